@@ -1,0 +1,131 @@
+package org.quizhall.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.quizhall.account.Accounts;
+import org.quizhall.account.PasswordHasher;
+import org.quizhall.http.HttpApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Quizhall: its Vert.x instance, database, pool and HTTP server. Start and stop block
+ * the calling thread, so call them from {@code main} or a test, never from an event loop.
+ */
+public final class Quizhall implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Quizhall.class);
+  private static final long SESSION_SWEEP_MS = 60 * 60 * 1000;
+
+  private final Vertx vertx;
+  private final QuizhallConfig config;
+  private final EmbeddedDatabase embedded;
+  private final Pool pool;
+  private final HttpApi http;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Quizhall(Vertx vertx, QuizhallConfig config, EmbeddedDatabase embedded, Pool pool, HttpApi http) {
+    this.vertx = vertx;
+    this.config = config;
+    this.embedded = embedded;
+    this.pool = pool;
+    this.http = http;
+  }
+
+  /** A Vert.x instance with Prometheus metrics under the given registry name. */
+  public static Vertx newVertx(String metricsRegistry) {
+    MicrometerMetricsOptions metrics =
+        new MicrometerMetricsOptions()
+            .setEnabled(true)
+            .setJvmMetricsEnabled(true)
+            .setRegistryName(metricsRegistry)
+            .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
+    return Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(metrics))
+        .withMetrics(new MicrometerMetricsFactory())
+        .build();
+  }
+
+  /** Starts everything in order: database, migrations, pool, HTTP. Blocks until ready or failed. */
+  public static Quizhall start(QuizhallConfig config, Clock clock) {
+    String registry = "quizhall-" + UUID.randomUUID();
+    Vertx vertx = newVertx(registry);
+    EmbeddedDatabase embedded = null;
+    try {
+      DatabaseSettings database;
+      if (config.embeddedDatabase()) {
+        embedded = EmbeddedDatabase.start(config.dataDir());
+        database = new DatabaseSettings(embedded.jdbcUrl(), embedded.user(), embedded.password());
+      } else {
+        database =
+            new DatabaseSettings(
+                config.databaseUrl().orElseThrow(), config.databaseUser(), config.databasePassword());
+      }
+      Migrations.migrate(database);
+      Pool pool =
+          PgBuilder.pool()
+              .with(new PoolOptions().setMaxSize(config.databasePoolSize()).setName("quizhall"))
+              .connectingTo(database.connectOptions())
+              .using(vertx)
+              .build();
+      Accounts accounts = new Accounts(vertx, pool, new PasswordHasher(), clock, config.sessionTtl());
+      HttpApi http = new HttpApi(config.httpHost(), config.httpPort(), pool, accounts, registry);
+      vertx.deployVerticle(http).await();
+      vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
+      return new Quizhall(vertx, config, embedded, pool, http);
+    } catch (RuntimeException e) {
+      vertx.close().await();
+      if (embedded != null) {
+        embedded.close();
+      }
+      throw e;
+    }
+  }
+
+  public int httpPort() {
+    return http.actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /**
+   * Stops accepting connections, lets requests in flight finish within the grace period, then
+   * closes the pool, Vert.x and the embedded PostgreSQL. Safe to call more than once.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    long grace = config.shutdownGrace().toMillis();
+    try {
+      http.drain(grace).await();
+    } catch (RuntimeException e) {
+      log.warn("HTTP server did not drain cleanly: {}", e.getMessage());
+    }
+    try {
+      pool.close().await();
+      vertx.close().await();
+    } catch (RuntimeException e) {
+      log.warn("Vert.x did not close cleanly: {}", e.getMessage());
+    }
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.quizhall.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.sqlclient.Pool;
+import java.util.concurrent.TimeUnit;
+import org.quizhall.account.Accounts;
+
+/**
+ * The HTTP face of Quizhall: REST routes, health, metrics and the static web client, behind one
+ * request log and one error format.
+ */
+public final class HttpApi extends VerticleBase {
+
+  /** How long a readiness probe waits for the database before calling it down. */
+  private static final long READY_TIMEOUT_MS = 2_000;
+
+  private final String host;
+  private final int port;
+  private final Pool pool;
+  private final Accounts accounts;
+  private final String metricsRegistry;
+  private HttpServer server;
+
+  public HttpApi(String host, int port, Pool pool, Accounts accounts, String metricsRegistry) {
+    this.host = host;
+    this.port = port;
+    this.pool = pool;
+    this.accounts = accounts;
+    this.metricsRegistry = metricsRegistry;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(RequestLog::handle).handler(SecurityHeaders::handle);
+
+    router.get("/health/live").handler(liveness());
+    router.get("/health/ready").handler(readiness());
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
+
+    new AccountRoutes(accounts).mount(router);
+
+    router.route("/api/*").handler(ApiErrors::notFound);
+    router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
+    router.route().handler(ApiErrors::notFound);
+
+    router.route().failureHandler(ApiErrors::handle);
+    router.errorHandler(404, ApiErrors::notFound);
+    router.errorHandler(405, ApiErrors::handle);
+
+    server =
+        vertx.createHttpServer(
+            new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true));
+    return server.requestHandler(router).listen();
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  /** Stops accepting connections and lets requests in flight finish within the grace period. */
+  public Future<Void> drain(long graceMillis) {
+    return server == null ? Future.succeededFuture() : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private HealthCheckHandler liveness() {
+    HealthChecks checks = HealthChecks.create(vertx);
+    checks.register("server", promise -> promise.complete(Status.OK()));
+    return HealthCheckHandler.createWithHealthChecks(checks);
+  }
+
+  private HealthCheckHandler readiness() {
+    HealthChecks checks = HealthChecks.create(vertx);
+    checks.register(
+        "database",
+        READY_TIMEOUT_MS,
+        promise ->
+            pool.query("SELECT 1")
+                .execute()
+                .onSuccess(rows -> promise.complete(Status.OK()))
+                .onFailure(
+                    e ->
+                        promise.complete(
+                            Status.KO(new io.vertx.core.json.JsonObject().put("reason", "the database does not answer")))));
+    return HealthCheckHandler.createWithHealthChecks(checks);
+  }
+}

@@ -1,0 +1,77 @@
+package org.quizhall.testing;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.HttpMethod;
+
+/** A real HTTP client for a test server, written for readable tests: each call waits for its answer. */
+public final class Api {
+
+  private final WebClient client;
+
+  public Api(Vertx vertx, int port) {
+    this.client =
+        WebClient.create(
+            vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+  }
+
+  public HttpResponse<Buffer> send(HttpMethod method, String path, String token, String contentType, Buffer body) {
+    HttpRequest<Buffer> request = client.request(method, path);
+    if (token != null) {
+      request.putHeader("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      request.putHeader("Content-Type", contentType);
+    }
+    return (body == null ? request.send() : request.sendBuffer(body)).await();
+  }
+
+  public HttpResponse<Buffer> postJson(String path, JsonObject body) {
+    return postJson(path, body, null);
+  }
+
+  public HttpResponse<Buffer> postJson(String path, JsonObject body, String token) {
+    return send(HttpMethod.POST, path, token, "application/json", body.toBuffer());
+  }
+
+  public HttpResponse<Buffer> get(String path) {
+    return get(path, null);
+  }
+
+  public HttpResponse<Buffer> get(String path, String token) {
+    return send(HttpMethod.GET, path, token, null, null);
+  }
+
+  public HttpResponse<Buffer> delete(String path, String token) {
+    return send(HttpMethod.DELETE, path, token, null, null);
+  }
+
+  /** Signs up (if needed) and signs in, returning the bearer token. */
+  public String signUpAndIn(String username, String password) {
+    JsonObject credentials = new JsonObject().put("username", username).put("password", password);
+    postJson("/api/accounts", credentials);
+    HttpResponse<Buffer> session = postJson("/api/sessions", credentials);
+    if (session.statusCode() != 200) {
+      throw new IllegalStateException("sign-in failed: " + session.bodyAsString());
+    }
+    return session.bodyAsJsonObject().getString("token");
+  }
+
+  public void close() {
+    client.close();
+  }
+
+  /** The error code of a JSON error response. */
+  public static String errorCode(HttpResponse<Buffer> response) {
+    return response.bodyAsJsonObject().getJsonObject("error").getString("code");
+  }
+
+  public static String errorMessage(HttpResponse<Buffer> response) {
+    return response.bodyAsJsonObject().getJsonObject("error").getString("message");
+  }
+}

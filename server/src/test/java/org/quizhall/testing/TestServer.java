@@ -1,0 +1,27 @@
+package org.quizhall.testing;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import org.quizhall.app.DatabaseSettings;
+import org.quizhall.app.Quizhall;
+import org.quizhall.app.QuizhallConfig;
+
+/** A whole Quizhall in the test JVM, on a fresh database and a free port. */
+public final class TestServer {
+
+  private TestServer() {}
+
+  public static Quizhall start(Clock clock) {
+    DatabaseSettings database = TestDatabase.fresh();
+    QuizhallConfig config =
+        QuizhallConfig.from(
+            new JsonObject()
+                .put(QuizhallConfig.HTTP_HOST, "127.0.0.1")
+                .put(QuizhallConfig.HTTP_PORT, 0)
+                .put(QuizhallConfig.DATABASE_URL, database.jdbcUrl())
+                .put(QuizhallConfig.DATABASE_USER, database.user())
+                .put(QuizhallConfig.DATABASE_PASSWORD, database.password())
+                .put(QuizhallConfig.SHUTDOWN_GRACE_SECONDS, 1));
+    return Quizhall.start(config, clock);
+  }
+}
