@@ -1,0 +1,2 @@
+-- A migration that cannot apply.
+ALTER TABLE no_such_table ADD COLUMN x int;
