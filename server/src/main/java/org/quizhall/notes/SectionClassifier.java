@@ -135,7 +135,7 @@ final class SectionClassifier {
             return false;
         }
         BulletShape shape = BulletShape.of(item.text);
-        if (shape.strongLeadIn() || shape.pluralLeadIn()) {
+        if (shape.strongLeadIn() || shape.pluralLeadIn() && bullets.size() >= 2) {
             return true;
         }
         long itemLike = bullets.stream().filter(c -> BulletShape.of(c.text).isItemLike()).count();

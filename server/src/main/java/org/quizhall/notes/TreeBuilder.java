@@ -47,14 +47,21 @@ final class TreeBuilder {
         return push(level, text, line, null);
     }
 
-    /** A top-level heading of a flat outline, nested below the current Markdown heading if there is one. */
+    /**
+     * A top-level heading of a flat outline: below a document title ("# Notes"), or beside the last Markdown
+     * section heading ("## Index types"), which is how such a line reads in the middle of a document.
+     */
     Section outlineHeading(String text, int line) {
-        return push(markdownLevel + 1, text, line, null);
+        return push(outlineLevel(), text, line, null);
     }
 
     /** A flat outline heading inferred to belong under an earlier outline heading. */
     Section outlineSubheading(Section parent, String text, int line) {
-        return push(markdownLevel + 2, text, line, parent);
+        return push(outlineLevel() + 1, text, line, parent);
+    }
+
+    private int outlineLevel() {
+        return markdownLevel <= 1 ? markdownLevel + 1 : markdownLevel;
     }
 
     private Section push(int level, String text, int line, Section parent) {
