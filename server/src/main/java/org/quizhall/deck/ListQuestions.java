@@ -82,7 +82,8 @@ final class ListQuestions {
         Random random = factory.random(ODD, "odd", lead.text());
         String reference = NotesIndex.itemText(items.get(0));
         List<String> odds = DistractorPicker.pick(reference, tiers(list), allowed(list, prompt), 2, random);
-        for (String odd : odds) {
+        for (int v = 0; v < odds.size(); v++) {
+            String odd = odds.get(v);
             List<String> members = new ArrayList<>();
             for (TopicNode i : items) {
                 String t = NotesIndex.itemText(i);
@@ -95,7 +96,7 @@ final class ListQuestions {
             if (shown.size() < 2) {
                 continue;
             }
-            out.add(lead, factory.multipleChoice(ODD, odd, prompt, odd, shown, explanation(list), source(lead),
+            out.add(lead, factory.multipleChoice(ODD, "odd:" + v, prompt, odd, shown, explanation(list), source(lead),
                     index.topicOf(lead.path())));
         }
     }
@@ -115,7 +116,7 @@ final class ListQuestions {
                 source(member), index.topicOf(member.path())));
         List<String> wrong = DistractorPicker.pick(shown, tiers(list), allowed(list, where), 1, random);
         for (String w : wrong) {
-            out.add(lead, factory.trueFalse(StatementQuestions.TRUE_FALSE, "not-member:" + w,
+            out.add(lead, factory.trueFalse(StatementQuestions.TRUE_FALSE, "not-member",
                     "True or false? The notes list \"" + w + "\" under " + where + ".", false, explanation(list),
                     source(lead), index.topicOf(lead.path())));
         }

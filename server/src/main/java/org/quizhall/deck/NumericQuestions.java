@@ -75,7 +75,7 @@ final class NumericQuestions {
 
         String wrong = distractors.get(0);
         String falsified = fact.substring(0, offset + m.start()) + wrong + fact.substring(offset + m.end());
-        out.add(node, factory.trueFalse(StatementQuestions.TRUE_FALSE, "number:" + variant + ":" + wrong,
+        out.add(node, factory.trueFalse(StatementQuestions.TRUE_FALSE, "number:" + variant,
                 "True or false? " + Prompts.prefix(index, p.heading()) + falsified, false, fact, source, topic));
     }
 }

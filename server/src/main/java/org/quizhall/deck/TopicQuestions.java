@@ -29,6 +29,7 @@ final class TopicQuestions {
     }
 
     void generate() {
+        headingLists();
         for (NotesIndex.Placed p : index.placed) {
             TopicNode node = p.node();
             if (node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE || p.heading() == null) {
@@ -57,6 +58,33 @@ final class TopicQuestions {
             String explanation = "\"" + fact + "\" is noted under " + Prompts.where(index, answer) + ".";
             out.add(node, factory.multipleChoice(KIND, "heading", prompt, label, distractors, explanation,
                     new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
+        }
+    }
+
+    /** A heading whose bullets are all items: which heading lists them? */
+    private void headingLists() {
+        for (NotesIndex.ListInfo list : index.lists) {
+            if (!list.headedByHeading() || list.antiPattern()) {
+                continue;
+            }
+            TopicNode answer = list.heading();
+            List<String> items = list.items().stream().map(NotesIndex::itemText).limit(6).toList();
+            String shown = String.join(", ", items) + (list.items().size() > items.size() || list.open() ? ", …" : "");
+            String label = index.label(answer);
+            if (namesItsTopic(shown, label)) {
+                continue;
+            }
+            Random random = factory.random(KIND, "lists", answer.text());
+            List<String> distractors = DistractorPicker.pick(label, tiers(answer, List.of()),
+                    c -> !namesItsTopic(shown, c), 3, random);
+            if (distractors.size() < 2) {
+                continue;
+            }
+            String explanation = Prompts.where(index, answer) + ": "
+                    + String.join("; ", list.items().stream().map(TopicNode::text).toList());
+            out.add(answer, factory.multipleChoice(KIND, "lists", "Which heading lists these: \"" + shown + "\"?",
+                    label, distractors, explanation, new Source(answer.line(), answer.text(), answer.path()),
+                    index.topicOf(answer.path())));
         }
     }
 
