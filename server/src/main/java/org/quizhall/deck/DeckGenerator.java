@@ -1,0 +1,47 @@
+package org.quizhall.deck;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.quizhall.notes.NodeKind;
+import org.quizhall.notes.TopicNode;
+import org.quizhall.notes.TopicTree;
+
+/** Turns a topic tree into every fair question it supports, with a warning for each line that yields none. */
+public final class DeckGenerator {
+
+    private static final Set<NodeKind> ASKABLE = Set.of(NodeKind.STATEMENT, NodeKind.NOTE, NodeKind.LIST_ITEM,
+            NodeKind.LIST_LEAD_IN, NodeKind.DEFINITION, NodeKind.CLOZE);
+
+    private DeckGenerator() {
+    }
+
+    public static GeneratedDeck generate(TopicTree tree, long seed) {
+        NotesIndex index = new NotesIndex(tree);
+        QuestionFactory factory = new QuestionFactory(seed);
+        Emitter out = new Emitter();
+        new ListQuestions(index, factory, out).generate();
+        new TopicQuestions(index, factory, out).generate();
+        new NumericQuestions(index, factory, out).generate();
+        new StatementQuestions(index, factory, out).generate();
+        new DefinitionQuestions(index, factory, out).generate();
+
+        List<GenerationWarning> warnings = new ArrayList<>();
+        for (NotesIndex.Placed p : index.placed) {
+            TopicNode node = p.node();
+            if (ASKABLE.contains(node.kind()) && !out.covered.contains(node)) {
+                String reason = out.skipped.getOrDefault(node, node.kind() == NodeKind.LIST_LEAD_IN
+                        ? "list could not be asked about" : "too short or vague to ask about on its own");
+                warnings.add(new GenerationWarning(node.line(), node.text(), reason));
+            }
+        }
+        warnings.sort(java.util.Comparator.comparingInt(GenerationWarning::line));
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        for (Question q : out.questions) {
+            kinds.merge(q.kind(), 1, Integer::sum);
+        }
+        return new GeneratedDeck(out.questions, warnings, index.topics(), kinds);
+    }
+}

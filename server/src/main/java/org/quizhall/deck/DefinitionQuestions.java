@@ -1,0 +1,131 @@
+package org.quizhall.deck;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.quizhall.notes.CardStyle;
+import org.quizhall.notes.Cloze;
+import org.quizhall.notes.Definition;
+import org.quizhall.notes.NodeKind;
+import org.quizhall.notes.TopicNode;
+
+/**
+ * definition questions from glossary and flashcard lines (term to definition, and back where the syntax says the
+ * card is two-way), and typed cloze questions from cloze markup.
+ */
+final class DefinitionQuestions {
+
+    static final String KIND = "definition";
+
+    private final NotesIndex index;
+    private final QuestionFactory factory;
+    private final Emitter out;
+    private final List<NotesIndex.Placed> cards = new ArrayList<>();
+
+    DefinitionQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
+        this.index = index;
+        this.factory = factory;
+        this.out = out;
+        for (NotesIndex.Placed p : index.placed) {
+            if (p.node().definition() != null) {
+                cards.add(p);
+            }
+        }
+    }
+
+    void generate() {
+        for (NotesIndex.Placed p : cards) {
+            Definition d = p.node().definition();
+            if (NotesIndex.mentions(d.definition(), d.term()) || NotesIndex.mentions(d.term(), d.definition())) {
+                out.skip(p.node(), "the definition repeats its term");
+                continue;
+            }
+            forward(p, d);
+            if (d.reversible()) {
+                backward(p, d);
+            }
+        }
+        for (NotesIndex.Placed p : index.placed) {
+            if (p.node().kind() == NodeKind.CLOZE) {
+                cloze(p);
+            }
+        }
+    }
+
+    private void forward(NotesIndex.Placed p, Definition d) {
+        boolean qa = d.style() == CardStyle.QUESTION_ANSWER;
+        String where = Prompts.prefix(index, p.heading());
+        String prompt = qa ? where + d.term() : where + "Which of these matches \"" + d.term() + "\"?";
+        List<List<String>> tiers = tiers(p, c -> c.definition().definition(), qa);
+        emit(p, "forward", prompt, d.definition(), tiers);
+    }
+
+    private void backward(NotesIndex.Placed p, Definition d) {
+        String prompt = Prompts.prefix(index, p.heading()) + "Which term matches: \"" + d.definition() + "\"?";
+        emit(p, "backward", prompt, d.term(), tiers(p, c -> c.definition().term(), false));
+    }
+
+    private void emit(NotesIndex.Placed p, String variant, String prompt, String answer, List<List<String>> tiers) {
+        TopicNode node = p.node();
+        Random random = factory.random(KIND, variant, node.text());
+        List<String> distractors = DistractorPicker.pick(answer, tiers,
+                c -> !NotesIndex.mentions(prompt, c), 3, random);
+        if (distractors.size() < 2) {
+            out.skip(node, "fewer than three cards to choose options from");
+            return;
+        }
+        Definition d = node.definition();
+        out.add(node, factory.multipleChoice(KIND, variant, prompt, answer, distractors,
+                d.term() + " — " + d.definition(), new Source(node.line(), node.text(), node.path()),
+                index.topicOf(node.path())));
+    }
+
+    /** Cards under the same heading first, then the same topic, then anywhere; questions with questions. */
+    private List<List<String>> tiers(NotesIndex.Placed self, java.util.function.Function<TopicNode, String> side,
+                                     boolean qa) {
+        List<String> sameHeading = new ArrayList<>();
+        List<String> sameTopic = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        String topic = index.topicOf(self.node().path());
+        String shape = shape(self.node().definition().definition());
+        for (NotesIndex.Placed p : cards) {
+            if (p == self || (p.node().definition().style() == CardStyle.QUESTION_ANSWER) != qa
+                    || !shape(p.node().definition().definition()).equals(shape)) {
+                continue;
+            }
+            String value = side.apply(p.node());
+            if (p.heading() == self.heading()) {
+                sameHeading.add(value);
+            } else if (index.topicOf(p.node().path()).equals(topic)) {
+                sameTopic.add(value);
+            } else {
+                rest.add(value);
+            }
+        }
+        return List.of(sameHeading, sameTopic, rest);
+    }
+
+    /** Cards are parallel when their definitions read alike: lists of codes, names, or prose. */
+    private static String shape(String definition) {
+        org.quizhall.notes.BulletShape s = org.quizhall.notes.BulletShape.of(definition);
+        return definition.contains(",") && s.isItemLike() ? "list" : s.isNameLike() ? "name" : "prose";
+    }
+
+    private void cloze(NotesIndex.Placed p) {
+        TopicNode node = p.node();
+        Cloze cloze = node.cloze();
+        String where = Prompts.prefix(index, p.heading());
+        for (Cloze.Blank blank : cloze.blanks()) {
+            String answer = cloze.answer(blank);
+            String prompt = cloze.text().substring(0, blank.start()) + Prompts.BLANK
+                    + cloze.text().substring(blank.end());
+            if (NotesIndex.norm(answer).isEmpty() || NotesIndex.mentions(prompt, answer)) {
+                out.skip(node, "the hidden text also appears elsewhere in the line");
+                continue;
+            }
+            out.add(node, factory.typed(StatementQuestions.CLOZE, "markup:" + blank.start() + ":" + answer,
+                    "Fill in the blank: " + where + prompt, List.of(answer), cloze.text(),
+                    new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
+        }
+    }
+}

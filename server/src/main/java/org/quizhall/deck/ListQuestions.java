@@ -1,0 +1,323 @@
+package org.quizhall.deck;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quizhall.notes.BulletShape;
+import org.quizhall.notes.NodeKind;
+import org.quizhall.notes.TopicNode;
+
+/**
+ * list_member, odd_one_out and list-based true/false. Distractors come from other lists of the same sort: lists in
+ * the same section or sharing an item first, names with names and phrases with phrases, anti-patterns never mixed
+ * with recommended uses.
+ */
+final class ListQuestions {
+
+    static final String MEMBER = "list_member";
+    static final String ODD = "odd_one_out";
+
+    private static final Pattern QUANTIFIED_MODAL = Pattern.compile(
+            "(?i)^(?:many|several|some|various|multiple|other|all)\\s+(?:\\S+\\s+){0,4}?(can|could|will|may|are)\\s+(.+)$");
+
+
+    private final NotesIndex index;
+    private final QuestionFactory factory;
+    private final Emitter out;
+
+    ListQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
+        this.index = index;
+        this.factory = factory;
+        this.out = out;
+    }
+
+    void generate() {
+        for (NotesIndex.ListInfo list : index.lists) {
+            List<TopicNode> items = usable(list);
+            if (items.size() < 2) {
+                list.items().forEach(i -> out.skip(i, "list too short to ask about"));
+                continue;
+            }
+            if (mixesNamesAndPhrases(list)) {
+                list.items().forEach(i -> out.skip(i, "list mixes names and phrases, so options would not match"));
+                continue;
+            }
+            members(list, items);
+            if (!list.open()) {
+                oddOneOut(list, items);
+                trueFalse(list, items);
+            }
+        }
+    }
+
+    private void members(NotesIndex.ListInfo list, List<TopicNode> items) {
+        String prompt = prompt(list, false);
+        for (TopicNode item : items) {
+            String answer = NotesIndex.itemText(item);
+            if (NotesIndex.mentions(prompt, answer)) {
+                out.skip(item, "the answer appears in the question");
+                continue;
+            }
+            Random random = factory.random(MEMBER, answer, item.text());
+            List<String> distractors = DistractorPicker.pick(answer, tiers(list), allowed(list, prompt), 3, random);
+            if (distractors.size() < 2) {
+                out.skip(item, "no list of the same sort to draw distractors from");
+                continue;
+            }
+            out.add(item, factory.multipleChoice(MEMBER, answer, prompt, answer, distractors, explanation(list),
+                    source(item), index.topicOf(item.path())));
+            out.cover(list.parent());
+        }
+    }
+
+    private void oddOneOut(NotesIndex.ListInfo list, List<TopicNode> items) {
+        String prompt = prompt(list, true);
+        TopicNode lead = list.parent();
+        Random random = factory.random(ODD, "odd", lead.text());
+        String reference = NotesIndex.itemText(items.get(0));
+        List<String> odds = DistractorPicker.pick(reference, tiers(list), allowed(list, prompt), 2, random);
+        for (int v = 0; v < odds.size(); v++) {
+            String odd = odds.get(v);
+            List<String> members = new ArrayList<>();
+            for (TopicNode i : items) {
+                String t = NotesIndex.itemText(i);
+                if (DistractorPicker.similarLength(odd, t) && !NotesIndex.mentions(prompt, t)) {
+                    members.add(t);
+                }
+            }
+            Collections.shuffle(members, factory.random(ODD, odd, lead.text()));
+            List<String> shown = distinct(members, 3);
+            if (shown.size() < 2) {
+                continue;
+            }
+            out.add(lead, factory.multipleChoice(ODD, "odd:" + v, prompt, odd, shown, explanation(list), source(lead),
+                    index.topicOf(lead.path())));
+        }
+    }
+
+    private void trueFalse(NotesIndex.ListInfo list, List<TopicNode> items) {
+        if (list.antiPattern()) {
+            return;
+        }
+        TopicNode lead = list.parent();
+        String where = list.headedByHeading() ? Prompts.where(index, list.heading())
+                : BulletShape.of(lead.text()).core() + " (" + Prompts.where(index, list.heading()) + ")";
+        Random random = factory.random(StatementQuestions.TRUE_FALSE, "list", lead.text());
+        TopicNode member = items.get(random.nextInt(items.size()));
+        String shown = NotesIndex.itemText(member);
+        out.add(member, factory.trueFalse(StatementQuestions.TRUE_FALSE, "member:" + shown,
+                "True or false? The notes list \"" + shown + "\" under " + where + ".", true, explanation(list),
+                source(member), index.topicOf(member.path())));
+        List<String> wrong = DistractorPicker.pick(shown, tiers(list), allowed(list, where), 1, random);
+        for (String w : wrong) {
+            out.add(lead, factory.trueFalse(StatementQuestions.TRUE_FALSE, "not-member",
+                    "True or false? The notes list \"" + w + "\" under " + where + ".", false, explanation(list),
+                    source(lead), index.topicOf(lead.path())));
+        }
+    }
+
+    private static List<String> distinct(List<String> options, int max) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String o : options) {
+            if (out.size() < max && seen.add(NotesIndex.norm(o))) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    private List<TopicNode> usable(NotesIndex.ListInfo list) {
+        List<TopicNode> out = new ArrayList<>();
+        for (TopicNode item : list.items()) {
+            BulletShape shape = BulletShape.of(item.text());
+            if (item.kind() == NodeKind.LIST_ITEM && !shape.isEtc() && shape.wordCount() <= 8) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    private static boolean mixesNamesAndPhrases(NotesIndex.ListInfo list) {
+        Set<Shape> shapes = new HashSet<>();
+        list.items().forEach(i -> shapes.add(shape(NotesIndex.itemText(i))));
+        return shapes.contains(Shape.NAME) && (shapes.contains(Shape.PHRASE) || shapes.contains(Shape.STATEMENT));
+    }
+
+    /**
+     * Sibling lists in the same section, then lists sharing an item, then the rest; open lists skip the first two
+     * since their members are not all written down. Anti-patterns are contrasted with the same topic's own uses.
+     */
+    private List<List<String>> tiers(NotesIndex.ListInfo list) {
+        if (list.antiPattern()) {
+            return List.of(usesOfTopic(list));
+        }
+        Set<String> own = new HashSet<>();
+        list.items().forEach(i -> own.add(NotesIndex.norm(NotesIndex.itemText(i))));
+        List<String> sameSection = new ArrayList<>();
+        List<String> related = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (NotesIndex.ListInfo other : index.lists) {
+            if (other == list || other.antiPattern()) {
+                continue;
+            }
+            List<String> texts = other.items().stream().map(NotesIndex::itemText).toList();
+            boolean shares = texts.stream().anyMatch(t -> own.contains(NotesIndex.norm(t)));
+            boolean sibling = other.heading() == list.heading();
+            if (list.open() && (shares || sibling)) {
+                continue;
+            }
+            (sibling ? sameSection : shares ? related : rest).addAll(texts);
+        }
+        Set<Shape> shapes = new HashSet<>();
+        list.items().forEach(i -> shapes.add(shape(NotesIndex.itemText(i))));
+        List<List<String>> tiers = new ArrayList<>();
+        for (List<String> tier : List.of(sameSection, related, rest)) {
+            tiers.add(tier.stream().filter(t -> shapes.contains(shape(t))).toList());
+            tiers.add(tier.stream().filter(t -> !shapes.contains(shape(t))).toList());
+        }
+        return tiers;
+    }
+
+    /** Short phrases noted for the same top-level topic outside its anti-pattern sections. */
+    private List<String> usesOfTopic(NotesIndex.ListInfo list) {
+        String topic = index.topicOf(list.parent().path());
+        List<String> out = new ArrayList<>();
+        for (NotesIndex.Placed p : index.placed) {
+            TopicNode n = p.node();
+            BulletShape shape = BulletShape.of(n.text());
+            if (!p.antiPattern() && (n.kind() == NodeKind.NOTE || n.kind() == NodeKind.LIST_ITEM)
+                    && shape.isItemLike() && !shape.isNameLike() && shape.wordCount() >= 2
+                    && index.topicOf(n.path()).equals(topic)) {
+                out.add(n.text());
+            }
+        }
+        return out;
+    }
+
+    /** NAME: "DynamoDB", "Spark SQL"; WORD: a single capitalised word, a name or a common noun; PHRASE; STATEMENT. */
+    private enum Shape { NAME, WORD, PHRASE, STATEMENT }
+
+    private static Shape shape(String text) {
+        BulletShape s = BulletShape.of(text);
+        if (s.isNameLike()) {
+            String core = s.core();
+            boolean plainWord = s.wordCount() == 1 && core.chars().allMatch(c -> Character.isLetter(c) || c == '-')
+                    && core.substring(1).equals(core.substring(1).toLowerCase(java.util.Locale.ROOT));
+            return plainWord ? Shape.WORD : Shape.NAME;
+        }
+        return s.isItemLike() ? Shape.PHRASE : Shape.STATEMENT;
+    }
+
+    private static boolean compatible(Set<Shape> listShapes, Shape candidate) {
+        for (Shape s : listShapes) {
+            boolean ok = switch (s) {
+                case NAME -> candidate == Shape.NAME || candidate == Shape.WORD;
+                case WORD -> candidate != Shape.STATEMENT;
+                case PHRASE -> candidate == Shape.PHRASE || candidate == Shape.WORD;
+                case STATEMENT -> candidate == Shape.STATEMENT || candidate == Shape.PHRASE;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Not a member, the same shape as the list's items, not naming a member ("S3 / EMRFS" when S3 is a member), and
+     * not mentioned anywhere in the list's own section outside other lists.
+     */
+    private Predicate<String> allowed(NotesIndex.ListInfo list, String prompt) {
+        Set<String> own = new HashSet<>();
+        Set<Shape> shapes = new HashSet<>();
+        List<String> memberTexts = new ArrayList<>();
+        for (TopicNode i : list.items()) {
+            String t = NotesIndex.itemText(i);
+            own.add(NotesIndex.norm(t));
+            shapes.add(shape(t));
+            memberTexts.add(t);
+        }
+        if (shapes.contains(Shape.PHRASE) && shapes.contains(Shape.STATEMENT)) {
+            shapes.remove(Shape.STATEMENT);
+        }
+        if (shapes.size() > 1) {
+            shapes.remove(Shape.WORD);
+        }
+        List<String> sectionText = new ArrayList<>();
+        for (NotesIndex.Placed p : index.placed) {
+            if (p.heading() == list.heading() && p.node().kind() != NodeKind.LIST_ITEM) {
+                sectionText.add(p.node().text());
+            }
+        }
+        return candidate -> !own.contains(NotesIndex.norm(candidate)) && compatible(shapes, shape(candidate))
+                && !NotesIndex.mentions(prompt, candidate)
+                && memberTexts.stream().noneMatch(m -> NotesIndex.mentions(candidate, m)
+                        || NotesIndex.mentions(m, candidate))
+                && sectionText.stream().noneMatch(t -> NotesIndex.mentions(t, candidate));
+    }
+
+    private String prompt(NotesIndex.ListInfo list, boolean negative) {
+        String not = negative ? "NOT " : "";
+        if (list.headedByHeading()) {
+            TopicNode heading = list.heading();
+            TopicNode above = index.parentHeading.get(heading);
+            if (list.antiPattern()) {
+                String of = above == null ? "" : " for " + above.text();
+                return "Which of these is " + not + "listed as an anti-pattern" + of + "?";
+            }
+            return phrase(heading.text(), above == null ? "" : above.text(), not, !namesOnly(list));
+        }
+        String lead = BulletShape.of(list.parent().text()).core();
+        String where = Prompts.where(index, list.heading());
+        if (list.antiPattern()) {
+            return "Which of these is " + not + "listed under the anti-pattern \"" + lead + "\" (" + where + ")?";
+        }
+        return phrase(lead, where, not, list.parent().text().strip().endsWith(":") || !namesOnly(list));
+    }
+
+    /** "One of the supported languages" only fits items that are instances, i.e. names; properties are "listed". */
+    private static boolean namesOnly(NotesIndex.ListInfo list) {
+        return list.items().stream().map(i -> shape(NotesIndex.itemText(i)))
+                .allMatch(s -> s == Shape.NAME || s == Shape.WORD);
+    }
+
+    private String phrase(String lead, String where, String not, boolean listedOnly) {
+        String last = where.substring(where.lastIndexOf('›') + 1).strip();
+        String ctx = where.isEmpty() || NotesIndex.mentions(lead, last) ? "" : " (" + where + ")";
+        Matcher modal = QUANTIFIED_MODAL.matcher(lead);
+        if (modal.matches()) {
+            String verb = modal.group(1).toLowerCase();
+            String neg = not.isEmpty() ? "" : verb.equals("are") ? " NOT" : " NOT";
+            return "Which of these " + verb + neg + " " + modal.group(2) + ctx + "?";
+        }
+        BulletShape shape = BulletShape.of(lead);
+        String lastWord = lead.substring(lead.lastIndexOf(' ') + 1).toLowerCase();
+        if (Set.of("by", "of", "from", "as", "to", "for", "with", "like", "via", "into", "on", "in")
+                .contains(lastWord)) {
+            return "Which of these " + (not.isEmpty() ? "completes" : "does NOT complete") + " \"" + lead + " …\""
+                    + ctx + "?";
+        }
+        if (shape.isItemLike() && shape.mentionsPlural() && !listedOnly) {
+            return "Which of these is " + not + "one of the " + Prompts.lowerFirst(lead, index) + ctx + "?";
+        }
+        return "Which of these is " + not + "listed under \"" + lead + "\"" + ctx + "?";
+    }
+
+    private String explanation(NotesIndex.ListInfo list) {
+        String lead = list.headedByHeading() ? Prompts.where(index, list.heading())
+                : Prompts.where(index, list.heading()) + " › " + BulletShape.of(list.parent().text()).core();
+        List<String> texts = list.items().stream().map(TopicNode::text).toList();
+        return lead + ": " + String.join("; ", texts) + (list.open() ? "; etc." : "");
+    }
+
+    private static Source source(TopicNode node) {
+        return new Source(node.line(), node.text(), node.path());
+    }
+}

@@ -1,0 +1,151 @@
+package org.quizhall.deck;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.quizhall.notes.BulletShape;
+import org.quizhall.notes.NodeKind;
+import org.quizhall.notes.TopicNode;
+import org.quizhall.notes.TopicTree;
+
+/** The topic tree seen from the generator: lists, headings and facts with their surroundings. */
+final class NotesIndex {
+
+    private static final Pattern ANTI_PATTERN = Pattern.compile(
+            "(?i)anti[- ]?patterns?|pitfalls?|don'?ts|not recommended|when not to use|misuses?");
+    private static final Set<String> QUALIFIERS = Set.of("aws", "amazon", "apache", "microsoft", "google", "azure",
+            "the", "a", "an");
+
+    /** A list: the node that introduces it (a lead-in or a heading) and its items. */
+    record ListInfo(TopicNode parent, List<TopicNode> items, TopicNode heading, boolean open, boolean antiPattern) {
+        boolean headedByHeading() {
+            return parent.isHeading();
+        }
+    }
+
+    /** A node with the heading it sits under and the parent that gives it context, if any. */
+    record Placed(TopicNode node, TopicNode heading, TopicNode parent, boolean antiPattern) {
+    }
+
+    final TopicTree tree;
+    final List<TopicNode> headings = new ArrayList<>();
+    final Map<TopicNode, TopicNode> parentHeading = new IdentityHashMap<>();
+    final List<ListInfo> lists = new ArrayList<>();
+    final List<Placed> placed = new ArrayList<>();
+    final Map<TopicNode, ListInfo> listOfItem = new IdentityHashMap<>();
+    final Map<TopicNode, String> labels = new IdentityHashMap<>();
+    /** Lower-case name words of headings, e.g. "lambda" for "AWS Lambda": never lower-cased in prompts. */
+    final Set<String> nameWords = new HashSet<>();
+    private final boolean singleTopLevel;
+
+    NotesIndex(TopicTree tree) {
+        this.tree = tree;
+        this.singleTopLevel = tree.roots().stream().filter(TopicNode::isHeading).count() == 1;
+        walk(tree.roots(), null, null, false);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (TopicNode h : headings) {
+            counts.merge(norm(h.text()), 1, Integer::sum);
+            String[] words = h.text().split("\\s+");
+            for (int i = 0; i < words.length; i++) {
+                boolean capitalised = !words[i].isEmpty() && Character.isUpperCase(words[i].charAt(0));
+                if (capitalised && (i > 0 || !parentHeading.containsKey(h))) {
+                    nameWords.add(words[i].toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        for (TopicNode h : headings) {
+            TopicNode parent = parentHeading.get(h);
+            boolean ambiguous = counts.get(norm(h.text())) > 1;
+            labels.put(h, ambiguous && parent != null ? parent.text() + " › " + h.text() : h.text());
+        }
+    }
+
+    private void walk(List<TopicNode> nodes, TopicNode heading, TopicNode parent, boolean anti) {
+        List<TopicNode> items = new ArrayList<>();
+        for (TopicNode n : nodes) {
+            if (n.isHeading()) {
+                headings.add(n);
+                if (heading != null) {
+                    parentHeading.put(n, heading);
+                }
+                walk(n.children(), n, n, anti || ANTI_PATTERN.matcher(n.text()).find());
+                continue;
+            }
+            placed.add(new Placed(n, heading, parent, anti));
+            if (n.kind() == NodeKind.LIST_ITEM) {
+                items.add(n);
+            }
+            walk(n.children(), heading, n, anti);
+        }
+        if (!items.isEmpty() && parent != null) {
+            ListInfo list = new ListInfo(parent, items, heading, parent.openList(), anti);
+            lists.add(list);
+            for (TopicNode item : items) {
+                listOfItem.put(item, list);
+            }
+        }
+    }
+
+    String label(TopicNode heading) {
+        return labels.getOrDefault(heading, heading.text());
+    }
+
+    /** The top-level topic a node counts towards; with one top heading, its sub-headings are the topics. */
+    String topicOf(List<String> path) {
+        if (path.isEmpty()) {
+            return "General";
+        }
+        return singleTopLevel && path.size() > 1 ? path.get(1) : path.get(0);
+    }
+
+    List<String> topics() {
+        if (singleTopLevel) {
+            return tree.roots().stream().filter(TopicNode::isHeading).findFirst().orElseThrow().children().stream()
+                    .filter(TopicNode::isHeading).map(TopicNode::text).toList();
+        }
+        return tree.topics();
+    }
+
+    boolean isAncestorOrSelf(TopicNode maybeAncestor, TopicNode heading) {
+        for (TopicNode h = heading; h != null; h = parentHeading.get(h)) {
+            if (h == maybeAncestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Distinctive words of a heading ("lambda" for "AWS Lambda", "anti", "patterns" for "Anti-patterns"). */
+    static List<String> key(String heading) {
+        List<String> words = new ArrayList<>();
+        for (String w : heading.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty() && !QUALIFIERS.contains(w)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    static String norm(String s) {
+        return AnswerMatcher.normalize(s);
+    }
+
+    /** Whether {@code text} contains {@code phrase} as whole words, ignoring case and punctuation. */
+    static boolean mentions(String text, String phrase) {
+        String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}#+]+", " ") + " ";
+        String p = phrase.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}#+]+", " ").strip();
+        return !p.isEmpty() && t.contains(" " + p + " ");
+    }
+
+    /** The text to show for a list item: product names lose their trailing remark. */
+    static String itemText(TopicNode item) {
+        BulletShape shape = BulletShape.of(item.text());
+        return shape.isNameLike() ? shape.core() : item.text();
+    }
+}

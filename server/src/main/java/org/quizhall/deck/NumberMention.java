@@ -1,0 +1,100 @@
+package org.quizhall.deck;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A number with its unit in a fact ("900 seconds", "128 Mb", "10,000 records"). Digits inside names such as "S3",
+ * "m4.large" or "EC2" are not numbers.
+ *
+ * @param start index of the number in the text; {@code end} is exclusive and excludes the unit
+ * @param unit  normalised unit ("second" for "s", "seconds", "sec")
+ */
+record NumberMention(int start, int end, String raw, BigDecimal value, String unit, String unitRaw) {
+
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.,_/-])(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:(\\s?)(%|[A-Za-z]+))?(?![\\p{N}])");
+    private static final Set<String> NOT_UNITS = Set.of("a", "an", "the", "of", "in", "on", "to", "and", "or", "by",
+            "for", "if", "is", "are", "at", "as", "with", "from", "than", "per", "x", "th", "st", "nd", "rd", "am",
+            "pm", "it", "be", "was", "were", "that", "which");
+    private static final Map<String, String> UNIT_ALIASES = Map.ofEntries(
+            Map.entry("s", "second"), Map.entry("sec", "second"), Map.entry("secs", "second"),
+            Map.entry("ms", "millisecond"), Map.entry("min", "minute"), Map.entry("mins", "minute"),
+            Map.entry("h", "hour"), Map.entry("hr", "hour"), Map.entry("hrs", "hour"), Map.entry("d", "day"),
+            Map.entry("%", "percent"));
+
+    static List<NumberMention> find(String text) {
+        List<NumberMention> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            String unitRaw = m.group(3);
+            if (unitRaw == null) {
+                continue;
+            }
+            String unit = normalizeUnit(unitRaw);
+            if (unit.isEmpty()) {
+                continue;
+            }
+            String raw = m.group(1);
+            BigDecimal value = new BigDecimal(raw.replace(",", ""));
+            out.add(new NumberMention(m.start(1), m.end(1), raw, value, unit, unitRaw));
+        }
+        return out;
+    }
+
+    private static String normalizeUnit(String unitRaw) {
+        String u = unitRaw.toLowerCase(Locale.ROOT);
+        if (NOT_UNITS.contains(u)) {
+            return "";
+        }
+        if (UNIT_ALIASES.containsKey(u)) {
+            return UNIT_ALIASES.get(u);
+        }
+        if (u.length() > 3 && u.endsWith("s") && !u.endsWith("ss")) {
+            return u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    /** Writes a value the way this mention writes numbers (thousands separators or not). */
+    String format(BigDecimal v) {
+        BigDecimal plain = v.stripTrailingZeros();
+        if (plain.scale() < 0) {
+            plain = plain.setScale(0);
+        }
+        if (raw.contains(",") && plain.scale() == 0) {
+            return String.format(Locale.ROOT, "%,d", plain.longValueExact());
+        }
+        return plain.toPlainString();
+    }
+
+    /** Plausible wrong values: multiples and fractions that keep the number's precision. */
+    List<String> scaledVariants() {
+        List<String> out = new ArrayList<>();
+        boolean integral = value.stripTrailingZeros().scale() <= 0;
+        int[][] factors = {{2, 1}, {1, 2}, {10, 1}, {1, 10}, {5, 1}, {3, 1}, {4, 1}, {1, 4}, {1, 5}};
+        for (int[] f : factors) {
+            BigDecimal v = value.multiply(BigDecimal.valueOf(f[0]));
+            if (f[1] != 1) {
+                BigDecimal[] qr = v.divideAndRemainder(BigDecimal.valueOf(f[1]));
+                if (integral && qr[1].signum() != 0) {
+                    continue;
+                }
+                v = integral ? qr[0] : v.divide(BigDecimal.valueOf(f[1]), java.math.MathContext.DECIMAL64);
+            }
+            if (v.signum() > 0 && v.compareTo(value) != 0) {
+                out.add(format(v));
+            }
+        }
+        if (integral && value.compareTo(BigDecimal.TEN) < 0) {
+            out.add(format(value.add(BigDecimal.ONE)));
+        }
+        return out;
+    }
+}

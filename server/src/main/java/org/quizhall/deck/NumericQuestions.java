@@ -1,0 +1,81 @@
+package org.quizhall.deck;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.quizhall.notes.NodeKind;
+import org.quizhall.notes.TopicNode;
+
+/**
+ * numeric: asks for the number in a fact with a unit; distractors are numbers of the same unit from elsewhere in the
+ * notes, then multiples and fractions of the answer. Also yields the number-swapped false statements for true/false.
+ */
+final class NumericQuestions {
+
+    static final String KIND = "numeric";
+
+    private final NotesIndex index;
+    private final QuestionFactory factory;
+    private final Emitter out;
+    /** Every number in the notes by unit, in order of appearance. */
+    private final Map<String, List<NumberMention>> byUnit = new LinkedHashMap<>();
+
+    NumericQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
+        this.index = index;
+        this.factory = factory;
+        this.out = out;
+        for (NotesIndex.Placed p : index.placed) {
+            for (NumberMention m : NumberMention.find(p.node().text())) {
+                byUnit.computeIfAbsent(m.unit(), u -> new ArrayList<>()).add(m);
+            }
+        }
+    }
+
+    static boolean isFact(TopicNode node) {
+        return node.kind() == NodeKind.STATEMENT || node.kind() == NodeKind.NOTE || node.kind() == NodeKind.LIST_ITEM;
+    }
+
+    void generate() {
+        for (NotesIndex.Placed p : index.placed) {
+            if (!isFact(p.node())) {
+                continue;
+            }
+            String text = p.node().text();
+            for (NumberMention m : NumberMention.find(text)) {
+                numeric(p, m);
+            }
+        }
+    }
+
+    private void numeric(NotesIndex.Placed p, NumberMention m) {
+        TopicNode node = p.node();
+        String variant = m.raw() + " " + m.unit();
+        Random random = factory.random(KIND, variant, node.text());
+        List<String> fromNotes = new ArrayList<>();
+        for (NumberMention other : byUnit.getOrDefault(m.unit(), List.of())) {
+            if (other.value().compareTo(m.value()) != 0) {
+                fromNotes.add(m.format(other.value()));
+            }
+        }
+        List<String> distractors = DistractorPicker.pick(m.raw(), List.of(fromNotes, m.scaledVariants()),
+                c -> true, 3, random);
+        if (distractors.size() < 2) {
+            out.skip(node, "no plausible wrong numbers");
+            return;
+        }
+        String fact = Prompts.standalone(p);
+        int offset = fact.length() - node.text().length();
+        String blanked = fact.substring(0, offset + m.start()) + Prompts.BLANK + fact.substring(offset + m.end());
+        String prompt = Prompts.prefix(index, p.heading()) + blanked + " — which number fills the blank?";
+        Source source = new Source(node.line(), node.text(), node.path());
+        String topic = index.topicOf(node.path());
+        out.add(node, factory.multipleChoice(KIND, variant, prompt, m.raw(), distractors, fact, source, topic));
+
+        String wrong = distractors.get(0);
+        String falsified = fact.substring(0, offset + m.start()) + wrong + fact.substring(offset + m.end());
+        out.add(node, factory.trueFalse(StatementQuestions.TRUE_FALSE, "number:" + variant,
+                "True or false? " + Prompts.prefix(index, p.heading()) + falsified, false, fact, source, topic));
+    }
+}

@@ -1,0 +1,60 @@
+package org.quizhall.deck;
+
+import java.util.Locale;
+import java.util.Set;
+import org.quizhall.notes.BulletShape;
+import org.quizhall.notes.NodeKind;
+import org.quizhall.notes.TopicNode;
+
+/** Shared wording: where a fact sits, and the fact with enough of its surroundings to stand alone. */
+final class Prompts {
+
+    static final String BLANK = "_____";
+    private static final Set<String> DEPENDENT_STARTS = Set.of("can", "cannot", "will", "would", "may", "must",
+            "should", "is", "are", "was", "were", "has", "have", "does", "do", "not", "no", "only", "also", "but",
+            "because", "and", "or", "which", "then", "so");
+
+    private Prompts() {
+    }
+
+    /** "AWS Lambda › Anti-patterns": the heading and the heading above it. */
+    static String where(NotesIndex index, TopicNode heading) {
+        if (heading == null) {
+            return "";
+        }
+        TopicNode parent = index.parentHeading.get(heading);
+        return parent == null ? heading.text() : parent.text() + " › " + heading.text();
+    }
+
+    /**
+     * The fact as it can be read on its own: list items and dependent clauses ("Can only be added when launching")
+     * get the line that introduces them ("EBS: ...").
+     */
+    static String standalone(NotesIndex.Placed p) {
+        String text = p.node().text();
+        TopicNode parent = p.parent();
+        if (parent == null || parent.isHeading()) {
+            return text;
+        }
+        String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        boolean dependent = p.node().kind() == NodeKind.LIST_ITEM || DEPENDENT_STARTS.contains(first)
+                || Character.isLowerCase(text.charAt(0));
+        return dependent ? BulletShape.of(parent.text()).core() + ": " + text : text;
+    }
+
+    /** "[AWS Lambda] ": the location as a prompt prefix. */
+    static String prefix(NotesIndex index, TopicNode heading) {
+        String w = where(index, heading);
+        return w.isEmpty() ? "" : "[" + w + "] ";
+    }
+
+    static String lowerFirst(String s, NotesIndex index) {
+        String first = s.split("\\s+", 2)[0];
+        if (first.length() > 1 && Character.isUpperCase(first.charAt(0))
+                && first.substring(1).equals(first.substring(1).toLowerCase(Locale.ROOT))
+                && !index.nameWords.contains(first.toLowerCase(Locale.ROOT))) {
+            return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,84 @@
+package org.quizhall.deck;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Assembles questions with stable ids and shuffled options. Ids hash the source text, kind and variant, so they
+ * survive re-imports of unchanged lines; each question's randomness is seeded from the deck seed and its id, so one
+ * edited line does not reshuffle the rest of the deck.
+ */
+final class QuestionFactory {
+
+    static final String TRUE = "True";
+    static final String FALSE = "False";
+
+    private final long seed;
+    private final Map<String, Integer> seen = new HashMap<>();
+
+    QuestionFactory(long seed) {
+        this.seed = seed;
+    }
+
+    /** Randomness for one question, independent of every other question. */
+    Random random(String kind, String variant, String sourceText) {
+        return new Random(seed ^ hashLong(kind + '\u0000' + variant + '\u0000' + sourceText));
+    }
+
+    Question multipleChoice(String kind, String variant, String prompt, String answer, List<String> distractors,
+                            String explanation, Source source, String topic) {
+        String id = id(kind, variant, source.text());
+        List<String> options = new ArrayList<>(distractors);
+        options.add(answer);
+        Collections.shuffle(options, new Random(seed ^ hashLong(id)));
+        return new Question(id, QuestionType.MULTIPLE_CHOICE, kind, prompt, options, options.indexOf(answer),
+                List.of(), explanation, source, topic);
+    }
+
+    Question trueFalse(String kind, String variant, String prompt, boolean truth, String explanation, Source source,
+                       String topic) {
+        return new Question(id(kind, variant, source.text()), QuestionType.TRUE_FALSE, kind, prompt,
+                List.of(TRUE, FALSE), truth ? 0 : 1, List.of(), explanation, source, topic);
+    }
+
+    Question typed(String kind, String variant, String prompt, List<String> accepted, String explanation,
+                   Source source, String topic) {
+        return new Question(id(kind, variant, source.text()), QuestionType.TYPED, kind, prompt, List.of(), -1,
+                accepted, explanation, source, topic);
+    }
+
+    private String id(String kind, String variant, String sourceText) {
+        String base = hex(kind + '\u0000' + variant + '\u0000' + sourceText).substring(0, 12);
+        int n = seen.merge(base, 1, Integer::sum);
+        return n == 1 ? base : base + "-" + n;
+    }
+
+    private static String hex(String s) {
+        return HexFormat.of().formatHex(sha256(s));
+    }
+
+    private static long hashLong(String s) {
+        byte[] d = sha256(s);
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = v << 8 | (d[i] & 0xff);
+        }
+        return v;
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+}

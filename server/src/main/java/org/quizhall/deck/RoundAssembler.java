@@ -1,0 +1,90 @@
+package org.quizhall.deck;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Picks the questions for one round: spread across topics and kinds in turn, at most one question per source line,
+ * no repeated ids, optionally only some kinds.
+ */
+public final class RoundAssembler {
+
+    private RoundAssembler() {
+    }
+
+    /**
+     * @param kinds kinds to draw from; empty means all
+     * @return at most {@code n} questions, fewer if the pool runs out of distinct source lines
+     */
+    public static List<Question> assemble(List<Question> pool, int n, Set<String> kinds, long seed) {
+        if (n <= 0 || pool.isEmpty()) {
+            return List.of();
+        }
+        Random random = new Random(seed);
+        List<Question> candidates = new ArrayList<>();
+        for (Question q : pool) {
+            if (kinds == null || kinds.isEmpty() || kinds.contains(q.kind())) {
+                candidates.add(q);
+            }
+        }
+        Collections.shuffle(candidates, random);
+        Map<String, Map<String, Deque<Question>>> byTopicAndKind = new LinkedHashMap<>();
+        for (Question q : candidates) {
+            byTopicAndKind.computeIfAbsent(q.topic(), t -> new LinkedHashMap<>())
+                    .computeIfAbsent(q.kind(), k -> new ArrayDeque<>()).add(q);
+        }
+        List<String> topics = new ArrayList<>(byTopicAndKind.keySet());
+        Collections.shuffle(topics, random);
+        Map<String, Integer> kindCounts = new LinkedHashMap<>();
+        Set<String> usedIds = new HashSet<>();
+        Set<String> usedLines = new HashSet<>();
+        List<Question> round = new ArrayList<>();
+        boolean progress = true;
+        while (round.size() < n && progress) {
+            progress = false;
+            for (String topic : topics) {
+                if (round.size() == n) {
+                    break;
+                }
+                Question q = next(byTopicAndKind.get(topic), kindCounts, usedIds, usedLines);
+                if (q != null) {
+                    round.add(q);
+                    usedIds.add(q.id());
+                    usedLines.add(lineKey(q));
+                    kindCounts.merge(q.kind(), 1, Integer::sum);
+                    progress = true;
+                }
+            }
+        }
+        return round;
+    }
+
+    /** From one topic, a question of the kind used least so far in the round. */
+    private static Question next(Map<String, Deque<Question>> kinds, Map<String, Integer> kindCounts,
+                                 Set<String> usedIds, Set<String> usedLines) {
+        List<String> order = new ArrayList<>(kinds.keySet());
+        order.sort((a, b) -> Integer.compare(kindCounts.getOrDefault(a, 0), kindCounts.getOrDefault(b, 0)));
+        for (String kind : order) {
+            Deque<Question> queue = kinds.get(kind);
+            while (!queue.isEmpty()) {
+                Question q = queue.poll();
+                if (!usedIds.contains(q.id()) && !usedLines.contains(lineKey(q))) {
+                    return q;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String lineKey(Question q) {
+        return q.source().line() + "\u0000" + q.source().text();
+    }
+}

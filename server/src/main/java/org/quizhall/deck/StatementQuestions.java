@@ -1,0 +1,144 @@
+package org.quizhall.deck;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quizhall.notes.BulletShape;
+import org.quizhall.notes.NodeKind;
+import org.quizhall.notes.TopicNode;
+
+/**
+ * true_false statements as written, and typed cloze questions that blank a key term or number of a statement.
+ * False statements come from {@link NumericQuestions} and {@link ListQuestions}, where the swap is known to be false.
+ */
+final class StatementQuestions {
+
+    static final String TRUE_FALSE = "true_false";
+    static final String CLOZE = "cloze";
+
+    private static final Pattern NAME = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:[A-Z][\\p{L}\\p{N}.#+-]*[\\p{L}\\p{N}#+]|[A-Z]{2,}|[A-Z]\\d+)"
+                    + "(?:\\s+(?:[A-Z][\\p{L}\\p{N}.#+-]*[\\p{L}\\p{N}#+]|[A-Z]{2,}))*");
+    private static final Set<String> NOT_TERMS = Set.of("I", "The", "A", "An", "It", "This", "That", "You", "Your",
+            "Can", "Use", "Not", "No", "Yes", "And", "Or", "But", "If", "When", "In", "On", "At", "For", "To", "By",
+            "Up", "Max", "Min", "More", "Less", "Also", "Only", "Just", "Very", "Easier", "Faster", "Good", "OK");
+
+    private static final Set<String> QUALIFIERS = Set.of("aws", "amazon", "apache", "microsoft", "google", "azure");
+
+    private final NotesIndex index;
+    private final QuestionFactory factory;
+    private final Emitter out;
+    /** How many lines mention each term: a term found on several lines is a key term worth asking for. */
+    private final Map<String, Integer> termLines = new HashMap<>();
+
+    StatementQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
+        this.index = index;
+        this.factory = factory;
+        this.out = out;
+        for (NotesIndex.Placed p : index.placed) {
+            for (String t : terms(p.node().text())) {
+                termLines.merge(t.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        for (TopicNode h : index.headings) {
+            for (String t : terms(h.text())) {
+                termLines.merge(t.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            }
+        }
+    }
+
+    void generate() {
+        for (NotesIndex.Placed p : index.placed) {
+            TopicNode node = p.node();
+            BulletShape shape = BulletShape.of(node.text());
+            boolean statement = node.kind() == NodeKind.STATEMENT
+                    || node.kind() == NodeKind.LIST_ITEM && shape.isStatement();
+            if (!statement) {
+                continue;
+            }
+            String fact = Prompts.standalone(p);
+            Source source = new Source(node.line(), node.text(), node.path());
+            String topic = index.topicOf(node.path());
+            String where = Prompts.prefix(index, p.heading());
+            if (shape.wordCount() >= 3) {
+                out.add(node, factory.trueFalse(TRUE_FALSE, "as-written", "True or false? " + where + fact, true,
+                        fact, source, topic));
+            }
+            cloze(p, fact, where, source, topic);
+        }
+    }
+
+    private void cloze(NotesIndex.Placed p, String fact, String where, Source source, String topic) {
+        TopicNode node = p.node();
+        int offset = fact.length() - node.text().length();
+        String text = node.text();
+        int start = -1;
+        int end = -1;
+        List<String> accepted = new ArrayList<>();
+        List<NumberMention> numbers = NumberMention.find(text);
+        if (!numbers.isEmpty()) {
+            NumberMention m = numbers.get(0);
+            start = m.start();
+            end = m.end();
+            accepted.add(m.raw());
+            accepted.add(m.raw() + " " + m.unitRaw());
+        } else {
+            String best = null;
+            int bestStart = -1;
+            Matcher matcher = NAME.matcher(text);
+            while (matcher.find()) {
+                String term = matcher.group();
+                if (matcher.start() == 0 || NOT_TERMS.contains(term) || term.length() < 2
+                        || QUALIFIERS.contains(term.toLowerCase(Locale.ROOT))
+                        || termLines.getOrDefault(term.toLowerCase(Locale.ROOT), 0) < 2
+                        || inEnumeration(text, matcher.start(), matcher.end())) {
+                    continue;
+                }
+                if (best == null || term.length() > best.length()) {
+                    best = term;
+                    bestStart = matcher.start();
+                }
+            }
+            if (best != null) {
+                start = bestStart;
+                end = bestStart + best.length();
+                accepted.add(best);
+            }
+        }
+        if (start < 0) {
+            out.skip(node, "no key term or number to blank");
+            return;
+        }
+        String answer = accepted.get(0);
+        String blanked = fact.substring(0, offset + start) + Prompts.BLANK + fact.substring(offset + end);
+        if (NotesIndex.mentions(blanked, answer) || NotesIndex.mentions(where, answer)) {
+            out.skip(node, "the blanked term appears elsewhere in the sentence");
+            return;
+        }
+        out.add(node, factory.typed(CLOZE, "blank:" + answer, "Fill in the blank: " + where + blanked, accepted,
+                fact, source, topic));
+    }
+
+    /** "Athena, Redshift, EMR" or "DynamoDB or S3": any of the alternatives would fit the blank. */
+    private static boolean inEnumeration(String text, int start, int end) {
+        String before = text.substring(0, start).stripTrailing().toLowerCase(Locale.ROOT);
+        String after = text.substring(end).stripLeading().toLowerCase(Locale.ROOT);
+        return before.endsWith(",") || before.endsWith("/") || before.endsWith(" or") || before.endsWith(" and")
+                || after.startsWith(",") || after.startsWith("/") || after.startsWith("or ")
+                || after.startsWith("and ") || after.startsWith("&");
+    }
+
+    private static List<String> terms(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = NAME.matcher(text);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,160 @@
+package org.quizhall.deck;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.quizhall.notes.BulletShape;
+import org.quizhall.notes.NodeKind;
+import org.quizhall.notes.TopicNode;
+
+/**
+ * topic_of: which heading a fact sits under. Distractors are sibling headings, then headings at the same depth;
+ * never the answer's own parents or sub-headings, which would also be right.
+ */
+final class TopicQuestions {
+
+    static final String KIND = "topic_of";
+
+    private static final java.util.regex.Pattern ASPECT = java.util.regex.Pattern.compile(
+            "(?i)anti[- ]?patterns?|promises|limitations|integration|^vs\\.?\\s|usage|security|features|pitfalls");
+
+    private final NotesIndex index;
+    private final QuestionFactory factory;
+    private final Emitter out;
+
+    TopicQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
+        this.index = index;
+        this.factory = factory;
+        this.out = out;
+    }
+
+    void generate() {
+        headingLists();
+        for (NotesIndex.Placed p : index.placed) {
+            TopicNode node = p.node();
+            if (node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE || p.heading() == null) {
+                continue;
+            }
+            if (BulletShape.of(node.text()).wordCount() < 3) {
+                out.skip(node, "too short to tell which topic it belongs to");
+                continue;
+            }
+            String fact = Prompts.standalone(p);
+            TopicNode answer = p.heading();
+            String label = index.label(answer);
+            if (namesItsTopic(fact, label)) {
+                out.skip(node, "the fact names its own topic");
+                continue;
+            }
+            Random random = factory.random(KIND, "heading", node.text());
+            List<String> numbers = NumberMention.find(fact).stream().map(m -> m.value().toPlainString()).toList();
+            List<String> distractors = DistractorPicker.pick(label, tiers(answer, numbers),
+                    c -> !namesItsTopic(fact, c), 3, random);
+            if (distractors.size() < 2) {
+                out.skip(node, "not enough other headings to choose from");
+                continue;
+            }
+            String prompt = "Which of these does this describe: \"" + fact + "\"?";
+            String explanation = "\"" + fact + "\" is noted under " + Prompts.where(index, answer) + ".";
+            out.add(node, factory.multipleChoice(KIND, "heading", prompt, label, distractors, explanation,
+                    new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
+        }
+    }
+
+    /** A heading whose bullets are all items: which heading lists them? */
+    private void headingLists() {
+        for (NotesIndex.ListInfo list : index.lists) {
+            if (!list.headedByHeading() || list.antiPattern()) {
+                continue;
+            }
+            TopicNode answer = list.heading();
+            List<String> items = list.items().stream().map(NotesIndex::itemText).limit(6).toList();
+            String shown = String.join(", ", items) + (list.items().size() > items.size() || list.open() ? ", …" : "");
+            String label = index.label(answer);
+            if (namesItsTopic(shown, label)) {
+                continue;
+            }
+            Random random = factory.random(KIND, "lists", answer.text());
+            List<String> distractors = DistractorPicker.pick(label, tiers(answer, List.of()),
+                    c -> !namesItsTopic(shown, c), 3, random);
+            if (distractors.size() < 2) {
+                continue;
+            }
+            String explanation = Prompts.where(index, answer) + ": "
+                    + String.join("; ", list.items().stream().map(TopicNode::text).toList());
+            out.add(answer, factory.multipleChoice(KIND, "lists", "Which heading lists these: \"" + shown + "\"?",
+                    label, distractors, explanation, new Source(answer.line(), answer.text(), answer.path()),
+                    index.topicOf(answer.path())));
+        }
+    }
+
+    /** Whether the fact contains a distinctive word of the heading, which would give the answer away. */
+    private static boolean namesItsTopic(String fact, String label) {
+        for (String w : NotesIndex.key(label)) {
+            if (w.length() >= 3 && !w.equals("anti") && !w.equals("patterns") && NotesIndex.mentions(fact, w)) {
+                return true;
+            }
+        }
+        return NotesIndex.mentions(fact, label);
+    }
+
+    /**
+     * Sibling headings, then headings at the same depth, then the rest. An aspect heading ("Anti-patterns",
+     * "Promises &amp; Limitations") and its siblings both describe the same subject, so they never face each other;
+     * nor does a heading whose section states the same number as the fact.
+     */
+    private List<List<String>> tiers(TopicNode answer, List<String> numbers) {
+        TopicNode parent = index.parentHeading.get(answer);
+        int depth = depth(answer);
+        boolean answerIsAspect = isAspect(answer);
+        List<String> siblings = new ArrayList<>();
+        List<String> sameDepth = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (TopicNode h : index.headings) {
+            if (index.isAncestorOrSelf(h, answer) || index.isAncestorOrSelf(answer, h)) {
+                continue;
+            }
+            boolean sibling = index.parentHeading.get(h) == parent;
+            if (sibling && parent != null && (answerIsAspect || isAspect(h)) || statesAny(h, numbers)) {
+                continue;
+            }
+            String label = index.label(h);
+            if (index.parentHeading.get(h) == parent) {
+                siblings.add(label);
+            } else if (depth(h) == depth) {
+                sameDepth.add(label);
+            } else {
+                rest.add(label);
+            }
+        }
+        return List.of(siblings, sameDepth, rest);
+    }
+
+    private static boolean isAspect(TopicNode heading) {
+        return ASPECT.matcher(heading.text()).find();
+    }
+
+    private boolean statesAny(TopicNode heading, List<String> numbers) {
+        if (numbers.isEmpty()) {
+            return false;
+        }
+        for (NotesIndex.Placed p : index.placed) {
+            if (p.heading() == heading) {
+                for (NumberMention m : NumberMention.find(p.node().text())) {
+                    if (numbers.contains(m.value().toPlainString())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private int depth(TopicNode heading) {
+        int d = 0;
+        for (TopicNode h = index.parentHeading.get(heading); h != null; h = index.parentHeading.get(h)) {
+            d++;
+        }
+        return d;
+    }
+}

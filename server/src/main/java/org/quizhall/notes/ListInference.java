@@ -1,0 +1,142 @@
+package org.quizhall.notes;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Restores the nesting of a flat outline section, where every bullet sits at one level: a lead-in bullet takes the
+ * short items after it, and a short fragment followed by full statements takes those statements as its elaboration.
+ */
+final class ListInference {
+
+    private static final Pattern VERSUS = Pattern.compile("(?i)\\s+vs\\.?\\s+");
+
+    private final List<RawItem> flat;
+    private final Set<String> versus;
+    /** A heading like "Spark Components" is the lead-in itself, so plural bullets under it are items. */
+    private final boolean headingIntroducesList;
+
+    private ListInference(List<RawItem> flat, String heading) {
+        this.flat = flat;
+        this.versus = versusNames(heading);
+        BulletShape h = heading == null ? null : BulletShape.of(heading);
+        this.headingIntroducesList = h != null && (h.mentionsPlural() || h.strongLeadIn());
+    }
+
+    static List<RawItem> nest(List<RawItem> flat, String heading) {
+        return new ListInference(flat, heading).nest();
+    }
+
+    private List<RawItem> nest() {
+        List<RawItem> top = new ArrayList<>();
+        RawItem lead = null;
+        boolean leadTakesAnything = false;
+        RawItem lastItem = null;
+        RawItem elaborated = null;
+        for (int i = 0; i < flat.size(); i++) {
+            RawItem b = flat.get(i);
+            RawItem next = at(i + 1);
+            BulletShape shape = BulletShape.of(b.text);
+            if (shape.isEtc()) {
+                if (lead != null) {
+                    lead.open = true;
+                    lead = null;
+                    lastItem = null;
+                } else {
+                    top.add(b);
+                }
+                continue;
+            }
+            boolean card = isCard(b);
+            boolean startsList = !card && startsList(i, lead != null);
+            if (lead != null && !startsList) {
+                boolean subTopic = !leadTakesAnything && shape.pluralLeadIn() && next != null
+                        && BulletShape.of(next.text).isStatement();
+                if (!subTopic && (card || leadTakesAnything || shape.isItemLike())) {
+                    lead.children.add(b);
+                    lastItem = b;
+                    continue;
+                }
+                if (!subTopic && lastItem != null && next != null && BulletShape.of(next.text).isItemLike()
+                        && !startsList(i + 1, true)) {
+                    lastItem.children.add(b);
+                    continue;
+                }
+            }
+            lead = null;
+            lastItem = null;
+            if (startsList) {
+                b.leadIn = true;
+                lead = b;
+                leadTakesAnything = shape.endsWithColon() || versus.contains(key(shape.core()));
+                elaborated = null;
+                top.add(b);
+                continue;
+            }
+            if (elaborated != null && shape.isStatement() && !card) {
+                elaborated.children.add(b);
+                continue;
+            }
+            top.add(b);
+            elaborated = !card && shape.isItemLike() && next != null && BulletShape.of(next.text).isStatement()
+                    && !isCard(next) ? b : null;
+        }
+        return top;
+    }
+
+    private RawItem at(int i) {
+        return i < flat.size() ? flat.get(i) : null;
+    }
+
+    private static boolean isCard(RawItem item) {
+        return CardSyntax.read(item.text).isPresent();
+    }
+
+    private boolean isItem(RawItem item) {
+        return item != null && !BulletShape.of(item.text).isEtc()
+                && (isCard(item) || BulletShape.of(item.text).isItemLike());
+    }
+
+    private boolean startsList(int i, boolean insideList) {
+        RawItem b = flat.get(i);
+        RawItem next = at(i + 1);
+        if (next == null || BulletShape.of(next.text).isEtc()) {
+            return false;
+        }
+        BulletShape shape = BulletShape.of(b.text);
+        BulletShape following = BulletShape.of(next.text);
+        if (shape.endsWithColon() || versus.contains(key(shape.core()))) {
+            return true;
+        }
+        boolean strong = shape.strongLeadIn();
+        if (!strong && (!shape.pluralLeadIn() || headingIntroducesList)) {
+            return false;
+        }
+        if (!isItem(next) || following.strongLeadIn() && !isCard(next)) {
+            return false;
+        }
+        if (strong) {
+            return true;
+        }
+        return !(insideList && following.pluralLeadIn()) && isItem(at(i + 2));
+    }
+
+    private static Set<String> versusNames(String heading) {
+        if (heading == null || !VERSUS.matcher(heading).find()) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        for (String part : VERSUS.split(heading)) {
+            names.add(key(part));
+        }
+        return names;
+    }
+
+    private static String key(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+}

@@ -1,0 +1,159 @@
+package org.quizhall.notes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.Heading;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Reads a Markdown block with commonmark-java. Text is taken from the source spans rather than the parsed inlines,
+ * so cloze and flashcard markup survive exactly as typed and every line keeps its number.
+ */
+final class MarkdownReader {
+
+    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'(\\[])");
+    private static final Pattern HEADING_MARKS = Pattern.compile("^\\s{0,3}#{1,6}\\s*|\\s+#+\\s*$");
+
+    private final TreeBuilder builder;
+    private List<String> lines;
+    private int offset;
+
+    MarkdownReader(TreeBuilder builder) {
+        this.builder = builder;
+    }
+
+    /** Reads lines [from, to) of the document. */
+    void read(List<String> lines, int from, int to) {
+        this.lines = lines;
+        this.offset = from;
+        Node document = PARSER.parse(String.join("\n", lines.subList(from, to)));
+        for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+            block(n);
+        }
+    }
+
+    private void block(Node n) {
+        if (n instanceof Heading h) {
+            List<SourceSpan> spans = h.getSourceSpans();
+            if (spans.isEmpty()) {
+                return;
+            }
+            String text = InlineText.plain(HEADING_MARKS.matcher(spanText(spans.get(0))).replaceAll(""));
+            if (!text.isBlank()) {
+                builder.markdownHeading(h.getLevel(), text, lineOf(spans.get(0)));
+            }
+        } else if (n instanceof Paragraph p) {
+            builder.content(paragraph(p));
+        } else if (n instanceof ListBlock list) {
+            builder.content(listItems(list));
+        } else if (n instanceof BlockQuote q) {
+            for (Node c = q.getFirstChild(); c != null; c = c.getNext()) {
+                block(c);
+            }
+        }
+    }
+
+    private List<RawItem> listItems(ListBlock list) {
+        List<RawItem> out = new ArrayList<>();
+        for (Node n = list.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof ListItem item) {
+                RawItem raw = listItem(item);
+                if (raw != null) {
+                    out.add(raw);
+                }
+            }
+        }
+        return out;
+    }
+
+    private RawItem listItem(ListItem item) {
+        RawItem raw = null;
+        List<RawItem> pending = new ArrayList<>();
+        for (Node c = item.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Paragraph p && raw == null) {
+                List<SourceSpan> spans = p.getSourceSpans();
+                StringBuilder text = new StringBuilder();
+                for (SourceSpan s : spans) {
+                    text.append(' ').append(spanText(s));
+                }
+                raw = new RawItem(InlineText.plain(text.toString()), lineOf(spans.get(0)), false);
+            } else if (c instanceof Paragraph p) {
+                pending.addAll(paragraph(p));
+            } else if (c instanceof ListBlock nested) {
+                pending.addAll(listItems(nested));
+            }
+        }
+        if (raw == null || raw.text.isBlank()) {
+            return null;
+        }
+        raw.children.addAll(pending);
+        return raw;
+    }
+
+    /** Lines of a paragraph: card lines stand alone, wrapped prose is joined and split into sentences. */
+    private List<RawItem> paragraph(Paragraph p) {
+        List<RawItem> out = new ArrayList<>();
+        StringBuilder unit = new StringBuilder();
+        int unitLine = -1;
+        for (SourceSpan s : p.getSourceSpans()) {
+            String text = InlineText.plain(spanText(s));
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (CardSyntax.read(text).isPresent()) {
+                emit(out, unit, unitLine);
+                unit.setLength(0);
+                out.add(new RawItem(text, lineOf(s), true));
+                continue;
+            }
+            if (unit.length() > 0 && endsSentence(unit) && !Character.isLowerCase(text.charAt(0))) {
+                emit(out, unit, unitLine);
+                unit.setLength(0);
+            }
+            if (unit.length() == 0) {
+                unitLine = lineOf(s);
+            } else {
+                unit.append(' ');
+            }
+            unit.append(text);
+        }
+        emit(out, unit, unitLine);
+        return out;
+    }
+
+    private static boolean endsSentence(CharSequence unit) {
+        char last = unit.charAt(unit.length() - 1);
+        return ".!?:".indexOf(last) >= 0 || Character.isLetterOrDigit(last) || last == ')';
+    }
+
+    private static void emit(List<RawItem> out, StringBuilder unit, int line) {
+        if (unit.length() == 0) {
+            return;
+        }
+        for (String sentence : SENTENCE_END.split(unit.toString())) {
+            if (!sentence.isBlank()) {
+                out.add(new RawItem(sentence.strip(), line, true));
+            }
+        }
+    }
+
+    private String spanText(SourceSpan span) {
+        String line = lines.get(offset + span.getLineIndex());
+        int start = Math.min(span.getColumnIndex(), line.length());
+        int end = Math.min(start + span.getLength(), line.length());
+        return line.substring(start, end);
+    }
+
+    private int lineOf(SourceSpan span) {
+        return offset + span.getLineIndex() + 1;
+    }
+}

@@ -1,0 +1,25 @@
+package org.quizhall.notes;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A bullet or paragraph line while its place in the tree is still being worked out. */
+final class RawItem {
+    final String text;
+    final int line;
+    /** From running prose rather than a bullet: never a list item. */
+    final boolean prose;
+    final List<RawItem> children = new ArrayList<>();
+    /** Nesting inferred from wording: this line introduces the list that follows it. */
+    boolean leadIn;
+    /** Nesting came from {@link ListInference} rather than indentation, so only {@link #leadIn} marks a list. */
+    boolean inferred;
+    /** The list below this line ended with "etc.". */
+    boolean open;
+
+    RawItem(String text, int line, boolean prose) {
+        this.text = text;
+        this.line = line;
+        this.prose = prose;
+    }
+}

@@ -1,0 +1,29 @@
+package org.quizhall.notes;
+
+import java.util.List;
+
+/**
+ * One line of notes in the topic tree.
+ *
+ * @param line       1-based line number in the original text
+ * @param path       headings and lead-ins above this node; a heading's path ends with the heading itself
+ * @param definition set for {@link NodeKind#DEFINITION}
+ * @param cloze      set for {@link NodeKind#CLOZE}
+ * @param openList   for a lead-in or list heading: the list ended with "etc.", so it is not exhaustive
+ */
+public record TopicNode(NodeKind kind, String text, int line, List<String> path, List<TopicNode> children,
+                        Definition definition, Cloze cloze, boolean openList) {
+
+    public TopicNode {
+        path = List.copyOf(path);
+        children = List.copyOf(children);
+    }
+
+    public boolean isHeading() {
+        return kind == NodeKind.HEADING;
+    }
+
+    public List<TopicNode> listItems() {
+        return children.stream().filter(c -> c.kind() == NodeKind.LIST_ITEM).toList();
+    }
+}

@@ -1,0 +1,130 @@
+package org.quizhall.notes;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+
+/** Collects headings and section content from the readers of each block shape, then freezes them into a tree. */
+final class TreeBuilder {
+
+    /** A heading while its section is still being read. */
+    static final class Section {
+        final String heading;
+        final int line;
+        final int level;
+        final List<Section> subsections = new ArrayList<>();
+        final List<RawItem> content = new ArrayList<>();
+
+        Section(String heading, int line, int level) {
+            this.heading = heading;
+            this.line = line;
+            this.level = level;
+        }
+    }
+
+    private final Section root = new Section(null, 0, 0);
+    private final Deque<Section> open = new ArrayDeque<>();
+    private final List<String> titles = new ArrayList<>();
+    private int markdownLevel;
+
+    TreeBuilder() {
+        open.push(root);
+    }
+
+    boolean isEmpty() {
+        return root.subsections.isEmpty() && root.content.isEmpty() && titles.isEmpty();
+    }
+
+    void title(String text) {
+        titles.add(text);
+    }
+
+    /** A Markdown heading: nests by its level. */
+    Section markdownHeading(int level, String text, int line) {
+        markdownLevel = level;
+        return push(level, text, line, null);
+    }
+
+    /**
+     * A top-level heading of a flat outline: below a document title ("# Notes"), or beside the last Markdown
+     * section heading ("## Index types"), which is how such a line reads in the middle of a document.
+     */
+    Section outlineHeading(String text, int line) {
+        return push(outlineLevel(), text, line, null);
+    }
+
+    /** A flat outline heading inferred to belong under an earlier outline heading. */
+    Section outlineSubheading(Section parent, String text, int line) {
+        return push(outlineLevel() + 1, text, line, parent);
+    }
+
+    private int outlineLevel() {
+        return markdownLevel <= 1 ? markdownLevel + 1 : markdownLevel;
+    }
+
+    private Section push(int level, String text, int line, Section parent) {
+        while (open.size() > 1 && open.peek().level >= level) {
+            open.pop();
+        }
+        Section s = new Section(text, line, level);
+        if (parent != null) {
+            while (open.size() > 1 && open.peek().level >= parent.level) {
+                open.pop();
+            }
+            parent.subsections.add(s);
+            open.push(parent);
+        } else {
+            open.peek().subsections.add(s);
+        }
+        open.push(s);
+        return s;
+    }
+
+    void content(RawItem item) {
+        open.peek().content.add(item);
+    }
+
+    void content(List<RawItem> items) {
+        open.peek().content.addAll(items);
+    }
+
+    TopicTree build() {
+        return new TopicTree(titles, freezeSection(root, List.of()).nodes());
+    }
+
+    private record Frozen(List<TopicNode> nodes, boolean open) {
+    }
+
+    private Frozen freezeSection(Section section, List<String> path) {
+        SectionClassifier.Section classified = SectionClassifier.classify(section.heading, section.content, false);
+        List<TopicNode> nodes = new ArrayList<>();
+        for (SectionClassifier.Classified c : classified.nodes()) {
+            nodes.add(freeze(c, path));
+        }
+        for (Section sub : section.subsections) {
+            List<String> subPath = append(path, sub.heading);
+            Frozen inner = freezeSection(sub, subPath);
+            nodes.add(new TopicNode(NodeKind.HEADING, sub.heading, sub.line, subPath, inner.nodes(), null, null,
+                    inner.open()));
+        }
+        nodes.sort(Comparator.comparingInt(TopicNode::line));
+        return new Frozen(nodes, classified.open());
+    }
+
+    private TopicNode freeze(SectionClassifier.Classified c, List<String> path) {
+        List<String> childPath = c.children().isEmpty() ? path : append(path, BulletShape.of(c.text()).core());
+        List<TopicNode> children = new ArrayList<>();
+        for (SectionClassifier.Classified child : c.children()) {
+            children.add(freeze(child, childPath));
+        }
+        return new TopicNode(c.kind(), c.text(), c.line(), path, children, c.definition(), c.cloze(), c.open());
+    }
+
+    private static List<String> append(List<String> path, String s) {
+        List<String> out = new ArrayList<>(path);
+        out.add(s);
+        return out;
+    }
+}

@@ -1,0 +1,204 @@
+package org.quizhall.deck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.quizhall.notes.NotesImporter;
+import org.quizhall.notes.SampleNotes;
+import org.quizhall.notes.TopicNode;
+import org.quizhall.notes.TopicTree;
+
+@DisplayName("The deck generated from the shipped sample notes")
+class SampleDeckTest {
+
+    private static TopicTree tree;
+    private static GeneratedDeck deck;
+
+    @BeforeAll
+    static void generate() {
+        tree = SampleNotes.aws();
+        deck = DeckGenerator.generate(tree, 7L);
+    }
+
+    @Test
+    @DisplayName("has at least 150 distinct questions of at least 5 kinds")
+    void size() {
+        Set<String> prompts = new HashSet<>();
+        for (Question q : deck.questions()) {
+            prompts.add(q.prompt() + "\u0000" + String.join("\u0000", q.options().stream().sorted().toList()));
+        }
+        assertThat(prompts.size()).isGreaterThanOrEqualTo(150);
+        assertThat(deck.questions()).extracting(Question::id).doesNotHaveDuplicates();
+        assertThat(deck.kinds().keySet()).hasSizeGreaterThanOrEqualTo(5)
+                .contains("list_member", "odd_one_out", "topic_of", "numeric", "true_false", "definition", "cloze");
+        assertThat(deck.kinds().values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(deck.questions().size());
+    }
+
+    @Test
+    @DisplayName("every heading of the notes is the source of at least one question")
+    void everyHeadingCovered() {
+        List<String> uncovered = new ArrayList<>();
+        for (TopicNode heading : tree.headings()) {
+            boolean covered = deck.questions().stream()
+                    .anyMatch(q -> q.source().path().containsAll(heading.path()));
+            if (!covered) {
+                uncovered.add(String.join(" › ", heading.path()));
+            }
+        }
+        assertThat(tree.headings().size()).isGreaterThanOrEqualTo(50);
+        assertThat(uncovered).isEmpty();
+    }
+
+    @Test
+    @DisplayName("no question has a structural defect")
+    void noDefects() {
+        Map<String, List<String>> defects = deck.questions().stream()
+                .filter(q -> !QuestionRules.defects(q).isEmpty())
+                .collect(Collectors.toMap(Question::prompt, QuestionRules::defects, (a, b) -> a));
+        assertThat(defects).isEmpty();
+    }
+
+    @Test
+    @DisplayName("anti-pattern items are only ever asked about as anti-patterns")
+    void antiPatterns() {
+        Set<String> antiItems = Set.of("Long-running applications", "Dynamic websites", "Stateful applications",
+                "Streaming data", "NoSQL databases", "Terabyte-scale data");
+        for (Question q : deck.questions()) {
+            if (q.type() == QuestionType.MULTIPLE_CHOICE && antiItems.contains(q.answer())) {
+                assertThat(q.prompt()).as(q.prompt()).containsIgnoringCase("anti-pattern");
+            }
+            if (q.kind().equals("list_member") || q.kind().equals("odd_one_out")) {
+                boolean antiOption = q.options().stream().anyMatch(antiItems::contains);
+                if (antiOption) {
+                    assertThat(q.prompt()).as(q.prompt()).containsIgnoringCase("anti-pattern");
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("list questions ask about the real list and draw wrong options from outside it")
+    void listMembers() {
+        List<Question> languages = deck.questions().stream()
+                .filter(q -> q.kind().equals("list_member") && q.prompt().contains("supported languages")).toList();
+        assertThat(languages).extracting(Question::answer)
+                .containsExactlyInAnyOrder("Node.js", "Python", "Java", "C#", "Go", "Powershell", "Ruby");
+        Set<String> members = Set.of("Node.js", "Python", "Java", "C#", "Go", "Powershell", "Ruby");
+        for (Question q : languages) {
+            List<String> wrong = new ArrayList<>(q.options());
+            wrong.remove(q.correct());
+            assertThat(wrong).noneMatch(members::contains);
+        }
+    }
+
+    @Test
+    @DisplayName("open lists (ending in 'etc.') get no odd-one-out question, since their members are not all listed")
+    void openLists() {
+        assertThat(deck.questions()).filteredOn(q -> q.kind().equals("odd_one_out"))
+                .noneMatch(q -> q.source().line() == 17 || q.source().line() == 25 || q.source().line() == 93);
+    }
+
+    @Test
+    @DisplayName("numeric questions offer only numbers, and 900 seconds is asked with other second values")
+    void numeric() {
+        Question timeout = deck.questions().stream()
+                .filter(q -> q.kind().equals("numeric") && q.source().line() == 32).findFirst().orElseThrow();
+        assertThat(timeout.answer()).isEqualTo("900");
+        assertThat(timeout.prompt()).contains("_____ seconds").doesNotContain("900");
+        assertThat(timeout.options()).allMatch(o -> o.matches("[\\d,.]+")).doesNotHaveDuplicates();
+        assertThat(timeout.explanation()).isEqualTo("Max timeout can be set is 900 seconds");
+    }
+
+    @Test
+    @DisplayName("falsified statements differ from the notes in exactly the swapped number")
+    void falseStatements() {
+        List<Question> falses = deck.questions().stream()
+                .filter(q -> q.type() == QuestionType.TRUE_FALSE && q.correct() == 1 && q.id() != null
+                        && q.prompt().contains("] ")).toList();
+        assertThat(falses).isNotEmpty();
+        for (Question q : falses) {
+            String stated = q.prompt().substring(q.prompt().indexOf("] ") + 2);
+            assertThat(stated).as(q.prompt()).isNotEqualTo(q.explanation());
+            assertThat(stated.replaceAll("[\\d,]+", "#")).isEqualTo(q.explanation().replaceAll("[\\d,]+", "#"));
+        }
+    }
+
+    @Test
+    @DisplayName("the correct option is spread evenly over the positions")
+    void correctPositions() {
+        Map<Integer, Long> positions = deck.questions().stream()
+                .filter(q -> q.type() == QuestionType.MULTIPLE_CHOICE && q.options().size() == 4)
+                .collect(Collectors.groupingBy(Question::correct, Collectors.counting()));
+        long total = positions.values().stream().mapToLong(Long::longValue).sum();
+        for (int i = 0; i < 4; i++) {
+            assertThat(positions.getOrDefault(i, 0L)).as("position %d of %d", i, total)
+                    .isBetween(total / 4 - total / 8, total / 4 + total / 8);
+        }
+    }
+
+    @Test
+    @DisplayName("every question explains itself with its source line and heading path")
+    void sources() {
+        List<String> lines = SampleNotes.read(SampleNotes.AWS).lines().toList();
+        for (Question q : deck.questions()) {
+            assertThat(lines.get(q.source().line() - 1)).as(q.prompt()).contains(q.source().text().split(",")[0]);
+            assertThat(q.source().path()).isNotEmpty();
+            assertThat(deck.topics()).contains(q.topic());
+        }
+        assertThat(deck.topics()).isEqualTo(tree.topics());
+    }
+
+    @Test
+    @DisplayName("the same notes and seed give the same deck")
+    void deterministic() {
+        GeneratedDeck again = DeckGenerator.generate(SampleNotes.aws(), 7L);
+        assertThat(again).isEqualTo(deck);
+    }
+
+    @Test
+    @DisplayName("ids of unchanged lines survive an edit elsewhere; another seed keeps most ids but reshuffles")
+    void stableIds() {
+        String notes = SampleNotes.read(SampleNotes.AWS)
+                .replace("- Max timeout can be set is 900 seconds", "- Max timeout can be set is 15 minutes")
+                .replace("Processing\nAWS Lambda\n", "Processing\nAWS Lambda\n- Pay per request\n");
+        GeneratedDeck edited = DeckGenerator.generate(NotesImporter.parse(notes), 7L);
+        Map<String, Question> byId = edited.questions().stream()
+                .collect(Collectors.toMap(Question::id, Function.identity()));
+        long kept = deck.questions().stream().filter(q -> q.source().line() > 40)
+                .filter(q -> byId.containsKey(q.id())).count();
+        long later = deck.questions().stream().filter(q -> q.source().line() > 40).count();
+        assertThat(kept).isEqualTo(later);
+        assertThat(deck.questions()).filteredOn(q -> q.source().text().contains("900 seconds") && q.source().line() == 32)
+                .noneMatch(q -> byId.containsKey(q.id()) && byId.get(q.id()).source().text().contains("900 seconds"));
+        Question sameLine = byId.get(deck.questions().get(0).id());
+        assertThat(sameLine.source().line()).isEqualTo(deck.questions().get(0).source().line() + 1);
+
+        GeneratedDeck reseeded = DeckGenerator.generate(tree, 8L);
+        Set<String> reseededIds = reseeded.questions().stream().map(Question::id).collect(Collectors.toSet());
+        long shared = deck.questions().stream().filter(q -> reseededIds.contains(q.id())).count();
+        assertThat(shared).isGreaterThan(deck.questions().size() * 9L / 10);
+        assertThat(reseeded.questions()).isNotEqualTo(deck.questions());
+    }
+
+    @Test
+    @DisplayName("lines that yield no question are reported with a reason")
+    void warnings() {
+        assertThat(deck.warnings()).isNotEmpty();
+        assertThat(deck.warnings()).allSatisfy(w -> {
+            assertThat(w.line()).isPositive();
+            assertThat(w.reason()).isNotBlank();
+        });
+        Set<Integer> questionLines = deck.questions().stream().map(q -> q.source().line()).collect(Collectors.toSet());
+        assertThat(deck.warnings()).noneMatch(w -> questionLines.contains(w.line()));
+    }
+}
