@@ -1,0 +1,901 @@
+package org.quizhall.room;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.quizhall.account.SessionToken;
+import org.quizhall.deck.AnswerMatcher;
+import org.quizhall.deck.Question;
+import org.quizhall.deck.QuestionJson;
+import org.quizhall.deck.QuestionType;
+import org.quizhall.game.GameLog;
+import org.quizhall.problem.Problem;
+
+/**
+ * The rules of one live room as a state machine: commands and the current time go in; messages to
+ * channels, records for the game log and the next moment it needs to be woken come out. It does no
+ * I/O and reads no clock, so it is tested without a network or real time. It is not thread-safe:
+ * its owner calls it from one thread (the room's event-loop context) only.
+ */
+public final class RoomGame {
+
+  public static final long NEVER = Long.MAX_VALUE;
+  /** A disconnected player's seat, score and nickname are kept this long. */
+  public static final Duration SEAT_RESERVED = Duration.ofSeconds(120);
+  /** A room whose host has been away this long closes. */
+  public static final Duration HOST_ABSENCE_LIMIT = Duration.ofMinutes(10);
+  /** The podium stays up this long before the room closes by itself. */
+  public static final Duration PODIUM_LINGER = Duration.ofMinutes(10);
+  /** Answer counts and rosters go out at most this often, however fast answers and joins arrive. */
+  public static final long AGGREGATE_INTERVAL_MS = 250;
+  public static final int LEADERBOARD_SIZE = 10;
+  public static final int PODIUM_SIZE = 3;
+  public static final int MAX_TYPED_ANSWER = 200;
+
+  /** A seat handed to a joining player: the resume token is shown once and kept only as a key. */
+  public record Seat(String playerId, String nickname, String resumeToken) {}
+
+  private record Answer(Integer choice, String text, boolean correct, long responseMs, int points) {}
+
+  private record Departure(Player player, long at) {}
+
+  private final String code;
+  private final UUID gameId;
+  private final List<Question> questions;
+  private final RoomSettings settings;
+  private final NicknameRules nicknameRules;
+  private final GameLog log;
+
+  private Phase phase = Phase.LOBBY;
+  private int index = -1;
+  private boolean locked;
+  private boolean started;
+
+  private Channel host;
+  private long hostAwaySince;
+
+  /** When the current phase's timer runs out (question deadline or auto-advance), or NEVER. */
+  private long phaseEndsAt = NEVER;
+  private long pausedRemaining = -1;
+  private long questionShownAt;
+  private long questionPausedMs;
+  private long pausedAt;
+  private long closesAt = NEVER;
+
+  private final Map<String, Player> players = new LinkedHashMap<>();
+  private final Map<String, Player> byNickname = new HashMap<>();
+  private final Map<String, Player> byResumeKey = new HashMap<>();
+  private final Set<UUID> kickedAccounts = new HashSet<>();
+  private final ArrayDeque<Departure> departures = new ArrayDeque<>();
+  private final Map<String, Answer> answers = new HashMap<>();
+  private long joinCounter;
+  private int connectedSeated;
+
+  private long answersDueAt = NEVER;
+  private boolean answersChanged;
+  private long rosterDueAt = NEVER;
+  private boolean rosterChanged;
+
+  /** The last phase message everyone got, kept for snapshots on resume. */
+  private JsonObject phaseMessage;
+  private JsonObject hostPodium;
+  private List<Player> ranking = List.of();
+
+  public RoomGame(
+      String code,
+      UUID gameId,
+      List<Question> questions,
+      RoomSettings settings,
+      NicknameRules nicknameRules,
+      GameLog log,
+      long now) {
+    if (questions.isEmpty()) {
+      throw new IllegalArgumentException("a room needs at least one question");
+    }
+    this.code = code;
+    this.gameId = gameId;
+    this.questions = List.copyOf(questions);
+    this.settings = settings;
+    this.nicknameRules = nicknameRules;
+    this.log = log;
+    this.hostAwaySince = now;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public UUID gameId() {
+    return gameId;
+  }
+
+  public Phase phase() {
+    return phase;
+  }
+
+  public boolean closed() {
+    return phase == Phase.CLOSED;
+  }
+
+  public int playerCount() {
+    int seated = 0;
+    for (Player p : players.values()) {
+      if (p.seated()) {
+        seated++;
+      }
+    }
+    return seated;
+  }
+
+
+  /** A new player takes a seat. */
+  public Seat join(String rawNickname, UUID accountId, Channel channel, long now) {
+    requireOpen();
+    if (locked) {
+      throw new Problem(Problem.Kind.FORBIDDEN, "room_locked", "The host has locked this room: no one new can join.");
+    }
+    if (phase == Phase.PODIUM) {
+      throw new Problem(Problem.Kind.FORBIDDEN, "game_over", "This game has finished.");
+    }
+    if (accountId != null && kickedAccounts.contains(accountId)) {
+      throw new Problem(Problem.Kind.FORBIDDEN, "kicked", "The host removed you from this room.");
+    }
+    if (playerCount() >= settings.maxPlayers()) {
+      throw new Problem(Problem.Kind.FORBIDDEN, "room_full", "This room is full.");
+    }
+    String nickname = nicknameRules.check(rawNickname);
+    String key = NicknameRules.uniquenessKey(nickname);
+    if (byNickname.containsKey(key)) {
+      throw Problem.conflict("nickname_taken", "Someone in this room is already called " + nickname + ". Choose another nickname.");
+    }
+    String token = SessionToken.create();
+    String resumeKey = resumeKey(token);
+    Player player =
+        new Player("p" + (++joinCounter), UUID.randomUUID(), nickname, accountId, resumeKey, joinCounter);
+    if (started) {
+      // Late joiners are ranked as if they had let every earlier question run out.
+      player.rankingTimeMs = (long) (index + (phase == Phase.QUESTION ? 0 : 1)) * settings.questionMillis();
+    }
+    players.put(player.id, player);
+    byNickname.put(key, player);
+    byResumeKey.put(resumeKey, player);
+    log.playerJoined(
+        new GameLog.PlayerJoined(
+            gameId, player.recordId, nickname, accountId, SessionToken.digest(token), Instant.ofEpochMilli(now)));
+    connect(player, channel, now);
+    send(player, welcome(player, token, now));
+    return new Seat(player.id, nickname, token);
+  }
+
+  /** A player comes back with their resume token, on a new connection. */
+  public Seat resume(String resumeToken, Channel channel, long now) {
+    requireOpen();
+    Player player = resumeToken == null ? null : byResumeKey.get(resumeKey(resumeToken));
+    if (player == null || player.left) {
+      throw Problem.notFound("seat_not_found", "That seat is not in this room any more. Join again with a nickname.");
+    }
+    if (player.kicked) {
+      throw new Problem(Problem.Kind.FORBIDDEN, "kicked", "The host removed you from this room.");
+    }
+    if (player.connected()) {
+      Channel previous = player.channel;
+      disconnectQuietly(player);
+      previous.close(Protocol.CLOSE_REPLACED, "This seat was resumed on another connection.");
+    }
+    connect(player, channel, now);
+    send(player, welcome(player, resumeToken, now));
+    return new Seat(player.id, player.nickname, resumeToken);
+  }
+
+  /** The host connects (or reconnects); an earlier host connection is replaced. */
+  public void attachHost(Channel channel, long now) {
+    requireOpen();
+    if (host != null) {
+      host.close(Protocol.CLOSE_REPLACED, "The host view was opened on another connection.");
+    }
+    host = channel;
+    hostAwaySince = NEVER;
+    host.send(hostWelcome(now).encode());
+  }
+
+  /** A connection ended; the seat stays reserved for {@link #SEAT_RESERVED}. */
+  public void disconnected(String playerId, Channel channel, long now) {
+    Player player = players.get(playerId);
+    if (player == null || player.channel != channel) {
+      return;
+    }
+    disconnectQuietly(player);
+    if (player.seated()) {
+      player.disconnectedAt = now;
+      departures.add(new Departure(player, now));
+      rosterChanged(now);
+      revealIfEveryoneAnswered(now);
+    }
+  }
+
+  public void hostDisconnected(Channel channel, long now) {
+    if (host == channel) {
+      host = null;
+      hostAwaySince = now;
+    }
+  }
+
+  /** A player leaves for good: their nickname is free again, their points stay in the results. */
+  public void leave(String playerId, long now) {
+    Player player = players.get(playerId);
+    if (player == null || !player.seated()) {
+      return;
+    }
+    player.left = true;
+    byNickname.remove(NicknameRules.uniquenessKey(player.nickname));
+    Channel channel = player.channel;
+    disconnectQuietly(player);
+    if (channel != null) {
+      channel.close(1000, "You left the room.");
+    }
+    rosterChanged(now);
+    revealIfEveryoneAnswered(now);
+  }
+
+
+  public void start(long now) {
+    requirePhase(Phase.LOBBY, "The game has already started.");
+    started = true;
+    log.gameStarted(gameId, Instant.ofEpochMilli(now));
+    ask(0, now);
+  }
+
+  /** Moves the game on: ends the question early, or goes to the next screen. */
+  public void next(long now) {
+    requireOpen();
+    switch (phase) {
+      case LOBBY -> start(now);
+      case QUESTION -> reveal(now);
+      case REVEAL -> leaderboard(now);
+      case LEADERBOARD -> advanceFromLeaderboard(now);
+      case PODIUM -> close("The host closed the room.");
+      case CLOSED -> { }
+    }
+  }
+
+  public void pause(long now) {
+    requireOpen();
+    if (pausedRemaining >= 0) {
+      throw Problem.invalid("already_paused", "The timer is already paused.");
+    }
+    if (phaseEndsAt == NEVER) {
+      throw Problem.invalid("nothing_to_pause", "There is no running timer to pause.");
+    }
+    pausedRemaining = Math.max(0, phaseEndsAt - now);
+    pausedAt = now;
+    phaseEndsAt = NEVER;
+    broadcast(Protocol.message("paused").put("phase", phase.wireName()).put("remainingMs", pausedRemaining));
+  }
+
+  public void resumeTimer(long now) {
+    requireOpen();
+    if (pausedRemaining < 0) {
+      throw Problem.invalid("not_paused", "The timer is not paused.");
+    }
+    phaseEndsAt = now + pausedRemaining;
+    if (phase == Phase.QUESTION) {
+      questionPausedMs += now - pausedAt;
+      phaseMessage.put("deadline", phaseEndsAt);
+    }
+    pausedRemaining = -1;
+    broadcast(
+        Protocol.message("resumed")
+            .put("phase", phase.wireName())
+            .put("deadline", phaseEndsAt)
+            .put("remainingMs", phaseEndsAt - now));
+  }
+
+  /** Removes a player for good: they are told, disconnected, and cannot resume or rejoin with their account. */
+  public void kick(String playerId, long now) {
+    requireOpen();
+    Player player = players.get(playerId);
+    if (player == null || !player.seated()) {
+      throw Problem.notFound("player_not_found", "There is no such player in this room.");
+    }
+    player.kicked = true;
+    if (player.accountId != null) {
+      kickedAccounts.add(player.accountId);
+    }
+    Channel channel = player.channel;
+    disconnectQuietly(player);
+    if (channel != null) {
+      channel.send(Protocol.message("kicked").put("message", "The host removed you from this room.").encode());
+      channel.close(Protocol.CLOSE_KICKED, "Removed by the host.");
+    }
+    rosterChanged(now);
+    revealIfEveryoneAnswered(now);
+  }
+
+  public void lock(boolean lock, long now) {
+    requireOpen();
+    locked = lock;
+    broadcast(Protocol.message("locked").put("locked", locked));
+  }
+
+  /** Ends the game now: straight to the podium, or closes a room that never started or already finished. */
+  public void end(long now) {
+    requireOpen();
+    if (phase == Phase.LOBBY || phase == Phase.PODIUM) {
+      close(phase == Phase.LOBBY ? "The host closed the room." : "The game is over.");
+    } else {
+      if (phase == Phase.QUESTION) {
+        reveal(now);
+      }
+      podium(now);
+    }
+  }
+
+
+  /**
+   * Takes a player's answer to question {@code questionIndex}: exactly one of {@code choice} (for
+   * multiple choice and true/false) or {@code text} (typed). Acknowledged to the player alone; the
+   * correct answer stays on the server until the reveal.
+   */
+  public void answer(String playerId, String re, int questionIndex, Integer choice, String text, long now) {
+    Player player = players.get(playerId);
+    if (player == null || !player.seated()) {
+      throw Problem.notFound("seat_not_found", "You are not seated in this room.");
+    }
+    if (phase != Phase.QUESTION) {
+      throw new Problem(Problem.Kind.CONFLICT, "not_accepting_answers", "There is no open question right now.");
+    }
+    if (questionIndex != index) {
+      throw new Problem(
+          Problem.Kind.CONFLICT,
+          "stale_question",
+          "That answer is for question " + (questionIndex + 1) + " but question " + (index + 1) + " is open.");
+    }
+    if (pausedRemaining >= 0) {
+      throw new Problem(Problem.Kind.CONFLICT, "paused", "The timer is paused: answer when it runs again.");
+    }
+    if (now > phaseEndsAt) {
+      throw new Problem(Problem.Kind.CONFLICT, "too_late", "Time was up before your answer arrived.");
+    }
+    if (answers.containsKey(playerId)) {
+      throw new Problem(Problem.Kind.CONFLICT, "already_answered", "You have already answered this question.");
+    }
+    Question question = questions.get(index);
+    boolean correct;
+    if (question.type() == QuestionType.TYPED) {
+      if (choice != null || text == null || text.isBlank()) {
+        throw Problem.invalid("invalid_answer", "This question takes a typed answer in \"text\".");
+      }
+      if (text.length() > MAX_TYPED_ANSWER) {
+        throw Problem.invalid("invalid_answer", "A typed answer is at most " + MAX_TYPED_ANSWER + " characters.");
+      }
+      correct = AnswerMatcher.matches(text, question.accepted());
+    } else {
+      if (choice == null || text != null) {
+        throw Problem.invalid("invalid_answer", "This question takes the index of an option in \"choice\".");
+      }
+      if (choice < 0 || choice >= question.options().size()) {
+        throw Problem.invalid(
+            "invalid_choice", "choice must be between 0 and " + (question.options().size() - 1) + ".");
+      }
+      correct = choice == question.correct();
+    }
+    long responseMs = Math.max(0, now - questionShownAt - questionPausedMs);
+    int streak = correct ? player.streak + 1 : 0;
+    int points = Scoring.points(correct, responseMs, settings.questionMillis(), streak, settings.speedScoring());
+    answers.put(playerId, new Answer(choice, text, correct, responseMs, points));
+    log.answerAccepted(
+        new GameLog.AnswerAccepted(
+            gameId, player.recordId, index, question.id(), choice, text, correct, responseMs, points,
+            Instant.ofEpochMilli(now)));
+    send(player, Protocol.message("answer_ack").put("re", re).put("index", index));
+    answersChanged = true;
+    if (answersDueAt == NEVER) {
+      answersDueAt = now + AGGREGATE_INTERVAL_MS;
+    }
+    revealIfEveryoneAnswered(now);
+  }
+
+
+  /** The earliest moment {@link #tick} has something to do, or {@link #NEVER}. */
+  public long nextWakeup() {
+    long at = Math.min(phaseEndsAt, Math.min(answersDueAt, rosterDueAt));
+    at = Math.min(at, closesAt);
+    if (host == null && hostAwaySince != NEVER && phase != Phase.CLOSED) {
+      at = Math.min(at, hostAwaySince + HOST_ABSENCE_LIMIT.toMillis());
+    }
+    Departure first = departures.peekFirst();
+    if (first != null) {
+      at = Math.min(at, first.at() + SEAT_RESERVED.toMillis());
+    }
+    return at;
+  }
+
+  /** Does whatever is due at {@code now}: timers, aggregated counts, expired seats. */
+  public void tick(long now) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    if (host == null && hostAwaySince != NEVER && now >= hostAwaySince + HOST_ABSENCE_LIMIT.toMillis()) {
+      close("The host has been away for " + HOST_ABSENCE_LIMIT.toMinutes() + " minutes.");
+      return;
+    }
+    if (now >= closesAt) {
+      close("The game is over.");
+      return;
+    }
+    releaseExpiredSeats(now);
+    if (now >= answersDueAt) {
+      answersDueAt = NEVER;
+      if (answersChanged && phase == Phase.QUESTION) {
+        answersChanged = false;
+        broadcast(
+            Protocol.message("answers").put("index", index).put("answered", answers.size()).put("players", playerCount()));
+      }
+    }
+    if (now >= rosterDueAt) {
+      rosterDueAt = NEVER;
+      if (rosterChanged) {
+        rosterChanged = false;
+        sendRoster();
+      }
+    }
+    if (now >= phaseEndsAt) {
+      switch (phase) {
+        case QUESTION -> reveal(now);
+        case REVEAL -> leaderboard(now);
+        case LEADERBOARD -> advanceFromLeaderboard(now);
+        default -> phaseEndsAt = NEVER;
+      }
+    }
+  }
+
+
+  private void ask(int questionIndex, long now) {
+    index = questionIndex;
+    phase = Phase.QUESTION;
+    answers.clear();
+    answersChanged = false;
+    answersDueAt = NEVER;
+    pausedRemaining = -1;
+    questionShownAt = now;
+    questionPausedMs = 0;
+    phaseEndsAt = now + settings.questionMillis();
+    Question question = questions.get(index);
+    JsonObject message =
+        Protocol.message("question")
+            .put("phase", phase.wireName())
+            .put("index", index)
+            .put("total", questions.size())
+            .put("questionId", question.id())
+            .put("kind", question.kind())
+            .put("answerType", question.type().jsonName())
+            .put("prompt", question.prompt())
+            .put("durationMs", settings.questionMillis())
+            .put("deadline", phaseEndsAt)
+            .put("remainingMs", settings.questionMillis())
+            .put("sentAt", now);
+    if (question.type() != QuestionType.TYPED) {
+      message.put("options", new JsonArray(question.options()));
+    }
+    phaseMessage = message;
+    broadcast(message);
+  }
+
+  private void reveal(long now) {
+    phase = Phase.REVEAL;
+    pausedRemaining = -1;
+    answersDueAt = NEVER;
+    Question question = questions.get(index);
+    int optionCount = question.options().size();
+    int[] distribution = new int[Math.max(optionCount, 2)];
+    for (Player player : players.values()) {
+      if (!player.seated()) {
+        continue;
+      }
+      Answer answer = answers.get(player.id);
+      if (answer == null) {
+        player.streak = 0;
+        player.lastCorrect = false;
+        player.lastPoints = 0;
+        player.rankingTimeMs += settings.questionMillis();
+        continue;
+      }
+      player.answeredCount++;
+      player.answeredTimeMs += answer.responseMs();
+      player.rankingTimeMs += answer.responseMs();
+      player.lastCorrect = answer.correct();
+      player.lastPoints = answer.points();
+      player.score += answer.points();
+      if (answer.correct()) {
+        player.correctCount++;
+        player.streak++;
+        player.bestStreak = Math.max(player.bestStreak, player.streak);
+      } else {
+        player.streak = 0;
+      }
+      if (answer.choice() != null) {
+        distribution[answer.choice()]++;
+      } else {
+        distribution[answer.correct() ? 0 : 1]++;
+      }
+    }
+    rank();
+    phaseEndsAt = settings.autoAdvances() ? now + settings.autoAdvance().toMillis() : NEVER;
+    JsonObject message =
+        Protocol.message("reveal")
+            .put("phase", phase.wireName())
+            .put("index", index)
+            .put("total", questions.size())
+            .put("answerType", question.type().jsonName())
+            .put("answer", question.answer())
+            .put("explanation", question.explanation())
+            .put("source", QuestionJson.sourceJson(question.source()))
+            .put("answered", answers.size())
+            .put("players", playerCount());
+    if (question.type() == QuestionType.TYPED) {
+      message
+          .put("accepted", new JsonArray(question.accepted()))
+          .put("distribution", new JsonObject().put("correct", distribution[0]).put("incorrect", distribution[1]));
+    } else {
+      JsonArray counts = new JsonArray();
+      for (int i = 0; i < optionCount; i++) {
+        counts.add(distribution[i]);
+      }
+      message.put("correct", question.correct()).put("options", new JsonArray(question.options())).put("distribution", counts);
+    }
+    putDeadline(message);
+    phaseMessage = message;
+    broadcast(message);
+    for (Player player : players.values()) {
+      if (player.connected()) {
+        send(player, result(player));
+      }
+    }
+  }
+
+  private void leaderboard(long now) {
+    phase = Phase.LEADERBOARD;
+    pausedRemaining = -1;
+    phaseEndsAt = settings.autoAdvances() ? now + settings.autoAdvance().toMillis() : NEVER;
+    JsonObject message =
+        Protocol.message("leaderboard")
+            .put("phase", phase.wireName())
+            .put("index", index)
+            .put("total", questions.size())
+            .put("last", index == questions.size() - 1)
+            .put("top", standings(LEADERBOARD_SIZE))
+            .put("players", playerCount());
+    putDeadline(message);
+    phaseMessage = message;
+    broadcast(message);
+  }
+
+  private void advanceFromLeaderboard(long now) {
+    if (index + 1 < questions.size()) {
+      ask(index + 1, now);
+    } else {
+      podium(now);
+    }
+  }
+
+  private void podium(long now) {
+    phase = Phase.PODIUM;
+    phaseEndsAt = NEVER;
+    pausedRemaining = -1;
+    closesAt = now + PODIUM_LINGER.toMillis();
+    rank();
+    List<GameLog.Standing> standings = new ArrayList<>();
+    for (Player player : ranking) {
+      standings.add(
+          new GameLog.Standing(
+              player.recordId, player.rank, player.score, player.correctCount, player.answeredCount,
+              player.answeredTimeMs, player.bestStreak));
+    }
+    log.gameFinished(gameId, standings, Instant.ofEpochMilli(now));
+    JsonObject message =
+        Protocol.message("podium")
+            .put("phase", phase.wireName())
+            .put("gameId", gameId.toString())
+            .put("top", standings(PODIUM_SIZE))
+            .put("players", ranking.size());
+    phaseMessage = message;
+    hostPodium = message.copy().put("ranking", standings(ranking.size()));
+    String text = message.encode();
+    for (Player player : players.values()) {
+      if (player.connected()) {
+        player.channel.send(text);
+        send(player, standing(player));
+      }
+    }
+    if (host != null) {
+      host.send(hostPodium.encode());
+    }
+  }
+
+  private void close(String reason) {
+    if (phase == Phase.CLOSED) {
+      return;
+    }
+    phase = Phase.CLOSED;
+    phaseEndsAt = NEVER;
+    closesAt = NEVER;
+    answersDueAt = NEVER;
+    rosterDueAt = NEVER;
+    departures.clear();
+    String text = Protocol.message("closed").put("phase", phase.wireName()).put("reason", reason).encode();
+    for (Player player : players.values()) {
+      Channel channel = player.channel;
+      if (channel != null) {
+        disconnectQuietly(player);
+        channel.send(text);
+        channel.close(Protocol.CLOSE_ROOM_CLOSED, reason);
+      }
+    }
+    if (host != null) {
+      host.send(text);
+      host.close(Protocol.CLOSE_ROOM_CLOSED, reason);
+      host = null;
+    }
+  }
+
+
+  private void revealIfEveryoneAnswered(long now) {
+    if (phase != Phase.QUESTION || connectedSeated == 0) {
+      return;
+    }
+    for (Player player : players.values()) {
+      if (player.connected() && player.seated() && !answers.containsKey(player.id)) {
+        return;
+      }
+    }
+    reveal(now);
+  }
+
+  private void rank() {
+    List<Player> ordered = new ArrayList<>();
+    for (Player player : players.values()) {
+      if (!player.kicked) {
+        ordered.add(player);
+      }
+    }
+    ordered.sort(
+        Comparator.comparingInt((Player p) -> -p.score)
+            .thenComparingLong(p -> p.rankingTimeMs)
+            .thenComparingLong(p -> p.joinOrder));
+    for (int i = 0; i < ordered.size(); i++) {
+      ordered.get(i).rank = i + 1;
+    }
+    ranking = ordered;
+  }
+
+  private JsonArray standings(int limit) {
+    JsonArray top = new JsonArray();
+    for (int i = 0; i < Math.min(limit, ranking.size()); i++) {
+      Player player = ranking.get(i);
+      top.add(
+          new JsonObject()
+              .put("rank", player.rank)
+              .put("playerId", player.id)
+              .put("nickname", player.nickname)
+              .put("score", player.score)
+              .put("streak", player.streak)
+              .put("correct", player.correctCount));
+    }
+    return top;
+  }
+
+  private JsonObject result(Player player) {
+    return Protocol.message("result")
+        .put("index", index)
+        .put("answered", answers.containsKey(player.id))
+        .put("correct", player.lastCorrect)
+        .put("points", player.lastPoints)
+        .put("streak", player.streak)
+        .put("score", player.score)
+        .put("rank", player.rank)
+        .put("players", playerCount());
+  }
+
+  private JsonObject standing(Player player) {
+    return Protocol.message("standing")
+        .put("rank", player.rank)
+        .put("score", player.score)
+        .put("correct", player.correctCount)
+        .put("bestStreak", player.bestStreak)
+        .put("players", ranking.size());
+  }
+
+  private void putDeadline(JsonObject message) {
+    if (phaseEndsAt != NEVER) {
+      message.put("deadline", phaseEndsAt);
+    }
+  }
+
+  private JsonObject welcome(Player player, String resumeToken, long now) {
+    JsonObject welcome =
+        Protocol.message("welcome")
+            .put("role", "player")
+            .put("code", code)
+            .put("phase", phase.wireName())
+            .put("playerId", player.id)
+            .put("nickname", player.nickname)
+            .put("resumeToken", resumeToken)
+            .put("score", player.score)
+            .put("streak", player.streak)
+            .put("rank", player.rank)
+            .put("players", playerCount())
+            .put("locked", locked)
+            .put("paused", pausedRemaining >= 0)
+            .put("questionCount", questions.size())
+            .put("settings", settingsJson());
+    JsonObject current = snapshot(now);
+    if (current != null) {
+      welcome.put("current", current);
+    }
+    if (phase == Phase.QUESTION) {
+      welcome.put("answered", answers.containsKey(player.id));
+    } else if (phase == Phase.REVEAL) {
+      welcome.put("result", result(player));
+    } else if (phase == Phase.PODIUM) {
+      welcome.put("standing", standing(player));
+    }
+    return welcome;
+  }
+
+  private JsonObject hostWelcome(long now) {
+    JsonObject welcome =
+        Protocol.message("welcome")
+            .put("role", "host")
+            .put("code", code)
+            .put("gameId", gameId.toString())
+            .put("phase", phase.wireName())
+            .put("players", playerCount())
+            .put("locked", locked)
+            .put("paused", pausedRemaining >= 0)
+            .put("questionCount", questions.size())
+            .put("settings", settingsJson())
+            .put("roster", rosterJson());
+    JsonObject current = phase == Phase.PODIUM ? hostPodium : snapshot(now);
+    if (current != null) {
+      welcome.put("current", current);
+    }
+    if (phase == Phase.QUESTION) {
+      welcome.put("answered", answers.size());
+    }
+    return welcome;
+  }
+
+  /** The current phase message as a newcomer should see it: times brought up to now. */
+  private JsonObject snapshot(long now) {
+    if (phaseMessage == null || phase == Phase.LOBBY || phase == Phase.CLOSED) {
+      return null;
+    }
+    JsonObject copy = phaseMessage.copy();
+    if (phase == Phase.QUESTION) {
+      long remaining = pausedRemaining >= 0 ? pausedRemaining : Math.max(0, phaseEndsAt - now);
+      copy.put("remainingMs", remaining).put("sentAt", now);
+      if (pausedRemaining < 0) {
+        copy.put("deadline", phaseEndsAt);
+      }
+    }
+    return copy;
+  }
+
+  private JsonObject settingsJson() {
+    return new JsonObject()
+        .put("secondsPerQuestion", settings.secondsPerQuestion())
+        .put("speedScoring", settings.speedScoring())
+        .put("autoAdvanceSeconds", settings.autoAdvance().toSeconds());
+  }
+
+  private JsonArray rosterJson() {
+    JsonArray roster = new JsonArray();
+    for (Player player : players.values()) {
+      if (player.seated()) {
+        roster.add(
+            new JsonObject()
+                .put("playerId", player.id)
+                .put("nickname", player.nickname)
+                .put("connected", player.connected())
+                .put("score", player.score));
+      }
+    }
+    return roster;
+  }
+
+  private void sendRoster() {
+    int count = playerCount();
+    String forPlayers = Protocol.message("players").put("players", count).encode();
+    for (Player player : players.values()) {
+      if (player.connected()) {
+        player.channel.send(forPlayers);
+      }
+    }
+    if (host != null) {
+      host.send(Protocol.message("roster").put("players", count).put("roster", rosterJson()).encode());
+    }
+  }
+
+  private void rosterChanged(long now) {
+    rosterChanged = true;
+    if (rosterDueAt == NEVER) {
+      rosterDueAt = now + AGGREGATE_INTERVAL_MS;
+    }
+  }
+
+  private void releaseExpiredSeats(long now) {
+    while (!departures.isEmpty() && departures.peekFirst().at() + SEAT_RESERVED.toMillis() <= now) {
+      Departure departure = departures.pollFirst();
+      Player player = departure.player();
+      if (!player.connected() && player.seated() && player.disconnectedAt == departure.at()) {
+        player.left = true;
+        byNickname.remove(NicknameRules.uniquenessKey(player.nickname));
+        rosterChanged(now);
+      }
+    }
+  }
+
+  private void connect(Player player, Channel channel, long now) {
+    player.channel = channel;
+    player.disconnectedAt = 0;
+    if (player.seated()) {
+      connectedSeated++;
+    }
+    rosterChanged(now);
+  }
+
+  private void disconnectQuietly(Player player) {
+    if (player.channel != null) {
+      player.channel = null;
+      connectedSeated--;
+    }
+  }
+
+  /** Serialises once and sends the same text to every connected player and the host. */
+  private void broadcast(JsonObject message) {
+    String text = message.encode();
+    for (Player player : players.values()) {
+      if (player.channel != null) {
+        player.channel.send(text);
+      }
+    }
+    if (host != null) {
+      host.send(text);
+    }
+  }
+
+  private void send(Player player, JsonObject message) {
+    if (player.channel != null) {
+      player.channel.send(message.encode());
+    }
+  }
+
+  private void requireOpen() {
+    if (phase == Phase.CLOSED) {
+      throw new Problem(Problem.Kind.FORBIDDEN, "room_closed", "This room is closed.");
+    }
+  }
+
+  private void requirePhase(Phase expected, String otherwise) {
+    requireOpen();
+    if (phase != expected) {
+      throw new Problem(Problem.Kind.CONFLICT, "wrong_phase", otherwise);
+    }
+  }
+
+  private static String resumeKey(String token) {
+    return Base64.getEncoder().encodeToString(SessionToken.digest(token));
+  }
+}
