@@ -142,6 +142,9 @@ public final class Main {
           QUIZHALL_DATABASE_POOL_SIZE      database connections (default 8)
           QUIZHALL_SESSION_TTL_HOURS       how long a sign-in lasts (default 720, 30 days)
           QUIZHALL_SHUTDOWN_GRACE_SECONDS  how long a stop waits for requests in flight (default 10)
+          QUIZHALL_MAX_PLAYERS_PER_ROOM    players one room takes (default 5000)
+          QUIZHALL_NICKNAME_BLOCKLIST      comma-separated words nicknames may not contain
+                                           (replaces the built-in list)
         """;
   }
 

@@ -10,9 +10,17 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.quizhall.account.Accounts;
 import org.quizhall.account.PasswordHasher;
+import org.quizhall.deck.Decks;
+import org.quizhall.game.GameWriter;
+import org.quizhall.game.Games;
+import org.quizhall.room.NicknameRules;
+import org.quizhall.room.NicknameWords;
+import org.quizhall.room.Rooms;
+import org.quizhall.ws.Gateway;
 import org.quizhall.http.HttpApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +39,17 @@ public final class Quizhall implements AutoCloseable {
   private final EmbeddedDatabase embedded;
   private final Pool pool;
   private final HttpApi http;
+  private final GameWriter writer;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Quizhall(Vertx vertx, QuizhallConfig config, EmbeddedDatabase embedded, Pool pool, HttpApi http) {
+  private Quizhall(
+      Vertx vertx, QuizhallConfig config, EmbeddedDatabase embedded, Pool pool, HttpApi http, GameWriter writer) {
     this.vertx = vertx;
     this.config = config;
     this.embedded = embedded;
     this.pool = pool;
     this.http = http;
+    this.writer = writer;
   }
 
   /** A Vert.x instance with Prometheus metrics under the given registry name. */
@@ -78,10 +89,22 @@ public final class Quizhall implements AutoCloseable {
               .using(vertx)
               .build();
       Accounts accounts = new Accounts(vertx, pool, new PasswordHasher(), clock, config.sessionTtl());
-      HttpApi http = new HttpApi(config.httpHost(), config.httpPort(), pool, accounts, registry);
+      Decks decks = new Decks(vertx, pool);
+      SampleDecks.importAll(decks);
+      GameWriter writer = new GameWriter(vertx, pool);
+      Games games = new Games(pool, writer);
+      Rooms rooms =
+          new Rooms(vertx, clock, writer, new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)));
+      Gateway gateway = new Gateway(vertx, rooms, accounts);
+      HttpApi http =
+          new HttpApi(
+              config.httpHost(),
+              config.httpPort(),
+              new HttpApi.Services(pool, accounts, decks, rooms, games, gateway, config.maxPlayersPerRoom()),
+              registry);
       vertx.deployVerticle(http).await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
-      return new Quizhall(vertx, config, embedded, pool, http);
+      return new Quizhall(vertx, config, embedded, pool, http, writer);
     } catch (RuntimeException e) {
       vertx.close().await();
       if (embedded != null) {
@@ -117,6 +140,11 @@ public final class Quizhall implements AutoCloseable {
       http.drain(grace).await();
     } catch (RuntimeException e) {
       log.warn("HTTP server did not drain cleanly: {}", e.getMessage());
+    }
+    try {
+      writer.drained().timeout(grace + 1000, TimeUnit.MILLISECONDS).await();
+    } catch (RuntimeException e) {
+      log.warn("{} game rows could not be written before stopping: {}", writer.pending(), e.getMessage());
     }
     try {
       pool.close().await();

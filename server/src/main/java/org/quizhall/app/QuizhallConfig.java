@@ -21,7 +21,9 @@ public record QuizhallConfig(
     Path dataDir,
     int databasePoolSize,
     Duration sessionTtl,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    int maxPlayersPerRoom,
+    Optional<List<String>> nicknameBlocklist) {
 
   public static final String HTTP_HOST = "QUIZHALL_HTTP_HOST";
   public static final String HTTP_PORT = "QUIZHALL_HTTP_PORT";
@@ -32,6 +34,8 @@ public record QuizhallConfig(
   public static final String DATABASE_POOL_SIZE = "QUIZHALL_DATABASE_POOL_SIZE";
   public static final String SESSION_TTL_HOURS = "QUIZHALL_SESSION_TTL_HOURS";
   public static final String SHUTDOWN_GRACE_SECONDS = "QUIZHALL_SHUTDOWN_GRACE_SECONDS";
+  public static final String MAX_PLAYERS_PER_ROOM = "QUIZHALL_MAX_PLAYERS_PER_ROOM";
+  public static final String NICKNAME_BLOCKLIST = "QUIZHALL_NICKNAME_BLOCKLIST";
 
   /** The names Quizhall reads, in the order the start-up log and {@code --help} list them. */
   public static final List<String> KEYS =
@@ -44,7 +48,9 @@ public record QuizhallConfig(
           DATA_DIR,
           DATABASE_POOL_SIZE,
           SESSION_TTL_HOURS,
-          SHUTDOWN_GRACE_SECONDS);
+          SHUTDOWN_GRACE_SECONDS,
+          MAX_PLAYERS_PER_ROOM,
+          NICKNAME_BLOCKLIST);
 
   static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   static final int DEFAULT_HTTP_PORT = 8080;
@@ -52,6 +58,7 @@ public record QuizhallConfig(
   static final int DEFAULT_POOL_SIZE = 8;
   static final long DEFAULT_SESSION_TTL_HOURS = 30 * 24;
   static final long DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
+  static final int DEFAULT_MAX_PLAYERS_PER_ROOM = 5000;
 
   /**
    * Reads the settings from merged sources. Values may be strings (environment) or JSON numbers
@@ -73,7 +80,10 @@ public record QuizhallConfig(
         integer(source, DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 200),
         Duration.ofHours(integer(source, SESSION_TTL_HOURS, DEFAULT_SESSION_TTL_HOURS, 1, 24 * 366)),
         Duration.ofSeconds(
-            integer(source, SHUTDOWN_GRACE_SECONDS, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 600)));
+            integer(source, SHUTDOWN_GRACE_SECONDS, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 600)),
+        integer(source, MAX_PLAYERS_PER_ROOM, DEFAULT_MAX_PLAYERS_PER_ROOM, 1, 100_000),
+        Optional.ofNullable(blankToNull(string(source, NICKNAME_BLOCKLIST, null)))
+            .map(words -> List.of(words.split("\\s*,\\s*"))));
   }
 
   public boolean embeddedDatabase() {
@@ -94,6 +104,8 @@ public record QuizhallConfig(
     out.put(DATABASE_POOL_SIZE, databasePoolSize);
     out.put(SESSION_TTL_HOURS, sessionTtl.toHours());
     out.put(SHUTDOWN_GRACE_SECONDS, shutdownGrace.toSeconds());
+    out.put(MAX_PLAYERS_PER_ROOM, maxPlayersPerRoom);
+    out.put(NICKNAME_BLOCKLIST, nicknameBlocklist.map(words -> words.size() + " word(s)").orElse("(built-in)"));
     return out;
   }
 

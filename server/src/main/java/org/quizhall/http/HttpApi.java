@@ -13,6 +13,10 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
 import java.util.concurrent.TimeUnit;
 import org.quizhall.account.Accounts;
+import org.quizhall.deck.Decks;
+import org.quizhall.game.Games;
+import org.quizhall.room.Rooms;
+import org.quizhall.ws.Gateway;
 
 /**
  * The HTTP face of Quizhall: REST routes, health, metrics and the static web client, behind one
@@ -23,18 +27,23 @@ public final class HttpApi extends VerticleBase {
   /** How long a readiness probe waits for the database before calling it down. */
   private static final long READY_TIMEOUT_MS = 2_000;
 
+  /** What the routes serve: each capability's entry point. */
+  public record Services(
+      Pool pool, Accounts accounts, Decks decks, Rooms rooms, Games games, Gateway gateway, int maxPlayersPerRoom) {}
+
+  /** Bigger frames than a client may send are read and refused with an error; beyond this Vert.x closes (1009). */
+  private static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
+
   private final String host;
   private final int port;
-  private final Pool pool;
-  private final Accounts accounts;
+  private final Services services;
   private final String metricsRegistry;
   private HttpServer server;
 
-  public HttpApi(String host, int port, Pool pool, Accounts accounts, String metricsRegistry) {
+  public HttpApi(String host, int port, Services services, String metricsRegistry) {
     this.host = host;
     this.port = port;
-    this.pool = pool;
-    this.accounts = accounts;
+    this.services = services;
     this.metricsRegistry = metricsRegistry;
   }
 
@@ -47,7 +56,13 @@ public final class HttpApi extends VerticleBase {
     router.get("/health/ready").handler(readiness());
     router.get("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
 
-    new AccountRoutes(accounts).mount(router);
+    services.gateway().mount(router);
+    Identity identity = new Identity(services.accounts());
+    new AccountRoutes(services.accounts()).mount(router);
+    new DeckRoutes(services.decks(), identity).mount(router);
+    new RoomRoutes(services.decks(), services.rooms(), services.games(), identity, services.maxPlayersPerRoom())
+        .mount(router);
+    new GameRoutes(services.games(), identity).mount(router);
 
     router.route("/api/*").handler(ApiErrors::notFound);
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
@@ -59,7 +74,13 @@ public final class HttpApi extends VerticleBase {
 
     server =
         vertx.createHttpServer(
-            new HttpServerOptions().setHost(host).setPort(port).setCompressionSupported(true));
+            new HttpServerOptions()
+                .setHost(host)
+                .setPort(port)
+                .setCompressionSupported(true)
+                .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
+                .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
+                .setRegisterWebSocketWriteHandlers(false));
     return server.requestHandler(router).listen();
   }
 
@@ -85,7 +106,7 @@ public final class HttpApi extends VerticleBase {
         "database",
         READY_TIMEOUT_MS,
         promise ->
-            pool.query("SELECT 1")
+            services.pool().query("SELECT 1")
                 .execute()
                 .onSuccess(rows -> promise.complete(Status.OK()))
                 .onFailure(

@@ -1,0 +1,130 @@
+package org.quizhall.deck;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.UUID;
+import org.quizhall.notes.NotesImporter;
+import org.quizhall.notes.NotesTooLargeException;
+import org.quizhall.notes.TopicTree;
+import org.quizhall.problem.Problem;
+
+/**
+ * Decks from notes: import and generate on a worker thread (it is CPU work), store, list and
+ * serve them to whoever may see them. A deck is visible to its owner, and to everyone when public.
+ */
+public final class Decks {
+
+  public static final int TITLE_MAX = 200;
+  private static final SecureRandom SEEDS = new SecureRandom();
+
+  private final Vertx vertx;
+  private final DeckStore store;
+
+  public Decks(Vertx vertx, Pool pool) {
+    this.vertx = vertx;
+    this.store = new DeckStore(pool);
+  }
+
+  public Future<DeckSummary> create(UUID owner, String title, String notes, boolean isPublic) {
+    long seed = SEEDS.nextLong();
+    return generate(title, notes, seed)
+        .compose(deck -> store.insert(owner, cleanTitle(title, notes), notes, isPublic, null, seed, deck));
+  }
+
+  /** Re-imports a deck's notes; questions from unchanged lines keep their ids. */
+  public Future<DeckSummary> replace(UUID id, UUID owner, String title, String notes, boolean isPublic) {
+    return store
+        .seedAndOwner(id, owner)
+        .compose(
+            seed -> {
+              if (seed.isEmpty()) {
+                return Future.failedFuture(notFound());
+              }
+              return generate(title, notes, seed.get())
+                  .compose(deck -> store.update(id, cleanTitle(title, notes), notes, isPublic, deck))
+                  .map(updated -> updated.orElseThrow(Decks::notFound));
+            });
+  }
+
+  public Future<DeckSummary> get(UUID id, UUID viewer) {
+    return store.visible(id, viewer).map(found -> found.orElseThrow(Decks::notFound));
+  }
+
+  public Future<List<DeckSummary>> list(UUID viewer) {
+    return store.list(viewer);
+  }
+
+  public Future<List<Question>> questions(UUID id, UUID viewer) {
+    return get(id, viewer).compose(deck -> store.questions(id));
+  }
+
+  public Future<Void> delete(UUID id, UUID owner) {
+    return store
+        .delete(id, owner)
+        .compose(deleted -> deleted ? Future.succeededFuture() : Future.failedFuture(notFound()));
+  }
+
+  /** Imports a shipped sample once, as a public deck with no owner. */
+  public Future<Boolean> importSample(String key, String title, String notes) {
+    return store
+        .sampleExists(key)
+        .compose(
+            exists -> {
+              if (exists) {
+                return Future.succeededFuture(false);
+              }
+              long seed = key.hashCode();
+              return generate(title, notes, seed)
+                  .compose(deck -> store.insert(null, title, notes, true, key, seed, deck))
+                  .map(true);
+            });
+  }
+
+  private Future<GeneratedDeck> generate(String title, String notes, long seed) {
+    if (notes == null || notes.isBlank()) {
+      return Future.failedFuture(Problem.invalid("no_notes", "Paste some notes first: the notes are empty."));
+    }
+    if (title != null && title.strip().length() > TITLE_MAX) {
+      return Future.failedFuture(
+          Problem.invalid("invalid_title", "A title is at most " + TITLE_MAX + " characters."));
+    }
+    return vertx.executeBlocking(
+        () -> {
+          TopicTree tree;
+          try {
+            tree = NotesImporter.parse(notes);
+          } catch (NotesTooLargeException e) {
+            throw new Problem(Problem.Kind.TOO_LARGE, "notes_too_large", e.getMessage());
+          }
+          GeneratedDeck deck = DeckGenerator.generate(tree, seed);
+          if (deck.questions().isEmpty()) {
+            throw new Problem(
+                Problem.Kind.UNPROCESSABLE,
+                "nothing_to_ask",
+                "No fair question can be asked from these notes ("
+                    + deck.warnings().size()
+                    + " line(s) skipped). Write facts as headings with bullet points, lists under a lead-in,"
+                    + " or 'term: definition' lines.");
+          }
+          return deck;
+        },
+        false);
+  }
+
+  private static String cleanTitle(String title, String notes) {
+    if (title != null && !title.isBlank()) {
+      return title.strip();
+    }
+    String firstLine =
+        notes.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("Untitled notes");
+    firstLine = firstLine.replaceFirst("^#+\\s*", "");
+    return firstLine.length() > 80 ? firstLine.substring(0, 80).strip() + "…" : firstLine;
+  }
+
+  private static Problem notFound() {
+    return Problem.notFound("deck_not_found", "There is no such deck, or it is not yours.");
+  }
+}

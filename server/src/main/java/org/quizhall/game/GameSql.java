@@ -1,0 +1,56 @@
+package org.quizhall.game;
+
+/** Every SQL statement about games, players and answers, in one place. */
+final class GameSql {
+
+  private GameSql() {}
+
+  static final String INSERT_GAME =
+      "INSERT INTO games (id, room_code, deck_id, host_id, settings) VALUES ($1, $2, $3, $4, $5)";
+
+  static final String INSERT_GAME_QUESTION =
+      "INSERT INTO game_questions (game_id, position, question_id, body) VALUES ($1, $2, $3, $4)";
+
+  static final String INSERT_PLAYER =
+      "INSERT INTO game_players (id, game_id, nickname, account_id, resume_hash, joined_at)"
+          + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING";
+
+  static final String MARK_STARTED = "UPDATE games SET started_at = $2 WHERE id = $1";
+
+  static final String INSERT_ANSWER =
+      "INSERT INTO answers (game_id, player_id, question_index, question_id, choice, text_answer, correct,"
+          + " response_ms, points, answered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+          + " ON CONFLICT DO NOTHING";
+
+  static final String MARK_ENDED = "UPDATE games SET ended_at = $2 WHERE id = $1";
+
+  static final String SET_STANDING =
+      "UPDATE game_players SET final_rank = $2, final_score = $3, correct_count = $4, answered_count = $5,"
+          + " total_response_ms = $6, best_streak = $7 WHERE id = $1";
+
+  /** Who may read a game's results: its host, a signed-in participant, or a guest with their resume token. */
+  static final String CAN_READ =
+      "SELECT g.id, g.host_id = $2 AS is_host FROM games g WHERE g.id = $1 AND (g.host_id = $2"
+          + " OR EXISTS (SELECT 1 FROM game_players p WHERE p.game_id = g.id"
+          + " AND (p.account_id = $2 OR p.resume_hash = $3)))";
+
+  static final String GAME =
+      "SELECT id, room_code, deck_id, settings, created_at, started_at, ended_at FROM games WHERE id = $1";
+
+  static final String PLAYER_RESULTS =
+      "SELECT p.id, p.nickname, p.final_rank,"
+          + " coalesce(sum(a.points), 0)::int AS score,"
+          + " count(a.*) FILTER (WHERE a.correct)::int AS correct_count,"
+          + " count(a.*)::int AS answered_count,"
+          + " coalesce(avg(a.response_ms), 0)::float8 AS mean_response_ms,"
+          + " coalesce(sum(a.response_ms), 0)::bigint AS total_response_ms"
+          + " FROM game_players p LEFT JOIN answers a ON a.player_id = p.id"
+          + " WHERE p.game_id = $1 GROUP BY p.id, p.nickname, p.final_rank, p.joined_at"
+          + " ORDER BY p.final_rank NULLS LAST, score DESC, total_response_ms, p.joined_at";
+
+  static final String QUESTIONS = "SELECT position, question_id, body FROM game_questions WHERE game_id = $1 ORDER BY position";
+
+  static final String ANSWER_COUNTS =
+      "SELECT question_index, choice, correct, count(*)::int AS n FROM answers WHERE game_id = $1"
+          + " GROUP BY question_index, choice, correct";
+}

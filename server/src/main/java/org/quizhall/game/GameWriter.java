@@ -1,0 +1,215 @@
+package org.quizhall.game;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes what rooms report in batches, off every room's thread: rooms enqueue and return at once;
+ * a flush every few milliseconds writes everything queued in one transaction, in the order it
+ * happened. A failed flush keeps its rows and tries again, so no accepted answer is dropped.
+ */
+public final class GameWriter implements GameLog {
+
+  static final long FLUSH_INTERVAL_MS = 50;
+  static final int MAX_BATCH = 2_000;
+  private static final long RETRY_MAX_MS = 5_000;
+  private static final Logger log = LoggerFactory.getLogger(GameWriter.class);
+
+  private sealed interface Write permits Joined, Started, Answered, Finished {
+    long seq();
+  }
+
+  private record Joined(long seq, PlayerJoined joined) implements Write {}
+
+  private record Started(long seq, UUID gameId, Instant at) implements Write {}
+
+  private record Answered(long seq, AnswerAccepted answer) implements Write {}
+
+  private record Finished(long seq, UUID gameId, List<Standing> standings, Instant at) implements Write {}
+
+  private record Waiter(long seq, Promise<Void> promise) {}
+
+  private final Pool pool;
+  private final Context context;
+  private final ConcurrentLinkedQueue<Write> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicLong enqueued = new AtomicLong();
+  private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.seq, b.seq));
+  private final List<Write> retry = new ArrayList<>();
+  private volatile long written;
+  private long retryDelayMs = FLUSH_INTERVAL_MS;
+
+  public GameWriter(Vertx vertx, Pool pool) {
+    this.pool = pool;
+    this.context = vertx.getOrCreateContext();
+    context.runOnContext(v -> vertx.setTimer(FLUSH_INTERVAL_MS, id -> flush()));
+  }
+
+  @Override
+  public void playerJoined(PlayerJoined joined) {
+    add(seq -> new Joined(seq, joined));
+  }
+
+  @Override
+  public void gameStarted(UUID gameId, Instant at) {
+    add(seq -> new Started(seq, gameId, at));
+  }
+
+  @Override
+  public void answerAccepted(AnswerAccepted answer) {
+    add(seq -> new Answered(seq, answer));
+  }
+
+  @Override
+  public void gameFinished(UUID gameId, List<Standing> standings, Instant at) {
+    List<Standing> copy = List.copyOf(standings);
+    add(seq -> new Finished(seq, gameId, copy, at));
+  }
+
+  /** Rows reported but not yet written. */
+  public long pending() {
+    return enqueued.get() - written;
+  }
+
+  /** Completes once everything reported before this call is in the database. */
+  public Future<Void> drained() {
+    long target = enqueued.get();
+    Promise<Void> promise = Promise.promise();
+    context.runOnContext(
+        v -> {
+          if (written >= target) {
+            promise.complete();
+          } else {
+            waiters.add(new Waiter(target, promise));
+          }
+        });
+    return promise.future();
+  }
+
+  private synchronized void add(LongFunction<Write> write) {
+    // Numbered and queued under one lock, so the queue order is the numbering order.
+    queue.add(write.apply(enqueued.incrementAndGet()));
+  }
+
+  private void flush() {
+    List<Write> batch = new ArrayList<>(retry);
+    retry.clear();
+    Write next;
+    while (batch.size() < MAX_BATCH && (next = queue.peek()) != null) {
+      batch.add(queue.poll());
+    }
+    if (batch.isEmpty()) {
+      schedule(FLUSH_INTERVAL_MS);
+      return;
+    }
+    long last = batch.get(batch.size() - 1).seq();
+    pool.withTransaction(connection -> write(connection, batch))
+        .onComplete(
+            result -> {
+              if (result.succeeded()) {
+                written = last;
+                retryDelayMs = FLUSH_INTERVAL_MS;
+                completeWaiters();
+                schedule(queue.isEmpty() ? FLUSH_INTERVAL_MS : 0);
+              } else {
+                log.warn("Writing {} game rows failed, will retry: {}", batch.size(), result.cause().getMessage());
+                retry.addAll(batch);
+                retryDelayMs = Math.min(RETRY_MAX_MS, retryDelayMs * 2);
+                schedule(retryDelayMs);
+              }
+            });
+  }
+
+  private void schedule(long delayMs) {
+    if (delayMs <= 0) {
+      context.runOnContext(v -> flush());
+    } else {
+      context.owner().setTimer(delayMs, id -> flush());
+    }
+  }
+
+  private void completeWaiters() {
+    while (!waiters.isEmpty() && waiters.peek().seq() <= written) {
+      waiters.poll().promise().complete();
+    }
+  }
+
+  private static Future<Void> write(SqlConnection connection, List<Write> batch) {
+    List<Tuple> joined = new ArrayList<>();
+    List<Tuple> started = new ArrayList<>();
+    List<Tuple> answered = new ArrayList<>();
+    List<Tuple> finishedGames = new ArrayList<>();
+    List<Tuple> standings = new ArrayList<>();
+    for (Write write : batch) {
+      if (write instanceof Joined j) {
+        PlayerJoined p = j.joined();
+        joined.add(
+            Tuple.of(p.playerId(), p.gameId(), p.nickname(), p.accountId(), Buffer.buffer(p.resumeDigest()), utc(p.joinedAt())));
+      } else if (write instanceof Started s) {
+        started.add(Tuple.of(s.gameId(), utc(s.at())));
+      } else if (write instanceof Answered a) {
+        AnswerAccepted x = a.answer();
+        answered.add(
+            Tuple.tuple()
+                .addUUID(x.gameId())
+                .addUUID(x.playerId())
+                .addInteger(x.questionIndex())
+                .addString(x.questionId())
+                .addInteger(x.choice())
+                .addString(x.text())
+                .addBoolean(x.correct())
+                .addInteger((int) Math.min(Integer.MAX_VALUE, x.responseMs()))
+                .addInteger(x.points())
+                .addValue(utc(x.at())));
+      } else if (write instanceof Finished f) {
+        finishedGames.add(Tuple.of(f.gameId(), utc(f.at())));
+        for (Standing s : f.standings()) {
+          standings.add(
+              Tuple.tuple()
+                  .addUUID(s.playerId())
+                  .addInteger(s.rank())
+                  .addInteger(s.score())
+                  .addInteger(s.correctCount())
+                  .addInteger(s.answeredCount())
+                  .addLong(s.totalResponseMs())
+                  .addInteger(s.bestStreak()));
+        }
+      }
+    }
+    Future<?> chain = Future.succeededFuture();
+    chain = batch(chain, connection, joined, GameSql.INSERT_PLAYER);
+    chain = batch(chain, connection, started, GameSql.MARK_STARTED);
+    chain = batch(chain, connection, answered, GameSql.INSERT_ANSWER);
+    chain = batch(chain, connection, finishedGames, GameSql.MARK_ENDED);
+    chain = batch(chain, connection, standings, GameSql.SET_STANDING);
+    return chain.mapEmpty();
+  }
+
+  private static Future<?> batch(Future<?> after, SqlConnection connection, List<Tuple> rows, String sql) {
+    if (rows.isEmpty()) {
+      return after;
+    }
+    return after.compose(v -> connection.preparedQuery(sql).executeBatch(rows));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

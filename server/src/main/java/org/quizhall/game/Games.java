@@ -1,0 +1,205 @@
+package org.quizhall.game;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.quizhall.deck.Question;
+import org.quizhall.deck.QuestionJson;
+import org.quizhall.deck.QuestionType;
+import org.quizhall.problem.Problem;
+
+/** Games as records: created when a room opens, read back as results once the answers are written. */
+public final class Games {
+
+  /** One player's line in the results. */
+  public record PlayerResult(
+      int rank, String nickname, int score, int correctCount, int answeredCount, double meanResponseMs) {}
+
+  /** One question's line in the results; {@code distribution} counts answers per option (or correct/incorrect when typed). */
+  public record QuestionResult(
+      int index, String questionId, String prompt, String answerType, List<String> options, int answered,
+      int correctCount, List<Integer> distribution) {
+
+    public double correctRate() {
+      return answered == 0 ? 0 : (double) correctCount / answered;
+    }
+  }
+
+  public record Results(UUID gameId, String roomCode, boolean finished, List<PlayerResult> players,
+      List<QuestionResult> questions) {}
+
+  private final Pool pool;
+  private final GameWriter writer;
+
+  public Games(Pool pool, GameWriter writer) {
+    this.pool = pool;
+    this.writer = writer;
+  }
+
+  /** Records a new game and the questions it will ask, before its room opens. */
+  public Future<Void> create(UUID gameId, String roomCode, UUID deckId, UUID hostId, JsonObject settings,
+      List<Question> questions) {
+    return pool.withTransaction(
+        connection -> {
+          List<Tuple> rows = new ArrayList<>();
+          for (int i = 0; i < questions.size(); i++) {
+            rows.add(Tuple.of(gameId, i, questions.get(i).id(), QuestionJson.toJson(questions.get(i))));
+          }
+          return connection
+              .preparedQuery(GameSql.INSERT_GAME)
+              .execute(Tuple.of(gameId, roomCode, deckId, hostId, settings))
+              .compose(v -> connection.preparedQuery(GameSql.INSERT_GAME_QUESTION).executeBatch(rows))
+              .mapEmpty();
+        });
+  }
+
+  /**
+   * The results of a game for its host or one of its players (by account, or by a guest's resume
+   * token). Waits until every answer reported so far is written, so the results are complete.
+   */
+  public Future<Results> results(UUID gameId, UUID accountId, byte[] resumeDigest) {
+    return writer
+        .drained()
+        .compose(
+            v ->
+                pool.preparedQuery(GameSql.CAN_READ)
+                    .execute(Tuple.of(gameId, accountId, resumeDigest == null ? null : Buffer.buffer(resumeDigest))))
+        .compose(
+            allowed -> {
+              if (allowed.size() == 0) {
+                return Future.failedFuture(
+                    Problem.notFound("game_not_found", "There is no such game, or you did not take part in it."));
+              }
+              return load(gameId);
+            });
+  }
+
+  private Future<Results> load(UUID gameId) {
+    Future<Row> game = pool.preparedQuery(GameSql.GAME).execute(Tuple.of(gameId)).map(rows -> rows.iterator().next());
+    Future<List<PlayerResult>> players =
+        pool.preparedQuery(GameSql.PLAYER_RESULTS)
+            .execute(Tuple.of(gameId))
+            .map(
+                rows -> {
+                  List<PlayerResult> out = new ArrayList<>();
+                  int position = 0;
+                  for (Row row : rows) {
+                    position++;
+                    Integer rank = row.getInteger("final_rank");
+                    out.add(
+                        new PlayerResult(
+                            rank == null ? position : rank,
+                            row.getString("nickname"),
+                            row.getInteger("score"),
+                            row.getInteger("correct_count"),
+                            row.getInteger("answered_count"),
+                            row.getDouble("mean_response_ms")));
+                  }
+                  return out;
+                });
+    Future<List<QuestionResult>> questions =
+        pool.preparedQuery(GameSql.QUESTIONS)
+            .execute(Tuple.of(gameId))
+            .compose(
+                questionRows ->
+                    pool.preparedQuery(GameSql.ANSWER_COUNTS)
+                        .execute(Tuple.of(gameId))
+                        .map(
+                            countRows -> {
+                              Map<Integer, List<Row>> counts = new HashMap<>();
+                              countRows.forEach(r -> counts.computeIfAbsent(r.getInteger("question_index"), k -> new ArrayList<>()).add(r));
+                              List<QuestionResult> out = new ArrayList<>();
+                              for (Row row : questionRows) {
+                                out.add(questionResult(row, counts.getOrDefault(row.getInteger("position"), List.of())));
+                              }
+                              return out;
+                            }));
+    return Future.all(game, players, questions)
+        .map(
+            all ->
+                new Results(
+                    gameId,
+                    game.result().getString("room_code"),
+                    game.result().getValue("ended_at") != null,
+                    players.result(),
+                    questions.result()));
+  }
+
+  private static QuestionResult questionResult(Row row, List<Row> counts) {
+    Question question = QuestionJson.fromJson((JsonObject) row.getValue("body"));
+    boolean typed = question.type() == QuestionType.TYPED;
+    int[] distribution = new int[typed ? 2 : question.options().size()];
+    int answered = 0;
+    int correct = 0;
+    for (Row count : counts) {
+      int n = count.getInteger("n");
+      boolean isCorrect = count.getBoolean("correct");
+      answered += n;
+      if (isCorrect) {
+        correct += n;
+      }
+      Integer choice = count.getInteger("choice");
+      if (typed) {
+        distribution[isCorrect ? 0 : 1] += n;
+      } else if (choice != null && choice >= 0 && choice < distribution.length) {
+        distribution[choice] += n;
+      }
+    }
+    List<Integer> counted = new ArrayList<>();
+    for (int n : distribution) {
+      counted.add(n);
+    }
+    return new QuestionResult(
+        row.getInteger("position"),
+        question.id(),
+        question.prompt(),
+        question.type().jsonName(),
+        question.options(),
+        answered,
+        correct,
+        counted);
+  }
+
+  public static JsonObject toJson(Results results) {
+    JsonArray players = new JsonArray();
+    for (PlayerResult p : results.players()) {
+      players.add(
+          new JsonObject()
+              .put("rank", p.rank())
+              .put("nickname", p.nickname())
+              .put("score", p.score())
+              .put("correct", p.correctCount())
+              .put("answered", p.answeredCount())
+              .put("meanResponseMs", Math.round(p.meanResponseMs())));
+    }
+    JsonArray questions = new JsonArray();
+    for (QuestionResult q : results.questions()) {
+      questions.add(
+          new JsonObject()
+              .put("index", q.index())
+              .put("questionId", q.questionId())
+              .put("prompt", q.prompt())
+              .put("answerType", q.answerType())
+              .put("options", new JsonArray(q.options()))
+              .put("answered", q.answered())
+              .put("correct", q.correctCount())
+              .put("correctRate", Math.round(q.correctRate() * 1000) / 1000.0)
+              .put("distribution", new JsonArray(q.distribution())));
+    }
+    return new JsonObject()
+        .put("gameId", results.gameId().toString())
+        .put("roomCode", results.roomCode())
+        .put("finished", results.finished())
+        .put("players", players)
+        .put("questions", questions);
+  }
+}

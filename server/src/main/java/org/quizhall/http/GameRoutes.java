@@ -1,0 +1,109 @@
+package org.quizhall.http;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.quizhall.account.SessionToken;
+import org.quizhall.game.Games;
+
+/**
+ * Results of a game, for its host and its players. A signed-in caller sends their bearer token; a
+ * guest player sends {@code Authorization: Player <resumeToken>}.
+ */
+final class GameRoutes {
+
+  private final Games games;
+  private final Identity identity;
+
+  GameRoutes(Games games, Identity identity) {
+    this.games = games;
+    this.identity = identity;
+  }
+
+  void mount(Router router) {
+    router.get("/api/games/:id/results").handler(this::results);
+    router.get("/api/games/:id/results.csv").handler(this::csv);
+  }
+
+  private void results(RoutingContext ctx) {
+    load(ctx).onSuccess(r -> Responses.json(ctx, 200, Games.toJson(r))).onFailure(ctx::fail);
+  }
+
+  private void csv(RoutingContext ctx) {
+    load(ctx)
+        .onSuccess(
+            results ->
+                ctx.response()
+                    .putHeader("Content-Type", "text/csv; charset=utf-8")
+                    .putHeader(
+                        "Content-Disposition",
+                        "attachment; filename=\"quizhall-" + results.roomCode().toLowerCase(Locale.ROOT) + "-results.csv\"")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(csv(results)))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Games.Results> load(RoutingContext ctx) {
+    UUID gameId = Ids.uuid(ctx, "id", "game_not_found");
+    String player = playerToken(ctx);
+    if (player != null) {
+      return games.results(gameId, null, SessionToken.digest(player));
+    }
+    return identity.required(ctx).compose(account -> games.results(gameId, account.id(), null));
+  }
+
+  private static String playerToken(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    String prefix = "player ";
+    if (header != null && header.length() > prefix.length() && header.regionMatches(true, 0, prefix, 0, prefix.length())) {
+      return header.substring(prefix.length()).trim();
+    }
+    return null;
+  }
+
+  /** Two tables in one file, players first, then questions, separated by an empty line. */
+  static String csv(Games.Results results) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+      printer.printRecord("rank", "nickname", "score", "correct", "answered", "mean_response_ms");
+      for (Games.PlayerResult p : results.players()) {
+        printer.printRecord(p.rank(), p.nickname(), p.score(), p.correctCount(), p.answeredCount(), Math.round(p.meanResponseMs()));
+      }
+      printer.println();
+      printer.printRecord("question", "prompt", "answered", "correct", "correct_rate", "distribution");
+      for (Games.QuestionResult q : results.questions()) {
+        printer.printRecord(
+            q.index() + 1,
+            q.prompt(),
+            q.answered(),
+            q.correctCount(),
+            String.format(Locale.ROOT, "%.3f", q.correctRate()),
+            distribution(q));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static String distribution(Games.QuestionResult q) {
+    StringBuilder text = new StringBuilder();
+    if (q.answerType().equals("typed")) {
+      return "correct: " + q.distribution().get(0) + "; incorrect: " + q.distribution().get(1);
+    }
+    for (int i = 0; i < q.options().size(); i++) {
+      if (i > 0) {
+        text.append("; ");
+      }
+      text.append(q.options().get(i)).append(": ").append(q.distribution().get(i));
+    }
+    return text.toString();
+  }
+}

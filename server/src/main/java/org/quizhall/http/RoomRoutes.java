@@ -1,0 +1,145 @@
+package org.quizhall.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.quizhall.account.Account;
+import org.quizhall.deck.Decks;
+import org.quizhall.deck.Question;
+import org.quizhall.deck.RoundAssembler;
+import org.quizhall.game.Games;
+import org.quizhall.problem.Problem;
+import org.quizhall.room.RoomSettings;
+import org.quizhall.room.Rooms;
+
+/** Opening live rooms: a signed-in host picks a deck and the settings, and gets a code to share. */
+final class RoomRoutes {
+
+  static final long BODY_LIMIT = 16 * 1024;
+  static final int MAX_QUESTIONS = 100;
+  static final int MAX_AUTO_ADVANCE_SECONDS = 60;
+
+  private final Decks decks;
+  private final Rooms rooms;
+  private final Games games;
+  private final Identity identity;
+  private final int maxPlayers;
+
+  RoomRoutes(Decks decks, Rooms rooms, Games games, Identity identity, int maxPlayers) {
+    this.decks = decks;
+    this.rooms = rooms;
+    this.games = games;
+    this.identity = identity;
+    this.maxPlayers = maxPlayers;
+  }
+
+  void mount(Router router) {
+    router.post("/api/rooms").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(this::open);
+  }
+
+  private record Request(UUID deckId, int questionCount, RoomSettings settings, Set<String> kinds) {}
+
+  private void open(RoutingContext ctx) {
+    identity
+        .required(ctx)
+        .compose(host -> open(host, request(JsonBodies.object(ctx))))
+        .onSuccess(room -> Responses.json(ctx, 201, room.put("joinUrl", joinUrl(ctx, room.getString("code")))))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> open(Account host, Request request) {
+    UUID gameId = UUID.randomUUID();
+    return decks
+        .questions(request.deckId(), host.id())
+        .compose(
+            pool -> {
+              List<Question> round =
+                  RoundAssembler.assemble(pool, request.questionCount(), request.kinds(), gameId.getLeastSignificantBits());
+              if (round.isEmpty()) {
+                return Future.failedFuture(
+                    new Problem(Problem.Kind.UNPROCESSABLE, "no_questions", "This deck has no questions of those kinds."));
+              }
+              JsonObject settings = settingsJson(request, round.size());
+              return rooms
+                  .open(
+                      gameId,
+                      round,
+                      request.settings(),
+                      code -> games.create(gameId, code, request.deckId(), host.id(), settings, round))
+                  .map(
+                      opened ->
+                          new JsonObject()
+                              .put("code", opened.code())
+                              .put("hostToken", opened.hostToken())
+                              .put("gameId", gameId.toString())
+                              .put("questionCount", round.size()));
+            });
+  }
+
+  private Request request(JsonObject body) {
+    String deck = JsonBodies.string(body, "deckId");
+    UUID deckId;
+    try {
+      deckId = UUID.fromString(deck == null ? "" : deck);
+    } catch (IllegalArgumentException e) {
+      throw Problem.invalid("invalid_field", "deckId must be the id of a deck.");
+    }
+    int count = integer(body, "questionCount", 10, 1, MAX_QUESTIONS);
+    int seconds = integer(body, "secondsPerQuestion", 20, RoomSettings.MIN_SECONDS, RoomSettings.MAX_SECONDS);
+    int autoAdvance = integer(body, "autoAdvance", 0, 0, MAX_AUTO_ADVANCE_SECONDS);
+    Object speed = body.getValue("speedScoring");
+    if (speed != null && !(speed instanceof Boolean)) {
+      throw Problem.invalid("invalid_field", "speedScoring must be true or false.");
+    }
+    Set<String> kinds = new HashSet<>();
+    Object rawKinds = body.getValue("kinds");
+    if (rawKinds != null) {
+      if (!(rawKinds instanceof JsonArray array) || array.stream().anyMatch(k -> !(k instanceof String))) {
+        throw Problem.invalid("invalid_field", "kinds must be a list of question kinds.");
+      }
+      array.forEach(k -> kinds.add((String) k));
+    }
+    return new Request(
+        deckId,
+        count,
+        new RoomSettings(seconds, !Boolean.FALSE.equals(speed), Duration.ofSeconds(autoAdvance), maxPlayers),
+        kinds);
+  }
+
+  private static int integer(JsonObject body, String field, int fallback, int min, int max) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+        || number.doubleValue() < min || number.doubleValue() > max) {
+      throw Problem.invalid("invalid_field", field + " must be a whole number from " + min + " to " + max + ".");
+    }
+    return number.intValue();
+  }
+
+  private static JsonObject settingsJson(Request request, int questions) {
+    RoomSettings s = request.settings();
+    return new JsonObject()
+        .put("questionCount", questions)
+        .put("secondsPerQuestion", s.secondsPerQuestion())
+        .put("speedScoring", s.speedScoring())
+        .put("autoAdvance", s.autoAdvance().toSeconds())
+        .put("kinds", new JsonArray(List.copyOf(request.kinds())));
+  }
+
+  /** The link players open, on the address the host used to reach this server. */
+  private static String joinUrl(RoutingContext ctx, String code) {
+    String host = ctx.request().authority() == null ? "localhost" : ctx.request().authority().toString();
+    String scheme = "https".equals(ctx.request().getHeader("X-Forwarded-Proto")) ? "https" : ctx.request().scheme();
+    return scheme + "://" + host + "/join/" + code;
+  }
+}

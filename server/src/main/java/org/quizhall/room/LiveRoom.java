@@ -1,0 +1,131 @@
+package org.quizhall.room;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.quizhall.problem.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns one {@link RoomGame} on one event-loop context: every command runs there, one at a time, so
+ * the game needs no locks. After each command it sets a single timer for the game's next wake-up.
+ */
+public final class LiveRoom extends VerticleBase {
+
+  /** A command against the room's game, run on the room's context. */
+  public interface Command {
+    void run(RoomGame game, long now);
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(LiveRoom.class);
+
+  private final RoomGame game;
+  private final Clock clock;
+  private final byte[] hostTokenDigest;
+  private final Consumer<LiveRoom> onClosed;
+  private Context roomContext;
+  private long timerId = -1;
+  private long timerAt = RoomGame.NEVER;
+
+  LiveRoom(RoomGame game, Clock clock, byte[] hostTokenDigest, Consumer<LiveRoom> onClosed) {
+    this.game = game;
+    this.clock = clock;
+    this.hostTokenDigest = hostTokenDigest;
+    this.onClosed = onClosed;
+  }
+
+  @Override
+  public Future<?> start() {
+    roomContext = context;
+    reschedule();
+    return Future.succeededFuture();
+  }
+
+  public String code() {
+    return game.code();
+  }
+
+  public boolean hostTokenMatches(byte[] digest) {
+    return java.security.MessageDigest.isEqual(hostTokenDigest, digest);
+  }
+
+  /** Runs a command on the room's context; a problem it raises goes to {@code onProblem}, on that context. */
+  public void submit(Command command, Consumer<Problem> onProblem) {
+    roomContext.runOnContext(v -> execute(command, onProblem));
+  }
+
+  /** Runs a command and hands back what it returns, for callers that need an answer. */
+  public <T> Future<T> ask(java.util.function.BiFunction<RoomGame, Long, T> question) {
+    Promise<T> promise = Promise.promise();
+    roomContext.runOnContext(
+        v -> {
+          try {
+            promise.complete(question.apply(game, clock.millis()));
+          } catch (RuntimeException e) {
+            promise.fail(e);
+          } finally {
+            afterCommand();
+          }
+        });
+    return promise.future();
+  }
+
+  private void execute(Command command, Consumer<Problem> onProblem) {
+    try {
+      command.run(game, clock.millis());
+    } catch (Problem problem) {
+      onProblem.accept(problem);
+    } catch (RuntimeException e) {
+      log.error("Room {} failed a command", game.code(), e);
+      onProblem.accept(new Problem(Problem.Kind.CONFLICT, "internal_error", "The room could not do that."));
+    } finally {
+      afterCommand();
+    }
+  }
+
+  private void afterCommand() {
+    if (game.closed()) {
+      cancelTimer();
+      onClosed.accept(this);
+      return;
+    }
+    reschedule();
+  }
+
+  private void reschedule() {
+    long at = game.nextWakeup();
+    if (at == timerAt) {
+      return;
+    }
+    cancelTimer();
+    if (at != RoomGame.NEVER) {
+      timerAt = at;
+      long delay = Math.max(1, at - clock.millis());
+      timerId = vertx.setTimer(delay, id -> wake());
+    }
+  }
+
+  private void wake() {
+    timerId = -1;
+    timerAt = RoomGame.NEVER;
+    long now = clock.millis();
+    try {
+      game.tick(now);
+    } catch (RuntimeException e) {
+      log.error("Room {} failed a timer", game.code(), e);
+    }
+    afterCommand();
+  }
+
+  private void cancelTimer() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+      timerId = -1;
+    }
+    timerAt = RoomGame.NEVER;
+  }
+}

@@ -1,0 +1,316 @@
+package org.quizhall.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quizhall.app.Quizhall;
+import org.quizhall.room.Protocol;
+import org.quizhall.testing.Api;
+import org.quizhall.testing.SocketClient;
+import org.quizhall.testing.TestClock;
+import org.quizhall.testing.TestServer;
+
+/** Live rooms end to end: real WebSockets, a real PostgreSQL, the whole server in this JVM. */
+@ExtendWith(VertxExtension.class)
+@DisplayName("A live room over WebSockets")
+class LiveRoomTest {
+
+  private static final TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
+  private static Quizhall quizhall;
+  private static Api api;
+  private static Vertx vertx;
+  private static String hostAccount;
+  private static String deckId;
+  /** The correct option (or accepted text) of every question of the sample deck, by question id. */
+  private static final Map<String, JsonObject> answerKey = new HashMap<>();
+  private final List<SocketClient> sockets = new ArrayList<>();
+
+  @BeforeAll
+  static void start(Vertx testVertx) {
+    vertx = testVertx;
+    quizhall = TestServer.start(clock);
+    api = new Api(vertx, quizhall.httpPort());
+    hostAccount = api.signUpAndIn("quizmaster", "hosting all day");
+    JsonArray decks = api.get("/api/decks", hostAccount).bodyAsJsonArray();
+    deckId = decks.getJsonObject(0).getString("id");
+    for (Object q : api.get("/api/decks/" + deckId + "/questions", hostAccount).bodyAsJsonArray()) {
+      JsonObject question = (JsonObject) q;
+      answerKey.put(question.getString("id"), question);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    quizhall.close();
+  }
+
+  @AfterEach
+  void closeSockets() {
+    sockets.forEach(SocketClient::close);
+  }
+
+  private SocketClient socket() {
+    SocketClient socket = SocketClient.connect(vertx, quizhall.httpPort());
+    sockets.add(socket);
+    return socket;
+  }
+
+  private JsonObject openRoom(int questions) {
+    HttpResponse<Buffer> room =
+        api.postJson(
+            "/api/rooms",
+            new JsonObject().put("deckId", deckId).put("questionCount", questions).put("secondsPerQuestion", 20),
+            hostAccount);
+    assertThat(room.statusCode()).as(room.bodyAsString()).isEqualTo(201);
+    return room.bodyAsJsonObject();
+  }
+
+  private SocketClient host(JsonObject room) {
+    SocketClient host = socket();
+    host.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
+    assertThat(host.await("welcome").getString("role")).isEqualTo("host");
+    return host;
+  }
+
+  private SocketClient player(JsonObject room, String nickname) {
+    SocketClient player = socket();
+    player.send("join", new JsonObject().put("code", room.getString("code").toLowerCase()).put("nickname", nickname));
+    JsonObject welcome = player.await("welcome");
+    assertThat(welcome.getString("nickname")).isEqualTo(nickname);
+    return player;
+  }
+
+  /** An answer message for the question: the right one, or a wrong one. */
+  private static JsonObject answerTo(JsonObject question, boolean right) {
+    JsonObject key = answerKey.get(question.getString("questionId"));
+    JsonObject answer = new JsonObject().put("index", question.getInteger("index"));
+    if (key.getString("type").equals("typed")) {
+      return answer.put("text", right ? key.getJsonArray("accepted").getString(0) : "definitely not it");
+    }
+    int correct = key.getInteger("correct");
+    return answer.put("choice", right ? correct : (correct + 1) % key.getJsonArray("options").size());
+  }
+
+  @Test
+  @DisplayName("a host and five players play a whole game; the database and the results agree with what players were told")
+  void fullGame() {
+    JsonObject room = openRoom(3);
+    SocketClient host = host(room);
+    List<SocketClient> players = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      players.add(player(room, "player" + i));
+    }
+    host.send("start");
+    int acked = 0;
+    for (int q = 0; q < 3; q++) {
+      for (int i = 0; i < players.size(); i++) {
+        SocketClient player = players.get(i);
+        JsonObject question = player.await("question");
+        assertThat(question.getInteger("index")).isEqualTo(q);
+        assertThat(question.fieldNames()).doesNotContain("correct", "answer", "accepted");
+        String id = player.send("answer", answerTo(question, (i + q) % 3 != 0));
+        assertThat(player.reply(id).getString("type")).isEqualTo("answer_ack");
+        acked++;
+      }
+      for (SocketClient player : players) {
+        player.await("reveal");
+        player.await("result");
+      }
+      host.await("reveal");
+      host.send("next");
+      for (SocketClient player : players) {
+        assertThat(player.await("leaderboard").getJsonArray("top")).hasSize(5);
+      }
+      host.send("next");
+    }
+    Map<String, JsonObject> standings = new HashMap<>();
+    for (int i = 0; i < players.size(); i++) {
+      players.get(i).await("podium");
+      standings.put("player" + i, players.get(i).await("standing"));
+    }
+    JsonObject podium = host.await("podium");
+    assertThat(podium.getJsonArray("ranking")).hasSize(5);
+    assertThat(podium.getJsonArray("top")).hasSize(3);
+
+    String gameId = podium.getString("gameId");
+    HttpResponse<Buffer> resultsResponse = api.get("/api/games/" + gameId + "/results", hostAccount);
+    assertThat(resultsResponse.statusCode()).isEqualTo(200);
+    long stored =
+        quizhall.pool()
+            .preparedQuery("SELECT count(*) FROM answers WHERE game_id = $1")
+            .execute(Tuple.of(UUID.fromString(gameId)))
+            .await()
+            .iterator()
+            .next()
+            .getLong(0);
+    assertThat(stored).as("every acknowledged answer is stored").isEqualTo(acked);
+
+    JsonObject results = resultsResponse.bodyAsJsonObject();
+    assertThat(results.getBoolean("finished")).isTrue();
+    for (Object p : results.getJsonArray("players")) {
+      JsonObject line = (JsonObject) p;
+      JsonObject told = standings.get(line.getString("nickname"));
+      assertThat(line.getInteger("score")).isEqualTo(told.getInteger("score"));
+      assertThat(line.getInteger("rank")).isEqualTo(told.getInteger("rank"));
+      assertThat(line.getInteger("correct")).isEqualTo(told.getInteger("correct"));
+    }
+    JsonArray questions = results.getJsonArray("questions");
+    assertThat(questions).hasSize(3);
+    assertThat(questions.getJsonObject(0).getInteger("answered")).isEqualTo(5);
+
+    HttpResponse<Buffer> csv = api.get("/api/games/" + gameId + "/results.csv", hostAccount);
+    assertThat(csv.getHeader("Content-Type")).startsWith("text/csv");
+    assertThat(csv.bodyAsString().lines().findFirst()).contains("rank,nickname,score,correct,answered,mean_response_ms");
+    assertThat(csv.bodyAsString()).contains("player0", "correct_rate");
+
+    String outsider = api.signUpAndIn("nosy_neighbour", "not my game");
+    assertThat(api.get("/api/games/" + gameId + "/results", outsider).statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/games/" + gameId + "/results").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("a player who reconnects mid-question resumes the seat, sees the time left and still answers")
+  void reconnect() {
+    JsonObject room = openRoom(2);
+    SocketClient host = host(room);
+    SocketClient ada = player(room, "Ada");
+    SocketClient bob = player(room, "Bob");
+    String token = ada.seen().get(0).getString("resumeToken");
+    host.send("start");
+    JsonObject question = ada.await("question");
+    bob.await("question");
+
+    ada.close();
+    SocketClient again = socket();
+    again.send("resume", new JsonObject().put("code", room.getString("code")).put("resumeToken", token));
+    JsonObject welcome = again.await("welcome");
+
+    assertThat(welcome.getString("nickname")).isEqualTo("Ada");
+    assertThat(welcome.getJsonObject("current").getString("type")).isEqualTo("question");
+    assertThat(welcome.getJsonObject("current").getLong("remainingMs")).isPositive().isLessThanOrEqualTo(20_000);
+    String id = again.send("answer", answerTo(question, true));
+    assertThat(again.reply(id).getString("type")).isEqualTo("answer_ack");
+    bob.send("answer", answerTo(question, false));
+    assertThat(again.await("result").getBoolean("correct")).isTrue();
+  }
+
+  @Test
+  @DisplayName("duplicate, stale and late answers are refused with a reason and score nothing")
+  void refusedAnswers() {
+    JsonObject room = openRoom(2);
+    SocketClient host = host(room);
+    SocketClient ada = player(room, "Ada");
+    SocketClient bob = player(room, "Bob");
+    host.send("start");
+    JsonObject question = ada.await("question");
+
+    String first = ada.send("answer", answerTo(question, true));
+    assertThat(ada.reply(first).getString("type")).isEqualTo("answer_ack");
+    String again = ada.send("answer", answerTo(question, false));
+    assertThat(ada.reply(again).getString("code")).isEqualTo("already_answered");
+    String stale = bob.send("answer", answerTo(question, true).put("index", 1));
+    assertThat(bob.reply(stale).getString("code")).isEqualTo("stale_question");
+
+    clock.advance(Duration.ofSeconds(21));
+    try {
+      String late = bob.send("answer", answerTo(question, true));
+      assertThat(bob.reply(late).getString("code")).isEqualTo("too_late");
+    } finally {
+      clock.advance(Duration.ofSeconds(-21));
+    }
+    host.send("next");
+    JsonObject result = bob.await("result");
+    assertThat(result.getBoolean("answered")).isFalse();
+    assertThat(result.getInteger("score")).isZero();
+  }
+
+  @Test
+  @DisplayName("a kicked player is disconnected and cannot come back with their resume token")
+  void kicked() {
+    JsonObject room = openRoom(1);
+    SocketClient host = host(room);
+    SocketClient troll = player(room, "Troll");
+    String token = troll.seen().get(0).getString("resumeToken");
+    String playerId = troll.seen().get(0).getString("playerId");
+
+    String kick = host.send("kick", new JsonObject().put("playerId", playerId));
+    assertThat(host.reply(kick).getString("type")).isEqualTo("ok");
+    troll.await("kicked");
+    assertThat(troll.awaitClose()).isEqualTo(Protocol.CLOSE_KICKED);
+
+    SocketClient back = socket();
+    String resume = back.send("resume", new JsonObject().put("code", room.getString("code")).put("resumeToken", token));
+    assertThat(back.reply(resume).getString("code")).isEqualTo("kicked");
+  }
+
+  @Test
+  @DisplayName("malformed, oversized, binary and unknown messages get errors, and the connection and game go on")
+  void badFrames() {
+    JsonObject room = openRoom(1);
+    SocketClient host = host(room);
+    SocketClient ada = player(room, "Ada");
+
+    ada.sendRaw("this is not json");
+    assertThat(ada.await("error").getString("code")).isEqualTo("malformed_json");
+    ada.sendRaw("[1,2,3]");
+    assertThat(ada.await("error").getString("code")).isEqualTo("malformed_json");
+    ada.sendRaw("{\"type\":\"ping\"}");
+    assertThat(ada.await("error").getString("code")).isEqualTo("unsupported_version");
+    String unknown = ada.send("teleport");
+    assertThat(ada.reply(unknown).getString("code")).isEqualTo("unknown_type");
+    ada.sendRaw("{\"v\":1,\"type\":\"ping\",\"pad\":\"" + "x".repeat(5000) + "\"}");
+    assertThat(ada.await("error").getString("code")).isEqualTo("message_too_large");
+    ada.sendBinary(new byte[] {1, 2, 3});
+    assertThat(ada.await("error").getString("code")).isEqualTo("binary_not_supported");
+    String hostOnly = ada.send("start");
+    assertThat(ada.reply(hostOnly).getString("code")).isEqualTo("not_host");
+    String badField = ada.send("answer", new JsonObject().put("index", "zero").put("choice", 0));
+    assertThat(ada.reply(badField).getString("code")).isEqualTo("invalid_field");
+
+    String ping = ada.send("ping");
+    assertThat(ada.reply(ping).getString("type")).isEqualTo("pong");
+    host.send("start");
+    JsonObject question = ada.await("question");
+    String answer = ada.send("answer", answerTo(question, true));
+    assertThat(ada.reply(answer).getString("type")).isEqualTo("answer_ack");
+    assertThat(ada.await("result").getBoolean("correct")).isTrue();
+  }
+
+  @Test
+  @DisplayName("joining needs an open room, a valid host token, and a free nickname")
+  void joinErrors() {
+    JsonObject room = openRoom(1);
+    player(room, "Grace");
+
+    SocketClient stranger = socket();
+    String wrongCode = stranger.send("join", new JsonObject().put("code", "ZZZZZZ").put("nickname", "x"));
+    assertThat(stranger.reply(wrongCode).getString("code")).isEqualTo("room_not_found");
+    String taken = stranger.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "GRACE"));
+    assertThat(stranger.reply(taken).getString("code")).isEqualTo("nickname_taken");
+    String fakeHost =
+        stranger.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", "guess"));
+    assertThat(stranger.reply(fakeHost).getString("code")).isEqualTo("invalid_host_token");
+    stranger.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Hopper"));
+    assertThat(stranger.await("welcome").getString("nickname")).isEqualTo("Hopper");
+  }
+}
