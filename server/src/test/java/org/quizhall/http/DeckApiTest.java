@@ -1,0 +1,209 @@
+package org.quizhall.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quizhall.testing.Api.errorCode;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quizhall.app.Quizhall;
+import org.quizhall.testing.Api;
+import org.quizhall.testing.TestClock;
+import org.quizhall.testing.TestServer;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Decks over REST")
+class DeckApiTest {
+
+  private static final String NOTES =
+      """
+      # Photosynthesis
+      - Takes place in the chloroplasts
+      - Needs light, water and carbon dioxide
+      - Produces glucose and oxygen
+
+      ## Light reactions
+      - Happen in the thylakoid membranes
+      - Split water and release oxygen
+
+      ## Calvin cycle
+      - Happens in the stroma
+      - Fixes carbon dioxide into sugar
+
+      # Cell respiration
+      - Takes place in the mitochondria
+      - Releases energy as ATP
+      - Glycolysis happens in the cytoplasm
+
+      Glossary
+      - ATP: the molecule cells use to carry energy
+      - Chlorophyll: the green pigment that absorbs light
+      - Stomata: pores in leaves that let gases in and out
+      """;
+
+  private static Quizhall quizhall;
+  private static Api api;
+  private static String owner;
+  private static String other;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    quizhall = TestServer.start(new TestClock(Instant.parse("2026-11-03T08:00:00Z")));
+    api = new Api(vertx, quizhall.httpPort());
+    owner = api.signUpAndIn("deck_owner", "my notes, my deck");
+    other = api.signUpAndIn("someone_else", "not the owner here");
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    quizhall.close();
+  }
+
+  private static HttpResponse<Buffer> create(String title, String notes, String token) {
+    return api.postJson("/api/decks", new JsonObject().put("title", title).put("notes", notes), token);
+  }
+
+  @Test
+  @DisplayName("the sample notes are a public deck from the first start, with every question pointing at its line")
+  void sampleDeck() {
+    JsonArray decks = api.get("/api/decks").bodyAsJsonArray();
+    JsonObject sample = decks.getJsonObject(0);
+
+    assertThat(sample.getString("title")).isEqualTo("AWS Big Data: Processing");
+    assertThat(sample.getBoolean("sample")).isTrue();
+    assertThat(sample.getInteger("questionCount")).isGreaterThanOrEqualTo(150);
+    assertThat(sample.getJsonObject("kinds").size()).isGreaterThanOrEqualTo(5);
+
+    JsonArray questions = api.get("/api/decks/" + sample.getString("id") + "/questions").bodyAsJsonArray();
+    assertThat(questions).hasSize(sample.getInteger("questionCount"));
+    for (Object q : questions) {
+      JsonObject question = (JsonObject) q;
+      assertThat(question.getJsonObject("source").getInteger("line")).isPositive();
+      assertThat(question.getString("explanation")).isNotBlank();
+      if (!question.getString("type").equals("typed")) {
+        assertThat(question.getInteger("correct")).isBetween(0, question.getJsonArray("options").size() - 1);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("a signed-in user creates a deck from JSON notes and reads it back with its questions")
+  void createFromJson() {
+    HttpResponse<Buffer> created = create("Biology", NOTES, owner);
+
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    JsonObject deck = created.bodyAsJsonObject();
+    assertThat(deck.getString("title")).isEqualTo("Biology");
+    assertThat(deck.getInteger("questionCount")).isPositive();
+    assertThat(deck.getJsonArray("topics").getList()).contains("Photosynthesis", "Cell respiration");
+    int kindTotal = deck.getJsonObject("kinds").stream().mapToInt(e -> ((Number) e.getValue()).intValue()).sum();
+    assertThat(kindTotal).isEqualTo(deck.getInteger("questionCount"));
+
+    String id = deck.getString("id");
+    assertThat(api.get("/api/decks/" + id, owner).bodyAsJsonObject().getString("title")).isEqualTo("Biology");
+    JsonArray questions = api.get("/api/decks/" + id + "/questions", owner).bodyAsJsonArray();
+    assertThat(questions).hasSize(deck.getInteger("questionCount"));
+    List<String> sourceLines =
+        questions.stream().map(q -> ((JsonObject) q).getJsonObject("source").getString("text")).toList();
+    assertThat(String.join("\n", sourceLines)).contains("chloroplasts");
+    assertThat(api.get("/api/decks", owner).bodyAsJsonArray().stream()
+        .map(d -> ((JsonObject) d).getString("id")).collect(Collectors.toList())).contains(id);
+  }
+
+  @Test
+  @DisplayName("notes can be sent as a raw text/markdown body with the title in the query")
+  void createFromRawBody() {
+    HttpResponse<Buffer> created =
+        api.send(HttpMethod.POST, "/api/decks?title=Raw%20notes", owner, "text/markdown; charset=utf-8",
+            Buffer.buffer("\uFEFF" + NOTES.replace("\n", "\r\n")));
+
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    assertThat(created.bodyAsJsonObject().getString("title")).isEqualTo("Raw notes");
+  }
+
+  @Test
+  @DisplayName("another user's private deck is a 404 for them, for reading, replacing and deleting alike")
+  void privacy() {
+    String id = create("Private", NOTES, owner).bodyAsJsonObject().getString("id");
+
+    assertThat(api.get("/api/decks/" + id, other).statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/decks/" + id + "/questions", other).statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/decks/" + id).statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> replace =
+        api.send(HttpMethod.PUT, "/api/decks/" + id, other, "application/json",
+            new JsonObject().put("title", "Mine now").put("notes", NOTES).toBuffer());
+    assertThat(replace.statusCode()).isEqualTo(404);
+    assertThat(api.delete("/api/decks/" + id, other).statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/decks", other).bodyAsString()).doesNotContain(id);
+  }
+
+  @Test
+  @DisplayName("re-importing keeps the ids of questions from unchanged lines; deleting removes the deck")
+  void replaceAndDelete() {
+    String id = create("Evolving", NOTES, owner).bodyAsJsonObject().getString("id");
+    List<String> before = ids(id);
+
+    String extended = NOTES + "\n# Genetics\n- DNA is a double helix\n- Genes are made of DNA\n- Chromosomes carry genes\n";
+    HttpResponse<Buffer> replaced =
+        api.send(HttpMethod.PUT, "/api/decks/" + id, owner, "application/json",
+            new JsonObject().put("title", "Evolving").put("notes", extended).toBuffer());
+    assertThat(replaced.statusCode()).as(replaced.bodyAsString()).isEqualTo(200);
+    List<String> after = ids(id);
+    long kept = before.stream().filter(after::contains).count();
+    assertThat(kept).as("question ids kept across the re-import").isGreaterThanOrEqualTo(before.size() * 8L / 10);
+
+    assertThat(api.delete("/api/decks/" + id, owner).statusCode()).isEqualTo(204);
+    assertThat(api.get("/api/decks/" + id, owner).statusCode()).isEqualTo(404);
+  }
+
+  private static List<String> ids(String deckId) {
+    return api.get("/api/decks/" + deckId + "/questions", owner).bodyAsJsonArray().stream()
+        .map(q -> ((JsonObject) q).getString("id")).toList();
+  }
+
+  @Test
+  @DisplayName("bad notes get a clear error: empty, binary, not UTF-8, too large, nothing to ask, not signed in")
+  void badInput() {
+    assertThat(errorCode(create("Empty", "   \n\t\n", owner))).isEqualTo("no_notes");
+    assertThat(create("Empty", "   ", owner).statusCode()).isEqualTo(400);
+
+    HttpResponse<Buffer> binary =
+        api.send(HttpMethod.POST, "/api/decks", owner, "text/plain", Buffer.buffer(new byte[] {'P', 'K', 3, 4, 0, 0, 1}));
+    assertThat(binary.statusCode()).isEqualTo(415);
+    assertThat(errorCode(binary)).isEqualTo("binary_notes");
+
+    HttpResponse<Buffer> latin1 =
+        api.send(HttpMethod.POST, "/api/decks", owner, "text/plain",
+            Buffer.buffer("Caf\u00e9 notes\n- cr\u00e8me br\u00fbl\u00e9e".getBytes(StandardCharsets.ISO_8859_1)));
+    assertThat(latin1.statusCode()).isEqualTo(400);
+    assertThat(errorCode(latin1)).isEqualTo("not_utf8");
+
+    HttpResponse<Buffer> huge = create("Huge", "- a fact about nothing\n".repeat(60_000), owner);
+    assertThat(huge.statusCode()).isEqualTo(413);
+    assertThat(errorCode(huge)).isEqualTo("notes_too_large");
+
+    HttpResponse<Buffer> pointless = create("Pointless", "hello", owner);
+    assertThat(pointless.statusCode()).isEqualTo(422);
+    assertThat(errorCode(pointless)).isEqualTo("nothing_to_ask");
+
+    assertThat(create("Anonymous", NOTES, null).statusCode()).isEqualTo(401);
+    assertThat(api.send(HttpMethod.POST, "/api/decks", owner, "image/png", Buffer.buffer("x")).statusCode()).isEqualTo(415);
+    assertThat(create("x".repeat(201), NOTES, owner).statusCode()).isEqualTo(400);
+    assertThat(api.get("/api/decks/not-a-uuid").statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/decks/00000000-0000-0000-0000-000000000000/questions").statusCode()).isEqualTo(404);
+  }
+}
