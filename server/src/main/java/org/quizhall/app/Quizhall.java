@@ -40,16 +40,24 @@ public final class Quizhall implements AutoCloseable {
   private final Pool pool;
   private final HttpApi http;
   private final GameWriter writer;
+  private final Rooms rooms;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Quizhall(
-      Vertx vertx, QuizhallConfig config, EmbeddedDatabase embedded, Pool pool, HttpApi http, GameWriter writer) {
+      Vertx vertx,
+      QuizhallConfig config,
+      EmbeddedDatabase embedded,
+      Pool pool,
+      HttpApi http,
+      GameWriter writer,
+      Rooms rooms) {
     this.vertx = vertx;
     this.config = config;
     this.embedded = embedded;
     this.pool = pool;
     this.http = http;
     this.writer = writer;
+    this.rooms = rooms;
   }
 
   /** A Vert.x instance with Prometheus metrics under the given registry name. */
@@ -104,7 +112,7 @@ public final class Quizhall implements AutoCloseable {
               registry);
       vertx.deployVerticle(http).await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
-      return new Quizhall(vertx, config, embedded, pool, http, writer);
+      return new Quizhall(vertx, config, embedded, pool, http, writer, rooms);
     } catch (RuntimeException e) {
       vertx.close().await();
       if (embedded != null) {
@@ -136,6 +144,11 @@ public final class Quizhall implements AutoCloseable {
       return;
     }
     long grace = config.shutdownGrace().toMillis();
+    try {
+      rooms.goingAway().timeout(grace + 1000, TimeUnit.MILLISECONDS).await();
+    } catch (RuntimeException e) {
+      log.warn("Not every room said goodbye to its players: {}", e.getMessage());
+    }
     try {
       http.drain(grace).await();
     } catch (RuntimeException e) {

@@ -63,9 +63,11 @@ public final class HttpApi extends VerticleBase {
     new RoomRoutes(services.decks(), services.rooms(), services.games(), identity, services.maxPlayersPerRoom())
         .mount(router);
     new GameRoutes(services.games(), identity).mount(router);
+    new JoinCodes(services.rooms()).mount(router);
 
     router.route("/api/*").handler(ApiErrors::notFound);
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
+    router.get().pathRegex(CLIENT_PAGES).handler(this::clientPage);
     router.route().handler(ApiErrors::notFound);
 
     router.route().failureHandler(ApiErrors::handle);
@@ -82,6 +84,14 @@ public final class HttpApi extends VerticleBase {
                 .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
                 .setRegisterWebSocketWriteHandlers(false));
     return server.requestHandler(router).listen();
+  }
+
+  /** Paths of the browser client's own screens (no file extension): each is served the client's page. */
+  private static final String CLIENT_PAGES = "/(join|play|host|decks|results|account)(/[^.]*)?";
+
+  private void clientPage(io.vertx.ext.web.RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache");
+    ctx.response().sendFile("webroot/index.html").onFailure(ctx::fail);
   }
 
   /** The port actually bound (useful when configured as 0). */

@@ -51,7 +51,7 @@ final class RoomRoutes {
     identity
         .required(ctx)
         .compose(host -> open(host, request(JsonBodies.object(ctx))))
-        .onSuccess(room -> Responses.json(ctx, 201, room.put("joinUrl", joinUrl(ctx, room.getString("code")))))
+        .onSuccess(room -> Responses.json(ctx, 201, room.put("joinUrl", JoinCodes.joinUrl(ctx, room.getString("code")))))
         .onFailure(ctx::fail);
   }
 
@@ -134,12 +134,5 @@ final class RoomRoutes {
         .put("speedScoring", s.speedScoring())
         .put("autoAdvance", s.autoAdvance().toSeconds())
         .put("kinds", new JsonArray(List.copyOf(request.kinds())));
-  }
-
-  /** The link players open, on the address the host used to reach this server. */
-  private static String joinUrl(RoutingContext ctx, String code) {
-    String host = ctx.request().authority() == null ? "localhost" : ctx.request().authority().toString();
-    String scheme = "https".equals(ctx.request().getHeader("X-Forwarded-Proto")) ? "https" : ctx.request().scheme();
-    return scheme + "://" + host + "/join/" + code;
   }
 }

@@ -302,6 +302,24 @@ public final class RoomGame {
             .put("remainingMs", phaseEndsAt - now));
   }
 
+  /**
+   * The server is stopping: every connection is closed with {@link Protocol#CLOSE_GOING_AWAY}, which
+   * tells clients to come back and resume.
+   */
+  public void goingAway() {
+    for (Player player : players.values()) {
+      Channel channel = player.channel;
+      if (channel != null) {
+        disconnectQuietly(player);
+        channel.close(Protocol.CLOSE_GOING_AWAY, "The server is restarting: reconnect in a moment.");
+      }
+    }
+    if (host != null) {
+      host.close(Protocol.CLOSE_GOING_AWAY, "The server is restarting: reconnect in a moment.");
+      host = null;
+    }
+  }
+
   /** Removes a player for good: they are told, disconnected, and cannot resume or rejoin with their account. */
   public void kick(String playerId, long now) {
     requireOpen();

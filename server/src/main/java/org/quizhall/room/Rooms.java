@@ -83,6 +83,18 @@ public final class Rooms {
     return Optional.ofNullable(open.get(code));
   }
 
+  /** Tells every connected client that the server is going away; completes when all rooms have. */
+  public Future<Void> goingAway() {
+    List<Future<Void>> all = new java.util.ArrayList<>();
+    for (LiveRoom room : open.values()) {
+      all.add(room.ask((game, now) -> {
+        game.goingAway();
+        return null;
+      }));
+    }
+    return Future.join(all).mapEmpty();
+  }
+
   public int openCount() {
     return open.size();
   }

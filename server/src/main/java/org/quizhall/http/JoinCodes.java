@@ -1,0 +1,71 @@
+package org.quizhall.http;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import org.quizhall.problem.Problem;
+import org.quizhall.room.RoomCodes;
+import org.quizhall.room.Rooms;
+
+/** The join link of an open room as a QR code (SVG), for the host's screen and the projector. */
+final class JoinCodes {
+
+  private final Rooms rooms;
+
+  JoinCodes(Rooms rooms) {
+    this.rooms = rooms;
+  }
+
+  void mount(Router router) {
+    router.get("/api/rooms/:code/qr.svg").handler(this::qr);
+  }
+
+  private void qr(RoutingContext ctx) {
+    String code = RoomCodes.normalise(ctx.pathParam("code"));
+    if (!RoomCodes.wellFormed(code) || rooms.find(code).isEmpty()) {
+      throw Problem.notFound("room_not_found", "There is no open room with that code.");
+    }
+    ctx.response()
+        .putHeader("Content-Type", "image/svg+xml")
+        .putHeader("Cache-Control", "no-store")
+        .end(svg(joinUrl(ctx, code)));
+  }
+
+  /** The link players open, on the address the host used to reach this server. */
+  static String joinUrl(RoutingContext ctx, String code) {
+    String host = ctx.request().authority() == null ? "localhost" : ctx.request().authority().toString();
+    String scheme = "https".equals(ctx.request().getHeader("X-Forwarded-Proto")) ? "https" : ctx.request().scheme();
+    return scheme + "://" + host + "/join/" + code;
+  }
+
+  static String svg(String text) {
+    BitMatrix matrix;
+    try {
+      matrix =
+          new QRCodeWriter()
+              .encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                  Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+    } catch (WriterException e) {
+      throw new IllegalStateException("a join link always fits in a QR code", e);
+    }
+    int width = matrix.getWidth();
+    int height = matrix.getHeight();
+    StringBuilder path = new StringBuilder();
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        if (matrix.get(x, y)) {
+          path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+        }
+      }
+    }
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + width + " " + height
+        + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR code of the join link\">"
+        + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+  }
+}
