@@ -78,10 +78,6 @@ final class Connection {
       }
       return;
     }
-    if (!rate.tryTake(System.nanoTime())) {
-      refuse("rate_limited", "Slow down: at most " + MESSAGES_PER_SECOND + " messages a second.", null);
-      return;
-    }
     if (text.length() > MAX_MESSAGE_BYTES / 3 && utf8Length(text) > MAX_MESSAGE_BYTES) {
       refuse("message_too_large", "A message is at most " + MAX_MESSAGE_BYTES + " bytes.", null);
       return;
@@ -97,6 +93,11 @@ final class Connection {
     String id = rawId instanceof String s && s.length() <= MAX_ID_LENGTH ? s : rawId instanceof Number n ? n.toString() : null;
     if (rawId != null && id == null) {
       refuse("invalid_field", "id is a string of at most " + MAX_ID_LENGTH + " characters, or a number.", null);
+      return;
+    }
+    // Throttled after parsing (a message is at most 4 KiB) so that the refusal can name the message.
+    if (!rate.tryTake(System.nanoTime())) {
+      refuse("rate_limited", "Slow down: at most " + MESSAGES_PER_SECOND + " messages a second.", id);
       return;
     }
     if (!Integer.valueOf(Protocol.VERSION).equals(message.getValue("v"))) {

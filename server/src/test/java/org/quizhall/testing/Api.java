@@ -47,6 +47,11 @@ public final class Api {
     return send(HttpMethod.GET, path, token, null, null);
   }
 
+  /** A GET with a raw Authorization header, for schemes other than Bearer. */
+  public HttpResponse<Buffer> getWithAuthorization(String path, String authorization) {
+    return client.get(path).putHeader("Authorization", authorization).send().await();
+  }
+
   public HttpResponse<Buffer> delete(String path, String token) {
     return send(HttpMethod.DELETE, path, token, null, null);
   }

@@ -313,4 +313,91 @@ class LiveRoomTest {
     stranger.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Hopper"));
     assertThat(stranger.await("welcome").getString("nickname")).isEqualTo("Hopper");
   }
+
+  @Test
+  @DisplayName("more than 20 messages a second are throttled with rate_limited, and the connection stays usable")
+  void rateLimit() {
+    JsonObject room = openRoom(1);
+    SocketClient ada = player(room, "Ada");
+
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      ids.add(ada.send("ping"));
+    }
+    int pongs = 0;
+    int limited = 0;
+    for (String id : ids) {
+      JsonObject reply = ada.reply(id);
+      if (reply.getString("type").equals("pong")) {
+        pongs++;
+      } else if ("rate_limited".equals(reply.getString("code"))) {
+        limited++;
+      }
+    }
+    assertThat(pongs).as("one join and up to 20 pings fit in the first second").isBetween(15, 25);
+    assertThat(limited).isEqualTo(40 - pongs);
+    assertThat(ada.isClosed()).isFalse();
+  }
+
+  @Test
+  @DisplayName("a host who reloads gets the console back with the token, mid-game")
+  void hostResumes() {
+    JsonObject room = openRoom(2);
+    SocketClient host = host(room);
+    SocketClient ada = player(room, "Ada");
+    host.send("start");
+    ada.await("question");
+    host.close();
+
+    SocketClient again = host(room);
+    JsonObject welcome = again.seen().get(0);
+    assertThat(welcome.getString("phase")).isEqualTo("question");
+    assertThat(welcome.getJsonObject("current").getInteger("index")).isZero();
+    assertThat(welcome.getJsonArray("roster")).hasSize(1);
+    String next = again.send("next");
+    assertThat(again.reply(next).getString("type")).isEqualTo("ok");
+    assertThat(ada.await("reveal").getInteger("index")).isZero();
+  }
+
+  @Test
+  @DisplayName("players read their game's results with their sign-in or, as guests, with their resume token")
+  void resultsForPlayers() {
+    JsonObject room = openRoom(1);
+    SocketClient host = host(room);
+    String ownToken = api.signUpAndIn("signed_player", "playing signed in");
+    SocketClient signed = socket();
+    signed.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Signed").put("accountToken", ownToken));
+    signed.await("welcome");
+    SocketClient guest = player(room, "Guest");
+    String guestToken = guest.seen().get(0).getString("resumeToken");
+    host.send("start");
+    JsonObject question = signed.await("question");
+    signed.send("answer", answerTo(question, true));
+    guest.send("answer", answerTo(question, false));
+    host.await("reveal");
+    host.send("end");
+    String gameId = host.await("podium").getString("gameId");
+
+    HttpResponse<Buffer> mine = api.get("/api/games/" + gameId + "/results", ownToken);
+    HttpResponse<Buffer> guests =
+        api.send(io.vertx.core.http.HttpMethod.GET, "/api/games/" + gameId + "/results", null, null, null);
+    assertThat(mine.statusCode()).isEqualTo(200);
+    assertThat(mine.bodyAsJsonObject().getJsonArray("players").getJsonObject(0).getString("nickname")).isEqualTo("Signed");
+    assertThat(guests.statusCode()).isEqualTo(401);
+    HttpResponse<Buffer> asGuest = api.getWithAuthorization("/api/games/" + gameId + "/results", "Player " + guestToken);
+    assertThat(asGuest.statusCode()).isEqualTo(200);
+    assertThat(api.getWithAuthorization("/api/games/" + gameId + "/results", "Player not-a-token").statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("a player who joins with an invalid sign-in token is told so and may join as a guest instead")
+  void badAccountToken() {
+    JsonObject room = openRoom(1);
+    SocketClient ada = socket();
+    String id = ada.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Ada").put("accountToken", "bogus"));
+    assertThat(ada.reply(id).getString("code")).isEqualTo("invalid_token");
+    ada.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Ada"));
+    assertThat(ada.await("welcome").getString("nickname")).isEqualTo("Ada");
+  }
 }
