@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -128,6 +129,18 @@ public final class GameWriter implements GameLog {
                 retryDelayMs = FLUSH_INTERVAL_MS;
                 completeWaiters();
                 schedule(queue.isEmpty() ? FLUSH_INTERVAL_MS : 0);
+              } else if (isDataError(result.cause())) {
+                // One bad row must not hold back the rest: write them one by one, dropping only the bad ones.
+                writeOneByOne(batch, 0)
+                    .onComplete(
+                        done -> {
+                          int count = done.result();
+                          if (count > 0) {
+                            written = batch.get(count - 1).seq();
+                            completeWaiters();
+                          }
+                          schedule(count == batch.size() ? 0 : retryDelayMs);
+                        });
               } else {
                 log.warn("Writing {} game rows failed, will retry: {}", batch.size(), result.cause().getMessage());
                 retry.addAll(batch);
@@ -135,6 +148,34 @@ public final class GameWriter implements GameLog {
                 schedule(retryDelayMs);
               }
             });
+  }
+
+  /** Writes rows one at a time from {@code from}; returns how many rows are done (written or dropped). */
+  private Future<Integer> writeOneByOne(List<Write> batch, int from) {
+    if (from >= batch.size()) {
+      return Future.succeededFuture(from);
+    }
+    Write row = batch.get(from);
+    return pool.withTransaction(connection -> write(connection, List.of(row)))
+        .transform(
+            result -> {
+              if (result.succeeded() || isDataError(result.cause())) {
+                if (result.failed()) {
+                  log.error("Dropped a game row the database refuses ({}): {}",
+                      row.getClass().getSimpleName(), result.cause().getMessage());
+                }
+                return writeOneByOne(batch, from + 1);
+              }
+              // The database went away part way: what is left waits for the next flush.
+              retry.addAll(batch.subList(from, batch.size()));
+              return Future.succeededFuture(from);
+            });
+  }
+
+  /** Integrity and data errors (SQLSTATE classes 22 and 23) fail the same way however often they are retried. */
+  private static boolean isDataError(Throwable e) {
+    return e instanceof PgException pg && pg.getSqlState() != null
+        && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
   }
 
   private void schedule(long delayMs) {
