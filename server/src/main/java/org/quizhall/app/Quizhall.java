@@ -15,7 +15,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.quizhall.account.Accounts;
 import org.quizhall.account.PasswordHasher;
 import org.quizhall.deck.Decks;
+import org.quizhall.game.GameLog;
 import org.quizhall.game.GameWriter;
+import org.quizhall.group.Fsrs;
+import org.quizhall.group.Groups;
+import org.quizhall.group.Leaderboards;
+import org.quizhall.group.MasteryRecorder;
+import org.quizhall.group.Practice;
+import org.quizhall.group.WeakSpots;
 import org.quizhall.game.Games;
 import org.quizhall.room.NicknameRules;
 import org.quizhall.room.NicknameWords;
@@ -101,15 +108,30 @@ public final class Quizhall implements AutoCloseable {
       SampleDecks.importAll(decks);
       GameWriter writer = new GameWriter(vertx, pool);
       Games games = new Games(pool, writer);
+      Fsrs fsrs = new Fsrs();
+      MasteryRecorder mastery = new MasteryRecorder(vertx, pool, fsrs);
+      Groups groups = new Groups(pool);
       Rooms rooms =
-          new Rooms(vertx, clock, writer, new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)));
+          new Rooms(
+              vertx,
+              clock,
+              GameLog.both(writer, mastery),
+              new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)));
       Gateway gateway = new Gateway(vertx, rooms, accounts);
-      HttpApi http =
-          new HttpApi(
-              config.httpHost(),
-              config.httpPort(),
-              new HttpApi.Services(pool, accounts, decks, rooms, games, gateway, config.maxPlayersPerRoom()),
-              registry);
+      HttpApi.Services services =
+          new HttpApi.Services(
+              pool,
+              accounts,
+              decks,
+              rooms,
+              games,
+              groups,
+              new Leaderboards(pool, groups, writer, clock),
+              new Practice(pool, decks, mastery, fsrs, clock),
+              new WeakSpots(pool, writer),
+              gateway,
+              config.maxPlayersPerRoom());
+      HttpApi http = new HttpApi(config.httpHost(), config.httpPort(), services, registry);
       vertx.deployVerticle(http).await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
       return new Quizhall(vertx, config, embedded, pool, http, writer, rooms);

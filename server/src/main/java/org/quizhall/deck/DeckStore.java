@@ -20,6 +20,10 @@ final class DeckStore {
   private static final String SUMMARY_COLUMNS =
       "id, owner_id, title, is_public, question_count, kinds, topics, warnings, created_at, updated_at";
 
+  /** Who may see a deck: everyone when public, its owner, and the members of the group it is shared with. */
+  private static final String VISIBLE_TO_2 =
+      "(is_public OR owner_id = $2 OR group_id IN (SELECT group_id FROM group_members WHERE account_id = $2))";
+
   private final Pool pool;
 
   DeckStore(Pool pool) {
@@ -86,7 +90,7 @@ final class DeckStore {
   /** The deck if it is public or owned by {@code viewer} (who may be null). */
   Future<Optional<DeckSummary>> visible(UUID id, UUID viewer) {
     return pool.preparedQuery(
-            "SELECT " + SUMMARY_COLUMNS + " FROM decks WHERE id = $1 AND (is_public OR owner_id = $2)")
+            "SELECT " + SUMMARY_COLUMNS + " FROM decks WHERE id = $1 AND " + VISIBLE_TO_2)
         .execute(Tuple.of(id, viewer))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(summary(rows.iterator().next())));
   }
@@ -99,8 +103,8 @@ final class DeckStore {
 
   Future<List<DeckSummary>> list(UUID viewer) {
     return pool.preparedQuery(
-            "SELECT " + SUMMARY_COLUMNS + " FROM decks WHERE is_public OR owner_id = $1"
-                + " ORDER BY owner_id IS NULL, created_at DESC LIMIT 500")
+            "SELECT " + SUMMARY_COLUMNS + " FROM decks WHERE "
+                + VISIBLE_TO_2.replace("$2", "$1") + " ORDER BY owner_id IS NULL, created_at DESC LIMIT 500")
         .execute(Tuple.of(viewer))
         .map(
             rows -> {

@@ -21,18 +21,53 @@ public interface GameLog {
   record PlayerJoined(
       UUID gameId, UUID playerId, String nickname, UUID accountId, byte[] resumeDigest, Instant joinedAt) {}
 
-  /** One accepted answer; {@code choice} is null for typed answers and {@code text} for choices. */
+  /**
+   * One accepted answer; {@code choice} is null for typed answers and {@code text} for choices.
+   * {@code accountId} is the signed-in player's account (null for guests) and {@code allowedMs} the
+   * time the question allowed.
+   */
   record AnswerAccepted(
       UUID gameId,
       UUID playerId,
+      UUID accountId,
       int questionIndex,
       String questionId,
       Integer choice,
       String text,
       boolean correct,
       long responseMs,
+      long allowedMs,
       int points,
       Instant at) {}
+
+  /** Reports to two logs, first {@code first} then {@code second}. */
+  static GameLog both(GameLog first, GameLog second) {
+    return new GameLog() {
+      @Override
+      public void playerJoined(PlayerJoined joined) {
+        first.playerJoined(joined);
+        second.playerJoined(joined);
+      }
+
+      @Override
+      public void gameStarted(UUID gameId, Instant at) {
+        first.gameStarted(gameId, at);
+        second.gameStarted(gameId, at);
+      }
+
+      @Override
+      public void answerAccepted(AnswerAccepted answer) {
+        first.answerAccepted(answer);
+        second.answerAccepted(answer);
+      }
+
+      @Override
+      public void gameFinished(UUID gameId, List<Standing> standings, Instant at) {
+        first.gameFinished(gameId, standings, at);
+        second.gameFinished(gameId, standings, at);
+      }
+    };
+  }
 
   record Standing(
       UUID playerId, int rank, int score, int correctCount, int answeredCount, long totalResponseMs, int bestStreak) {}

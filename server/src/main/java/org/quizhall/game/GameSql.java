@@ -6,7 +6,7 @@ final class GameSql {
   private GameSql() {}
 
   static final String INSERT_GAME =
-      "INSERT INTO games (id, room_code, deck_id, host_id, settings) VALUES ($1, $2, $3, $4, $5)";
+      "INSERT INTO games (id, room_code, deck_id, host_id, settings, group_id) VALUES ($1, $2, $3, $4, $5, $6)";
 
   static final String INSERT_GAME_QUESTION =
       "INSERT INTO game_questions (game_id, position, question_id, body) VALUES ($1, $2, $3, $4)";

@@ -46,8 +46,8 @@ public final class Games {
   }
 
   /** Records a new game and the questions it will ask, before its room opens. */
-  public Future<Void> create(UUID gameId, String roomCode, UUID deckId, UUID hostId, JsonObject settings,
-      List<Question> questions) {
+  public Future<Void> create(UUID gameId, String roomCode, UUID deckId, UUID groupId, UUID hostId,
+      JsonObject settings, List<Question> questions) {
     return pool.withTransaction(
         connection -> {
           List<Tuple> rows = new ArrayList<>();
@@ -56,7 +56,7 @@ public final class Games {
           }
           return connection
               .preparedQuery(GameSql.INSERT_GAME)
-              .execute(Tuple.of(gameId, roomCode, deckId, hostId, settings))
+              .execute(Tuple.of(gameId, roomCode, deckId, hostId, settings, groupId))
               .compose(v -> connection.preparedQuery(GameSql.INSERT_GAME_QUESTION).executeBatch(rows))
               .mapEmpty();
         });

@@ -15,6 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.quizhall.account.Accounts;
 import org.quizhall.deck.Decks;
 import org.quizhall.game.Games;
+import org.quizhall.group.Groups;
+import org.quizhall.group.Leaderboards;
+import org.quizhall.group.Practice;
+import org.quizhall.group.WeakSpots;
 import org.quizhall.room.Rooms;
 import org.quizhall.ws.Gateway;
 
@@ -29,7 +33,17 @@ public final class HttpApi extends VerticleBase {
 
   /** What the routes serve: each capability's entry point. */
   public record Services(
-      Pool pool, Accounts accounts, Decks decks, Rooms rooms, Games games, Gateway gateway, int maxPlayersPerRoom) {}
+      Pool pool,
+      Accounts accounts,
+      Decks decks,
+      Rooms rooms,
+      Games games,
+      Groups groups,
+      Leaderboards leaderboards,
+      Practice practice,
+      WeakSpots weakSpots,
+      Gateway gateway,
+      int maxPlayersPerRoom) {}
 
   /** Bigger frames than a client may send are read and refused with an error; beyond this Vert.x closes (1009). */
   private static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
@@ -60,8 +74,12 @@ public final class HttpApi extends VerticleBase {
     Identity identity = new Identity(services.accounts());
     new AccountRoutes(services.accounts()).mount(router);
     new DeckRoutes(services.decks(), identity).mount(router);
-    new RoomRoutes(services.decks(), services.rooms(), services.games(), identity, services.maxPlayersPerRoom())
+    new RoomRoutes(
+            services.decks(), services.rooms(), services.games(), services.groups(), services.weakSpots(), identity,
+            services.maxPlayersPerRoom())
         .mount(router);
+    new GroupRoutes(services.groups(), services.leaderboards(), identity).mount(router);
+    new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);
     new GameRoutes(services.games(), identity).mount(router);
     new JoinCodes(services.rooms()).mount(router);
 

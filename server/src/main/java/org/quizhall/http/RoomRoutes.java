@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.quizhall.account.Account;
@@ -16,6 +17,8 @@ import org.quizhall.deck.Decks;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.RoundAssembler;
 import org.quizhall.game.Games;
+import org.quizhall.group.Groups;
+import org.quizhall.group.WeakSpots;
 import org.quizhall.problem.Problem;
 import org.quizhall.room.RoomSettings;
 import org.quizhall.room.Rooms;
@@ -30,13 +33,17 @@ final class RoomRoutes {
   private final Decks decks;
   private final Rooms rooms;
   private final Games games;
+  private final Groups groups;
+  private final WeakSpots weakSpots;
   private final Identity identity;
   private final int maxPlayers;
 
-  RoomRoutes(Decks decks, Rooms rooms, Games games, Identity identity, int maxPlayers) {
+  RoomRoutes(Decks decks, Rooms rooms, Games games, Groups groups, WeakSpots weakSpots, Identity identity, int maxPlayers) {
     this.decks = decks;
     this.rooms = rooms;
     this.games = games;
+    this.groups = groups;
+    this.weakSpots = weakSpots;
     this.identity = identity;
     this.maxPlayers = maxPlayers;
   }
@@ -45,7 +52,11 @@ final class RoomRoutes {
     router.post("/api/rooms").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(this::open);
   }
 
-  private record Request(UUID deckId, int questionCount, RoomSettings settings, Set<String> kinds) {}
+  /** A room to open; {@code groupId} is null for a room outside any group. */
+  private record Request(
+      UUID deckId, UUID groupId, boolean weakSpots, int questionCount, RoomSettings settings, Set<String> kinds) {}
+
+  private record Round(List<Question> questions, Map<String, Double> priorAccuracy) {}
 
   private void open(RoutingContext ctx) {
     identity
@@ -57,31 +68,51 @@ final class RoomRoutes {
 
   private Future<JsonObject> open(Account host, Request request) {
     UUID gameId = UUID.randomUUID();
-    return decks
-        .questions(request.deckId(), host.id())
+    Future<?> membership =
+        request.groupId() == null ? Future.succeededFuture() : groups.asMember(request.groupId(), host.id());
+    return membership
+        .compose(member -> decks.questions(request.deckId(), host.id()))
+        .compose(pool -> round(request, pool, gameId))
         .compose(
-            pool -> {
-              List<Question> round =
-                  RoundAssembler.assemble(pool, request.questionCount(), request.kinds(), gameId.getLeastSignificantBits());
-              if (round.isEmpty()) {
+            round -> {
+              if (round.questions().isEmpty()) {
                 return Future.failedFuture(
-                    new Problem(Problem.Kind.UNPROCESSABLE, "no_questions", "This deck has no questions of those kinds."));
+                    new Problem(
+                        Problem.Kind.UNPROCESSABLE,
+                        "no_questions",
+                        request.weakSpots()
+                            ? "The group has not missed any question of this deck yet: play a round first."
+                            : "This deck has no questions of those kinds."));
               }
-              JsonObject settings = settingsJson(request, round.size());
+              JsonObject settings = settingsJson(request, round.questions().size());
               return rooms
                   .open(
                       gameId,
-                      round,
+                      round.questions(),
+                      round.priorAccuracy(),
                       request.settings(),
-                      code -> games.create(gameId, code, request.deckId(), host.id(), settings, round))
+                      code ->
+                          games.create(gameId, code, request.deckId(), request.groupId(), host.id(), settings,
+                              round.questions()))
                   .map(
                       opened ->
                           new JsonObject()
                               .put("code", opened.code())
                               .put("hostToken", opened.hostToken())
                               .put("gameId", gameId.toString())
-                              .put("questionCount", round.size()));
+                              .put("questionCount", round.questions().size()));
             });
+  }
+
+  private Future<Round> round(Request request, List<Question> pool, UUID gameId) {
+    if (request.weakSpots()) {
+      return weakSpots
+          .pick(request.groupId(), pool, request.questionCount())
+          .map(picked -> new Round(picked.questions(), picked.accuracy()));
+    }
+    List<Question> round =
+        RoundAssembler.assemble(pool, request.questionCount(), request.kinds(), gameId.getLeastSignificantBits());
+    return Future.succeededFuture(new Round(round, Map.of()));
   }
 
   private Request request(JsonObject body) {
@@ -91,6 +122,23 @@ final class RoomRoutes {
       deckId = UUID.fromString(deck == null ? "" : deck);
     } catch (IllegalArgumentException e) {
       throw Problem.invalid("invalid_field", "deckId must be the id of a deck.");
+    }
+    UUID groupId = null;
+    String group = JsonBodies.string(body, "groupId");
+    if (group != null) {
+      try {
+        groupId = UUID.fromString(group);
+      } catch (IllegalArgumentException e) {
+        throw Problem.invalid("invalid_field", "groupId must be the id of a group.");
+      }
+    }
+    Object weak = body.getValue("weakSpots");
+    if (weak != null && !(weak instanceof Boolean)) {
+      throw Problem.invalid("invalid_field", "weakSpots must be true or false.");
+    }
+    boolean weakSpots = Boolean.TRUE.equals(weak);
+    if (weakSpots && groupId == null) {
+      throw Problem.invalid("invalid_field", "A weak-spot round is for a group: give groupId.");
     }
     int count = integer(body, "questionCount", 10, 1, MAX_QUESTIONS);
     int seconds = integer(body, "secondsPerQuestion", 20, RoomSettings.MIN_SECONDS, RoomSettings.MAX_SECONDS);
@@ -109,6 +157,8 @@ final class RoomRoutes {
     }
     return new Request(
         deckId,
+        groupId,
+        weakSpots,
         count,
         new RoomSettings(seconds, !Boolean.FALSE.equals(speed), Duration.ofSeconds(autoAdvance), maxPlayers),
         kinds);
@@ -133,6 +183,7 @@ final class RoomRoutes {
         .put("secondsPerQuestion", s.secondsPerQuestion())
         .put("speedScoring", s.speedScoring())
         .put("autoAdvance", s.autoAdvance().toSeconds())
-        .put("kinds", new JsonArray(List.copyOf(request.kinds())));
+        .put("kinds", new JsonArray(List.copyOf(request.kinds())))
+        .put("weakSpots", request.weakSpots());
   }
 }

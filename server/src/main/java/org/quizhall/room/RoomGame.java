@@ -54,6 +54,7 @@ public final class RoomGame {
   private final String code;
   private final UUID gameId;
   private final List<Question> questions;
+  private final Map<String, Double> priorAccuracy;
   private final RoomSettings settings;
   private final NicknameRules nicknameRules;
   private final GameLog log;
@@ -62,6 +63,7 @@ public final class RoomGame {
   private int index = -1;
   private boolean locked;
   private boolean started;
+  private boolean finished;
 
   private Channel host;
   private long hostAwaySince;
@@ -101,12 +103,29 @@ public final class RoomGame {
       NicknameRules nicknameRules,
       GameLog log,
       long now) {
+    this(code, gameId, questions, Map.of(), settings, nicknameRules, log, now);
+  }
+
+  /**
+   * @param priorAccuracy a study group's earlier accuracy (0 to 1) on some of the questions, shown
+   *     with their reveal in weak-spot rounds
+   */
+  public RoomGame(
+      String code,
+      UUID gameId,
+      List<Question> questions,
+      Map<String, Double> priorAccuracy,
+      RoomSettings settings,
+      NicknameRules nicknameRules,
+      GameLog log,
+      long now) {
     if (questions.isEmpty()) {
       throw new IllegalArgumentException("a room needs at least one question");
     }
     this.code = code;
     this.gameId = gameId;
     this.questions = List.copyOf(questions);
+    this.priorAccuracy = Map.copyOf(priorAccuracy);
     this.settings = settings;
     this.nicknameRules = nicknameRules;
     this.log = log;
@@ -265,7 +284,7 @@ public final class RoomGame {
       case QUESTION -> reveal(now);
       case REVEAL -> leaderboard(now);
       case LEADERBOARD -> advanceFromLeaderboard(now);
-      case PODIUM -> close("The host closed the room.");
+      case PODIUM -> close("The host closed the room.", now);
       case CLOSED -> { }
     }
   }
@@ -351,7 +370,7 @@ public final class RoomGame {
   public void end(long now) {
     requireOpen();
     if (phase == Phase.LOBBY || phase == Phase.PODIUM) {
-      close(phase == Phase.LOBBY ? "The host closed the room." : "The game is over.");
+      close(phase == Phase.LOBBY ? "The host closed the room." : "The game is over.", now);
     } else {
       if (phase == Phase.QUESTION) {
         reveal(now);
@@ -415,8 +434,8 @@ public final class RoomGame {
     answers.put(playerId, new Answer(choice, text, correct, responseMs, points));
     log.answerAccepted(
         new GameLog.AnswerAccepted(
-            gameId, player.recordId, index, question.id(), choice, text, correct, responseMs, points,
-            Instant.ofEpochMilli(now)));
+            gameId, player.recordId, player.accountId, index, question.id(), choice, text, correct, responseMs,
+            settings.questionMillis(), points, Instant.ofEpochMilli(now)));
     send(player, Protocol.message("answer_ack").put("re", re).put("index", index));
     answersChanged = true;
     if (answersDueAt == NEVER) {
@@ -446,11 +465,11 @@ public final class RoomGame {
       return;
     }
     if (host == null && hostAwaySince != NEVER && now >= hostAwaySince + HOST_ABSENCE_LIMIT.toMillis()) {
-      close("The host has been away for " + HOST_ABSENCE_LIMIT.toMinutes() + " minutes.");
+      close("The host has been away for " + HOST_ABSENCE_LIMIT.toMinutes() + " minutes.", now);
       return;
     }
     if (now >= closesAt) {
-      close("The game is over.");
+      close("The game is over.", now);
       return;
     }
     releaseExpiredSeats(now);
@@ -573,6 +592,10 @@ public final class RoomGame {
       }
       message.put("correct", question.correct()).put("options", new JsonArray(question.options())).put("distribution", counts);
     }
+    Double prior = priorAccuracy.get(question.id());
+    if (prior != null) {
+      message.put("groupAccuracy", Math.round(prior * 1000) / 1000.0);
+    }
     putDeadline(message);
     phaseMessage = message;
     broadcast(message);
@@ -613,15 +636,7 @@ public final class RoomGame {
     phaseEndsAt = NEVER;
     pausedRemaining = -1;
     closesAt = now + PODIUM_LINGER.toMillis();
-    rank();
-    List<GameLog.Standing> standings = new ArrayList<>();
-    for (Player player : ranking) {
-      standings.add(
-          new GameLog.Standing(
-              player.recordId, player.rank, player.score, player.correctCount, player.answeredCount,
-              player.answeredTimeMs, player.bestStreak));
-    }
-    log.gameFinished(gameId, standings, Instant.ofEpochMilli(now));
+    recordFinish(now);
     JsonObject message =
         Protocol.message("podium")
             .put("phase", phase.wireName())
@@ -642,9 +657,32 @@ public final class RoomGame {
     }
   }
 
-  private void close(String reason) {
+  /** Final standings go to the log once, whether the game reached its podium or was cut short. */
+  private void recordFinish(long now) {
+    if (finished || !started) {
+      return;
+    }
+    finished = true;
+    rank();
+    List<GameLog.Standing> standings = new ArrayList<>();
+    for (Player player : ranking) {
+      standings.add(
+          new GameLog.Standing(
+              player.recordId, player.rank, player.score, player.correctCount, player.answeredCount,
+              player.answeredTimeMs, player.bestStreak));
+    }
+    log.gameFinished(gameId, standings, Instant.ofEpochMilli(now));
+  }
+
+  private void close(String reason, long now) {
     if (phase == Phase.CLOSED) {
       return;
+    }
+    if (phase == Phase.REVEAL || phase == Phase.LEADERBOARD || phase == Phase.QUESTION) {
+      if (phase == Phase.QUESTION) {
+        reveal(now);
+      }
+      recordFinish(now);
     }
     phase = Phase.CLOSED;
     phaseEndsAt = NEVER;

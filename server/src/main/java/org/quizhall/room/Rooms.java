@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -46,14 +47,19 @@ public final class Rooms {
    * only then makes the room findable, so no one can join a game that has no record.
    */
   public Future<Opened> open(
-      UUID gameId, List<Question> questions, RoomSettings settings, Function<String, Future<Void>> record) {
+      UUID gameId,
+      List<Question> questions,
+      Map<String, Double> priorAccuracy,
+      RoomSettings settings,
+      Function<String, Future<Void>> record) {
     String code = reserveCode();
     if (code == null) {
       return Future.failedFuture(
           new Problem(Problem.Kind.CONFLICT, "no_free_code", "No free room code was found; try again."));
     }
     String hostToken = SessionToken.create();
-    RoomGame game = new RoomGame(code, gameId, questions, settings, nicknameRules, gameLog, clock.millis());
+    RoomGame game =
+        new RoomGame(code, gameId, questions, priorAccuracy, settings, nicknameRules, gameLog, clock.millis());
     LiveRoom room = new LiveRoom(game, clock, SessionToken.digest(hostToken), this::closed);
     return record
         .apply(code)

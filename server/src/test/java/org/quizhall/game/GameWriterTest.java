@@ -64,7 +64,8 @@ class GameWriterTest {
 
   private static void answer(UUID game, UUID player, int index, boolean correct) {
     writer.answerAccepted(
-        new GameLog.AnswerAccepted(game, player, index, "q" + index, 1, null, correct, 1234, correct ? 900 : 0, Instant.now()));
+        new GameLog.AnswerAccepted(
+            game, player, null, index, "q" + index, 1, null, correct, 1234, 20_000, correct ? 900 : 0, Instant.now()));
   }
 
   private static long count(String sql, UUID game) {

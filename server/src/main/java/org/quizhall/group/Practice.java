@@ -1,0 +1,164 @@
+package org.quizhall.group;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.quizhall.deck.AnswerMatcher;
+import org.quizhall.deck.Decks;
+import org.quizhall.deck.Question;
+import org.quizhall.deck.QuestionJson;
+import org.quizhall.deck.QuestionType;
+import org.quizhall.problem.Problem;
+
+/**
+ * Solo practice: a signed-in person works through a deck at their own pace, no room and no host.
+ * The round puts due questions first (weakest recall first), then questions never seen, then the
+ * rest by how likely they are to be forgotten; every answer updates their memory model at once.
+ */
+public final class Practice {
+
+  /** The time a practice answer is measured against when choosing Easy over Good. */
+  public static final long PRACTICE_ALLOWED_MS = 20_000;
+  public static final int MAX_ROUND = 50;
+
+  private final Pool pool;
+  private final Decks decks;
+  private final MasteryRecorder mastery;
+  private final Fsrs fsrs;
+  private final Clock clock;
+
+  public Practice(Pool pool, Decks decks, MasteryRecorder mastery, Fsrs fsrs, Clock clock) {
+    this.pool = pool;
+    this.decks = decks;
+    this.mastery = mastery;
+    this.fsrs = fsrs;
+    this.clock = clock;
+  }
+
+  /** The next practice round for {@code account} on a deck they may see; questions come without answers. */
+  public Future<JsonObject> round(UUID deckId, UUID account, int count) {
+    int size = Math.max(1, Math.min(MAX_ROUND, count));
+    Instant now = clock.instant();
+    return decks
+        .questions(deckId, account)
+        .compose(
+            questions ->
+                pool.preparedQuery(
+                        "SELECT m.question_id, m.stability, m.difficulty, m.state, m.reps, m.lapses, m.last_review,"
+                            + " m.due FROM mastery m JOIN deck_questions q ON q.question_id = m.question_id"
+                            + " WHERE q.deck_id = $1 AND m.account_id = $2")
+                    .execute(Tuple.of(deckId, account))
+                    .map(
+                        rows -> {
+                          Map<String, Fsrs.Card> cards = new HashMap<>();
+                          rows.forEach(row -> cards.put(row.getString("question_id"), MasteryStore.card(row)));
+                          return choose(questions, cards, size, now);
+                        }));
+  }
+
+  private JsonObject choose(List<Question> questions, Map<String, Fsrs.Card> cards, int size, Instant now) {
+    List<Question> due = new ArrayList<>();
+    List<Question> fresh = new ArrayList<>();
+    List<Question> later = new ArrayList<>();
+    for (Question question : questions) {
+      Fsrs.Card card = cards.get(question.id());
+      if (card == null) {
+        fresh.add(question);
+      } else if (!card.due().isAfter(now)) {
+        due.add(question);
+      } else {
+        later.add(question);
+      }
+    }
+    Comparator<Question> weakestFirst =
+        Comparator.comparingDouble(q -> fsrs.retrievability(cards.get(q.id()), now));
+    due.sort(weakestFirst);
+    later.sort(weakestFirst);
+    List<Question> round = new ArrayList<>();
+    for (List<Question> part : List.of(due, fresh, later)) {
+      for (Question question : part) {
+        if (round.size() < size) {
+          round.add(question);
+        }
+      }
+    }
+    JsonArray out = new JsonArray();
+    for (Question question : round) {
+      Fsrs.Card card = cards.get(question.id());
+      JsonObject json =
+          new JsonObject()
+              .put("id", question.id())
+              .put("type", question.type().jsonName())
+              .put("kind", question.kind())
+              .put("prompt", question.prompt())
+              .put("topic", question.topic())
+              .put("status", card == null ? "new" : !card.due().isAfter(now) ? "due" : "learning");
+      if (question.type() != QuestionType.TYPED) {
+        json.put("options", new JsonArray(question.options()));
+      }
+      out.add(json);
+    }
+    return new JsonObject()
+        .put("questions", out)
+        .put("due", due.size())
+        .put("new", fresh.size())
+        .put("total", questions.size());
+  }
+
+  /** Judges one practice answer, updates the memory model and returns the reveal. */
+  public Future<JsonObject> answer(UUID deckId, UUID account, String questionId, Integer choice, String text, long responseMs) {
+    Instant now = clock.instant();
+    return decks
+        .questions(deckId, account)
+        .compose(
+            questions -> {
+              Question question =
+                  questions.stream()
+                      .filter(q -> q.id().equals(questionId))
+                      .findFirst()
+                      .orElseThrow(() -> Problem.notFound("question_not_found", "That question is not in this deck."));
+              boolean correct = judge(question, choice, text);
+              Fsrs.Rating rating = MasteryRecorder.rating(correct, Math.max(0, responseMs), PRACTICE_ALLOWED_MS);
+              return mastery
+                  .review(account, questionId, rating, now)
+                  .map(
+                      card ->
+                          new JsonObject()
+                              .put("correct", correct)
+                              .put("answer", question.answer())
+                              .put("question", QuestionJson.toJson(question))
+                              .put(
+                                  "mastery",
+                                  new JsonObject()
+                                      .put("rating", rating.name().toLowerCase(java.util.Locale.ROOT))
+                                      .put("due", card.due().toString())
+                                      .put("stability", Math.round(card.stability() * 100) / 100.0)
+                                      .put("difficulty", Math.round(card.difficulty() * 100) / 100.0)
+                                      .put("reps", card.reps())
+                                      .put("lapses", card.lapses())));
+            });
+  }
+
+  private static boolean judge(Question question, Integer choice, String text) {
+    if (question.type() == QuestionType.TYPED) {
+      if (text == null || text.isBlank()) {
+        throw Problem.invalid("invalid_answer", "This question takes a typed answer in \"text\".");
+      }
+      return AnswerMatcher.matches(text, question.accepted());
+    }
+    if (choice == null || choice < 0 || choice >= question.options().size()) {
+      throw Problem.invalid("invalid_choice", "choice must be the index of one of the options.");
+    }
+    return choice == question.correct();
+  }
+}
