@@ -53,8 +53,8 @@ public final class Leaderboards {
           + " GROUP BY a.username"
           + " ORDER BY %s LIMIT " + LIMIT;
 
-  private static final String BY_POINTS = "points DESC, correct DESC, a.username";
-  private static final String BY_ACCURACY =
+  static final String BY_POINTS = "points DESC, correct DESC, a.username";
+  static final String BY_ACCURACY =
       "(sum(p.correct_count)::float8 / greatest(sum(p.answered_count), 1)) DESC, answered DESC, a.username";
 
   private final Pool pool;
