@@ -17,6 +17,7 @@ import org.quizhall.account.PasswordHasher;
 import org.quizhall.deck.Decks;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.GameWriter;
+import org.quizhall.group.Assignments;
 import org.quizhall.group.Fsrs;
 import org.quizhall.group.Groups;
 import org.quizhall.group.Leaderboards;
@@ -129,6 +130,7 @@ public final class Quizhall implements AutoCloseable {
               new Leaderboards(pool, groups, writer, clock),
               new Practice(pool, decks, mastery, fsrs, clock),
               new WeakSpots(pool, writer),
+              new Assignments(pool, groups, decks, games, mastery, clock),
               gateway,
               config.maxPlayersPerRoom());
       HttpApi http = new HttpApi(config.httpHost(), config.httpPort(), services, registry);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.quizhall.account.Accounts;
 import org.quizhall.deck.Decks;
 import org.quizhall.game.Games;
+import org.quizhall.group.Assignments;
 import org.quizhall.group.Groups;
 import org.quizhall.group.Leaderboards;
 import org.quizhall.group.Practice;
@@ -42,6 +43,7 @@ public final class HttpApi extends VerticleBase {
       Leaderboards leaderboards,
       Practice practice,
       WeakSpots weakSpots,
+      Assignments assignments,
       Gateway gateway,
       int maxPlayersPerRoom) {}
 
@@ -80,6 +82,7 @@ public final class HttpApi extends VerticleBase {
         .mount(router);
     new GroupRoutes(services.groups(), services.leaderboards(), identity).mount(router);
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);
+    new AssignmentRoutes(services.assignments(), identity).mount(router);
     new GameRoutes(services.games(), identity).mount(router);
     new JoinCodes(services.rooms()).mount(router);
 

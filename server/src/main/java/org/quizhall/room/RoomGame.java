@@ -171,6 +171,10 @@ public final class RoomGame {
     if (accountId != null && kickedAccounts.contains(accountId)) {
       throw new Problem(Problem.Kind.FORBIDDEN, "kicked", "The host removed you from this room.");
     }
+    if (accountId != null && seatedAccount(accountId)) {
+      throw Problem.conflict(
+          "account_already_seated", "Your account already has a seat in this room: resume it instead of joining again.");
+    }
     if (playerCount() >= settings.maxPlayers()) {
       throw new Problem(Problem.Kind.FORBIDDEN, "room_full", "This room is full.");
     }
@@ -717,6 +721,15 @@ public final class RoomGame {
       }
     }
     reveal(now);
+  }
+
+  private boolean seatedAccount(UUID accountId) {
+    for (Player player : players.values()) {
+      if (accountId.equals(player.accountId) && !player.left) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void rank() {

@@ -368,4 +368,64 @@ class GroupApiTest {
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(api.get("/api/decks/" + sampleDeck + "/practice").statusCode()).isEqualTo(401);
   }
+
+  @Test
+  @DisplayName("a self-paced assignment: members answer inside the window at their own pace and the leaderboard moves")
+  void assignment() {
+    String owner = api.signUpAndIn("as_owner", "owner password");
+    String ada = api.signUpAndIn("as_ada", "ada password");
+    String outsider = api.signUpAndIn("as_outsider", "outsider password");
+    JsonObject group = group(owner, "Homework");
+    join(ada, group.getString("inviteCode"));
+    java.time.Instant now = java.time.Instant.now();
+    JsonObject request =
+        new JsonObject().put("deckId", sampleDeck).put("questionCount", 4).put("title", "Week 1 homework")
+            .put("opensAt", now.minusSeconds(60).toString()).put("closesAt", now.plusSeconds(3600).toString());
+    HttpResponse<Buffer> created = api.postJson("/api/groups/" + group.getString("id") + "/assignments", request, owner);
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    String id = created.bodyAsJsonObject().getString("id");
+
+    JsonObject assignment = api.get("/api/assignments/" + id, ada).bodyAsJsonObject();
+    JsonArray questions = assignment.getJsonArray("questions");
+    assertThat(questions).hasSize(4);
+    assertThat(questions.getJsonObject(0).fieldNames()).doesNotContain("correct", "accepted");
+    for (int i = 0; i < 2; i++) {
+      JsonObject question = questions.getJsonObject(i);
+      JsonObject key = answerKey.get(question.getString("id"));
+      JsonObject answer = new JsonObject().put("index", i);
+      if (key.getString("type").equals("typed")) {
+        answer.put("text", key.getJsonArray("accepted").getString(0));
+      } else {
+        answer.put("choice", key.getInteger("correct"));
+      }
+      JsonObject result = api.postJson("/api/assignments/" + id + "/answers", answer, ada).bodyAsJsonObject();
+      assertThat(result.getBoolean("correct")).isTrue();
+      assertThat(result.getInteger("score")).isEqualTo(1000 * (i + 1));
+      if (i == 0) {
+        HttpResponse<Buffer> again = api.postJson("/api/assignments/" + id + "/answers", answer, ada);
+        assertThat(errorCode(again)).isEqualTo("already_answered");
+      }
+    }
+    JsonObject board = api.get("/api/assignments/" + id + "/leaderboard", owner).bodyAsJsonObject();
+    assertThat(board.getBoolean("open")).isTrue();
+    assertThat(board.getJsonArray("entries").getJsonObject(0).getString("username")).isEqualTo("as_ada");
+    assertThat(board.getJsonArray("entries").getJsonObject(0).getInteger("points")).isEqualTo(2000);
+    JsonArray listed = api.get("/api/groups/" + group.getString("id") + "/assignments", ada).bodyAsJsonArray();
+    assertThat(listed.getJsonObject(0).getInteger("answered")).isEqualTo(2);
+    JsonArray groupBoard =
+        api.get("/api/groups/" + group.getString("id") + "/leaderboard?period=all", ada).bodyAsJsonObject().getJsonArray("entries");
+    assertThat(groupBoard.getJsonObject(0).getLong("points")).isEqualTo(2000);
+
+    assertThat(api.get("/api/assignments/" + id, outsider).statusCode()).isEqualTo(404);
+    assertThat(api.postJson("/api/assignments/" + id + "/answers", new JsonObject().put("index", 2).put("choice", 0), outsider).statusCode())
+        .isEqualTo(404);
+
+    JsonObject later = request.copy().put("opensAt", now.plusSeconds(3600).toString()).put("closesAt", now.plusSeconds(7200).toString());
+    String future = api.postJson("/api/groups/" + group.getString("id") + "/assignments", later, owner).bodyAsJsonObject().getString("id");
+    HttpResponse<Buffer> early = api.postJson("/api/assignments/" + future + "/answers", new JsonObject().put("index", 0).put("choice", 0), ada);
+    assertThat(errorCode(early)).isEqualTo("not_open_yet");
+    JsonObject backwards = request.copy().put("closesAt", now.minusSeconds(120).toString());
+    assertThat(errorCode(api.postJson("/api/groups/" + group.getString("id") + "/assignments", backwards, owner)))
+        .isEqualTo("invalid_window");
+  }
 }

@@ -1,0 +1,117 @@
+package org.quizhall.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.quizhall.group.Assignments;
+import org.quizhall.problem.Problem;
+
+/** Self-paced assignments for a study group's members. */
+final class AssignmentRoutes {
+
+  private final Assignments assignments;
+  private final Identity identity;
+
+  AssignmentRoutes(Assignments assignments, Identity identity) {
+    this.assignments = assignments;
+    this.identity = identity;
+  }
+
+  void mount(Router router) {
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(16 * 1024);
+    router.post("/api/groups/:id/assignments").handler(body).handler(this::create);
+    router.get("/api/groups/:id/assignments").handler(this::list);
+    router.get("/api/assignments/:id").handler(this::get);
+    router.post("/api/assignments/:id/answers").handler(body).handler(this::answer);
+    router.get("/api/assignments/:id/leaderboard").handler(this::leaderboard);
+  }
+
+  private void create(RoutingContext ctx) {
+    UUID groupId = Ids.uuid(ctx, "id", "group_not_found");
+    identity
+        .required(ctx)
+        .compose(
+            account -> {
+              JsonObject body = JsonBodies.object(ctx);
+              String deck = JsonBodies.string(body, "deckId");
+              UUID deckId;
+              try {
+                deckId = UUID.fromString(deck == null ? "" : deck);
+              } catch (IllegalArgumentException e) {
+                throw Problem.invalid("invalid_field", "deckId must be the id of a deck.");
+              }
+              Object count = body.getValue("questionCount", 10);
+              if (!(count instanceof Integer n) || n < 1 || n > 100) {
+                throw Problem.invalid("invalid_field", "questionCount must be a whole number from 1 to 100.");
+              }
+              return assignments.create(
+                  groupId, account.id(), deckId, JsonBodies.string(body, "title"), (Integer) count,
+                  instant(body, "opensAt"), instant(body, "closesAt"));
+            })
+        .onSuccess(created -> Responses.json(ctx, 201, created))
+        .onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    UUID groupId = Ids.uuid(ctx, "id", "group_not_found");
+    identity
+        .required(ctx)
+        .compose(account -> assignments.list(groupId, account.id()))
+        .onSuccess(all -> Responses.json(ctx, 200, all))
+        .onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "assignment_not_found");
+    identity
+        .required(ctx)
+        .compose(account -> assignments.get(id, account.id()))
+        .onSuccess(assignment -> Responses.json(ctx, 200, assignment))
+        .onFailure(ctx::fail);
+  }
+
+  private void answer(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "assignment_not_found");
+    identity
+        .required(ctx)
+        .compose(
+            account -> {
+              JsonObject body = JsonBodies.object(ctx);
+              if (!(body.getValue("index") instanceof Integer index)) {
+                throw Problem.invalid("invalid_field", "index must be the number of a question.");
+              }
+              Object choice = body.getValue("choice");
+              if (choice != null && !(choice instanceof Integer)) {
+                throw Problem.invalid("invalid_field", "choice must be a whole number.");
+              }
+              return assignments.answer(id, account.id(), index, (Integer) choice, JsonBodies.string(body, "text"));
+            })
+        .onSuccess(result -> Responses.json(ctx, 200, result))
+        .onFailure(ctx::fail);
+  }
+
+  private void leaderboard(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "assignment_not_found");
+    identity
+        .required(ctx)
+        .compose(account -> assignments.leaderboard(id, account.id()))
+        .onSuccess(board -> Responses.json(ctx, 200, board))
+        .onFailure(ctx::fail);
+  }
+
+  private static Instant instant(JsonObject body, String field) {
+    String text = JsonBodies.string(body, field);
+    if (text == null) {
+      throw Problem.invalid("invalid_field", field + " is required (an ISO-8601 instant such as 2026-12-01T18:00:00Z).");
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw Problem.invalid("invalid_field", field + " must be an ISO-8601 instant such as 2026-12-01T18:00:00Z.");
+    }
+  }
+}
