@@ -30,7 +30,7 @@ export function mount(root, { params }) {
 
   const nextButton = h('button', { type: 'button', class: 'primary', id: 'next', onclick: () => command(phase === 'lobby' ? 'start' : 'next') }, 'Start the game');
   const pauseButton = h('button', { type: 'button', id: 'pause', onclick: () => command(paused ? 'unpause' : 'pause') }, 'Pause');
-  const lockButton = h('button', { type: 'button', id: 'lock', 'aria-pressed': 'false', onclick: () => command('lock', { locked: !locked }) }, '🔓 Room open');
+  const lockButton = h('button', { type: 'button', id: 'lock', 'aria-pressed': 'false', onclick: () => command('lock', { locked: !locked }) }, 'Lock the room');
   let endArmed = null;
   const endButton = h('button', { type: 'button', id: 'end', class: 'danger', onclick: () => {
     // Ending cannot be undone, so it takes a second press.
@@ -45,6 +45,7 @@ export function mount(root, { params }) {
     command('end');
   } }, 'End the game');
   const message = h('p', { class: 'message', id: 'host-message', role: 'status' });
+  const lockState = h('p', { class: 'lock-state', id: 'lock-state' });
   const countEl = h('p', { class: 'player-count', id: 'player-count' }, '0 players');
   const rosterList = h('ul', { class: 'roster', id: 'roster' });
   const stage = h('div', { class: 'stage', id: 'stage' });
@@ -55,6 +56,7 @@ export function mount(root, { params }) {
       h('div', {},
         h('p', { class: 'join-how' }, 'Join at ', h('a', { href: joinUrl, id: 'join-link', target: '_blank', rel: 'noopener' }, joinUrl.replace(/^https?:\/\//, ''))),
         h('p', { class: 'join-how' }, 'Room code'),
+        lockState,
         h('p', { class: 'room-code', id: 'room-code', 'aria-label': `Room code ${code.split('').join(' ')}` }, code)),
       h('img', { class: 'qr', id: 'qr', src: `/api/rooms/${code}/qr.svg`, alt: `QR code to join room ${code}`, width: 200, height: 200 })),
     connectionBanner(socket),
@@ -77,9 +79,10 @@ export function mount(root, { params }) {
   function updateControls() {
     nextButton.textContent = phase === 'leaderboard' ? (lastBoard && lastBoard.last ? 'Show the podium' : 'Next question') : (NEXT_LABELS[phase] || 'Next');
     nextButton.disabled = phase === 'closed';
-    pauseButton.textContent = paused ? '▶ Resume' : '⏸ Pause';
+    pauseButton.textContent = paused ? '▶ Resume' : '❚❚ Pause';
     pauseButton.disabled = phase === 'lobby' || phase === 'podium' || phase === 'closed';
-    lockButton.textContent = locked ? '🔒 Room locked' : '🔓 Room open';
+    lockButton.textContent = locked ? 'Unlock the room' : 'Lock the room';
+    lockState.textContent = locked ? 'Locked: nobody new can join.' : '';
     lockButton.setAttribute('aria-pressed', String(locked));
     endButton.disabled = phase === 'closed';
   }

@@ -115,12 +115,12 @@ export function mount(root, { params, navigate, handoff }) {
     setScore(result.score);
     const slot = stage.querySelector('#my-result');
     if (!slot) return;
-    const verdict = !result.answered ? '⏱ No answer this time.'
+    const verdict = !result.answered ? '– No answer this time.'
       : result.correct ? `✓ Right! +${result.points} points` : '✗ Not right this time.';
     slot.className = `my-result ${result.correct ? 'right' : 'wrong'}`;
     fill(slot,
       h('p', { class: 'verdict' }, verdict),
-      result.streak > 1 ? h('p', {}, `🔥 ${result.streak} right in a row`) : null,
+      result.streak > 1 ? h('p', {}, `${result.streak} right in a row`) : null,
       h('p', {}, `You are ${ordinal(result.rank)} of ${result.players} with ${result.score} points.`));
     announce(`${verdict} You are ${ordinal(result.rank)} of ${result.players}.`);
   }

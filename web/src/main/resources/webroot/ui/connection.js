@@ -24,7 +24,7 @@ export function connectionBanner(socket) {
       text.textContent = `⚠ Connection lost. Reconnecting in ${Math.max(1, Math.round(delayMs / 1000))} s…`;
     } else if (state === 'reconnecting') {
       banner.hidden = false;
-      text.textContent = '⟳ Reconnecting…';
+      text.textContent = 'Reconnecting…';
     } else if (state === 'open' && wasDown) {
       wasDown = false;
       banner.hidden = false;

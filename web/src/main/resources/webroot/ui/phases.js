@@ -4,7 +4,7 @@ import { h, ordinal, plural } from '../dom.js';
 
 export const SHAPES = ['▲', '◆', '●', '■'];
 const SHAPE_NAMES = ['triangle', 'diamond', 'circle', 'square'];
-const MEDALS = ['🥇', '🥈', '🥉'];
+const MEDALS = ['★', '★', '★'];
 
 export function questionHeading(question) {
   return h('div', { class: 'question-head' },
@@ -66,7 +66,7 @@ export function leaderboardList(top, myId) {
     h('span', { class: 'rank' }, ordinal(row.rank)),
     h('span', { class: 'name' }, row.nickname, row.playerId === myId ? ' (you)' : ''),
     h('span', { class: 'score' }, `${row.score} pts`),
-    row.streak > 1 ? h('span', { class: 'streak' }, `🔥 ${row.streak} in a row`) : null)));
+    row.streak > 1 ? h('span', { class: 'streak' }, `${row.streak} in a row`) : null)));
 }
 
 export function podiumView(top, myId) {
