@@ -100,6 +100,12 @@ export function mount(root, { params }) {
     if (phase === 'lobby') lobby();
   }
 
+  /** The roster only comes when people join or leave, so scores in it are brought up to date from the rankings. */
+  function freshScores(rows) {
+    const scores = new Map(rows.map((row) => [row.playerId, row.score]));
+    showRoster(roster.length, roster.map((p) => (scores.has(p.playerId) ? { ...p, score: scores.get(p.playerId) } : p)));
+  }
+
   function lobby() {
     fill(stage, h('div', { class: 'card' },
       h('h1', {}, 'Waiting for players'),
@@ -165,12 +171,14 @@ export function mount(root, { params }) {
     leaderboard(board) {
       stopCountdown();
       lastBoard = board;
+      freshScores(board.top);
       setPhase('leaderboard');
       fill(stage, h('div', { class: 'card' }, h('h1', {}, board.last ? 'Final scores' : `Leaderboard after question ${board.index + 1} of ${board.total}`),
         leaderboardList(board.top)));
     },
     podium(p) {
       stopCountdown();
+      freshScores(p.ranking || p.top);
       gameId = p.gameId || gameId;
       setPhase('podium');
       fill(stage, h('div', { class: 'card' }, h('h1', {}, 'The podium'), podiumView(p.top),

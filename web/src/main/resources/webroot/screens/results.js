@@ -58,9 +58,12 @@ function view(results, gameId) {
       download, message),
     h('section', { class: 'card', 'aria-labelledby': 'questions-title' },
       h('h2', { id: 'questions-title' }, 'Questions'),
-      h('ol', { class: 'result-questions' }, results.questions.map((q) => h('li', {},
-        h('p', { class: 'prompt-text' }, q.prompt),
-        h('p', { class: q.correctRate < 0.5 ? 'hard' : 'easy' },
-          `${q.correctRate < 0.5 ? '⚠ ' : '✓ '}${Math.round(q.correctRate * 100)}% right (${q.correct} of ${q.answered} answers)`))))),
+      h('ol', { class: 'result-questions' }, results.questions.map((q) => {
+        const rate = q.correctRate ?? 0;
+        return h('li', {},
+          h('p', { class: 'prompt-text' }, q.prompt),
+          h('p', { class: rate < 0.5 ? 'hard' : 'easy' },
+            `${rate < 0.5 ? '⚠ ' : '✓ '}${Math.round(rate * 100)}% right (${q.correct} of ${q.answered} answers)`));
+      }))),
   ];
 }
