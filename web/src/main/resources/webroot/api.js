@@ -8,17 +8,24 @@ export class ApiError extends Error {
   }
 }
 
-export async function request(method, path, { body, token } = {}) {
+/**
+ * `token` is a sign-in token (Bearer); `auth` is a whole Authorization value (e.g. a guest's "Player …").
+ * `body` is sent as JSON unless `contentType` says otherwise (raw notes from a file).
+ */
+export async function request(method, path, { body, token, auth, contentType, as = 'json' } = {}) {
   const headers = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (auth) headers.Authorization = auth;
+  const payload = body === undefined ? undefined : contentType ? body : JSON.stringify(body);
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, body: payload });
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection and try again.');
   }
   if (response.status === 204) return null;
+  if (response.ok && as === 'blob') return response.blob();
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const error = data && data.error ? data.error : { code: 'unexpected', message: `The server answered ${response.status}.` };

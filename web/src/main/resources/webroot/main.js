@@ -1,60 +1,71 @@
-// The landing page: sign in or create an account.
-import { confirmSession, signIn, signOut, signUp } from './session.js';
+// The app shell: picks a screen from location.pathname and swaps it in without reloading the page.
+import { currentSession, signOut } from './session.js';
+import * as home from './screens/home.js';
+import * as join from './screens/join.js';
+import * as play from './screens/play.js';
+import * as account from './screens/account.js';
+import * as host from './screens/host.js';
+import * as deck from './screens/deck.js';
+import * as hostConsole from './screens/console.js';
+import * as results from './screens/results.js';
 
-const $ = (id) => document.getElementById(id);
-let mode = 'sign-in';
+const ROUTES = [
+  [/^\/$/, home],
+  [/^\/join(?:\/([A-Za-z0-9]+))?\/?$/, join],
+  [/^\/play\/([A-Za-z0-9]+)\/?$/, play],
+  [/^\/account\/?$/, account],
+  [/^\/host\/?$/, host],
+  [/^\/decks\/([0-9a-f-]+)\/?$/, deck],
+  [/^\/host\/([A-Za-z0-9]+)\/?$/, hostConsole],
+  [/^\/results\/([0-9a-f-]+)\/?$/, results],
+];
 
-function setMode(next) {
-  mode = next;
-  $('tab-sign-in').setAttribute('aria-selected', String(mode === 'sign-in'));
-  $('tab-sign-up').setAttribute('aria-selected', String(mode === 'sign-up'));
-  $('account-submit').textContent = mode === 'sign-in' ? 'Sign in' : 'Create account';
-  $('password').autocomplete = mode === 'sign-in' ? 'current-password' : 'new-password';
-  say('', '');
+const app = document.getElementById('app');
+let leave = null;
+
+/** Shows the screen for a path. `handoff` passes live objects (an open socket) from one screen to the next. */
+export function navigate(path, handoff = null, { replace = false } = {}) {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  render(handoff);
 }
 
-function say(text, kind) {
-  const message = $('account-message');
-  message.textContent = text;
-  message.className = `message ${kind}`;
-}
-
-function show(session) {
-  const signedIn = Boolean(session);
-  $('signed-in').hidden = !signedIn;
-  $('account-form').hidden = signedIn;
-  document.querySelector('.tabs').hidden = signedIn;
-  $('welcome').hidden = !signedIn;
-  if (signedIn) {
-    $('signed-in-name').textContent = session.username;
-    $('welcome-name').textContent = session.username;
+function render(handoff = null) {
+  if (leave) leave();
+  leave = null;
+  app.replaceChildren();
+  const path = location.pathname;
+  for (const [pattern, screen] of ROUTES) {
+    const match = pattern.exec(path);
+    if (match) {
+      leave = screen.mount(app, { params: match.slice(1), navigate, handoff, refreshHeader }) || null;
+      return;
+    }
   }
+  home.mount(app, { params: [], navigate, refreshHeader });
 }
 
-async function submit(event) {
+export function refreshHeader() {
+  const session = currentSession();
+  document.getElementById('signed-in').hidden = !session;
+  document.getElementById('signed-in-name').textContent = session ? session.username : '';
+}
+
+// Same-origin links move between screens in place, so a live game's socket is closed on purpose, not by a page unload.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a[href]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin || link.hasAttribute('download') || !ROUTES.some(([p]) => p.test(url.pathname))) return;
   event.preventDefault();
-  const username = $('username').value.trim();
-  const password = $('password').value;
-  const button = $('account-submit');
-  button.disabled = true;
-  try {
-    const session = mode === 'sign-in' ? await signIn(username, password) : await signUp(username, password);
-    $('password').value = '';
-    show(session);
-  } catch (error) {
-    say(error.message, 'error');
-  } finally {
-    button.disabled = false;
-  }
-}
-
-$('tab-sign-in').addEventListener('click', () => setMode('sign-in'));
-$('tab-sign-up').addEventListener('click', () => setMode('sign-up'));
-$('account-form').addEventListener('submit', submit);
-$('sign-out').addEventListener('click', async () => {
+  navigate(url.pathname);
+});
+window.addEventListener('popstate', () => render());
+document.getElementById('sign-out').addEventListener('click', async () => {
   await signOut();
-  show(null);
-  say('You are signed out.', 'ok');
+  refreshHeader();
+  navigate('/');
 });
 
-show(await confirmSession());
+refreshHeader();
+render();

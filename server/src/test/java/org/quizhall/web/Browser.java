@@ -1,0 +1,151 @@
+package org.quizhall.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One person's browser: the system's Chromium and ChromeDriver (nothing is downloaded), headless, with its own
+ * profile and download folder under target/. Waits are explicit and short.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path TARGET = Path.of("target").toAbsolutePath();
+  static final Path SCREENSHOTS = TARGET.resolve("screenshots");
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  static {
+    System.setProperty("SE_OFFLINE", "true");
+  }
+
+  final ChromeDriver driver;
+  final Path downloads;
+  private final String baseUrl;
+  private final WebDriverWait wait;
+
+  private Browser(ChromeDriver driver, String baseUrl, Path downloads) {
+    this.driver = driver;
+    this.baseUrl = baseUrl;
+    this.downloads = downloads;
+    this.wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(50));
+  }
+
+  /** A phone-sized browser for a player. */
+  static Browser phone(String name, int port) {
+    return open(name, port, 412, 900);
+  }
+
+  /** A laptop or projector-sized browser for a host. */
+  static Browser desktop(String name, int port) {
+    return open(name, port, 1280, 1000);
+  }
+
+  private static Browser open(String name, int port, int width, int height) {
+    try {
+      Path home = Files.createDirectories(TARGET.resolve("browsers/home"));
+      Path profile = Files.createTempDirectory(Files.createDirectories(TARGET.resolve("browsers")), name + "-profile-");
+      Path downloads = Files.createDirectories(profile.resolve("downloads"));
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary("/usr/bin/chromium");
+      options.addArguments(
+          "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+      options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+      // A page's alert() must stay open so a test can see it; the default would dismiss it quietly.
+      options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+      ChromeDriverService service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+              .usingAnyFreePort()
+              .withEnvironment(Map.of("HOME", home.toString(), "SE_OFFLINE", "true"))
+              .build();
+      return new Browser(new ChromeDriver(service, options), "http://127.0.0.1:" + port, downloads);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void go(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  WebElement find(String css) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  /** Waits until the element's text contains the words, and returns that text. */
+  String textOf(String css, String contains) {
+    wait.withMessage(() -> css + " to contain \"" + contains + "\" but it was: " + textNow(css))
+        .until(d -> textNow(css).contains(contains));
+    return textNow(css);
+  }
+
+  private String textNow(String css) {
+    List<WebElement> found = driver.findElements(By.cssSelector(css));
+    try {
+      return found.isEmpty() ? "" : found.get(0).getText();
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return "";
+    }
+  }
+
+  void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+    wait.withMessage(what).until(d -> condition.getAsBoolean());
+  }
+
+  WebElement focused() {
+    return driver.switchTo().activeElement();
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  /** True when an alert, confirm or prompt dialog opens within a short while. */
+  boolean dialogOpens() {
+    try {
+      new WebDriverWait(driver, Duration.ofMillis(700)).until(ExpectedConditions.alertIsPresent());
+      driver.switchTo().alert().dismiss();
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    }
+  }
+
+  void screenshot(String screen) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      File shot = driver.getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), SCREENSHOTS.resolve(screen + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

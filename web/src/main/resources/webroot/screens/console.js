@@ -1,0 +1,221 @@
+// The host's console: the code and QR to join by, the roster, the live counts and the controls.
+// Made to be readable on a projector; a reload takes the console back with the host token.
+import { fill, h, plural } from '../dom.js';
+import { RoomSocket } from '../socket.js';
+import { forgetHostSeat, hostSeat } from '../seats.js';
+import { announce } from '../ui/announce.js';
+import { Countdown } from '../ui/countdown.js';
+import { connectionBanner } from '../ui/connection.js';
+import { leaderboardList, optionTile, podiumView, questionHeading, revealView } from '../ui/phases.js';
+
+const NEXT_LABELS = { lobby: 'Start the game', question: 'Reveal the answer now', reveal: 'Show the leaderboard', podium: 'Close the room' };
+
+export function mount(root, { params }) {
+  const code = params[0].toUpperCase();
+  const seat = hostSeat(code);
+  if (!seat) {
+    root.append(h('section', { class: 'card' }, h('h1', {}, `Room ${code}`),
+      h('p', {}, 'This tab does not hold the host key for this room. Open rooms from ', h('a', { href: '/host' }, 'your decks'), '.')));
+    return null;
+  }
+  const socket = new RoomSocket(() => ({ type: 'host', code, hostToken: seat.hostToken }));
+  const joinUrl = seat.joinUrl || `${location.origin}/join/${code}`;
+  let phase = 'lobby';
+  let paused = false;
+  let locked = false;
+  let lastBoard = null;
+  let gameId = seat.gameId;
+  let countdown = null;
+  let roster = [];
+
+  const nextButton = h('button', { type: 'button', class: 'primary', id: 'next', onclick: () => command(phase === 'lobby' ? 'start' : 'next') }, 'Start the game');
+  const pauseButton = h('button', { type: 'button', id: 'pause', onclick: () => command(paused ? 'unpause' : 'pause') }, 'Pause');
+  const lockButton = h('button', { type: 'button', id: 'lock', 'aria-pressed': 'false', onclick: () => command('lock', { locked: !locked }) }, 'Lock the room');
+  let endArmed = null;
+  const endButton = h('button', { type: 'button', id: 'end', class: 'danger', onclick: () => {
+    // Ending cannot be undone, so it takes a second press.
+    if (!endArmed) {
+      endButton.textContent = 'Press again to end';
+      endArmed = setTimeout(() => { endArmed = null; endButton.textContent = 'End the game'; }, 5000);
+      return;
+    }
+    clearTimeout(endArmed);
+    endArmed = null;
+    endButton.textContent = 'End the game';
+    command('end');
+  } }, 'End the game');
+  const message = h('p', { class: 'message', id: 'host-message', role: 'status' });
+  const lockState = h('p', { class: 'lock-state', id: 'lock-state' });
+  const countEl = h('p', { class: 'player-count', id: 'player-count' }, '0 players');
+  const rosterList = h('ul', { class: 'roster', id: 'roster' });
+  const stage = h('div', { class: 'stage', id: 'stage' });
+
+  root.classList.add('wide');
+  root.append(h('section', { class: 'console', 'aria-label': 'Host console' },
+    h('div', { class: 'join-panel' },
+      h('div', {},
+        h('p', { class: 'join-how' }, 'Join at ', h('a', { href: joinUrl, id: 'join-link', target: '_blank', rel: 'noopener' }, joinUrl.replace(/^https?:\/\//, ''))),
+        h('p', { class: 'join-how' }, 'Room code'),
+        lockState,
+        h('p', { class: 'room-code', id: 'room-code', 'aria-label': `Room code ${code.split('').join(' ')}` }, code)),
+      h('img', { class: 'qr', id: 'qr', src: `/api/rooms/${code}/qr.svg`, alt: `QR code to join room ${code}`, width: 200, height: 200 })),
+    connectionBanner(socket),
+    h('div', { class: 'controls', role: 'group', 'aria-label': 'Game controls' }, nextButton, pauseButton, lockButton, endButton),
+    message,
+    h('div', { class: 'console-body' },
+      stage,
+      h('aside', { class: 'card roster-panel', 'aria-labelledby': 'roster-title' }, h('h2', { id: 'roster-title' }, 'Players'), countEl, rosterList))));
+
+  async function command(type, fields = {}) {
+    message.textContent = '';
+    try {
+      await socket.request(type, fields);
+    } catch (error) {
+      message.className = 'message error';
+      message.textContent = error.message;
+    }
+  }
+
+  function updateControls() {
+    nextButton.textContent = phase === 'leaderboard' ? (lastBoard && lastBoard.last ? 'Show the podium' : 'Next question') : (NEXT_LABELS[phase] || 'Next');
+    nextButton.disabled = phase === 'closed';
+    pauseButton.textContent = paused ? '▶ Resume' : '❚❚ Pause';
+    pauseButton.disabled = phase === 'lobby' || phase === 'podium' || phase === 'closed';
+    lockButton.textContent = locked ? 'Unlock the room' : 'Lock the room';
+    lockState.textContent = locked ? 'Locked: nobody new can join.' : '';
+    lockButton.setAttribute('aria-pressed', String(locked));
+    endButton.disabled = phase === 'closed';
+  }
+
+  function showRoster(players, list) {
+    roster = list;
+    countEl.textContent = `${plural(players, 'player')} in the room`;
+    fill(rosterList, list.length ? list.map((p) => h('li', { class: p.connected ? 'connected' : 'away' },
+      h('span', { class: 'name' }, p.nickname),
+      h('span', { class: 'presence' }, p.connected ? '● here' : '○ away'),
+      h('span', { class: 'score' }, `${p.score} pts`),
+      phase !== 'closed' ? h('button', { type: 'button', class: 'link kick', 'aria-label': `Remove ${p.nickname}`,
+        onclick: () => command('kick', { playerId: p.playerId }) }, 'Remove') : null))
+      : h('li', { class: 'muted' }, 'Nobody yet: share the code or the QR code.'));
+    if (phase === 'lobby') lobby();
+  }
+
+  /** The roster only comes when people join or leave, so scores in it are brought up to date from the rankings. */
+  function freshScores(rows) {
+    const scores = new Map(rows.map((row) => [row.playerId, row.score]));
+    showRoster(roster.length, roster.map((p) => (scores.has(p.playerId) ? { ...p, score: scores.get(p.playerId) } : p)));
+  }
+
+  function lobby() {
+    fill(stage, h('div', { class: 'card' },
+      h('h1', {}, 'Waiting for players'),
+      h('p', { class: 'big' }, roster.length ? `${plural(roster.length, 'player')} ready. Start when everyone is in.` : 'Players join with the code or the QR code.')));
+  }
+
+  function stopCountdown() { if (countdown) countdown.stop(); countdown = null; }
+
+  function showQuestion(q) {
+    stopCountdown();
+    countdown = new Countdown(q.durationMs);
+    fill(stage, h('div', { class: 'card' }, questionHeading(q), countdown.element,
+      q.options ? h('ol', { class: 'options' }, q.options.map((text, i) => optionTile(i, text))) : h('p', { class: 'big' }, 'Players type their answer.'),
+      h('p', { class: 'answered-count big', id: 'answered-count', 'aria-live': 'polite' }, `0 of ${roster.filter((p) => p.connected).length || roster.length} answered`)));
+    if (paused) countdown.pause(q.remainingMs);
+    else countdown.run(q.remainingMs);
+  }
+
+  function setPhase(next) {
+    phase = next;
+    updateControls();
+  }
+
+  const handlers = {
+    welcome(welcome) {
+      gameId = welcome.gameId || gameId;
+      paused = welcome.paused;
+      locked = welcome.locked;
+      setPhase(welcome.phase);
+      showRoster(welcome.players, welcome.roster || []);
+      if (welcome.current) handlers[welcome.current.type](welcome.current);
+      else if (welcome.phase === 'closed') handlers.closed({});
+    },
+    roster: (m) => showRoster(m.players, m.roster),
+    question(q) {
+      setPhase('question');
+      showQuestion(q);
+    },
+    answers(m) {
+      const el = stage.querySelector('#answered-count');
+      if (el) el.textContent = `${m.answered} of ${m.players} answered`;
+    },
+    paused(m) {
+      paused = true;
+      updateControls();
+      if (countdown) countdown.pause(m.remainingMs);
+    },
+    resumed(m) {
+      paused = false;
+      updateControls();
+      if (countdown) countdown.run(m.remainingMs);
+    },
+    locked(m) {
+      locked = m.locked;
+      updateControls();
+      announce(locked ? 'The room is locked.' : 'The room is open.');
+    },
+    reveal(r) {
+      stopCountdown();
+      setPhase('reveal');
+      fill(stage, h('div', { class: 'card' }, revealView(r), h('p', { class: 'big' }, `${r.answered} of ${r.players} answered`)));
+    },
+    leaderboard(board) {
+      stopCountdown();
+      lastBoard = board;
+      freshScores(board.top);
+      setPhase('leaderboard');
+      fill(stage, h('div', { class: 'card' }, h('h1', {}, board.last ? 'Final scores' : `Leaderboard after question ${board.index + 1} of ${board.total}`),
+        leaderboardList(board.top)));
+    },
+    podium(p) {
+      stopCountdown();
+      freshScores(p.ranking || p.top);
+      gameId = p.gameId || gameId;
+      setPhase('podium');
+      fill(stage, h('div', { class: 'card' }, h('h1', {}, 'The podium'), podiumView(p.top),
+        p.ranking ? h('details', {}, h('summary', {}, 'Everyone’s place'), leaderboardList(p.ranking)) : null,
+        h('p', {}, h('a', { href: `/results/${gameId}`, id: 'results-link' }, 'See the full results'))));
+      announce(p.top.length ? `${p.top[0].nickname} wins!` : 'The game is over.');
+    },
+    closed(m) {
+      stopCountdown();
+      setPhase('closed');
+      forgetHostSeat();
+      fill(stage, h('div', { class: 'card' }, h('h1', {}, 'The room is closed'), h('p', {}, m.reason || ''),
+        h('p', {}, h('a', { href: `/results/${gameId}`, id: 'results-link' }, 'See the results'))));
+    },
+    error(error) {
+      if (error.code === 'invalid_host_token' || error.code === 'room_not_found') {
+        forgetHostSeat();
+        socket.stop();
+        handlers.closed({ reason: error.message });
+      }
+    },
+  };
+  const offs = Object.entries(handlers).map(([type, handler]) => socket.on(type, handler));
+  socket.on('status', ({ state, reason }) => {
+    if (state === 'closed' && reason === 'replaced') {
+      message.className = 'message error';
+      message.textContent = 'This console was opened in another tab or window; use that one.';
+      for (const b of [nextButton, pauseButton, lockButton, endButton]) b.disabled = true;
+    }
+  });
+  updateControls();
+  lobby();
+  socket.connect();
+  return () => {
+    root.classList.remove('wide');
+    offs.forEach((off) => off());
+    stopCountdown();
+    socket.stop();
+  };
+}
