@@ -31,7 +31,8 @@ final class DistractorPicker {
                     return out;
                 }
                 String n = NotesIndex.norm(c);
-                if (n.isEmpty() || used.contains(n) || !similarLength(answer, c) || !allowed.test(c)) {
+                if (n.isEmpty() || used.contains(n) || !similarLength(answer, c)
+                        || !out.stream().allMatch(o -> similarLength(o, c)) || !allowed.test(c)) {
                     continue;
                 }
                 used.add(n);

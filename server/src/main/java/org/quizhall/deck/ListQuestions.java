@@ -92,7 +92,7 @@ final class ListQuestions {
                 }
             }
             Collections.shuffle(members, factory.random(ODD, odd, lead.text()));
-            List<String> shown = distinct(members, 3);
+            List<String> shown = distinct(members, 3, odd);
             if (shown.size() < 2) {
                 continue;
             }
@@ -122,11 +122,14 @@ final class ListQuestions {
         }
     }
 
-    private static List<String> distinct(List<String> options, int max) {
+    /** Up to {@code max} options that read differently and are of similar length to each other and the answer. */
+    private static List<String> distinct(List<String> options, int max, String answer) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        seen.add(NotesIndex.norm(answer));
         for (String o : options) {
-            if (out.size() < max && seen.add(NotesIndex.norm(o))) {
+            if (out.size() < max && out.stream().allMatch(x -> DistractorPicker.similarLength(x, o))
+                    && seen.add(NotesIndex.norm(o))) {
                 out.add(o);
             }
         }
