@@ -37,6 +37,21 @@ final class ListQuestions {
         this.out = out;
     }
 
+    /** Display texts and their normalised forms per list, computed once: every list looks at every other. */
+    private record ListTexts(List<String> texts, Set<String> norms) {
+    }
+
+    private final java.util.Map<NotesIndex.ListInfo, ListTexts> texts = new java.util.IdentityHashMap<>();
+
+    private ListTexts texts(NotesIndex.ListInfo list) {
+        return texts.computeIfAbsent(list, l -> {
+            List<String> t = l.items().stream().map(NotesIndex::itemText).toList();
+            Set<String> n = new HashSet<>();
+            t.forEach(x -> n.add(NotesIndex.norm(x)));
+            return new ListTexts(t, n);
+        });
+    }
+
     void generate() {
         for (NotesIndex.ListInfo list : index.lists) {
             List<TopicNode> items = usable(list);
@@ -58,6 +73,8 @@ final class ListQuestions {
 
     private void members(NotesIndex.ListInfo list, List<TopicNode> items) {
         String prompt = prompt(list, false);
+        List<List<String>> tiers = tiers(list);
+        Predicate<String> allowed = allowed(list, prompt);
         for (TopicNode item : items) {
             String answer = NotesIndex.itemText(item);
             if (NotesIndex.mentions(prompt, answer)) {
@@ -65,7 +82,7 @@ final class ListQuestions {
                 continue;
             }
             Random random = factory.random(MEMBER, answer, item.text());
-            List<String> distractors = DistractorPicker.pick(answer, tiers(list), allowed(list, prompt), 3, random);
+            List<String> distractors = DistractorPicker.pick(answer, tiers, allowed, 3, random);
             if (distractors.size() < 2) {
                 out.skip(item, "no list of the same sort to draw distractors from");
                 continue;
@@ -107,7 +124,7 @@ final class ListQuestions {
         }
         TopicNode lead = list.parent();
         String where = list.headedByHeading() ? Prompts.where(index, list.heading())
-                : BulletShape.of(lead.text()).core() + " (" + Prompts.where(index, list.heading()) + ")";
+                : NotesIndex.shape(lead.text()).core() + " (" + Prompts.where(index, list.heading()) + ")";
         Random random = factory.random(StatementQuestions.TRUE_FALSE, "list", lead.text());
         TopicNode member = items.get(random.nextInt(items.size()));
         String shown = NotesIndex.itemText(member);
@@ -139,7 +156,7 @@ final class ListQuestions {
     private List<TopicNode> usable(NotesIndex.ListInfo list) {
         List<TopicNode> out = new ArrayList<>();
         for (TopicNode item : list.items()) {
-            BulletShape shape = BulletShape.of(item.text());
+            BulletShape shape = NotesIndex.shape(item.text());
             if (item.kind() == NodeKind.LIST_ITEM && !shape.isEtc() && shape.wordCount() <= 8) {
                 out.add(item);
             }
@@ -161,8 +178,7 @@ final class ListQuestions {
         if (list.antiPattern()) {
             return List.of(usesOfTopic(list));
         }
-        Set<String> own = new HashSet<>();
-        list.items().forEach(i -> own.add(NotesIndex.norm(NotesIndex.itemText(i))));
+        Set<String> own = texts(list).norms();
         List<String> sameSection = new ArrayList<>();
         List<String> related = new ArrayList<>();
         List<String> rest = new ArrayList<>();
@@ -170,8 +186,8 @@ final class ListQuestions {
             if (other == list || other.antiPattern()) {
                 continue;
             }
-            List<String> texts = other.items().stream().map(NotesIndex::itemText).toList();
-            boolean shares = texts.stream().anyMatch(t -> own.contains(NotesIndex.norm(t)));
+            List<String> texts = texts(other).texts();
+            boolean shares = texts(other).norms().stream().anyMatch(own::contains);
             boolean sibling = other.heading() == list.heading();
             if (list.open() && (shares || sibling)) {
                 continue;
@@ -194,7 +210,7 @@ final class ListQuestions {
         List<String> out = new ArrayList<>();
         for (NotesIndex.Placed p : index.placed) {
             TopicNode n = p.node();
-            BulletShape shape = BulletShape.of(n.text());
+            BulletShape shape = NotesIndex.shape(n.text());
             if (!p.antiPattern() && (n.kind() == NodeKind.NOTE || n.kind() == NodeKind.LIST_ITEM)
                     && shape.isItemLike() && !shape.isNameLike() && shape.wordCount() >= 2
                     && index.topicOf(n.path()).equals(topic)) {
@@ -207,8 +223,17 @@ final class ListQuestions {
     /** NAME: "DynamoDB", "Spark SQL"; WORD: a single capitalised word, a name or a common noun; PHRASE; STATEMENT. */
     private enum Shape { NAME, WORD, PHRASE, STATEMENT }
 
+    private static final java.util.Map<String, Shape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Shape shape(String text) {
-        BulletShape s = BulletShape.of(text);
+        if (SHAPES.size() > 50_000) {
+            SHAPES.clear();
+        }
+        return SHAPES.computeIfAbsent(text, ListQuestions::computeShape);
+    }
+
+    private static Shape computeShape(String text) {
+        BulletShape s = NotesIndex.shape(text);
         if (s.isNameLike()) {
             String core = s.core();
             boolean plainWord = s.wordCount() == 1 && core.chars().allMatch(c -> Character.isLetter(c) || c == '-')
@@ -253,17 +278,14 @@ final class ListQuestions {
         if (shapes.size() > 1) {
             shapes.remove(Shape.WORD);
         }
-        List<String> sectionText = new ArrayList<>();
-        for (NotesIndex.Placed p : index.placed) {
-            if (p.heading() == list.heading() && p.node().kind() != NodeKind.LIST_ITEM) {
-                sectionText.add(p.node().text());
-            }
-        }
+        List<String> sectionWords = index.sectionWords(list.heading());
+        String promptWords = NotesIndex.words(prompt);
+        List<String> memberWords = memberTexts.stream().map(NotesIndex::words).toList();
         return candidate -> !own.contains(NotesIndex.norm(candidate)) && compatible(shapes, shape(candidate))
-                && !NotesIndex.mentions(prompt, candidate)
-                && memberTexts.stream().noneMatch(m -> NotesIndex.mentions(candidate, m)
-                        || NotesIndex.mentions(m, candidate))
-                && sectionText.stream().noneMatch(t -> NotesIndex.mentions(t, candidate));
+                && !NotesIndex.mentionsIn(promptWords, candidate)
+                && memberTexts.stream().noneMatch(m -> NotesIndex.mentions(candidate, m))
+                && memberWords.stream().noneMatch(m -> NotesIndex.mentionsIn(m, candidate))
+                && sectionWords.stream().noneMatch(t -> NotesIndex.mentionsIn(t, candidate));
     }
 
     private String prompt(NotesIndex.ListInfo list, boolean negative) {
@@ -277,7 +299,7 @@ final class ListQuestions {
             }
             return phrase(heading.text(), above == null ? "" : above.text(), not, !namesOnly(list));
         }
-        String lead = BulletShape.of(list.parent().text()).core();
+        String lead = NotesIndex.shape(list.parent().text()).core();
         String where = Prompts.where(index, list.heading());
         if (list.antiPattern()) {
             return "Which of these is " + not + "listed under the anti-pattern \"" + lead + "\" (" + where + ")?";
@@ -300,7 +322,7 @@ final class ListQuestions {
             String neg = not.isEmpty() ? "" : verb.equals("are") ? " NOT" : " NOT";
             return "Which of these " + verb + neg + " " + modal.group(2) + ctx + "?";
         }
-        BulletShape shape = BulletShape.of(lead);
+        BulletShape shape = NotesIndex.shape(lead);
         String lastWord = lead.substring(lead.lastIndexOf(' ') + 1).toLowerCase();
         if (Set.of("by", "of", "from", "as", "to", "for", "with", "like", "via", "into", "on", "in")
                 .contains(lastWord)) {
@@ -315,7 +337,7 @@ final class ListQuestions {
 
     private String explanation(NotesIndex.ListInfo list) {
         String lead = list.headedByHeading() ? Prompts.where(index, list.heading())
-                : Prompts.where(index, list.heading()) + " › " + BulletShape.of(list.parent().text()).core();
+                : Prompts.where(index, list.heading()) + " › " + NotesIndex.shape(list.parent().text()).core();
         List<String> texts = list.items().stream().map(TopicNode::text).toList();
         return lead + ": " + String.join("; ", texts) + (list.open() ? "; etc." : "");
     }

@@ -138,14 +138,60 @@ final class NotesIndex {
 
     /** Whether {@code text} contains {@code phrase} as whole words, ignoring case and punctuation. */
     static boolean mentions(String text, String phrase) {
-        String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}#+]+", " ") + " ";
-        String p = phrase.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}#+]+", " ").strip();
-        return !p.isEmpty() && t.contains(" " + p + " ");
+        return mentionsIn(words(text), phrase);
     }
+
+    /** As {@link #mentions}, for a text already passed through {@link #words}. */
+    static boolean mentionsIn(String wordsOfText, String phrase) {
+        String p = words(phrase);
+        return p.length() > 2 && wordsOfText.contains(p);
+    }
+
+    /** Lower-case words separated and surrounded by single spaces, so whole-word search is a substring search. */
+    static String words(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append(' ');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '#' || c == '+') {
+                out.append(Character.toLowerCase(c));
+            } else if (out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        if (out.charAt(out.length() - 1) != ' ') {
+            out.append(' ');
+        }
+        return out.toString();
+    }
+
+    /** Words of the non-item lines directly under each heading, for checking what a section already says. */
+    List<String> sectionWords(TopicNode heading) {
+        if (sectionWords == null) {
+            sectionWords = new IdentityHashMap<>();
+            for (Placed p : placed) {
+                if (p.node().kind() != NodeKind.LIST_ITEM) {
+                    sectionWords.computeIfAbsent(p.heading(), h -> new ArrayList<>()).add(words(p.node().text()));
+                }
+            }
+        }
+        return sectionWords.getOrDefault(heading, List.of());
+    }
+
+    private Map<TopicNode, List<String>> sectionWords;
 
     /** The text to show for a list item: product names lose their trailing remark. */
     static String itemText(TopicNode item) {
-        BulletShape shape = BulletShape.of(item.text());
+        BulletShape shape = shape(item.text());
         return shape.isNameLike() ? shape.core() : item.text();
+    }
+
+    private static final Map<String, BulletShape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Shapes of option texts, memoised: distractor search asks about the same few texts many times. */
+    static BulletShape shape(String text) {
+        if (SHAPES.size() > 50_000) {
+            SHAPES.clear();
+        }
+        return SHAPES.computeIfAbsent(text, BulletShape::of);
     }
 }

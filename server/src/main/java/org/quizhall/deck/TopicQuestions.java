@@ -48,7 +48,9 @@ final class TopicQuestions {
             }
             Random random = factory.random(KIND, "heading", node.text());
             List<String> numbers = NumberMention.find(fact).stream().map(m -> m.value().toPlainString()).toList();
-            List<String> distractors = DistractorPicker.pick(label, tiers(answer, numbers),
+            List<List<String>> tiers = numbers.isEmpty()
+                    ? tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of())) : tiers(answer, numbers);
+            List<String> distractors = DistractorPicker.pick(label, tiers,
                     c -> !namesItsTopic(fact, c), 3, random);
             if (distractors.size() < 2) {
                 out.skip(node, "not enough other headings to choose from");
@@ -75,7 +77,8 @@ final class TopicQuestions {
                 continue;
             }
             Random random = factory.random(KIND, "lists", answer.text());
-            List<String> distractors = DistractorPicker.pick(label, tiers(answer, List.of()),
+            List<String> distractors = DistractorPicker.pick(label,
+                    tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of())),
                     c -> !namesItsTopic(shown, c), 3, random);
             if (distractors.size() < 2) {
                 continue;
@@ -138,17 +141,21 @@ final class TopicQuestions {
         if (numbers.isEmpty()) {
             return false;
         }
-        for (NotesIndex.Placed p : index.placed) {
-            if (p.heading() == heading) {
+        if (numbersByHeading == null) {
+            numbersByHeading = new java.util.IdentityHashMap<>();
+            for (NotesIndex.Placed p : index.placed) {
                 for (NumberMention m : NumberMention.find(p.node().text())) {
-                    if (numbers.contains(m.value().toPlainString())) {
-                        return true;
-                    }
+                    numbersByHeading.computeIfAbsent(p.heading(), h -> new java.util.HashSet<>())
+                            .add(m.value().toPlainString());
                 }
             }
         }
-        return false;
+        java.util.Set<String> stated = numbersByHeading.getOrDefault(heading, java.util.Set.of());
+        return numbers.stream().anyMatch(stated::contains);
     }
+
+    private java.util.Map<TopicNode, java.util.Set<String>> numbersByHeading;
+    private final java.util.Map<TopicNode, List<List<String>>> tiersByHeading = new java.util.IdentityHashMap<>();
 
     private int depth(TopicNode heading) {
         int d = 0;
