@@ -192,6 +192,9 @@ final class ListQuestions {
             if (list.open() && (shares || sibling)) {
                 continue;
             }
+            if (list.open()) {
+                texts = texts.stream().filter(t -> !isHub(t)).toList();
+            }
             (sibling ? sameSection : shares ? related : rest).addAll(texts);
         }
         Set<Shape> shapes = new HashSet<>();
@@ -203,6 +206,24 @@ final class ListQuestions {
         }
         return tiers;
     }
+
+    /**
+     * Named in several lists, like S3 or Redshift: such hubs integrate with almost everything, so they are not offered
+     * as wrong answers for a list the notes leave open with "etc.".
+     */
+    private boolean isHub(String text) {
+        if (listsPerItem == null) {
+            listsPerItem = new java.util.HashMap<>();
+            for (NotesIndex.ListInfo l : index.lists) {
+                for (String n : texts(l).norms()) {
+                    listsPerItem.merge(n, 1, Integer::sum);
+                }
+            }
+        }
+        return listsPerItem.getOrDefault(NotesIndex.norm(text), 0) >= 2;
+    }
+
+    private java.util.Map<String, Integer> listsPerItem;
 
     /** Short phrases noted for the same top-level topic outside its anti-pattern sections. */
     private List<String> usesOfTopic(NotesIndex.ListInfo list) {
@@ -260,7 +281,8 @@ final class ListQuestions {
 
     /**
      * Not a member, the same shape as the list's items, not naming a member ("S3 / EMRFS" when S3 is a member), and
-     * not mentioned anywhere in the list's own section outside other lists.
+     * not mentioned outside lists anywhere in the list's own topic: what the notes say elsewhere about the same
+     * service (DynamoDB in EMR storage) would make "not listed" a trick.
      */
     private Predicate<String> allowed(NotesIndex.ListInfo list, String prompt) {
         Set<String> own = new HashSet<>();
@@ -278,7 +300,10 @@ final class ListQuestions {
         if (shapes.size() > 1) {
             shapes.remove(Shape.WORD);
         }
-        List<String> sectionWords = index.sectionWords(list.heading());
+        List<String> sectionWords = new ArrayList<>(index.sectionWords(list.heading()));
+        if (!list.antiPattern()) {
+            sectionWords.addAll(index.topicWords(index.topicOf(list.parent().path())));
+        }
         String promptWords = NotesIndex.words(prompt);
         List<String> memberWords = memberTexts.stream().map(NotesIndex::words).toList();
         return candidate -> !own.contains(NotesIndex.norm(candidate)) && compatible(shapes, shape(candidate))

@@ -61,7 +61,7 @@ final class NotesIndex {
         }
         for (TopicNode h : headings) {
             TopicNode parent = parentHeading.get(h);
-            boolean ambiguous = counts.get(norm(h.text())) > 1;
+            boolean ambiguous = counts.get(norm(h.text())) > 1 || isAspect(h) && !namesParent(h, parent);
             labels.put(h, ambiguous && parent != null ? parent.text() + " › " + h.text() : h.text());
         }
     }
@@ -90,6 +90,24 @@ final class NotesIndex {
                 listOfItem.put(item, list);
             }
         }
+    }
+
+    private static final Pattern ASPECT = Pattern.compile(
+            "(?i)anti[- ]?patterns?|promises|limitations|integration|^vs\\.?\\s|usage|security|features|pitfalls");
+
+    /** An aspect of its parent ("Anti-patterns", "AWS Integration") rather than a subject of its own. */
+    static boolean isAspect(TopicNode heading) {
+        return ASPECT.matcher(heading.text()).find();
+    }
+
+    /** The aspect word of an aspect heading, e.g. "integration", or "" for a subject heading. */
+    static String aspect(TopicNode heading) {
+        java.util.regex.Matcher m = ASPECT.matcher(heading.text());
+        return m.find() ? m.group().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") : "";
+    }
+
+    private static boolean namesParent(TopicNode heading, TopicNode parent) {
+        return parent != null && key(parent.text()).stream().anyMatch(w -> mentions(heading.text(), w));
     }
 
     String label(TopicNode heading) {
@@ -178,6 +196,25 @@ final class NotesIndex {
     }
 
     private Map<TopicNode, List<String>> sectionWords;
+
+    /** Words of every non-item line and heading of a top-level topic. */
+    List<String> topicWords(String topic) {
+        if (topicWords == null) {
+            topicWords = new java.util.HashMap<>();
+            for (Placed p : placed) {
+                if (p.node().kind() != NodeKind.LIST_ITEM) {
+                    topicWords.computeIfAbsent(topicOf(p.node().path()), t -> new ArrayList<>())
+                            .add(words(p.node().text()));
+                }
+            }
+            for (TopicNode h : headings) {
+                topicWords.computeIfAbsent(topicOf(h.path()), t -> new ArrayList<>()).add(words(h.text()));
+            }
+        }
+        return topicWords.getOrDefault(topic, List.of());
+    }
+
+    private Map<String, List<String>> topicWords;
 
     /** The text to show for a list item: product names lose their trailing remark. */
     static String itemText(TopicNode item) {

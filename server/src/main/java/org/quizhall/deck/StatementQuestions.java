@@ -65,7 +65,7 @@ final class StatementQuestions {
             Source source = new Source(node.line(), node.text(), node.path());
             String topic = index.topicOf(node.path());
             String where = Prompts.prefix(index, p.heading());
-            if (shape.wordCount() >= 3) {
+            if (shape.makesClaim()) {
                 out.add(node, factory.trueFalse(TRUE_FALSE, "as-written", "True or false? " + where + fact, true,
                         fact, source, topic));
             }
@@ -129,6 +129,7 @@ final class StatementQuestions {
         String before = text.substring(0, start).stripTrailing().toLowerCase(Locale.ROOT);
         String after = text.substring(end).stripLeading().toLowerCase(Locale.ROOT);
         return before.endsWith(",") || before.endsWith("/") || before.endsWith(" or") || before.endsWith(" and")
+                || before.endsWith("like") || before.endsWith("such as") || before.endsWith("e.g.")
                 || after.startsWith(",") || after.startsWith("/") || after.startsWith("or ")
                 || after.startsWith("and ") || after.startsWith("&");
     }

@@ -15,8 +15,7 @@ final class TopicQuestions {
 
     static final String KIND = "topic_of";
 
-    private static final java.util.regex.Pattern ASPECT = java.util.regex.Pattern.compile(
-            "(?i)anti[- ]?patterns?|promises|limitations|integration|^vs\\.?\\s|usage|security|features|pitfalls");
+
 
     private final NotesIndex index;
     private final QuestionFactory factory;
@@ -29,6 +28,7 @@ final class TopicQuestions {
     }
 
     void generate() {
+        indexWords();
         headingLists();
         for (NotesIndex.Placed p : index.placed) {
             TopicNode node = p.node();
@@ -50,8 +50,9 @@ final class TopicQuestions {
             List<String> numbers = NumberMention.find(fact).stream().map(m -> m.value().toPlainString()).toList();
             List<List<String>> tiers = numbers.isEmpty()
                     ? tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of())) : tiers(answer, numbers);
+            java.util.Set<String> factWords = rare(fact);
             List<String> distractors = DistractorPicker.pick(label, tiers,
-                    c -> !namesItsTopic(fact, c), 3, random);
+                    c -> !namesItsTopic(fact, c) && !sharesRareWord(byLabel.get(c), factWords), 3, random);
             if (distractors.size() < 2) {
                 out.skip(node, "not enough other headings to choose from");
                 continue;
@@ -122,6 +123,11 @@ final class TopicQuestions {
                 continue;
             }
             String label = index.label(h);
+            byLabel.putIfAbsent(label, h);
+            if (answerIsAspect && NotesIndex.aspect(h).equals(NotesIndex.aspect(answer))
+                    && !(label.contains(" › ") && index.label(answer).contains(" › "))) {
+                continue;
+            }
             if (index.parentHeading.get(h) == parent) {
                 siblings.add(label);
             } else if (depth(h) == depth) {
@@ -134,7 +140,62 @@ final class TopicQuestions {
     }
 
     private static boolean isAspect(TopicNode heading) {
-        return ASPECT.matcher(heading.text()).find();
+        return NotesIndex.isAspect(heading);
+    }
+
+    /**
+     * Distinctive words (found on few lines) of each heading's own lines: a heading whose section shares one with the
+     * fact ("memory" for an HBase fact and Spark's "in memory caching") could also be meant, so it is not offered.
+     */
+    private java.util.Map<TopicNode, java.util.Set<String>> rareWords;
+    private java.util.Set<String> common;
+
+    private java.util.Set<String> rare(String text) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : NotesIndex.words(text).strip().split(" ")) {
+            if (w.length() >= 4 && !common.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private void indexWords() {
+        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        for (NotesIndex.Placed p : index.placed) {
+            for (String w : new java.util.HashSet<>(List.of(NotesIndex.words(p.node().text()).strip().split(" ")))) {
+                lines.merge(w, 1, Integer::sum);
+            }
+        }
+        int limit = Math.max(3, index.placed.size() / 40);
+        common = new java.util.HashSet<>();
+        lines.forEach((w, n) -> {
+            if (n > limit) {
+                common.add(w);
+            }
+        });
+        common.addAll(STOP_WORDS);
+        rareWords = new java.util.IdentityHashMap<>();
+        for (NotesIndex.Placed p : index.placed) {
+            if (p.heading() != null) {
+                rareWords.computeIfAbsent(p.heading(), h -> new java.util.HashSet<>()).addAll(rare(p.node().text()));
+            }
+        }
+    }
+
+    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("with", "from", "that", "this", "into",
+            "your", "have", "will", "when", "which", "than", "they", "them", "their", "there", "also", "only", "more",
+            "most", "such", "used", "uses", "using", "other", "each", "many", "some", "over", "under", "between",
+            "about", "data");
+
+    private boolean sharesRareWord(TopicNode heading, java.util.Set<String> factWords) {
+        java.util.Set<String> words = rareWords.getOrDefault(heading, java.util.Set.of());
+        for (String w : factWords) {
+            if (words.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean statesAny(TopicNode heading, List<String> numbers) {
@@ -155,6 +216,7 @@ final class TopicQuestions {
     }
 
     private java.util.Map<TopicNode, java.util.Set<String>> numbersByHeading;
+    private final java.util.Map<String, TopicNode> byLabel = new java.util.HashMap<>();
     private final java.util.Map<TopicNode, List<List<String>>> tiersByHeading = new java.util.IdentityHashMap<>();
 
     private int depth(TopicNode heading) {

@@ -127,6 +127,11 @@ public final class BulletShape {
     private Boolean itemLike;
     private Boolean nameLike;
 
+    /** Whether the text has a verb or a clause word, i.e. makes a claim rather than naming something. */
+    public boolean makesClaim() {
+        return hasVerb() || words.size() >= 6;
+    }
+
     private boolean hasVerb() {
         if (verb == null) {
             verb = computeHasVerb();
