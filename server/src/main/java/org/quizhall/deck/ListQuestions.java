@@ -172,13 +172,16 @@ final class ListQuestions {
 
     /**
      * Sibling lists in the same section, then lists sharing an item, then the rest; open lists skip the first two
-     * since their members are not all written down. Anti-patterns are contrasted with the same topic's own uses.
+     * since their members are not all written down. Lists under other headings of the same topic are left out: "Spark
+     * structure" items are too close to "Spark Components" to be plainly wrong. Anti-patterns are contrasted with the
+     * same topic's own uses.
      */
     private List<List<String>> tiers(NotesIndex.ListInfo list) {
         if (list.antiPattern()) {
             return List.of(usesOfTopic(list));
         }
         Set<String> own = texts(list).norms();
+        String topic = index.topicOf(list.parent().path());
         List<String> sameSection = new ArrayList<>();
         List<String> related = new ArrayList<>();
         List<String> rest = new ArrayList<>();
@@ -189,6 +192,9 @@ final class ListQuestions {
             List<String> texts = texts(other).texts();
             boolean shares = texts(other).norms().stream().anyMatch(own::contains);
             boolean sibling = other.heading() == list.heading();
+            if (!sibling && index.topicOf(other.parent().path()).equals(topic)) {
+                continue;
+            }
             if (list.open() && (shares || sibling)) {
                 continue;
             }
@@ -224,6 +230,29 @@ final class ListQuestions {
     }
 
     private java.util.Map<String, Integer> listsPerItem;
+
+    /**
+     * A candidate that has its own heading whose section names two or more of the list's members (Hive, whose notes
+     * mention HDFS and EMRFS, for "Presto Datasource") is too close to the list to be plainly wrong.
+     */
+    private boolean worksWithMembers(String candidate, List<String> members) {
+        if (headingsByName == null) {
+            headingsByName = new java.util.HashMap<>();
+            for (TopicNode h : index.headings) {
+                headingsByName.putIfAbsent(NotesIndex.norm(h.text()), h);
+            }
+        }
+        TopicNode heading = headingsByName.get(NotesIndex.norm(candidate));
+        if (heading == null) {
+            return false;
+        }
+        List<String> section = index.sectionWords(heading);
+        long named = members.stream()
+                .filter(m -> section.stream().anyMatch(w -> NotesIndex.mentionsIn(w, m))).count();
+        return named >= 2;
+    }
+
+    private java.util.Map<String, TopicNode> headingsByName;
 
     /** Short phrases noted for the same top-level topic outside its anti-pattern sections. */
     private List<String> usesOfTopic(NotesIndex.ListInfo list) {
@@ -307,6 +336,8 @@ final class ListQuestions {
         String promptWords = NotesIndex.words(prompt);
         List<String> memberWords = memberTexts.stream().map(NotesIndex::words).toList();
         return candidate -> !own.contains(NotesIndex.norm(candidate)) && compatible(shapes, shape(candidate))
+                && !worksWithMembers(candidate, memberTexts)
+                && own.stream().noneMatch(m -> AnswerMatcher.withinOneEdit(m, NotesIndex.norm(candidate)))
                 && !NotesIndex.mentionsIn(promptWords, candidate)
                 && memberTexts.stream().noneMatch(m -> NotesIndex.mentions(candidate, m))
                 && memberWords.stream().noneMatch(m -> NotesIndex.mentionsIn(m, candidate))

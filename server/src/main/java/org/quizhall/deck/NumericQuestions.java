@@ -59,8 +59,9 @@ final class NumericQuestions {
                 fromNotes.add(m.format(other.value()));
             }
         }
+        String text = node.text();
         List<String> distractors = DistractorPicker.pick(m.raw(), List.of(fromNotes, m.scaledVariants()),
-                c -> true, 3, random);
+                c -> !NotesIndex.mentions(text, c), 3, random);
         if (distractors.size() < 2) {
             out.skip(node, "no plausible wrong numbers");
             return;

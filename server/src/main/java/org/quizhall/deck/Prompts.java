@@ -40,7 +40,10 @@ final class Prompts {
         boolean dependent = p.node().kind() == NodeKind.LIST_ITEM || DEPENDENT_STARTS.contains(first)
                 || Character.isLowerCase(text.charAt(0));
         BulletShape parentShape = NotesIndex.shape(parent.text());
-        return dependent && parentShape.wordCount() <= 3 ? parentShape.core() + ": " + text : text;
+        boolean subject = parentShape.wordCount() <= 3
+                || parentShape.wordCount() <= 5 && java.util.Arrays.stream(parentShape.core().split("\\s+"))
+                .allMatch(w -> !w.isEmpty() && !Character.isLowerCase(w.charAt(0)));
+        return dependent && subject ? parentShape.core() + ": " + text : text;
     }
 
     /** "[AWS Lambda] ": the location as a prompt prefix. */

@@ -116,7 +116,8 @@ final class StatementQuestions {
         }
         String answer = accepted.get(0);
         String blanked = fact.substring(0, offset + start) + Prompts.BLANK + fact.substring(offset + end);
-        if (NotesIndex.mentions(blanked, answer) || NotesIndex.mentions(where, answer)) {
+        if (NotesIndex.mentions(blanked, answer) || NotesIndex.mentions(where, answer)
+                || answer.length() >= 3 && blanked.toLowerCase(Locale.ROOT).contains(answer.toLowerCase(Locale.ROOT))) {
             out.skip(node, "the blanked term appears elsewhere in the sentence");
             return;
         }

@@ -35,8 +35,13 @@ final class TopicQuestions {
             if (node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE || p.heading() == null) {
                 continue;
             }
-            if (BulletShape.of(node.text()).wordCount() < 3) {
+            BulletShape shape = NotesIndex.shape(node.text());
+            if (shape.wordCount() < 3) {
                 out.skip(node, "too short to tell which topic it belongs to");
+                continue;
+            }
+            if (node.kind() == NodeKind.NOTE && shape.isCommaList()) {
+                out.skip(node, "a bare list of names, which belongs to the line above it rather than a topic");
                 continue;
             }
             String fact = Prompts.standalone(p);
@@ -118,6 +123,9 @@ final class TopicQuestions {
             if (index.isAncestorOrSelf(h, answer) || index.isAncestorOrSelf(answer, h)) {
                 continue;
             }
+            if (continues(h, answer)) {
+                continue;
+            }
             boolean sibling = index.parentHeading.get(h) == parent;
             if (sibling && parent != null && (answerIsAspect || isAspect(h)) || statesAny(h, numbers)) {
                 continue;
@@ -139,13 +147,23 @@ final class TopicQuestions {
         return List.of(siblings, sameDepth, rest);
     }
 
+    private static final java.util.regex.Pattern PART_NUMBER = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:[-–:(]\\s*)?(?:part\\s*)?(?:\\d+|[ivx]+|cont(?:inued|'d|\\.)?)\\)?\\s*$");
+
+    /** "Choosing EMR Instance Types - 1" and "- 2" are one topic split in two, so neither is wrong for the other. */
+    private static boolean continues(TopicNode a, TopicNode b) {
+        String baseA = PART_NUMBER.matcher(a.text()).replaceFirst("");
+        String baseB = PART_NUMBER.matcher(b.text()).replaceFirst("");
+        return !baseA.equals(a.text()) && baseA.equalsIgnoreCase(baseB);
+    }
+
     private static boolean isAspect(TopicNode heading) {
         return NotesIndex.isAspect(heading);
     }
 
     /**
-     * Distinctive words (found on few lines) of each heading's own lines: a heading whose section shares one with the
-     * fact ("memory" for an HBase fact and Spark's "in memory caching") could also be meant, so it is not offered.
+     * Distinctive words (found on few lines) of each heading's lines, sub-headings included: a heading whose
+     * section shares one with the fact ("memory" for an HBase fact and Spark's "in memory caching") could also be meant, so it is not offered.
      */
     private java.util.Map<TopicNode, java.util.Set<String>> rareWords;
     private java.util.Set<String> common;
@@ -153,8 +171,8 @@ final class TopicQuestions {
     private java.util.Set<String> rare(String text) {
         java.util.Set<String> out = new java.util.HashSet<>();
         for (String w : NotesIndex.words(text).strip().split(" ")) {
-            if (w.length() >= 4 && !common.contains(w)) {
-                out.add(w);
+            if (w.length() >= 4 && !common.contains(stem(w))) {
+                out.add(stem(w));
             }
         }
         return out;
@@ -163,24 +181,31 @@ final class TopicQuestions {
     private void indexWords() {
         java.util.Map<String, Integer> lines = new java.util.HashMap<>();
         for (NotesIndex.Placed p : index.placed) {
-            for (String w : new java.util.HashSet<>(List.of(NotesIndex.words(p.node().text()).strip().split(" ")))) {
-                lines.merge(w, 1, Integer::sum);
+            java.util.Set<String> stems = new java.util.HashSet<>();
+            for (String w : NotesIndex.words(p.node().text()).strip().split(" ")) {
+                stems.add(stem(w));
             }
+            stems.forEach(w -> lines.merge(w, 1, Integer::sum));
         }
-        int limit = Math.max(3, index.placed.size() / 40);
+        int limit = Math.max(3, index.placed.size() / 25);
         common = new java.util.HashSet<>();
         lines.forEach((w, n) -> {
             if (n > limit) {
                 common.add(w);
             }
         });
-        common.addAll(STOP_WORDS);
+        STOP_WORDS.forEach(w -> common.add(stem(w)));
         rareWords = new java.util.IdentityHashMap<>();
         for (NotesIndex.Placed p : index.placed) {
-            if (p.heading() != null) {
-                rareWords.computeIfAbsent(p.heading(), h -> new java.util.HashSet<>()).addAll(rare(p.node().text()));
+            for (TopicNode h = p.heading(); h != null; h = index.parentHeading.get(h)) {
+                rareWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare(p.node().text()));
             }
         }
+    }
+
+    /** A crude stem, enough to match "visualize" with "visualized" and "stream" with "streaming". */
+    private static String stem(String w) {
+        return w.length() > 6 ? w.substring(0, 6) : w;
     }
 
     private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("with", "from", "that", "this", "into",

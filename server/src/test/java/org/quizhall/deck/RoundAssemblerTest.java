@@ -44,6 +44,20 @@ class RoundAssemblerTest {
     }
 
     @Test
+    @DisplayName("true/false rounds are not mostly 'True', although the notes hold mostly true statements")
+    void trueFalseBalance() {
+        long trues = deck.questions().stream()
+                .filter(q -> q.type() == QuestionType.TRUE_FALSE && q.correct() == 0).count();
+        long falses = deck.questions().stream()
+                .filter(q -> q.type() == QuestionType.TRUE_FALSE && q.correct() == 1).count();
+        assertThat(trues).isGreaterThan(2 * falses);
+        List<Question> round = RoundAssembler.assemble(deck.questions(), 20, Set.of("true_false"), 4L);
+        long roundTrues = round.stream().filter(q -> q.correct() == 0).count();
+        assertThat(round).hasSize(20);
+        assertThat(roundTrues).isBetween(8L, 12L);
+    }
+
+    @Test
     @DisplayName("draws only the requested kinds")
     void kindsFilter() {
         List<Question> round = RoundAssembler.assemble(deck.questions(), 10, Set.of("numeric", "cloze"), 2L);
