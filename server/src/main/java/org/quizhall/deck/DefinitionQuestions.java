@@ -21,6 +21,10 @@ final class DefinitionQuestions {
     private final QuestionFactory factory;
     private final Emitter out;
     private final List<NotesIndex.Placed> cards = new ArrayList<>();
+    private final java.util.Map<NotesIndex.Placed, String> shapes = new java.util.IdentityHashMap<>();
+    private final java.util.Map<NotesIndex.Placed, String> topics = new java.util.IdentityHashMap<>();
+    /** Cards grouped by definition shape and question style, so options are only sought among parallel cards. */
+    private final java.util.Map<String, List<NotesIndex.Placed>> parallel = new java.util.HashMap<>();
 
     DefinitionQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
         this.index = index;
@@ -29,6 +33,10 @@ final class DefinitionQuestions {
         for (NotesIndex.Placed p : index.placed) {
             if (p.node().definition() != null) {
                 cards.add(p);
+                Definition d = p.node().definition();
+                shapes.put(p, shape(d.definition()));
+                topics.put(p, index.topicOf(p.node().path()));
+                parallel.computeIfAbsent(group(p), g -> new ArrayList<>()).add(p);
             }
         }
     }
@@ -86,23 +94,25 @@ final class DefinitionQuestions {
         List<String> sameHeading = new ArrayList<>();
         List<String> sameTopic = new ArrayList<>();
         List<String> rest = new ArrayList<>();
-        String topic = index.topicOf(self.node().path());
-        String shape = shape(self.node().definition().definition());
-        for (NotesIndex.Placed p : cards) {
-            if (p == self || (p.node().definition().style() == CardStyle.QUESTION_ANSWER) != qa
-                    || !shape(p.node().definition().definition()).equals(shape)) {
+        String topic = topics.get(self);
+        for (NotesIndex.Placed p : parallel.get(group(self))) {
+            if (p == self) {
                 continue;
             }
             String value = side.apply(p.node());
             if (p.heading() == self.heading()) {
                 sameHeading.add(value);
-            } else if (index.topicOf(p.node().path()).equals(topic)) {
+            } else if (topics.get(p).equals(topic)) {
                 sameTopic.add(value);
             } else {
                 rest.add(value);
             }
         }
         return List.of(sameHeading, sameTopic, rest);
+    }
+
+    private String group(NotesIndex.Placed p) {
+        return shapes.get(p) + "/" + (p.node().definition().style() == CardStyle.QUESTION_ANSWER);
     }
 
     /** Cards are parallel when their definitions read alike: lists of codes, names, or prose. */

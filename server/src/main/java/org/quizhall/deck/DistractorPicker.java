@@ -23,15 +23,13 @@ final class DistractorPicker {
         used.add(NotesIndex.norm(answer));
         List<String> out = new ArrayList<>();
         for (List<String> tier : tiers) {
-            List<String> shuffled = new ArrayList<>(tier);
-            Collections.shuffle(shuffled, random);
-            shuffled.sort((a, b) -> Integer.compare(lengthGap(answer, a), lengthGap(answer, b)));
-            for (String c : shuffled) {
+            for (String c : byLengthGap(answer, tier, random)) {
                 if (out.size() == count) {
                     return out;
                 }
                 String n = NotesIndex.norm(c);
-                if (n.isEmpty() || used.contains(n) || !similarLength(answer, c) || !allowed.test(c)) {
+                if (n.isEmpty() || used.contains(n) || !similarLength(answer, c)
+                        || !out.stream().allMatch(o -> similarLength(o, c)) || !allowed.test(c)) {
                     continue;
                 }
                 used.add(n);
@@ -40,6 +38,38 @@ final class DistractorPicker {
         }
         return out;
     }
+
+    /** The tier shuffled, then stably grouped by how close each candidate's length is to the answer's. */
+    private static List<String> byLengthGap(String answer, List<String> tier, Random random) {
+        List<List<String>> buckets = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (String c : sample(tier, random)) {
+            buckets.get(lengthGap(answer, c)).add(c);
+        }
+        List<String> out = new ArrayList<>(tier.size());
+        for (List<String> bucket : buckets) {
+            Collections.shuffle(bucket, random);
+            out.addAll(bucket);
+        }
+        return out;
+    }
+
+    /** Large tiers (long notes) are sampled: three options never need hundreds of candidates. */
+    private static List<String> sample(List<String> tier, Random random) {
+        if (tier.size() <= SAMPLE) {
+            return tier;
+        }
+        java.util.Set<Integer> picked = new java.util.LinkedHashSet<>();
+        while (picked.size() < SAMPLE) {
+            picked.add(random.nextInt(tier.size()));
+        }
+        List<String> out = new ArrayList<>(SAMPLE);
+        for (int i : picked) {
+            out.add(tier.get(i));
+        }
+        return out;
+    }
+
+    private static final int SAMPLE = 96;
 
     /** Coarse buckets so that shuffling still decides among options of roughly equal length. */
     private static int lengthGap(String a, String b) {

@@ -37,6 +37,21 @@ final class ListQuestions {
         this.out = out;
     }
 
+    /** Display texts and their normalised forms per list, computed once: every list looks at every other. */
+    private record ListTexts(List<String> texts, Set<String> norms) {
+    }
+
+    private final java.util.Map<NotesIndex.ListInfo, ListTexts> texts = new java.util.IdentityHashMap<>();
+
+    private ListTexts texts(NotesIndex.ListInfo list) {
+        return texts.computeIfAbsent(list, l -> {
+            List<String> t = l.items().stream().map(NotesIndex::itemText).toList();
+            Set<String> n = new HashSet<>();
+            t.forEach(x -> n.add(NotesIndex.norm(x)));
+            return new ListTexts(t, n);
+        });
+    }
+
     void generate() {
         for (NotesIndex.ListInfo list : index.lists) {
             List<TopicNode> items = usable(list);
@@ -58,6 +73,8 @@ final class ListQuestions {
 
     private void members(NotesIndex.ListInfo list, List<TopicNode> items) {
         String prompt = prompt(list, false);
+        List<List<String>> tiers = tiers(list);
+        Predicate<String> allowed = allowed(list, prompt);
         for (TopicNode item : items) {
             String answer = NotesIndex.itemText(item);
             if (NotesIndex.mentions(prompt, answer)) {
@@ -65,7 +82,7 @@ final class ListQuestions {
                 continue;
             }
             Random random = factory.random(MEMBER, answer, item.text());
-            List<String> distractors = DistractorPicker.pick(answer, tiers(list), allowed(list, prompt), 3, random);
+            List<String> distractors = DistractorPicker.pick(answer, tiers, allowed, 3, random);
             if (distractors.size() < 2) {
                 out.skip(item, "no list of the same sort to draw distractors from");
                 continue;
@@ -92,7 +109,7 @@ final class ListQuestions {
                 }
             }
             Collections.shuffle(members, factory.random(ODD, odd, lead.text()));
-            List<String> shown = distinct(members, 3);
+            List<String> shown = distinct(members, 3, odd);
             if (shown.size() < 2) {
                 continue;
             }
@@ -107,7 +124,7 @@ final class ListQuestions {
         }
         TopicNode lead = list.parent();
         String where = list.headedByHeading() ? Prompts.where(index, list.heading())
-                : BulletShape.of(lead.text()).core() + " (" + Prompts.where(index, list.heading()) + ")";
+                : NotesIndex.shape(lead.text()).core() + " (" + Prompts.where(index, list.heading()) + ")";
         Random random = factory.random(StatementQuestions.TRUE_FALSE, "list", lead.text());
         TopicNode member = items.get(random.nextInt(items.size()));
         String shown = NotesIndex.itemText(member);
@@ -122,11 +139,14 @@ final class ListQuestions {
         }
     }
 
-    private static List<String> distinct(List<String> options, int max) {
+    /** Up to {@code max} options that read differently and are of similar length to each other and the answer. */
+    private static List<String> distinct(List<String> options, int max, String answer) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        seen.add(NotesIndex.norm(answer));
         for (String o : options) {
-            if (out.size() < max && seen.add(NotesIndex.norm(o))) {
+            if (out.size() < max && out.stream().allMatch(x -> DistractorPicker.similarLength(x, o))
+                    && seen.add(NotesIndex.norm(o))) {
                 out.add(o);
             }
         }
@@ -136,7 +156,7 @@ final class ListQuestions {
     private List<TopicNode> usable(NotesIndex.ListInfo list) {
         List<TopicNode> out = new ArrayList<>();
         for (TopicNode item : list.items()) {
-            BulletShape shape = BulletShape.of(item.text());
+            BulletShape shape = NotesIndex.shape(item.text());
             if (item.kind() == NodeKind.LIST_ITEM && !shape.isEtc() && shape.wordCount() <= 8) {
                 out.add(item);
             }
@@ -152,14 +172,16 @@ final class ListQuestions {
 
     /**
      * Sibling lists in the same section, then lists sharing an item, then the rest; open lists skip the first two
-     * since their members are not all written down. Anti-patterns are contrasted with the same topic's own uses.
+     * since their members are not all written down. Lists under other headings of the same topic are left out: "Spark
+     * structure" items are too close to "Spark Components" to be plainly wrong. Anti-patterns are contrasted with the
+     * same topic's own uses.
      */
     private List<List<String>> tiers(NotesIndex.ListInfo list) {
         if (list.antiPattern()) {
             return List.of(usesOfTopic(list));
         }
-        Set<String> own = new HashSet<>();
-        list.items().forEach(i -> own.add(NotesIndex.norm(NotesIndex.itemText(i))));
+        Set<String> own = texts(list).norms();
+        String topic = index.topicOf(list.parent().path());
         List<String> sameSection = new ArrayList<>();
         List<String> related = new ArrayList<>();
         List<String> rest = new ArrayList<>();
@@ -167,11 +189,17 @@ final class ListQuestions {
             if (other == list || other.antiPattern()) {
                 continue;
             }
-            List<String> texts = other.items().stream().map(NotesIndex::itemText).toList();
-            boolean shares = texts.stream().anyMatch(t -> own.contains(NotesIndex.norm(t)));
+            List<String> texts = texts(other).texts();
+            boolean shares = texts(other).norms().stream().anyMatch(own::contains);
             boolean sibling = other.heading() == list.heading();
+            if (!sibling && index.topicOf(other.parent().path()).equals(topic)) {
+                continue;
+            }
             if (list.open() && (shares || sibling)) {
                 continue;
+            }
+            if (list.open()) {
+                texts = texts.stream().filter(t -> !isHub(t)).toList();
             }
             (sibling ? sameSection : shares ? related : rest).addAll(texts);
         }
@@ -185,13 +213,54 @@ final class ListQuestions {
         return tiers;
     }
 
+    /**
+     * Named in several lists, like S3 or Redshift: such hubs integrate with almost everything, so they are not offered
+     * as wrong answers for a list the notes leave open with "etc.".
+     */
+    private boolean isHub(String text) {
+        if (listsPerItem == null) {
+            listsPerItem = new java.util.HashMap<>();
+            for (NotesIndex.ListInfo l : index.lists) {
+                for (String n : texts(l).norms()) {
+                    listsPerItem.merge(n, 1, Integer::sum);
+                }
+            }
+        }
+        return listsPerItem.getOrDefault(NotesIndex.norm(text), 0) >= 2;
+    }
+
+    private java.util.Map<String, Integer> listsPerItem;
+
+    /**
+     * A candidate that has its own heading whose section names two or more of the list's members (Hive, whose notes
+     * mention HDFS and EMRFS, for "Presto Datasource") is too close to the list to be plainly wrong.
+     */
+    private boolean worksWithMembers(String candidate, List<String> members) {
+        if (headingsByName == null) {
+            headingsByName = new java.util.HashMap<>();
+            for (TopicNode h : index.headings) {
+                headingsByName.putIfAbsent(NotesIndex.norm(h.text()), h);
+            }
+        }
+        TopicNode heading = headingsByName.get(NotesIndex.norm(candidate));
+        if (heading == null) {
+            return false;
+        }
+        List<String> section = index.sectionWords(heading);
+        long named = members.stream()
+                .filter(m -> section.stream().anyMatch(w -> NotesIndex.mentionsIn(w, m))).count();
+        return named >= 2;
+    }
+
+    private java.util.Map<String, TopicNode> headingsByName;
+
     /** Short phrases noted for the same top-level topic outside its anti-pattern sections. */
     private List<String> usesOfTopic(NotesIndex.ListInfo list) {
         String topic = index.topicOf(list.parent().path());
         List<String> out = new ArrayList<>();
         for (NotesIndex.Placed p : index.placed) {
             TopicNode n = p.node();
-            BulletShape shape = BulletShape.of(n.text());
+            BulletShape shape = NotesIndex.shape(n.text());
             if (!p.antiPattern() && (n.kind() == NodeKind.NOTE || n.kind() == NodeKind.LIST_ITEM)
                     && shape.isItemLike() && !shape.isNameLike() && shape.wordCount() >= 2
                     && index.topicOf(n.path()).equals(topic)) {
@@ -204,8 +273,17 @@ final class ListQuestions {
     /** NAME: "DynamoDB", "Spark SQL"; WORD: a single capitalised word, a name or a common noun; PHRASE; STATEMENT. */
     private enum Shape { NAME, WORD, PHRASE, STATEMENT }
 
+    private static final java.util.Map<String, Shape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static Shape shape(String text) {
-        BulletShape s = BulletShape.of(text);
+        if (SHAPES.size() > 50_000) {
+            SHAPES.clear();
+        }
+        return SHAPES.computeIfAbsent(text, ListQuestions::computeShape);
+    }
+
+    private static Shape computeShape(String text) {
+        BulletShape s = NotesIndex.shape(text);
         if (s.isNameLike()) {
             String core = s.core();
             boolean plainWord = s.wordCount() == 1 && core.chars().allMatch(c -> Character.isLetter(c) || c == '-')
@@ -232,7 +310,8 @@ final class ListQuestions {
 
     /**
      * Not a member, the same shape as the list's items, not naming a member ("S3 / EMRFS" when S3 is a member), and
-     * not mentioned anywhere in the list's own section outside other lists.
+     * not mentioned outside lists anywhere in the list's own topic: what the notes say elsewhere about the same
+     * service (DynamoDB in EMR storage) would make "not listed" a trick.
      */
     private Predicate<String> allowed(NotesIndex.ListInfo list, String prompt) {
         Set<String> own = new HashSet<>();
@@ -250,17 +329,19 @@ final class ListQuestions {
         if (shapes.size() > 1) {
             shapes.remove(Shape.WORD);
         }
-        List<String> sectionText = new ArrayList<>();
-        for (NotesIndex.Placed p : index.placed) {
-            if (p.heading() == list.heading() && p.node().kind() != NodeKind.LIST_ITEM) {
-                sectionText.add(p.node().text());
-            }
+        List<String> sectionWords = new ArrayList<>(index.sectionWords(list.heading()));
+        if (!list.antiPattern()) {
+            sectionWords.addAll(index.topicWords(index.topicOf(list.parent().path())));
         }
+        String promptWords = NotesIndex.words(prompt);
+        List<String> memberWords = memberTexts.stream().map(NotesIndex::words).toList();
         return candidate -> !own.contains(NotesIndex.norm(candidate)) && compatible(shapes, shape(candidate))
-                && !NotesIndex.mentions(prompt, candidate)
-                && memberTexts.stream().noneMatch(m -> NotesIndex.mentions(candidate, m)
-                        || NotesIndex.mentions(m, candidate))
-                && sectionText.stream().noneMatch(t -> NotesIndex.mentions(t, candidate));
+                && !worksWithMembers(candidate, memberTexts)
+                && own.stream().noneMatch(m -> AnswerMatcher.withinOneEdit(m, NotesIndex.norm(candidate)))
+                && !NotesIndex.mentionsIn(promptWords, candidate)
+                && memberTexts.stream().noneMatch(m -> NotesIndex.mentions(candidate, m))
+                && memberWords.stream().noneMatch(m -> NotesIndex.mentionsIn(m, candidate))
+                && sectionWords.stream().noneMatch(t -> NotesIndex.mentionsIn(t, candidate));
     }
 
     private String prompt(NotesIndex.ListInfo list, boolean negative) {
@@ -274,7 +355,7 @@ final class ListQuestions {
             }
             return phrase(heading.text(), above == null ? "" : above.text(), not, !namesOnly(list));
         }
-        String lead = BulletShape.of(list.parent().text()).core();
+        String lead = NotesIndex.shape(list.parent().text()).core();
         String where = Prompts.where(index, list.heading());
         if (list.antiPattern()) {
             return "Which of these is " + not + "listed under the anti-pattern \"" + lead + "\" (" + where + ")?";
@@ -297,7 +378,7 @@ final class ListQuestions {
             String neg = not.isEmpty() ? "" : verb.equals("are") ? " NOT" : " NOT";
             return "Which of these " + verb + neg + " " + modal.group(2) + ctx + "?";
         }
-        BulletShape shape = BulletShape.of(lead);
+        BulletShape shape = NotesIndex.shape(lead);
         String lastWord = lead.substring(lead.lastIndexOf(' ') + 1).toLowerCase();
         if (Set.of("by", "of", "from", "as", "to", "for", "with", "like", "via", "into", "on", "in")
                 .contains(lastWord)) {
@@ -312,7 +393,7 @@ final class ListQuestions {
 
     private String explanation(NotesIndex.ListInfo list) {
         String lead = list.headedByHeading() ? Prompts.where(index, list.heading())
-                : Prompts.where(index, list.heading()) + " › " + BulletShape.of(list.parent().text()).core();
+                : Prompts.where(index, list.heading()) + " › " + NotesIndex.shape(list.parent().text()).core();
         List<String> texts = list.items().stream().map(TopicNode::text).toList();
         return lead + ": " + String.join("; ", texts) + (list.open() ? "; etc." : "");
     }

@@ -61,7 +61,7 @@ final class NotesIndex {
         }
         for (TopicNode h : headings) {
             TopicNode parent = parentHeading.get(h);
-            boolean ambiguous = counts.get(norm(h.text())) > 1;
+            boolean ambiguous = counts.get(norm(h.text())) > 1 || isAspect(h) && !namesParent(h, parent);
             labels.put(h, ambiguous && parent != null ? parent.text() + " › " + h.text() : h.text());
         }
     }
@@ -90,6 +90,24 @@ final class NotesIndex {
                 listOfItem.put(item, list);
             }
         }
+    }
+
+    private static final Pattern ASPECT = Pattern.compile(
+            "(?i)anti[- ]?patterns?|promises|limitations|integration|^vs\\.?\\s|usage|security|features|pitfalls");
+
+    /** An aspect of its parent ("Anti-patterns", "AWS Integration") rather than a subject of its own. */
+    static boolean isAspect(TopicNode heading) {
+        return ASPECT.matcher(heading.text()).find();
+    }
+
+    /** The aspect word of an aspect heading, e.g. "integration", or "" for a subject heading. */
+    static String aspect(TopicNode heading) {
+        java.util.regex.Matcher m = ASPECT.matcher(heading.text());
+        return m.find() ? m.group().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") : "";
+    }
+
+    private static boolean namesParent(TopicNode heading, TopicNode parent) {
+        return parent != null && key(parent.text()).stream().anyMatch(w -> mentions(heading.text(), w));
     }
 
     String label(TopicNode heading) {
@@ -138,14 +156,79 @@ final class NotesIndex {
 
     /** Whether {@code text} contains {@code phrase} as whole words, ignoring case and punctuation. */
     static boolean mentions(String text, String phrase) {
-        String t = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}#+]+", " ") + " ";
-        String p = phrase.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}#+]+", " ").strip();
-        return !p.isEmpty() && t.contains(" " + p + " ");
+        return mentionsIn(words(text), phrase);
     }
+
+    /** As {@link #mentions}, for a text already passed through {@link #words}. */
+    static boolean mentionsIn(String wordsOfText, String phrase) {
+        String p = words(phrase);
+        return p.length() > 2 && wordsOfText.contains(p);
+    }
+
+    /** Lower-case words separated and surrounded by single spaces, so whole-word search is a substring search. */
+    static String words(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append(' ');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '#' || c == '+') {
+                out.append(Character.toLowerCase(c));
+            } else if (out.charAt(out.length() - 1) != ' ') {
+                out.append(' ');
+            }
+        }
+        if (out.charAt(out.length() - 1) != ' ') {
+            out.append(' ');
+        }
+        return out.toString();
+    }
+
+    /** Words of the non-item lines directly under each heading, for checking what a section already says. */
+    List<String> sectionWords(TopicNode heading) {
+        if (sectionWords == null) {
+            sectionWords = new IdentityHashMap<>();
+            for (Placed p : placed) {
+                if (p.node().kind() != NodeKind.LIST_ITEM) {
+                    sectionWords.computeIfAbsent(p.heading(), h -> new ArrayList<>()).add(words(p.node().text()));
+                }
+            }
+        }
+        return sectionWords.getOrDefault(heading, List.of());
+    }
+
+    private Map<TopicNode, List<String>> sectionWords;
+
+    /** Words of every non-item line and heading of a top-level topic. */
+    List<String> topicWords(String topic) {
+        if (topicWords == null) {
+            topicWords = new java.util.HashMap<>();
+            for (Placed p : placed) {
+                if (p.node().kind() != NodeKind.LIST_ITEM) {
+                    topicWords.computeIfAbsent(topicOf(p.node().path()), t -> new ArrayList<>())
+                            .add(words(p.node().text()));
+                }
+            }
+            for (TopicNode h : headings) {
+                topicWords.computeIfAbsent(topicOf(h.path()), t -> new ArrayList<>()).add(words(h.text()));
+            }
+        }
+        return topicWords.getOrDefault(topic, List.of());
+    }
+
+    private Map<String, List<String>> topicWords;
 
     /** The text to show for a list item: product names lose their trailing remark. */
     static String itemText(TopicNode item) {
-        BulletShape shape = BulletShape.of(item.text());
+        BulletShape shape = shape(item.text());
         return shape.isNameLike() ? shape.core() : item.text();
+    }
+
+    private static final Map<String, BulletShape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Shapes of option texts, memoised: distractor search asks about the same few texts many times. */
+    static BulletShape shape(String text) {
+        if (SHAPES.size() > 50_000) {
+            SHAPES.clear();
+        }
+        return SHAPES.computeIfAbsent(text, BulletShape::of);
     }
 }

@@ -59,8 +59,9 @@ final class NumericQuestions {
                 fromNotes.add(m.format(other.value()));
             }
         }
+        String text = node.text();
         List<String> distractors = DistractorPicker.pick(m.raw(), List.of(fromNotes, m.scaledVariants()),
-                c -> true, 3, random);
+                c -> !NotesIndex.mentions(text, c), 3, random);
         if (distractors.size() < 2) {
             out.skip(node, "no plausible wrong numbers");
             return;
@@ -69,6 +70,10 @@ final class NumericQuestions {
         int offset = fact.length() - node.text().length();
         String blanked = fact.substring(0, offset + m.start()) + Prompts.BLANK + fact.substring(offset + m.end());
         String prompt = Prompts.prefix(index, p.heading()) + blanked + " — which number fills the blank?";
+        if (NotesIndex.mentions(prompt, m.raw())) {
+            out.skip(node, "the number also appears elsewhere in the question");
+            return;
+        }
         Source source = new Source(node.line(), node.text(), node.path());
         String topic = index.topicOf(node.path());
         out.add(node, factory.multipleChoice(KIND, variant, prompt, m.raw(), distractors, fact, source, topic));

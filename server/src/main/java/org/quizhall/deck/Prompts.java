@@ -39,7 +39,11 @@ final class Prompts {
         String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         boolean dependent = p.node().kind() == NodeKind.LIST_ITEM || DEPENDENT_STARTS.contains(first)
                 || Character.isLowerCase(text.charAt(0));
-        return dependent ? BulletShape.of(parent.text()).core() + ": " + text : text;
+        BulletShape parentShape = NotesIndex.shape(parent.text());
+        boolean subject = parentShape.wordCount() <= 3
+                || parentShape.wordCount() <= 5 && java.util.Arrays.stream(parentShape.core().split("\\s+"))
+                .allMatch(w -> !w.isEmpty() && !Character.isLowerCase(w.charAt(0)));
+        return dependent && subject ? parentShape.core() + ": " + text : text;
     }
 
     /** "[AWS Lambda] ": the location as a prompt prefix. */

@@ -47,6 +47,8 @@ public final class RoundAssembler {
         Set<String> usedIds = new HashSet<>();
         Set<String> usedLines = new HashSet<>();
         List<Question> round = new ArrayList<>();
+        int trueAnswers = 0;
+        int falseAnswers = 0;
         boolean progress = true;
         while (round.size() < n && progress) {
             progress = false;
@@ -54,12 +56,20 @@ public final class RoundAssembler {
                 if (round.size() == n) {
                     break;
                 }
-                Question q = next(byTopicAndKind.get(topic), kindCounts, usedIds, usedLines);
+                Question q = next(byTopicAndKind.get(topic), kindCounts, usedIds, usedLines,
+                        trueAnswers - falseAnswers);
                 if (q != null) {
                     round.add(q);
                     usedIds.add(q.id());
                     usedLines.add(lineKey(q));
                     kindCounts.merge(q.kind(), 1, Integer::sum);
+                    if (q.type() == QuestionType.TRUE_FALSE) {
+                        if (q.correct() == 0) {
+                            trueAnswers++;
+                        } else {
+                            falseAnswers++;
+                        }
+                    }
                     progress = true;
                 }
             }
@@ -67,16 +77,27 @@ public final class RoundAssembler {
         return round;
     }
 
-    /** From one topic, a question of the kind used least so far in the round. */
+    /**
+     * From one topic, a question of the kind used least so far in the round. True/false answers are kept within one
+     * of each other: notes state far more true facts than can safely be falsified, and a round of mostly "True" is
+     * guessable.
+     */
     private static Question next(Map<String, Deque<Question>> kinds, Map<String, Integer> kindCounts,
-                                 Set<String> usedIds, Set<String> usedLines) {
+                                 Set<String> usedIds, Set<String> usedLines, int trueLead) {
         List<String> order = new ArrayList<>(kinds.keySet());
         order.sort((a, b) -> Integer.compare(kindCounts.getOrDefault(a, 0), kindCounts.getOrDefault(b, 0)));
         for (String kind : order) {
             Deque<Question> queue = kinds.get(kind);
-            while (!queue.isEmpty()) {
-                Question q = queue.poll();
-                if (!usedIds.contains(q.id()) && !usedLines.contains(lineKey(q))) {
+            for (java.util.Iterator<Question> it = queue.iterator(); it.hasNext(); ) {
+                Question q = it.next();
+                if (usedIds.contains(q.id()) || usedLines.contains(lineKey(q))) {
+                    it.remove();
+                    continue;
+                }
+                boolean balanced = q.type() != QuestionType.TRUE_FALSE
+                        || (q.correct() == 0 ? trueLead < 1 : trueLead > -1);
+                if (balanced) {
+                    it.remove();
                     return q;
                 }
             }

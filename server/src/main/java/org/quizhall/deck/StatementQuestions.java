@@ -65,7 +65,7 @@ final class StatementQuestions {
             Source source = new Source(node.line(), node.text(), node.path());
             String topic = index.topicOf(node.path());
             String where = Prompts.prefix(index, p.heading());
-            if (shape.wordCount() >= 3) {
+            if (shape.makesClaim()) {
                 out.add(node, factory.trueFalse(TRUE_FALSE, "as-written", "True or false? " + where + fact, true,
                         fact, source, topic));
             }
@@ -116,7 +116,8 @@ final class StatementQuestions {
         }
         String answer = accepted.get(0);
         String blanked = fact.substring(0, offset + start) + Prompts.BLANK + fact.substring(offset + end);
-        if (NotesIndex.mentions(blanked, answer) || NotesIndex.mentions(where, answer)) {
+        if (NotesIndex.mentions(blanked, answer) || NotesIndex.mentions(where, answer)
+                || answer.length() >= 3 && blanked.toLowerCase(Locale.ROOT).contains(answer.toLowerCase(Locale.ROOT))) {
             out.skip(node, "the blanked term appears elsewhere in the sentence");
             return;
         }
@@ -129,6 +130,7 @@ final class StatementQuestions {
         String before = text.substring(0, start).stripTrailing().toLowerCase(Locale.ROOT);
         String after = text.substring(end).stripLeading().toLowerCase(Locale.ROOT);
         return before.endsWith(",") || before.endsWith("/") || before.endsWith(" or") || before.endsWith(" and")
+                || before.endsWith("like") || before.endsWith("such as") || before.endsWith("e.g.")
                 || after.startsWith(",") || after.startsWith("/") || after.startsWith("or ")
                 || after.startsWith("and ") || after.startsWith("&");
     }

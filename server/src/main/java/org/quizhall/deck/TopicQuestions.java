@@ -15,8 +15,7 @@ final class TopicQuestions {
 
     static final String KIND = "topic_of";
 
-    private static final java.util.regex.Pattern ASPECT = java.util.regex.Pattern.compile(
-            "(?i)anti[- ]?patterns?|promises|limitations|integration|^vs\\.?\\s|usage|security|features|pitfalls");
+
 
     private final NotesIndex index;
     private final QuestionFactory factory;
@@ -29,14 +28,20 @@ final class TopicQuestions {
     }
 
     void generate() {
+        indexWords();
         headingLists();
         for (NotesIndex.Placed p : index.placed) {
             TopicNode node = p.node();
             if (node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE || p.heading() == null) {
                 continue;
             }
-            if (BulletShape.of(node.text()).wordCount() < 3) {
+            BulletShape shape = NotesIndex.shape(node.text());
+            if (shape.wordCount() < 3) {
                 out.skip(node, "too short to tell which topic it belongs to");
+                continue;
+            }
+            if (node.kind() == NodeKind.NOTE && shape.isCommaList()) {
+                out.skip(node, "a bare list of names, which belongs to the line above it rather than a topic");
                 continue;
             }
             String fact = Prompts.standalone(p);
@@ -48,8 +53,11 @@ final class TopicQuestions {
             }
             Random random = factory.random(KIND, "heading", node.text());
             List<String> numbers = NumberMention.find(fact).stream().map(m -> m.value().toPlainString()).toList();
-            List<String> distractors = DistractorPicker.pick(label, tiers(answer, numbers),
-                    c -> !namesItsTopic(fact, c), 3, random);
+            List<List<String>> tiers = numbers.isEmpty()
+                    ? tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of())) : tiers(answer, numbers);
+            java.util.Set<String> factWords = rare(fact);
+            List<String> distractors = DistractorPicker.pick(label, tiers,
+                    c -> !namesItsTopic(fact, c) && !sharesRareWord(byLabel.get(c), factWords), 3, random);
             if (distractors.size() < 2) {
                 out.skip(node, "not enough other headings to choose from");
                 continue;
@@ -75,7 +83,8 @@ final class TopicQuestions {
                 continue;
             }
             Random random = factory.random(KIND, "lists", answer.text());
-            List<String> distractors = DistractorPicker.pick(label, tiers(answer, List.of()),
+            List<String> distractors = DistractorPicker.pick(label,
+                    tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of())),
                     c -> !namesItsTopic(shown, c), 3, random);
             if (distractors.size() < 2) {
                 continue;
@@ -114,11 +123,19 @@ final class TopicQuestions {
             if (index.isAncestorOrSelf(h, answer) || index.isAncestorOrSelf(answer, h)) {
                 continue;
             }
+            if (continues(h, answer)) {
+                continue;
+            }
             boolean sibling = index.parentHeading.get(h) == parent;
             if (sibling && parent != null && (answerIsAspect || isAspect(h)) || statesAny(h, numbers)) {
                 continue;
             }
             String label = index.label(h);
+            byLabel.putIfAbsent(label, h);
+            if (answerIsAspect && NotesIndex.aspect(h).equals(NotesIndex.aspect(answer))
+                    && !(label.contains(" › ") && index.label(answer).contains(" › "))) {
+                continue;
+            }
             if (index.parentHeading.get(h) == parent) {
                 siblings.add(label);
             } else if (depth(h) == depth) {
@@ -130,25 +147,102 @@ final class TopicQuestions {
         return List.of(siblings, sameDepth, rest);
     }
 
+    private static final java.util.regex.Pattern PART_NUMBER = java.util.regex.Pattern.compile(
+            "(?i)\\s*(?:[-–:(]\\s*)?(?:part\\s*)?(?:\\d+|[ivx]+|cont(?:inued|'d|\\.)?)\\)?\\s*$");
+
+    /** "Choosing EMR Instance Types - 1" and "- 2" are one topic split in two, so neither is wrong for the other. */
+    private static boolean continues(TopicNode a, TopicNode b) {
+        String baseA = PART_NUMBER.matcher(a.text()).replaceFirst("");
+        String baseB = PART_NUMBER.matcher(b.text()).replaceFirst("");
+        return !baseA.equals(a.text()) && baseA.equalsIgnoreCase(baseB);
+    }
+
     private static boolean isAspect(TopicNode heading) {
-        return ASPECT.matcher(heading.text()).find();
+        return NotesIndex.isAspect(heading);
+    }
+
+    /**
+     * Distinctive words (found on few lines) of each heading's lines, sub-headings included: a heading whose
+     * section shares one with the fact ("memory" for an HBase fact and Spark's "in memory caching") could also be meant, so it is not offered.
+     */
+    private java.util.Map<TopicNode, java.util.Set<String>> rareWords;
+    private java.util.Set<String> common;
+
+    private java.util.Set<String> rare(String text) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : NotesIndex.words(text).strip().split(" ")) {
+            if (w.length() >= 4 && !common.contains(stem(w))) {
+                out.add(stem(w));
+            }
+        }
+        return out;
+    }
+
+    private void indexWords() {
+        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        for (NotesIndex.Placed p : index.placed) {
+            java.util.Set<String> stems = new java.util.HashSet<>();
+            for (String w : NotesIndex.words(p.node().text()).strip().split(" ")) {
+                stems.add(stem(w));
+            }
+            stems.forEach(w -> lines.merge(w, 1, Integer::sum));
+        }
+        int limit = Math.max(3, index.placed.size() / 25);
+        common = new java.util.HashSet<>();
+        lines.forEach((w, n) -> {
+            if (n > limit) {
+                common.add(w);
+            }
+        });
+        STOP_WORDS.forEach(w -> common.add(stem(w)));
+        rareWords = new java.util.IdentityHashMap<>();
+        for (NotesIndex.Placed p : index.placed) {
+            for (TopicNode h = p.heading(); h != null; h = index.parentHeading.get(h)) {
+                rareWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare(p.node().text()));
+            }
+        }
+    }
+
+    /** A crude stem, enough to match "visualize" with "visualized" and "stream" with "streaming". */
+    private static String stem(String w) {
+        return w.length() > 6 ? w.substring(0, 6) : w;
+    }
+
+    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("with", "from", "that", "this", "into",
+            "your", "have", "will", "when", "which", "than", "they", "them", "their", "there", "also", "only", "more",
+            "most", "such", "used", "uses", "using", "other", "each", "many", "some", "over", "under", "between",
+            "about", "data");
+
+    private boolean sharesRareWord(TopicNode heading, java.util.Set<String> factWords) {
+        java.util.Set<String> words = rareWords.getOrDefault(heading, java.util.Set.of());
+        for (String w : factWords) {
+            if (words.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean statesAny(TopicNode heading, List<String> numbers) {
         if (numbers.isEmpty()) {
             return false;
         }
-        for (NotesIndex.Placed p : index.placed) {
-            if (p.heading() == heading) {
+        if (numbersByHeading == null) {
+            numbersByHeading = new java.util.IdentityHashMap<>();
+            for (NotesIndex.Placed p : index.placed) {
                 for (NumberMention m : NumberMention.find(p.node().text())) {
-                    if (numbers.contains(m.value().toPlainString())) {
-                        return true;
-                    }
+                    numbersByHeading.computeIfAbsent(p.heading(), h -> new java.util.HashSet<>())
+                            .add(m.value().toPlainString());
                 }
             }
         }
-        return false;
+        java.util.Set<String> stated = numbersByHeading.getOrDefault(heading, java.util.Set.of());
+        return numbers.stream().anyMatch(stated::contains);
     }
+
+    private java.util.Map<TopicNode, java.util.Set<String>> numbersByHeading;
+    private final java.util.Map<String, TopicNode> byLabel = new java.util.HashMap<>();
+    private final java.util.Map<TopicNode, List<List<String>>> tiersByHeading = new java.util.IdentityHashMap<>();
 
     private int depth(TopicNode heading) {
         int d = 0;

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the shape of one line of notes: is it a full statement, a short list-item-like fragment, or a line that
@@ -12,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class BulletShape {
 
-    private static final Pattern TRAILING_PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.#+'_-]*");
 
     private static final Set<String> VERB_MARKERS = Set.of(
             "is", "are", "was", "were", "be", "been", "being", "can", "cannot", "could", "will", "would", "should",
@@ -44,7 +41,7 @@ public final class BulletShape {
 
     private BulletShape(String text) {
         this.text = text.strip();
-        String c = TRAILING_PARENTHETICAL.matcher(this.text).replaceFirst("");
+        String c = withoutTrailingParenthetical(this.text);
         if (c.isBlank()) {
             c = this.text;
         }
@@ -52,7 +49,36 @@ public final class BulletShape {
             c = c.substring(0, c.length() - 1).strip();
         }
         this.core = c;
-        this.words = WORD.matcher(c).results().map(m -> m.group()).toList();
+        this.words = words(c);
+    }
+
+    private static String withoutTrailingParenthetical(String t) {
+        if (!t.endsWith(")")) {
+            return t;
+        }
+        int open = t.lastIndexOf('(');
+        if (open < 0 || t.indexOf(')', open) != t.length() - 1) {
+            return t;
+        }
+        return t.substring(0, open).strip();
+    }
+
+    /** Words as {@code [letter or digit][letter, digit or .#+'_-]*}: "Node.js" and "C#" are one word each. */
+    private static List<String> words(String s) {
+        List<String> out = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            if (!Character.isLetterOrDigit(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i++;
+            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || ".#+'_-".indexOf(s.charAt(i)) >= 0)) {
+                i++;
+            }
+            out.add(s.substring(start, i));
+        }
+        return out;
     }
 
     public static BulletShape of(String text) {
@@ -70,6 +96,9 @@ public final class BulletShape {
 
     /** "etc.", "...": marks a list as not exhaustive. */
     public boolean isEtc() {
+        if (text.length() > 12) {
+            return false;
+        }
         String t = text.toLowerCase(Locale.ROOT).replaceAll("[\\s.…]", "");
         return t.equals("etc") || t.isEmpty() || t.equals("andmore") || t.equals("andsoon");
     }
@@ -88,10 +117,29 @@ public final class BulletShape {
     }
 
     public List<String> commaParts() {
+        if (core.indexOf(',') < 0) {
+            return List.of(core);
+        }
         return Arrays.stream(core.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
+    private Boolean verb;
+    private Boolean itemLike;
+    private Boolean nameLike;
+
+    /** Whether the text has a verb or a clause word, i.e. makes a claim rather than naming something. */
+    public boolean makesClaim() {
+        return hasVerb() || words.size() >= 6;
+    }
+
     private boolean hasVerb() {
+        if (verb == null) {
+            verb = computeHasVerb();
+        }
+        return verb;
+    }
+
+    private boolean computeHasVerb() {
         if (!words.isEmpty() && words.get(0).equalsIgnoreCase("use")) {
             return true;
         }
@@ -105,6 +153,13 @@ public final class BulletShape {
 
     /** Short fragment without a verb: a list item, a name, a noun phrase. */
     public boolean isItemLike() {
+        if (itemLike == null) {
+            itemLike = computeItemLike();
+        }
+        return itemLike;
+    }
+
+    private boolean computeItemLike() {
         List<String> parts = commaParts();
         if (parts.size() >= 2 && parts.stream().allMatch(p -> {
             BulletShape s = of(p);
@@ -121,6 +176,13 @@ public final class BulletShape {
 
     /** Every word starts with a capital or digit, or carries a symbol: product and technology names. */
     public boolean isNameLike() {
+        if (nameLike == null) {
+            nameLike = computeNameLike();
+        }
+        return nameLike;
+    }
+
+    private boolean computeNameLike() {
         if (words.isEmpty() || words.size() > 3 || hasVerb()) {
             return false;
         }

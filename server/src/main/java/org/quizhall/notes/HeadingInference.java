@@ -1,6 +1,10 @@
 package org.quizhall.notes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,44 +25,69 @@ final class HeadingInference {
             "disadvantages", "architecture", "concepts", "terminology", "glossary", "review", "questions",
             "faq", "pitfalls", "monitoring", "costs", "cost", "setup", "configuration", "and", "&", "of", "in");
 
-    private record Top(TreeBuilder.Section section, List<String> key) {
+    /** An earlier top-level heading; {@code recency} orders them by when they were last introduced or revisited. */
+    private static final class Top {
+        final TreeBuilder.Section section;
+        final List<String> key;
+        final List<String> words;
+        int recency;
+
+        Top(TreeBuilder.Section section, List<String> key, List<String> words) {
+            this.section = section;
+            this.key = key;
+            this.words = words;
+        }
     }
 
-    private final List<Top> tops = new ArrayList<>();
+    /** Tops by the first word of their key, so a heading is only compared with tops it could name. */
+    private final Map<String, List<Top>> byFirstKeyWord = new HashMap<>();
+    private final Map<TreeBuilder.Section, Top> bySection = new IdentityHashMap<>();
+    private Top current;
+    private int clock;
 
     void reset() {
-        tops.clear();
+        byFirstKeyWord.clear();
+        bySection.clear();
+        current = null;
     }
 
     /** The earlier heading this one belongs under, or null when it starts a new topic. */
     TreeBuilder.Section parentOf(String heading) {
-        List<String> words = words(heading);
-        if (tops.isEmpty()) {
+        if (current == null) {
             return null;
         }
+        List<String> words = words(heading);
         if (isGeneric(words)) {
-            return tops.get(tops.size() - 1).section();
+            return current.section;
         }
-        for (int i = tops.size() - 1; i >= 0; i--) {
-            Top top = tops.get(i);
-            if (!top.key().isEmpty() && containsRun(words, top.key()) && !words.equals(words(top.section().heading))) {
-                return top.section();
+        Top best = null;
+        for (String w : new HashSet<>(words)) {
+            for (Top top : byFirstKeyWord.getOrDefault(w, List.of())) {
+                if ((best == null || top.recency > best.recency) && containsRun(words, top.key)
+                        && !words.equals(top.words)) {
+                    best = top;
+                }
             }
         }
-        return null;
+        return best == null ? null : best.section;
     }
 
     void topic(TreeBuilder.Section section) {
-        tops.add(new Top(section, key(section.heading)));
+        Top top = new Top(section, key(section.heading), words(section.heading));
+        top.recency = ++clock;
+        bySection.put(section, top);
+        if (!top.key.isEmpty()) {
+            byFirstKeyWord.computeIfAbsent(top.key.get(0), w -> new ArrayList<>()).add(top);
+        }
+        current = top;
     }
 
     /** Moving back to an earlier topic makes it the one generic headings attach to. */
     void revisit(TreeBuilder.Section section) {
-        for (int i = 0; i < tops.size(); i++) {
-            if (tops.get(i).section() == section) {
-                tops.add(tops.remove(i));
-                return;
-            }
+        Top top = bySection.get(section);
+        if (top != null) {
+            top.recency = ++clock;
+            current = top;
         }
     }
 
@@ -96,8 +125,10 @@ final class HeadingInference {
         return false;
     }
 
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}&]+");
+
     static List<String> words(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}&]+"))
+        return Arrays.stream(NON_WORD.split(text.toLowerCase(Locale.ROOT)))
                 .filter(w -> !w.isEmpty()).toList();
     }
 }

@@ -17,6 +17,9 @@ final class InlineText {
     }
 
     static String plain(String s) {
+        if (!hasMarkup(s)) {
+            return collapseSpaces(s);
+        }
         String t = TASK_BOX.matcher(s.strip()).replaceFirst("");
         t = IMAGE.matcher(t).replaceAll("$1");
         t = LINK.matcher(t).replaceAll("$1");
@@ -24,6 +27,31 @@ final class InlineText {
         t = EMPHASIS.matcher(t).replaceAll("$1");
         t = CODE.matcher(t).replaceAll("$1");
         t = HTML_TAG.matcher(t).replaceAll("");
-        return t.replaceAll("\\s+", " ").strip();
+        return collapseSpaces(t);
+    }
+
+    private static boolean hasMarkup(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ("*_[`<!".indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String collapseSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        int end = out.length();
+        return end > 0 && out.charAt(end - 1) == ' ' ? out.substring(0, end - 1) : out.toString();
     }
 }

@@ -40,7 +40,7 @@ final class ListInference {
         for (int i = 0; i < flat.size(); i++) {
             RawItem b = flat.get(i);
             RawItem next = at(i + 1);
-            BulletShape shape = BulletShape.of(b.text);
+            BulletShape shape = b.shape();
             if (shape.isEtc()) {
                 if (lead != null) {
                     lead.open = true;
@@ -55,13 +55,13 @@ final class ListInference {
             boolean startsList = !card && startsList(i, lead != null);
             if (lead != null && !startsList) {
                 boolean subTopic = !leadTakesAnything && shape.pluralLeadIn() && next != null
-                        && BulletShape.of(next.text).isStatement();
+                        && next.shape().isStatement();
                 if (!subTopic && (card || leadTakesAnything || shape.isItemLike())) {
                     lead.children.add(b);
                     lastItem = b;
                     continue;
                 }
-                if (!subTopic && lastItem != null && next != null && BulletShape.of(next.text).isItemLike()
+                if (!subTopic && lastItem != null && next != null && next.shape().isItemLike()
                         && !startsList(i + 1, true)) {
                     lastItem.children.add(b);
                     continue;
@@ -82,7 +82,7 @@ final class ListInference {
                 continue;
             }
             top.add(b);
-            elaborated = !card && shape.isItemLike() && next != null && BulletShape.of(next.text).isStatement()
+            elaborated = !card && shape.isItemLike() && next != null && next.shape().isStatement()
                     && !isCard(next) ? b : null;
         }
         return top;
@@ -93,22 +93,22 @@ final class ListInference {
     }
 
     private static boolean isCard(RawItem item) {
-        return CardSyntax.read(item.text).isPresent();
+        return item.card().isPresent();
     }
 
     private boolean isItem(RawItem item) {
-        return item != null && !BulletShape.of(item.text).isEtc()
-                && (isCard(item) || BulletShape.of(item.text).isItemLike());
+        return item != null && !item.shape().isEtc()
+                && (isCard(item) || item.shape().isItemLike());
     }
 
     private boolean startsList(int i, boolean insideList) {
         RawItem b = flat.get(i);
         RawItem next = at(i + 1);
-        if (next == null || BulletShape.of(next.text).isEtc()) {
+        if (next == null || next.shape().isEtc()) {
             return false;
         }
-        BulletShape shape = BulletShape.of(b.text);
-        BulletShape following = BulletShape.of(next.text);
+        BulletShape shape = b.shape();
+        BulletShape following = next.shape();
         if (shape.endsWithColon() || versus.contains(key(shape.core()))) {
             return true;
         }

@@ -17,6 +17,24 @@ final class RawItem {
     /** The list below this line ended with "etc.". */
     boolean open;
 
+    private BulletShape shape;
+    private java.util.Optional<CardSyntax.Card> card;
+
+    /** The shape of {@link #text}, computed once since inference asks for it repeatedly. */
+    BulletShape shape() {
+        if (shape == null) {
+            shape = BulletShape.of(text);
+        }
+        return shape;
+    }
+
+    java.util.Optional<CardSyntax.Card> card() {
+        if (card == null) {
+            card = CardSyntax.read(text);
+        }
+        return card;
+    }
+
     RawItem(String text, int line, boolean prose) {
         this.text = text;
         this.line = line;

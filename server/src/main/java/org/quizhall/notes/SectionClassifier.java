@@ -33,7 +33,7 @@ final class SectionClassifier {
         boolean open = headingOpen;
         List<RawItem> kept = new ArrayList<>();
         for (RawItem item : items) {
-            if (!item.prose && BulletShape.of(item.text).isEtc()) {
+            if (!item.prose && item.shape().isEtc()) {
                 open = true;
             } else {
                 kept.add(item);
@@ -43,7 +43,7 @@ final class SectionClassifier {
         boolean headingList = headingList(heading, items);
         List<Classified> out = new ArrayList<>();
         for (RawItem item : items) {
-            boolean asItem = headingList && !item.prose && BulletShape.of(item.text).isItemLike();
+            boolean asItem = headingList && !item.prose && item.shape().isItemLike();
             out.add(node(item, asItem, false));
         }
         return new Section(expandCommaList(out, headingList), open && headingList);
@@ -63,14 +63,14 @@ final class SectionClassifier {
             if (item.prose) {
                 continue;
             }
-            if (CardSyntax.read(item.text).isPresent()) {
+            if (item.card().isPresent()) {
                 cards++;
                 continue;
             }
             if (first == null) {
                 first = item;
             }
-            if (BulletShape.of(item.text).isItemLike()) {
+            if (item.shape().isItemLike()) {
                 itemLike++;
                 if (!item.children.isEmpty()) {
                     withChildren++;
@@ -79,18 +79,18 @@ final class SectionClassifier {
                 statements++;
             }
         }
-        if (itemLike < 2 || cards >= itemLike || first == null || !BulletShape.of(first.text).isItemLike()) {
+        if (itemLike < 2 || cards >= itemLike || first == null || !first.shape().isItemLike()) {
             return false;
         }
         return isAntiPatternHeading(heading) || statements * 3 <= itemLike && withChildren * 3 <= itemLike;
     }
 
     private static Classified node(RawItem item, boolean asListItem, boolean underElaboratedParent) {
-        var card = CardSyntax.read(item.text);
+        var card = item.card();
         boolean listParent = !card.isPresent() && isListParent(item);
         List<Classified> children = new ArrayList<>();
         for (RawItem child : item.children) {
-            if (!child.prose && BulletShape.of(child.text).isEtc()) {
+            if (!child.prose && child.shape().isEtc()) {
                 item.open = true;
                 continue;
             }
@@ -108,7 +108,7 @@ final class SectionClassifier {
             Cloze cloze = ((CardSyntax.ClozeCard) card.get()).cloze();
             return new Classified(NodeKind.CLOZE, cloze.text(), item.line, children, null, cloze, false);
         }
-        BulletShape shape = BulletShape.of(item.text);
+        BulletShape shape = item.shape();
         NodeKind kind;
         if (asListItem) {
             kind = NodeKind.LIST_ITEM;
@@ -134,11 +134,11 @@ final class SectionClassifier {
         if (bullets.isEmpty()) {
             return false;
         }
-        BulletShape shape = BulletShape.of(item.text);
+        BulletShape shape = item.shape();
         if (shape.strongLeadIn() || shape.pluralLeadIn() && bullets.size() >= 2) {
             return true;
         }
-        long itemLike = bullets.stream().filter(c -> BulletShape.of(c.text).isItemLike()).count();
+        long itemLike = bullets.stream().filter(c -> c.shape().isItemLike()).count();
         return bullets.size() >= 2 && itemLike * 3 >= bullets.size() * 2;
     }
 

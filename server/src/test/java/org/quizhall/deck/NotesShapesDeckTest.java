@@ -1,0 +1,63 @@
+package org.quizhall.deck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.quizhall.notes.NotesImporter;
+import org.quizhall.notes.SampleNotes;
+
+@DisplayName("Decks from notes of every accepted shape")
+class NotesShapesDeckTest {
+
+    @ParameterizedTest(name = "{0} gives at least {1} questions of kinds {2}, at most 2% defective")
+    @CsvSource(delimiter = '|', value = {
+            "/notes/cell-biology.md | 30 | list_member,topic_of,numeric,true_false,cloze",
+            "/notes/flashcards.txt  | 15 | definition",
+            "/notes/glossary.txt    | 15 | definition",
+            "/notes/cloze.md        | 8  | cloze",
+            "/notes/mixed.md        | 20 | list_member,true_false,definition,cloze",
+            "/samples/aws-big-data-processing.txt | 150 | list_member,odd_one_out,topic_of,numeric,true_false,definition,cloze"})
+    void shapes(String resource, int minimum, String kinds) {
+        GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(SampleNotes.read(resource)), 1L);
+        assertThat(deck.questions()).hasSizeGreaterThanOrEqualTo(minimum);
+        assertThat(deck.kinds().keySet()).containsAll(List.of(kinds.split(",")));
+        long defective = deck.questions().stream().filter(q -> !QuestionRules.defects(q).isEmpty()).count();
+        assertThat(defective * 50).as("defective questions").isLessThanOrEqualTo(deck.questions().size());
+    }
+
+    @ParameterizedTest(name = "flashcards: {0}")
+    @CsvSource(delimiter = '|', value = {
+            "Capital of France :: Paris | Which of these matches \"Capital of France\"? | Paris",
+            "Largest planet ::: Jupiter | Which term matches: \"Jupiter\"? | Largest planet",
+            "Who wrote Hamlet? >> William Shakespeare | Who wrote Hamlet? | William Shakespeare"})
+    @DisplayName("flashcards are asked in the direction their syntax allows")
+    void flashcardDirections(String line, String prompt, String answer) {
+        GeneratedDeck deck = DeckGenerator.generate(
+                NotesImporter.parse(SampleNotes.read("/notes/flashcards.txt")), 1L);
+        assertThat(deck.questions()).filteredOn(q -> q.source().text().equals(line))
+                .anySatisfy(q -> {
+                    assertThat(q.prompt()).isEqualTo(prompt);
+                    assertThat(q.answer()).isEqualTo(answer);
+                });
+        assertThat(deck.questions()).filteredOn(q -> q.source().text().startsWith("Capital of France"))
+                .noneMatch(q -> q.prompt().contains("Which term matches"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "5 | Fill in the blank: [World History › Ancient world] The Great Pyramid of Giza was built for the pharaoh _____. | Khufu",
+            "6 | Fill in the blank: [World History › Ancient world] Rome was traditionally founded in _____ by Romulus. | 753 BC",
+            "6 | Fill in the blank: [World History › Ancient world] Rome was traditionally founded in 753 BC by _____. | Romulus"})
+    @DisplayName("each cloze deletion becomes its own typed question")
+    void clozeDeletions(int line, String prompt, String answer) {
+        GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(SampleNotes.read("/notes/cloze.md")), 1L);
+        Question q = deck.questions().stream().filter(x -> x.prompt().equals(prompt)).findFirst().orElseThrow();
+        assertThat(q.type()).isEqualTo(QuestionType.TYPED);
+        assertThat(q.source().line()).isEqualTo(line);
+        assertThat(q.accepted()).containsExactly(answer);
+        assertThat(AnswerMatcher.matches(answer.toLowerCase(), q.accepted())).isTrue();
+    }
+}

@@ -1,0 +1,86 @@
+package org.quizhall.deck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.quizhall.notes.SampleNotes;
+
+@DisplayName("Assembling a round")
+class RoundAssemblerTest {
+
+    private static GeneratedDeck deck;
+
+    @BeforeAll
+    static void generate() {
+        deck = DeckGenerator.generate(SampleNotes.aws(), 3L);
+    }
+
+    @Test
+    @DisplayName("gives N questions, each from a different source line, without repeats")
+    void distinct() {
+        List<Question> round = RoundAssembler.assemble(deck.questions(), 20, Set.of(), 11L);
+        assertThat(round).hasSize(20);
+        assertThat(round).extracting(Question::id).doesNotHaveDuplicates();
+        assertThat(round).extracting(q -> q.source().line()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("spreads questions over topics and kinds")
+    void balanced() {
+        List<Question> round = RoundAssembler.assemble(deck.questions(), 19, Set.of(), 5L);
+        Map<String, Long> perTopic = round.stream().collect(Collectors.groupingBy(Question::topic,
+                Collectors.counting()));
+        assertThat(perTopic).hasSize(19);
+        Map<String, Long> perKind = round.stream().collect(Collectors.groupingBy(Question::kind,
+                Collectors.counting()));
+        assertThat(perKind.keySet()).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(perKind.values()).allMatch(count -> count <= 6);
+    }
+
+    @Test
+    @DisplayName("true/false rounds are not mostly 'True', although the notes hold mostly true statements")
+    void trueFalseBalance() {
+        long trues = deck.questions().stream()
+                .filter(q -> q.type() == QuestionType.TRUE_FALSE && q.correct() == 0).count();
+        long falses = deck.questions().stream()
+                .filter(q -> q.type() == QuestionType.TRUE_FALSE && q.correct() == 1).count();
+        assertThat(trues).isGreaterThan(2 * falses);
+        List<Question> round = RoundAssembler.assemble(deck.questions(), 20, Set.of("true_false"), 4L);
+        long roundTrues = round.stream().filter(q -> q.correct() == 0).count();
+        assertThat(round).hasSize(20);
+        assertThat(roundTrues).isBetween(8L, 12L);
+    }
+
+    @Test
+    @DisplayName("draws only the requested kinds")
+    void kindsFilter() {
+        List<Question> round = RoundAssembler.assemble(deck.questions(), 10, Set.of("numeric", "cloze"), 2L);
+        assertThat(round).hasSize(10).allMatch(q -> q.kind().equals("numeric") || q.kind().equals("cloze"));
+        assertThat(round).extracting(Question::kind).contains("numeric", "cloze");
+    }
+
+    @Test
+    @DisplayName("returns what there is when the pool runs out, and nothing for n = 0")
+    void smallPools() {
+        List<Question> numeric = RoundAssembler.assemble(deck.questions(), 1000, Set.of("numeric"), 2L);
+        long numericLines = deck.questions().stream().filter(q -> q.kind().equals("numeric"))
+                .map(q -> q.source().line()).distinct().count();
+        assertThat(numeric).hasSize((int) numericLines);
+        assertThat(RoundAssembler.assemble(deck.questions(), 0, Set.of(), 2L)).isEmpty();
+        assertThat(RoundAssembler.assemble(List.of(), 5, Set.of(), 2L)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the same seed gives the same round, another seed another round")
+    void seeded() {
+        List<Question> a = RoundAssembler.assemble(deck.questions(), 15, Set.of(), 9L);
+        assertThat(RoundAssembler.assemble(deck.questions(), 15, Set.of(), 9L)).isEqualTo(a);
+        assertThat(RoundAssembler.assemble(deck.questions(), 15, Set.of(), 10L)).isNotEqualTo(a);
+    }
+}
