@@ -87,7 +87,8 @@ public final class HttpApi extends VerticleBase {
     new JoinCodes(services.rooms()).mount(router);
 
     router.route("/api/*").handler(ApiErrors::notFound);
-    router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
+    // max-age 0 with validators: browsers revalidate every file, so a deploy never mixes old and new modules.
+    router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(0));
     router.get().pathRegex(CLIENT_PAGES).handler(this::clientPage);
     router.route().handler(ApiErrors::notFound);
 

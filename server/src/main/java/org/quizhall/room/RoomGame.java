@@ -573,6 +573,7 @@ public final class RoomGame {
       }
     }
     rank();
+    rosterChanged(now);
     phaseEndsAt = settings.autoAdvances() ? now + settings.autoAdvance().toMillis() : NEVER;
     JsonObject message =
         Protocol.message("reveal")
@@ -797,6 +798,7 @@ public final class RoomGame {
         Protocol.message("welcome")
             .put("role", "player")
             .put("code", code)
+            .put("gameId", gameId.toString())
             .put("phase", phase.wireName())
             .put("playerId", player.id)
             .put("nickname", player.nickname)
@@ -814,7 +816,12 @@ public final class RoomGame {
       welcome.put("current", current);
     }
     if (phase == Phase.QUESTION) {
-      welcome.put("answered", answers.containsKey(player.id));
+      Answer answer = answers.get(player.id);
+      welcome.put("answered", answer != null);
+      if (answer != null) {
+        welcome.put("answer", answer.choice() != null ? new JsonObject().put("choice", answer.choice())
+            : new JsonObject().put("text", answer.text()));
+      }
     } else if (phase == Phase.REVEAL) {
       welcome.put("result", result(player));
     } else if (phase == Phase.PODIUM) {

@@ -266,6 +266,8 @@ class RoomGameTest {
       game.start(T0 + SECOND);
       game.answer(playerId(ada), null, 0, 2, null, T0 + 2 * SECOND);
       assertThat(game.phase()).isEqualTo(Phase.REVEAL);
+      game.tick(T0 + 2 * SECOND + RoomGame.AGGREGATE_INTERVAL_MS);
+      assertThat(host.last("roster").getJsonArray("roster").getJsonObject(0).getInteger("score")).isPositive();
       assertThat(game.nextWakeup()).isEqualTo(T0 + 7 * SECOND);
 
       game.tick(T0 + 7 * SECOND);
