@@ -246,9 +246,8 @@ final class ListQuestions {
         if (heading == null) {
             return false;
         }
-        List<String> section = index.sectionWords(heading);
-        long named = members.stream()
-                .filter(m -> section.stream().anyMatch(w -> NotesIndex.mentionsIn(w, m))).count();
+        String section = index.sectionText(heading);
+        long named = members.stream().filter(m -> NotesIndex.mentionsIn(section, m)).count();
         return named >= 2;
     }
 
@@ -329,10 +328,8 @@ final class ListQuestions {
         if (shapes.size() > 1) {
             shapes.remove(Shape.WORD);
         }
-        List<String> sectionWords = new ArrayList<>(index.sectionWords(list.heading()));
-        if (!list.antiPattern()) {
-            sectionWords.addAll(index.topicWords(index.topicOf(list.parent().path())));
-        }
+        String sectionText = index.sectionText(list.heading());
+        String topicText = list.antiPattern() ? "" : index.topicText(index.topicOf(list.parent().path()));
         String promptWords = NotesIndex.words(prompt);
         List<String> memberWords = memberTexts.stream().map(NotesIndex::words).toList();
         return candidate -> !own.contains(NotesIndex.norm(candidate)) && compatible(shapes, shape(candidate))
@@ -341,7 +338,7 @@ final class ListQuestions {
                 && !NotesIndex.mentionsIn(promptWords, candidate)
                 && memberTexts.stream().noneMatch(m -> NotesIndex.mentions(candidate, m))
                 && memberWords.stream().noneMatch(m -> NotesIndex.mentionsIn(m, candidate))
-                && sectionWords.stream().noneMatch(t -> NotesIndex.mentionsIn(t, candidate));
+                && !NotesIndex.mentionsIn(sectionText, candidate) && !NotesIndex.mentionsIn(topicText, candidate);
     }
 
     private String prompt(NotesIndex.ListInfo list, boolean negative) {
