@@ -35,6 +35,10 @@ final class TopicQuestions {
             if (node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE || p.heading() == null) {
                 continue;
             }
+            if (Prompts.isRemark(node.text())) {
+                out.skip(node, "a remark about the notes, not a fact");
+                continue;
+            }
             BulletShape shape = NotesIndex.shape(node.text());
             if (shape.wordCount() < 3) {
                 out.skip(node, "too short to tell which topic it belongs to");

@@ -61,4 +61,13 @@ class NotesShapesDeckTest {
         assertThat(q.accepted()).containsExactly(answer);
         assertThat(AnswerMatcher.matches(answer.toLowerCase(), q.accepted())).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("remarks and links in a glossary are reported, never asked")
+    void remarks() {
+        GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(SampleNotes.read("/notes/glossary.txt")), 1L);
+        assertThat(deck.questions()).noneMatch(q -> q.source().line() >= 13);
+        assertThat(deck.warnings()).extracting(GenerationWarning::line).contains(13, 14);
+        assertThat(deck.questions()).allMatch(q -> q.kind().equals("definition"));
+    }
 }
