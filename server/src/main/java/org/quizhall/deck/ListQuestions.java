@@ -231,6 +231,11 @@ final class ListQuestions {
 
     private java.util.Map<String, Integer> listsPerItem;
 
+    /** "Hive / Pig (old) / Presto", "HDFS -> HBase": several things in one item, odd next to single names. */
+    private static boolean isCompound(String text) {
+        return text.contains("/") || text.contains("->") || text.contains("=>");
+    }
+
     /**
      * A candidate that has its own heading whose section names two or more of the list's members (Hive, whose notes
      * mention HDFS and EMRFS, for "Presto Datasource") is too close to the list to be plainly wrong.
@@ -246,9 +251,8 @@ final class ListQuestions {
         if (heading == null) {
             return false;
         }
-        List<String> section = index.sectionWords(heading);
-        long named = members.stream()
-                .filter(m -> section.stream().anyMatch(w -> NotesIndex.mentionsIn(w, m))).count();
+        String section = index.sectionText(heading);
+        long named = members.stream().filter(m -> NotesIndex.mentionsIn(section, m)).count();
         return named >= 2;
     }
 
@@ -329,19 +333,19 @@ final class ListQuestions {
         if (shapes.size() > 1) {
             shapes.remove(Shape.WORD);
         }
-        List<String> sectionWords = new ArrayList<>(index.sectionWords(list.heading()));
-        if (!list.antiPattern()) {
-            sectionWords.addAll(index.topicWords(index.topicOf(list.parent().path())));
-        }
+        String sectionText = index.sectionText(list.heading());
+        String topicText = list.antiPattern() ? "" : index.topicText(index.topicOf(list.parent().path()));
         String promptWords = NotesIndex.words(prompt);
         List<String> memberWords = memberTexts.stream().map(NotesIndex::words).toList();
+        boolean compoundList = memberTexts.stream().anyMatch(ListQuestions::isCompound);
         return candidate -> !own.contains(NotesIndex.norm(candidate)) && compatible(shapes, shape(candidate))
+                && (compoundList || !isCompound(candidate))
                 && !worksWithMembers(candidate, memberTexts)
                 && own.stream().noneMatch(m -> AnswerMatcher.withinOneEdit(m, NotesIndex.norm(candidate)))
                 && !NotesIndex.mentionsIn(promptWords, candidate)
                 && memberTexts.stream().noneMatch(m -> NotesIndex.mentions(candidate, m))
                 && memberWords.stream().noneMatch(m -> NotesIndex.mentionsIn(m, candidate))
-                && sectionWords.stream().noneMatch(t -> NotesIndex.mentionsIn(t, candidate));
+                && !NotesIndex.mentionsIn(sectionText, candidate) && !NotesIndex.mentionsIn(topicText, candidate);
     }
 
     private String prompt(NotesIndex.ListInfo list, boolean negative) {
@@ -375,7 +379,7 @@ final class ListQuestions {
         Matcher modal = QUANTIFIED_MODAL.matcher(lead);
         if (modal.matches()) {
             String verb = modal.group(1).toLowerCase();
-            String neg = not.isEmpty() ? "" : verb.equals("are") ? " NOT" : " NOT";
+            String neg = not.isEmpty() ? "" : " NOT";
             return "Which of these " + verb + neg + " " + modal.group(2) + ctx + "?";
         }
         BulletShape shape = NotesIndex.shape(lead);

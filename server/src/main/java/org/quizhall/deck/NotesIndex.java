@@ -216,6 +216,21 @@ final class NotesIndex {
 
     private Map<String, List<String>> topicWords;
 
+    /**
+     * All of {@link #topicWords} as one string. Each part starts and ends with a space, so joined parts meet at a
+     * double space and a phrase can never match across two lines.
+     */
+    String topicText(String topic) {
+        return topicTexts.computeIfAbsent(topic, t -> String.join("", topicWords(t)));
+    }
+
+    String sectionText(TopicNode heading) {
+        return sectionTexts.computeIfAbsent(heading, h -> String.join("", sectionWords(h)));
+    }
+
+    private final Map<String, String> topicTexts = new java.util.HashMap<>();
+    private final Map<TopicNode, String> sectionTexts = new IdentityHashMap<>();
+
     /** The text to show for a list item: product names lose their trailing remark. */
     static String itemText(TopicNode item) {
         BulletShape shape = shape(item.text());

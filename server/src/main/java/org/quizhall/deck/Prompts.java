@@ -17,6 +17,14 @@ final class Prompts {
     private Prompts() {
     }
 
+    private static final java.util.regex.Pattern REMARK = java.util.regex.Pattern.compile(
+            "(?i)^(?:note|notes|tip|todo|see|see also|edit|nb|ps|warning|important|source|ref)\\s*[:\\-–]");
+
+    /** "Note: this list is not complete": a remark about the notes themselves, not a fact to be asked. */
+    static boolean isRemark(String text) {
+        return REMARK.matcher(text.strip()).find();
+    }
+
     /** "AWS Lambda › Anti-patterns": the heading and the heading above it. */
     static String where(NotesIndex index, TopicNode heading) {
         if (heading == null) {

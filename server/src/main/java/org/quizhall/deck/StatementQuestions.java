@@ -61,6 +61,10 @@ final class StatementQuestions {
             if (!statement) {
                 continue;
             }
+            if (Prompts.isRemark(node.text())) {
+                out.skip(node, "a remark about the notes, not a fact");
+                continue;
+            }
             String fact = Prompts.standalone(p);
             Source source = new Source(node.line(), node.text(), node.path());
             String topic = index.topicOf(node.path());

@@ -35,6 +35,10 @@ final class TopicQuestions {
             if (node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE || p.heading() == null) {
                 continue;
             }
+            if (Prompts.isRemark(node.text())) {
+                out.skip(node, "a remark about the notes, not a fact");
+                continue;
+            }
             BulletShape shape = NotesIndex.shape(node.text());
             if (shape.wordCount() < 3) {
                 out.skip(node, "too short to tell which topic it belongs to");
@@ -132,7 +136,7 @@ final class TopicQuestions {
             }
             String label = index.label(h);
             byLabel.putIfAbsent(label, h);
-            if (answerIsAspect && NotesIndex.aspect(h).equals(NotesIndex.aspect(answer))
+            if (answerIsAspect && headingFacts(answer).aspect().equals(headingFacts(h).aspect())
                     && !(label.contains(" › ") && index.label(answer).contains(" › "))) {
                 continue;
             }
@@ -151,14 +155,24 @@ final class TopicQuestions {
             "(?i)\\s*(?:[-–:(]\\s*)?(?:part\\s*)?(?:\\d+|[ivx]+|cont(?:inued|'d|\\.)?)\\)?\\s*$");
 
     /** "Choosing EMR Instance Types - 1" and "- 2" are one topic split in two, so neither is wrong for the other. */
-    private static boolean continues(TopicNode a, TopicNode b) {
-        String baseA = PART_NUMBER.matcher(a.text()).replaceFirst("");
-        String baseB = PART_NUMBER.matcher(b.text()).replaceFirst("");
-        return !baseA.equals(a.text()) && baseA.equalsIgnoreCase(baseB);
+    private boolean continues(TopicNode a, TopicNode b) {
+        String baseA = headingFacts(a).base();
+        return !baseA.equals(a.text()) && baseA.equalsIgnoreCase(headingFacts(b).base());
     }
 
-    private static boolean isAspect(TopicNode heading) {
-        return NotesIndex.isAspect(heading);
+    private boolean isAspect(TopicNode heading) {
+        return headingFacts(heading).aspect() != null;
+    }
+
+    /** Per-heading text facts, computed once: distractor tiers compare every heading with every other. */
+    private record HeadingFacts(String base, String aspect) {
+    }
+
+    private final java.util.Map<TopicNode, HeadingFacts> headingFacts = new java.util.IdentityHashMap<>();
+
+    private HeadingFacts headingFacts(TopicNode h) {
+        return headingFacts.computeIfAbsent(h, x -> new HeadingFacts(PART_NUMBER.matcher(x.text()).replaceFirst(""),
+                NotesIndex.isAspect(x) ? NotesIndex.aspect(x) : null));
     }
 
     /**

@@ -55,7 +55,7 @@ public final class CardSyntax {
             plain.append(text, last, m.start());
             int start = plain.length();
             plain.append(hidden.strip());
-            if (!hidden.isBlank()) {
+            if (hasWordCharacter(hidden)) {
                 blanks.add(new Cloze.Blank(start, plain.length()));
             }
             last = m.end();
@@ -91,10 +91,15 @@ public final class CardSyntax {
         }
         String term = text.substring(0, at).strip();
         String def = text.substring(at + separator.length()).strip();
-        if (term.isEmpty() || def.isEmpty() || def.contains(separator)) {
+        if (!hasWordCharacter(term) || !hasWordCharacter(def) || def.contains(separator)) {
             return Optional.empty();
         }
         return Optional.of(new Definition(term, def, style));
+    }
+
+    /** Cards made only of punctuation cannot be asked or answered. */
+    private static boolean hasWordCharacter(String s) {
+        return s.chars().anyMatch(Character::isLetterOrDigit);
     }
 
     /** {@code term: definition}, where the term is short and the line is not a URL, time or a remark label. */
@@ -105,7 +110,8 @@ public final class CardSyntax {
         }
         String term = text.substring(0, at).strip();
         String def = text.substring(at + 1).strip();
-        if (term.isEmpty() || def.isEmpty() || term.length() > 60 || !Character.isWhitespace(text.charAt(at + 1))) {
+        if (!hasWordCharacter(term) || !hasWordCharacter(def) || term.length() > 60
+                || !Character.isWhitespace(text.charAt(at + 1))) {
             return Optional.empty();
         }
         if (BulletShape.of(term).wordCount() > 5 || Character.isDigit(def.charAt(0)) && Character.isDigit(

@@ -1,6 +1,5 @@
 package org.quizhall.notes;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -50,7 +50,7 @@ final class OutlineReader {
                 RawItem item = new RawItem(InlineText.plain(line), i + 1, false);
                 item.inferred = true;
                 bullets.add(item);
-            } else {
+            } else if (line.chars().anyMatch(Character::isLetterOrDigit)) {
                 flush();
                 heading(line.strip(), i + 1);
             }
@@ -88,6 +88,9 @@ final class OutlineReader {
         String t = line.strip();
         if (t.length() > 100 || t.startsWith("#") || t.startsWith(">") || t.startsWith("|") || t.startsWith("```")
                 || t.startsWith("~~~")) {
+            return false;
+        }
+        if (t.chars().noneMatch(Character::isLetterOrDigit)) {
             return false;
         }
         char last = t.charAt(t.length() - 1);

@@ -11,7 +11,7 @@ final class SectionClassifier {
 
     private static final Pattern NAME_WITH_GLOSS = Pattern.compile("^(.+?)\\s*\\(([^()]+)\\)$");
     private static final Pattern ANTI_PATTERN = Pattern.compile(
-            "(?i)anti[- ]?patterns?|pitfalls?|don'?ts|not recommended|avoid|when not to use|misuses?");
+            "(?i)anti[- ]?patterns?|pitfalls?|don'?ts|not recommended|when not to use|misuses?");
 
     private SectionClassifier() {
     }

@@ -65,6 +65,9 @@ final class TreeBuilder {
     }
 
     private Section push(int level, String text, int line, Section parent) {
+        if (text.chars().noneMatch(Character::isLetterOrDigit)) {
+            return open.peek();
+        }
         while (open.size() > 1 && open.peek().level >= level) {
             open.pop();
         }
@@ -83,11 +86,22 @@ final class TreeBuilder {
     }
 
     void content(RawItem item) {
-        open.peek().content.add(item);
+        content(List.of(item));
     }
 
+    /** Lines without a single letter or digit ("---", "=>") carry nothing to learn and are dropped. */
     void content(List<RawItem> items) {
-        open.peek().content.addAll(items);
+        for (RawItem item : items) {
+            if (item.text.chars().anyMatch(Character::isLetterOrDigit) || item.shape().isEtc()) {
+                dropEmptyChildren(item);
+                open.peek().content.add(item);
+            }
+        }
+    }
+
+    private static void dropEmptyChildren(RawItem item) {
+        item.children.removeIf(c -> c.text.chars().noneMatch(Character::isLetterOrDigit) && !c.shape().isEtc());
+        item.children.forEach(TreeBuilder::dropEmptyChildren);
     }
 
     TopicTree build() {

@@ -20,6 +20,7 @@ class NotesShapesDeckTest {
             "/notes/cloze.md        | 8  | cloze",
             "/notes/mixed.md        | 20 | list_member,true_false,definition,cloze",
             "/samples/aws-big-data-processing.txt | 150 | list_member,odd_one_out,topic_of,numeric,true_false,definition,cloze"})
+    @DisplayName("notes of every shape give questions of the expected kinds with at most 2% structural defects")
     void shapes(String resource, int minimum, String kinds) {
         GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(SampleNotes.read(resource)), 1L);
         assertThat(deck.questions()).hasSizeGreaterThanOrEqualTo(minimum);
@@ -59,5 +60,14 @@ class NotesShapesDeckTest {
         assertThat(q.source().line()).isEqualTo(line);
         assertThat(q.accepted()).containsExactly(answer);
         assertThat(AnswerMatcher.matches(answer.toLowerCase(), q.accepted())).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("remarks and links in a glossary are reported, never asked")
+    void remarks() {
+        GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(SampleNotes.read("/notes/glossary.txt")), 1L);
+        assertThat(deck.questions()).noneMatch(q -> q.source().line() >= 13);
+        assertThat(deck.warnings()).extracting(GenerationWarning::line).contains(13, 14);
+        assertThat(deck.questions()).allMatch(q -> q.kind().equals("definition"));
     }
 }

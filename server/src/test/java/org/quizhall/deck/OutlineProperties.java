@@ -46,6 +46,26 @@ class OutlineProperties {
         assertThat(round).extracting(q -> q.source().line() + ":" + q.source().text()).doesNotHaveDuplicates();
     }
 
+    @Property(tries = 300)
+    @Label("any text at all imports and generates without an exception")
+    void neverThrows(@ForAll("anyText") String text, @ForAll long seed) {
+        GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(text), seed);
+        RoundAssembler.assemble(deck.questions(), 5, java.util.Set.of(), seed);
+        List<String> defective = deck.questions().stream().filter(q -> !QuestionRules.defects(q).isEmpty())
+                .map(q -> q.prompt() + " " + q.options() + " " + QuestionRules.defects(q)).toList();
+        assertThat(defective.size() * 50).as("%s", defective).isLessThanOrEqualTo(deck.questions().size());
+    }
+
+    @Provide
+    Arbitrary<String> anyText() {
+        Arbitrary<String> token = Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(12),
+                Arbitraries.of("- ", "* ", "+ ", "1. ", "# ", "## ", "> ", "```", "---", "===", "\t", "    ", "::",
+                        ":::", ";;", ">>", ": ", "{{c1::", "}}", "{{", "==", "(", ")", "etc.", "vs.", "\n", "\r\n",
+                        "\n\n", "Anti-patterns", "Lambda", "900 seconds", "10,000 records", "S3", "é", "€", "\u0000"));
+        return token.list().ofMaxSize(60).map(ts -> String.join("", ts));
+    }
+
     @Provide
     Arbitrary<String> notes() {
         Arbitrary<String> section = Combinators.combine(heading(), bullets(), Arbitraries.of("", "# ", "## "))
