@@ -2,7 +2,11 @@ package org.quizhall.notes;
 
 import java.util.regex.Pattern;
 
-/** Strips inline Markdown emphasis, code and link syntax, keeping cloze markup intact. */
+/**
+ * Strips inline Markdown emphasis, code and link syntax, keeping cloze markup intact. Angle-bracket
+ * text such as {@code <img>} is kept: in study notes it is usually the subject (notes about HTML),
+ * and every client shows notes as text, never as markup.
+ */
 final class InlineText {
 
     private static final Pattern IMAGE = Pattern.compile("!\\[([^]]*)]\\([^)]*\\)");
@@ -10,7 +14,6 @@ final class InlineText {
     private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(\\S(?:.*?\\S)?)\\1");
     private static final Pattern EMPHASIS = Pattern.compile("(?<![\\w*])\\*(\\S(?:[^*]*\\S)?)\\*(?![\\w*])");
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
-    private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
     private static final Pattern TASK_BOX = Pattern.compile("^\\[[ xX]]\\s+");
 
     private InlineText() {
@@ -26,13 +29,12 @@ final class InlineText {
         t = STRONG.matcher(t).replaceAll("$2");
         t = EMPHASIS.matcher(t).replaceAll("$1");
         t = CODE.matcher(t).replaceAll("$1");
-        t = HTML_TAG.matcher(t).replaceAll("");
         return collapseSpaces(t);
     }
 
     private static boolean hasMarkup(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if ("*_[`<!".indexOf(s.charAt(i)) >= 0) {
+            if ("*_[`!".indexOf(s.charAt(i)) >= 0) {
                 return true;
             }
         }
