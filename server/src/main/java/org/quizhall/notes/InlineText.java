@@ -1,19 +1,25 @@
 package org.quizhall.notes;
 
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
 
 /**
- * Strips inline Markdown emphasis, code and link syntax, keeping cloze markup intact. Angle-bracket
- * text such as {@code <img>} is kept: in study notes it is usually the subject (notes about HTML),
- * and every client shows notes as text, never as markup.
+ * The plain text of one line of notes: inline Markdown (emphasis, code, links, images, escapes and
+ * entities) is read by commonmark-java and reduced to its text. Cloze and card markup are not
+ * Markdown and pass through as typed. Angle-bracket text such as {@code <img>} is kept: in study
+ * notes it is usually the subject (notes about HTML), and every client shows notes as text.
  */
 final class InlineText {
 
-    private static final Pattern IMAGE = Pattern.compile("!\\[([^]]*)]\\([^)]*\\)");
-    private static final Pattern LINK = Pattern.compile("\\[([^]]+)]\\([^)]*\\)");
-    private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(\\S(?:.*?\\S)?)\\1");
-    private static final Pattern EMPHASIS = Pattern.compile("(?<![\\w*])\\*(\\S(?:[^*]*\\S)?)\\*(?![\\w*])");
-    private static final Pattern CODE = Pattern.compile("`([^`]*)`");
+    /** Block parsing is off: the caller has already taken the line out of its block. */
+    private static final Parser INLINES = Parser.builder().enabledBlockTypes(Set.of()).build();
     private static final Pattern TASK_BOX = Pattern.compile("^\\[[ xX]]\\s+");
 
     private InlineText() {
@@ -23,18 +29,40 @@ final class InlineText {
         if (!hasMarkup(s)) {
             return collapseSpaces(s);
         }
-        String t = TASK_BOX.matcher(s.strip()).replaceFirst("");
-        t = IMAGE.matcher(t).replaceAll("$1");
-        t = LINK.matcher(t).replaceAll("$1");
-        t = STRONG.matcher(t).replaceAll("$2");
-        t = EMPHASIS.matcher(t).replaceAll("$1");
-        t = CODE.matcher(t).replaceAll("$1");
-        return collapseSpaces(t);
+        String line = TASK_BOX.matcher(s.strip()).replaceFirst("");
+        StringBuilder out = new StringBuilder(line.length());
+        INLINES.parse(line).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                out.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlInline html) {
+                out.append(html.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                out.append(' ');
+            }
+        });
+        return collapseSpaces(out.toString());
     }
 
     private static boolean hasMarkup(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if ("*_[`!".indexOf(s.charAt(i)) >= 0) {
+            if ("*_[`!\\&<".indexOf(s.charAt(i)) >= 0) {
                 return true;
             }
         }
