@@ -23,7 +23,7 @@ export function mount(root, context) {
             h('caption', {}, 'Your last games, newest first'),
             h('thead', {}, h('tr', {}, ['When', 'Deck', 'Place', 'Score', 'Right', ''].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, stats.history.map((g) => h('tr', {},
-              h('td', {}, when(g.playedAt)), h('th', { scope: 'row' }, g.deck || `Room ${g.roomCode}`),
+              h('td', {}, when(g.playedAt)), h('th', { scope: 'row' }, `${g.deck || 'A deleted deck'} · room ${g.roomCode}`),
               h('td', {}, g.rank ? `${ordinal(g.rank)} of ${g.players}` : '–'), h('td', {}, String(g.score)),
               h('td', {}, `${g.correct} of ${g.answered}`),
               h('td', {}, h('a', { href: `/results/${g.gameId}`, 'aria-label': `Results of room ${g.roomCode}` }, 'Results'))))))
