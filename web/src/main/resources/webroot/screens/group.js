@@ -64,7 +64,7 @@ function playCard(group, decks, api, navigate) {
   const speed = h('input', { id: 'group-speed-scoring', type: 'checkbox', checked: true });
   const message = messageLine('group-room-message');
   const open = h('button', { type: 'submit', class: 'primary', id: 'open-group-room' }, 'Open a group room');
-  const weak = h('button', { type: 'button', id: 'open-weak-round', 'aria-describedby': 'weak-hint', onclick: () => start(true) }, 'Open a weak-spot round');
+  const weak = h('button', { type: 'button', class: 'secondary', id: 'open-weak-round', 'aria-describedby': 'weak-hint', onclick: () => start(true) }, 'Open a weak-spot round');
 
   async function start(weakSpots) {
     const questionCount = wholeIn(count, 1, 100);
@@ -116,12 +116,12 @@ function leaderboardCard(group, api) {
   function show() {
     api('GET', `/api/groups/${group.id}/leaderboard?period=${state.period}&by=${state.by}`)
       .then((board) => {
-        fill(table, board.entries.length ? h('table', { class: 'table' },
+        fill(table, board.entries.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table' },
           h('caption', {}, `${{ week: 'This week', month: 'This month', all: 'All time' }[state.period]}, by ${state.by}`),
           h('thead', {}, h('tr', {}, ['Place', 'Member', 'Points', 'Right', 'Games', 'Best streak'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, board.entries.map((e) => h('tr', {},
             h('td', {}, ordinal(e.rank)), h('th', { scope: 'row' }, e.username), h('td', {}, String(e.points)),
-            h('td', {}, percent(e.accuracy)), h('td', {}, String(e.games)), h('td', {}, String(e.bestStreak))))))
+            h('td', {}, percent(e.accuracy)), h('td', {}, String(e.games)), h('td', {}, String(e.bestStreak)))))))
           : h('p', {}, 'No group games in this period yet. Open a group room and play signed in.'));
       })
       .catch((error) => fill(table, h('p', { class: 'message error' }, error.message)));
@@ -203,7 +203,7 @@ function membersCard(group, api, reload, navigate) {
     h('span', { class: 'name' }, m.username),
     h('span', { class: 'role' }, m.role === 'owner' ? '★ owner' : 'member'),
     h('span', { class: 'muted' }, ` joined ${when(m.joinedAt)}`),
-    owner && m.role !== 'owner' ? confirmButton({ class: 'link danger', 'aria-label': `Remove ${m.username} from the group`, 'data-remove': m.username },
+    owner && m.role !== 'owner' ? confirmButton({ class: 'link remove-member', 'aria-label': `Remove ${m.username} from the group`, 'data-remove': m.username },
       'Remove', 'Press again to remove', async () => {
         try {
           await api('DELETE', `/api/groups/${group.id}/members/${encodeURIComponent(m.username)}`);

@@ -12,21 +12,19 @@ export function mount(root, context) {
         h('section', { class: 'card', 'aria-labelledby': 'record-title' },
           h('h1', { id: 'record-title' }, 'My record'),
           h('dl', { class: 'stats', id: 'record-totals' },
-            h('dt', {}, 'Games'), h('dd', {}, String(stats.gamesPlayed)),
-            h('dt', {}, 'Points'), h('dd', {}, String(stats.points)),
-            h('dt', {}, 'Right'), h('dd', {}, percent(stats.accuracy)),
-            h('dt', {}, 'Best streak'), h('dd', {}, String(stats.bestStreak))),
+            [['Games', String(stats.gamesPlayed)], ['Points', String(stats.points)], ['Right', percent(stats.accuracy)],
+              ['Best streak', String(stats.bestStreak)]].map(([term, value]) => h('div', {}, h('dt', {}, term), h('dd', {}, value)))),
           h('p', {}, h('a', { href: '/account/groups' }, 'Your study groups'))),
         h('section', { class: 'card', 'aria-labelledby': 'history-title' },
           h('h2', { id: 'history-title' }, 'Recent games'),
-          stats.history.length ? h('table', { class: 'table', id: 'record-history' },
+          stats.history.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'record-history' },
             h('caption', {}, 'Your last games, newest first'),
             h('thead', {}, h('tr', {}, ['When', 'Deck', 'Place', 'Score', 'Right', ''].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, stats.history.map((g) => h('tr', {},
               h('td', {}, when(g.playedAt)), h('th', { scope: 'row' }, `${g.deck || 'A deleted deck'} · room ${g.roomCode}`),
               h('td', {}, g.rank ? `${ordinal(g.rank)} of ${g.players}` : '–'), h('td', {}, String(g.score)),
               h('td', {}, `${g.correct} of ${g.answered}`),
-              h('td', {}, h('a', { href: `/results/${g.gameId}`, 'aria-label': `Results of room ${g.roomCode}` }, 'Results'))))))
+              h('td', {}, h('a', { href: `/results/${g.gameId}`, 'aria-label': `Results of room ${g.roomCode}` }, 'Results')))))))
             : h('p', {}, 'No games yet. Join a game while signed in and it will show here.')));
     }).catch((error) => fill(body, h('p', { class: 'message error' }, error.message)));
   });

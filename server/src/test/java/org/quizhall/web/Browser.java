@@ -134,6 +134,12 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /** A screenshot with the element scrolled into view, for screens longer than the window. */
+  void screenshot(String screen, String css) {
+    script("arguments[0].scrollIntoView({block: 'start'});", find(css));
+    screenshot(screen);
+  }
+
   void screenshot(String screen) {
     try {
       Files.createDirectories(SCREENSHOTS);

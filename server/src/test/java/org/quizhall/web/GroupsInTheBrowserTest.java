@@ -77,6 +77,7 @@ class GroupsInTheBrowserTest {
     String groupPath = owner.driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
     assertThat(groupPath).matches("/account/groups/[0-9a-f-]{36}");
     owner.screenshot("group-owner");
+    owner.screenshot("group-owner-invite", "#members-title");
 
     // The friend opens the invite link, makes an account on the spot, and joins.
     bea.go(inviteLink.replaceFirst("^https?://[^/]+", ""));
@@ -89,7 +90,7 @@ class GroupsInTheBrowserTest {
     assertThat(bea.textOf("#member-list", MEMBER)).contains(OWNER, "★ owner");
     assertThat(bea.all("#leave-group")).as("a member can leave").hasSize(1);
     assertThat(bea.all("#delete-group")).as("only the owner can delete").isEmpty();
-    bea.screenshot("group-member");
+    bea.screenshot("group-member", "#members-title");
 
     // The owner signs in on a phone too, to play as well as host.
     ownerPhone.go("/account");
@@ -140,14 +141,14 @@ class GroupsInTheBrowserTest {
     assertThat(owner.find("#lb-period-week").getAttribute("aria-selected")).isEqualTo("true");
     String byPoints = owner.find("#group-leaderboard tbody").getText();
     assertThat(byPoints.indexOf(OWNER)).as("the owner, right twice, is ahead").isLessThan(byPoints.indexOf(MEMBER));
-    owner.screenshot("group-leaderboard-week");
+    owner.screenshot("group-leaderboard-week", "#leaderboard-title");
     owner.find("#lb-by-accuracy").click();
     owner.textOf("#group-leaderboard caption", "by accuracy");
     assertThat(owner.textOf("#group-leaderboard tbody", "50%")).contains("100%");
     owner.find("#lb-period-all").click();
     owner.textOf("#group-leaderboard caption", "All time");
     assertThat(owner.textOf("#group-leaderboard tbody", MEMBER)).contains(OWNER);
-    owner.screenshot("group-leaderboard-all-time");
+    owner.screenshot("group-leaderboard-all-time", "#leaderboard-title");
 
     // The member's own record has the game.
     bea.go("/account/record");
