@@ -57,7 +57,7 @@ export function mount(root, context) {
               return verdict;
             },
             extra: (verdict) => (verdict.mastery ? h('p', { id: 'comes-back' },
-              `You will see this again ${comesBack(verdict.mastery.due)} (${verdict.mastery.reps} reviews, ${plural(verdict.mastery.lapses, 'lapse')}).`) : null),
+              `You will see this again ${comesBack(verdict.mastery.due)} (${plural(verdict.mastery.reps, 'review')}, ${plural(verdict.mastery.lapses, 'lapse')}).`) : null),
             onDone: ask,
           });
         };
