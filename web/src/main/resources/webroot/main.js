@@ -8,14 +8,26 @@ import * as host from './screens/host.js';
 import * as deck from './screens/deck.js';
 import * as hostConsole from './screens/console.js';
 import * as results from './screens/results.js';
+import * as groups from './screens/groups.js';
+import * as group from './screens/group.js';
+import * as groupInvite from './screens/group-invite.js';
+import * as assignment from './screens/assignment.js';
+import * as practice from './screens/practice.js';
+import * as record from './screens/record.js';
 
 const ROUTES = [
   [/^\/$/, home],
+  [/^\/join\/group\/([A-Za-z0-9]+)\/?$/, groupInvite],
   [/^\/join(?:\/([A-Za-z0-9]+))?\/?$/, join],
   [/^\/play\/([A-Za-z0-9]+)\/?$/, play],
   [/^\/account\/?$/, account],
+  [/^\/account\/groups\/?$/, groups],
+  [/^\/account\/groups\/([0-9a-f-]+)\/?$/, group],
+  [/^\/account\/assignments\/([0-9a-f-]+)\/?$/, assignment],
+  [/^\/account\/record\/?$/, record],
   [/^\/host\/?$/, host],
   [/^\/decks\/([0-9a-f-]+)\/?$/, deck],
+  [/^\/decks\/([0-9a-f-]+)\/practice\/?$/, practice],
   [/^\/host\/([A-Za-z0-9]+)\/?$/, hostConsole],
   [/^\/results\/([0-9a-f-]+)\/?$/, results],
 ];

@@ -20,6 +20,8 @@ export function mount(root, { params, navigate }) {
         h('section', { class: 'card', 'aria-labelledby': 'deck-title' },
           h('h1', { id: 'deck-title' }, deck.title),
           h('p', { class: 'muted', id: 'deck-summary' }, `${plural(deck.questionCount, 'question')} from ${plural(deck.topics.length, 'topic')}`),
+          h('p', {}, h('a', { href: `/decks/${deck.id}/practice`, id: 'practice-link' }, 'Practise on your own'),
+            ' · play it with a study group from ', h('a', { href: '/account/groups' }, 'your groups'), '.'),
           roomForm(deck, session, navigate)),
         warnings(deck.warnings),
         preview(questions));

@@ -14,5 +14,10 @@ export function mount(root, { navigate }) {
     h('section', { class: 'card', 'aria-labelledby': 'host-title' },
       h('h2', { id: 'host-title' }, 'Host a quiz'),
       h('p', {}, 'Turn your notes into questions and open a room for your group.'),
-      h('a', { class: 'button primary', href: '/host' }, 'Host a quiz')));
+      h('a', { class: 'button primary', href: '/host' }, 'Host a quiz')),
+    h('section', { class: 'card', 'aria-labelledby': 'groups-home-title' },
+      h('h2', { id: 'groups-home-title' }, 'Study together'),
+      h('p', {}, 'Make a study group, share decks, set assignments and see who is ahead this week.'),
+      h('p', {}, h('a', { href: '/account/groups', id: 'home-groups' }, 'Your study groups'), ' · ',
+        h('a', { href: '/account/record' }, 'My record'))));
 }

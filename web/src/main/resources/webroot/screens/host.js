@@ -16,7 +16,12 @@ export function mount(root, { navigate, refreshHeader }) {
         accountForm(() => { refreshHeader(); navigate('/host', null, { replace: true }); })));
       return;
     }
-    fill(body, newDeckCard(session, navigate), decksCard(session));
+    fill(body, newDeckCard(session, navigate), decksCard(session),
+      h('section', { class: 'card', 'aria-labelledby': 'groups-link-title' },
+        h('h2', { id: 'groups-link-title' }, 'Study groups'),
+        h('p', {}, 'Play a deck as a group to keep a leaderboard, then a weak-spot round on what the group missed.'),
+        h('p', {}, h('a', { href: '/account/groups', id: 'host-groups' }, 'Your study groups'), ' · ',
+          h('a', { href: '/account/record' }, 'My record'))));
   });
 }
 

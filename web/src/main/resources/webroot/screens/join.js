@@ -2,6 +2,7 @@
 import { h } from '../dom.js';
 import { RoomSocket } from '../socket.js';
 import { playerSeat, savePlayerSeat } from '../seats.js';
+import { currentSession } from '../session.js';
 
 export function mount(root, { params, navigate }) {
   const code = (params[0] || '').toUpperCase();
@@ -15,6 +16,10 @@ export function joinForm(navigate, prefilled) {
     autocapitalize: 'characters', spellcheck: 'false', class: 'code-input', 'aria-describedby': 'code-hint' });
   const nickname = h('input', { id: 'nickname', name: 'nickname', required: true, maxlength: 20, autocomplete: 'nickname',
     'aria-describedby': 'nickname-hint' });
+  const session = currentSession();
+  if (session) nickname.value = session.username.slice(0, 20);
+  // Signed in, the game counts for the account: its record and its study groups' leaderboards.
+  const countIt = session ? h('input', { id: 'count-for-account', type: 'checkbox', checked: true, 'aria-describedby': 'count-hint' }) : null;
   const submit = h('button', { type: 'submit', class: 'primary', id: 'join-submit' }, 'Join');
   const message = h('p', { class: 'message', id: 'join-message', role: 'status', 'aria-live': 'polite' });
   const seat = playerSeat(prefilled);
@@ -37,12 +42,14 @@ export function joinForm(navigate, prefilled) {
     submit.disabled = true;
     say('');
     message.textContent = 'Joining…';
-    const socket = new RoomSocket(() => ({ type: 'join', code: room, nickname: name }));
+    const accountToken = countIt && countIt.checked ? session.token : undefined;
+    const socket = new RoomSocket(() => ({ type: 'join', code: room, nickname: name, ...(accountToken ? { accountToken } : {}) }));
     const offs = [];
     const done = () => offs.forEach((off) => off());
     offs.push(socket.on('welcome', (welcome) => {
       done();
-      savePlayerSeat({ code: welcome.code, resumeToken: welcome.resumeToken, nickname: welcome.nickname });
+      savePlayerSeat({ code: welcome.code, resumeToken: welcome.resumeToken, nickname: welcome.nickname,
+        ...(welcome.gameId ? { gameId: welcome.gameId } : {}) });
       navigate(`/play/${welcome.code}`, { socket, welcome });
     }));
     offs.push(socket.on('error', (error) => {
@@ -50,7 +57,7 @@ export function joinForm(navigate, prefilled) {
       socket.stop();
       submit.disabled = false;
       say(error.message);
-      (error.code.includes('nickname') ? nickname : code).focus();
+      (error.code === 'invalid_token' && countIt ? countIt : error.code.includes('nickname') ? nickname : code).focus();
     }));
     offs.push(socket.on('status', ({ state }) => {
       if (state !== 'waiting' && state !== 'closed') return;
@@ -68,5 +75,7 @@ export function joinForm(navigate, prefilled) {
     h('small', { id: 'code-hint' }, 'The code on the host’s screen, for example TPPFU8.'),
     h('label', { for: 'nickname' }, 'Nickname'), nickname,
     h('small', { id: 'nickname-hint' }, '1 to 20 characters. Everyone in the room will see it.'),
+    countIt ? h('label', { class: 'check' }, countIt, ` Count this game for ${session.username}`) : null,
+    countIt ? h('small', { id: 'count-hint' }, 'Your record and your study groups’ leaderboards keep it. Untick to play as a guest.') : null,
     submit, message);
 }

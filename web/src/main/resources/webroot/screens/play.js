@@ -73,6 +73,12 @@ export function mount(root, { params, navigate, handoff }) {
     else stage.querySelector('#question-prompt').focus();
   }
 
+  function markChosen(answer) {
+    chosen = answer.choice ?? answer.text ?? null;
+    const button = answer.choice !== undefined ? stage.querySelector(`[data-option="${answer.choice}"]`) : null;
+    if (button) button.classList.add('chosen');
+  }
+
   function lockAnswers(text) {
     for (const control of stage.querySelectorAll('.answers button, #typed-form input, #typed-form button')) control.disabled = true;
     const status = stage.querySelector('#answer-status');
@@ -179,11 +185,21 @@ export function mount(root, { params, navigate, handoff }) {
       nameEl.textContent = welcome.nickname;
       setScore(welcome.score);
       if (welcome.result) lastResult = welcome.result;
+      if (welcome.gameId && welcome.gameId !== gameId) {
+        gameId = welcome.gameId;
+        savePlayerSeat({ ...playerSeat(code), gameId });
+      }
       const current = welcome.current;
       if (welcome.phase === 'closed') ended('This game is over', 'Thanks for playing!', true);
       else if (!current) lobby();
-      else if (current.type === 'question') showQuestion({ ...current, paused: welcome.paused }, welcome.answered);
-      else handlers[current.type](current);
+      else if (current.type === 'question') {
+        showQuestion({ ...current, paused: welcome.paused }, welcome.answered);
+        // A resumed seat gets its answer back, so the chosen option stays marked after a reload.
+        if (welcome.answered && welcome.answer) markChosen(welcome.answer);
+      } else {
+        if (welcome.answer && current.index !== undefined) chosen = welcome.answer.choice ?? welcome.answer.text ?? null;
+        handlers[current.type](current);
+      }
       if (welcome.standing) showStanding(welcome.standing);
     },
     players(message) {

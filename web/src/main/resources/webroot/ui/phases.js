@@ -47,6 +47,11 @@ export function revealView(reveal, { chosen = null } = {}) {
       `✓ ${plural(reveal.distribution.correct, 'right answer')} · ✗ ${plural(reveal.distribution.incorrect, 'wrong answer')}`));
     if (reveal.accepted && reveal.accepted.length > 1) parts.push(h('p', {}, `Also accepted: ${reveal.accepted.join(', ')}`));
   }
+  if (typeof reveal.groupAccuracy === 'number') {
+    // A weak-spot round: how the group did on this question before.
+    parts.push(h('p', { class: 'group-accuracy', id: 'group-accuracy' },
+      `Your group got this right ${Math.round(reveal.groupAccuracy * 100)}% of the time before.`));
+  }
   parts.push(sourceNote(reveal.explanation, reveal.source));
   return parts;
 }

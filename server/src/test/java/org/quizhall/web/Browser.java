@@ -102,6 +102,14 @@ final class Browser implements AutoCloseable {
     return textNow(css);
   }
 
+  /** As {@link #textOf(String, String)}, for the few steps that may take longer (a fresh server's first page). */
+  String textOf(String css, String contains, Duration timeout) {
+    new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+        .withMessage(() -> css + " to contain \"" + contains + "\" but it was: " + textNow(css))
+        .until(d -> textNow(css).contains(contains));
+    return textNow(css);
+  }
+
   private String textNow(String css) {
     List<WebElement> found = driver.findElements(By.cssSelector(css));
     try {
@@ -132,6 +140,12 @@ final class Browser implements AutoCloseable {
     } catch (TimeoutException e) {
       return false;
     }
+  }
+
+  /** A screenshot with the element scrolled into view, for screens longer than the window. */
+  void screenshot(String screen, String css) {
+    script("arguments[0].scrollIntoView({block: 'start'});", find(css));
+    screenshot(screen);
   }
 
   void screenshot(String screen) {
