@@ -1,0 +1,157 @@
+package org.quizhall.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code java -jar bench/target/quizhall-bench.jar <scenario> [--url http://host:port] [--jar server/target/quizhall.jar]}:
+ * runs a load scenario against Quizhall and writes {@code bench/results/<scenario>.json}. Without
+ * {@code --url} it starts its own server (embedded PostgreSQL) in a separate process. Loopback only.
+ */
+public final class Bench {
+
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("--help")) {
+      System.out.println("Usage: java -jar bench/target/quizhall-bench.jar <scenario> [--url http://127.0.0.1:8080]"
+          + " [--jar server/target/quizhall.jar] [--out bench/results]");
+      System.out.println("Scenarios: " + Scenario.ALL.stream().map(s -> s.name() + " (" + s.rooms() + " x "
+          + s.playersPerRoom() + ")").toList());
+      return;
+    }
+    Scenario scenario = Scenario.named(args[0]);
+    String url = null;
+    Path jar = Path.of("server/target/quizhall.jar");
+    Path out = Path.of("bench/results");
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--url" -> url = args[i + 1];
+        case "--jar" -> jar = Path.of(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    JsonObject report = run(scenario, url, jar);
+    Files.createDirectories(out);
+    Path file = out.resolve(scenario.name() + ".json");
+    Files.writeString(file, report.encodePrettily() + "\n");
+    System.out.println(table(report));
+    System.out.println("written " + file);
+    System.exit(report.getLong("errors") == 0 && report.getLong("answersAcked").equals(report.getLong("answersStored")) ? 0 : 1);
+  }
+
+  /** Runs one scenario and returns its figures. */
+  public static JsonObject run(Scenario scenario, String url, Path jar) throws Exception {
+    ServerProcess server = url == null ? ServerProcess.start(jar, "4g") : null;
+    URI base = URI.create(url == null ? "http://127.0.0.1:" + server.port() : url);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    try {
+      long heapBefore = 0;
+      if (server != null) {
+        server.collectGarbage();
+        heapBefore = heapUsed(base);
+      }
+      LoadRun run = new LoadRun(vertx, scenario, base.getHost(), base.getPort());
+      long joinStarted = System.nanoTime();
+      String hostToken = run.prepare();
+      long joinSeconds = (System.nanoTime() - joinStarted) / 1_000_000_000;
+      int connectedAfterJoin = run.connected.get();
+      long heapPlayers = 0;
+      if (server != null) {
+        server.collectGarbage();
+        heapPlayers = heapUsed(base);
+      }
+      long cpuBefore = server == null ? 0 : cpuMillis(server.pid());
+      run.play();
+      long cpuAfter = server == null ? 0 : cpuMillis(server.pid());
+      run.countStored(hostToken);
+      int players = scenario.players();
+      JsonObject report =
+          new JsonObject()
+              .put("scenario", scenario.name())
+              .put("date", Instant.now().toString())
+              .put("machine", Runtime.getRuntime().availableProcessors() + " cores, generator and server on one machine")
+              .put("players", players)
+              .put("rooms", scenario.rooms())
+              .put("questions", scenario.questions())
+              .put("playersConnected", connectedAfterJoin)
+              .put("joinSeconds", joinSeconds)
+              .put("joinP50Ms", p(run.joinMs, 50))
+              .put("joinP99Ms", p(run.joinMs, 99))
+              .put("fanoutP50Ms", p(run.fanoutMs, 50))
+              .put("fanoutP99Ms", p(run.fanoutMs, 99))
+              .put("fanoutMaxMs", run.fanoutMs.getMaxValue())
+              .put("ackP50Ms", p(run.ackMs, 50))
+              .put("ackP99Ms", p(run.ackMs, 99))
+              .put("leaderboardP99Ms", p(run.standingsMs, 99))
+              .put("messagesPerSecond", run.gameMillis == 0 ? 0 : run.messages.get() * 1000 / run.gameMillis)
+              .put("gameSeconds", run.gameMillis / 1000.0)
+              .put("serverCpuSeconds", (cpuAfter - cpuBefore) / 1000.0)
+              .put("heapBytesPerPlayer", server == null ? null : Math.max(0, (heapPlayers - heapBefore) / players))
+              .put("answersSent", run.answersSent.get())
+              .put("answersAcked", run.answersAcked.get())
+              .put("answersStored", run.answersStored)
+              .put("errors", run.errors.get())
+              .put("errorSamples", new JsonArray(List.copyOf(run.errorSamples)));
+      return report;
+    } finally {
+      vertx.close().await();
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  static String table(JsonObject r) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%-22s %s%n", "scenario", r.getString("scenario")));
+    for (String key : List.of("players", "rooms", "playersConnected", "joinP50Ms", "joinP99Ms", "fanoutP50Ms",
+        "fanoutP99Ms", "fanoutMaxMs", "ackP50Ms", "ackP99Ms", "leaderboardP99Ms", "messagesPerSecond",
+        "serverCpuSeconds", "heapBytesPerPlayer", "answersSent", "answersAcked", "answersStored", "errors")) {
+      out.append(String.format("%-22s %s%n", key, r.getValue(key)));
+    }
+    return out.toString();
+  }
+
+  private static long p(Histogram histogram, double percentile) {
+    return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile);
+  }
+
+  /** Heap in use, summed over the pools the server's /metrics reports. */
+  static long heapUsed(URI base) throws IOException, InterruptedException {
+    String metrics =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+            .body();
+    double sum = 0;
+    for (String line : metrics.split("\n")) {
+      if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return (long) sum;
+  }
+
+  /** CPU time the process has used, from /proc (user plus system, in clock ticks of 10 ms). */
+  static long cpuMillis(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return ticks * 10;
+  }
+}

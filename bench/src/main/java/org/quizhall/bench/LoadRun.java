@@ -1,0 +1,326 @@
+package org.quizhall.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Plays a scenario against a running server through the real protocol: hosts open rooms over
+ * REST and run them over WebSockets (auto-advancing), players join, answer every question after a
+ * random think time, and everything a person would wait for is timed. Bounded in time: it gives up
+ * after the longest the games could take plus a margin.
+ */
+final class LoadRun {
+
+  /** Joins in flight at once, so that a big scenario ramps up instead of stampeding. */
+  static final int JOIN_CONCURRENCY = 200;
+
+  final Histogram joinMs = new ConcurrentHistogram(3);
+  final Histogram fanoutMs = new ConcurrentHistogram(3);
+  final Histogram ackMs = new ConcurrentHistogram(3);
+  final Histogram standingsMs = new ConcurrentHistogram(3);
+  final AtomicLong messages = new AtomicLong();
+  final AtomicLong answersSent = new AtomicLong();
+  final AtomicLong answersAcked = new AtomicLong();
+  final AtomicLong errors = new AtomicLong();
+  final AtomicInteger connected = new AtomicInteger();
+  final List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+  long answersStored;
+  long gameMillis;
+
+  private final Vertx vertx;
+  private final Scenario scenario;
+  private final String host;
+  private final int port;
+  private final WebSocketClient sockets;
+  private final WebClient web;
+  private final List<Room> rooms = new ArrayList<>();
+
+  LoadRun(Vertx vertx, Scenario scenario, String host, int port) {
+    this.vertx = vertx;
+    this.scenario = scenario;
+    this.host = host;
+    this.port = port;
+    this.sockets =
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setMaxConnections(scenario.players() + scenario.rooms() + 100)
+                .setConnectTimeout(30_000)
+                .setIdleTimeout(0)
+                // A host's roster and podium list every player: a big room's run to hundreds of kilobytes.
+                .setMaxFrameSize(1 << 20)
+                .setMaxMessageSize(16 << 20));
+    this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port));
+  }
+
+  /** One room: its host socket, and when the last answer of the current question was sent. */
+  private final class Room {
+    final String code;
+    final String hostToken;
+    final String gameId;
+    WebSocket hostSocket;
+    final Promise<Void> finished = Promise.promise();
+    volatile long lastAnswerAt;
+
+    Room(String code, String hostToken, String gameId) {
+      this.code = code;
+      this.hostToken = hostToken;
+      this.gameId = gameId;
+    }
+  }
+
+  /** Everything up to all players seated; returns the host's sign-in token. */
+  String prepare() {
+    String user = "bench_" + UUID.randomUUID().toString().substring(0, 8);
+    JsonObject credentials = new JsonObject().put("username", user).put("password", "load testing quizhall");
+    web.post("/api/accounts").sendJsonObject(credentials).await();
+    String token = web.post("/api/sessions").sendJsonObject(credentials).await().bodyAsJsonObject().getString("token");
+    String deckId = web.get("/api/decks").send().await().bodyAsJsonArray().getJsonObject(0).getString("id");
+    for (int r = 0; r < scenario.rooms(); r++) {
+      HttpResponse<Buffer> created =
+          web.post("/api/rooms")
+              .putHeader("Authorization", "Bearer " + token)
+              .sendJsonObject(
+                  new JsonObject()
+                      .put("deckId", deckId)
+                      .put("questionCount", scenario.questions())
+                      .put("secondsPerQuestion", scenario.secondsPerQuestion())
+                      .put("autoAdvance", scenario.autoAdvanceSeconds()))
+              .await();
+      if (created.statusCode() != 201) {
+        throw new IllegalStateException("could not open a room: " + created.bodyAsString());
+      }
+      JsonObject room = created.bodyAsJsonObject();
+      rooms.add(new Room(room.getString("code"), room.getString("hostToken"), room.getString("gameId")));
+    }
+    for (Room room : rooms) {
+      room.hostSocket = connect().await();
+      room.hostSocket.textMessageHandler(text -> onHost(room, new JsonObject(text)));
+      room.hostSocket.closeHandler(v -> hostClosed(room));
+      room.hostSocket.writeTextMessage(
+          new JsonObject().put("v", 1).put("type", "host").put("code", room.code).put("hostToken", room.hostToken).encode());
+    }
+    joinAll();
+    return token;
+  }
+
+  private Future<WebSocket> connect() {
+    return sockets.connect(port, host, "/ws");
+  }
+
+  private void joinAll() {
+    List<Future<Void>> all = new ArrayList<>();
+    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(JOIN_CONCURRENCY);
+    for (Room room : rooms) {
+      for (int p = 0; p < scenario.playersPerRoom(); p++) {
+        try {
+          inFlight.acquire();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        Future<Void> joined = new SimPlayer(room, "player" + p).join();
+        joined.onComplete(done -> inFlight.release());
+        all.add(joined);
+      }
+    }
+    Future.join(all).await();
+  }
+
+  /** Starts every room and waits for every podium (or the time limit). */
+  void play() {
+    long limit =
+        TimeUnit.SECONDS.toMillis(
+            (long) scenario.questions() * (scenario.secondsPerQuestion() + 2L * scenario.autoAdvanceSeconds() + 2) + 60);
+    long started = System.nanoTime();
+    for (Room room : rooms) {
+      room.hostSocket.writeTextMessage(new JsonObject().put("v", 1).put("type", "start").encode());
+    }
+    Future<Void> all = Future.join(rooms.stream().map(r -> r.finished.future()).toList()).mapEmpty();
+    try {
+      all.timeout(limit, TimeUnit.MILLISECONDS).await();
+    } catch (Exception e) {
+      errors.incrementAndGet();
+      errorSamples.add("not every game reached its podium within " + limit / 1000 + " s");
+    }
+    gameMillis = (System.nanoTime() - started) / 1_000_000;
+  }
+
+  /** Counts the answers the server stored, from each game's results. */
+  void countStored(String hostToken) {
+    long stored = 0;
+    for (Room room : rooms) {
+      HttpResponse<Buffer> results =
+          web.get("/api/games/" + room.gameId + "/results").putHeader("Authorization", "Bearer " + hostToken).send().await();
+      for (Object q : results.bodyAsJsonObject().getJsonArray("questions", new JsonArray())) {
+        stored += ((JsonObject) q).getInteger("answered");
+      }
+      room.hostSocket.writeTextMessage(new JsonObject().put("v", 1).put("type", "end").encode());
+    }
+    answersStored = stored;
+  }
+
+  private void hostClosed(Room room) {
+    if (!room.finished.future().isComplete()) {
+      error("room " + room.code + ": the host connection closed before the podium (" + room.hostSocket.closeStatusCode() + ")");
+    }
+  }
+
+  private void onHost(Room room, JsonObject message) {
+    messages.incrementAndGet();
+    switch (message.getString("type")) {
+      case "podium" -> room.finished.tryComplete();
+      case "error" -> error("host: " + message.getString("code"));
+      default -> { }
+    }
+  }
+
+  private void error(String what) {
+    errors.incrementAndGet();
+    if (errorSamples.size() < 20) {
+      errorSamples.add(what);
+    }
+  }
+
+  /** One simulated player on its own socket. */
+  private final class SimPlayer {
+    private final Room room;
+    private final String nickname;
+    private WebSocket socket;
+    private String resumeToken;
+    private long answerSentNanos;
+    private boolean churned;
+
+    SimPlayer(Room room, String nickname) {
+      this.room = room;
+      this.nickname = nickname;
+    }
+
+    Future<Void> join() {
+      Promise<Void> welcomed = Promise.promise();
+      long started = System.nanoTime();
+      connect()
+          .onFailure(
+              e -> {
+                error("connect: " + e.getMessage());
+                welcomed.tryComplete();
+              })
+          .onSuccess(
+              ws -> {
+                socket = ws;
+                connected.incrementAndGet();
+                ws.closeHandler(v -> connected.decrementAndGet());
+                ws.textMessageHandler(
+                    text -> {
+                      JsonObject message = new JsonObject(text);
+                      if ("welcome".equals(message.getString("type")) && !welcomed.future().isComplete()) {
+                        joinMs.recordValue(Math.max(0, (System.nanoTime() - started) / 1_000_000));
+                        resumeToken = message.getString("resumeToken");
+                        welcomed.tryComplete();
+                      }
+                      onMessage(message);
+                    });
+                ws.writeTextMessage(
+                    new JsonObject().put("v", 1).put("type", "join").put("code", room.code).put("nickname", nickname).encode());
+              });
+      return welcomed.future();
+    }
+
+    private void onMessage(JsonObject message) {
+      messages.incrementAndGet();
+      switch (message.getString("type")) {
+        case "question" -> {
+          fanoutMs.recordValue(Math.max(0, System.currentTimeMillis() - message.getLong("sentAt")));
+          scheduleAnswer(message);
+        }
+        case "answer_ack" -> {
+          ackMs.recordValue(Math.max(0, (System.nanoTime() - answerSentNanos) / 1_000_000));
+          answersAcked.incrementAndGet();
+        }
+        case "result" -> {
+          if (room.lastAnswerAt > 0) {
+            standingsMs.recordValue(Math.max(0, System.currentTimeMillis() - room.lastAnswerAt));
+          }
+        }
+        case "error" -> error(message.getString("code") + ": " + message.getString("message"));
+        default -> { }
+      }
+    }
+
+    private void scheduleAnswer(JsonObject question) {
+      int index = question.getInteger("index");
+      long budget = Math.max(1, Math.min(scenario.thinkMaxMs(), question.getLong("remainingMs") - 1_500));
+      long think = scenario.thinkMinMs() + ThreadLocalRandom.current().nextLong(Math.max(1, budget - scenario.thinkMinMs()));
+      vertx.setTimer(
+          Math.max(1, think),
+          id -> {
+            if (scenario.churn() && !churned && ThreadLocalRandom.current().nextInt(10) == 0) {
+              churned = true;
+              reconnectThenAnswer(question, index);
+            } else {
+              answer(question, index);
+            }
+          });
+    }
+
+    /** Drops the connection, comes back with the resume token, and answers on the new socket. */
+    private void reconnectThenAnswer(JsonObject question, int index) {
+      socket.close();
+      connect()
+          .onFailure(e -> error("reconnect: " + e.getMessage()))
+          .onSuccess(
+              ws -> {
+                socket = ws;
+                connected.incrementAndGet();
+                ws.closeHandler(v -> connected.decrementAndGet());
+                ws.textMessageHandler(
+                    text -> {
+                      JsonObject message = new JsonObject(text);
+                      if ("welcome".equals(message.getString("type"))) {
+                        messages.incrementAndGet();
+                        if (!message.getBoolean("answered", false) && "question".equals(message.getString("phase"))) {
+                          answer(question, index);
+                        }
+                        return;
+                      }
+                      onMessage(message);
+                    });
+                ws.writeTextMessage(
+                    new JsonObject().put("v", 1).put("type", "resume").put("code", room.code)
+                        .put("resumeToken", resumeToken).encode());
+              });
+    }
+
+    private void answer(JsonObject question, int index) {
+      JsonObject answer = new JsonObject().put("v", 1).put("type", "answer").put("id", "a" + index).put("index", index);
+      JsonArray options = question.getJsonArray("options");
+      if (options == null) {
+        answer.put("text", ThreadLocalRandom.current().nextBoolean() ? "Kinesis" : "no idea");
+      } else {
+        answer.put("choice", ThreadLocalRandom.current().nextInt(options.size()));
+      }
+      answerSentNanos = System.nanoTime();
+      room.lastAnswerAt = System.currentTimeMillis();
+      answersSent.incrementAndGet();
+      socket.writeTextMessage(answer.encode());
+    }
+  }
+}

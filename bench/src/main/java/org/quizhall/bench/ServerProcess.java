@@ -1,0 +1,116 @@
+package org.quizhall.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A Quizhall server in its own process (on an embedded PostgreSQL), so its CPU and heap are its own. */
+final class ServerProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path dataDir;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+
+  private ServerProcess(Process process, int port, Path dataDir) {
+    this.process = process;
+    this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  static ServerProcess start(Path jar, String heap) throws IOException, InterruptedException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " does not exist: build it first with mvn -B -DskipTests package");
+    }
+    Path dataDir = Files.createTempDirectory("quizhall-bench-");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(k -> k.startsWith("QUIZHALL_"));
+    builder.environment().put("QUIZHALL_DATA_DIR", dataDir.toString());
+    builder.environment().put("QUIZHALL_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("QUIZHALL_HTTP_HOST", "127.0.0.1");
+    builder.environment().put("QUIZHALL_MAX_PLAYERS_PER_ROOM", "10000");
+    builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
+    ServerProcess server = new ServerProcess(builder.start(), port, dataDir);
+    server.awaitReady();
+    return server;
+  }
+
+  int port() {
+    return port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path log() {
+    return dataDir.resolve("server.log");
+  }
+
+  /** Runs a full garbage collection in the server, so heap figures show what is really retained. */
+  void collectGarbage() throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    gc.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  private void awaitReady() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the server exited while starting; see " + log());
+      }
+      try {
+        HttpResponse<Void> ready =
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the server was not ready within 120 s; see " + log());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+    deleteQuietly(dataDir.toFile());
+  }
+
+  private static void deleteQuietly(File file) {
+    File[] children = file.listFiles();
+    if (children != null) {
+      for (File child : children) {
+        deleteQuietly(child);
+      }
+    }
+    file.delete();
+  }
+}
