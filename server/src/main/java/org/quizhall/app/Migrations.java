@@ -17,12 +17,12 @@ public final class Migrations {
     return migrate(database, "classpath:db/migration");
   }
 
-  static MigrateResult migrate(DatabaseSettings database, String location) {
+  static MigrateResult migrate(DatabaseSettings database, String... locations) {
     try {
       MigrateResult result =
           Flyway.configure()
               .dataSource(database.jdbcUrl(), database.user(), database.password())
-              .locations(location)
+              .locations(locations)
               .connectRetries(1)
               .load()
               .migrate();

@@ -16,8 +16,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.quizhall.account.SessionToken;
-import org.quizhall.deck.AnswerMatcher;
 import org.quizhall.deck.Decks;
+import org.quizhall.deck.Judge;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.QuestionType;
@@ -258,7 +258,7 @@ public final class Assignments {
                 return Future.failedFuture(Problem.notFound("question_not_found", "There is no question " + index + "."));
               }
               Question question = QuestionJson.fromJson((JsonObject) rows.iterator().next().getValue("body"));
-              boolean correct = judge(question, choice, text);
+              boolean correct = Judge.correct(question, choice, text);
               int points = correct ? POINTS : 0;
               return seat(connection, assignment.gameId(), account, now)
                   .compose(
@@ -317,18 +317,6 @@ public final class Assignments {
         .map(rows -> rows.iterator().next().getUUID("id"));
   }
 
-  private static boolean judge(Question question, Integer choice, String text) {
-    if (question.type() == QuestionType.TYPED) {
-      if (text == null || text.isBlank()) {
-        throw Problem.invalid("invalid_answer", "This question takes a typed answer in \"text\".");
-      }
-      return AnswerMatcher.matches(text, question.accepted());
-    }
-    if (choice == null || choice < 0 || choice >= question.options().size()) {
-      throw Problem.invalid("invalid_choice", "choice must be the index of one of the options.");
-    }
-    return choice == question.correct();
-  }
 
   private static JsonObject summary(
       UUID id, UUID gameId, String title, Instant opensAt, Instant closesAt, int questions, int answered, int score) {

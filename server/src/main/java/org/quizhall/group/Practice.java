@@ -13,8 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.quizhall.deck.AnswerMatcher;
 import org.quizhall.deck.Decks;
+import org.quizhall.deck.Judge;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.QuestionType;
@@ -127,7 +127,7 @@ public final class Practice {
                       .filter(q -> q.id().equals(questionId))
                       .findFirst()
                       .orElseThrow(() -> Problem.notFound("question_not_found", "That question is not in this deck."));
-              boolean correct = judge(question, choice, text);
+              boolean correct = Judge.correct(question, choice, text);
               Fsrs.Rating rating = MasteryRecorder.rating(correct, Math.max(0, responseMs), PRACTICE_ALLOWED_MS);
               return mastery
                   .review(account, questionId, rating, now)
@@ -149,16 +149,4 @@ public final class Practice {
             });
   }
 
-  private static boolean judge(Question question, Integer choice, String text) {
-    if (question.type() == QuestionType.TYPED) {
-      if (text == null || text.isBlank()) {
-        throw Problem.invalid("invalid_answer", "This question takes a typed answer in \"text\".");
-      }
-      return AnswerMatcher.matches(text, question.accepted());
-    }
-    if (choice == null || choice < 0 || choice >= question.options().size()) {
-      throw Problem.invalid("invalid_choice", "choice must be the index of one of the options.");
-    }
-    return choice == question.correct();
-  }
 }

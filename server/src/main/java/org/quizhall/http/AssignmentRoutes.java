@@ -37,13 +37,7 @@ final class AssignmentRoutes {
         .compose(
             account -> {
               JsonObject body = JsonBodies.object(ctx);
-              String deck = JsonBodies.string(body, "deckId");
-              UUID deckId;
-              try {
-                deckId = UUID.fromString(deck == null ? "" : deck);
-              } catch (IllegalArgumentException e) {
-                throw Problem.invalid("invalid_field", "deckId must be the id of a deck.");
-              }
+              UUID deckId = JsonBodies.requiredUuid(body, "deckId", "a deck");
               Object count = body.getValue("questionCount", 10);
               if (!(count instanceof Integer n) || n < 1 || n > 100) {
                 throw Problem.invalid("invalid_field", "questionCount must be a whole number from 1 to 100.");

@@ -146,13 +146,7 @@ final class GroupRoutes {
         .required(ctx)
         .compose(
             account -> {
-              String deck = JsonBodies.string(JsonBodies.object(ctx), "deckId");
-              UUID deckId;
-              try {
-                deckId = UUID.fromString(deck == null ? "" : deck);
-              } catch (IllegalArgumentException e) {
-                throw org.quizhall.problem.Problem.invalid("invalid_field", "deckId must be the id of a deck.");
-              }
+              UUID deckId = JsonBodies.requiredUuid(JsonBodies.object(ctx), "deckId", "a deck");
               return groups.shareDeck(id, account.id(), deckId);
             })
         .onSuccess(v -> ctx.response().setStatusCode(204).end())

@@ -55,6 +55,30 @@ final class JsonBodies {
     return text;
   }
 
+  /** An id field, or null when absent; anything that is not an id is refused by name. */
+  static java.util.UUID uuid(JsonObject body, String field, String what) {
+    String text = string(body, field);
+    if (text == null) {
+      return null;
+    }
+    try {
+      if (text.length() == 36) {
+        return java.util.UUID.fromString(text);
+      }
+    } catch (IllegalArgumentException malformed) {
+      // refused below
+    }
+    throw Problem.invalid("invalid_field", field + " must be the id of " + what + ".");
+  }
+
+  static java.util.UUID requiredUuid(JsonObject body, String field, String what) {
+    java.util.UUID id = uuid(body, field, what);
+    if (id == null) {
+      throw Problem.invalid("invalid_field", field + " must be the id of " + what + ".");
+    }
+    return id;
+  }
+
   static String mediaType(String contentType) {
     int semicolon = contentType.indexOf(';');
     return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);

@@ -116,22 +116,8 @@ final class RoomRoutes {
   }
 
   private Request request(JsonObject body) {
-    String deck = JsonBodies.string(body, "deckId");
-    UUID deckId;
-    try {
-      deckId = UUID.fromString(deck == null ? "" : deck);
-    } catch (IllegalArgumentException e) {
-      throw Problem.invalid("invalid_field", "deckId must be the id of a deck.");
-    }
-    UUID groupId = null;
-    String group = JsonBodies.string(body, "groupId");
-    if (group != null) {
-      try {
-        groupId = UUID.fromString(group);
-      } catch (IllegalArgumentException e) {
-        throw Problem.invalid("invalid_field", "groupId must be the id of a group.");
-      }
-    }
+    UUID deckId = JsonBodies.requiredUuid(body, "deckId", "a deck");
+    UUID groupId = JsonBodies.uuid(body, "groupId", "a group");
     Object weak = body.getValue("weakSpots");
     if (weak != null && !(weak instanceof Boolean)) {
       throw Problem.invalid("invalid_field", "weakSpots must be true or false.");

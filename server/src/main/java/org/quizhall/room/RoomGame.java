@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.quizhall.account.SessionToken;
-import org.quizhall.deck.AnswerMatcher;
+import org.quizhall.deck.Judge;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.QuestionType;
@@ -42,7 +42,6 @@ public final class RoomGame {
   public static final long AGGREGATE_INTERVAL_MS = 250;
   public static final int LEADERBOARD_SIZE = 10;
   public static final int PODIUM_SIZE = 3;
-  public static final int MAX_TYPED_ANSWER = 200;
 
   /** A seat handed to a joining player: the resume token is shown once and kept only as a key. */
   public record Seat(String playerId, String nickname, String resumeToken) {}
@@ -413,25 +412,7 @@ public final class RoomGame {
       throw new Problem(Problem.Kind.CONFLICT, "already_answered", "You have already answered this question.");
     }
     Question question = questions.get(index);
-    boolean correct;
-    if (question.type() == QuestionType.TYPED) {
-      if (choice != null || text == null || text.isBlank()) {
-        throw Problem.invalid("invalid_answer", "This question takes a typed answer in \"text\".");
-      }
-      if (text.length() > MAX_TYPED_ANSWER) {
-        throw Problem.invalid("invalid_answer", "A typed answer is at most " + MAX_TYPED_ANSWER + " characters.");
-      }
-      correct = AnswerMatcher.matches(text, question.accepted());
-    } else {
-      if (choice == null || text != null) {
-        throw Problem.invalid("invalid_answer", "This question takes the index of an option in \"choice\".");
-      }
-      if (choice < 0 || choice >= question.options().size()) {
-        throw Problem.invalid(
-            "invalid_choice", "choice must be between 0 and " + (question.options().size() - 1) + ".");
-      }
-      correct = choice == question.correct();
-    }
+    boolean correct = Judge.correct(question, choice, text);
     long responseMs = Math.max(0, now - questionShownAt - questionPausedMs);
     int streak = correct ? player.streak + 1 : 0;
     int points = Scoring.points(correct, responseMs, settings.questionMillis(), streak, settings.speedScoring());

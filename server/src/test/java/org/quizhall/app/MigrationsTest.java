@@ -33,10 +33,10 @@ class MigrationsTest {
   void failure() {
     DatabaseSettings database = TestDatabase.fresh();
 
-    assertThatThrownBy(() -> Migrations.migrate(database, "classpath:broken-migration"))
+    assertThatThrownBy(() -> Migrations.migrate(database, "classpath:db/migration", "classpath:broken-migration"))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining("Database migration failed")
-        .hasMessageContaining("V2__broken");
+        .hasMessageContaining("V999__broken");
   }
 
   private static java.util.List<String> tables(DatabaseSettings database) throws Exception {
