@@ -120,7 +120,10 @@ public final class Decks {
     }
     String firstLine =
         notes.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("Untitled notes");
-    firstLine = firstLine.replaceFirst("^#+\\s*", "");
+    firstLine = firstLine.replaceFirst("^#+\\s*", "").strip();
+    if (firstLine.isEmpty()) {
+      firstLine = "Untitled notes";
+    }
     return firstLine.length() > 80 ? firstLine.substring(0, 80).strip() + "…" : firstLine;
   }
 

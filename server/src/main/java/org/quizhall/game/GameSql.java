@@ -30,7 +30,8 @@ final class GameSql {
 
   /** Who may read a game's results: its host, a signed-in participant, or a guest with their resume token. */
   static final String CAN_READ =
-      "SELECT g.id, g.host_id = $2 AS is_host FROM games g WHERE g.id = $1 AND (g.host_id = $2"
+      "SELECT g.id, coalesce(g.host_id = $2, false) AS is_host, coalesce(g.ended_at <= now(), false) AS ended"
+          + " FROM games g WHERE g.id = $1 AND (g.host_id = $2"
           + " OR EXISTS (SELECT 1 FROM game_players p WHERE p.game_id = g.id"
           + " AND (p.account_id = $2 OR p.resume_hash = $3)))";
 

@@ -31,6 +31,7 @@ public final class GameWriter implements GameLog {
 
   static final long FLUSH_INTERVAL_MS = 50;
   static final int MAX_BATCH = 2_000;
+  static final long DRAIN_TIMEOUT_MS = 5_000;
   private static final long RETRY_MAX_MS = 5_000;
   private static final Logger log = LoggerFactory.getLogger(GameWriter.class);
 
@@ -102,6 +103,19 @@ public final class GameWriter implements GameLog {
           }
         });
     return promise.future();
+  }
+
+  /** Like {@link #drained()}, but gives up with a clear problem when the database does not keep up. */
+  public Future<Void> drainedWithin() {
+    return drained()
+        .timeout(DRAIN_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+        .recover(
+            e ->
+                Future.failedFuture(
+                    new org.quizhall.problem.Problem(
+                        org.quizhall.problem.Problem.Kind.UNAVAILABLE,
+                        "database_unavailable",
+                        "The database is not answering right now; try again in a moment.")));
   }
 
   private synchronized void add(LongFunction<Write> write) {

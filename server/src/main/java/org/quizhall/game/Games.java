@@ -68,7 +68,7 @@ public final class Games {
    */
   public Future<Results> results(UUID gameId, UUID accountId, byte[] resumeDigest) {
     return writer
-        .drained()
+        .drainedWithin()
         .compose(
             v ->
                 pool.preparedQuery(GameSql.CAN_READ)
@@ -78,6 +78,12 @@ public final class Games {
               if (allowed.size() == 0) {
                 return Future.failedFuture(
                     Problem.notFound("game_not_found", "There is no such game, or you did not take part in it."));
+              }
+              Row access = allowed.iterator().next();
+              if (!access.getBoolean("is_host") && !access.getBoolean("ended")) {
+                // Mid-game results would show players the answer distribution of the open question.
+                return Future.failedFuture(
+                    Problem.conflict("game_in_progress", "The results are ready when the game has ended."));
               }
               return load(gameId);
             });
@@ -129,7 +135,8 @@ public final class Games {
                 new Results(
                     gameId,
                     game.result().getString("room_code"),
-                    game.result().getValue("ended_at") != null,
+                    game.result().getValue("ended_at") != null
+                        && !game.result().getOffsetDateTime("ended_at").toInstant().isAfter(java.time.Instant.now()),
                     players.result(),
                     questions.result()));
   }

@@ -49,7 +49,7 @@ public final class Leaderboards {
           + " JOIN game_players p ON p.game_id = g.id"
           + " JOIN group_members m ON m.group_id = g.group_id AND m.account_id = p.account_id"
           + " JOIN accounts a ON a.id = p.account_id"
-          + " WHERE g.group_id = $1 AND g.ended_at >= $2"
+          + " WHERE g.group_id = $1 AND g.ended_at >= $2 AND p.final_score IS NOT NULL"
           + " GROUP BY a.username"
           + " ORDER BY %s LIMIT " + LIMIT;
 
@@ -79,7 +79,7 @@ public final class Leaderboards {
     Instant since = since(period);
     return groups
         .asMember(groupId, account)
-        .compose(member -> writer.drained())
+        .compose(member -> writer.drainedWithin())
         .compose(
             group ->
                 pool.preparedQuery(String.format(GROUP_SQL, byAccuracy ? BY_ACCURACY : BY_POINTS))
@@ -109,10 +109,11 @@ public final class Leaderboards {
 
   /** The best games played on a deck, for anyone who may see the deck. */
   public Future<JsonArray> deck(UUID deckId) {
-    return writer.drained().compose(settled -> pool.preparedQuery(
+    return writer.drainedWithin().compose(settled -> pool.preparedQuery(
             "SELECT p.nickname, p.final_score, p.correct_count, p.answered_count, g.ended_at FROM games g"
                 + " JOIN game_players p ON p.game_id = g.id"
-                + " WHERE g.deck_id = $1 AND g.ended_at IS NOT NULL AND p.final_score IS NOT NULL"
+                + " WHERE g.deck_id = $1 AND g.group_id IS NULL AND g.ended_at <= now()"
+                + " AND p.final_score IS NOT NULL AND NOT p.self_paced"
                 + " ORDER BY p.final_score DESC, g.ended_at LIMIT 20")
         .execute(Tuple.of(deckId))
         .map(
@@ -135,7 +136,7 @@ public final class Leaderboards {
 
   /** One person's record: games played, accuracy, best streak and recent games. */
   public Future<JsonObject> person(UUID account) {
-    return writer.drained().compose(settled -> personNow(account));
+    return writer.drainedWithin().compose(settled -> personNow(account));
   }
 
   private Future<JsonObject> personNow(UUID account) {
@@ -154,7 +155,7 @@ public final class Leaderboards {
                     + " p.answered_count, g.ended_at,"
                     + " (SELECT count(*) FROM game_players o WHERE o.game_id = g.id)::int AS players"
                     + " FROM game_players p JOIN games g ON g.id = p.game_id LEFT JOIN decks d ON d.id = g.deck_id"
-                    + " WHERE p.account_id = $1 AND g.ended_at IS NOT NULL ORDER BY g.ended_at DESC LIMIT 50")
+                    + " WHERE p.account_id = $1 AND g.ended_at <= now() ORDER BY g.ended_at DESC LIMIT 50")
             .execute(Tuple.of(account))
             .map(
                 rows -> {

@@ -20,10 +20,11 @@ final class MasteryStore {
 
   private MasteryStore() {}
 
+  /** The cards, locked until the transaction ends so concurrent reviews of one card apply in turn. */
   static Future<Map<Key, Fsrs.Card>> load(SqlClient sql, List<UUID> accounts, List<String> questionIds) {
     return sql.preparedQuery(
             "SELECT account_id, question_id, stability, difficulty, state, reps, lapses, last_review, due"
-                + " FROM mastery WHERE account_id = ANY($1) AND question_id = ANY($2)")
+                + " FROM mastery WHERE account_id = ANY($1) AND question_id = ANY($2) FOR UPDATE")
         .execute(
             Tuple.tuple()
                 .addArrayOfUUID(accounts.toArray(new UUID[0]))

@@ -34,7 +34,7 @@ public final class WeakSpots {
   }
 
   public Future<Round> pick(UUID groupId, List<Question> deck, int count) {
-    return writer.drained().compose(settled -> pool.preparedQuery(
+    return writer.drainedWithin().compose(settled -> pool.preparedQuery(
             "SELECT a.question_id, avg(a.correct::int)::float8 AS accuracy, count(*)::int AS answers"
                 + " FROM games g JOIN answers a ON a.game_id = g.id"
                 + " JOIN game_players p ON p.id = a.player_id AND p.account_id IS NOT NULL"

@@ -63,6 +63,7 @@ final class ApiErrors {
       case UNSUPPORTED_MEDIA -> 415;
       case UNPROCESSABLE -> 422;
       case TOO_MANY_REQUESTS -> 429;
+      case UNAVAILABLE -> 503;
     };
   }
 

@@ -103,7 +103,11 @@ final class AssignmentRoutes {
       throw Problem.invalid("invalid_field", field + " is required (an ISO-8601 instant such as 2026-12-01T18:00:00Z).");
     }
     try {
-      return Instant.parse(text);
+      Instant instant = Instant.parse(text);
+      if (instant.isBefore(Instant.EPOCH) || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+        throw Problem.invalid("invalid_field", field + " must be between 1970 and 9999.");
+      }
+      return instant;
     } catch (DateTimeParseException e) {
       throw Problem.invalid("invalid_field", field + " must be an ISO-8601 instant such as 2026-12-01T18:00:00Z.");
     }

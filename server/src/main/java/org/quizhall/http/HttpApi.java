@@ -104,6 +104,7 @@ public final class HttpApi extends VerticleBase {
                 .setCompressionSupported(true)
                 .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
                 .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
+                .setReadIdleTimeout(Gateway.SILENCE_LIMIT_SECONDS)
                 .setRegisterWebSocketWriteHandlers(false));
     return server.requestHandler(router).listen();
   }

@@ -52,6 +52,10 @@ final class JsonBodies {
     if (!(value instanceof String text)) {
       throw Problem.invalid("invalid_field", field + " must be a string.");
     }
+    if (text.indexOf(0) >= 0) {
+      // PostgreSQL text cannot hold a NUL character; refusing it here keeps it from failing later.
+      throw Problem.invalid("invalid_field", field + " must not contain a NUL character.");
+    }
     return text;
   }
 

@@ -17,7 +17,9 @@ public final class Problem extends RuntimeException {
     TOO_LARGE,
     UNSUPPORTED_MEDIA,
     UNPROCESSABLE,
-    TOO_MANY_REQUESTS
+    TOO_MANY_REQUESTS,
+    /** Not the caller's fault: a part the server needs (the database) is not answering. */
+    UNAVAILABLE
   }
 
   private final Kind kind;

@@ -9,7 +9,8 @@ final class Player {
   final UUID recordId;
   final String nickname;
   final UUID accountId;
-  final String resumeKey;
+  /** Changes only when a signed-in player who left takes their seat back with a new token. */
+  String resumeKey;
   final long joinOrder;
 
   Channel channel;

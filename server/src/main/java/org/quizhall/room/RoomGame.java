@@ -82,6 +82,7 @@ public final class RoomGame {
   private final ArrayDeque<Departure> departures = new ArrayDeque<>();
   private final Map<String, Answer> answers = new HashMap<>();
   private long joinCounter;
+  private int seatedCount;
   private int connectedSeated;
 
   private long answersDueAt = NEVER;
@@ -147,14 +148,9 @@ public final class RoomGame {
     return phase == Phase.CLOSED;
   }
 
+  /** Players seated now: connected or holding a reserved seat, not kicked and not gone. */
   public int playerCount() {
-    int seated = 0;
-    for (Player p : players.values()) {
-      if (p.seated()) {
-        seated++;
-      }
-    }
-    return seated;
+    return seatedCount;
   }
 
 
@@ -170,9 +166,9 @@ public final class RoomGame {
     if (accountId != null && kickedAccounts.contains(accountId)) {
       throw new Problem(Problem.Kind.FORBIDDEN, "kicked", "The host removed you from this room.");
     }
-    if (accountId != null && seatedAccount(accountId)) {
-      throw Problem.conflict(
-          "account_already_seated", "Your account already has a seat in this room: resume it instead of joining again.");
+    Player earlier = accountId == null ? null : seatOf(accountId);
+    if (earlier != null) {
+      return takeBack(earlier, channel, now);
     }
     if (playerCount() >= settings.maxPlayers()) {
       throw new Problem(Problem.Kind.FORBIDDEN, "room_full", "This room is full.");
@@ -193,6 +189,7 @@ public final class RoomGame {
     players.put(player.id, player);
     byNickname.put(key, player);
     byResumeKey.put(resumeKey, player);
+    seatedCount++;
     log.playerJoined(
         new GameLog.PlayerJoined(
             gameId, player.recordId, nickname, accountId, SessionToken.digest(token), Instant.ofEpochMilli(now)));
@@ -261,6 +258,7 @@ public final class RoomGame {
       return;
     }
     player.left = true;
+    seatedCount--;
     byNickname.remove(NicknameRules.uniquenessKey(player.nickname));
     Channel channel = player.channel;
     disconnectQuietly(player);
@@ -350,6 +348,7 @@ public final class RoomGame {
       throw Problem.notFound("player_not_found", "There is no such player in this room.");
     }
     player.kicked = true;
+    seatedCount--;
     if (player.accountId != null) {
       kickedAccounts.add(player.accountId);
     }
@@ -705,13 +704,44 @@ public final class RoomGame {
     reveal(now);
   }
 
-  private boolean seatedAccount(UUID accountId) {
+  /** The account's seat in this room, if it ever had one that was not taken away by a kick. */
+  private Player seatOf(UUID accountId) {
     for (Player player : players.values()) {
-      if (accountId.equals(player.accountId) && !player.left) {
-        return true;
+      if (accountId.equals(player.accountId) && !player.kicked) {
+        return player;
       }
     }
-    return false;
+    return null;
+  }
+
+  /**
+   * A signed-in player who joins again (from another device, after leaving, or after their reserved
+   * seat ran out) gets their own seat back, with its score and nickname and a new resume token, so
+   * one person never holds two seats in one game.
+   */
+  private Seat takeBack(Player player, Channel channel, long now) {
+    String key = NicknameRules.uniquenessKey(player.nickname);
+    if (player.left && byNickname.containsKey(key)) {
+      throw Problem.conflict(
+          "nickname_taken", "Someone else now plays as " + player.nickname + ", the nickname of your earlier seat.");
+    }
+    if (player.connected()) {
+      Channel previous = player.channel;
+      disconnectQuietly(player);
+      previous.close(Protocol.CLOSE_REPLACED, "This seat was taken up on another connection.");
+    }
+    String token = SessionToken.create();
+    byResumeKey.remove(player.resumeKey);
+    player.resumeKey = resumeKey(token);
+    byResumeKey.put(player.resumeKey, player);
+    if (player.left) {
+      byNickname.put(key, player);
+      player.left = false;
+      seatedCount++;
+    }
+    connect(player, channel, now);
+    send(player, welcome(player, token, now));
+    return new Seat(player.id, player.nickname, token);
   }
 
   private void rank() {
@@ -898,6 +928,7 @@ public final class RoomGame {
       Player player = departure.player();
       if (!player.connected() && player.seated() && player.disconnectedAt == departure.at()) {
         player.left = true;
+        seatedCount--;
         byNickname.remove(NicknameRules.uniquenessKey(player.nickname));
         rosterChanged(now);
       }

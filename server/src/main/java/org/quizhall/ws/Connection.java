@@ -123,7 +123,10 @@ final class Connection {
       case "resume" -> resumeSeat(message, id);
       case "host" -> host(message, id);
       case "answer" -> answer(message, id);
-      case "leave" -> playerCommand(id, (game, now) -> game.leave(playerId, now));
+      case "leave" -> {
+        String player = playerId;
+        playerCommand(id, (game, now) -> game.leave(player, now));
+      }
       case "start" -> hostCommand(id, (game, now) -> game.start(now));
       case "next" -> hostCommand(id, (game, now) -> game.next(now));
       case "pause" -> hostCommand(id, (game, now) -> game.pause(now));
@@ -177,7 +180,6 @@ final class Connection {
                       if (result.succeeded()) {
                         seated(target, result.result());
                       } else {
-                        gateway.joinGuard().failed(address, System.currentTimeMillis());
                         joinFailed(result.cause(), id);
                       }
                     }));
@@ -280,6 +282,7 @@ final class Connection {
   }
 
   private void onClose() {
+    gateway.closed(socket);
     gateway.vertx().cancelTimer(joinTimer);
     if (room == null) {
       return;

@@ -27,6 +27,10 @@ final class Fields {
     if (text.length() > maxLength) {
       throw Problem.invalid("invalid_field", field + " is at most " + maxLength + " characters.");
     }
+    if (text.indexOf(0) >= 0) {
+      // PostgreSQL text cannot hold a NUL character: an answer holding one could be acknowledged but never stored.
+      throw Problem.invalid("invalid_field", field + " must not contain a NUL character.");
+    }
     return text;
   }
 

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JoinGuard {
 
-  static final int MAX_FAILURES = 20;
+  /** High enough that a class mistyping a code never trips it, far too low for guessing 27^6 codes. */
+  static final int MAX_FAILURES = 100;
   static final long WINDOW_MS = 60_000;
 
   private record Window(long startedAt, int failures) {}

@@ -203,6 +203,11 @@ class DeckApiTest {
     assertThat(create("Anonymous", NOTES, null).statusCode()).isEqualTo(401);
     assertThat(api.send(HttpMethod.POST, "/api/decks", owner, "image/png", Buffer.buffer("x")).statusCode()).isEqualTo(415);
     assertThat(create("x".repeat(201), NOTES, owner).statusCode()).isEqualTo(400);
+    assertThat(errorCode(create("Nul", NOTES + "- a \u0000 inside\n", owner))).isEqualTo("invalid_field");
+    HttpResponse<Buffer> hashOnly =
+        api.send(HttpMethod.POST, "/api/decks", owner, "text/markdown", Buffer.buffer("#\n" + NOTES));
+    assertThat(hashOnly.statusCode()).as(hashOnly.bodyAsString()).isEqualTo(201);
+    assertThat(hashOnly.bodyAsJsonObject().getString("title")).isNotBlank();
     assertThat(api.get("/api/decks/not-a-uuid").statusCode()).isEqualTo(404);
     assertThat(api.get("/api/decks/00000000-0000-0000-0000-000000000000/questions").statusCode()).isEqualTo(404);
   }

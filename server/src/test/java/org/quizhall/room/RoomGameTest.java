@@ -481,6 +481,31 @@ class RoomGameTest {
     }
 
     @Test
+    @DisplayName("a signed-in player who joins again gets their own seat back, never a second one")
+    void accountTakesSeatBack() {
+      UUID account = UUID.randomUUID();
+      RecordingChannel phone = new RecordingChannel();
+      game.join("Ada", account, phone, T0);
+      game.start(T0 + SECOND);
+      game.answer(playerId(phone), null, 0, 2, null, T0 + 2 * SECOND);
+      game.leave(playerId(phone), T0 + 3 * SECOND);
+
+      RecordingChannel laptop = new RecordingChannel();
+      game.join("Someone new", account, laptop, T0 + 4 * SECOND);
+
+      JsonObject welcome = laptop.last("welcome");
+      assertThat(welcome.getString("playerId")).isEqualTo(playerId(phone));
+      assertThat(welcome.getString("nickname")).isEqualTo("Ada");
+      assertThat(welcome.getInteger("score")).isPositive();
+      assertThat(game.playerCount()).isEqualTo(1);
+      RecordingChannel tablet = new RecordingChannel();
+      game.join("Ada", account, tablet, T0 + 5 * SECOND);
+      assertThat(laptop.closeCode).isEqualTo(Protocol.CLOSE_REPLACED);
+      assertThat(game.playerCount()).isEqualTo(1);
+      assertThat(log.joined).hasSize(1);
+    }
+
+    @Test
     @DisplayName("an unknown resume token finds no seat")
     void unknownToken() {
       assertThatThrownBy(() -> game.resume("made-up", new RecordingChannel(), T0))

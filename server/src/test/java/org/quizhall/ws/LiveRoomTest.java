@@ -289,6 +289,8 @@ class LiveRoomTest {
 
     String ping = ada.send("ping");
     assertThat(ada.reply(ping).getString("type")).isEqualTo("pong");
+    String nul = ada.send("join", new JsonObject().put("code", "ABCDEF").put("nickname", "nul\u0000byte"));
+    assertThat(ada.reply(nul).getString("code")).isIn("invalid_field", "already_joined");
     host.send("start");
     JsonObject question = ada.await("question");
     String answer = ada.send("answer", answerTo(question, true));
@@ -379,6 +381,7 @@ class LiveRoomTest {
     String gameId = host.await("podium").getString("gameId");
 
     HttpResponse<Buffer> mine = api.get("/api/games/" + gameId + "/results", ownToken);
+    assertThat(api.get("/api/games/" + gameId + "/results", hostAccount).statusCode()).isEqualTo(200);
     HttpResponse<Buffer> guests =
         api.send(io.vertx.core.http.HttpMethod.GET, "/api/games/" + gameId + "/results", null, null, null);
     assertThat(mine.statusCode()).isEqualTo(200);
@@ -399,5 +402,38 @@ class LiveRoomTest {
     assertThat(ada.reply(id).getString("code")).isEqualTo("invalid_token");
     ada.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Ada"));
     assertThat(ada.await("welcome").getString("nickname")).isEqualTo("Ada");
+  }
+
+  @Test
+  @DisplayName("players cannot read a game's results while it is still being played; the host can")
+  void noResultsMidGame() {
+    JsonObject room = openRoom(2);
+    SocketClient host = host(room);
+    SocketClient guest = player(room, "Peeker");
+    String token = guest.seen().get(0).getString("resumeToken");
+    String gameId = guest.seen().get(0).getString("gameId");
+    host.send("start");
+    JsonObject question = guest.await("question");
+    SocketClient other = player(room, "Other");
+    other.send("answer", answerTo(question, true));
+
+    HttpResponse<Buffer> peek = api.getWithAuthorization("/api/games/" + gameId + "/results", "Player " + token);
+    assertThat(peek.statusCode()).isEqualTo(409);
+    assertThat(peek.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("game_in_progress");
+    assertThat(api.get("/api/games/" + gameId + "/results", hostAccount).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("a typed answer holding a NUL character is refused, not acknowledged and then lost")
+  void nulCharacter() {
+    JsonObject room = openRoom(1);
+    SocketClient host = host(room);
+    SocketClient ada = player(room, "Ada");
+    host.send("start");
+    JsonObject question = ada.await("question");
+
+    String id = ada.send("answer", new JsonObject().put("index", question.getInteger("index")).put("text", "S3\u0000"));
+
+    assertThat(ada.reply(id).getString("code")).isEqualTo("invalid_field");
   }
 }
