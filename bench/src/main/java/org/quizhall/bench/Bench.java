@@ -79,6 +79,8 @@ public final class Bench {
       long cpuAfter = server == null ? 0 : cpuMillis(server.pid());
       run.countStored(hostToken);
       int players = scenario.players();
+      long bare = BareRun.fanoutPerSecond(vertx, players, scenario.questions());
+      long fanout = run.waves.perSecond();
       JsonObject report =
           new JsonObject()
               .put("scenario", scenario.name())
@@ -98,6 +100,9 @@ public final class Bench {
               .put("ackP99Ms", p(run.ackMs, 99))
               .put("leaderboardP99Ms", p(run.standingsMs, 99))
               .put("messagesPerSecond", run.gameMillis == 0 ? 0 : run.messages.get() * 1000 / run.gameMillis)
+              .put("fanoutPerSecond", fanout)
+              .put("bareFanoutPerSecond", bare)
+              .put("ratioToBare", bare == 0 ? 0.0 : Math.round(100.0 * fanout / bare) / 100.0)
               .put("gameSeconds", run.gameMillis / 1000.0)
               .put("serverCpuSeconds", (cpuAfter - cpuBefore) / 1000.0)
               .put("heapBytesPerPlayer", server == null ? null : Math.max(0, (heapPlayers - heapBefore) / players))
@@ -119,7 +124,7 @@ public final class Bench {
     StringBuilder out = new StringBuilder();
     out.append(String.format("%-22s %s%n", "scenario", r.getString("scenario")));
     for (String key : List.of("players", "rooms", "playersConnected", "joinP50Ms", "joinP99Ms", "fanoutP50Ms",
-        "fanoutP99Ms", "fanoutMaxMs", "ackP50Ms", "ackP99Ms", "leaderboardP99Ms", "messagesPerSecond",
+        "fanoutP99Ms", "fanoutMaxMs", "fanoutPerSecond", "bareFanoutPerSecond", "ratioToBare", "ackP50Ms", "ackP99Ms", "leaderboardP99Ms", "messagesPerSecond",
         "serverCpuSeconds", "heapBytesPerPlayer", "answersSent", "answersAcked", "answersStored", "errors")) {
       out.append(String.format("%-22s %s%n", key, r.getValue(key)));
     }

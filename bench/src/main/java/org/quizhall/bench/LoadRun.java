@@ -38,6 +38,7 @@ final class LoadRun {
   final Histogram ackMs = new ConcurrentHistogram(3);
   final Histogram standingsMs = new ConcurrentHistogram(3);
   final AtomicLong messages = new AtomicLong();
+  final FanoutWaves waves;
   final AtomicLong answersSent = new AtomicLong();
   final AtomicLong answersAcked = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
@@ -68,6 +69,7 @@ final class LoadRun {
                 // A host's roster and podium list every player: a big room's run to hundreds of kilobytes.
                 .setMaxFrameSize(1 << 20)
                 .setMaxMessageSize(16 << 20));
+    this.waves = new FanoutWaves();
     this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port));
   }
 
@@ -248,7 +250,9 @@ final class LoadRun {
       messages.incrementAndGet();
       switch (message.getString("type")) {
         case "question" -> {
-          fanoutMs.recordValue(Math.max(0, System.currentTimeMillis() - message.getLong("sentAt")));
+          long now = System.currentTimeMillis();
+          fanoutMs.recordValue(Math.max(0, now - message.getLong("sentAt")));
+          waves.received(room.code, message.getInteger("index"), message.getLong("sentAt"), now);
           scheduleAnswer(message);
         }
         case "answer_ack" -> {

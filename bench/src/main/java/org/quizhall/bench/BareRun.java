@@ -1,0 +1,78 @@
+package org.quizhall.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Drives {@link BareServer} with the same client as the scenarios, to measure the fan-out ceiling. */
+final class BareRun {
+
+  private BareRun() {}
+
+  /** Copies per second the bare server delivers to {@code clients} sockets, over {@code waves} broadcasts. */
+  static long fanoutPerSecond(Vertx vertx, int clients, int waves) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path jar = Path.of(BareRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Process server =
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", jar.toString(),
+                BareServer.class.getName(), String.valueOf(port))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    WebSocketClient client =
+        vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(clients + 10).setConnectTimeout(30_000));
+    try {
+      WebSocket control = connectWhenUp(client, port);
+      FanoutWaves record = new FanoutWaves();
+      List<Future<WebSocket>> connecting = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        connecting.add(
+            client.connect(port, "127.0.0.1", "/").onSuccess(ws -> ws.textMessageHandler(text -> {
+              long now = System.currentTimeMillis();
+              JsonObject message = new JsonObject(text);
+              record.received("bare", message.getInteger("index"), message.getLong("sentAt"), now);
+            })));
+        if (connecting.size() % LoadRun.JOIN_CONCURRENCY == 0) {
+          Future.join(connecting).await();
+        }
+      }
+      Future.join(connecting).await();
+      for (int wave = 0; wave < waves; wave++) {
+        control.writeTextMessage("go " + wave).await();
+        long expected = (long) clients * (wave + 1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (record.copies() < expected && System.nanoTime() < deadline) {
+          Thread.sleep(5);
+        }
+        Thread.sleep(200);
+      }
+      return record.perSecond();
+    } finally {
+      client.close().await();
+      server.destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static WebSocket connectWhenUp(WebSocketClient client, int port) throws InterruptedException {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try {
+        return client.connect(port, "127.0.0.1", "/").await();
+      } catch (Exception notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException("the bare server did not start");
+  }
+}
