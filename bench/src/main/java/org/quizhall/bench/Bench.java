@@ -44,7 +44,7 @@ public final class Bench {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    JsonObject report = run(scenario, url, jar);
+    JsonObject report = run(scenario, url, jar, true);
     Files.createDirectories(out);
     Path file = out.resolve(scenario.name() + ".json");
     Files.writeString(file, report.encodePrettily() + "\n");
@@ -53,8 +53,8 @@ public final class Bench {
     System.exit(report.getLong("errors") == 0 && report.getLong("answersAcked").equals(report.getLong("answersStored")) ? 0 : 1);
   }
 
-  /** Runs one scenario and returns its figures. */
-  public static JsonObject run(Scenario scenario, String url, Path jar) throws Exception {
+  /** Runs one scenario and returns its figures; {@code withBaseline} also measures the bare server. */
+  public static JsonObject run(Scenario scenario, String url, Path jar, boolean withBaseline) throws Exception {
     ServerProcess server = url == null ? ServerProcess.start(jar, "4g") : null;
     URI base = URI.create(url == null ? "http://127.0.0.1:" + server.port() : url);
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
@@ -79,7 +79,7 @@ public final class Bench {
       long cpuAfter = server == null ? 0 : cpuMillis(server.pid());
       run.countStored(hostToken);
       int players = scenario.players();
-      long bare = BareRun.fanoutPerSecond(vertx, players, scenario.questions());
+      long bare = withBaseline ? BareRun.fanoutPerSecond(vertx, players, scenario.questions()) : 0;
       long fanout = run.waves.perSecond();
       JsonObject report =
           new JsonObject()

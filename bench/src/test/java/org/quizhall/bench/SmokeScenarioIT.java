@@ -16,7 +16,7 @@ class SmokeScenarioIT {
   void nothingLost() throws Exception {
     Path jar = Path.of(System.getProperty("quizhall.jar", "../server/target/quizhall.jar"));
 
-    JsonObject report = Bench.run(Scenario.named("smoke"), null, jar);
+    JsonObject report = Bench.run(Scenario.named("smoke"), null, jar, false);
 
     System.out.println(Bench.table(report));
     assertThat(report.getLong("errors")).as(report.getJsonArray("errorSamples").encode()).isZero();
