@@ -153,36 +153,28 @@ final class Connection {
         accountToken == null
             ? Future.succeededFuture(null)
             : gateway.accounts().authenticate(accountToken).map(a -> a.id());
-    account
-        .compose(accountId -> target.ask((game, now) -> game.join(nickname, accountId, channel, now)))
-        .onComplete(
-            result ->
-                context.runOnContext(
-                    v -> {
-                      if (result.succeeded()) {
-                        seated(target, result.result());
-                      } else {
-                        joinFailed(result.cause(), id);
-                      }
-                    }));
+    take(target, account.compose(accountId -> target.ask((game, now) -> game.join(nickname, accountId, channel, now))), id);
   }
 
   private void resumeSeat(JsonObject message, String id) {
     LiveRoom target = roomFor(message);
     String token = Fields.string(message, "resumeToken", 100);
     role = Role.JOINING;
-    target
-        .ask((game, now) -> game.resume(token, channel, now))
-        .onComplete(
-            result ->
-                context.runOnContext(
-                    v -> {
-                      if (result.succeeded()) {
-                        seated(target, result.result());
-                      } else {
-                        joinFailed(result.cause(), id);
-                      }
-                    }));
+    take(target, target.ask((game, now) -> game.resume(token, channel, now)), id);
+  }
+
+  /** Waits for the room's answer to a join or resume, back on this socket's own context. */
+  private void take(LiveRoom target, Future<RoomGame.Seat> seat, String id) {
+    seat.onComplete(
+        result ->
+            context.runOnContext(
+                v -> {
+                  if (result.succeeded()) {
+                    seated(target, result.result());
+                  } else {
+                    joinFailed(result.cause(), id);
+                  }
+                }));
   }
 
   private void host(JsonObject message, String id) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quizhall.app.Quizhall;
+import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestServer;
@@ -37,7 +38,7 @@ class GroupApiTest {
   private static Api api;
   private static Vertx vertx;
   private static String sampleDeck;
-  private static final Map<String, JsonObject> answerKey = new HashMap<>();
+  private static AnswerKey answerKey;
   private final List<SocketClient> sockets = new ArrayList<>();
 
   @BeforeAll
@@ -46,9 +47,7 @@ class GroupApiTest {
     quizhall = TestServer.start(java.time.Clock.systemUTC());
     api = new Api(vertx, quizhall.httpPort());
     sampleDeck = api.get("/api/decks").bodyAsJsonArray().getJsonObject(0).getString("id");
-    for (Object q : api.get("/api/decks/" + sampleDeck + "/questions").bodyAsJsonArray()) {
-      answerKey.put(((JsonObject) q).getString("id"), (JsonObject) q);
-    }
+    answerKey = new AnswerKey(api, sampleDeck, null);
   }
 
   @AfterAll
@@ -109,15 +108,7 @@ class GroupApiTest {
       JsonObject question = null;
       for (Map.Entry<String, SocketClient> entry : sockets.entrySet()) {
         question = entry.getValue().await("question");
-        JsonObject key = answerKey.get(question.getString("questionId"));
-        boolean correct = right.test(entry.getKey(), q);
-        JsonObject answer = new JsonObject().put("index", q);
-        if (key.getString("type").equals("typed")) {
-          answer.put("text", correct ? key.getJsonArray("accepted").getString(0) : "wrong answer");
-        } else {
-          int c = key.getInteger("correct");
-          answer.put("choice", correct ? c : (c + 1) % key.getJsonArray("options").size());
-        }
+        JsonObject answer = answerKey.answer(question.getString("questionId"), right.test(entry.getKey(), q)).put("index", q);
         entry.getValue().send("answer", answer);
       }
       reveals.add(host.await("reveal"));
@@ -348,13 +339,9 @@ class GroupApiTest {
     assertThat(first.getString("status")).isEqualTo("new");
     assertThat(first.fieldNames()).doesNotContain("correct", "accepted", "explanation");
 
-    JsonObject key = answerKey.get(first.getString("id"));
-    JsonObject wrong = new JsonObject().put("questionId", first.getString("id")).put("responseMs", 3000);
-    if (key.getString("type").equals("typed")) {
-      wrong.put("text", "not the answer at all");
-    } else {
-      wrong.put("choice", (key.getInteger("correct") + 1) % key.getJsonArray("options").size());
-    }
+    JsonObject key = answerKey.question(first.getString("id"));
+    JsonObject wrong =
+        answerKey.answer(first.getString("id"), false).put("questionId", first.getString("id")).put("responseMs", 3000);
     JsonObject result = api.postJson("/api/decks/" + sampleDeck + "/practice/answers", wrong, learner).bodyAsJsonObject();
     assertThat(result.getBoolean("correct")).isFalse();
     assertThat(result.getString("answer")).isEqualTo(key.getJsonArray("options") == null
@@ -392,13 +379,7 @@ class GroupApiTest {
     assertThat(questions.getJsonObject(0).fieldNames()).doesNotContain("correct", "accepted");
     for (int i = 0; i < 2; i++) {
       JsonObject question = questions.getJsonObject(i);
-      JsonObject key = answerKey.get(question.getString("id"));
-      JsonObject answer = new JsonObject().put("index", i);
-      if (key.getString("type").equals("typed")) {
-        answer.put("text", key.getJsonArray("accepted").getString(0));
-      } else {
-        answer.put("choice", key.getInteger("correct"));
-      }
+      JsonObject answer = answerKey.answer(question.getString("id"), true).put("index", i);
       JsonObject result = api.postJson("/api/assignments/" + id + "/answers", answer, ada).bodyAsJsonObject();
       assertThat(result.getBoolean("correct")).isTrue();
       assertThat(result.getInteger("score")).isEqualTo(1000 * (i + 1));

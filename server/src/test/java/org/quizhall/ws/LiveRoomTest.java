@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quizhall.app.Quizhall;
 import org.quizhall.room.Protocol;
+import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestClock;
@@ -40,8 +41,8 @@ class LiveRoomTest {
   private static Vertx vertx;
   private static String hostAccount;
   private static String deckId;
-  /** The correct option (or accepted text) of every question of the sample deck, by question id. */
-  private static final Map<String, JsonObject> answerKey = new HashMap<>();
+  /** The answers of the sample deck, so players can answer right or wrong on purpose. */
+  private static AnswerKey answerKey;
   private final List<SocketClient> sockets = new ArrayList<>();
 
   @BeforeAll
@@ -52,10 +53,7 @@ class LiveRoomTest {
     hostAccount = api.signUpAndIn("quizmaster", "hosting all day");
     JsonArray decks = api.get("/api/decks", hostAccount).bodyAsJsonArray();
     deckId = decks.getJsonObject(0).getString("id");
-    for (Object q : api.get("/api/decks/" + deckId + "/questions", hostAccount).bodyAsJsonArray()) {
-      JsonObject question = (JsonObject) q;
-      answerKey.put(question.getString("id"), question);
-    }
+    answerKey = new AnswerKey(api, deckId, hostAccount);
   }
 
   @AfterAll
@@ -102,13 +100,7 @@ class LiveRoomTest {
 
   /** An answer message for the question: the right one, or a wrong one. */
   private static JsonObject answerTo(JsonObject question, boolean right) {
-    JsonObject key = answerKey.get(question.getString("questionId"));
-    JsonObject answer = new JsonObject().put("index", question.getInteger("index"));
-    if (key.getString("type").equals("typed")) {
-      return answer.put("text", right ? key.getJsonArray("accepted").getString(0) : "definitely not it");
-    }
-    int correct = key.getInteger("correct");
-    return answer.put("choice", right ? correct : (correct + 1) % key.getJsonArray("options").size());
+    return answerKey.answer(question.getString("questionId"), right).put("index", question.getInteger("index"));
   }
 
   @Test
