@@ -25,9 +25,14 @@ public final class Bench {
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 1 && args[0].equals("plot")) {
+      System.out.println("written " + LatencyPlot.draw(Path.of("bench/results")));
+      return;
+    }
     if (args.length == 0 || args[0].equals("--help")) {
       System.out.println("Usage: java -jar bench/target/quizhall-bench.jar <scenario> [--url http://127.0.0.1:8080]"
           + " [--jar server/target/quizhall.jar] [--out bench/results]");
+      System.out.println("       java -jar bench/target/quizhall-bench.jar plot   (redraw bench/results/latency.png)");
       System.out.println("Scenarios: " + Scenario.ALL.stream().map(s -> s.name() + " (" + s.rooms() + " x "
           + s.playersPerRoom() + ")").toList());
       return;
@@ -49,7 +54,7 @@ public final class Bench {
     Path file = out.resolve(scenario.name() + ".json");
     Files.writeString(file, report.encodePrettily() + "\n");
     System.out.println(table(report));
-    System.out.println("written " + file);
+    System.out.println("written " + file + " and " + LatencyPlot.draw(out));
     System.exit(report.getLong("errors") == 0 && report.getLong("answersAcked").equals(report.getLong("answersStored")) ? 0 : 1);
   }
 
