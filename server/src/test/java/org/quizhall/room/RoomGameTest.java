@@ -235,6 +235,14 @@ class RoomGameTest {
       assertThat(players.get(29).ofType("answers")).hasSize(1);
       assertThat(players.get(29).last("answers").getInteger("answered")).isEqualTo(20);
       assertThat(host.ofType("answers")).hasSize(1);
+
+      game.answer(playerId(players.get(20)), null, 0, 1, null, T0 + SECOND + 300);
+      game.tick(T0 + SECOND + 550);
+      assertThat(host.ofType("answers")).as("the host follows every 250 ms").hasSize(2);
+      assertThat(players.get(29).ofType("answers")).as("players at most once a second").hasSize(1);
+      assertThat(game.nextWakeup()).isEqualTo(T0 + SECOND + 250 + RoomGame.PLAYER_COUNT_INTERVAL_MS);
+      game.tick(T0 + SECOND + 1250);
+      assertThat(players.get(29).last("answers").getInteger("answered")).isEqualTo(21);
     }
 
     @Test
