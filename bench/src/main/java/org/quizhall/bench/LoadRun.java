@@ -219,11 +219,30 @@ final class LoadRun {
     Future<Void> join() {
       Promise<Void> welcomed = Promise.promise();
       long started = System.nanoTime();
+      open(
+          "join",
+          new JsonObject().put("v", 1).put("type", "join").put("code", room.code).put("nickname", nickname),
+          welcome -> {
+            if (!welcomed.future().isComplete()) {
+              joinMs.recordValue(Math.max(0, (System.nanoTime() - started) / 1_000_000));
+              resumeToken = welcome.getString("resumeToken");
+              welcomed.tryComplete();
+            }
+          },
+          () -> welcomed.tryComplete());
+      return welcomed.future();
+    }
+
+    /**
+     * Connects, sends {@code first} (a join or resume), hands the {@code welcome} to {@code onWelcome}
+     * and every other message to {@link #onMessage}.
+     */
+    private void open(String what, JsonObject first, java.util.function.Consumer<JsonObject> onWelcome, Runnable onFailure) {
       connect()
           .onFailure(
               e -> {
-                error("connect: " + e.getMessage());
-                welcomed.tryComplete();
+                error(what + ": " + e.getMessage());
+                onFailure.run();
               })
           .onSuccess(
               ws -> {
@@ -233,17 +252,15 @@ final class LoadRun {
                 ws.textMessageHandler(
                     text -> {
                       JsonObject message = new JsonObject(text);
-                      if ("welcome".equals(message.getString("type")) && !welcomed.future().isComplete()) {
-                        joinMs.recordValue(Math.max(0, (System.nanoTime() - started) / 1_000_000));
-                        resumeToken = message.getString("resumeToken");
-                        welcomed.tryComplete();
+                      if ("welcome".equals(message.getString("type"))) {
+                        messages.incrementAndGet();
+                        onWelcome.accept(message);
+                        return;
                       }
                       onMessage(message);
                     });
-                ws.writeTextMessage(
-                    new JsonObject().put("v", 1).put("type", "join").put("code", room.code).put("nickname", nickname).encode());
+                ws.writeTextMessage(first.encode());
               });
-      return welcomed.future();
     }
 
     private void onMessage(JsonObject message) {
@@ -288,29 +305,15 @@ final class LoadRun {
     /** Drops the connection, comes back with the resume token, and answers on the new socket. */
     private void reconnectThenAnswer(JsonObject question, int index) {
       socket.close();
-      connect()
-          .onFailure(e -> error("reconnect: " + e.getMessage()))
-          .onSuccess(
-              ws -> {
-                socket = ws;
-                connected.incrementAndGet();
-                ws.closeHandler(v -> connected.decrementAndGet());
-                ws.textMessageHandler(
-                    text -> {
-                      JsonObject message = new JsonObject(text);
-                      if ("welcome".equals(message.getString("type"))) {
-                        messages.incrementAndGet();
-                        if (!message.getBoolean("answered", false) && "question".equals(message.getString("phase"))) {
-                          answer(question, index);
-                        }
-                        return;
-                      }
-                      onMessage(message);
-                    });
-                ws.writeTextMessage(
-                    new JsonObject().put("v", 1).put("type", "resume").put("code", room.code)
-                        .put("resumeToken", resumeToken).encode());
-              });
+      open(
+          "reconnect",
+          new JsonObject().put("v", 1).put("type", "resume").put("code", room.code).put("resumeToken", resumeToken),
+          welcome -> {
+            if (!welcome.getBoolean("answered", false) && "question".equals(welcome.getString("phase"))) {
+              answer(question, index);
+            }
+          },
+          () -> { });
     }
 
     private void answer(JsonObject question, int index) {

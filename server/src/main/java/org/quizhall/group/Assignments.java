@@ -214,8 +214,7 @@ public final class Assignments {
                                     .put("username", row.getString("nickname"))
                                     .put("points", row.getInteger("final_score"))
                                     .put("answered", answered)
-                                    .put("accuracy", answered == 0 ? 0.0
-                                        : Math.round(1000.0 * row.getInteger("correct_count") / answered) / 1000.0));
+                                    .put("accuracy", Leaderboards.accuracy(row.getInteger("correct_count"), answered)));
                           }
                           return new JsonObject()
                               .put("open", assignment.isOpen(clock.instant()))

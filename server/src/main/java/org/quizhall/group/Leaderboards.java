@@ -95,7 +95,7 @@ public final class Leaderboards {
                         .put("rank", ++rank)
                         .put("username", row.getString("username"))
                         .put("points", row.getLong("points"))
-                        .put("accuracy", answered == 0 ? 0.0 : round3((double) row.getLong("correct") / answered))
+                        .put("accuracy", accuracy(row.getLong("correct"), answered))
                         .put("games", row.getInteger("games"))
                         .put("bestStreak", row.getInteger("best_streak")));
               }
@@ -127,7 +127,7 @@ public final class Leaderboards {
                         .put("rank", ++rank)
                         .put("nickname", row.getString("nickname"))
                         .put("score", row.getInteger("final_score"))
-                        .put("accuracy", answered == 0 ? 0.0 : round3((double) row.getInteger("correct_count") / answered))
+                        .put("accuracy", accuracy(row.getInteger("correct_count"), answered))
                         .put("playedAt", row.getOffsetDateTime("ended_at").toInstant().toString()));
               }
               return best;
@@ -184,7 +184,7 @@ public final class Leaderboards {
               return new JsonObject()
                   .put("gamesPlayed", row.getInteger("games"))
                   .put("points", row.getLong("points"))
-                  .put("accuracy", answered == 0 ? 0.0 : round3((double) row.getLong("correct") / answered))
+                  .put("accuracy", accuracy(row.getLong("correct"), answered))
                   .put("bestStreak", row.getInteger("best_streak"))
                   .put("history", history.result());
             });
@@ -200,7 +200,8 @@ public final class Leaderboards {
     };
   }
 
-  private static double round3(double value) {
-    return Math.round(value * 1000) / 1000.0;
+  /** Correct over answered, to three decimals; 0 when nothing was answered. */
+  static double accuracy(long correct, long answered) {
+    return answered == 0 ? 0.0 : Math.round(1000.0 * correct / answered) / 1000.0;
   }
 }
