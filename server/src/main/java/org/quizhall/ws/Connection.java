@@ -2,12 +2,14 @@ package org.quizhall.ws;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.quizhall.account.SessionToken;
 import org.quizhall.room.LiveRoom;
 import org.quizhall.room.Protocol;
@@ -43,6 +45,7 @@ final class Connection {
   private int strikes;
   private final ArrayDeque<String> deferred = new ArrayDeque<>();
   private long joinTimer;
+  private long pingTimer;
 
   Connection(Gateway gateway, ServerWebSocket socket, Context context) {
     this.gateway = gateway;
@@ -58,6 +61,11 @@ final class Connection {
     socket.binaryMessageHandler(bytes -> refuse("binary_not_supported", "Send JSON text messages, not binary.", null));
     socket.exceptionHandler(e -> { });
     socket.closeHandler(v -> onClose());
+    pingTimer =
+        gateway.vertx().setPeriodic(
+            1 + ThreadLocalRandom.current().nextLong(Gateway.PING_INTERVAL_MS),
+            Gateway.PING_INTERVAL_MS,
+            id -> socket.writePing(Buffer.buffer()));
     joinTimer =
         gateway.vertx().setTimer(
             JOIN_TIMEOUT_MS,
@@ -274,7 +282,7 @@ final class Connection {
   }
 
   private void onClose() {
-    gateway.closed(socket);
+    gateway.vertx().cancelTimer(pingTimer);
     gateway.vertx().cancelTimer(joinTimer);
     if (room == null) {
       return;

@@ -1,10 +1,6 @@
 package org.quizhall.ws;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.quizhall.account.Accounts;
@@ -20,20 +16,20 @@ public final class Gateway {
    * Every open socket is pinged this often; clients answer with a pong (browsers and WebSocket
    * libraries do it by themselves), so a connection that stays silent for
    * {@link #SILENCE_LIMIT_SECONDS} is dead (a phone switched off) and is closed by the server.
+   * Each connection keeps its own timer, started at a random point of the interval: pinging every
+   * socket at once made a burst of 10,000 pings and pongs that held up answers for 300 ms.
    */
   public static final long PING_INTERVAL_MS = 20_000;
 
   public static final int SILENCE_LIMIT_SECONDS = 65;
 
   private final JoinGuard joinGuard = new JoinGuard();
-  private final Set<ServerWebSocket> open = ConcurrentHashMap.newKeySet();
 
   public Gateway(Vertx vertx, Rooms rooms, Accounts accounts) {
     this.vertx = vertx;
     this.rooms = rooms;
     this.accounts = accounts;
     vertx.setPeriodic(JoinGuard.WINDOW_MS, id -> joinGuard.sweep(System.currentTimeMillis()));
-    vertx.setPeriodic(PING_INTERVAL_MS, id -> open.forEach(socket -> socket.writePing(Buffer.buffer())));
   }
 
   public void mount(Router router) {
@@ -45,14 +41,9 @@ public final class Gateway {
         .toWebSocket()
         .onSuccess(
             socket -> {
-              open.add(socket);
               new Connection(this, socket, vertx.getOrCreateContext()).open();
             })
         .onFailure(ctx::fail);
-  }
-
-  void closed(ServerWebSocket socket) {
-    open.remove(socket);
   }
 
   Vertx vertx() {
