@@ -47,10 +47,10 @@ final class Connection {
   private long joinTimer;
   private long pingTimer;
 
-  Connection(Gateway gateway, ServerWebSocket socket, Context context) {
+  Connection(Gateway gateway, ServerWebSocket socket, Context context, Outbox outbox) {
     this.gateway = gateway;
     this.socket = socket;
-    this.channel = new SocketChannel(socket);
+    this.channel = new SocketChannel(socket, outbox);
     this.context = context;
     this.address = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
     this.rate = new MessageRate(MESSAGES_PER_SECOND, System.nanoTime());

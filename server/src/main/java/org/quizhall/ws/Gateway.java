@@ -1,6 +1,9 @@
 package org.quizhall.ws;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.quizhall.account.Accounts;
@@ -24,6 +27,8 @@ public final class Gateway {
   public static final int SILENCE_LIMIT_SECONDS = 65;
 
   private final JoinGuard joinGuard = new JoinGuard();
+  /** One per event-loop context that accepts sockets: a handful, created as connections arrive. */
+  private final Map<Context, Outbox> outboxes = new ConcurrentHashMap<>();
 
   public Gateway(Vertx vertx, Rooms rooms, Accounts accounts) {
     this.vertx = vertx;
@@ -41,7 +46,8 @@ public final class Gateway {
         .toWebSocket()
         .onSuccess(
             socket -> {
-              new Connection(this, socket, vertx.getOrCreateContext()).open();
+              Context context = vertx.getOrCreateContext();
+              new Connection(this, socket, context, outboxes.computeIfAbsent(context, Outbox::new)).open();
             })
         .onFailure(ctx::fail);
   }
