@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,11 +42,15 @@ public final class RoomGame {
   /** Answer counts and rosters go out at most this often, however fast answers and joins arrive. */
   public static final long AGGREGATE_INTERVAL_MS = 250;
   /**
-   * Players see the answer count at most this often: it is a courtesy on their screens, while the
-   * host's console follows it every {@link #AGGREGATE_INTERVAL_MS}. Across 250 rooms this is the
-   * difference between 40,000 and 10,000 messages a second.
+   * Players see the answer count in turns: at each {@link #AGGREGATE_INTERVAL_MS} tick one slice of
+   * them gets it, never the whole room at once (a burst of thousands of copies would hold up the
+   * answers queued behind it). At least {@link #MIN_COUNT_SLICES} slices of at most this many
+   * players, so each player sees the count about once a second in a class and every five seconds
+   * among 5,000, while the host's console follows every change.
    */
-  public static final long PLAYER_COUNT_INTERVAL_MS = 1000;
+  public static final int COUNT_SLICE_SIZE = 250;
+
+  public static final int MIN_COUNT_SLICES = 4;
   public static final int LEADERBOARD_SIZE = 10;
   public static final int PODIUM_SIZE = 3;
 
@@ -93,8 +98,9 @@ public final class RoomGame {
 
   private long answersDueAt = NEVER;
   private boolean answersChanged;
-  private boolean playersCountChanged;
-  private long playersCountSentAt = Long.MIN_VALUE / 2;
+  /** Per slice of players, the count it was last shown ({@link #countKey}); see {@link #COUNT_SLICE_SIZE}. */
+  private long[] countShown = new long[0];
+  private int countTurn;
   private long rosterDueAt = NEVER;
   private boolean rosterChanged;
 
@@ -430,7 +436,6 @@ public final class RoomGame {
             settings.questionMillis(), points, Instant.ofEpochMilli(now)));
     send(player, Protocol.message("answer_ack").put("re", re).put("index", index));
     answersChanged = true;
-    playersCountChanged = true;
     answersDueAt = Math.min(answersDueAt, now + AGGREGATE_INTERVAL_MS);
     revealIfEveryoneAnswered(now);
   }
@@ -493,7 +498,8 @@ public final class RoomGame {
     phase = Phase.QUESTION;
     answers.clear();
     answersChanged = false;
-    playersCountChanged = false;
+    countShown = new long[countSlices()];
+    Arrays.fill(countShown, countKey());
     answersDueAt = NEVER;
     pausedRemaining = -1;
     questionShownAt = now;
@@ -921,30 +927,48 @@ public final class RoomGame {
     }
   }
 
-  /** The host gets every change (at most every 250 ms); players at most once a second. */
+  /** The host gets every change (at most every 250 ms); players a slice at a time, see {@link #COUNT_SLICE_SIZE}. */
   private void sendAnswerCounts(long now) {
-    if (!answersChanged && !playersCountChanged) {
-      return;
-    }
-    String text =
-        Protocol.message("answers").put("index", index).put("answered", answers.size()).put("players", playerCount()).encode();
+    long key = countKey();
+    String text = null;
     if (answersChanged && host != null) {
+      text = answerCount();
       host.send(text);
     }
     answersChanged = false;
-    if (playersCountChanged) {
-      if (now - playersCountSentAt >= PLAYER_COUNT_INTERVAL_MS) {
-        playersCountChanged = false;
-        playersCountSentAt = now;
-        for (Player player : players.values()) {
-          if (player.channel != null) {
-            player.channel.send(text);
-          }
+    int slices = countSlices();
+    if (countShown.length != slices) {
+      countShown = new long[slices];
+      Arrays.fill(countShown, -1);
+    }
+    int slice = countTurn++ % slices;
+    if (countShown[slice] != key) {
+      countShown[slice] = key;
+      text = text == null ? answerCount() : text;
+      for (Player player : players.values()) {
+        if (player.channel != null && player.joinOrder % slices == slice) {
+          player.channel.send(text);
         }
-      } else {
-        answersDueAt = playersCountSentAt + PLAYER_COUNT_INTERVAL_MS;
       }
     }
+    for (long shown : countShown) {
+      if (shown != key) {
+        answersDueAt = now + AGGREGATE_INTERVAL_MS;
+        return;
+      }
+    }
+  }
+
+  private String answerCount() {
+    return Protocol.message("answers").put("index", index).put("answered", answers.size()).put("players", playerCount()).encode();
+  }
+
+  private long countKey() {
+    return ((long) answers.size() << 32) | playerCount();
+  }
+
+  private int countSlices() {
+    return Math.max(MIN_COUNT_SLICES, (playerCount() + COUNT_SLICE_SIZE - 1) / COUNT_SLICE_SIZE);
   }
 
   private void rosterChanged(long now) {

@@ -217,32 +217,68 @@ class RoomGameTest {
     }
 
     @Test
-    @DisplayName("answer counts reach the room at most every 250 ms, never once per answer")
+    @DisplayName("answer counts: the host gets every change at most every 250 ms, each player one a second, a quarter of them per tick")
     void aggregatedCounts() {
       List<RecordingChannel> players = new java.util.ArrayList<>();
       for (int i = 0; i < 30; i++) {
         players.add(join("player" + i));
       }
       game.start(T0);
+      game.tick(T0 + SECOND / 2); // the roster update the joins asked for
+      long deadline = players.get(0).last("question").getLong("deadline");
       for (int i = 0; i < 20; i++) {
         game.answer(playerId(players.get(i)), null, 0, 1, null, T0 + SECOND + i * 10);
       }
-      assertThat(players.get(29).ofType("answers")).isEmpty();
+      assertThat(players).allSatisfy(p -> assertThat(p.ofType("answers")).isEmpty());
 
-      game.tick(T0 + SECOND + 250);
-      game.tick(T0 + SECOND + 260);
+      List<Integer> perTick = tickCounts(players, 20);
 
-      assertThat(players.get(29).ofType("answers")).hasSize(1);
-      assertThat(players.get(29).last("answers").getInteger("answered")).isEqualTo(20);
       assertThat(host.ofType("answers")).hasSize(1);
+      assertThat(host.last("answers").getInteger("answered")).isEqualTo(20);
+      assertThat(perTick).as("never the whole room at once").allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(8));
+      assertThat(perTick).as("a second of ticks").hasSize(RoomGame.MIN_COUNT_SLICES);
+      assertThat(players).allSatisfy(p -> {
+        assertThat(p.ofType("answers")).hasSize(1);
+        assertThat(p.last("answers").getInteger("answered")).isEqualTo(20);
+      });
+      assertThat(game.nextWakeup()).as("no more count ticks once everyone is current").isEqualTo(deadline);
 
-      game.answer(playerId(players.get(20)), null, 0, 1, null, T0 + SECOND + 300);
-      game.tick(T0 + SECOND + 550);
-      assertThat(host.ofType("answers")).as("the host follows every 250 ms").hasSize(2);
-      assertThat(players.get(29).ofType("answers")).as("players at most once a second").hasSize(1);
-      assertThat(game.nextWakeup()).isEqualTo(T0 + SECOND + 250 + RoomGame.PLAYER_COUNT_INTERVAL_MS);
-      game.tick(T0 + SECOND + 1250);
-      assertThat(players.get(29).last("answers").getInteger("answered")).isEqualTo(21);
+      game.answer(playerId(players.get(20)), null, 0, 1, null, T0 + 3 * SECOND);
+      tickCounts(players, 21);
+      assertThat(host.ofType("answers")).as("the host follows every change").hasSize(2);
+      assertThat(players).allSatisfy(p -> assertThat(p.last("answers").getInteger("answered")).isEqualTo(21));
+    }
+
+    @Test
+    @DisplayName("in a room of 1,200 players the count goes to at most 250 of them per tick")
+    void countsInABigRoom() {
+      newGame(new RoomSettings(20, true, Duration.ZERO, 5_000));
+      List<RecordingChannel> players = new java.util.ArrayList<>();
+      for (int i = 0; i < 1_200; i++) {
+        players.add(join("player" + i));
+      }
+      game.start(T0);
+      game.tick(T0 + SECOND / 2); // the roster update the joins asked for
+      game.answer(playerId(players.get(0)), null, 0, 1, null, T0 + SECOND);
+
+      List<Integer> perTick = tickCounts(players, 1);
+
+      assertThat(perTick).hasSize(5).allSatisfy(n -> assertThat(n).isBetween(1, RoomGame.COUNT_SLICE_SIZE));
+      assertThat(players).allSatisfy(p -> assertThat(p.ofType("answers")).hasSize(1));
+    }
+
+    /** Ticks the room until every player has been shown {@code answered}; how many got a count at each tick. */
+    private List<Integer> tickCounts(List<RecordingChannel> players, int answered) {
+      List<Integer> perTick = new java.util.ArrayList<>();
+      for (int tick = 0; tick < 100; tick++) {
+        if (players.stream().allMatch(p -> !p.ofType("answers").isEmpty() && p.last("answers").getInteger("answered") == answered)) {
+          return perTick;
+        }
+        long before = players.stream().mapToLong(p -> p.ofType("answers").size()).sum();
+        game.tick(game.nextWakeup());
+        perTick.add((int) (players.stream().mapToLong(p -> p.ofType("answers").size()).sum() - before));
+      }
+      throw new AssertionError("the count never reached every player");
     }
 
     @Test
