@@ -35,6 +35,8 @@ final class LoadRun {
 
   final Histogram joinMs = new ConcurrentHistogram(3);
   final Histogram fanoutMs = new ConcurrentHistogram(3);
+  /** Fan-out per question, to tell the first question (all rooms starting together) from the rest. */
+  final List<Histogram> fanoutMsByQuestion = new ArrayList<>();
   final Histogram ackMs = new ConcurrentHistogram(3);
   final Histogram standingsMs = new ConcurrentHistogram(3);
   final AtomicLong messages = new AtomicLong();
@@ -70,6 +72,9 @@ final class LoadRun {
                 .setMaxFrameSize(1 << 20)
                 .setMaxMessageSize(16 << 20));
     this.waves = new FanoutWaves();
+    for (int q = 0; q < scenario.questions(); q++) {
+      fanoutMsByQuestion.add(new ConcurrentHistogram(3));
+    }
     this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port));
   }
 
@@ -151,10 +156,16 @@ final class LoadRun {
   void play() {
     long limit =
         TimeUnit.SECONDS.toMillis(
-            (long) scenario.questions() * (scenario.secondsPerQuestion() + 2L * scenario.autoAdvanceSeconds() + 2) + 60);
+            (long) scenario.questions() * (scenario.secondsPerQuestion() + 2L * scenario.autoAdvanceSeconds() + 2) + 60)
+            + scenario.startSpreadMs();
     long started = System.nanoTime();
+    String start = new JsonObject().put("v", 1).put("type", "start").encode();
     for (Room room : rooms) {
-      room.hostSocket.writeTextMessage(new JsonObject().put("v", 1).put("type", "start").encode());
+      if (scenario.startSpreadMs() == 0) {
+        room.hostSocket.writeTextMessage(start);
+      } else {
+        vertx.setTimer(1 + ThreadLocalRandom.current().nextInt(scenario.startSpreadMs()), id -> room.hostSocket.writeTextMessage(start));
+      }
     }
     Future<Void> all = Future.join(rooms.stream().map(r -> r.finished.future()).toList()).mapEmpty();
     try {
@@ -178,6 +189,12 @@ final class LoadRun {
       room.hostSocket.writeTextMessage(new JsonObject().put("v", 1).put("type", "end").encode());
     }
     answersStored = stored;
+  }
+
+  /** Closes every socket and client this run opened; its rooms must already be ended. */
+  void close() {
+    sockets.close().await();
+    web.close();
   }
 
   private void hostClosed(Room room) {
@@ -251,26 +268,31 @@ final class LoadRun {
                 ws.closeHandler(v -> connected.decrementAndGet());
                 ws.textMessageHandler(
                     text -> {
-                      JsonObject message = new JsonObject(text);
-                      if ("welcome".equals(message.getString("type"))) {
+                      long receivedAt = System.currentTimeMillis();
+                      String type = Wire.type(text);
+                      if (type.equals("welcome")) {
                         messages.incrementAndGet();
-                        onWelcome.accept(message);
+                        onWelcome.accept(new JsonObject(text));
                         return;
                       }
-                      onMessage(message);
+                      onMessage(type, text, receivedAt);
                     });
                 ws.writeTextMessage(first.encode());
               });
     }
 
-    private void onMessage(JsonObject message) {
+    private void onMessage(String type, String text, long receivedAt) {
       messages.incrementAndGet();
-      switch (message.getString("type")) {
+      switch (type) {
         case "question" -> {
-          long now = System.currentTimeMillis();
-          fanoutMs.recordValue(Math.max(0, now - message.getLong("sentAt")));
-          waves.received(room.code, message.getInteger("index"), message.getLong("sentAt"), now);
-          scheduleAnswer(message);
+          long sentAt = Wire.number(text, "sentAt");
+          int index = (int) Wire.number(text, "index");
+          fanoutMs.recordValue(Math.max(0, receivedAt - sentAt));
+          if (index < fanoutMsByQuestion.size()) {
+            fanoutMsByQuestion.get(index).recordValue(Math.max(0, receivedAt - sentAt));
+          }
+          waves.received(room.code, index, sentAt, receivedAt);
+          scheduleAnswer(text, index, Wire.number(text, "remainingMs"));
         }
         case "answer_ack" -> {
           ackMs.recordValue(Math.max(0, (System.nanoTime() - answerSentNanos) / 1_000_000));
@@ -278,17 +300,19 @@ final class LoadRun {
         }
         case "result" -> {
           if (room.lastAnswerAt > 0) {
-            standingsMs.recordValue(Math.max(0, System.currentTimeMillis() - room.lastAnswerAt));
+            standingsMs.recordValue(Math.max(0, receivedAt - room.lastAnswerAt));
           }
         }
-        case "error" -> error(message.getString("code") + ": " + message.getString("message"));
+        case "error" -> {
+          JsonObject error = new JsonObject(text);
+          error(error.getString("code") + ": " + error.getString("message"));
+        }
         default -> { }
       }
     }
 
-    private void scheduleAnswer(JsonObject question) {
-      int index = question.getInteger("index");
-      long budget = Math.max(1, Math.min(scenario.thinkMaxMs(), question.getLong("remainingMs") - 1_500));
+    private void scheduleAnswer(String question, int index, long remainingMs) {
+      long budget = Math.max(1, Math.min(scenario.thinkMaxMs(), remainingMs - 1_500));
       long think = scenario.thinkMinMs() + ThreadLocalRandom.current().nextLong(Math.max(1, budget - scenario.thinkMinMs()));
       vertx.setTimer(
           Math.max(1, think),
@@ -303,7 +327,7 @@ final class LoadRun {
     }
 
     /** Drops the connection, comes back with the resume token, and answers on the new socket. */
-    private void reconnectThenAnswer(JsonObject question, int index) {
+    private void reconnectThenAnswer(String question, int index) {
       socket.close();
       open(
           "reconnect",
@@ -316,9 +340,10 @@ final class LoadRun {
           () -> { });
     }
 
-    private void answer(JsonObject question, int index) {
+    /** Answers {@code question} (its text, parsed only now that the player has "thought"). */
+    private void answer(String question, int index) {
       JsonObject answer = new JsonObject().put("v", 1).put("type", "answer").put("id", "a" + index).put("index", index);
-      JsonArray options = question.getJsonArray("options");
+      JsonArray options = new JsonObject(question).getJsonArray("options");
       if (options == null) {
         answer.put("text", ThreadLocalRandom.current().nextBoolean() ? "Kinesis" : "no idea");
       } else {

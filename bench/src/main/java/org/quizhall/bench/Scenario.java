@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * One load scenario: how many rooms of how many players play how many questions, how long players
- * think, and whether they leave and come back during the game.
+ * think, whether they leave and come back during the game, and over how long the hosts press start
+ * (classes do not start in the same millisecond; {@code many-rooms-lockstep} measures the case
+ * where they do).
  */
 public record Scenario(
     String name,
@@ -15,14 +17,19 @@ public record Scenario(
     int autoAdvanceSeconds,
     int thinkMinMs,
     int thinkMaxMs,
-    boolean churn) {
+    boolean churn,
+    int startSpreadMs) {
 
   public static final List<Scenario> ALL =
       List.of(
-          new Scenario("smoke", 5, 20, 3, 10, 1, 100, 1_500, false),
-          new Scenario("many-rooms", 250, 40, 5, 20, 2, 500, 8_000, false),
-          new Scenario("big-room", 1, 5_000, 5, 20, 2, 500, 8_000, false),
-          new Scenario("churn", 50, 40, 5, 20, 2, 500, 8_000, true));
+          new Scenario("smoke", 5, 20, 3, 10, 1, 100, 1_500, false, 0),
+          new Scenario("many-rooms", 250, 40, 5, 20, 2, 500, 8_000, false, 5_000),
+          new Scenario("many-rooms-lockstep", 250, 40, 5, 20, 2, 500, 8_000, false, 0),
+          new Scenario("big-room", 1, 5_000, 5, 20, 2, 500, 8_000, false, 0),
+          new Scenario("churn", 50, 40, 5, 20, 2, 500, 8_000, true, 5_000));
+
+  /** Played, unmeasured, before a scenario so that the server's and the generator's code is compiled. */
+  public static final Scenario WARM_UP = new Scenario("warm-up", 10, 40, 3, 10, 1, 100, 1_500, false, 0);
 
   public static Scenario named(String name) {
     return ALL.stream()

@@ -40,6 +40,11 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
+    // Extra options for the server's JVM, e.g. -Dbench.serverJvm="-XX:StartFlightRecording=filename=/tmp/server.jfr"
+    String extra = System.getProperty("bench.serverJvm", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     ProcessBuilder builder = new ProcessBuilder(command);
