@@ -108,6 +108,9 @@ public final class Bench {
               .put("startSpreadMs", scenario.startSpreadMs())
               .put("questions", scenario.questions())
               .put("playersConnected", connectedAfterJoin)
+              .put("lateJoins", run.lateJoins.get())
+              .put("drops", run.drops.get())
+              .put("leaves", run.leaves.get())
               .put("joinSeconds", joinSeconds)
               .put("joinP50Ms", p(run.joinMs, 50))
               .put("joinP99Ms", p(run.joinMs, 99))
@@ -144,7 +147,7 @@ public final class Bench {
   static String table(JsonObject r) {
     StringBuilder out = new StringBuilder();
     out.append(String.format("%-22s %s%n", "scenario", r.getString("scenario")));
-    for (String key : List.of("players", "rooms", "playersConnected", "joinP50Ms", "joinP99Ms", "fanoutP50Ms",
+    for (String key : List.of("players", "rooms", "playersConnected", "lateJoins", "drops", "leaves", "joinP50Ms", "joinP99Ms", "fanoutP50Ms",
         "fanoutP99Ms", "fanoutMaxMs", "fanoutP99MsByQuestion", "bareFanoutP50Ms", "bareFanoutP99Ms", "fanoutPerSecond", "bareFanoutPerSecond", "ratioToBare", "ackP50Ms", "ackP99Ms", "leaderboardP99Ms", "messagesPerSecond",
         "serverCpuSeconds", "heapBytesPerPlayer", "answersSent", "answersAcked", "answersStored", "errors")) {
       out.append(String.format("%-22s %s%n", key, r.getValue(key)));

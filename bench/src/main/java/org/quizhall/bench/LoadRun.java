@@ -45,6 +45,11 @@ final class LoadRun {
   final AtomicLong answersAcked = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
   final AtomicInteger connected = new AtomicInteger();
+  /** Churn: players who joined after the start, dropped and resumed, or left for good. */
+  final AtomicInteger lateJoins = new AtomicInteger();
+  final AtomicInteger drops = new AtomicInteger();
+  final AtomicInteger leaves = new AtomicInteger();
+  private final List<SimPlayer> latecomers = new ArrayList<>();
   final List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
   long answersStored;
   long gameMillis;
@@ -78,7 +83,11 @@ final class LoadRun {
     this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port));
   }
 
-  /** One room: its host socket, and when the last answer of the current question was sent. */
+  /**
+   * One room: its host socket, and when the last event that can end the current question happened
+   * (an answer sent, or a player dropping or leaving: the room reveals once everyone connected has
+   * answered).
+   */
   private final class Room {
     final String code;
     final String hostToken;
@@ -138,6 +147,10 @@ final class LoadRun {
     java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(JOIN_CONCURRENCY);
     for (Room room : rooms) {
       for (int p = 0; p < scenario.playersPerRoom(); p++) {
+        if (scenario.churn() && p % 10 == 9) {
+          latecomers.add(new SimPlayer(room, "player" + p));
+          continue;
+        }
         try {
           inFlight.acquire();
         } catch (InterruptedException e) {
@@ -166,6 +179,13 @@ final class LoadRun {
       } else {
         vertx.setTimer(1 + ThreadLocalRandom.current().nextInt(scenario.startSpreadMs()), id -> room.hostSocket.writeTextMessage(start));
       }
+    }
+    // Churn: a tenth of the players join during (about) the first half of the game.
+    long joinWindowMs = (long) scenario.questions() * (scenario.thinkMaxMs() + 2_000L * scenario.autoAdvanceSeconds()) / 2;
+    for (SimPlayer latecomer : latecomers) {
+      vertx.setTimer(
+          1 + scenario.startSpreadMs() + ThreadLocalRandom.current().nextLong(joinWindowMs),
+          id -> latecomer.join().onSuccess(v -> lateJoins.incrementAndGet()));
     }
     Future<Void> all = Future.join(rooms.stream().map(r -> r.finished.future()).toList()).mapEmpty();
     try {
@@ -244,6 +264,11 @@ final class LoadRun {
               joinMs.recordValue(Math.max(0, (System.nanoTime() - started) / 1_000_000));
               resumeToken = welcome.getString("resumeToken");
               welcomed.tryComplete();
+              // Joining mid-question, a player sees the question in the welcome and can still answer it.
+              JsonObject current = welcome.getJsonObject("current");
+              if (current != null && "question".equals(current.getString("type")) && !welcome.getBoolean("answered", false)) {
+                scheduleAnswer(current.encode(), current.getInteger("index"), current.getLong("remainingMs"));
+              }
             }
           },
           () -> welcomed.tryComplete());
@@ -311,13 +336,23 @@ final class LoadRun {
       }
     }
 
+    /** Answers after a random think time, leaving 1.5 s for the answer to arrive; not at all if there is no time left. */
     private void scheduleAnswer(String question, int index, long remainingMs) {
-      long budget = Math.max(1, Math.min(scenario.thinkMaxMs(), remainingMs - 1_500));
-      long think = scenario.thinkMinMs() + ThreadLocalRandom.current().nextLong(Math.max(1, budget - scenario.thinkMinMs()));
+      long latest = remainingMs - 1_500;
+      if (latest < 1) {
+        return;
+      }
+      long shortest = Math.min(scenario.thinkMinMs(), latest);
+      long longest = Math.min(scenario.thinkMaxMs(), latest);
+      long think = shortest + ThreadLocalRandom.current().nextLong(longest - shortest + 1);
       vertx.setTimer(
           Math.max(1, think),
           id -> {
-            if (scenario.churn() && !churned && ThreadLocalRandom.current().nextInt(10) == 0) {
+            int dice = scenario.churn() && !churned ? ThreadLocalRandom.current().nextInt(40) : -1;
+            if (dice == 0) {
+              churned = true;
+              leave();
+            } else if (dice >= 1 && dice <= 4) {
               churned = true;
               reconnectThenAnswer(question, index);
             } else {
@@ -326,8 +361,17 @@ final class LoadRun {
           });
     }
 
+    /** Gives the seat up for good, instead of answering. */
+    private void leave() {
+      leaves.incrementAndGet();
+      room.lastAnswerAt = System.currentTimeMillis();
+      socket.writeTextMessage(new JsonObject().put("v", 1).put("type", "leave").encode());
+    }
+
     /** Drops the connection, comes back with the resume token, and answers on the new socket. */
     private void reconnectThenAnswer(String question, int index) {
+      drops.incrementAndGet();
+      room.lastAnswerAt = System.currentTimeMillis();
       socket.close();
       open(
           "reconnect",

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One load scenario: how many rooms of how many players play how many questions, how long players
- * think, whether they leave and come back during the game, and over how long the hosts press start
- * (classes do not start in the same millisecond; {@code many-rooms-lockstep} measures the case
- * where they do).
+ * think, and over how long the hosts press start (classes do not start in the same millisecond;
+ * {@code many-rooms-lockstep} measures the case where they do). With {@code churn}, a tenth of the
+ * players join during the first half of the game, and at each question a player who has not yet
+ * done so may drop the connection and resume on a new one (1 in 10) or leave for good (1 in 40).
  */
 public record Scenario(
     String name,
