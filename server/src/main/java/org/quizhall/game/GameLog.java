@@ -10,11 +10,23 @@ import java.util.UUID;
  */
 public interface GameLog {
 
+  /** Told once whether an answer is in the database (so the player can be told it is safe), or never will be. */
+  @FunctionalInterface
+  interface Receipt {
+    void stored(boolean stored);
+
+    Receipt NONE = stored -> { };
+  }
+
   void playerJoined(PlayerJoined joined);
 
   void gameStarted(UUID gameId, Instant at);
 
-  void answerAccepted(AnswerAccepted answer);
+  /**
+   * Records an answer; {@code receipt} hears, on the caller's Vert.x context (or at once, from a
+   * thread without one), when it is durably stored or refused for good.
+   */
+  void answerAccepted(AnswerAccepted answer, Receipt receipt);
 
   void gameFinished(UUID gameId, List<Standing> standings, Instant at);
 
@@ -55,10 +67,11 @@ public interface GameLog {
         second.gameStarted(gameId, at);
       }
 
+      /** The receipt is {@code first}'s: {@code second} (a derived record) does not hold back the acknowledgement. */
       @Override
-      public void answerAccepted(AnswerAccepted answer) {
-        first.answerAccepted(answer);
-        second.answerAccepted(answer);
+      public void answerAccepted(AnswerAccepted answer, Receipt receipt) {
+        first.answerAccepted(answer, receipt);
+        second.answerAccepted(answer, Receipt.NONE);
       }
 
       @Override

@@ -17,19 +17,24 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes what rooms report in batches, off every room's thread: rooms enqueue and return at once;
- * a flush every few milliseconds writes everything queued in one transaction, in the order it
- * happened. A failed flush keeps its rows and tries again, so no accepted answer is dropped.
+ * Writes what rooms report in batches, off every room's thread: rooms enqueue and return at once.
+ * Group commit: when nothing is being written, a row is written at once; rows that arrive while a
+ * transaction is in flight go together in the next one, in the order they happened. So an answer
+ * is stored within one commit when the server is quiet and batches grow with load. Each answer's
+ * receipt is told once its transaction committed (the room acknowledges the answer only then). A
+ * failed flush keeps its rows and tries again, so no accepted answer is dropped.
  */
 public final class GameWriter implements GameLog {
 
-  static final long FLUSH_INTERVAL_MS = 50;
+  /** The first wait before retrying a failed flush; it doubles up to {@link #RETRY_MAX_MS}. */
+  static final long RETRY_FIRST_MS = 50;
   static final int MAX_BATCH = 2_000;
   static final long DRAIN_TIMEOUT_MS = 5_000;
   private static final long RETRY_MAX_MS = 5_000;
@@ -43,7 +48,8 @@ public final class GameWriter implements GameLog {
 
   private record Started(long seq, UUID gameId, Instant at) implements Write {}
 
-  private record Answered(long seq, AnswerAccepted answer) implements Write {}
+  /** {@code caller} is the room's context, where the receipt runs; null when reported from elsewhere. */
+  private record Answered(long seq, AnswerAccepted answer, Context caller, Receipt receipt) implements Write {}
 
   private record Finished(long seq, UUID gameId, List<Standing> standings, Instant at) implements Write {}
 
@@ -56,12 +62,13 @@ public final class GameWriter implements GameLog {
   private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.seq, b.seq));
   private final List<Write> retry = new ArrayList<>();
   private volatile long written;
-  private long retryDelayMs = FLUSH_INTERVAL_MS;
+  private long retryDelayMs = RETRY_FIRST_MS;
+  /** A flush is scheduled, running or waiting to retry; rows added meanwhile wait for it to finish. */
+  private final AtomicBoolean flushing = new AtomicBoolean();
 
   public GameWriter(Vertx vertx, Pool pool) {
     this.pool = pool;
     this.context = vertx.getOrCreateContext();
-    context.runOnContext(v -> vertx.setTimer(FLUSH_INTERVAL_MS, id -> flush()));
   }
 
   @Override
@@ -75,8 +82,9 @@ public final class GameWriter implements GameLog {
   }
 
   @Override
-  public void answerAccepted(AnswerAccepted answer) {
-    add(seq -> new Answered(seq, answer));
+  public void answerAccepted(AnswerAccepted answer, Receipt receipt) {
+    Context caller = Vertx.currentContext();
+    add(seq -> new Answered(seq, answer, caller, receipt));
   }
 
   @Override
@@ -118,9 +126,19 @@ public final class GameWriter implements GameLog {
                         "The database is not answering right now; try again in a moment.")));
   }
 
-  private synchronized void add(LongFunction<Write> write) {
-    // Numbered and queued under one lock, so the queue order is the numbering order.
-    queue.add(write.apply(enqueued.incrementAndGet()));
+  private void add(LongFunction<Write> write) {
+    synchronized (this) {
+      // Numbered and queued under one lock, so the queue order is the numbering order.
+      queue.add(write.apply(enqueued.incrementAndGet()));
+    }
+    kick();
+  }
+
+  /** Starts a flush unless one is already under way (it will pick the new rows up when it ends). */
+  private void kick() {
+    if (flushing.compareAndSet(false, true)) {
+      context.runOnContext(v -> flush());
+    }
   }
 
   private void flush() {
@@ -131,7 +149,7 @@ public final class GameWriter implements GameLog {
       batch.add(queue.poll());
     }
     if (batch.isEmpty()) {
-      schedule(FLUSH_INTERVAL_MS);
+      idle();
       return;
     }
     long last = batch.get(batch.size() - 1).seq();
@@ -140,32 +158,61 @@ public final class GameWriter implements GameLog {
             result -> {
               if (result.succeeded()) {
                 written = last;
-                retryDelayMs = FLUSH_INTERVAL_MS;
+                retryDelayMs = RETRY_FIRST_MS;
+                receipts(batch, batch.size(), null);
                 completeWaiters();
-                schedule(queue.isEmpty() ? FLUSH_INTERVAL_MS : 0);
+                flush();
               } else if (isDataError(result.cause())) {
                 // One bad row must not hold back the rest: write them one by one, dropping only the bad ones.
-                writeOneByOne(batch, 0)
+                List<Write> refused = new ArrayList<>();
+                writeOneByOne(batch, 0, refused)
                     .onComplete(
                         done -> {
                           int count = done.result();
                           if (count > 0) {
                             written = batch.get(count - 1).seq();
+                            receipts(batch, count, refused);
                             completeWaiters();
                           }
-                          schedule(count == batch.size() ? 0 : retryDelayMs);
+                          if (count == batch.size()) {
+                            flush();
+                          } else {
+                            context.owner().setTimer(retryDelayMs, id -> flush());
+                          }
                         });
               } else {
                 log.warn("Writing {} game rows failed, will retry: {}", batch.size(), result.cause().getMessage());
                 retry.addAll(batch);
                 retryDelayMs = Math.min(RETRY_MAX_MS, retryDelayMs * 2);
-                schedule(retryDelayMs);
+                context.owner().setTimer(retryDelayMs, id -> flush());
               }
             });
   }
 
-  /** Writes rows one at a time from {@code from}; returns how many rows are done (written or dropped). */
-  private Future<Integer> writeOneByOne(List<Write> batch, int from) {
+  /** Nothing left to write: lets the next row start a flush, unless one slipped in just now. */
+  private void idle() {
+    flushing.set(false);
+    if (!queue.isEmpty()) {
+      kick();
+    }
+  }
+
+  /** Tells the rooms about the first {@code count} rows of a written batch: stored, or refused for good. */
+  private static void receipts(List<Write> batch, int count, List<Write> refused) {
+    for (int i = 0; i < count; i++) {
+      if (batch.get(i) instanceof Answered answered) {
+        boolean stored = refused == null || !refused.contains(answered);
+        if (answered.caller() == null) {
+          answered.receipt().stored(stored);
+        } else {
+          answered.caller().runOnContext(v -> answered.receipt().stored(stored));
+        }
+      }
+    }
+  }
+
+  /** Writes rows one at a time from {@code from}; returns how many rows are done (written or, in {@code refused}, dropped). */
+  private Future<Integer> writeOneByOne(List<Write> batch, int from, List<Write> refused) {
     if (from >= batch.size()) {
       return Future.succeededFuture(from);
     }
@@ -177,8 +224,9 @@ public final class GameWriter implements GameLog {
                 if (result.failed()) {
                   log.error("Dropped a game row the database refuses ({}): {}",
                       row.getClass().getSimpleName(), result.cause().getMessage());
+                  refused.add(row);
                 }
-                return writeOneByOne(batch, from + 1);
+                return writeOneByOne(batch, from + 1, refused);
               }
               // The database went away part way: what is left waits for the next flush.
               retry.addAll(batch.subList(from, batch.size()));
@@ -190,14 +238,6 @@ public final class GameWriter implements GameLog {
   private static boolean isDataError(Throwable e) {
     return e instanceof PgException pg && pg.getSqlState() != null
         && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
-  }
-
-  private void schedule(long delayMs) {
-    if (delayMs <= 0) {
-      context.runOnContext(v -> flush());
-    } else {
-      context.owner().setTimer(delayMs, id -> flush());
-    }
   }
 
   private void completeWaiters() {

@@ -47,8 +47,9 @@ public final class MasteryRecorder implements GameLog {
     return responseMs * 4 < allowedMs ? Fsrs.Rating.EASY : Fsrs.Rating.GOOD;
   }
 
+  /** Derives mastery only: answers themselves are stored by the game writer, whose receipt the room waits for. */
   @Override
-  public void answerAccepted(AnswerAccepted answer) {
+  public void answerAccepted(AnswerAccepted answer, Receipt receipt) {
     if (answer.accountId() != null) {
       queue.add(
           new Review(answer.accountId(), answer.questionId(),

@@ -398,8 +398,8 @@ public final class RoomGame {
 
   /**
    * Takes a player's answer to question {@code questionIndex}: exactly one of {@code choice} (for
-   * multiple choice and true/false) or {@code text} (typed). Acknowledged to the player alone; the
-   * correct answer stays on the server until the reveal.
+   * multiple choice and true/false) or {@code text} (typed). Acknowledged to the player alone, once
+   * the answer is stored; the correct answer stays on the server until the reveal.
    */
   public void answer(String playerId, String re, int questionIndex, Integer choice, String text, long now) {
     Player player = players.get(playerId);
@@ -430,16 +430,35 @@ public final class RoomGame {
     int streak = correct ? player.streak + 1 : 0;
     int points = Scoring.points(correct, responseMs, settings.questionMillis(), streak, settings.speedScoring());
     answers.put(playerId, new Answer(choice, text, correct, responseMs, points));
+    int answeredIndex = index;
     log.answerAccepted(
         new GameLog.AnswerAccepted(
             gameId, player.recordId, player.accountId, index, question.id(), choice, text, correct, responseMs,
-            settings.questionMillis(), points, Instant.ofEpochMilli(now)));
-    send(player, Protocol.message("answer_ack").put("re", re).put("index", index));
+            settings.questionMillis(), points, Instant.ofEpochMilli(now)),
+        stored -> acknowledge(playerId, re, answeredIndex, stored));
     answersChanged = true;
     answersDueAt = Math.min(answersDueAt, now + AGGREGATE_INTERVAL_MS);
     revealIfEveryoneAnswered(now);
   }
 
+
+  /**
+   * Tells a player their answer is stored, on the room's thread. Sent only then, so an
+   * acknowledged answer survives the server dying a moment later; the game itself (reveal, scores)
+   * never waits for it.
+   */
+  private void acknowledge(String playerId, String re, int questionIndex, boolean stored) {
+    Player player = players.get(playerId);
+    if (player == null) {
+      return;
+    }
+    if (stored) {
+      send(player, Protocol.message("answer_ack").put("re", re).put("index", questionIndex));
+    } else {
+      send(player, Protocol.error("answer_not_saved", "Your answer to question " + (questionIndex + 1)
+          + " could not be saved.", re));
+    }
+  }
 
   /** The earliest moment {@link #tick} has something to do, or {@link #NEVER}. */
   public long nextWakeup() {

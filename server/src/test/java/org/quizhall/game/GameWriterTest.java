@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -62,10 +63,14 @@ class GameWriterTest {
     return player;
   }
 
-  private static void answer(UUID game, UUID player, int index, boolean correct) {
+  /** Reports an answer; the future completes with its receipt (stored or refused). */
+  private static CompletableFuture<Boolean> answer(UUID game, UUID player, int index, boolean correct) {
+    CompletableFuture<Boolean> receipt = new CompletableFuture<>();
     writer.answerAccepted(
         new GameLog.AnswerAccepted(
-            game, player, null, index, "q" + index, 1, null, correct, 1234, 20_000, correct ? 900 : 0, Instant.now()));
+            game, player, null, index, "q" + index, 1, null, correct, 1234, 20_000, correct ? 900 : 0, Instant.now()),
+        receipt::complete);
+    return receipt;
   }
 
   private static long count(String sql, UUID game) {
@@ -93,17 +98,37 @@ class GameWriterTest {
   }
 
   @Test
+  @DisplayName("an answer's receipt comes only once the answer is in the database")
+  void receiptMeansStored() throws Exception {
+    UUID game = game();
+    UUID player = join(game, "saved");
+    List<CompletableFuture<Boolean>> receipts = new java.util.ArrayList<>();
+    for (int q = 0; q < 20; q++) {
+      receipts.add(answer(game, player, q, true));
+    }
+
+    assertThat(receipts.get(19).get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    // Receipts come in order, so once the last is in every earlier answer must be in the database too.
+    assertThat(receipts).allSatisfy(r -> assertThat(r).isCompletedWithValue(true));
+    assertThat(count("SELECT count(*) FROM answers WHERE game_id = $1", game)).isEqualTo(20);
+  }
+
+  @Test
   @DisplayName("a row the database refuses is dropped alone; the rows beside it are still written")
   void badRowDoesNotBlockOthers() {
     UUID game = game();
     UUID player = join(game, "real");
-    answer(game, player, 0, true);
-    answer(game, UUID.randomUUID(), 0, true);
-    answer(game, player, 1, false);
+    CompletableFuture<Boolean> first = answer(game, player, 0, true);
+    CompletableFuture<Boolean> orphan = answer(game, UUID.randomUUID(), 0, true);
+    CompletableFuture<Boolean> third = answer(game, player, 1, false);
 
     writer.drained().await();
 
     assertThat(count("SELECT count(*) FROM answers WHERE game_id = $1", game)).isEqualTo(2);
+    assertThat(first.join()).isTrue();
+    assertThat(orphan.join()).as("the refused row's player is told it was not saved").isFalse();
+    assertThat(third.join()).isTrue();
     UUID later = join(game, "later");
     answer(game, later, 0, true);
     writer.drained().await();

@@ -25,9 +25,25 @@ final class RecordingGameLog implements GameLog {
     started = at;
   }
 
+  /** Answers are stored at once unless a test holds them back, to see what happens before they are. */
+  boolean holdReceipts;
+  final List<Receipt> heldReceipts = new ArrayList<>();
+
   @Override
-  public void answerAccepted(AnswerAccepted answer) {
+  public void answerAccepted(AnswerAccepted answer, Receipt receipt) {
     answers.add(answer);
+    if (holdReceipts) {
+      heldReceipts.add(receipt);
+    } else {
+      receipt.stored(true);
+    }
+  }
+
+  /** Lets the held answers be stored ({@code true}) or refused for good. */
+  void release(boolean stored) {
+    List<Receipt> receipts = List.copyOf(heldReceipts);
+    heldReceipts.clear();
+    receipts.forEach(r -> r.stored(stored));
   }
 
   @Override

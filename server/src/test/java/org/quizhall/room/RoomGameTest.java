@@ -122,6 +122,30 @@ class RoomGameTest {
     }
 
     @Test
+    @DisplayName("an answer is acknowledged only once it is stored, the game does not wait for it, and a refused one is an error")
+    void acknowledgedWhenStored() {
+      RecordingChannel ada = join("Ada");
+      RecordingChannel bob = join("Bob");
+      game.start(T0);
+      log.holdReceipts = true;
+
+      game.answer(playerId(ada), "a1", 0, 2, null, T0 + 2 * SECOND);
+      game.answer(playerId(bob), "b1", 0, 1, null, T0 + 3 * SECOND);
+
+      assertThat(ada.ofType("answer_ack")).as("not stored yet").isEmpty();
+      assertThat(game.phase()).as("the reveal does not wait for the database").isEqualTo(Phase.REVEAL);
+
+      log.heldReceipts.get(0).stored(true);
+      log.heldReceipts.get(1).stored(false);
+
+      assertThat(ada.last("answer_ack").getString("re")).isEqualTo("a1");
+      assertThat(ada.last("answer_ack").getInteger("index")).isZero();
+      assertThat(bob.ofType("answer_ack")).isEmpty();
+      assertThat(bob.last("error").getString("code")).isEqualTo("answer_not_saved");
+      assertThat(bob.last("error").getString("re")).isEqualTo("b1");
+    }
+
+    @Test
     @DisplayName("an answer is acknowledged to its player only, and reveals at once when everyone has answered")
     void earlyReveal() {
       RecordingChannel ada = join("Ada");

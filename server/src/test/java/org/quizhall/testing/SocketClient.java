@@ -65,6 +65,21 @@ public final class SocketClient implements AutoCloseable {
     return await(m -> type.equals(m.getString("type")), "a '" + type + "' message");
   }
 
+  /**
+   * The message of this type about question {@code index}, whether it already went by while the
+   * test waited for something else or is still to come: an answer's acknowledgement waits for the
+   * database, so the reveal it triggered can arrive first.
+   */
+  public JsonObject awaitAbout(String type, int index) {
+    Predicate<JsonObject> wanted = m -> type.equals(m.getString("type")) && Integer.valueOf(index).equals(m.getInteger("index"));
+    for (JsonObject message : seen) {
+      if (wanted.test(message)) {
+        return message;
+      }
+    }
+    return await(wanted, "a '" + type + "' message about question " + index);
+  }
+
   /** Waits for the reply (error, ack or ok) to the message with this id. */
   public JsonObject reply(String id) {
     return await(m -> id.equals(m.getString("re")), "a reply to " + id);

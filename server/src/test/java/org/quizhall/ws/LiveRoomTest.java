@@ -125,8 +125,8 @@ class LiveRoomTest {
         acked++;
       }
       for (SocketClient player : players) {
-        player.await("reveal");
-        player.await("result");
+        player.awaitAbout("reveal", q);
+        player.awaitAbout("result", q);
       }
       host.await("reveal");
       host.send("next");
@@ -287,7 +287,7 @@ class LiveRoomTest {
     JsonObject question = ada.await("question");
     String answer = ada.send("answer", answerTo(question, true));
     assertThat(ada.reply(answer).getString("type")).isEqualTo("answer_ack");
-    assertThat(ada.await("result").getBoolean("correct")).isTrue();
+    assertThat(ada.awaitAbout("result", 0).getBoolean("correct")).isTrue();
   }
 
   @Test
