@@ -75,7 +75,7 @@ final class BareRun {
         }
         Thread.sleep(200);
       }
-      return new Result(record.perSecond(1), latency.getValueAtPercentile(50), latency.getValueAtPercentile(99));
+      return new Result(record.perSecond(), latency.getValueAtPercentile(50), latency.getValueAtPercentile(99));
     } finally {
       client.close().await();
       server.destroy();

@@ -96,8 +96,7 @@ public final class Bench {
       int players = scenario.players();
       BareRun.Result bareRun = withBaseline ? BareRun.measure(vertx, players, scenario.questions()) : new BareRun.Result(0, 0, 0);
       long bare = bareRun.perSecond();
-      // Throughput shows only when the server is busy: count bursts of at least 1,000 copies in flight together.
-      long fanout = run.waves.perSecond(Math.max(1, Math.min(1_000, players / 2)));
+      long fanout = run.waves.perSecond();
       JsonObject report =
           new JsonObject()
               .put("scenario", scenario.name())
