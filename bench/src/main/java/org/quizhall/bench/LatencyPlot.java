@@ -13,7 +13,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Draws the p99 latencies of every scenario result against its number of players. */
+/** Draws the p99 latencies of every scenario result against its number of players, one point per scenario. */
 final class LatencyPlot {
 
   private LatencyPlot() {}
@@ -36,7 +36,9 @@ final class LatencyPlot {
             .xAxisTitle("players connected")
             .yAxisTitle("milliseconds")
             .build();
-    chart.getStyler().setMarkerSize(8);
+    // Points, not lines: each is a different scenario, and two of them have 10,000 players.
+    chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+    chart.getStyler().setMarkerSize(10);
     List<Double> players = runs.stream().map(r -> (double) r.getInteger("players")).toList();
     series(chart, "question fan-out p99", players, runs, "fanoutP99Ms");
     series(chart, "answer acknowledgement p99", players, runs, "ackP99Ms");
