@@ -1058,6 +1058,182 @@ public final class RoomGame {
     }
   }
 
+  /** Checkpoints are read back by this version of the code; an older one is refused rather than misread. */
+  public static final int CHECKPOINT_VERSION = 1;
+
+  /**
+   * After a restore, a running timer gets at least this long, so players who are reconnecting can
+   * still answer: the time the room was down counts as a pause.
+   */
+  public static final long RESTORE_GRACE_MS = 10_000;
+
+  /**
+   * Everything needed to carry the game on elsewhere or after a restart: phase, question, timers,
+   * every seat with its score, streak and resume key, and the answers to the open question. Not the
+   * questions themselves (they are stored with the game) and not the connections (everyone
+   * reconnects and resumes).
+   */
+  public JsonObject checkpoint(long now) {
+    JsonArray seats = new JsonArray();
+    for (Player player : players.values()) {
+      seats.add(
+          new JsonObject()
+              .put("id", player.id)
+              .put("recordId", player.recordId.toString())
+              .put("nickname", player.nickname)
+              .put("accountId", player.accountId == null ? null : player.accountId.toString())
+              .put("resumeKey", player.resumeKey)
+              .put("joinOrder", player.joinOrder)
+              .put("kicked", player.kicked)
+              .put("left", player.left)
+              .put("score", player.score)
+              .put("streak", player.streak)
+              .put("bestStreak", player.bestStreak)
+              .put("correctCount", player.correctCount)
+              .put("answeredCount", player.answeredCount)
+              .put("rankingTimeMs", player.rankingTimeMs)
+              .put("answeredTimeMs", player.answeredTimeMs)
+              .put("lastPoints", player.lastPoints)
+              .put("lastCorrect", player.lastCorrect));
+    }
+    JsonObject given = new JsonObject();
+    answers.forEach(
+        (playerId, a) ->
+            given.put(
+                playerId,
+                new JsonObject()
+                    .put("choice", a.choice())
+                    .put("text", a.text())
+                    .put("correct", a.correct())
+                    .put("responseMs", a.responseMs())
+                    .put("points", a.points())));
+    JsonObject prior = new JsonObject();
+    priorAccuracy.forEach(prior::put);
+    return new JsonObject()
+        .put("version", CHECKPOINT_VERSION)
+        .put("takenAt", now)
+        .put("code", code)
+        .put("gameId", gameId.toString())
+        .put("settings",
+            new JsonObject()
+                .put("secondsPerQuestion", settings.secondsPerQuestion())
+                .put("speedScoring", settings.speedScoring())
+                .put("autoAdvanceMs", settings.autoAdvance().toMillis())
+                .put("maxPlayers", settings.maxPlayers()))
+        .put("priorAccuracy", prior)
+        .put("phase", phase.name())
+        .put("index", index)
+        .put("locked", locked)
+        .put("started", started)
+        .put("finished", finished)
+        .put("phaseEndsAt", phaseEndsAt)
+        .put("pausedRemaining", pausedRemaining)
+        .put("questionShownAt", questionShownAt)
+        .put("questionPausedMs", questionPausedMs)
+        .put("pausedAt", pausedAt)
+        .put("closesAt", closesAt)
+        .put("joinCounter", joinCounter)
+        .put("players", seats)
+        .put("kickedAccounts", new JsonArray(kickedAccounts.stream().map(UUID::toString).toList()))
+        .put("answers", given)
+        .put("phaseMessage", phaseMessage)
+        .put("hostPodium", hostPodium);
+  }
+
+  /**
+   * The game a {@link #checkpoint} describes, with nobody connected: every seat is held for
+   * {@link #SEAT_RESERVED} from {@code now}, the host has {@link #HOST_ABSENCE_LIMIT} to come back,
+   * and a running timer carries on as if the room had been paused while it was down (with at least
+   * {@link #RESTORE_GRACE_MS} left).
+   */
+  public static RoomGame restore(
+      JsonObject checkpoint, List<Question> questions, NicknameRules nicknameRules, GameLog log, long now) {
+    if (checkpoint.getInteger("version", 0) != CHECKPOINT_VERSION) {
+      throw new IllegalArgumentException("unknown checkpoint version " + checkpoint.getValue("version"));
+    }
+    JsonObject s = checkpoint.getJsonObject("settings");
+    RoomSettings settings =
+        new RoomSettings(
+            s.getInteger("secondsPerQuestion"),
+            s.getBoolean("speedScoring"),
+            Duration.ofMillis(s.getLong("autoAdvanceMs")),
+            s.getInteger("maxPlayers"));
+    Map<String, Double> prior = new HashMap<>();
+    checkpoint.getJsonObject("priorAccuracy").forEach(e -> prior.put(e.getKey(), ((Number) e.getValue()).doubleValue()));
+    RoomGame game =
+        new RoomGame(
+            checkpoint.getString("code"), UUID.fromString(checkpoint.getString("gameId")), questions, prior,
+            settings, nicknameRules, log, now);
+    game.phase = Phase.valueOf(checkpoint.getString("phase"));
+    game.index = checkpoint.getInteger("index");
+    game.locked = checkpoint.getBoolean("locked");
+    game.started = checkpoint.getBoolean("started");
+    game.finished = checkpoint.getBoolean("finished");
+    game.phaseEndsAt = checkpoint.getLong("phaseEndsAt");
+    game.pausedRemaining = checkpoint.getLong("pausedRemaining");
+    game.questionShownAt = checkpoint.getLong("questionShownAt");
+    game.questionPausedMs = checkpoint.getLong("questionPausedMs");
+    game.pausedAt = checkpoint.getLong("pausedAt");
+    game.closesAt = checkpoint.getLong("closesAt");
+    game.joinCounter = checkpoint.getLong("joinCounter");
+    game.phaseMessage = checkpoint.getJsonObject("phaseMessage");
+    game.hostPodium = checkpoint.getJsonObject("hostPodium");
+    for (Object o : checkpoint.getJsonArray("players")) {
+      JsonObject p = (JsonObject) o;
+      String accountId = p.getString("accountId");
+      Player player =
+          new Player(
+              p.getString("id"), UUID.fromString(p.getString("recordId")), p.getString("nickname"),
+              accountId == null ? null : UUID.fromString(accountId), p.getString("resumeKey"), p.getLong("joinOrder"));
+      player.kicked = p.getBoolean("kicked");
+      player.left = p.getBoolean("left");
+      player.score = p.getInteger("score");
+      player.streak = p.getInteger("streak");
+      player.bestStreak = p.getInteger("bestStreak");
+      player.correctCount = p.getInteger("correctCount");
+      player.answeredCount = p.getInteger("answeredCount");
+      player.rankingTimeMs = p.getLong("rankingTimeMs");
+      player.answeredTimeMs = p.getLong("answeredTimeMs");
+      player.lastPoints = p.getInteger("lastPoints");
+      player.lastCorrect = p.getBoolean("lastCorrect");
+      game.players.put(player.id, player);
+      game.byResumeKey.put(player.resumeKey, player);
+      if (player.seated()) {
+        game.byNickname.put(NicknameRules.uniquenessKey(player.nickname), player);
+        game.seatedCount++;
+        player.disconnectedAt = now;
+        game.departures.add(new Departure(player, now));
+      }
+    }
+    checkpoint.getJsonArray("kickedAccounts").forEach(a -> game.kickedAccounts.add(UUID.fromString((String) a)));
+    checkpoint.getJsonObject("answers").forEach(
+        e -> {
+          JsonObject a = (JsonObject) e.getValue();
+          game.answers.put(
+              e.getKey(),
+              new Answer(a.getInteger("choice"), a.getString("text"), a.getBoolean("correct"), a.getLong("responseMs"),
+                  a.getInteger("points")));
+        });
+    game.rank();
+    game.countShown = new long[game.countSlices()];
+    Arrays.fill(game.countShown, game.countKey());
+    long down = Math.max(0, now - checkpoint.getLong("takenAt"));
+    if (game.pausedRemaining < 0 && game.phaseEndsAt != NEVER) {
+      long remaining = Math.max(0, game.phaseEndsAt - checkpoint.getLong("takenAt"));
+      game.phaseEndsAt = now + Math.max(remaining, RESTORE_GRACE_MS);
+      if (game.phase == Phase.QUESTION) {
+        game.questionPausedMs += down;
+      }
+      if (game.phaseMessage != null && game.phaseMessage.containsKey("deadline")) {
+        game.phaseMessage.put("deadline", game.phaseEndsAt);
+      }
+    }
+    if (game.closesAt != NEVER) {
+      game.closesAt += down;
+    }
+    return game;
+  }
+
   private static String resumeKey(String token) {
     return Base64.getEncoder().encodeToString(SessionToken.digest(token));
   }

@@ -1,0 +1,118 @@
+package org.quizhall.room;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quizhall.room.RoomGameTest.CHOICE;
+import static org.quizhall.room.RoomGameTest.SECOND;
+import static org.quizhall.room.RoomGameTest.T0;
+import static org.quizhall.room.RoomGameTest.TRUE_FALSE;
+import static org.quizhall.room.RoomGameTest.TYPED;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.quizhall.problem.Problem;
+
+@DisplayName("A room carried on from a checkpoint")
+class RoomCheckpointTest {
+
+  static final List<org.quizhall.deck.Question> QUESTIONS = List.of(CHOICE, TRUE_FALSE, TYPED);
+  final NicknameRules rules = new NicknameRules(List.of("badword"));
+  final RecordingGameLog log = new RecordingGameLog();
+
+  RoomGame newGame() {
+    RoomGame game =
+        new RoomGame("ABCDEF", UUID.randomUUID(), QUESTIONS, java.util.Map.of(CHOICE.id(), 0.25),
+            new RoomSettings(20, true, Duration.ZERO, 100), rules, log, T0);
+    game.attachHost(new RecordingChannel(), T0);
+    return game;
+  }
+
+  /** Checkpoints travel as JSON text (a jsonb column), so every restore here goes through that. */
+  RoomGame restored(RoomGame game, long takenAt, long now) {
+    String stored = game.checkpoint(takenAt).encode();
+    return RoomGame.restore(new JsonObject(stored), QUESTIONS, rules, log, now);
+  }
+
+  @Test
+  @DisplayName("scores, streaks, the open question and its answers carry on, and players resume with their tokens")
+  void carriesOn() {
+    RoomGame game = newGame();
+    RecordingChannel ada = new RecordingChannel();
+    RecordingChannel bob = new RecordingChannel();
+    RecordingChannel cy = new RecordingChannel();
+    String adaToken = game.join("Ada", null, ada, T0).resumeToken();
+    String bobToken = game.join("Bob", null, bob, T0).resumeToken();
+    game.join("Cy", null, cy, T0);
+    game.start(T0);
+    game.answer(ada.last("welcome").getString("playerId"), "a", 0, 2, null, T0 + SECOND);
+    game.answer(bob.last("welcome").getString("playerId"), "b", 0, 1, null, T0 + 2 * SECOND);
+    game.next(T0 + 3 * SECOND); // reveal: Ada right, Bob wrong, Cy silent
+    game.next(T0 + 4 * SECOND); // leaderboard
+    game.next(T0 + 5 * SECOND); // question 1
+    game.answer(ada.last("welcome").getString("playerId"), "a2", 1, 0, null, T0 + 6 * SECOND);
+    int adaScore = ada.last("result").getInteger("score");
+    long takenAt = T0 + 7 * SECOND;
+
+    RoomGame again = restored(game, takenAt, takenAt + 30 * SECOND);
+    long now = takenAt + 30 * SECOND;
+
+    assertThat(again.phase()).isEqualTo(Phase.QUESTION);
+    assertThat(again.playerCount()).isEqualTo(3);
+    assertThat(again.nextWakeup()).as("the outage counts as a pause: 18 s were left").isEqualTo(now + 18 * SECOND);
+    RecordingChannel ada2 = new RecordingChannel();
+    again.resume(adaToken, ada2, now);
+    JsonObject welcome = ada2.last("welcome");
+    assertThat(welcome.getInteger("score")).isEqualTo(adaScore);
+    assertThat(welcome.getInteger("streak")).isEqualTo(1);
+    assertThat(welcome.getBoolean("answered")).as("her answer to the open question was kept").isTrue();
+    assertThat(welcome.getJsonObject("current").getInteger("index")).isEqualTo(1);
+    assertThat(welcome.getJsonObject("current").getLong("remainingMs")).isEqualTo(18 * SECOND);
+    assertThatThrownBy(() -> again.answer(welcome.getString("playerId"), "x", 1, 1, null, now + SECOND))
+        .isInstanceOf(Problem.class).hasMessageContaining("already answered");
+
+    RecordingChannel bob2 = new RecordingChannel();
+    again.resume(bobToken, bob2, now);
+    again.answer(bob2.last("welcome").getString("playerId"), "b2", 1, 0, null, now + SECOND);
+    assertThat(bob2.last("answer_ack").getString("re")).isEqualTo("b2");
+    again.next(now + 2 * SECOND);
+
+    assertThat(ada2.last("result").getInteger("streak")).isEqualTo(2);
+    assertThat(ada2.last("result").getInteger("score")).isGreaterThan(adaScore);
+    assertThat(bob2.last("result").getInteger("streak")).isEqualTo(1);
+    assertThat(ada2.last("reveal").getInteger("answered")).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("nicknames stay taken, kicked players stay out, and a seat nobody resumes is freed after the usual wait")
+  void seatsAndNicknames() {
+    RoomGame game = newGame();
+    RecordingChannel ada = new RecordingChannel();
+    RecordingChannel eve = new RecordingChannel();
+    game.join("Ada", null, ada, T0);
+    String eveToken = game.join("Eve", null, eve, T0).resumeToken();
+    game.kick(eve.last("welcome").getString("playerId"), T0 + SECOND);
+
+    RoomGame again = restored(game, T0 + 2 * SECOND, T0 + 3 * SECOND);
+
+    assertThat(again.phase()).isEqualTo(Phase.LOBBY);
+    assertThatThrownBy(() -> again.join("ada", null, new RecordingChannel(), T0 + 4 * SECOND))
+        .isInstanceOf(Problem.class).hasMessageContaining("already called");
+    assertThatThrownBy(() -> again.resume(eveToken, new RecordingChannel(), T0 + 4 * SECOND))
+        .isInstanceOf(Problem.class).hasMessageContaining("removed");
+    again.tick(T0 + 3 * SECOND + RoomGame.SEAT_RESERVED.toMillis());
+    assertThat(again.playerCount()).as("Ada never came back").isZero();
+  }
+
+  @Test
+  @DisplayName("a checkpoint from another version is refused, not misread")
+  void unknownVersion() {
+    JsonObject checkpoint = newGame().checkpoint(T0).put("version", 99);
+
+    assertThatThrownBy(() -> RoomGame.restore(checkpoint, QUESTIONS, rules, log, T0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
