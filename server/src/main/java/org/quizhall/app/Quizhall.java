@@ -25,6 +25,7 @@ import org.quizhall.group.MasteryRecorder;
 import org.quizhall.group.Practice;
 import org.quizhall.group.WeakSpots;
 import org.quizhall.game.Games;
+import org.quizhall.room.CheckpointStore;
 import org.quizhall.room.NicknameRules;
 import org.quizhall.room.NicknameWords;
 import org.quizhall.room.Rooms;
@@ -117,7 +118,12 @@ public final class Quizhall implements AutoCloseable {
               vertx,
               clock,
               GameLog.both(writer, mastery),
-              new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)));
+              new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)),
+              new CheckpointStore(pool));
+      int restored = rooms.restoreAll().await();
+      if (restored > 0) {
+        log.info("{} open rooms carried on from their checkpoints", restored);
+      }
       Gateway gateway = new Gateway(vertx, rooms, accounts);
       HttpApi.Services services =
           new HttpApi.Services(

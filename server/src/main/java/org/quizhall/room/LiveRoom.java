@@ -27,15 +27,45 @@ public final class LiveRoom extends VerticleBase {
   private final Clock clock;
   private final byte[] hostTokenDigest;
   private final Consumer<LiveRoom> onClosed;
+  private final CheckpointStore checkpoints;
+  /** A checkpoint is being written; a phase change meanwhile is written when it is done. */
+  private boolean saving;
   private Context roomContext;
   private long timerId = -1;
   private long timerAt = RoomGame.NEVER;
 
-  LiveRoom(RoomGame game, Clock clock, byte[] hostTokenDigest, Consumer<LiveRoom> onClosed) {
+  LiveRoom(RoomGame game, Clock clock, byte[] hostTokenDigest, CheckpointStore checkpoints, Consumer<LiveRoom> onClosed) {
     this.game = game;
     this.clock = clock;
     this.hostTokenDigest = hostTokenDigest;
+    this.checkpoints = checkpoints;
     this.onClosed = onClosed;
+  }
+
+  public java.util.UUID gameId() {
+    return game.gameId();
+  }
+
+  /** Writes a checkpoint now, whatever the phase (the server is stopping), then says goodbye to everyone. */
+  public Future<Void> checkpointAndLeave() {
+    Promise<Void> done = Promise.promise();
+    roomContext.runOnContext(
+        v -> {
+          if (game.closed()) {
+            done.complete();
+            return;
+          }
+          checkpoints.save(game.checkpoint(clock.millis()), hostTokenDigest)
+              .onComplete(
+                  saved -> {
+                    if (saved.failed()) {
+                      log.warn("Room {} could not be checkpointed: {}", game.code(), saved.cause().getMessage());
+                    }
+                    game.goingAway();
+                    done.complete();
+                  });
+        });
+    return done.future();
   }
 
   @Override
@@ -93,7 +123,25 @@ public final class LiveRoom extends VerticleBase {
       onClosed.accept(this);
       return;
     }
+    checkpointIfDue();
     reschedule();
+  }
+
+  /** After each phase change, one write at a time: changes while one is in flight go in the next. */
+  private void checkpointIfDue() {
+    if (saving || !game.checkpointDue()) {
+      return;
+    }
+    saving = true;
+    checkpoints.save(game.checkpoint(clock.millis()), hostTokenDigest)
+        .onComplete(
+            saved -> {
+              saving = false;
+              if (saved.failed()) {
+                log.warn("Room {} could not be checkpointed: {}", game.code(), saved.cause().getMessage());
+              }
+              checkpointIfDue();
+            });
   }
 
   private void reschedule() {

@@ -104,6 +104,9 @@ public final class RoomGame {
   private long rosterDueAt = NEVER;
   private boolean rosterChanged;
 
+  /** The phase changed since the last checkpoint was taken; see {@link #checkpointDue()}. */
+  private boolean checkpointDue;
+
   /** The last phase message everyone got, kept for snapshots on resume. */
   private JsonObject phaseMessage;
   private JsonObject hostPodium;
@@ -542,6 +545,7 @@ public final class RoomGame {
       message.put("options", new JsonArray(question.options()));
     }
     phaseMessage = message;
+    checkpointDue = true;
     broadcast(message);
   }
 
@@ -614,6 +618,7 @@ public final class RoomGame {
     }
     putDeadline(message);
     phaseMessage = message;
+    checkpointDue = true;
     broadcast(message);
     for (Player player : players.values()) {
       if (player.connected()) {
@@ -636,6 +641,7 @@ public final class RoomGame {
             .put("players", playerCount());
     putDeadline(message);
     phaseMessage = message;
+    checkpointDue = true;
     broadcast(message);
   }
 
@@ -660,6 +666,7 @@ public final class RoomGame {
             .put("top", standings(PODIUM_SIZE))
             .put("players", ranking.size());
     phaseMessage = message;
+    checkpointDue = true;
     hostPodium = message.copy().put("ranking", standings(ranking.size()));
     String text = message.encode();
     for (Player player : players.values()) {
@@ -1058,6 +1065,11 @@ public final class RoomGame {
     }
   }
 
+  /** Whether the phase moved on (a question asked, revealed, ranked, or the podium) since the last {@link #checkpoint}. */
+  public boolean checkpointDue() {
+    return checkpointDue && phase != Phase.CLOSED;
+  }
+
   /** Checkpoints are read back by this version of the code; an older one is refused rather than misread. */
   public static final int CHECKPOINT_VERSION = 1;
 
@@ -1074,6 +1086,7 @@ public final class RoomGame {
    * reconnects and resumes).
    */
   public JsonObject checkpoint(long now) {
+    checkpointDue = false;
     JsonArray seats = new JsonArray();
     for (Player player : players.values()) {
       seats.add(

@@ -35,11 +35,42 @@ public final class Rooms {
   private final ConcurrentHashMap<String, LiveRoom> open = new ConcurrentHashMap<>();
   private final Set<String> reserved = ConcurrentHashMap.newKeySet();
 
-  public Rooms(Vertx vertx, Clock clock, GameLog gameLog, NicknameRules nicknameRules) {
+  private final CheckpointStore checkpoints;
+
+  public Rooms(Vertx vertx, Clock clock, GameLog gameLog, NicknameRules nicknameRules, CheckpointStore checkpoints) {
     this.vertx = vertx;
     this.clock = clock;
     this.gameLog = gameLog;
     this.nicknameRules = nicknameRules;
+    this.checkpoints = checkpoints;
+  }
+
+  /**
+   * Opens again every room a checkpoint describes (the server stopped while they were open), with
+   * their codes, seats and scores: players resume with their tokens and the host with the host
+   * token. A checkpoint that cannot be read is logged and dropped. Completes with how many rooms
+   * came back.
+   */
+  public Future<Integer> restoreAll() {
+    return checkpoints.loadAll()
+        .compose(
+            saved -> {
+              List<Future<?>> deployed = new java.util.ArrayList<>();
+              for (CheckpointStore.Saved one : saved) {
+                RoomGame game;
+                try {
+                  game = RoomGame.restore(one.checkpoint(), one.questions(), nicknameRules, gameLog, clock.millis());
+                } catch (RuntimeException e) {
+                  log.error("Dropped the checkpoint of room {}: {}", one.checkpoint().getString("code"), e.toString());
+                  checkpoints.delete(UUID.fromString(one.checkpoint().getString("gameId")));
+                  continue;
+                }
+                LiveRoom room = new LiveRoom(game, clock, one.hostTokenDigest(), checkpoints, this::closed);
+                open.put(game.code(), room);
+                deployed.add(vertx.deployVerticle(room));
+              }
+              return Future.join(deployed).map(v -> deployed.size());
+            });
   }
 
   /**
@@ -60,7 +91,7 @@ public final class Rooms {
     String hostToken = SessionToken.create();
     RoomGame game =
         new RoomGame(code, gameId, questions, priorAccuracy, settings, nicknameRules, gameLog, clock.millis());
-    LiveRoom room = new LiveRoom(game, clock, SessionToken.digest(hostToken), this::closed);
+    LiveRoom room = new LiveRoom(game, clock, SessionToken.digest(hostToken), checkpoints, this::closed);
     return record
         .apply(code)
         .compose(v -> vertx.deployVerticle(room))
@@ -89,14 +120,14 @@ public final class Rooms {
     return Optional.ofNullable(open.get(code));
   }
 
-  /** Tells every connected client that the server is going away; completes when all rooms have. */
+  /**
+   * The server is stopping: every room writes a checkpoint (to carry on after the restart) and then
+   * tells its clients to come back; completes when all rooms have.
+   */
   public Future<Void> goingAway() {
     List<Future<Void>> all = new java.util.ArrayList<>();
     for (LiveRoom room : open.values()) {
-      all.add(room.ask((game, now) -> {
-        game.goingAway();
-        return null;
-      }));
+      all.add(room.checkpointAndLeave());
     }
     return Future.join(all).mapEmpty();
   }
@@ -108,6 +139,8 @@ public final class Rooms {
   private void closed(LiveRoom room) {
     if (open.remove(room.code(), room)) {
       log.info("Room {} closed", room.code());
+      checkpoints.delete(room.gameId())
+          .onFailure(e -> log.warn("The checkpoint of closed room {} stays: {}", room.code(), e.getMessage()));
       String deployment = room.deploymentID();
       if (deployment != null) {
         vertx.undeploy(deployment);

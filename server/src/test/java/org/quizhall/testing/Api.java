@@ -10,7 +10,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.core.http.HttpMethod;
 
 /** A real HTTP client for a test server, written for readable tests: each call waits for its answer. */
-public final class Api {
+public final class Api implements AutoCloseable {
 
   private final WebClient client;
 
@@ -67,6 +67,7 @@ public final class Api {
     return session.bodyAsJsonObject().getString("token");
   }
 
+  @Override
   public void close() {
     client.close();
   }

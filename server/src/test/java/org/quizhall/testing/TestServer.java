@@ -12,7 +12,11 @@ public final class TestServer {
   private TestServer() {}
 
   public static Quizhall start(Clock clock) {
-    DatabaseSettings database = TestDatabase.fresh();
+    return start(clock, TestDatabase.fresh());
+  }
+
+  /** A Quizhall on a database an earlier one used, as after a restart. */
+  public static Quizhall start(Clock clock, DatabaseSettings database) {
     QuizhallConfig config =
         QuizhallConfig.from(
             new JsonObject()
