@@ -641,7 +641,6 @@ public final class RoomGame {
             .put("players", playerCount());
     putDeadline(message);
     phaseMessage = message;
-    checkpointDue = true;
     broadcast(message);
   }
 
@@ -1065,7 +1064,11 @@ public final class RoomGame {
     }
   }
 
-  /** Whether the phase moved on (a question asked, revealed, ranked, or the podium) since the last {@link #checkpoint}. */
+  /**
+   * Whether the game moved on (a question asked or revealed, or the podium) since the last
+   * {@link #checkpoint}. The leaderboard changes nothing a restore needs: carried on from the
+   * reveal, the room moves on to it again.
+   */
   public boolean checkpointDue() {
     return checkpointDue && phase != Phase.CLOSED;
   }
