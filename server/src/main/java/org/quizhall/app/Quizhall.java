@@ -1,6 +1,7 @@
 package org.quizhall.app;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -9,6 +10,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,22 +73,27 @@ public final class Quizhall implements AutoCloseable {
 
   /** A Vert.x instance with Prometheus metrics under the given registry name. */
   public static Vertx newVertx(String metricsRegistry) {
+    return newVertx(metricsRegistry, Optional.empty());
+  }
+
+  /** The same, joined to the cluster when {@code cluster} is given (blocks until it has joined). */
+  static Vertx newVertx(String metricsRegistry, Optional<QuizhallConfig.Cluster> cluster) {
     MicrometerMetricsOptions metrics =
         new MicrometerMetricsOptions()
             .setEnabled(true)
             .setJvmMetricsEnabled(true)
             .setRegistryName(metricsRegistry)
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
-    return Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(metrics))
-        .withMetrics(new MicrometerMetricsFactory())
-        .build();
+    VertxOptions options = new VertxOptions().setMetricsOptions(metrics);
+    cluster.ifPresent(c -> options.setEventBusOptions(ClusterNode.eventBus(c)));
+    VertxBuilder builder = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory());
+    return cluster.isPresent() ? ClusterNode.start(builder, cluster.get()) : builder.build();
   }
 
   /** Starts everything in order: database, migrations, pool, HTTP. Blocks until ready or failed. */
   public static Quizhall start(QuizhallConfig config, Clock clock) {
     String registry = "quizhall-" + UUID.randomUUID();
-    Vertx vertx = newVertx(registry);
+    Vertx vertx = newVertx(registry, config.cluster());
     EmbeddedDatabase embedded = null;
     try {
       DatabaseSettings database;
@@ -158,6 +165,10 @@ public final class Quizhall implements AutoCloseable {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  public Rooms rooms() {
+    return rooms;
   }
 
   public Pool pool() {

@@ -23,7 +23,14 @@ public record QuizhallConfig(
     Duration sessionTtl,
     Duration shutdownGrace,
     int maxPlayersPerRoom,
-    Optional<List<String>> nicknameBlocklist) {
+    Optional<List<String>> nicknameBlocklist,
+    Optional<Cluster> cluster) {
+
+  /**
+   * Cluster mode: this node's Hazelcast address and the members to join (TCP-IP; no multicast).
+   * Absent in single-node mode, which starts no Hazelcast at all.
+   */
+  public record Cluster(String host, int port, List<String> members) {}
 
   public static final String HTTP_HOST = "QUIZHALL_HTTP_HOST";
   public static final String HTTP_PORT = "QUIZHALL_HTTP_PORT";
@@ -36,6 +43,10 @@ public record QuizhallConfig(
   public static final String SHUTDOWN_GRACE_SECONDS = "QUIZHALL_SHUTDOWN_GRACE_SECONDS";
   public static final String MAX_PLAYERS_PER_ROOM = "QUIZHALL_MAX_PLAYERS_PER_ROOM";
   public static final String NICKNAME_BLOCKLIST = "QUIZHALL_NICKNAME_BLOCKLIST";
+  public static final String CLUSTER = "QUIZHALL_CLUSTER";
+  public static final String CLUSTER_HOST = "QUIZHALL_CLUSTER_HOST";
+  public static final String CLUSTER_PORT = "QUIZHALL_CLUSTER_PORT";
+  public static final String CLUSTER_MEMBERS = "QUIZHALL_CLUSTER_MEMBERS";
 
   /** The names Quizhall reads, in the order the start-up log and {@code --help} list them. */
   public static final List<String> KEYS =
@@ -50,7 +61,11 @@ public record QuizhallConfig(
           SESSION_TTL_HOURS,
           SHUTDOWN_GRACE_SECONDS,
           MAX_PLAYERS_PER_ROOM,
-          NICKNAME_BLOCKLIST);
+          NICKNAME_BLOCKLIST,
+          CLUSTER,
+          CLUSTER_HOST,
+          CLUSTER_PORT,
+          CLUSTER_MEMBERS);
 
   static final String DEFAULT_HTTP_HOST = "0.0.0.0";
   static final int DEFAULT_HTTP_PORT = 8080;
@@ -59,6 +74,8 @@ public record QuizhallConfig(
   static final long DEFAULT_SESSION_TTL_HOURS = 30 * 24;
   static final long DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
   static final int DEFAULT_MAX_PLAYERS_PER_ROOM = 5000;
+  static final String DEFAULT_CLUSTER_HOST = "127.0.0.1";
+  static final int DEFAULT_CLUSTER_PORT = 5701;
 
   /**
    * Reads the settings from merged sources. Values may be strings (environment) or JSON numbers
@@ -69,6 +86,11 @@ public record QuizhallConfig(
     if (url != null && !url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
           DATABASE_URL + " must be a JDBC URL such as jdbc:postgresql://host:5432/quizhall");
+    }
+    Optional<Cluster> cluster = cluster(source);
+    if (cluster.isPresent() && url == null) {
+      throw new IllegalArgumentException(
+          CLUSTER + "=true needs one PostgreSQL shared by every node: set " + DATABASE_URL);
     }
     return new QuizhallConfig(
         string(source, HTTP_HOST, DEFAULT_HTTP_HOST),
@@ -83,7 +105,42 @@ public record QuizhallConfig(
             integer(source, SHUTDOWN_GRACE_SECONDS, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 600)),
         integer(source, MAX_PLAYERS_PER_ROOM, DEFAULT_MAX_PLAYERS_PER_ROOM, 1, 100_000),
         Optional.ofNullable(blankToNull(string(source, NICKNAME_BLOCKLIST, null)))
-            .map(words -> List.of(words.split("\\s*,\\s*"))));
+            .map(words -> List.of(words.split("\\s*,\\s*"))),
+        cluster);
+  }
+
+  private static Optional<Cluster> cluster(JsonObject source) {
+    String enabled = string(source, CLUSTER, "false").toLowerCase(java.util.Locale.ROOT);
+    if (!enabled.equals("true") && !enabled.equals("false")) {
+      throw new IllegalArgumentException(CLUSTER + " must be true or false, not '" + enabled + "'");
+    }
+    if (enabled.equals("false")) {
+      return Optional.empty();
+    }
+    String host = string(source, CLUSTER_HOST, DEFAULT_CLUSTER_HOST);
+    int port = (int) integer(source, CLUSTER_PORT, DEFAULT_CLUSTER_PORT, 1, 65535);
+    List<String> members = new java.util.ArrayList<>();
+    String listed = blankToNull(string(source, CLUSTER_MEMBERS, null));
+    if (listed != null) {
+      for (String member : listed.split("\\s*,\\s*")) {
+        int colon = member.lastIndexOf(':');
+        boolean valid = colon > 0 && colon < member.length() - 1;
+        if (valid) {
+          try {
+            int memberPort = Integer.parseInt(member.substring(colon + 1));
+            valid = memberPort > 0 && memberPort <= 65535;
+          } catch (NumberFormatException e) {
+            valid = false;
+          }
+        }
+        if (!valid) {
+          throw new IllegalArgumentException(
+              CLUSTER_MEMBERS + " lists host:port pairs separated by commas; '" + member + "' is not one");
+        }
+        members.add(member);
+      }
+    }
+    return Optional.of(new Cluster(host, port, List.copyOf(members)));
   }
 
   public boolean embeddedDatabase() {
@@ -106,6 +163,13 @@ public record QuizhallConfig(
     out.put(SHUTDOWN_GRACE_SECONDS, shutdownGrace.toSeconds());
     out.put(MAX_PLAYERS_PER_ROOM, maxPlayersPerRoom);
     out.put(NICKNAME_BLOCKLIST, nicknameBlocklist.map(words -> words.size() + " word(s)").orElse("(built-in)"));
+    out.put(CLUSTER, cluster.isPresent());
+    cluster.ifPresent(
+        c -> {
+          out.put(CLUSTER_HOST, c.host());
+          out.put(CLUSTER_PORT, c.port());
+          out.put(CLUSTER_MEMBERS, c.members().isEmpty() ? "(none: this node alone)" : String.join(",", c.members()));
+        });
     return out;
   }
 

@@ -2,6 +2,7 @@ package org.quizhall.room;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.AsyncMap;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,16 @@ public final class Rooms {
   private final Set<String> reserved = ConcurrentHashMap.newKeySet();
 
   private final CheckpointStore checkpoints;
+  /**
+   * Which node owns each open room, by code: cluster-wide in cluster mode (a Hazelcast map), this
+   * process's own map otherwise. A code is claimed here, atomically, before its room can be found,
+   * so two nodes never open rooms with the same code or restore the same checkpoint.
+   */
+  private final Future<AsyncMap<String, String>> directory;
+  private final String nodeId = UUID.randomUUID().toString();
+
+  /** The cluster-wide map of room codes to the node that owns the room. */
+  public static final String DIRECTORY = "quizhall.rooms";
 
   public Rooms(Vertx vertx, Clock clock, GameLog gameLog, NicknameRules nicknameRules, CheckpointStore checkpoints) {
     this.vertx = vertx;
@@ -43,6 +54,22 @@ public final class Rooms {
     this.gameLog = gameLog;
     this.nicknameRules = nicknameRules;
     this.checkpoints = checkpoints;
+    this.directory = vertx.sharedData().<String, String>getAsyncMap(DIRECTORY);
+  }
+
+  /** This node's name in the room directory. */
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** The node that owns the room with this code, if any node does. */
+  public Future<Optional<String>> owner(String code) {
+    return directory.compose(map -> map.get(code)).map(Optional::ofNullable);
+  }
+
+  /** Claims {@code code} for this node; true if no node had it. */
+  private Future<Boolean> claim(String code) {
+    return directory.compose(map -> map.putIfAbsent(code, nodeId)).map(previous -> previous == null);
   }
 
   /**
@@ -66,10 +93,18 @@ public final class Rooms {
                   continue;
                 }
                 LiveRoom room = new LiveRoom(game, clock, one.hostTokenDigest(), checkpoints, this::closed);
-                open.put(game.code(), room);
-                deployed.add(vertx.deployVerticle(room));
+                deployed.add(
+                    claim(game.code())
+                        .compose(
+                            mine -> {
+                              if (!mine) {
+                                return Future.succeededFuture(); // another node carries it on
+                              }
+                              open.put(game.code(), room);
+                              return vertx.deployVerticle(room);
+                            }));
               }
-              return Future.join(deployed).map(v -> deployed.size());
+              return Future.join(deployed).map(v -> (int) deployed.stream().filter(f -> f.result() != null).count());
             });
   }
 
@@ -83,11 +118,42 @@ public final class Rooms {
       Map<String, Double> priorAccuracy,
       RoomSettings settings,
       Function<String, Future<Void>> record) {
+    return claimFreeCode(20)
+        .compose(code -> openAs(code, gameId, questions, priorAccuracy, settings, record));
+  }
+
+  /** A code no room on any node has, claimed for this node. */
+  private Future<String> claimFreeCode(int attempts) {
     String code = reserveCode();
-    if (code == null) {
+    if (code == null || attempts == 0) {
+      if (code != null) {
+        reserved.remove(code);
+      }
       return Future.failedFuture(
           new Problem(Problem.Kind.CONFLICT, "no_free_code", "No free room code was found; try again."));
     }
+    return claim(code)
+        .compose(
+            mine -> {
+              if (mine) {
+                return Future.succeededFuture(code);
+              }
+              reserved.remove(code);
+              return claimFreeCode(attempts - 1);
+            },
+            e -> {
+              reserved.remove(code);
+              return Future.failedFuture(e);
+            });
+  }
+
+  private Future<Opened> openAs(
+      String code,
+      UUID gameId,
+      List<Question> questions,
+      Map<String, Double> priorAccuracy,
+      RoomSettings settings,
+      Function<String, Future<Void>> record) {
     String hostToken = SessionToken.create();
     RoomGame game =
         new RoomGame(code, gameId, questions, priorAccuracy, settings, nicknameRules, gameLog, clock.millis());
@@ -100,7 +166,19 @@ public final class Rooms {
               open.put(code, room);
               return new Opened(code, gameId, hostToken);
             })
-        .onComplete(done -> reserved.remove(code));
+        .onComplete(
+            done -> {
+              reserved.remove(code);
+              if (done.failed()) {
+                release(code);
+              }
+            });
+  }
+
+  /** Gives up this node's claim on a code. */
+  private void release(String code) {
+    directory.compose(map -> map.removeIfPresent(code, nodeId))
+        .onFailure(e -> log.warn("Room code {} stays claimed: {}", code, e.getMessage()));
   }
 
   private String reserveCode() {
@@ -139,6 +217,7 @@ public final class Rooms {
   private void closed(LiveRoom room) {
     if (open.remove(room.code(), room)) {
       log.info("Room {} closed", room.code());
+      release(room.code());
       checkpoints.delete(room.gameId())
           .onFailure(e -> log.warn("The checkpoint of closed room {} stays: {}", room.code(), e.getMessage()));
       String deployment = room.deploymentID();

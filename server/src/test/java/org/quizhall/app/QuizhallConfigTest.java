@@ -43,6 +43,30 @@ class QuizhallConfigTest {
   }
 
   @Test
+  @DisplayName("cluster mode is off unless asked for, needs a shared database, and reads its members")
+  void cluster() {
+    assertThat(QuizhallConfig.from(new JsonObject()).cluster()).isEmpty();
+    JsonObject clustered =
+        new JsonObject()
+            .put("QUIZHALL_CLUSTER", "true")
+            .put("QUIZHALL_DATABASE_URL", "jdbc:postgresql://db:5432/quizhall")
+            .put("QUIZHALL_CLUSTER_HOST", "10.0.0.5")
+            .put("QUIZHALL_CLUSTER_MEMBERS", "10.0.0.6:5701, 10.0.0.7:5702");
+
+    QuizhallConfig.Cluster cluster = QuizhallConfig.from(clustered).cluster().orElseThrow();
+
+    assertThat(cluster.host()).isEqualTo("10.0.0.5");
+    assertThat(cluster.port()).isEqualTo(5701);
+    assertThat(cluster.members()).containsExactly("10.0.0.6:5701", "10.0.0.7:5702");
+    assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_CLUSTER", "true")))
+        .hasMessageContaining("QUIZHALL_DATABASE_URL");
+    assertThatThrownBy(() -> QuizhallConfig.from(clustered.copy().put("QUIZHALL_CLUSTER_MEMBERS", "10.0.0.6")))
+        .hasMessageContaining("'10.0.0.6' is not one");
+    assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_CLUSTER", "yes")))
+        .hasMessageContaining("true or false");
+  }
+
+  @Test
   @DisplayName("refuses a database URL that is not a PostgreSQL JDBC URL")
   void badUrl() {
     assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_DATABASE_URL", "postgres://db/x")))

@@ -17,9 +17,14 @@ public final class TestServer {
 
   /** A Quizhall on a database an earlier one used, as after a restart. */
   public static Quizhall start(Clock clock, DatabaseSettings database) {
+    return start(clock, database, new JsonObject());
+  }
+
+  /** The same with further settings (cluster mode, say) on top. */
+  public static Quizhall start(Clock clock, DatabaseSettings database, JsonObject more) {
     QuizhallConfig config =
         QuizhallConfig.from(
-            new JsonObject()
+            more.copy()
                 .put(QuizhallConfig.HTTP_HOST, "127.0.0.1")
                 .put(QuizhallConfig.HTTP_PORT, 0)
                 .put(QuizhallConfig.DATABASE_URL, database.jdbcUrl())

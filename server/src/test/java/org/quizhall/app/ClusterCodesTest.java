@@ -1,0 +1,75 @@
+package org.quizhall.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quizhall.testing.Api;
+import org.quizhall.testing.TestClock;
+import org.quizhall.testing.TestDatabase;
+import org.quizhall.testing.TestServer;
+
+/** Two nodes clustered over Hazelcast on loopback, sharing one PostgreSQL. */
+@ExtendWith(VertxExtension.class)
+@DisplayName("Room codes across a cluster")
+class ClusterCodesTest {
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static JsonObject node(int port, int other) {
+    return new JsonObject()
+        .put(QuizhallConfig.CLUSTER, "true")
+        .put(QuizhallConfig.CLUSTER_HOST, "127.0.0.1")
+        .put(QuizhallConfig.CLUSTER_PORT, port)
+        .put(QuizhallConfig.CLUSTER_MEMBERS, "127.0.0.1:" + other);
+  }
+
+  @Test
+  @DisplayName("each node knows which node owns every room the other opened")
+  void uniqueAcrossNodes(Vertx vertx) throws Exception {
+    DatabaseSettings database = TestDatabase.fresh();
+    TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
+    int portA = freePort();
+    int portB = freePort();
+    try (Quizhall a = TestServer.start(clock, database, node(portA, portB));
+        Quizhall b = TestServer.start(clock, database, node(portB, portA));
+        Api apiA = new Api(vertx, a.httpPort());
+        Api apiB = new Api(vertx, b.httpPort())) {
+      String token = apiA.signUpAndIn("clustered", "two nodes one school");
+      String deckId = apiA.get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
+      JsonObject request = new JsonObject().put("deckId", deckId).put("questionCount", 1);
+      List<String> onA = new ArrayList<>();
+      List<String> onB = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        onA.add(apiA.postJson("/api/rooms", request, token).bodyAsJsonObject().getString("code"));
+        onB.add(apiB.postJson("/api/rooms", request, token).bodyAsJsonObject().getString("code"));
+      }
+
+      Set<String> all = new HashSet<>(onA);
+      all.addAll(onB);
+      assertThat(all).as("80 rooms, 80 codes").hasSize(80);
+      for (String code : onA) {
+        assertThat(b.rooms().owner(code).await()).isEqualTo(Optional.of(a.rooms().nodeId()));
+      }
+      for (String code : onB) {
+        assertThat(a.rooms().owner(code).await()).isEqualTo(Optional.of(b.rooms().nodeId()));
+      }
+      assertThat(a.rooms().owner("ZZZZZZ").await()).isEmpty();
+    }
+  }
+}
