@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Owns one {@link RoomGame} on one event-loop context: every command runs there, one at a time, so
  * the game needs no locks. After each command it sets a single timer for the game's next wake-up.
  */
-public final class LiveRoom extends VerticleBase {
+public final class LiveRoom extends VerticleBase implements RoomLink {
 
   /** A command against the room's game, run on the room's context. */
   public interface Command {
@@ -83,6 +83,45 @@ public final class LiveRoom extends VerticleBase {
     return java.security.MessageDigest.isEqual(hostTokenDigest, digest);
   }
 
+  @Override
+  public Future<RoomGame.Seat> join(String nickname, java.util.UUID accountId, Channel channel) {
+    return ask((game, now) -> game.join(nickname, accountId, channel, now));
+  }
+
+  @Override
+  public Future<RoomGame.Seat> resume(String resumeToken, Channel channel) {
+    return ask((game, now) -> game.resume(resumeToken, channel, now));
+  }
+
+  @Override
+  public Future<Void> attachHost(byte[] digest, Channel channel) {
+    if (!hostTokenMatches(digest)) {
+      return Future.failedFuture(Problem.unauthenticated("invalid_host_token", "That host token does not open this room."));
+    }
+    return ask((game, now) -> {
+      game.attachHost(channel, now);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> run(String playerId, io.vertx.core.json.JsonObject command) {
+    return ask((game, now) -> {
+      RoomCommands.apply(game, playerId, command, now);
+      return null;
+    });
+  }
+
+  @Override
+  public void disconnected(String playerId, Channel channel) {
+    submit((game, now) -> game.disconnected(playerId, channel, now), problem -> { });
+  }
+
+  @Override
+  public void hostDisconnected(Channel channel) {
+    submit((game, now) -> game.hostDisconnected(channel, now), problem -> { });
+  }
+
   /** Runs a command on the room's context; a problem it raises goes to {@code onProblem}, on that context. */
   public void submit(Command command, Consumer<Problem> onProblem) {
     roomContext.runOnContext(v -> execute(command, onProblem));
@@ -95,8 +134,11 @@ public final class LiveRoom extends VerticleBase {
         v -> {
           try {
             promise.complete(question.apply(game, clock.millis()));
+          } catch (Problem problem) {
+            promise.fail(problem);
           } catch (RuntimeException e) {
-            promise.fail(e);
+            log.error("Room {} failed a command", game.code(), e);
+            promise.fail(new Problem(Problem.Kind.CONFLICT, "internal_error", "The room could not do that."));
           } finally {
             afterCommand();
           }

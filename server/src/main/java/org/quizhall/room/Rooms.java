@@ -198,6 +198,12 @@ public final class Rooms {
     return Optional.ofNullable(open.get(code));
   }
 
+  /** A link to the room with this code: on this node directly. */
+  public Future<Optional<RoomLink>> link(String code) {
+    LiveRoom local = open.get(code);
+    return Future.succeededFuture(Optional.ofNullable(local));
+  }
+
   /**
    * The server is stopping: every room writes a checkpoint (to carry on after the restart) and then
    * tells its clients to come back; completes when all rooms have.

@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.quizhall.account.SessionToken;
-import org.quizhall.room.LiveRoom;
 import org.quizhall.room.Protocol;
 import org.quizhall.room.RoomCodes;
+import org.quizhall.room.RoomCommands;
 import org.quizhall.room.RoomGame;
+import org.quizhall.room.RoomLink;
 import org.quizhall.problem.Problem;
 
 /**
@@ -40,7 +41,7 @@ final class Connection {
   private final String address;
   private final MessageRate rate;
   private Role role = Role.NONE;
-  private LiveRoom room;
+  private RoomLink room;
   private String playerId;
   private int strikes;
   private final ArrayDeque<String> deferred = new ArrayDeque<>();
@@ -131,29 +132,16 @@ final class Connection {
       case "resume" -> resumeSeat(message, id);
       case "host" -> host(message, id);
       case "answer" -> answer(message, id);
-      case "leave" -> {
-        String player = playerId;
-        playerCommand(id, (game, now) -> game.leave(player, now));
-      }
-      case "start" -> hostCommand(id, (game, now) -> game.start(now));
-      case "next" -> hostCommand(id, (game, now) -> game.next(now));
-      case "pause" -> hostCommand(id, (game, now) -> game.pause(now));
-      case "unpause" -> hostCommand(id, (game, now) -> game.resumeTimer(now));
-      case "end" -> hostCommand(id, (game, now) -> game.end(now));
-      case "lock" -> {
-        boolean locked = Fields.bool(message, "locked");
-        hostCommand(id, (game, now) -> game.lock(locked, now));
-      }
-      case "kick" -> {
-        String target = Fields.string(message, "playerId", 32);
-        hostCommand(id, (game, now) -> game.kick(target, now));
-      }
+      case "leave" -> playerCommand(id, RoomCommands.of("leave"));
+      case "start", "next", "pause", "unpause", "end" -> hostCommand(id, RoomCommands.of(type));
+      case "lock" -> hostCommand(id, RoomCommands.of("lock").put("locked", Fields.bool(message, "locked")));
+      case "kick" -> hostCommand(id, RoomCommands.of("kick").put("playerId", Fields.string(message, "playerId", 32)));
       default -> throw Problem.invalid("unknown_type", "There is no message type \"" + Fields.printable(type) + "\".");
     }
   }
 
   private void join(JsonObject message, String id) {
-    LiveRoom target = roomFor(message);
+    String code = roomCode(message);
     String nickname = Fields.string(message, "nickname", 200);
     String accountToken = Fields.optionalString(message, "accountToken", 100);
     role = Role.JOINING;
@@ -161,24 +149,30 @@ final class Connection {
         accountToken == null
             ? Future.succeededFuture(null)
             : gateway.accounts().authenticate(accountToken).map(a -> a.id());
-    take(target, account.compose(accountId -> target.ask((game, now) -> game.join(nickname, accountId, channel, now))), id);
+    take(account.compose(accountId -> findRoom(code).compose(target -> seat(target, target.join(nickname, accountId, channel)))), id);
   }
 
   private void resumeSeat(JsonObject message, String id) {
-    LiveRoom target = roomFor(message);
+    String code = roomCode(message);
     String token = Fields.string(message, "resumeToken", 100);
     role = Role.JOINING;
-    take(target, target.ask((game, now) -> game.resume(token, channel, now)), id);
+    take(findRoom(code).compose(target -> seat(target, target.resume(token, channel))), id);
+  }
+
+  private record Seated(RoomLink room, RoomGame.Seat seat) {}
+
+  private static Future<Seated> seat(RoomLink room, Future<RoomGame.Seat> seat) {
+    return seat.map(s -> new Seated(room, s));
   }
 
   /** Waits for the room's answer to a join or resume, back on this socket's own context. */
-  private void take(LiveRoom target, Future<RoomGame.Seat> seat, String id) {
+  private void take(Future<Seated> seat, String id) {
     seat.onComplete(
         result ->
             context.runOnContext(
                 v -> {
                   if (result.succeeded()) {
-                    seated(target, result.result());
+                    seated(result.result().room(), result.result().seat());
                   } else {
                     joinFailed(result.cause(), id);
                   }
@@ -186,16 +180,30 @@ final class Connection {
   }
 
   private void host(JsonObject message, String id) {
-    LiveRoom target = roomFor(message);
+    String code = roomCode(message);
     String token = Fields.string(message, "hostToken", 100);
-    if (!target.hostTokenMatches(SessionToken.digest(token))) {
-      gateway.joinGuard().failed(address, System.currentTimeMillis());
-      throw Problem.unauthenticated("invalid_host_token", "That host token does not open this room.");
-    }
-    role = Role.HOST;
-    room = target;
-    gateway.vertx().cancelTimer(joinTimer);
-    target.submit((game, now) -> game.attachHost(channel, now), problem -> send(error(problem, id)));
+    role = Role.JOINING;
+    findRoom(code)
+        .compose(target -> target.attachHost(SessionToken.digest(token), channel).map(v -> target))
+        .onComplete(
+            result ->
+                context.runOnContext(
+                    v -> {
+                      if (result.succeeded()) {
+                        role = Role.HOST;
+                        room = result.result();
+                        gateway.vertx().cancelTimer(joinTimer);
+                        if (socket.isClosed()) {
+                          onClose();
+                        }
+                        replayDeferred();
+                      } else {
+                        if (result.cause() instanceof Problem p && p.code().equals("invalid_host_token")) {
+                          gateway.joinGuard().failed(address, System.currentTimeMillis());
+                        }
+                        joinFailed(result.cause(), id);
+                      }
+                    }));
   }
 
   private void answer(JsonObject message, String id) {
@@ -203,26 +211,28 @@ final class Connection {
     int index = Fields.integer(message, "index");
     Integer choice = message.containsKey("choice") ? Fields.integer(message, "choice") : null;
     String text = Fields.optionalString(message, "text", 1000);
-    String player = playerId;
-    room.submit((game, now) -> game.answer(player, id, index, choice, text, now), problem -> send(error(problem, id)));
+    room.run(playerId, RoomCommands.answer(id, index, choice, text)).onFailure(e -> failure(e, id));
   }
 
-  private void playerCommand(String id, LiveRoom.Command command) {
+  private void playerCommand(String id, JsonObject command) {
     requireRole(Role.PLAYER);
-    room.submit(command, problem -> send(error(problem, id)));
+    room.run(playerId, command).onFailure(e -> failure(e, id));
   }
 
-  private void hostCommand(String id, LiveRoom.Command command) {
+  private void hostCommand(String id, JsonObject command) {
     requireRole(Role.HOST);
-    room.submit(
-        (game, now) -> {
-          command.run(game, now);
-          channel.send(Protocol.message("ok").put("re", id).encode());
-        },
-        problem -> send(error(problem, id)));
+    room.run(null, command)
+        .onComplete(
+            done -> {
+              if (done.succeeded()) {
+                send(Protocol.message("ok").put("re", id));
+              } else {
+                failure(done.cause(), id);
+              }
+            });
   }
 
-  private void seated(LiveRoom target, RoomGame.Seat seat) {
+  private void seated(RoomLink target, RoomGame.Seat seat) {
     role = Role.PLAYER;
     room = target;
     playerId = seat.playerId();
@@ -254,22 +264,31 @@ final class Connection {
     return bytes;
   }
 
-  private LiveRoom roomFor(JsonObject message) {
+  /** The room code of a join, resume or host message, checked before anything is looked up. */
+  private String roomCode(JsonObject message) {
     if (role != Role.NONE) {
       throw new Problem(Problem.Kind.CONFLICT, "already_joined", "This connection is already in a room.");
     }
-    long now = System.currentTimeMillis();
-    if (gateway.joinGuard().blocked(address, now)) {
+    if (gateway.joinGuard().blocked(address, System.currentTimeMillis())) {
       throw new Problem(
           Problem.Kind.TOO_MANY_REQUESTS, "rate_limited", "Too many failed attempts from your address: wait a minute.");
     }
-    String code = RoomCodes.normalise(Fields.string(message, "code", 32));
-    Optional<LiveRoom> target = RoomCodes.wellFormed(code) ? gateway.rooms().find(code) : Optional.empty();
-    if (target.isEmpty()) {
-      gateway.joinGuard().failed(address, now);
-      throw Problem.notFound("room_not_found", "There is no open room with the code " + Fields.printable(code) + ".");
-    }
-    return target.get();
+    return RoomCodes.normalise(Fields.string(message, "code", 32));
+  }
+
+  /** The room with this code, on this node or another; a failed look-up counts against the address. */
+  private Future<RoomLink> findRoom(String code) {
+    Future<java.util.Optional<RoomLink>> found =
+        RoomCodes.wellFormed(code) ? gateway.rooms().link(code) : Future.succeededFuture(java.util.Optional.empty());
+    return found.compose(
+        target -> {
+          if (target.isPresent()) {
+            return Future.succeededFuture(target.get());
+          }
+          gateway.joinGuard().failed(address, System.currentTimeMillis());
+          return Future.failedFuture(
+              Problem.notFound("room_not_found", "There is no open room with the code " + Fields.printable(code) + "."));
+        });
   }
 
   private void requireRole(Role expected) {
@@ -288,10 +307,9 @@ final class Connection {
       return;
     }
     if (role == Role.PLAYER) {
-      String player = playerId;
-      room.submit((game, now) -> game.disconnected(player, channel, now), problem -> { });
+      room.disconnected(playerId, channel);
     } else if (role == Role.HOST) {
-      room.submit((game, now) -> game.hostDisconnected(channel, now), problem -> { });
+      room.hostDisconnected(channel);
     }
   }
 

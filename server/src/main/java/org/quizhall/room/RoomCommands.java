@@ -1,0 +1,46 @@
+package org.quizhall.room;
+
+import io.vertx.core.json.JsonObject;
+import org.quizhall.problem.Problem;
+
+/**
+ * The commands a player or host sends a room, as data ({@code op} and its fields) rather than code,
+ * so they travel between nodes as they are; already checked for shape by the socket's connection.
+ */
+public final class RoomCommands {
+
+  private RoomCommands() {}
+
+  public static JsonObject answer(String re, int index, Integer choice, String text) {
+    return new JsonObject().put("op", "answer").put("re", re).put("index", index).put("choice", choice).put("text", text);
+  }
+
+  public static JsonObject of(String op) {
+    return new JsonObject().put("op", op);
+  }
+
+  /** Applies {@code command} to the game, for {@code playerId} (a player's command) or the host (null). */
+  static void apply(RoomGame game, String playerId, JsonObject command, long now) {
+    String op = command.getString("op", "");
+    if (playerId != null) {
+      switch (op) {
+        case "answer" ->
+            game.answer(playerId, command.getString("re"), command.getInteger("index"), command.getInteger("choice"),
+                command.getString("text"), now);
+        case "leave" -> game.leave(playerId, now);
+        default -> throw new Problem(Problem.Kind.FORBIDDEN, "not_host", "Only the host can do that.");
+      }
+      return;
+    }
+    switch (op) {
+      case "start" -> game.start(now);
+      case "next" -> game.next(now);
+      case "pause" -> game.pause(now);
+      case "unpause" -> game.resumeTimer(now);
+      case "end" -> game.end(now);
+      case "lock" -> game.lock(command.getBoolean("locked"), now);
+      case "kick" -> game.kick(command.getString("playerId"), now);
+      default -> throw new Problem(Problem.Kind.FORBIDDEN, "not_joined", "Join a room first.");
+    }
+  }
+}
