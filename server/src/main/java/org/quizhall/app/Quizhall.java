@@ -127,6 +127,7 @@ public final class Quizhall implements AutoCloseable {
               GameLog.both(writer, mastery),
               new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)),
               new CheckpointStore(pool));
+      rooms.start().await();
       int restored = rooms.restoreAll().await();
       if (restored > 0) {
         log.info("{} open rooms carried on from their checkpoints", restored);

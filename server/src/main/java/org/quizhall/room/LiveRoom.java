@@ -68,11 +68,71 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
     return done.future();
   }
 
+  private RemoteChannels remote;
+
+  /** In cluster mode the room also answers sockets on other nodes, at {@link RoomBus#roomAddress}. */
   @Override
   public Future<?> start() {
     roomContext = context;
     reschedule();
-    return Future.succeededFuture();
+    if (!vertx.isClustered()) {
+      return Future.succeededFuture();
+    }
+    remote = new RemoteChannels(context, vertx.eventBus());
+    return vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(RoomBus.roomAddress(game.code()), this::fromAnotherNode).completion();
+  }
+
+  /** A request from a socket on another node; runs on the room's context like every command. */
+  private void fromAnotherNode(io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject> request) {
+    io.vertx.core.json.JsonObject body = request.body();
+    String node = body.getString("node");
+    String conn = body.getString("conn");
+    long now = clock.millis();
+    try {
+      switch (body.getString("op", "")) {
+        case "join" -> {
+          String account = body.getString("accountId");
+          RoomGame.Seat seat =
+              game.join(body.getString("nickname"), account == null ? null : java.util.UUID.fromString(account), remote.of(node, conn), now);
+          request.reply(seatJson(seat));
+        }
+        case "resume" -> request.reply(seatJson(game.resume(body.getString("resumeToken"), remote.of(node, conn), now)));
+        case "host" -> {
+          if (!hostTokenMatches(java.util.Base64.getDecoder().decode(body.getString("digest")))) {
+            throw Problem.unauthenticated("invalid_host_token", "That host token does not open this room.");
+          }
+          game.attachHost(remote.of(node, conn), now);
+          request.reply(new io.vertx.core.json.JsonObject());
+        }
+        case "run" -> {
+          RoomCommands.apply(game, body.getString("player"), body.getJsonObject("command"), now);
+          request.reply(new io.vertx.core.json.JsonObject());
+        }
+        case "disconnected" -> {
+          game.disconnected(body.getString("player"), remote.of(node, conn), now);
+          remote.forget(node, conn);
+        }
+        case "hostDisconnected" -> {
+          game.hostDisconnected(remote.of(node, conn), now);
+          remote.forget(node, conn);
+        }
+        default -> throw Problem.invalid("unknown_op", "Unknown room request.");
+      }
+    } catch (Problem problem) {
+      RoomBus.fail(request, problem);
+    } catch (RuntimeException e) {
+      log.error("Room {} failed a request from another node", game.code(), e);
+      RoomBus.fail(request, e);
+    } finally {
+      afterCommand();
+    }
+  }
+
+  private static io.vertx.core.json.JsonObject seatJson(RoomGame.Seat seat) {
+    return new io.vertx.core.json.JsonObject()
+        .put("playerId", seat.playerId())
+        .put("nickname", seat.nickname())
+        .put("resumeToken", seat.resumeToken());
   }
 
   public String code() {

@@ -44,6 +44,7 @@ public final class Rooms {
    */
   private final Future<AsyncMap<String, String>> directory;
   private final String nodeId = UUID.randomUUID().toString();
+  private final RoomBus bus;
 
   /** The cluster-wide map of room codes to the node that owns the room. */
   public static final String DIRECTORY = "quizhall.rooms";
@@ -55,6 +56,12 @@ public final class Rooms {
     this.nicknameRules = nicknameRules;
     this.checkpoints = checkpoints;
     this.directory = vertx.sharedData().<String, String>getAsyncMap(DIRECTORY);
+    this.bus = vertx.isClustered() ? new RoomBus(vertx, nodeId) : null;
+  }
+
+  /** In cluster mode, starts taking messages for this node's sockets from rooms on other nodes. */
+  public Future<Void> start() {
+    return bus == null ? Future.succeededFuture() : bus.start();
   }
 
   /** This node's name in the room directory. */
@@ -198,10 +205,14 @@ public final class Rooms {
     return Optional.ofNullable(open.get(code));
   }
 
-  /** A link to the room with this code: on this node directly. */
+  /** A link to the room with this code: on this node directly, on another one over the event bus. */
   public Future<Optional<RoomLink>> link(String code) {
     LiveRoom local = open.get(code);
-    return Future.succeededFuture(Optional.ofNullable(local));
+    if (local != null || bus == null) {
+      return Future.succeededFuture(Optional.ofNullable(local));
+    }
+    return owner(code)
+        .map(owner -> owner.filter(node -> !node.equals(nodeId)).map(node -> bus.remote(code)));
   }
 
   /**
