@@ -27,6 +27,20 @@ class FanoutWavesTest {
   }
 
   @Test
+  @DisplayName("a room that starts late does not disqualify a burst that carried nearly every copy")
+  void straggler() {
+    FanoutWaves waves = new FanoutWaves();
+    for (int room = 0; room < 20; room++) {
+      for (int i = 0; i < 40; i++) {
+        waves.received("R" + room, 0, 1_000 + room, 1_050 + room);
+      }
+    }
+    waves.received("late", 0, 2_000, 2_001);
+
+    assertThat(waves.perSecond()).isEqualTo(800 * 1000 / 69);
+  }
+
+  @Test
   @DisplayName("is zero when the rooms' waves never overlapped")
   void nothingSimultaneous() {
     FanoutWaves waves = new FanoutWaves();

@@ -229,12 +229,29 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
     reschedule();
   }
 
-  /** After each phase change, one write at a time: changes while one is in flight go in the next. */
+  /**
+   * After a reveal or the podium, a checkpoint a moment later (at a random point of the next
+   * {@link #CHECKPOINT_DELAY_MS}, so that rooms that reveal together do not all write at once, and
+   * never in the middle of the room's own fan-out); one write at a time, and changes while one is
+   * in flight go in the next.
+   */
   private void checkpointIfDue() {
     if (saving || !game.checkpointDue()) {
       return;
     }
     saving = true;
+    vertx.setTimer(
+        CHECKPOINT_DELAY_MS / 4 + java.util.concurrent.ThreadLocalRandom.current().nextLong(CHECKPOINT_DELAY_MS),
+        id -> writeCheckpoint());
+  }
+
+  static final long CHECKPOINT_DELAY_MS = 500;
+
+  private void writeCheckpoint() {
+    if (game.closed()) {
+      saving = false;
+      return;
+    }
     checkpoints.save(game.checkpoint(clock.millis()), hostTokenDigest)
         .onComplete(
             saved -> {

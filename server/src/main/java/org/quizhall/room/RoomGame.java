@@ -545,7 +545,6 @@ public final class RoomGame {
       message.put("options", new JsonArray(question.options()));
     }
     phaseMessage = message;
-    checkpointDue = true;
     broadcast(message);
   }
 
@@ -1065,9 +1064,9 @@ public final class RoomGame {
   }
 
   /**
-   * Whether the game moved on (a question asked or revealed, or the podium) since the last
-   * {@link #checkpoint}. The leaderboard changes nothing a restore needs: carried on from the
-   * reveal, the room moves on to it again.
+   * Whether the game moved on (a question revealed, or the podium) since the last
+   * {@link #checkpoint}. Asking a question and showing the leaderboard change nothing a restore
+   * needs: carried on from the reveal, the room moves on through them again.
    */
   public boolean checkpointDue() {
     return checkpointDue && phase != Phase.CLOSED;
