@@ -32,6 +32,18 @@ public final class CheckpointStore {
           + " (SELECT jsonb_agg(q.body ORDER BY q.position) FROM game_questions q WHERE q.game_id = c.game_id) AS questions"
           + " FROM room_checkpoints c ORDER BY c.updated_at";
 
+  private static final String LOAD_ONE =
+      "SELECT c.state, c.host_token_hash,"
+          + " (SELECT jsonb_agg(q.body ORDER BY q.position) FROM game_questions q WHERE q.game_id = c.game_id) AS questions"
+          + " FROM room_checkpoints c WHERE c.room_code = $1";
+
+  private static final String LATER_SEATS =
+      "SELECT id, nickname, account_id, resume_hash FROM game_players WHERE game_id = $1 ORDER BY joined_at";
+
+  private static final String LATER_ANSWERS =
+      "SELECT player_id, question_index, choice, text_answer, correct, response_ms, points FROM answers"
+          + " WHERE game_id = $1 AND question_index >= $2";
+
   private final Pool pool;
 
   public CheckpointStore(Pool pool) {
@@ -53,6 +65,49 @@ public final class CheckpointStore {
     return pool.preparedQuery(DELETE).execute(Tuple.of(gameId)).mapEmpty();
   }
 
+  /** The checkpoint of the room with this code, if it has one. */
+  public Future<java.util.Optional<Saved>> load(String code) {
+    return pool.preparedQuery(LOAD_ONE)
+        .execute(Tuple.of(code))
+        .map(rows -> rows.size() == 0 ? java.util.Optional.<Saved>empty() : java.util.Optional.of(saved(rows.iterator().next())));
+  }
+
+  /** Seats and answers the game's record holds, answers from question {@code fromIndex} on. */
+  public Future<RoomGame.Later> later(UUID gameId, int fromIndex) {
+    return pool.preparedQuery(LATER_SEATS)
+        .execute(Tuple.of(gameId))
+        .compose(
+            seats ->
+                pool.preparedQuery(LATER_ANSWERS)
+                    .execute(Tuple.of(gameId, Math.max(0, fromIndex)))
+                    .map(
+                        answers -> {
+                          List<RoomGame.LaterSeat> laterSeats = new ArrayList<>();
+                          for (Row row : seats) {
+                            laterSeats.add(
+                                new RoomGame.LaterSeat(row.getUUID("id"), row.getString("nickname"), row.getUUID("account_id"),
+                                    row.getBuffer("resume_hash").getBytes()));
+                          }
+                          List<RoomGame.LaterAnswer> laterAnswers = new ArrayList<>();
+                          for (Row row : answers) {
+                            laterAnswers.add(
+                                new RoomGame.LaterAnswer(row.getUUID("player_id"), row.getInteger("question_index"),
+                                    row.getInteger("choice"), row.getString("text_answer"), row.getBoolean("correct"),
+                                    row.getInteger("response_ms"), row.getInteger("points")));
+                          }
+                          return new RoomGame.Later(laterSeats, laterAnswers);
+                        }));
+  }
+
+  private static Saved saved(Row row) {
+    List<Question> questions = new ArrayList<>();
+    JsonArray bodies = (JsonArray) row.getValue("questions");
+    for (Object body : bodies == null ? new JsonArray() : bodies) {
+      questions.add(QuestionJson.fromJson((JsonObject) body));
+    }
+    return new Saved((JsonObject) row.getValue("state"), row.getBuffer("host_token_hash").getBytes(), questions);
+  }
+
   public Future<List<Saved>> loadAll() {
     return pool.query(LOAD_ALL)
         .execute()
@@ -60,12 +115,7 @@ public final class CheckpointStore {
             rows -> {
               List<Saved> saved = new ArrayList<>();
               for (Row row : rows) {
-                List<Question> questions = new ArrayList<>();
-                JsonArray bodies = (JsonArray) row.getValue("questions");
-                for (Object body : bodies == null ? new JsonArray() : bodies) {
-                  questions.add(QuestionJson.fromJson((JsonObject) body));
-                }
-                saved.add(new Saved((JsonObject) row.getValue("state"), row.getBuffer("host_token_hash").getBytes(), questions));
+                saved.add(saved(row));
               }
               return saved;
             });

@@ -75,6 +75,7 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   public Future<?> start() {
     roomContext = context;
     reschedule();
+    checkpointIfDue();
     if (!vertx.isClustered()) {
       return Future.succeededFuture();
     }

@@ -147,6 +147,9 @@ public final class RoomGame {
     this.nicknameRules = nicknameRules;
     this.log = log;
     this.hostAwaySince = now;
+    // A first checkpoint as soon as the room opens, so that even a room still in its lobby can be
+    // carried on elsewhere (the seats taken since come from the game's record).
+    this.checkpointDue = true;
   }
 
   public String code() {
@@ -519,6 +522,10 @@ public final class RoomGame {
     index = questionIndex;
     phase = Phase.QUESTION;
     answers.clear();
+    Map<String, Answer> stored = storedAhead.remove(questionIndex);
+    if (stored != null) {
+      answers.putAll(stored);
+    }
     answersChanged = false;
     countShown = new long[countSlices()];
     Arrays.fill(countShown, countKey());
@@ -1162,6 +1169,72 @@ public final class RoomGame {
    * {@link #RESTORE_GRACE_MS} left).
    */
   public static RoomGame restore(
+      JsonObject checkpoint, List<Question> questions, NicknameRules nicknameRules, GameLog log, long now) {
+    return restore(checkpoint, questions, nicknameRules, log, now, Later.NONE);
+  }
+
+  /** What the database holds that a checkpoint may not: seats taken and answers stored after it was written. */
+  public record Later(List<LaterSeat> seats, List<LaterAnswer> answers) {
+    public static final Later NONE = new Later(List.of(), List.of());
+  }
+
+  public record LaterSeat(UUID recordId, String nickname, UUID accountId, byte[] resumeDigest) {}
+
+  public record LaterAnswer(
+      UUID recordId, int questionIndex, Integer choice, String text, boolean correct, long responseMs, int points) {}
+
+  /** Answers stored for questions not yet asked again after a restore, by question index and player id. */
+  private final Map<Integer, Map<String, Answer>> storedAhead = new HashMap<>();
+
+  /**
+   * Like {@link #restore(JsonObject, List, NicknameRules, GameLog, long)}, and takes in what was
+   * recorded after the checkpoint (the node that owned the room died before its next one): seats
+   * taken since come back (with no points yet), and stored answers count as given, so a player is
+   * not asked twice and no acknowledged answer is lost.
+   */
+  public static RoomGame restore(
+      JsonObject checkpoint, List<Question> questions, NicknameRules nicknameRules, GameLog log, long now, Later later) {
+    RoomGame game = restoreCheckpoint(checkpoint, questions, nicknameRules, log, now);
+    Map<UUID, Player> byRecord = new HashMap<>();
+    game.players.values().forEach(p -> byRecord.put(p.recordId, p));
+    for (LaterSeat seat : later.seats()) {
+      String key = NicknameRules.uniquenessKey(seat.nickname());
+      if (byRecord.containsKey(seat.recordId()) || game.byNickname.containsKey(key)) {
+        continue;
+      }
+      Player player =
+          new Player("p" + (++game.joinCounter), seat.recordId(), seat.nickname(), seat.accountId(),
+              Base64.getEncoder().encodeToString(seat.resumeDigest()), game.joinCounter);
+      if (game.started) {
+        // As for any late joiner: ranked as if the questions before had run out.
+        player.rankingTimeMs = (long) Math.max(0, game.index) * game.settings.questionMillis();
+      }
+      game.players.put(player.id, player);
+      game.byResumeKey.put(player.resumeKey, player);
+      game.byNickname.put(key, player);
+      game.seatedCount++;
+      player.disconnectedAt = now;
+      game.departures.add(new Departure(player, now));
+      byRecord.put(player.recordId, player);
+    }
+    for (LaterAnswer stored : later.answers()) {
+      Player player = byRecord.get(stored.recordId());
+      if (player == null || stored.questionIndex() < game.index
+          || (stored.questionIndex() == game.index && game.phase != Phase.QUESTION)) {
+        continue; // already counted in the checkpoint's scores
+      }
+      Answer answer = new Answer(stored.choice(), stored.text(), stored.correct(), stored.responseMs(), stored.points());
+      if (stored.questionIndex() == game.index) {
+        game.answers.putIfAbsent(player.id, answer);
+      } else {
+        game.storedAhead.computeIfAbsent(stored.questionIndex(), i -> new HashMap<>()).put(player.id, answer);
+      }
+    }
+    game.rank();
+    return game;
+  }
+
+  private static RoomGame restoreCheckpoint(
       JsonObject checkpoint, List<Question> questions, NicknameRules nicknameRules, GameLog log, long now) {
     if (checkpoint.getInteger("version", 0) != CHECKPOINT_VERSION) {
       throw new IllegalArgumentException("unknown checkpoint version " + checkpoint.getValue("version"));

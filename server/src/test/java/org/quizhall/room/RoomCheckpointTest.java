@@ -108,6 +108,40 @@ class RoomCheckpointTest {
   }
 
   @Test
+  @DisplayName("seats taken and answers stored after the checkpoint come back from the record")
+  void takesInTheRecord() {
+    RoomGame game = newGame();
+    RecordingChannel ada = new RecordingChannel();
+    game.join("Ada", null, ada, T0);
+    game.start(T0);
+    game.answer(ada.last("welcome").getString("playerId"), "a", 0, 2, null, T0 + SECOND);
+    JsonObject checkpoint = game.checkpoint(T0 + 2 * SECOND); // taken after the reveal of question 0
+    UUID adaRecord = log.joined.get(0).playerId();
+    UUID bobRecord = UUID.randomUUID();
+    byte[] bobDigest = org.quizhall.account.SessionToken.digest("bob-token");
+    RoomGame.Later later =
+        new RoomGame.Later(
+            List.of(new RoomGame.LaterSeat(bobRecord, "Bob", null, bobDigest)),
+            List.of(new RoomGame.LaterAnswer(adaRecord, 1, 0, null, true, 3_000, 850)));
+
+    RoomGame again = RoomGame.restore(new JsonObject(checkpoint.encode()), QUESTIONS, rules, log, T0 + 10 * SECOND, later);
+
+    assertThat(again.playerCount()).isEqualTo(2);
+    RecordingChannel bob = new RecordingChannel();
+    again.resume("bob-token", bob, T0 + 11 * SECOND);
+    assertThat(bob.last("welcome").getString("nickname")).isEqualTo("Bob");
+    again.next(T0 + 12 * SECOND); // leaderboard
+    again.next(T0 + 13 * SECOND); // question 1, which Ada answered before the checkpoint's node died
+    RecordingChannel ada2 = new RecordingChannel();
+    String adaToken = ada.last("welcome").getString("resumeToken");
+    again.resume(adaToken, ada2, T0 + 14 * SECOND);
+    assertThat(ada2.last("welcome").getBoolean("answered")).isTrue();
+    again.answer(bob.last("welcome").getString("playerId"), "b", 1, 1, null, T0 + 15 * SECOND);
+    assertThat(ada2.last("result").getInteger("points")).as("her stored answer's points").isEqualTo(850);
+    assertThat(log.answers).as("the stored answer is not recorded twice").hasSize(2);
+  }
+
+  @Test
   @DisplayName("a checkpoint from another version is refused, not misread")
   void unknownVersion() {
     JsonObject checkpoint = newGame().checkpoint(T0).put("version", 99);
