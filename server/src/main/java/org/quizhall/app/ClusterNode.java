@@ -2,8 +2,6 @@ package org.quizhall.app;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxBuilder;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -19,6 +17,9 @@ final class ClusterNode {
 
   /** Nodes of one Quizhall cluster share this name; Hazelcast ignores members under another. */
   static final String CLUSTER_NAME = "quizhall";
+
+  /** The member attribute under which Vert.x's Hazelcast cluster manager keeps its node id. */
+  static final String VERTX_NODE_ID = "__vertx.nodeId";
 
   private ClusterNode() {}
 
@@ -42,12 +43,29 @@ final class ClusterNode {
     return config;
   }
 
-  /** A clustered Vert.x; blocks until this node has joined (or failed to). */
-  static Vertx start(VertxBuilder builder, QuizhallConfig.Cluster cluster) {
-    return builder
-        .withClusterManager(new HazelcastClusterManager(hazelcastConfig(cluster)))
-        .buildClustered()
-        .await();
+  /** The cluster manager for this node; Vert.x starts it when it builds the clustered instance. */
+  static HazelcastClusterManager manager(QuizhallConfig.Cluster cluster) {
+    return new HazelcastClusterManager(hazelcastConfig(cluster));
+  }
+
+  /** Calls {@code left} with the id of every node that leaves the cluster (stopped or lost), on a Hazelcast thread. */
+  static void onNodeLeft(HazelcastClusterManager manager, java.util.function.Consumer<String> left) {
+    manager.getHazelcastInstance().getCluster().addMembershipListener(
+        new com.hazelcast.cluster.MembershipListener() {
+          @Override
+          public void memberAdded(com.hazelcast.cluster.MembershipEvent event) {}
+
+          @Override
+          public void memberRemoved(com.hazelcast.cluster.MembershipEvent event) {
+            try {
+              // Vert.x names a node by its own id, kept as a member attribute, not by Hazelcast's member id.
+              String node = event.getMember().getAttribute(VERTX_NODE_ID);
+              left.accept(node != null ? node : event.getMember().getUuid().toString());
+            } catch (RuntimeException e) {
+              org.slf4j.LoggerFactory.getLogger(ClusterNode.class).error("Could not act on a node leaving", e);
+            }
+          }
+        });
   }
 
   /** The event bus listens on the cluster host (any free port) and tells the other nodes that address. */

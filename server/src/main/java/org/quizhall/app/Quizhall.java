@@ -3,10 +3,12 @@ package org.quizhall.app;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
@@ -73,11 +75,11 @@ public final class Quizhall implements AutoCloseable {
 
   /** A Vert.x instance with Prometheus metrics under the given registry name. */
   public static Vertx newVertx(String metricsRegistry) {
-    return newVertx(metricsRegistry, Optional.empty());
+    return newVertx(metricsRegistry, Optional.empty(), null);
   }
 
-  /** The same, joined to the cluster when {@code cluster} is given (blocks until it has joined). */
-  static Vertx newVertx(String metricsRegistry, Optional<QuizhallConfig.Cluster> cluster) {
+  /** The same, clustered through {@code manager} when it is given (blocks until this node has joined). */
+  static Vertx newVertx(String metricsRegistry, Optional<QuizhallConfig.Cluster> cluster, ClusterManager manager) {
     MicrometerMetricsOptions metrics =
         new MicrometerMetricsOptions()
             .setEnabled(true)
@@ -87,13 +89,14 @@ public final class Quizhall implements AutoCloseable {
     VertxOptions options = new VertxOptions().setMetricsOptions(metrics);
     cluster.ifPresent(c -> options.setEventBusOptions(ClusterNode.eventBus(c)));
     VertxBuilder builder = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory());
-    return cluster.isPresent() ? ClusterNode.start(builder, cluster.get()) : builder.build();
+    return manager == null ? builder.build() : builder.withClusterManager(manager).buildClustered().await();
   }
 
   /** Starts everything in order: database, migrations, pool, HTTP. Blocks until ready or failed. */
   public static Quizhall start(QuizhallConfig config, Clock clock) {
     String registry = "quizhall-" + UUID.randomUUID();
-    Vertx vertx = newVertx(registry, config.cluster());
+    HazelcastClusterManager manager = config.cluster().map(ClusterNode::manager).orElse(null);
+    Vertx vertx = newVertx(registry, config.cluster(), manager);
     EmbeddedDatabase embedded = null;
     try {
       DatabaseSettings database;
@@ -126,7 +129,11 @@ public final class Quizhall implements AutoCloseable {
               clock,
               GameLog.both(writer, mastery),
               new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)),
-              new CheckpointStore(pool));
+              new CheckpointStore(pool),
+              manager != null ? manager.getNodeId() : UUID.randomUUID().toString());
+      if (manager != null) {
+        ClusterNode.onNodeLeft(manager, rooms::nodeLeft);
+      }
       rooms.start().await();
       int restored = rooms.restoreAll().await();
       if (restored > 0) {

@@ -30,6 +30,8 @@ public final class RoomBus {
   /** Sockets on this node that talk to rooms elsewhere, by the id rooms know them by. */
   private final Map<String, Channel> sockets = new ConcurrentHashMap<>();
   private final Map<Channel, String> ids = new ConcurrentHashMap<>();
+  /** The node whose room each of those sockets talks to. */
+  private final Map<Channel, String> owners = new ConcurrentHashMap<>();
 
   RoomBus(Vertx vertx, String nodeId) {
     this.vertx = vertx;
@@ -67,9 +69,9 @@ public final class RoomBus {
     }
   }
 
-  /** A link to a room that lives on another node. */
-  RoomLink remote(String code) {
-    return new RemoteLink(code);
+  /** A link to a room that lives on another node, {@code owner}. */
+  RoomLink remote(String code, String owner) {
+    return new RemoteLink(code, owner);
   }
 
   private String idOf(Channel socket) {
@@ -82,7 +84,19 @@ public final class RoomBus {
         });
   }
 
+  /** Sockets whose room was on a node that is gone: told to reconnect, which finds the room where it carries on. */
+  void nodeLeft(String deadNode) {
+    owners.forEach(
+        (socket, owner) -> {
+          if (owner.equals(deadNode)) {
+            forget(socket);
+            socket.close(Protocol.CLOSE_GOING_AWAY, "The room is moving to another server: reconnect in a moment.");
+          }
+        });
+  }
+
   private void forget(Channel socket) {
+    owners.remove(socket);
     String id = ids.remove(socket);
     if (id != null) {
       sockets.remove(id);
@@ -113,9 +127,17 @@ public final class RoomBus {
   private final class RemoteLink implements RoomLink {
 
     private final String code;
+    private final String owner;
 
-    RemoteLink(String code) {
+    RemoteLink(String code, String owner) {
       this.code = code;
+      this.owner = owner;
+    }
+
+    /** The id the room knows this socket by; remembers which node the socket's room is on. */
+    private String idOf(Channel channel) {
+      owners.put(channel, owner);
+      return RoomBus.this.idOf(channel);
     }
 
     private Future<JsonObject> request(JsonObject body) {

@@ -2,6 +2,7 @@ package org.quizhall.room;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.time.Clock;
 import java.util.List;
@@ -43,13 +44,19 @@ public final class Rooms {
    * so two nodes never open rooms with the same code or restore the same checkpoint.
    */
   private final Future<AsyncMap<String, String>> directory;
-  private final String nodeId = UUID.randomUUID().toString();
+  private final String nodeId;
   private final RoomBus bus;
 
   /** The cluster-wide map of room codes to the node that owns the room. */
   public static final String DIRECTORY = "quizhall.rooms";
 
   public Rooms(Vertx vertx, Clock clock, GameLog gameLog, NicknameRules nicknameRules, CheckpointStore checkpoints) {
+    this(vertx, clock, gameLog, nicknameRules, checkpoints, UUID.randomUUID().toString());
+  }
+
+  /** {@code nodeId} names this node in the room directory: in a cluster, the cluster manager's id for it. */
+  public Rooms(Vertx vertx, Clock clock, GameLog gameLog, NicknameRules nicknameRules, CheckpointStore checkpoints, String nodeId) {
+    this.nodeId = nodeId;
     this.vertx = vertx;
     this.clock = clock;
     this.gameLog = gameLog;
@@ -205,6 +212,58 @@ public final class Rooms {
     return Optional.ofNullable(open.get(code));
   }
 
+  /**
+   * A node of the cluster is gone: every room it owned is claimed by one surviving node (an atomic
+   * replace in the directory, so exactly one wins), which carries it on from its checkpoint and
+   * the record written since; sockets here that talked to its rooms are told to reconnect.
+   */
+  public void nodeLeft(String deadNode) {
+    log.info("Node {} left the cluster; taking over its rooms", deadNode);
+    if (bus != null) {
+      bus.nodeLeft(deadNode);
+    }
+    directory
+        .compose(AsyncMap::entries)
+        .onSuccess(
+            entries ->
+                entries.forEach(
+                    (code, owner) -> {
+                      if (owner.equals(deadNode)) {
+                        directory.compose(map -> map.replaceIfPresent(code, deadNode, nodeId))
+                            .onSuccess(won -> {
+                              if (won) {
+                                takeOver(code);
+                              }
+                            });
+                      }
+                    }))
+        .onFailure(e -> log.error("Could not read the room directory after node {} left: {}", deadNode, e.getMessage()));
+  }
+
+  private void takeOver(String code) {
+    checkpoints.load(code)
+        .compose(
+            saved -> {
+              if (saved.isEmpty()) {
+                log.warn("Room {} was lost with its node: it had no checkpoint", code);
+                release(code);
+                return Future.succeededFuture();
+              }
+              JsonObject checkpoint = saved.get().checkpoint();
+              return checkpoints.later(UUID.fromString(checkpoint.getString("gameId")), checkpoint.getInteger("index"))
+                  .compose(
+                      later -> {
+                        RoomGame game =
+                            RoomGame.restore(checkpoint, saved.get().questions(), nicknameRules, gameLog, clock.millis(), later);
+                        LiveRoom room = new LiveRoom(game, clock, saved.get().hostTokenDigest(), checkpoints, this::closed);
+                        open.put(code, room);
+                        return vertx.deployVerticle(room)
+                            .onSuccess(id -> log.info("Room {} carried on here after its node left", code));
+                      });
+            })
+        .onFailure(e -> log.error("Could not carry on room {}: {}", code, e.toString()));
+  }
+
   /** A link to the room with this code: on this node directly, on another one over the event bus. */
   public Future<Optional<RoomLink>> link(String code) {
     LiveRoom local = open.get(code);
@@ -212,7 +271,7 @@ public final class Rooms {
       return Future.succeededFuture(Optional.ofNullable(local));
     }
     return owner(code)
-        .map(owner -> owner.filter(node -> !node.equals(nodeId)).map(node -> bus.remote(code)));
+        .map(owner -> owner.filter(node -> !node.equals(nodeId)).map(node -> bus.remote(code, node)));
   }
 
   /**

@@ -112,4 +112,124 @@ class ClusterPlayTest {
       sockets.forEach(SocketClient::close);
     }
   }
+
+  @Test
+  @DisplayName("when the node that owns a room dies mid-game, the room carries on on another node and nothing acknowledged is lost")
+  void ownerDies(Vertx vertx) throws Exception {
+    DatabaseSettings database = TestDatabase.fresh();
+    TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
+    int portA = freePort();
+    int portB = freePort();
+    List<SocketClient> sockets = new ArrayList<>();
+    Quizhall a = TestServer.start(clock, database, node(portA, portB));
+    try (Quizhall b = TestServer.start(clock, database, node(portB, portA));
+        Api api = new Api(vertx, b.httpPort())) {
+      String token = api.signUpAndIn("survivor", "one node goes down");
+      String deckId = api.get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
+      AnswerKey key = new AnswerKey(api, deckId, token);
+      Api apiA = new Api(vertx, a.httpPort());
+      JsonObject room =
+          apiA.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 2).put("secondsPerQuestion", 20), token)
+              .bodyAsJsonObject();
+      apiA.close();
+      String code = room.getString("code");
+      assertThat(b.rooms().owner(code).await()).contains(a.rooms().nodeId());
+      SocketClient host = SocketClient.connect(vertx, b.httpPort());
+      sockets.add(host);
+      host.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
+      host.await("welcome");
+      List<SocketClient> players = new ArrayList<>();
+      List<String> tokens = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        SocketClient player = SocketClient.connect(vertx, b.httpPort());
+        sockets.add(player);
+        player.send("join", new JsonObject().put("code", code).put("nickname", "p" + i));
+        tokens.add(player.await("welcome").getString("resumeToken"));
+        players.add(player);
+      }
+      host.reply(host.send("start"));
+      for (SocketClient player : players) {
+        JsonObject question = player.await("question");
+        assertThat(player.reply(player.send("answer", key.answer(question.getString("questionId"), true).put("index", 0))).getString("type"))
+            .isEqualTo("answer_ack");
+      }
+      players.get(0).awaitAbout("reveal", 0);
+      awaitCheckpoint(b, code, "REVEAL");
+      host.reply(host.send("next"));
+      host.reply(host.send("next"));
+      JsonObject second = players.get(0).await("question");
+      String early = players.get(0).send("answer", key.answer(second.getString("questionId"), true).put("index", 1));
+      assertThat(players.get(0).reply(early).getString("type")).isEqualTo("answer_ack");
+
+      long killed = System.nanoTime();
+      a.vertx().close().await(); // the owner node is gone: no goodbye, no last checkpoint
+
+      assertThat(players.get(0).awaitClose()).isEqualTo(Protocol.CLOSE_GOING_AWAY);
+      assertThat(host.awaitClose()).isEqualTo(Protocol.CLOSE_GOING_AWAY);
+      List<SocketClient> back = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        back.add(resumeWhenBack(vertx, b, code, tokens.get(i), sockets));
+      }
+      double seconds = (System.nanoTime() - killed) / 1e9;
+      assertThat(seconds).as("the room carried on within 10 s").isLessThan(10);
+      assertThat(b.rooms().owner(code).await()).contains(b.rooms().nodeId());
+      SocketClient host2 = SocketClient.connect(vertx, b.httpPort());
+      sockets.add(host2);
+      host2.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
+      assertThat(host2.await("welcome").getString("phase")).isEqualTo("reveal");
+      host2.reply(host2.send("next"));
+      host2.reply(host2.send("next"));
+      JsonObject again = back.get(1).await("question");
+      assertThat(again.getInteger("index")).isEqualTo(1);
+      String refused = back.get(0).send("answer", key.answer(again.getString("questionId"), false).put("index", 1));
+      assertThat(back.get(0).reply(refused).getString("code")).as("the answer stored before the crash still counts").isEqualTo("already_answered");
+      String late = back.get(1).send("answer", key.answer(again.getString("questionId"), true).put("index", 1));
+      assertThat(back.get(1).reply(late).getString("type")).isEqualTo("answer_ack");
+      assertThat(back.get(0).awaitAbout("reveal", 1).getInteger("answered")).isEqualTo(2);
+
+      JsonObject results = api.get("/api/games/" + room.getString("gameId") + "/results", token).bodyAsJsonObject();
+      int stored = 0;
+      for (Object q : results.getJsonArray("questions")) {
+        stored += ((JsonObject) q).getInteger("answered");
+      }
+      assertThat(stored).as("every acknowledged answer").isEqualTo(4);
+    } finally {
+      sockets.forEach(SocketClient::close);
+      a.close();
+    }
+  }
+
+  /** Waits (polling the database, at most 5 s) until the room's checkpoint is in this phase. */
+  private static void awaitCheckpoint(Quizhall node, String code, String phase) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> rows =
+          node.pool().preparedQuery("SELECT state->>'phase' FROM room_checkpoints WHERE room_code = $1")
+              .execute(io.vertx.sqlclient.Tuple.of(code)).await();
+      if (rows.size() > 0 && phase.equals(rows.iterator().next().getString(0))) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no " + phase + " checkpoint of room " + code);
+  }
+
+  /** Resumes a seat on {@code node}, retrying (every 100 ms, at most 10 s) while the room is moving there. */
+  private static SocketClient resumeWhenBack(Vertx vertx, Quizhall node, String code, String token, List<SocketClient> sockets)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      SocketClient socket = SocketClient.connect(vertx, node.httpPort());
+      sockets.add(socket);
+      String id = socket.send("resume", new JsonObject().put("code", code).put("resumeToken", token));
+      JsonObject answer = socket.await(m -> "welcome".equals(m.getString("type")) || id.equals(m.getString("re")), "a welcome or an error");
+      if ("welcome".equals(answer.getString("type"))) {
+        return socket;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the seat did not come back: " + answer);
+      }
+      Thread.sleep(100);
+    }
+  }
 }
