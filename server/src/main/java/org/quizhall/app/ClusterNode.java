@@ -32,8 +32,10 @@ final class ClusterNode {
     // Without these a node waits about 6 s before it decides whom it has joined.
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
-    config.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(false).setPublicAddress(cluster.host() + ":" + cluster.port());
-    config.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of(cluster.host()));
+    // Hazelcast matches interfaces by address, so a host name (node-a in docker-compose) is resolved first.
+    String address = address(cluster.host());
+    config.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(false).setPublicAddress(address + ":" + cluster.port());
+    config.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of(address));
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
@@ -70,6 +72,16 @@ final class ClusterNode {
 
   /** The event bus listens on the cluster host (any free port) and tells the other nodes that address. */
   static EventBusOptions eventBus(QuizhallConfig.Cluster cluster) {
-    return new EventBusOptions().setHost(cluster.host()).setPort(0).setClusterPublicHost(cluster.host());
+    String address = address(cluster.host());
+    return new EventBusOptions().setHost(address).setPort(0).setClusterPublicHost(address);
+  }
+
+  /** The IP address of a host name (or the address itself); at start-up, on the main thread. */
+  static String address(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(QuizhallConfig.CLUSTER_HOST + " '" + host + "' does not resolve to an address");
+    }
   }
 }
