@@ -67,7 +67,7 @@ public final class Decks {
         .compose(deleted -> deleted ? Future.succeededFuture() : Future.failedFuture(notFound()));
   }
 
-  /** Imports a shipped sample once, as a public deck with no owner. */
+  /** Imports a shipped sample once, as a public deck with no owner; false if it was already there. */
   public Future<Boolean> importSample(String key, String title, String notes) {
     return store
         .sampleExists(key)
@@ -79,7 +79,12 @@ public final class Decks {
               long seed = key.hashCode();
               return generate(title, notes, seed)
                   .compose(deck -> store.insert(null, title, notes, true, key, seed, deck))
-                  .map(true);
+                  .map(true)
+                  // Nodes of a cluster starting together on a new database race to import it: one wins.
+                  .recover(
+                      e -> e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
+                          ? Future.succeededFuture(false)
+                          : Future.failedFuture(e));
             });
   }
 
