@@ -32,6 +32,10 @@ final class ClusterNode {
     // Without these a node waits about 6 s before it decides whom it has joined.
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
+    // A node that stops answering (killed, unplugged) is declared gone after 5 s, so its rooms move
+    // on well within the 10 s a room may be away; a node that stops cleanly leaves at once.
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
     // Hazelcast matches interfaces by address, so a host name (node-a in docker-compose) is resolved first.
     String address = address(cluster.host());
     config.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(false).setPublicAddress(address + ":" + cluster.port());
