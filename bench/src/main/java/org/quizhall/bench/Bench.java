@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -60,12 +62,41 @@ public final class Bench {
 
   /** Runs one scenario and returns its figures; {@code withBaseline} also measures the bare server. */
   public static JsonObject run(Scenario scenario, String url, Path jar, boolean withBaseline) throws Exception {
-    ServerProcess server = url == null ? ServerProcess.start(jar, "4g") : null;
-    URI base = URI.create(url == null ? "http://127.0.0.1:" + server.port() : url);
+    List<ServerProcess> servers = new ArrayList<>();
+    ServerProcess.SharedDatabase database = null;
+    if (url == null && scenario.nodes() == 1) {
+      servers.add(ServerProcess.start(jar, "4g"));
+    } else if (url == null) {
+      database = ServerProcess.SharedDatabase.start(jar);
+      List<Integer> hazelcast = new ArrayList<>();
+      for (int i = 0; i < scenario.nodes(); i++) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+          hazelcast.add(socket.getLocalPort());
+        }
+      }
+      for (int i = 0; i < scenario.nodes(); i++) {
+        int self = hazelcast.get(i);
+        servers.add(
+            ServerProcess.start(
+                jar,
+                "3g",
+                Map.of(
+                    "QUIZHALL_DATABASE_URL", database.url,
+                    "QUIZHALL_DATABASE_USER", database.user,
+                    "QUIZHALL_DATABASE_PASSWORD", database.password,
+                    "QUIZHALL_CLUSTER", "true",
+                    "QUIZHALL_CLUSTER_HOST", "127.0.0.1",
+                    "QUIZHALL_CLUSTER_PORT", String.valueOf(self),
+                    "QUIZHALL_CLUSTER_MEMBERS",
+                    String.join(",", hazelcast.stream().filter(p -> p != self).map(p -> "127.0.0.1:" + p).toList()))));
+      }
+    }
+    URI base = URI.create(url == null ? "http://127.0.0.1:" + servers.get(0).port() : url);
+    List<Integer> ports = url == null ? servers.stream().map(ServerProcess::port).toList() : List.of(base.getPort());
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     try {
       // An unmeasured game first, so that figures describe a running server, not the JIT compiler.
-      LoadRun warmUp = new LoadRun(vertx, Scenario.WARM_UP, base.getHost(), base.getPort());
+      LoadRun warmUp = new LoadRun(vertx, Scenario.WARM_UP, base.getHost(), ports);
       String warmUpToken = warmUp.prepare();
       warmUp.play();
       warmUp.countStored(warmUpToken);
@@ -74,24 +105,16 @@ public final class Bench {
         throw new IllegalStateException("the warm-up game failed: " + warmUp.errors.get() + " errors " + warmUp.errorSamples
             + ", " + warmUp.answersAcked.get() + " answers acknowledged, " + warmUp.answersStored + " stored");
       }
-      long heapBefore = 0;
-      if (server != null) {
-        server.collectGarbage();
-        heapBefore = heapUsed(base);
-      }
-      LoadRun run = new LoadRun(vertx, scenario, base.getHost(), base.getPort());
+      long heapBefore = heapOf(servers);
+      LoadRun run = new LoadRun(vertx, scenario, base.getHost(), ports);
       long joinStarted = System.nanoTime();
       String hostToken = run.prepare();
       long joinSeconds = (System.nanoTime() - joinStarted) / 1_000_000_000;
       int connectedAfterJoin = run.connected.get();
-      long heapPlayers = 0;
-      if (server != null) {
-        server.collectGarbage();
-        heapPlayers = heapUsed(base);
-      }
-      long cpuBefore = server == null ? 0 : cpuMillis(server.pid());
+      long heapPlayers = heapOf(servers);
+      long cpuBefore = cpuOf(servers);
       run.play();
-      long cpuAfter = server == null ? 0 : cpuMillis(server.pid());
+      long cpuAfter = cpuOf(servers);
       run.countStored(hostToken);
       int players = scenario.players();
       BareRun.Result bareRun = withBaseline ? BareRun.measure(vertx, players, scenario.questions()) : new BareRun.Result(0, 0, 0);
@@ -104,6 +127,7 @@ public final class Bench {
               .put("machine", Runtime.getRuntime().availableProcessors() + " cores, generator and server on one machine")
               .put("players", players)
               .put("rooms", scenario.rooms())
+              .put("nodes", scenario.nodes())
               .put("startSpreadMs", scenario.startSpreadMs())
               .put("questions", scenario.questions())
               .put("playersConnected", connectedAfterJoin)
@@ -128,7 +152,7 @@ public final class Bench {
               .put("ratioToBare", bare == 0 || fanout == 0 ? null : Math.round(100.0 * fanout / bare) / 100.0)
               .put("gameSeconds", run.gameMillis / 1000.0)
               .put("serverCpuSeconds", (cpuAfter - cpuBefore) / 1000.0)
-              .put("heapBytesPerPlayer", server == null ? null : Math.max(0, (heapPlayers - heapBefore) / players))
+              .put("heapBytesPerPlayer", servers.isEmpty() ? null : Math.max(0, (heapPlayers - heapBefore) / players))
               .put("answersSent", run.answersSent.get())
               .put("answersAcked", run.answersAcked.get())
               .put("answersStored", run.answersStored)
@@ -137,16 +161,37 @@ public final class Bench {
       return report;
     } finally {
       vertx.close().await();
-      if (server != null) {
+      for (ServerProcess server : servers) {
         server.close();
       }
+      if (database != null) {
+        database.close();
+      }
     }
+  }
+
+  /** Heap in use in every server we started, after a full collection in each. */
+  private static long heapOf(List<ServerProcess> servers) throws IOException, InterruptedException {
+    long sum = 0;
+    for (ServerProcess server : servers) {
+      server.collectGarbage();
+      sum += heapUsed(URI.create("http://127.0.0.1:" + server.port()));
+    }
+    return sum;
+  }
+
+  private static long cpuOf(List<ServerProcess> servers) throws IOException {
+    long sum = 0;
+    for (ServerProcess server : servers) {
+      sum += cpuMillis(server.pid());
+    }
+    return sum;
   }
 
   static String table(JsonObject r) {
     StringBuilder out = new StringBuilder();
     out.append(String.format("%-22s %s%n", "scenario", r.getString("scenario")));
-    for (String key : List.of("players", "rooms", "playersConnected", "lateJoins", "drops", "leaves", "joinP50Ms", "joinP99Ms", "fanoutP50Ms",
+    for (String key : List.of("players", "rooms", "nodes", "playersConnected", "lateJoins", "drops", "leaves", "joinP50Ms", "joinP99Ms", "fanoutP50Ms",
         "fanoutP99Ms", "fanoutMaxMs", "fanoutP99MsByQuestion", "bareFanoutP50Ms", "bareFanoutP99Ms", "fanoutPerSecond", "bareFanoutPerSecond", "ratioToBare", "ackP50Ms", "ackP99Ms", "leaderboardP99Ms", "messagesPerSecond",
         "serverCpuSeconds", "heapBytesPerPlayer", "answersSent", "answersAcked", "answersStored", "errors")) {
       out.append(String.format("%-22s %s%n", key, r.getValue(key)));

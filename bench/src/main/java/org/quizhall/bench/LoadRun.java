@@ -57,16 +57,22 @@ final class LoadRun {
   private final Vertx vertx;
   private final Scenario scenario;
   private final String host;
-  private final int port;
+  /** The HTTP ports of the nodes: rooms open on them in turn, and each room's players are spread over all of them. */
+  private final List<Integer> ports;
+  private final List<WebClient> nodes = new ArrayList<>();
   private final WebSocketClient sockets;
   private final WebClient web;
   private final List<Room> rooms = new ArrayList<>();
 
   LoadRun(Vertx vertx, Scenario scenario, String host, int port) {
+    this(vertx, scenario, host, List.of(port));
+  }
+
+  LoadRun(Vertx vertx, Scenario scenario, String host, List<Integer> ports) {
     this.vertx = vertx;
     this.scenario = scenario;
     this.host = host;
-    this.port = port;
+    this.ports = List.copyOf(ports);
     this.sockets =
         vertx.createWebSocketClient(
             new WebSocketClientOptions()
@@ -80,7 +86,10 @@ final class LoadRun {
     for (int q = 0; q < scenario.questions(); q++) {
       fanoutMsByQuestion.add(new ConcurrentHistogram(3));
     }
-    this.web = WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(port));
+    for (int node : ports) {
+      nodes.add(WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(node)));
+    }
+    this.web = nodes.get(0);
   }
 
   /**
@@ -96,7 +105,11 @@ final class LoadRun {
     final Promise<Void> finished = Promise.promise();
     volatile long lastAnswerAt;
 
-    Room(String code, String hostToken, String gameId) {
+    /** Which room this is, in the order they were opened: it opened on node {@code number % nodes}. */
+    final int number;
+
+    Room(String code, String hostToken, String gameId, int number) {
+      this.number = number;
       this.code = code;
       this.hostToken = hostToken;
       this.gameId = gameId;
@@ -112,7 +125,7 @@ final class LoadRun {
     String deckId = web.get("/api/decks").send().await().bodyAsJsonArray().getJsonObject(0).getString("id");
     for (int r = 0; r < scenario.rooms(); r++) {
       HttpResponse<Buffer> created =
-          web.post("/api/rooms")
+          nodes.get(r % nodes.size()).post("/api/rooms")
               .putHeader("Authorization", "Bearer " + token)
               .sendJsonObject(
                   new JsonObject()
@@ -125,10 +138,10 @@ final class LoadRun {
         throw new IllegalStateException("could not open a room: " + created.bodyAsString());
       }
       JsonObject room = created.bodyAsJsonObject();
-      rooms.add(new Room(room.getString("code"), room.getString("hostToken"), room.getString("gameId")));
+      rooms.add(new Room(room.getString("code"), room.getString("hostToken"), room.getString("gameId"), r));
     }
     for (Room room : rooms) {
-      room.hostSocket = connect().await();
+      room.hostSocket = connect(room.number).await();
       room.hostSocket.textMessageHandler(text -> onHost(room, new JsonObject(text)));
       room.hostSocket.closeHandler(v -> hostClosed(room));
       room.hostSocket.writeTextMessage(
@@ -138,8 +151,9 @@ final class LoadRun {
     return token;
   }
 
-  private Future<WebSocket> connect() {
-    return sockets.connect(port, host, "/ws");
+  /** A socket to node {@code n % nodes}. */
+  private Future<WebSocket> connect(int n) {
+    return sockets.connect(ports.get(n % ports.size()), host, "/ws");
   }
 
   private void joinAll() {
@@ -148,7 +162,7 @@ final class LoadRun {
     for (Room room : rooms) {
       for (int p = 0; p < scenario.playersPerRoom(); p++) {
         if (scenario.churn() && p % 10 == 9) {
-          latecomers.add(new SimPlayer(room, "player" + p));
+          latecomers.add(new SimPlayer(room, "player" + p, room.number + p));
           continue;
         }
         try {
@@ -157,7 +171,7 @@ final class LoadRun {
           Thread.currentThread().interrupt();
           return;
         }
-        Future<Void> joined = new SimPlayer(room, "player" + p).join();
+        Future<Void> joined = new SimPlayer(room, "player" + p, room.number + p).join();
         joined.onComplete(done -> inFlight.release());
         all.add(joined);
       }
@@ -214,7 +228,7 @@ final class LoadRun {
   /** Closes every socket and client this run opened; its rooms must already be ended. */
   void close() {
     sockets.close().await();
-    web.close();
+    nodes.forEach(WebClient::close);
   }
 
   private void hostClosed(Room room) {
@@ -248,7 +262,11 @@ final class LoadRun {
     private long answerSentNanos;
     private boolean churned;
 
-    SimPlayer(Room room, String nickname) {
+    /** The player connects to node {@code node % nodes}: with two nodes, half of each room's players are on the other one. */
+    private final int node;
+
+    SimPlayer(Room room, String nickname, int node) {
+      this.node = node;
       this.room = room;
       this.nickname = nickname;
     }
@@ -280,7 +298,7 @@ final class LoadRun {
      * and every other message to {@link #onMessage}.
      */
     private void open(String what, JsonObject first, java.util.function.Consumer<JsonObject> onWelcome, Runnable onFailure) {
-      connect()
+      connect(node)
           .onFailure(
               e -> {
                 error(what + ": " + e.getMessage());

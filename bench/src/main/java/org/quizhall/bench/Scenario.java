@@ -8,6 +8,9 @@ import java.util.List;
  * {@code many-rooms-lockstep} measures the case where they do). With {@code churn}, a tenth of the
  * players join during the first half of the game, and at each question a player who has not yet
  * done so may drop the connection and resume on a new one (1 in 10) or leave for good (1 in 40).
+ * With more than one node, the server is a cluster of that many processes on one shared PostgreSQL;
+ * rooms open on the nodes in turn and each room's players are spread over all of them, so half of
+ * the traffic crosses between nodes.
  */
 public record Scenario(
     String name,
@@ -19,18 +22,20 @@ public record Scenario(
     int thinkMinMs,
     int thinkMaxMs,
     boolean churn,
-    int startSpreadMs) {
+    int startSpreadMs,
+    int nodes) {
 
   public static final List<Scenario> ALL =
       List.of(
-          new Scenario("smoke", 5, 20, 3, 10, 1, 100, 1_500, false, 0),
-          new Scenario("many-rooms", 250, 40, 5, 20, 2, 500, 8_000, false, 5_000),
-          new Scenario("many-rooms-lockstep", 250, 40, 5, 20, 2, 500, 8_000, false, 0),
-          new Scenario("big-room", 1, 5_000, 5, 20, 2, 500, 8_000, false, 0),
-          new Scenario("churn", 50, 40, 5, 20, 2, 500, 8_000, true, 5_000));
+          new Scenario("smoke", 5, 20, 3, 10, 1, 100, 1_500, false, 0, 1),
+          new Scenario("many-rooms", 250, 40, 5, 20, 2, 500, 8_000, false, 5_000, 1),
+          new Scenario("many-rooms-lockstep", 250, 40, 5, 20, 2, 500, 8_000, false, 0, 1),
+          new Scenario("big-room", 1, 5_000, 5, 20, 2, 500, 8_000, false, 0, 1),
+          new Scenario("churn", 50, 40, 5, 20, 2, 500, 8_000, true, 5_000, 1),
+          new Scenario("cluster", 100, 40, 5, 20, 2, 500, 8_000, false, 5_000, 2));
 
   /** Played, unmeasured, before a scenario so that the server's and the generator's code is compiled. */
-  public static final Scenario WARM_UP = new Scenario("warm-up", 10, 40, 3, 10, 1, 100, 1_500, false, 0);
+  public static final Scenario WARM_UP = new Scenario("warm-up", 10, 40, 3, 10, 1, 100, 1_500, false, 0, 1);
 
   public static Scenario named(String name) {
     return ALL.stream()

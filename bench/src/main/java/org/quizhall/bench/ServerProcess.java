@@ -29,6 +29,11 @@ final class ServerProcess implements AutoCloseable {
   }
 
   static ServerProcess start(Path jar, String heap) throws IOException, InterruptedException {
+    return start(jar, heap, java.util.Map.of());
+  }
+
+  /** A server with further settings ({@code QUIZHALL_*}) on top, e.g. to join a cluster. */
+  static ServerProcess start(Path jar, String heap, java.util.Map<String, String> env) throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " does not exist: build it first with mvn -B -DskipTests package");
     }
@@ -53,6 +58,7 @@ final class ServerProcess implements AutoCloseable {
     builder.environment().put("QUIZHALL_HTTP_PORT", String.valueOf(port));
     builder.environment().put("QUIZHALL_HTTP_HOST", "127.0.0.1");
     builder.environment().put("QUIZHALL_MAX_PLAYERS_PER_ROOM", "10000");
+    builder.environment().putAll(env);
     builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
     ServerProcess server = new ServerProcess(builder.start(), port, dataDir);
     server.awaitReady();
@@ -77,6 +83,56 @@ final class ServerProcess implements AutoCloseable {
     Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     gc.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * One embedded PostgreSQL for the nodes of a cluster to share, run by the server jar in its own
+   * process ({@code org.quizhall.app.SharedDatabase}); its first line of output says how to connect.
+   */
+  static final class SharedDatabase implements AutoCloseable {
+    final Process process;
+    final String url;
+    final String user;
+    final String password;
+    final Path dir;
+
+    private SharedDatabase(Process process, String line, Path dir) {
+      this.process = process;
+      String[] parts = line.split(" ", 3);
+      this.url = parts[0];
+      this.user = parts[1];
+      this.password = parts.length > 2 ? parts[2] : "";
+      this.dir = dir;
+    }
+
+    static SharedDatabase start(Path jar) throws IOException, InterruptedException {
+      Path dir = Files.createTempDirectory("quizhall-bench-db-");
+      Process process =
+          new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                  jar.toAbsolutePath().toString(), "org.quizhall.app.SharedDatabase", dir.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("database.log").toFile())
+              .start();
+      Path connection = dir.resolve("connection.txt");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!Files.exists(connection)) {
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          process.destroyForcibly();
+          throw new IllegalStateException("the shared database did not start; see " + dir.resolve("database.log"));
+        }
+        Thread.sleep(100);
+      }
+      return new SharedDatabase(process, Files.readString(connection).trim(), dir);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+      deleteQuietly(dir.toFile());
+    }
   }
 
   private void awaitReady() throws InterruptedException {
