@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,29 +24,15 @@ import org.quizhall.testing.TestServer;
 @DisplayName("Room codes across a cluster")
 class ClusterCodesTest {
 
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static JsonObject node(int port, int other) {
-    return new JsonObject()
-        .put(QuizhallConfig.CLUSTER, "true")
-        .put(QuizhallConfig.CLUSTER_HOST, "127.0.0.1")
-        .put(QuizhallConfig.CLUSTER_PORT, port)
-        .put(QuizhallConfig.CLUSTER_MEMBERS, "127.0.0.1:" + other);
-  }
-
   @Test
   @DisplayName("each node knows which node owns every room the other opened")
   void uniqueAcrossNodes(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
     TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
-    int portA = freePort();
-    int portB = freePort();
-    try (Quizhall a = TestServer.start(clock, database, node(portA, portB));
-        Quizhall b = TestServer.start(clock, database, node(portB, portA));
+    int portA = TestServer.freePort();
+    int portB = TestServer.freePort();
+    try (Quizhall a = TestServer.start(clock, database, TestServer.clusterNode(portA, portB));
+        Quizhall b = TestServer.start(clock, database, TestServer.clusterNode(portB, portA));
         Api apiA = new Api(vertx, a.httpPort());
         Api apiB = new Api(vertx, b.httpPort())) {
       String token = apiA.signUpAndIn("clustered", "two nodes one school");

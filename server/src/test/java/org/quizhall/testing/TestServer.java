@@ -33,4 +33,26 @@ public final class TestServer {
                 .put(QuizhallConfig.SHUTDOWN_GRACE_SECONDS, 1));
     return Quizhall.start(config, clock);
   }
+
+  /** A port nothing listens on right now. */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The settings of a cluster node on loopback with Hazelcast on {@code port}, joining the nodes on {@code others}. */
+  public static JsonObject clusterNode(int port, int... others) {
+    java.util.List<String> members = new java.util.ArrayList<>();
+    for (int other : others) {
+      members.add("127.0.0.1:" + other);
+    }
+    return new JsonObject()
+        .put(QuizhallConfig.CLUSTER, "true")
+        .put(QuizhallConfig.CLUSTER_HOST, "127.0.0.1")
+        .put(QuizhallConfig.CLUSTER_PORT, port)
+        .put(QuizhallConfig.CLUSTER_MEMBERS, String.join(",", members));
+  }
 }

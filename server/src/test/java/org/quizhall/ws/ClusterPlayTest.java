@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quizhall.app.DatabaseSettings;
 import org.quizhall.app.Quizhall;
-import org.quizhall.app.QuizhallConfig;
 import org.quizhall.room.Protocol;
 import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
@@ -28,30 +26,16 @@ import org.quizhall.testing.TestServer;
 @DisplayName("A game across two nodes")
 class ClusterPlayTest {
 
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static JsonObject node(int port, int other) {
-    return new JsonObject()
-        .put(QuizhallConfig.CLUSTER, "true")
-        .put(QuizhallConfig.CLUSTER_HOST, "127.0.0.1")
-        .put(QuizhallConfig.CLUSTER_PORT, port)
-        .put(QuizhallConfig.CLUSTER_MEMBERS, "127.0.0.1:" + other);
-  }
-
   @Test
   @DisplayName("players on node B play a room that lives on node A; every answer is acknowledged and stored")
   void playAcrossNodes(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
     TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
-    int portA = freePort();
-    int portB = freePort();
+    int portA = TestServer.freePort();
+    int portB = TestServer.freePort();
     List<SocketClient> sockets = new ArrayList<>();
-    try (Quizhall a = TestServer.start(clock, database, node(portA, portB));
-        Quizhall b = TestServer.start(clock, database, node(portB, portA));
+    try (Quizhall a = TestServer.start(clock, database, TestServer.clusterNode(portA, portB));
+        Quizhall b = TestServer.start(clock, database, TestServer.clusterNode(portB, portA));
         Api api = new Api(vertx, a.httpPort())) {
       String token = api.signUpAndIn("clusterhost", "two nodes one game");
       String deckId = api.get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
@@ -118,11 +102,11 @@ class ClusterPlayTest {
   void ownerDies(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
     TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
-    int portA = freePort();
-    int portB = freePort();
+    int portA = TestServer.freePort();
+    int portB = TestServer.freePort();
     List<SocketClient> sockets = new ArrayList<>();
-    Quizhall a = TestServer.start(clock, database, node(portA, portB));
-    try (Quizhall b = TestServer.start(clock, database, node(portB, portA));
+    Quizhall a = TestServer.start(clock, database, TestServer.clusterNode(portA, portB));
+    try (Quizhall b = TestServer.start(clock, database, TestServer.clusterNode(portB, portA));
         Api api = new Api(vertx, b.httpPort())) {
       String token = api.signUpAndIn("survivor", "one node goes down");
       String deckId = api.get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
