@@ -22,6 +22,9 @@ import org.quizhall.problem.Problem;
  */
 public final class RoomBus {
 
+  /** The error for a room whose node does not answer (it is being carried on elsewhere): reconnect and try again. */
+  public static final String ROOM_MOVING = "room_moving";
+
   /** How long a connection waits for a room on another node before telling its client to retry. */
   static final long REQUEST_TIMEOUT_MS = 5_000;
 
@@ -118,10 +121,9 @@ public final class RoomBus {
       Problem.Kind kind = reply.failureCode() >= 0 && reply.failureCode() < kinds.length ? kinds[reply.failureCode()] : Problem.Kind.CONFLICT;
       return new Problem(kind, reply.getMessage().substring(0, cut), reply.getMessage().substring(cut + 1));
     }
-    if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.NO_HANDLERS) {
-      return Problem.notFound("room_not_found", "That room has just closed or moved; try again in a moment.");
-    }
-    return new Problem(Problem.Kind.UNAVAILABLE, "room_unreachable", "The room is not answering right now; try again in a moment.");
+    // The directory still names a node that does not answer: it has just died or stopped, and
+    // another node is about to carry the room on. Worth trying again in a moment.
+    return new Problem(Problem.Kind.UNAVAILABLE, ROOM_MOVING, "The room is moving to another server; reconnecting in a moment.");
   }
 
   private final class RemoteLink implements RoomLink {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.quizhall.account.SessionToken;
 import org.quizhall.room.Protocol;
+import org.quizhall.room.RoomBus;
 import org.quizhall.room.RoomCodes;
 import org.quizhall.room.RoomCommands;
 import org.quizhall.room.RoomGame;
@@ -246,6 +247,12 @@ final class Connection {
   private void joinFailed(Throwable cause, String id) {
     role = Role.NONE;
     failure(cause, id);
+    if (cause instanceof Problem p && p.code().equals(RoomBus.ROOM_MOVING)) {
+      // Clients reconnect (with backoff) after a 4010 and say their hello again, by which time the
+      // room is back on another node.
+      channel.close(Protocol.CLOSE_GOING_AWAY, "The room is moving to another server: reconnect in a moment.");
+      return;
+    }
     replayDeferred();
   }
 
