@@ -140,6 +140,7 @@ public final class Quizhall implements AutoCloseable {
         log.info("{} open rooms carried on from their checkpoints", restored);
       }
       Gateway gateway = new Gateway(vertx, rooms, accounts);
+      QuizhallMetrics.register(io.vertx.micrometer.backends.BackendRegistries.getNow(registry), rooms, gateway, writer);
       HttpApi.Services services =
           new HttpApi.Services(
               pool,

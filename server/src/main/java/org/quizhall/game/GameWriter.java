@@ -65,6 +65,9 @@ public final class GameWriter implements GameLog {
   private long retryDelayMs = RETRY_FIRST_MS;
   /** A flush is scheduled, running or waiting to retry; rows added meanwhile wait for it to finish. */
   private final AtomicBoolean flushing = new AtomicBoolean();
+  /** Answers reported, and flushes the database failed; read by the metrics. */
+  private final AtomicLong answersReported = new AtomicLong();
+  private final AtomicLong failedFlushes = new AtomicLong();
 
   public GameWriter(Vertx vertx, Pool pool) {
     this.pool = pool;
@@ -84,6 +87,7 @@ public final class GameWriter implements GameLog {
   @Override
   public void answerAccepted(AnswerAccepted answer, Receipt receipt) {
     Context caller = Vertx.currentContext();
+    answersReported.incrementAndGet();
     add(seq -> new Answered(seq, answer, caller, receipt));
   }
 
@@ -91,6 +95,16 @@ public final class GameWriter implements GameLog {
   public void gameFinished(UUID gameId, List<Standing> standings, Instant at) {
     List<Standing> copy = List.copyOf(standings);
     add(seq -> new Finished(seq, gameId, copy, at));
+  }
+
+  /** Answers reported since start. */
+  public long answersReported() {
+    return answersReported.get();
+  }
+
+  /** Flushes that failed (the database refused or did not answer) since start; each is retried. */
+  public long failedFlushes() {
+    return failedFlushes.get();
   }
 
   /** Rows reported but not yet written. */
@@ -181,6 +195,7 @@ public final class GameWriter implements GameLog {
                           }
                         });
               } else {
+                failedFlushes.incrementAndGet();
                 log.warn("Writing {} game rows failed, will retry: {}", batch.size(), result.cause().getMessage());
                 retry.addAll(batch);
                 retryDelayMs = Math.min(RETRY_MAX_MS, retryDelayMs * 2);

@@ -48,6 +48,8 @@ final class Connection {
   private final ArrayDeque<String> deferred = new ArrayDeque<>();
   private long joinTimer;
   private long pingTimer;
+  /** onClose can run twice (a close racing a join); the socket count goes down once. */
+  private boolean closeCounted;
 
   Connection(Gateway gateway, ServerWebSocket socket, Context context, Outbox outbox) {
     this.gateway = gateway;
@@ -59,6 +61,7 @@ final class Connection {
   }
 
   void open() {
+    gateway.opened();
     socket.textMessageHandler(this::onText);
     socket.binaryMessageHandler(bytes -> refuse("binary_not_supported", "Send JSON text messages, not binary.", null));
     socket.exceptionHandler(e -> { });
@@ -107,6 +110,7 @@ final class Connection {
     }
     // Throttled after parsing (a message is at most 4 KiB) so that the refusal can name the message.
     if (!rate.tryTake(System.nanoTime())) {
+      gateway.limited();
       refuse("rate_limited", "Slow down: at most " + MESSAGES_PER_SECOND + " messages a second.", id);
       return;
     }
@@ -277,6 +281,7 @@ final class Connection {
       throw new Problem(Problem.Kind.CONFLICT, "already_joined", "This connection is already in a room.");
     }
     if (gateway.joinGuard().blocked(address, System.currentTimeMillis())) {
+      gateway.limited();
       throw new Problem(
           Problem.Kind.TOO_MANY_REQUESTS, "rate_limited", "Too many failed attempts from your address: wait a minute.");
     }
@@ -308,6 +313,10 @@ final class Connection {
   }
 
   private void onClose() {
+    if (!closeCounted) {
+      closeCounted = true;
+      gateway.closed();
+    }
     gateway.vertx().cancelTimer(pingTimer);
     gateway.vertx().cancelTimer(joinTimer);
     if (room == null) {

@@ -27,6 +27,9 @@ public final class Gateway {
   public static final int SILENCE_LIMIT_SECONDS = 65;
 
   private final JoinGuard joinGuard = new JoinGuard();
+  /** Open sockets, and messages or joins refused for going too fast; read by the metrics. */
+  private final java.util.concurrent.atomic.AtomicInteger openSockets = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicLong rateLimited = new java.util.concurrent.atomic.AtomicLong();
   /** One per event-loop context that accepts sockets: a handful, created as connections arrive. */
   private final Map<Context, Outbox> outboxes = new ConcurrentHashMap<>();
 
@@ -54,6 +57,28 @@ public final class Gateway {
 
   Vertx vertx() {
     return vertx;
+  }
+
+  /** WebSockets open right now. */
+  public int openSockets() {
+    return openSockets.get();
+  }
+
+  /** Socket messages and room joins refused so far for coming too fast. */
+  public long rateLimited() {
+    return rateLimited.get();
+  }
+
+  void opened() {
+    openSockets.incrementAndGet();
+  }
+
+  void closed() {
+    openSockets.decrementAndGet();
+  }
+
+  void limited() {
+    rateLimited.incrementAndGet();
   }
 
   Rooms rooms() {
