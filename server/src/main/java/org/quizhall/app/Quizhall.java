@@ -139,7 +139,7 @@ public final class Quizhall implements AutoCloseable {
       if (restored > 0) {
         log.info("{} open rooms carried on from their checkpoints", restored);
       }
-      Gateway gateway = new Gateway(vertx, rooms, accounts);
+      Gateway gateway = new Gateway(vertx, rooms, accounts, config.allowedOrigins());
       QuizhallMetrics.register(io.vertx.micrometer.backends.BackendRegistries.getNow(registry), rooms, gateway, writer);
       HttpApi.Services services =
           new HttpApi.Services(

@@ -24,7 +24,8 @@ public record QuizhallConfig(
     Duration shutdownGrace,
     int maxPlayersPerRoom,
     Optional<List<String>> nicknameBlocklist,
-    Optional<Cluster> cluster) {
+    Optional<Cluster> cluster,
+    List<String> allowedOrigins) {
 
   /**
    * Cluster mode: this node's Hazelcast address and the members to join (TCP-IP; no multicast).
@@ -43,6 +44,7 @@ public record QuizhallConfig(
   public static final String SHUTDOWN_GRACE_SECONDS = "QUIZHALL_SHUTDOWN_GRACE_SECONDS";
   public static final String MAX_PLAYERS_PER_ROOM = "QUIZHALL_MAX_PLAYERS_PER_ROOM";
   public static final String NICKNAME_BLOCKLIST = "QUIZHALL_NICKNAME_BLOCKLIST";
+  public static final String ALLOWED_ORIGINS = "QUIZHALL_ALLOWED_ORIGINS";
   public static final String CLUSTER = "QUIZHALL_CLUSTER";
   public static final String CLUSTER_HOST = "QUIZHALL_CLUSTER_HOST";
   public static final String CLUSTER_PORT = "QUIZHALL_CLUSTER_PORT";
@@ -62,6 +64,7 @@ public record QuizhallConfig(
           SHUTDOWN_GRACE_SECONDS,
           MAX_PLAYERS_PER_ROOM,
           NICKNAME_BLOCKLIST,
+          ALLOWED_ORIGINS,
           CLUSTER,
           CLUSTER_HOST,
           CLUSTER_PORT,
@@ -106,7 +109,25 @@ public record QuizhallConfig(
         integer(source, MAX_PLAYERS_PER_ROOM, DEFAULT_MAX_PLAYERS_PER_ROOM, 1, 100_000),
         Optional.ofNullable(blankToNull(string(source, NICKNAME_BLOCKLIST, null)))
             .map(words -> List.of(words.split("\\s*,\\s*"))),
-        cluster);
+        cluster,
+        origins(source));
+  }
+
+  /** Other sites whose pages may open Quizhall's WebSocket (its own pages always may). */
+  private static List<String> origins(JsonObject source) {
+    String listed = blankToNull(string(source, ALLOWED_ORIGINS, null));
+    if (listed == null) {
+      return List.of();
+    }
+    List<String> origins = new java.util.ArrayList<>();
+    for (String origin : listed.split("\\s*,\\s*")) {
+      if (!origin.matches("https?://[^/\\s]+")) {
+        throw new IllegalArgumentException(
+            ALLOWED_ORIGINS + " lists origins such as https://quiz.example.org separated by commas; '" + origin + "' is not one");
+      }
+      origins.add(origin.toLowerCase(java.util.Locale.ROOT));
+    }
+    return List.copyOf(origins);
   }
 
   private static Optional<Cluster> cluster(JsonObject source) {
@@ -163,6 +184,7 @@ public record QuizhallConfig(
     out.put(SHUTDOWN_GRACE_SECONDS, shutdownGrace.toSeconds());
     out.put(MAX_PLAYERS_PER_ROOM, maxPlayersPerRoom);
     out.put(NICKNAME_BLOCKLIST, nicknameBlocklist.map(words -> words.size() + " word(s)").orElse("(built-in)"));
+    out.put(ALLOWED_ORIGINS, allowedOrigins.isEmpty() ? "(its own pages only)" : String.join(",", allowedOrigins));
     out.put(CLUSTER, cluster.isPresent());
     cluster.ifPresent(
         c -> {

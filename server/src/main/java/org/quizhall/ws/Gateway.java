@@ -33,7 +33,11 @@ public final class Gateway {
   /** One per event-loop context that accepts sockets: a handful, created as connections arrive. */
   private final Map<Context, Outbox> outboxes = new ConcurrentHashMap<>();
 
-  public Gateway(Vertx vertx, Rooms rooms, Accounts accounts) {
+  private final java.util.List<String> allowedOrigins;
+
+  /** {@code allowedOrigins}: other sites ({@code https://host[:port]}) whose pages may open the socket. */
+  public Gateway(Vertx vertx, Rooms rooms, Accounts accounts, java.util.List<String> allowedOrigins) {
+    this.allowedOrigins = allowedOrigins;
     this.vertx = vertx;
     this.rooms = rooms;
     this.accounts = accounts;
@@ -44,7 +48,31 @@ public final class Gateway {
     router.get("/ws").handler(this::upgrade);
   }
 
+  /**
+   * A browser says which page opens a WebSocket (Origin); one from another site is refused, so a
+   * page elsewhere cannot play or host through a visitor's browser. Clients that are not browsers
+   * send no Origin and are let in (their messages carry their own tokens).
+   */
+  private boolean originAllowed(RoutingContext ctx) {
+    String origin = ctx.request().getHeader("Origin");
+    if (origin == null) {
+      return true;
+    }
+    String lower = origin.toLowerCase(java.util.Locale.ROOT);
+    if (allowedOrigins.contains(lower)) {
+      return true;
+    }
+    String host = ctx.request().getHeader("Host");
+    int scheme = lower.indexOf("://");
+    return host != null && scheme > 0 && lower.substring(scheme + 3).equals(host.toLowerCase(java.util.Locale.ROOT));
+  }
+
   private void upgrade(RoutingContext ctx) {
+    if (!originAllowed(ctx)) {
+      ctx.fail(new org.quizhall.problem.Problem(org.quizhall.problem.Problem.Kind.FORBIDDEN, "origin_not_allowed",
+          "Quizhall's WebSocket opens only from its own pages."));
+      return;
+    }
     ctx.request()
         .toWebSocket()
         .onSuccess(

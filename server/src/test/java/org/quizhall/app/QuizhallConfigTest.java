@@ -67,6 +67,17 @@ class QuizhallConfigTest {
   }
 
   @Test
+  @DisplayName("reads the other sites allowed to open the WebSocket, and refuses what is not an origin")
+  void allowedOrigins() {
+    assertThat(QuizhallConfig.from(new JsonObject()).allowedOrigins()).isEmpty();
+    assertThat(QuizhallConfig.from(new JsonObject().put("QUIZHALL_ALLOWED_ORIGINS", "https://Quiz.School.org, http://localhost:3000"))
+            .allowedOrigins())
+        .containsExactly("https://quiz.school.org", "http://localhost:3000");
+    assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_ALLOWED_ORIGINS", "quiz.school.org/play")))
+        .hasMessageContaining("QUIZHALL_ALLOWED_ORIGINS");
+  }
+
+  @Test
   @DisplayName("refuses a database URL that is not a PostgreSQL JDBC URL")
   void badUrl() {
     assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_DATABASE_URL", "postgres://db/x")))

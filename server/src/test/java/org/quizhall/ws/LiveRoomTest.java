@@ -104,6 +104,32 @@ class LiveRoomTest {
   }
 
   @Test
+  @DisplayName("a WebSocket opened from another site's page is refused; from Quizhall's own page or outside a browser it opens")
+  void origin() {
+    io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient();
+    try {
+      Throwable refused =
+          client.connect(new io.vertx.core.http.WebSocketConnectOptions().setPort(quizhall.httpPort()).setHost("127.0.0.1")
+                  .setURI("/ws").addHeader("Origin", "https://evil.example"))
+              .transform(done -> io.vertx.core.Future.succeededFuture(done.cause()))
+              .await();
+      assertThat(refused).as("the upgrade is refused").isNotNull();
+      assertThat(refused.getMessage()).contains("403");
+
+      io.vertx.core.http.WebSocket own =
+          client.connect(new io.vertx.core.http.WebSocketConnectOptions().setPort(quizhall.httpPort()).setHost("127.0.0.1")
+                  .setURI("/ws").addHeader("Origin", "http://127.0.0.1:" + quizhall.httpPort()))
+              .await();
+      assertThat(own.isClosed()).isFalse();
+      own.close().await();
+    } finally {
+      client.close().await();
+    }
+    SocketClient noOrigin = socket();
+    assertThat(noOrigin.reply(noOrigin.send("ping")).getString("type")).isEqualTo("pong");
+  }
+
+  @Test
   @DisplayName("/metrics counts open rooms, open sockets and accepted answers")
   void metrics() {
     double answersBefore = metric("quizhall_answers_total");
