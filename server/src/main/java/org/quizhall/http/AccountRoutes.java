@@ -14,9 +14,34 @@ final class AccountRoutes {
   static final long BODY_LIMIT = 64 * 1024;
 
   private final Accounts accounts;
+  private final SignInGuard guard = new SignInGuard();
+  private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
 
   AccountRoutes(Accounts accounts) {
     this.accounts = accounts;
+  }
+
+  private static String address(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+  }
+
+  /** Refuses with 429 and Retry-After when {@code waitMs} is positive; true if it did. */
+  private static boolean tooSoon(RoutingContext ctx, long waitMs, String message) {
+    if (waitMs <= 0) {
+      return false;
+    }
+    long seconds = Math.max(1, (waitMs + 999) / 1000);
+    ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+    ApiErrors.send(ctx.response(), 429, "too_many_attempts", message + " Try again in " + seconds + " s.");
+    return true;
+  }
+
+  private long now() {
+    long now = System.currentTimeMillis();
+    if (calls.incrementAndGet() % 1024 == 0) {
+      guard.sweep(now);
+    }
+    return now;
   }
 
   void mount(Router router) {
@@ -29,6 +54,9 @@ final class AccountRoutes {
 
   private void register(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx);
+    if (tooSoon(ctx, guard.createWaitMs(address(ctx), now()), "Too many accounts were created from your address.")) {
+      return;
+    }
     accounts
         .register(JsonBodies.string(body, "username"), JsonBodies.string(body, "password"))
         .onSuccess(account -> Responses.json(ctx, 201, accountJson(account)))
@@ -37,8 +65,16 @@ final class AccountRoutes {
 
   private void signIn(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx);
+    String username = JsonBodies.string(body, "username");
+    String address = address(ctx);
+    long now = now();
+    if (tooSoon(ctx, guard.signInWaitMs(username, address, now), "Too many failed sign-ins.")) {
+      return;
+    }
+    guard.signInAttempted(username, address, now);
     accounts
-        .signIn(JsonBodies.string(body, "username"), JsonBodies.string(body, "password"))
+        .signIn(username, JsonBodies.string(body, "password"))
+        .onSuccess(session -> guard.signedIn(username, address))
         .onSuccess(
             session ->
                 Responses.json(

@@ -201,6 +201,24 @@ class AccountApiTest {
     }
 
     @Test
+    @DisplayName("after five wrong passwords an account waits (429, Retry-After), even for the right one; other accounts do not")
+    void signInBackOff() {
+      api.postJson("/api/accounts", credentials("lovelace", "analytical engine"));
+      api.postJson("/api/accounts", credentials("hopper", "compiler first"));
+      for (int i = 0; i < 5; i++) {
+        assertThat(api.postJson("/api/sessions", credentials("lovelace", "guess " + i)).statusCode()).isEqualTo(401);
+      }
+
+      HttpResponse<Buffer> right = api.postJson("/api/sessions", credentials("Lovelace", "analytical engine"));
+
+      assertThat(right.statusCode()).isEqualTo(429);
+      assertThat(errorCode(right)).isEqualTo("too_many_attempts");
+      assertThat(right.getHeader("Retry-After")).isEqualTo("1");
+      assertThat(api.postJson("/api/sessions", credentials("hopper", "compiler first")).statusCode())
+          .as("another account from the same address").isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("a missing field in a sign-in is a 400, not a 5xx")
     void missingField() {
       HttpResponse<Buffer> response = api.postJson("/api/sessions", new JsonObject().put("username", "ada"));

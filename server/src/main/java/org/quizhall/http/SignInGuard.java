@@ -1,0 +1,93 @@
+package org.quizhall.http;
+
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows down password guessing and account farming. Failed sign-ins are counted per account name
+ * and per address: after a few free failures each further one makes the next attempt wait, twice as
+ * long each time (1 s, 2 s, 4 s ... up to 15 minutes), and a success clears the account's count.
+ * Addresses get more free failures than names, because a whole class often shares one address.
+ * Account creation is limited per address and hour. Safe to use from every event loop.
+ */
+final class SignInGuard {
+
+  static final int FREE_FAILURES_PER_NAME = 5;
+  static final int FREE_FAILURES_PER_ADDRESS = 50;
+  static final long FIRST_WAIT_MS = 1_000;
+  static final long MAX_WAIT_MS = 15 * 60_000;
+  /** A school behind one address signs a whole year group up in an hour; a script farming accounts does not get far. */
+  static final int ACCOUNTS_PER_ADDRESS_HOUR = 200;
+  static final long HOUR_MS = 3_600_000;
+
+  private record Failures(int count, long until, long lastAt) {}
+
+  private record Window(long startedAt, int count) {}
+
+  private final ConcurrentHashMap<String, Failures> byName = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Failures> byAddress = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Window> created = new ConcurrentHashMap<>();
+
+  /** How long a sign-in for {@code name} from {@code address} must still wait; 0 when it may go ahead. */
+  long signInWaitMs(String name, String address, long now) {
+    return Math.max(wait(byName.get(key(name)), now), wait(byAddress.get(address), now));
+  }
+
+  /**
+   * Counts a sign-in as failed before the password is checked (checking takes a moment on purpose),
+   * so that guesses sent in parallel cannot all slip through before the first failure is counted.
+   */
+  void signInAttempted(String name, String address, long now) {
+    byName.compute(key(name), (k, f) -> next(f, FREE_FAILURES_PER_NAME, now));
+    byAddress.compute(address, (k, f) -> next(f, FREE_FAILURES_PER_ADDRESS, now));
+  }
+
+  /** The attempt was right after all: the account's count is cleared and the address's taken back by one. */
+  void signedIn(String name, String address) {
+    byName.remove(key(name));
+    byAddress.computeIfPresent(address, (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.until(), f.lastAt()));
+  }
+
+  /** How long an account creation from {@code address} must still wait; 0 when it may go ahead (and is counted). */
+  long createWaitMs(String address, long now) {
+    long[] wait = {0};
+    created.compute(
+        address,
+        (k, w) -> {
+          if (w == null || now - w.startedAt() >= HOUR_MS) {
+            return new Window(now, 1);
+          }
+          if (w.count() >= ACCOUNTS_PER_ADDRESS_HOUR) {
+            wait[0] = w.startedAt() + HOUR_MS - now;
+            return w;
+          }
+          return new Window(w.startedAt(), w.count() + 1);
+        });
+    return wait[0];
+  }
+
+  /** Forgets what no longer holds anyone back, so the maps do not grow with every name and address ever seen. */
+  void sweep(long now) {
+    byName.values().removeIf(f -> f.until() <= now && now - f.lastAt() >= HOUR_MS);
+    byAddress.values().removeIf(f -> f.until() <= now && now - f.lastAt() >= HOUR_MS);
+    created.values().removeIf(w -> now - w.startedAt() >= HOUR_MS);
+  }
+
+  private static Failures next(Failures failures, int free, long now) {
+    int count = failures == null ? 1 : failures.count() + 1;
+    long until = now;
+    if (count >= free) {
+      int doublings = Math.min(count - free, 30);
+      until = now + Math.min(MAX_WAIT_MS, FIRST_WAIT_MS << doublings);
+    }
+    return new Failures(count, until, now);
+  }
+
+  private static long wait(Failures failures, long now) {
+    return failures == null ? 0 : Math.max(0, failures.until() - now);
+  }
+
+  private static String key(String name) {
+    return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,61 @@
+package org.quizhall.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Sign-in and sign-up limits")
+class SignInGuardTest {
+
+  @Test
+  @DisplayName("after the free failures each one doubles the wait, up to 15 minutes; a success clears the account")
+  void backOff() {
+    SignInGuard guard = new SignInGuard();
+    long now = 1_000_000;
+    for (int i = 0; i < SignInGuard.FREE_FAILURES_PER_NAME; i++) {
+      assertThat(guard.signInWaitMs("ada", "10.0.0.1", now)).isZero();
+      guard.signInAttempted("ada", "10.0.0.1", now);
+    }
+    assertThat(guard.signInWaitMs("ADA ", "10.0.0.2", now)).as("the name, from any address").isEqualTo(1_000);
+    guard.signInAttempted("ada", "10.0.0.1", now + 1_000);
+    assertThat(guard.signInWaitMs("ada", "10.0.0.2", now + 1_000)).isEqualTo(2_000);
+    for (int i = 0; i < 30; i++) {
+      guard.signInAttempted("ada", "10.0.0.1", now + 1_000);
+    }
+    assertThat(guard.signInWaitMs("ada", "10.0.0.2", now + 1_000)).isEqualTo(SignInGuard.MAX_WAIT_MS);
+
+    guard.signedIn("ada", "10.0.0.1");
+
+    assertThat(guard.signInWaitMs("ada", "10.0.0.2", now + 1_000)).isZero();
+  }
+
+  @Test
+  @DisplayName("an address gets more free failures than a name, and right answers give theirs back")
+  void perAddress() {
+    SignInGuard guard = new SignInGuard();
+    long now = 5_000;
+    for (int i = 0; i < SignInGuard.FREE_FAILURES_PER_ADDRESS; i++) {
+      guard.signInAttempted("student" + i, "10.0.0.9", now);
+      guard.signedIn("student" + i, "10.0.0.9");
+    }
+    assertThat(guard.signInWaitMs("anyone", "10.0.0.9", now)).as("a class signing in from one address").isZero();
+    for (int i = 0; i < SignInGuard.FREE_FAILURES_PER_ADDRESS; i++) {
+      guard.signInAttempted("guess" + i, "10.0.0.9", now);
+    }
+    assertThat(guard.signInWaitMs("anyone", "10.0.0.9", now)).isPositive();
+    assertThat(guard.signInWaitMs("anyone", "10.0.0.8", now)).isZero();
+  }
+
+  @Test
+  @DisplayName("account creation is limited per address and hour")
+  void creation() {
+    SignInGuard guard = new SignInGuard();
+    for (int i = 0; i < SignInGuard.ACCOUNTS_PER_ADDRESS_HOUR; i++) {
+      assertThat(guard.createWaitMs("10.0.0.1", 0)).isZero();
+    }
+    assertThat(guard.createWaitMs("10.0.0.1", 60_000)).isEqualTo(SignInGuard.HOUR_MS - 60_000);
+    assertThat(guard.createWaitMs("10.0.0.2", 60_000)).isZero();
+    assertThat(guard.createWaitMs("10.0.0.1", SignInGuard.HOUR_MS)).isZero();
+  }
+}
