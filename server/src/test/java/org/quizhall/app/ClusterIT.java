@@ -7,9 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Tuple;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -30,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.quizhall.room.Protocol;
 import org.quizhall.testing.AnswerKey;
+import org.quizhall.testing.Failover;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestDatabase;
@@ -114,7 +112,7 @@ class ClusterIT {
     }
     Pool pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
     try {
-      awaitCheckpoint(pool, code, "REVEAL");
+      Failover.awaitCheckpoint(pool, code, "REVEAL");
     } finally {
       pool.close().await();
     }
@@ -134,7 +132,7 @@ class ClusterIT {
     }
     List<SocketClient> back = new ArrayList<>();
     for (int i = 0; i < players.size(); i++) {
-      back.add(resume(vertx, homes.get(i), code, tokens.get(i)));
+      back.add(Failover.resume(vertx, homes.get(i).httpPort(), code, tokens.get(i), open));
     }
     double seconds = (System.nanoTime() - killed) / 1e9;
     System.out.printf("owner killed: every player resumed on the surviving nodes after %.1f s%n", seconds);
@@ -170,36 +168,6 @@ class ClusterIT {
   private <T extends AutoCloseable> T opened(T thing) {
     open.add(thing);
     return thing;
-  }
-
-  /** Resumes a seat, retrying every 200 ms while the room is moving (at most 15 s). */
-  private SocketClient resume(Vertx vertx, Node node, String code, String token) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (true) {
-      SocketClient socket = opened(SocketClient.connect(vertx, node.httpPort()));
-      String id = socket.send("resume", new JsonObject().put("code", code).put("resumeToken", token));
-      JsonObject answer = socket.await(m -> "welcome".equals(m.getString("type")) || id.equals(m.getString("re")), "a welcome or an error");
-      if ("welcome".equals(answer.getString("type"))) {
-        return socket;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the seat did not come back: " + answer);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static void awaitCheckpoint(Pool pool, String code, String phase) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      RowSet<Row> rows =
-          pool.preparedQuery("SELECT state->>'phase' FROM room_checkpoints WHERE room_code = $1").execute(Tuple.of(code)).await();
-      if (rows.size() > 0 && phase.equals(rows.iterator().next().getString(0))) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no " + phase + " checkpoint of room " + code);
   }
 
   private Node start(DatabaseSettings database, int hazelcastPort, String members, String log) throws IOException {

@@ -15,6 +15,7 @@ import org.quizhall.app.DatabaseSettings;
 import org.quizhall.app.Quizhall;
 import org.quizhall.room.Protocol;
 import org.quizhall.testing.AnswerKey;
+import org.quizhall.testing.Failover;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestClock;
@@ -138,7 +139,7 @@ class ClusterPlayTest {
             .isEqualTo("answer_ack");
       }
       players.get(0).awaitAbout("reveal", 0);
-      awaitCheckpoint(b, code, "REVEAL");
+      Failover.awaitCheckpoint(b.pool(), code, "REVEAL");
       host.reply(host.send("next"));
       host.reply(host.send("next"));
       JsonObject second = players.get(0).await("question");
@@ -152,7 +153,7 @@ class ClusterPlayTest {
       assertThat(host.awaitClose()).isEqualTo(Protocol.CLOSE_GOING_AWAY);
       List<SocketClient> back = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        back.add(resumeWhenBack(vertx, b, code, tokens.get(i), sockets));
+        back.add(Failover.resume(vertx, b.httpPort(), code, tokens.get(i), sockets));
       }
       double seconds = (System.nanoTime() - killed) / 1e9;
       assertThat(seconds).as("the room carried on within 10 s").isLessThan(10);
@@ -180,40 +181,6 @@ class ClusterPlayTest {
     } finally {
       sockets.forEach(SocketClient::close);
       a.close();
-    }
-  }
-
-  /** Waits (polling the database, at most 5 s) until the room's checkpoint is in this phase. */
-  private static void awaitCheckpoint(Quizhall node, String code, String phase) throws InterruptedException {
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> rows =
-          node.pool().preparedQuery("SELECT state->>'phase' FROM room_checkpoints WHERE room_code = $1")
-              .execute(io.vertx.sqlclient.Tuple.of(code)).await();
-      if (rows.size() > 0 && phase.equals(rows.iterator().next().getString(0))) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no " + phase + " checkpoint of room " + code);
-  }
-
-  /** Resumes a seat on {@code node}, retrying (every 100 ms, at most 10 s) while the room is moving there. */
-  private static SocketClient resumeWhenBack(Vertx vertx, Quizhall node, String code, String token, List<SocketClient> sockets)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (true) {
-      SocketClient socket = SocketClient.connect(vertx, node.httpPort());
-      sockets.add(socket);
-      String id = socket.send("resume", new JsonObject().put("code", code).put("resumeToken", token));
-      JsonObject answer = socket.await(m -> "welcome".equals(m.getString("type")) || id.equals(m.getString("re")), "a welcome or an error");
-      if ("welcome".equals(answer.getString("type"))) {
-        return socket;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the seat did not come back: " + answer);
-      }
-      Thread.sleep(100);
     }
   }
 }
