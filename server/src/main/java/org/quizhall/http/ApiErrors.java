@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.quizhall.problem.Outages;
 import org.quizhall.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,15 @@ final class ApiErrors {
       case 415 ->
           send(ctx.response(), 415, "unsupported_media_type", "This endpoint does not accept that content type.");
       default -> {
+        if (Outages.isDatabaseOutage(failure)) {
+          // Not a fault to log at length: the health check and metrics report the outage.
+          log.warn("{} {} answered 503: the database is away ({})", ctx.request().method(), ctx.request().path(),
+              failure.getMessage());
+          ctx.response().putHeader("Retry-After", "5");
+          Problem unavailable = Outages.databaseUnavailable();
+          send(ctx.response(), 503, unavailable.code(), unavailable.getMessage());
+          return;
+        }
         log.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
         send(ctx.response(), 500, "internal_error", "Something went wrong on the server; it has been logged.");
       }

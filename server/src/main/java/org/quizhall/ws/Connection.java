@@ -17,6 +17,7 @@ import org.quizhall.room.RoomCodes;
 import org.quizhall.room.RoomCommands;
 import org.quizhall.room.RoomGame;
 import org.quizhall.room.RoomLink;
+import org.quizhall.problem.Outages;
 import org.quizhall.problem.Problem;
 
 /**
@@ -330,7 +331,8 @@ final class Connection {
   }
 
   private void failure(Throwable cause, String id) {
-    if (cause instanceof Problem problem) {
+    Problem problem = Outages.asProblem(cause);
+    if (problem != null) {
       send(error(problem, id));
     } else {
       send(Protocol.error("internal_error", "The server could not do that; try again.", id));
