@@ -96,7 +96,8 @@ export function mount(root, { params, navigate, handoff }) {
       lockAnswers('✓ Answer locked in. Waiting for the others…');
       announce('Answer locked in.');
     } catch (error) {
-      const canRetry = error.code === 'offline';
+      // Not taken, so the player may answer again: the socket dropped, or the server could not save anything new.
+      const canRetry = ['offline', 'server_busy', 'database_unavailable'].includes(error.code);
       if (canRetry) {
         chosen = null;
         if (button) button.classList.remove('chosen');

@@ -118,7 +118,7 @@ public final class Quizhall implements AutoCloseable {
       Accounts accounts = new Accounts(vertx, pool, new PasswordHasher(), clock, config.sessionTtl());
       Decks decks = new Decks(vertx, pool);
       SampleDecks.importAll(decks);
-      GameWriter writer = new GameWriter(vertx, pool);
+      GameWriter writer = new GameWriter(vertx, pool, config.writeQueueLimit());
       Games games = new Games(pool, writer);
       Fsrs fsrs = new Fsrs();
       MasteryRecorder mastery = new MasteryRecorder(vertx, pool, fsrs);
@@ -144,6 +144,7 @@ public final class Quizhall implements AutoCloseable {
       HttpApi.Services services =
           new HttpApi.Services(
               pool,
+              writer,
               accounts,
               decks,
               rooms,

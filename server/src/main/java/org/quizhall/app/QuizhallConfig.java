@@ -23,6 +23,7 @@ public record QuizhallConfig(
     Duration sessionTtl,
     Duration shutdownGrace,
     int maxPlayersPerRoom,
+    int writeQueueLimit,
     Optional<List<String>> nicknameBlocklist,
     Optional<Cluster> cluster,
     List<String> allowedOrigins) {
@@ -43,6 +44,7 @@ public record QuizhallConfig(
   public static final String SESSION_TTL_HOURS = "QUIZHALL_SESSION_TTL_HOURS";
   public static final String SHUTDOWN_GRACE_SECONDS = "QUIZHALL_SHUTDOWN_GRACE_SECONDS";
   public static final String MAX_PLAYERS_PER_ROOM = "QUIZHALL_MAX_PLAYERS_PER_ROOM";
+  public static final String WRITE_QUEUE_LIMIT = "QUIZHALL_WRITE_QUEUE_LIMIT";
   public static final String NICKNAME_BLOCKLIST = "QUIZHALL_NICKNAME_BLOCKLIST";
   public static final String ALLOWED_ORIGINS = "QUIZHALL_ALLOWED_ORIGINS";
   public static final String CLUSTER = "QUIZHALL_CLUSTER";
@@ -63,6 +65,7 @@ public record QuizhallConfig(
           SESSION_TTL_HOURS,
           SHUTDOWN_GRACE_SECONDS,
           MAX_PLAYERS_PER_ROOM,
+          WRITE_QUEUE_LIMIT,
           NICKNAME_BLOCKLIST,
           ALLOWED_ORIGINS,
           CLUSTER,
@@ -107,6 +110,7 @@ public record QuizhallConfig(
         Duration.ofSeconds(
             integer(source, SHUTDOWN_GRACE_SECONDS, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 600)),
         integer(source, MAX_PLAYERS_PER_ROOM, DEFAULT_MAX_PLAYERS_PER_ROOM, 1, 100_000),
+        integer(source, WRITE_QUEUE_LIMIT, org.quizhall.game.GameWriter.DEFAULT_LIMIT, 1, 10_000_000),
         Optional.ofNullable(blankToNull(string(source, NICKNAME_BLOCKLIST, null)))
             .map(words -> List.of(words.split("\\s*,\\s*"))),
         cluster,
@@ -183,6 +187,7 @@ public record QuizhallConfig(
     out.put(SESSION_TTL_HOURS, sessionTtl.toHours());
     out.put(SHUTDOWN_GRACE_SECONDS, shutdownGrace.toSeconds());
     out.put(MAX_PLAYERS_PER_ROOM, maxPlayersPerRoom);
+    out.put(WRITE_QUEUE_LIMIT, writeQueueLimit);
     out.put(NICKNAME_BLOCKLIST, nicknameBlocklist.map(words -> words.size() + " word(s)").orElse("(built-in)"));
     out.put(ALLOWED_ORIGINS, allowedOrigins.isEmpty() ? "(its own pages only)" : String.join(",", allowedOrigins));
     out.put(CLUSTER, cluster.isPresent());

@@ -31,6 +31,15 @@ final class QuizhallMetrics {
     FunctionCounter.builder("quizhall.database.write.failures", writer, GameWriter::failedFlushes)
         .description("Writes of game rows the database failed; each is retried")
         .register(registry);
+    Gauge.builder("quizhall.write.queue.limit", writer, GameWriter::limit)
+        .description("Game rows that may wait for the database before rooms refuse new joins and answers")
+        .register(registry);
+    Gauge.builder("quizhall.database.failing", writer, w -> w.failing() ? 1 : 0)
+        .description("1 while writes of game rows fail (the database is away), else 0")
+        .register(registry);
+    FunctionCounter.builder("quizhall.writes.refused", writer, GameWriter::refusals)
+        .description("Joins and answers refused because the rows waiting for the database reached the limit")
+        .register(registry);
     FunctionCounter.builder("quizhall.rate.limited", gateway, Gateway::rateLimited)
         .description("Socket messages and room joins refused for coming too fast")
         .register(registry);

@@ -30,6 +30,15 @@ public interface GameLog {
 
   void gameFinished(UUID gameId, List<Standing> standings, Instant at);
 
+  /**
+   * Whether another join or answer can be taken on now. False while the database has been away so
+   * long that the rows waiting for it reached their bound: rooms then refuse new joins and answers
+   * (the player can try again) rather than accept what memory cannot hold.
+   */
+  default boolean hasRoom() {
+    return true;
+  }
+
   record PlayerJoined(
       UUID gameId, UUID playerId, String nickname, UUID accountId, byte[] resumeDigest, Instant joinedAt) {}
 
@@ -78,6 +87,12 @@ public interface GameLog {
       public void gameFinished(UUID gameId, List<Standing> standings, Instant at) {
         first.gameFinished(gameId, standings, at);
         second.gameFinished(gameId, standings, at);
+      }
+
+      /** {@code first} holds the record; {@code second} only derives from it. */
+      @Override
+      public boolean hasRoom() {
+        return first.hasRoom();
       }
     };
   }

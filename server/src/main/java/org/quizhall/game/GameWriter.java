@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * is stored within one commit when the server is quiet and batches grow with load. Each answer's
  * receipt is told once its transaction committed (the room acknowledges the answer only then). A
  * failed flush keeps its rows and tries again, so no accepted answer is dropped.
+ *
+ * <p>While the database is away rows wait in memory, up to {@code limit} of them; past that,
+ * {@link #hasRoom()} says no and rooms refuse new joins and answers until the rows are written.
+ * Game starts and ends are always taken (two per game, and a game must be able to end).
  */
 public final class GameWriter implements GameLog {
 
@@ -37,7 +41,9 @@ public final class GameWriter implements GameLog {
   static final long RETRY_FIRST_MS = 50;
   static final int MAX_BATCH = 2_000;
   static final long DRAIN_TIMEOUT_MS = 5_000;
-  private static final long RETRY_MAX_MS = 5_000;
+  private static final long RETRY_MAX_MS = 2_000;
+  /** Rows that may wait for the database by default: about 200 s of 10,000 players answering, some 40 MB. */
+  public static final int DEFAULT_LIMIT = 100_000;
   private static final Logger log = LoggerFactory.getLogger(GameWriter.class);
 
   private sealed interface Write permits Joined, Started, Answered, Finished {
@@ -68,10 +74,22 @@ public final class GameWriter implements GameLog {
   /** Answers reported, and flushes the database failed; read by the metrics. */
   private final AtomicLong answersReported = new AtomicLong();
   private final AtomicLong failedFlushes = new AtomicLong();
+  private final AtomicLong refusals = new AtomicLong();
+  /** The last flush failed because the database did not answer; cleared by the next one that succeeds. */
+  private volatile boolean failing;
+  private final int limit;
 
   public GameWriter(Vertx vertx, Pool pool) {
+    this(vertx, pool, DEFAULT_LIMIT);
+  }
+
+  public GameWriter(Vertx vertx, Pool pool, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive");
+    }
     this.pool = pool;
     this.context = vertx.getOrCreateContext();
+    this.limit = limit;
   }
 
   @Override
@@ -95,6 +113,31 @@ public final class GameWriter implements GameLog {
   public void gameFinished(UUID gameId, List<Standing> standings, Instant at) {
     List<Standing> copy = List.copyOf(standings);
     add(seq -> new Finished(seq, gameId, copy, at));
+  }
+
+  /** Refuses (and counts the refusal) once {@link #limit()} rows are waiting; rooms check before a join or answer. */
+  @Override
+  public boolean hasRoom() {
+    if (pending() < limit) {
+      return true;
+    }
+    refusals.incrementAndGet();
+    return false;
+  }
+
+  /** The most rows that may wait for the database. */
+  public int limit() {
+    return limit;
+  }
+
+  /** Joins and answers refused because the queue was full. */
+  public long refusals() {
+    return refusals.get();
+  }
+
+  /** True from a write the database failed to answer until the next write succeeds. */
+  public boolean failing() {
+    return failing;
   }
 
   /** Answers reported since start. */
@@ -131,13 +174,7 @@ public final class GameWriter implements GameLog {
   public Future<Void> drainedWithin() {
     return drained()
         .timeout(DRAIN_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
-        .recover(
-            e ->
-                Future.failedFuture(
-                    new org.quizhall.problem.Problem(
-                        org.quizhall.problem.Problem.Kind.UNAVAILABLE,
-                        "database_unavailable",
-                        "The database is not answering right now; try again in a moment.")));
+        .recover(e -> Future.failedFuture(org.quizhall.problem.Outages.databaseUnavailable()));
   }
 
   private void add(LongFunction<Write> write) {
@@ -171,6 +208,10 @@ public final class GameWriter implements GameLog {
         .onComplete(
             result -> {
               if (result.succeeded()) {
+                if (failing) {
+                  failing = false;
+                  log.info("The database is back: writing the {} game rows that waited for it", pending());
+                }
                 written = last;
                 retryDelayMs = RETRY_FIRST_MS;
                 receipts(batch, batch.size(), null);
@@ -196,7 +237,11 @@ public final class GameWriter implements GameLog {
                         });
               } else {
                 failedFlushes.incrementAndGet();
-                log.warn("Writing {} game rows failed, will retry: {}", batch.size(), result.cause().getMessage());
+                if (!failing) {
+                  // Once per outage: the rows wait in memory (up to the limit) and are retried every few seconds.
+                  log.warn("Writing {} game rows failed; they wait and are retried: {}", batch.size(), result.cause().getMessage());
+                }
+                failing = true;
                 retry.addAll(batch);
                 retryDelayMs = Math.min(RETRY_MAX_MS, retryDelayMs * 2);
                 context.owner().setTimer(retryDelayMs, id -> flush());

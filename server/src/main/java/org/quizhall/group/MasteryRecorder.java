@@ -31,6 +31,12 @@ public final class MasteryRecorder implements GameLog {
   private final Fsrs fsrs;
   private final Context context;
   private final ConcurrentLinkedQueue<Review> queue = new ConcurrentLinkedQueue<>();
+  /**
+   * A batch the database failed, tried again first so reviews apply in the order they happened.
+   * Bounded without a limit of its own: every review comes from an answer the game writer took,
+   * and the writer stops rooms taking answers once its own bound is reached.
+   */
+  private List<Review> retry = List.of();
 
   public MasteryRecorder(Vertx vertx, Pool pool, Fsrs fsrs) {
     this.pool = pool;
@@ -84,7 +90,8 @@ public final class MasteryRecorder implements GameLog {
   }
 
   private void flush() {
-    List<Review> batch = new ArrayList<>();
+    List<Review> batch = new ArrayList<>(retry);
+    retry = List.of();
     Review next;
     while (batch.size() < 5_000 && (next = queue.poll()) != null) {
       batch.add(next);
@@ -112,7 +119,7 @@ public final class MasteryRecorder implements GameLog {
             done -> {
               if (done.failed()) {
                 log.warn("Could not update mastery for {} answers, will retry: {}", batch.size(), done.cause().getMessage());
-                queue.addAll(batch);
+                retry = batch;
               }
               schedule();
             });

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
@@ -17,6 +18,7 @@ import org.quizhall.deck.Decks;
 import org.quizhall.game.Games;
 import org.quizhall.group.Assignments;
 import org.quizhall.group.Groups;
+import org.quizhall.game.GameWriter;
 import org.quizhall.group.Leaderboards;
 import org.quizhall.group.Practice;
 import org.quizhall.group.WeakSpots;
@@ -35,6 +37,7 @@ public final class HttpApi extends VerticleBase {
   /** What the routes serve: each capability's entry point. */
   public record Services(
       Pool pool,
+      GameWriter writer,
       Accounts accounts,
       Decks decks,
       Rooms rooms,
@@ -133,6 +136,11 @@ public final class HttpApi extends VerticleBase {
     return HealthCheckHandler.createWithHealthChecks(checks);
   }
 
+  /**
+   * Ready when the database answers and game rows are not piling up: {@code database} asks it, and
+   * {@code game-writes} reports the rows waiting for it (down once they reach the limit, when rooms
+   * refuse new joins and answers).
+   */
   private HealthCheckHandler readiness() {
     HealthChecks checks = HealthChecks.create(vertx);
     checks.register(
@@ -145,7 +153,19 @@ public final class HttpApi extends VerticleBase {
                 .onFailure(
                     e ->
                         promise.complete(
-                            Status.KO(new io.vertx.core.json.JsonObject().put("reason", "the database does not answer")))));
+                            Status.KO(new JsonObject().put("reason", "the database does not answer")))));
+    checks.register(
+        "game-writes",
+        promise -> {
+          GameWriter writer = services.writer();
+          JsonObject data =
+              new JsonObject().put("waiting", writer.pending()).put("limit", writer.limit()).put("failing", writer.failing());
+          if (writer.pending() >= writer.limit()) {
+            promise.complete(Status.KO(data.put("reason", "the rows waiting for the database reached the limit")));
+          } else {
+            promise.complete(Status.OK(data));
+          }
+        });
     return HealthCheckHandler.createWithHealthChecks(checks);
   }
 }

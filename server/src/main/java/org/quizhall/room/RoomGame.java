@@ -198,6 +198,7 @@ public final class RoomGame {
     if (byNickname.containsKey(key)) {
       throw Problem.conflict("nickname_taken", "Someone in this room is already called " + nickname + ". Choose another nickname.");
     }
+    requireRecordRoom("Joining");
     String token = SessionToken.create();
     String resumeKey = resumeKey(token);
     Player player =
@@ -216,6 +217,19 @@ public final class RoomGame {
     connect(player, channel, now);
     send(player, welcome(player, token, now));
     return new Seat(player.id, nickname, token);
+  }
+
+  /**
+   * Refuses a join or answer while the game log cannot take another row (the database has been away
+   * long enough to fill its queue): refused now, the player can try again; accepted, it could be lost.
+   */
+  private void requireRecordRoom(String what) {
+    if (!log.hasRoom()) {
+      throw new Problem(
+          Problem.Kind.UNAVAILABLE,
+          "server_busy",
+          what + " is paused for a moment: the server cannot save anything new right now. Try again shortly.");
+    }
   }
 
   /** A player comes back with their resume token, on a new connection. */
@@ -430,6 +444,7 @@ public final class RoomGame {
     if (answers.containsKey(playerId)) {
       throw new Problem(Problem.Kind.CONFLICT, "already_answered", "You have already answered this question.");
     }
+    requireRecordRoom("Answering");
     Question question = questions.get(index);
     boolean correct = Judge.correct(question, choice, text);
     long responseMs = Math.max(0, now - questionShownAt - questionPausedMs);

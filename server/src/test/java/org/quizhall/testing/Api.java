@@ -56,6 +56,16 @@ public final class Api implements AutoCloseable {
     return send(HttpMethod.DELETE, path, token, null, null);
   }
 
+  /** The value of one metric on /metrics (the first series when it has labels). */
+  public double metric(String name) {
+    for (String line : get("/metrics").bodyAsString().split("\n")) {
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no metric " + name + " on /metrics");
+  }
+
   /** Signs up (if needed) and signs in, returning the bearer token. */
   public String signUpAndIn(String username, String password) {
     JsonObject credentials = new JsonObject().put("username", username).put("password", password);

@@ -132,7 +132,7 @@ class LiveRoomTest {
   @Test
   @DisplayName("/metrics counts open rooms, open sockets and accepted answers")
   void metrics() {
-    double answersBefore = metric("quizhall_answers_total");
+    double answersBefore = api.metric("quizhall_answers_total");
     JsonObject room = openRoom(1);
     SocketClient host = host(room);
     SocketClient ada = player(room, "Metrics");
@@ -140,21 +140,11 @@ class LiveRoomTest {
     JsonObject question = ada.await("question");
     ada.reply(ada.send("answer", answerTo(question, true)));
 
-    assertThat(metric("quizhall_rooms_open")).isGreaterThanOrEqualTo(1);
-    assertThat(metric("quizhall_sockets_open")).isGreaterThanOrEqualTo(2);
-    assertThat(metric("quizhall_answers_total")).isEqualTo(answersBefore + 1);
-    assertThat(metric("quizhall_write_queue_rows")).isGreaterThanOrEqualTo(0);
-    assertThat(metric("quizhall_database_write_failures_total")).isZero();
-  }
-
-  /** The value of one Quizhall metric on /metrics. */
-  private static double metric(String name) {
-    for (String line : api.get("/metrics").bodyAsString().split("\n")) {
-      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
-    }
-    throw new AssertionError("no metric " + name + " on /metrics");
+    assertThat(api.metric("quizhall_rooms_open")).isGreaterThanOrEqualTo(1);
+    assertThat(api.metric("quizhall_sockets_open")).isGreaterThanOrEqualTo(2);
+    assertThat(api.metric("quizhall_answers_total")).isEqualTo(answersBefore + 1);
+    assertThat(api.metric("quizhall_write_queue_rows")).isGreaterThanOrEqualTo(0);
+    assertThat(api.metric("quizhall_database_write_failures_total")).isZero();
   }
 
   @Test
@@ -367,7 +357,7 @@ class LiveRoomTest {
   void rateLimit() {
     JsonObject room = openRoom(1);
     SocketClient ada = player(room, "Ada");
-    double limitedBefore = metric("quizhall_rate_limited_total");
+    double limitedBefore = api.metric("quizhall_rate_limited_total");
 
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -384,7 +374,7 @@ class LiveRoomTest {
       }
     }
     assertThat(pongs).as("one join and up to 20 pings fit in the first second").isBetween(15, 25);
-    assertThat(metric("quizhall_rate_limited_total")).as("counted on /metrics").isEqualTo(limitedBefore + limited);
+    assertThat(api.metric("quizhall_rate_limited_total")).as("counted on /metrics").isEqualTo(limitedBefore + limited);
     assertThat(limited).isEqualTo(40 - pongs);
     assertThat(ada.isClosed()).isFalse();
   }
