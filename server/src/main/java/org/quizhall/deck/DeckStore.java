@@ -87,7 +87,7 @@ final class DeckStore {
                     }));
   }
 
-  /** The deck if it is public or owned by {@code viewer} (who may be null). */
+  /** The deck if {@code viewer} (who may be null) may see it: public, theirs, or shared with their group. */
   Future<Optional<DeckSummary>> visible(UUID id, UUID viewer) {
     return pool.preparedQuery(
             "SELECT " + SUMMARY_COLUMNS + " FROM decks WHERE id = $1 AND " + VISIBLE_TO_2)

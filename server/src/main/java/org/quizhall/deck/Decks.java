@@ -13,7 +13,8 @@ import org.quizhall.problem.Problem;
 
 /**
  * Decks from notes: import and generate on a worker thread (it is CPU work), store, list and
- * serve them to whoever may see them. A deck is visible to its owner, and to everyone when public.
+ * serve them to whoever may see them. A deck is visible to its owner, to the members of the group
+ * it is shared with, and to everyone when public; only its owner changes or deletes it.
  */
 public final class Decks {
 
@@ -41,7 +42,7 @@ public final class Decks {
         .compose(
             seed -> {
               if (seed.isEmpty()) {
-                return Future.failedFuture(notFound());
+                return notYours(id, owner);
               }
               return generate(title, notes, seed.get())
                   .compose(deck -> store.update(id, cleanTitle(title, notes), notes, isPublic, deck))
@@ -64,7 +65,22 @@ public final class Decks {
   public Future<Void> delete(UUID id, UUID owner) {
     return store
         .delete(id, owner)
-        .compose(deleted -> deleted ? Future.succeededFuture() : Future.failedFuture(notFound()));
+        .compose(deleted -> deleted ? Future.succeededFuture() : notYours(id, owner));
+  }
+
+  /**
+   * Refuses a change to a deck {@code account} does not own: 403 when they can see it (a public or
+   * sample deck, or one shared with their group), 404 otherwise, so outsiders cannot tell it exists.
+   */
+  private <T> Future<T> notYours(UUID id, UUID account) {
+    return store
+        .visible(id, account)
+        .compose(
+            visible ->
+                Future.failedFuture(
+                    visible.isPresent()
+                        ? new Problem(Problem.Kind.FORBIDDEN, "not_owner", "Only the deck's owner can change or delete it.")
+                        : notFound()));
   }
 
   /** Imports a shipped sample once, as a public deck with no owner; false if it was already there. */
