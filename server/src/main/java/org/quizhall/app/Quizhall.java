@@ -34,6 +34,7 @@ import org.quizhall.room.NicknameRules;
 import org.quizhall.room.NicknameWords;
 import org.quizhall.room.Rooms;
 import org.quizhall.ws.Gateway;
+import org.quizhall.http.ClientAddress;
 import org.quizhall.http.HttpApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,7 +140,8 @@ public final class Quizhall implements AutoCloseable {
       if (restored > 0) {
         log.info("{} open rooms carried on from their checkpoints", restored);
       }
-      Gateway gateway = new Gateway(vertx, rooms, accounts, config.allowedOrigins());
+      ClientAddress clientAddress = ClientAddress.trusting(config.trustedProxies());
+      Gateway gateway = new Gateway(vertx, rooms, accounts, config.allowedOrigins(), clientAddress::of);
       QuizhallMetrics.register(io.vertx.micrometer.backends.BackendRegistries.getNow(registry), rooms, gateway, writer);
       HttpApi.Services services =
           new HttpApi.Services(
@@ -155,6 +157,7 @@ public final class Quizhall implements AutoCloseable {
               new WeakSpots(pool, writer),
               new Assignments(pool, groups, decks, games, mastery, clock),
               gateway,
+              clientAddress,
               config.maxPlayersPerRoom());
       HttpApi http = new HttpApi(config.httpHost(), config.httpPort(), services, registry);
       vertx.deployVerticle(http).await();

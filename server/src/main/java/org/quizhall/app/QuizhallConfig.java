@@ -26,7 +26,8 @@ public record QuizhallConfig(
     int writeQueueLimit,
     Optional<List<String>> nicknameBlocklist,
     Optional<Cluster> cluster,
-    List<String> allowedOrigins) {
+    List<String> allowedOrigins,
+    List<String> trustedProxies) {
 
   /**
    * Cluster mode: this node's Hazelcast address and the members to join (TCP-IP; no multicast).
@@ -47,6 +48,7 @@ public record QuizhallConfig(
   public static final String WRITE_QUEUE_LIMIT = "QUIZHALL_WRITE_QUEUE_LIMIT";
   public static final String NICKNAME_BLOCKLIST = "QUIZHALL_NICKNAME_BLOCKLIST";
   public static final String ALLOWED_ORIGINS = "QUIZHALL_ALLOWED_ORIGINS";
+  public static final String TRUSTED_PROXIES = "QUIZHALL_TRUSTED_PROXIES";
   public static final String CLUSTER = "QUIZHALL_CLUSTER";
   public static final String CLUSTER_HOST = "QUIZHALL_CLUSTER_HOST";
   public static final String CLUSTER_PORT = "QUIZHALL_CLUSTER_PORT";
@@ -68,6 +70,7 @@ public record QuizhallConfig(
           WRITE_QUEUE_LIMIT,
           NICKNAME_BLOCKLIST,
           ALLOWED_ORIGINS,
+          TRUSTED_PROXIES,
           CLUSTER,
           CLUSTER_HOST,
           CLUSTER_PORT,
@@ -114,7 +117,24 @@ public record QuizhallConfig(
         Optional.ofNullable(blankToNull(string(source, NICKNAME_BLOCKLIST, null)))
             .map(words -> List.of(words.split("\\s*,\\s*"))),
         cluster,
-        origins(source));
+        origins(source),
+        proxies(source));
+  }
+
+  /** Reverse proxies whose X-Forwarded-For is believed: IP addresses or CIDR networks. */
+  private static List<String> proxies(JsonObject source) {
+    String listed = blankToNull(string(source, TRUSTED_PROXIES, null));
+    if (listed == null) {
+      return List.of();
+    }
+    List<String> proxies = List.of(listed.strip().split("\\s*,\\s*"));
+    try {
+      org.quizhall.http.ClientAddress.trusting(proxies);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          TRUSTED_PROXIES + " lists IP addresses or networks such as 10.0.0.5,172.16.0.0/12 separated by commas; " + e.getMessage());
+    }
+    return proxies;
   }
 
   /** Other sites whose pages may open Quizhall's WebSocket (its own pages always may). */
@@ -190,6 +210,7 @@ public record QuizhallConfig(
     out.put(WRITE_QUEUE_LIMIT, writeQueueLimit);
     out.put(NICKNAME_BLOCKLIST, nicknameBlocklist.map(words -> words.size() + " word(s)").orElse("(built-in)"));
     out.put(ALLOWED_ORIGINS, allowedOrigins.isEmpty() ? "(its own pages only)" : String.join(",", allowedOrigins));
+    out.put(TRUSTED_PROXIES, trustedProxies.isEmpty() ? "(none: the connection's address is the client)" : String.join(",", trustedProxies));
     out.put(CLUSTER, cluster.isPresent());
     cluster.ifPresent(
         c -> {

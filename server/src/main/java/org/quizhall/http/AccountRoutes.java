@@ -17,12 +17,15 @@ final class AccountRoutes {
   private final SignInGuard guard = new SignInGuard();
   private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
 
-  AccountRoutes(Accounts accounts) {
+  private final ClientAddress clientAddress;
+
+  AccountRoutes(Accounts accounts, ClientAddress clientAddress) {
     this.accounts = accounts;
+    this.clientAddress = clientAddress;
   }
 
-  private static String address(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+  private String address(RoutingContext ctx) {
+    return clientAddress.of(ctx.request());
   }
 
   /** Refuses with 429 and Retry-After when {@code waitMs} is positive; true if it did. */

@@ -48,6 +48,7 @@ public final class HttpApi extends VerticleBase {
       WeakSpots weakSpots,
       Assignments assignments,
       Gateway gateway,
+      ClientAddress clientAddress,
       int maxPlayersPerRoom) {}
 
   /** Bigger frames than a client may send are read and refused with an error; beyond this Vert.x closes (1009). */
@@ -77,7 +78,7 @@ public final class HttpApi extends VerticleBase {
 
     services.gateway().mount(router);
     Identity identity = new Identity(services.accounts());
-    new AccountRoutes(services.accounts()).mount(router);
+    new AccountRoutes(services.accounts(), services.clientAddress()).mount(router);
     new DeckRoutes(services.decks(), identity).mount(router);
     new RoomRoutes(
             services.decks(), services.rooms(), services.games(), services.groups(), services.weakSpots(), identity,

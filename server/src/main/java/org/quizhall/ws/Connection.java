@@ -52,12 +52,12 @@ final class Connection {
   /** onClose can run twice (a close racing a join); the socket count goes down once. */
   private boolean closeCounted;
 
-  Connection(Gateway gateway, ServerWebSocket socket, Context context, Outbox outbox) {
+  Connection(Gateway gateway, ServerWebSocket socket, String address, Context context, Outbox outbox) {
     this.gateway = gateway;
     this.socket = socket;
     this.channel = new SocketChannel(socket, outbox);
     this.context = context;
-    this.address = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
+    this.address = address;
     this.rate = new MessageRate(MESSAGES_PER_SECOND, System.nanoTime());
   }
 

@@ -34,9 +34,17 @@ public final class Gateway {
   private final Map<Context, Outbox> outboxes = new ConcurrentHashMap<>();
 
   private final java.util.List<String> allowedOrigins;
+  private final java.util.function.Function<io.vertx.core.http.HttpServerRequest, String> clientAddress;
 
   /** {@code allowedOrigins}: other sites ({@code https://host[:port]}) whose pages may open the socket. */
-  public Gateway(Vertx vertx, Rooms rooms, Accounts accounts, java.util.List<String> allowedOrigins) {
+  /**
+   * {@code clientAddress} tells the address a request comes from (behind a trusted proxy, the one it
+   * forwards for): the failed-join limit counts per that address.
+   */
+  public Gateway(
+      Vertx vertx, Rooms rooms, Accounts accounts, java.util.List<String> allowedOrigins,
+      java.util.function.Function<io.vertx.core.http.HttpServerRequest, String> clientAddress) {
+    this.clientAddress = clientAddress;
     this.allowedOrigins = allowedOrigins;
     this.vertx = vertx;
     this.rooms = rooms;
@@ -73,12 +81,13 @@ public final class Gateway {
           "Quizhall's WebSocket opens only from its own pages."));
       return;
     }
+    String address = clientAddress.apply(ctx.request());
     ctx.request()
         .toWebSocket()
         .onSuccess(
             socket -> {
               Context context = vertx.getOrCreateContext();
-              new Connection(this, socket, context, outboxes.computeIfAbsent(context, Outbox::new)).open();
+              new Connection(this, socket, address, context, outboxes.computeIfAbsent(context, Outbox::new)).open();
             })
         .onFailure(ctx::fail);
   }

@@ -78,6 +78,19 @@ class QuizhallConfigTest {
   }
 
   @Test
+  @DisplayName("reads the trusted proxies, addresses or networks, and refuses names and bad prefixes")
+  void trustedProxies() {
+    assertThat(QuizhallConfig.from(new JsonObject()).trustedProxies()).isEmpty();
+    assertThat(QuizhallConfig.from(new JsonObject().put("QUIZHALL_TRUSTED_PROXIES", "10.0.0.5, 172.16.0.0/12,::1")).trustedProxies())
+        .containsExactly("10.0.0.5", "172.16.0.0/12", "::1");
+    for (String bad : new String[] {"proxy.school.org", "10.0.0.0/33", "10.0.0.0/x", "10.0.0.256"}) {
+      assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_TRUSTED_PROXIES", bad)))
+          .as(bad)
+          .hasMessageContaining("QUIZHALL_TRUSTED_PROXIES");
+    }
+  }
+
+  @Test
   @DisplayName("refuses a database URL that is not a PostgreSQL JDBC URL")
   void badUrl() {
     assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_DATABASE_URL", "postgres://db/x")))
