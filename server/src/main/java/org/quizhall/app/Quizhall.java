@@ -36,6 +36,7 @@ import org.quizhall.room.Rooms;
 import org.quizhall.ws.Gateway;
 import org.quizhall.http.ClientAddress;
 import org.quizhall.http.HttpApi;
+import org.quizhall.http.LimitHits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,7 +143,8 @@ public final class Quizhall implements AutoCloseable {
       }
       ClientAddress clientAddress = ClientAddress.trusting(config.trustedProxies());
       Gateway gateway = new Gateway(vertx, rooms, accounts, config.allowedOrigins(), clientAddress::of);
-      QuizhallMetrics.register(io.vertx.micrometer.backends.BackendRegistries.getNow(registry), rooms, gateway, writer);
+      LimitHits limitHits = new LimitHits();
+      QuizhallMetrics.register(io.vertx.micrometer.backends.BackendRegistries.getNow(registry), rooms, gateway, writer, limitHits);
       HttpApi.Services services =
           new HttpApi.Services(
               pool,
@@ -158,6 +160,7 @@ public final class Quizhall implements AutoCloseable {
               new Assignments(pool, groups, decks, games, mastery, clock),
               gateway,
               clientAddress,
+              limitHits,
               config.maxPlayersPerRoom());
       HttpApi http = new HttpApi(config.httpHost(), config.httpPort(), services, registry);
       vertx.deployVerticle(http).await();

@@ -18,10 +18,12 @@ final class AccountRoutes {
   private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
 
   private final ClientAddress clientAddress;
+  private final LimitHits hits;
 
-  AccountRoutes(Accounts accounts, ClientAddress clientAddress) {
+  AccountRoutes(Accounts accounts, ClientAddress clientAddress, LimitHits hits) {
     this.accounts = accounts;
     this.clientAddress = clientAddress;
+    this.hits = hits;
   }
 
   private String address(RoutingContext ctx) {
@@ -58,6 +60,7 @@ final class AccountRoutes {
   private void register(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx);
     if (tooSoon(ctx, guard.createWaitMs(address(ctx), now()), "Too many accounts were created from your address.")) {
+      hits.signUpRefused();
       return;
     }
     accounts
@@ -72,6 +75,7 @@ final class AccountRoutes {
     String address = address(ctx);
     long now = now();
     if (tooSoon(ctx, guard.signInWaitMs(username, address, now), "Too many failed sign-ins.")) {
+      hits.signInRefused();
       return;
     }
     guard.signInAttempted(username, address, now);

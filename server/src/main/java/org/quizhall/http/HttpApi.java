@@ -49,6 +49,7 @@ public final class HttpApi extends VerticleBase {
       Assignments assignments,
       Gateway gateway,
       ClientAddress clientAddress,
+      LimitHits limitHits,
       int maxPlayersPerRoom) {}
 
   /** Bigger frames than a client may send are read and refused with an error; beyond this Vert.x closes (1009). */
@@ -78,7 +79,7 @@ public final class HttpApi extends VerticleBase {
 
     services.gateway().mount(router);
     Identity identity = new Identity(services.accounts());
-    new AccountRoutes(services.accounts(), services.clientAddress()).mount(router);
+    new AccountRoutes(services.accounts(), services.clientAddress(), services.limitHits()).mount(router);
     new DeckRoutes(services.decks(), identity).mount(router);
     new RoomRoutes(
             services.decks(), services.rooms(), services.games(), services.groups(), services.weakSpots(), identity,

@@ -51,6 +51,8 @@ final class Connection {
   private long pingTimer;
   /** onClose can run twice (a close racing a join); the socket count goes down once. */
   private boolean closeCounted;
+  /** This socket counts as a connected player (from its seat until it closes). */
+  private boolean playerCounted;
 
   Connection(Gateway gateway, ServerWebSocket socket, String address, Context context, Outbox outbox) {
     this.gateway = gateway;
@@ -111,7 +113,7 @@ final class Connection {
     }
     // Throttled after parsing (a message is at most 4 KiB) so that the refusal can name the message.
     if (!rate.tryTake(System.nanoTime())) {
-      gateway.limited();
+      gateway.messageLimited();
       refuse("rate_limited", "Slow down: at most " + MESSAGES_PER_SECOND + " messages a second.", id);
       return;
     }
@@ -242,6 +244,8 @@ final class Connection {
     role = Role.PLAYER;
     room = target;
     playerId = seat.playerId();
+    playerCounted = true;
+    gateway.playerSeated();
     gateway.vertx().cancelTimer(joinTimer);
     if (socket.isClosed()) {
       onClose();
@@ -282,7 +286,7 @@ final class Connection {
       throw new Problem(Problem.Kind.CONFLICT, "already_joined", "This connection is already in a room.");
     }
     if (gateway.joinGuard().blocked(address, System.currentTimeMillis())) {
-      gateway.limited();
+      gateway.joinLimited();
       throw new Problem(
           Problem.Kind.TOO_MANY_REQUESTS, "rate_limited", "Too many failed attempts from your address: wait a minute.");
     }
@@ -317,6 +321,10 @@ final class Connection {
     if (!closeCounted) {
       closeCounted = true;
       gateway.closed();
+    }
+    if (playerCounted) {
+      playerCounted = false;
+      gateway.playerGone();
     }
     gateway.vertx().cancelTimer(pingTimer);
     gateway.vertx().cancelTimer(joinTimer);

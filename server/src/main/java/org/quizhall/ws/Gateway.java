@@ -29,7 +29,9 @@ public final class Gateway {
   private final JoinGuard joinGuard = new JoinGuard();
   /** Open sockets, and messages or joins refused for going too fast; read by the metrics. */
   private final java.util.concurrent.atomic.AtomicInteger openSockets = new java.util.concurrent.atomic.AtomicInteger();
-  private final java.util.concurrent.atomic.AtomicLong rateLimited = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong limitedMessages = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong limitedJoins = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger players = new java.util.concurrent.atomic.AtomicInteger();
   /** One per event-loop context that accepts sockets: a handful, created as connections arrive. */
   private final Map<Context, Outbox> outboxes = new ConcurrentHashMap<>();
 
@@ -101,9 +103,19 @@ public final class Gateway {
     return openSockets.get();
   }
 
-  /** Socket messages and room joins refused so far for coming too fast. */
-  public long rateLimited() {
-    return rateLimited.get();
+  /** Socket messages refused so far for coming faster than a socket may send. */
+  public long limitedMessages() {
+    return limitedMessages.get();
+  }
+
+  /** Joins, resumes and host attaches refused so far because their address failed too many. */
+  public long limitedJoins() {
+    return limitedJoins.get();
+  }
+
+  /** Sockets on this node that hold a player's seat. */
+  public int connectedPlayers() {
+    return players.get();
   }
 
   void opened() {
@@ -114,8 +126,20 @@ public final class Gateway {
     openSockets.decrementAndGet();
   }
 
-  void limited() {
-    rateLimited.incrementAndGet();
+  void playerSeated() {
+    players.incrementAndGet();
+  }
+
+  void playerGone() {
+    players.decrementAndGet();
+  }
+
+  void messageLimited() {
+    limitedMessages.incrementAndGet();
+  }
+
+  void joinLimited() {
+    limitedJoins.incrementAndGet();
   }
 
   Rooms rooms() {

@@ -205,6 +205,7 @@ class AccountApiTest {
     void signInBackOff() {
       api.postJson("/api/accounts", credentials("lovelace", "analytical engine"));
       api.postJson("/api/accounts", credentials("hopper", "compiler first"));
+      double limitedBefore = api.metric("quizhall_rate_limited_total{limit=\"sign_ins\"");
       for (int i = 0; i < 5; i++) {
         assertThat(api.postJson("/api/sessions", credentials("lovelace", "guess " + i)).statusCode()).isEqualTo(401);
       }
@@ -214,6 +215,7 @@ class AccountApiTest {
       assertThat(right.statusCode()).isEqualTo(429);
       assertThat(errorCode(right)).isEqualTo("too_many_attempts");
       assertThat(right.getHeader("Retry-After")).isEqualTo("1");
+      assertThat(api.metric("quizhall_rate_limited_total{limit=\"sign_ins\"")).as("counted on /metrics").isEqualTo(limitedBefore + 1);
       assertThat(api.postJson("/api/sessions", credentials("hopper", "compiler first")).statusCode())
           .as("another account from the same address").isEqualTo(200);
     }

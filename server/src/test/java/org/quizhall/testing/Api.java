@@ -56,10 +56,13 @@ public final class Api implements AutoCloseable {
     return send(HttpMethod.DELETE, path, token, null, null);
   }
 
-  /** The value of one metric on /metrics (the first series when it has labels). */
+  /**
+   * The value of one metric on /metrics: {@code name} (its first series when it has labels), or
+   * {@code name{label="value"} for the series whose labels begin so.
+   */
   public double metric(String name) {
     for (String line : get("/metrics").bodyAsString().split("\n")) {
-      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+      if (name.contains("{") ? line.startsWith(name) : line.startsWith(name + " ") || line.startsWith(name + "{")) {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }

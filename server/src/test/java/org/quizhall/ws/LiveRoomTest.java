@@ -130,12 +130,14 @@ class LiveRoomTest {
   }
 
   @Test
-  @DisplayName("/metrics counts open rooms, open sockets and accepted answers")
+  @DisplayName("/metrics counts open rooms, open sockets, connected players and accepted answers")
   void metrics() {
     double answersBefore = api.metric("quizhall_answers_total");
+    double playersBefore = api.metric("quizhall_players_connected");
     JsonObject room = openRoom(1);
     SocketClient host = host(room);
     SocketClient ada = player(room, "Metrics");
+    assertThat(api.metric("quizhall_players_connected")).as("the host is not a player").isEqualTo(playersBefore + 1);
     host.send("start");
     JsonObject question = ada.await("question");
     ada.reply(ada.send("answer", answerTo(question, true)));
@@ -145,6 +147,12 @@ class LiveRoomTest {
     assertThat(api.metric("quizhall_answers_total")).isEqualTo(answersBefore + 1);
     assertThat(api.metric("quizhall_write_queue_rows")).isGreaterThanOrEqualTo(0);
     assertThat(api.metric("quizhall_database_write_failures_total")).isZero();
+    ada.close();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (api.metric("quizhall_players_connected") != playersBefore && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(api.metric("quizhall_players_connected")).as("a player whose socket closed is not connected").isEqualTo(playersBefore);
   }
 
   @Test
@@ -357,7 +365,7 @@ class LiveRoomTest {
   void rateLimit() {
     JsonObject room = openRoom(1);
     SocketClient ada = player(room, "Ada");
-    double limitedBefore = api.metric("quizhall_rate_limited_total");
+    double limitedBefore = api.metric("quizhall_rate_limited_total{limit=\"socket_messages\"");
 
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -374,7 +382,7 @@ class LiveRoomTest {
       }
     }
     assertThat(pongs).as("one join and up to 20 pings fit in the first second").isBetween(15, 25);
-    assertThat(api.metric("quizhall_rate_limited_total")).as("counted on /metrics").isEqualTo(limitedBefore + limited);
+    assertThat(api.metric("quizhall_rate_limited_total{limit=\"socket_messages\"")).as("counted on /metrics").isEqualTo(limitedBefore + limited);
     assertThat(limited).isEqualTo(40 - pongs);
     assertThat(ada.isClosed()).isFalse();
   }
