@@ -64,7 +64,24 @@ public final class Bench {
   public static JsonObject run(Scenario scenario, String url, Path jar, boolean withBaseline) throws Exception {
     List<ServerProcess> servers = new ArrayList<>();
     ServerProcess.SharedDatabase database = null;
-    if (url == null && scenario.nodes() == 1) {
+    if (url == null && scenario.outageSeconds() > 0) {
+      if (scenario.nodes() != 1) {
+        throw new IllegalArgumentException("an outage scenario runs one node");
+      }
+      int databasePort;
+      try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        databasePort = socket.getLocalPort();
+      }
+      database = ServerProcess.SharedDatabase.start(jar, databasePort);
+      servers.add(
+          ServerProcess.start(
+              jar,
+              "4g",
+              Map.of(
+                  "QUIZHALL_DATABASE_URL", database.url,
+                  "QUIZHALL_DATABASE_USER", database.user,
+                  "QUIZHALL_DATABASE_PASSWORD", database.password)));
+    } else if (url == null && scenario.nodes() == 1) {
       servers.add(ServerProcess.start(jar, "4g"));
     } else if (url == null) {
       database = ServerProcess.SharedDatabase.start(jar);
@@ -113,7 +130,13 @@ public final class Bench {
       int connectedAfterJoin = run.connected.get();
       long heapPlayers = heapOf(servers);
       long cpuBefore = cpuOf(servers);
+      // The database goes away once every room is into its first questions (hosts start over startSpreadMs).
+      Outage outage =
+          scenario.outageSeconds() > 0 && database != null
+              ? Outage.begin(database, base, scenario.startSpreadMs() + 7_000L, scenario.outageSeconds())
+              : null;
       run.play();
+      JsonObject outageFigures = outage == null ? null : outage.figures();
       long cpuAfter = cpuOf(servers);
       run.countStored(hostToken);
       int players = scenario.players();
@@ -156,6 +179,7 @@ public final class Bench {
               .put("answersSent", run.answersSent.get())
               .put("answersAcked", run.answersAcked.get())
               .put("answersStored", run.answersStored)
+              .put("outage", outageFigures)
               .put("errors", run.errors.get())
               .put("errorSamples", new JsonArray(List.copyOf(run.errorSamples)));
       return report;
@@ -193,7 +217,7 @@ public final class Bench {
     out.append(String.format("%-22s %s%n", "scenario", r.getString("scenario")));
     for (String key : List.of("players", "rooms", "nodes", "playersConnected", "lateJoins", "drops", "leaves", "joinP50Ms", "joinP99Ms", "fanoutP50Ms",
         "fanoutP99Ms", "fanoutMaxMs", "fanoutP99MsByQuestion", "bareFanoutP50Ms", "bareFanoutP99Ms", "fanoutPerSecond", "bareFanoutPerSecond", "ratioToBare", "ackP50Ms", "ackP99Ms", "leaderboardP99Ms", "messagesPerSecond",
-        "serverCpuSeconds", "heapBytesPerPlayer", "answersSent", "answersAcked", "answersStored", "errors")) {
+        "serverCpuSeconds", "heapBytesPerPlayer", "outage", "answersSent", "answersAcked", "answersStored", "errors")) {
       out.append(String.format("%-22s %s%n", key, r.getValue(key)));
     }
     return out.toString();

@@ -10,7 +10,9 @@ import java.util.List;
  * done so may drop the connection and resume on a new one (1 in 10) or leave for good (1 in 40).
  * With more than one node, the server is a cluster of that many processes on one shared PostgreSQL;
  * rooms open on the nodes in turn and each room's players are spread over all of them, so half of
- * the traffic crosses between nodes.
+ * the traffic crosses between nodes. With {@code outageSeconds}, the server runs on a PostgreSQL of
+ * its own process that is stopped once the game is under way and started again that many seconds
+ * later: rooms must play on, and every answer acknowledged must be stored in the end.
  */
 public record Scenario(
     String name,
@@ -23,19 +25,21 @@ public record Scenario(
     int thinkMaxMs,
     boolean churn,
     int startSpreadMs,
-    int nodes) {
+    int nodes,
+    int outageSeconds) {
 
   public static final List<Scenario> ALL =
       List.of(
-          new Scenario("smoke", 5, 20, 3, 10, 1, 100, 1_500, false, 0, 1),
-          new Scenario("many-rooms", 250, 40, 5, 20, 2, 500, 8_000, false, 5_000, 1),
-          new Scenario("many-rooms-lockstep", 250, 40, 5, 20, 2, 500, 8_000, false, 0, 1),
-          new Scenario("big-room", 1, 5_000, 5, 20, 2, 500, 8_000, false, 0, 1),
-          new Scenario("churn", 50, 40, 5, 20, 2, 500, 8_000, true, 5_000, 1),
-          new Scenario("cluster", 100, 40, 5, 20, 2, 500, 8_000, false, 5_000, 2));
+          new Scenario("smoke", 5, 20, 3, 10, 1, 100, 1_500, false, 0, 1, 0),
+          new Scenario("many-rooms", 250, 40, 5, 20, 2, 500, 8_000, false, 5_000, 1, 0),
+          new Scenario("many-rooms-lockstep", 250, 40, 5, 20, 2, 500, 8_000, false, 0, 1, 0),
+          new Scenario("big-room", 1, 5_000, 5, 20, 2, 500, 8_000, false, 0, 1, 0),
+          new Scenario("churn", 50, 40, 5, 20, 2, 500, 8_000, true, 5_000, 1, 0),
+          new Scenario("cluster", 100, 40, 5, 20, 2, 500, 8_000, false, 5_000, 2, 0),
+          new Scenario("db-outage", 50, 40, 5, 20, 2, 500, 8_000, false, 5_000, 1, 20));
 
   /** Played, unmeasured, before a scenario so that the server's and the generator's code is compiled. */
-  public static final Scenario WARM_UP = new Scenario("warm-up", 10, 40, 3, 10, 1, 100, 1_500, false, 0, 1);
+  public static final Scenario WARM_UP = new Scenario("warm-up", 10, 40, 3, 10, 1, 100, 1_500, false, 0, 1, 0);
 
   public static Scenario named(String name) {
     return ALL.stream()

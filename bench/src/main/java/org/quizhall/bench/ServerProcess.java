@@ -90,13 +90,17 @@ final class ServerProcess implements AutoCloseable {
    * process ({@code org.quizhall.app.SharedDatabase}); its first line of output says how to connect.
    */
   static final class SharedDatabase implements AutoCloseable {
-    final Process process;
+    private final Path jar;
+    private final int port;
+    private Process process;
     final String url;
     final String user;
     final String password;
     final Path dir;
 
-    private SharedDatabase(Process process, String line, Path dir) {
+    private SharedDatabase(Path jar, int port, Process process, String line, Path dir) {
+      this.jar = jar;
+      this.port = port;
       this.process = process;
       String[] parts = line.split(" ", 3);
       this.url = parts[0];
@@ -106,12 +110,23 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static SharedDatabase start(Path jar) throws IOException, InterruptedException {
+      return start(jar, 0);
+    }
+
+    /** On a fixed port ({@code port} > 0), so that it can be stopped and started under a running server. */
+    static SharedDatabase start(Path jar, int port) throws IOException, InterruptedException {
       Path dir = Files.createTempDirectory("quizhall-bench-db-");
+      Process process = launch(jar, dir, port);
+      return new SharedDatabase(jar, port, process, Files.readString(dir.resolve("connection.txt")).trim(), dir);
+    }
+
+    private static Process launch(Path jar, Path dir, int port) throws IOException, InterruptedException {
+      Files.deleteIfExists(dir.resolve("connection.txt"));
       Process process =
           new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                  jar.toAbsolutePath().toString(), "org.quizhall.app.SharedDatabase", dir.toString())
+                  jar.toAbsolutePath().toString(), "org.quizhall.app.SharedDatabase", dir.toString(), String.valueOf(port))
               .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("database.log").toFile())
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("database.log").toFile()))
               .start();
       Path connection = dir.resolve("connection.txt");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -120,17 +135,30 @@ final class ServerProcess implements AutoCloseable {
           process.destroyForcibly();
           throw new IllegalStateException("the shared database did not start; see " + dir.resolve("database.log"));
         }
-        Thread.sleep(100);
+        Thread.sleep(50);
       }
-      return new SharedDatabase(process, Files.readString(connection).trim(), dir);
+      return process;
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Stops PostgreSQL (a clean, fast shutdown: every session is cut) and keeps its data. Blocks. */
+    void stop() throws InterruptedException {
       process.destroy();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+    }
+
+    /** Starts it again on the same data and port. Blocks until it accepts connections. */
+    void restart() throws IOException, InterruptedException {
+      if (port <= 0) {
+        throw new IllegalStateException("only a database on a fixed port can be restarted under a server");
+      }
+      process = launch(jar, dir, port);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stop();
       deleteQuietly(dir.toFile());
     }
   }

@@ -32,13 +32,22 @@ final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts (and on first use initialises) the server under {@code dataDir/postgres}. Blocks. */
   static EmbeddedDatabase start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /** The same on a given port (0: one the operating system picks). */
+  static EmbeddedDatabase start(Path dataDir, int port) {
     Path directory = dataDir.resolve("postgres");
     boolean fresh = !Files.exists(directory.resolve("PG_VERSION"));
     EmbeddedPostgres postgres;
     try {
       Files.createDirectories(directory);
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (port > 0) {
+        builder.setPort(port);
+      }
       postgres =
-          EmbeddedPostgres.builder()
+          builder
               .setDataDirectory(directory)
               .setCleanDataDirectory(false)
               .setServerConfig("listen_addresses", "127.0.0.1")

@@ -5,21 +5,23 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The embedded PostgreSQL on its own, for several Quizhall nodes on one machine to share (the
- * cluster load scenario). {@code java -cp quizhall.jar org.quizhall.app.SharedDatabase DIR} keeps its
- * data in {@code DIR/data}, writes {@code DIR/connection.txt} ({@code <jdbc url> <user> <password>})
- * once it is ready, and serves until it is stopped (SIGTERM).
+ * cluster load scenario) or for a load scenario to stop and start under a running server (the
+ * outage scenario). {@code java -cp quizhall.jar org.quizhall.app.SharedDatabase DIR [PORT]} keeps
+ * its data in {@code DIR/data}, writes {@code DIR/connection.txt} ({@code <jdbc url> <user>
+ * <password>}) once it is ready, and serves until it is stopped (SIGTERM). Started again on the same
+ * directory and port, it is the same database.
  */
 public final class SharedDatabase {
 
   private SharedDatabase() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) {
-      System.err.println("Usage: java -cp quizhall.jar org.quizhall.app.SharedDatabase DATA_DIR");
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("Usage: java -cp quizhall.jar org.quizhall.app.SharedDatabase DATA_DIR [PORT]");
       System.exit(2);
     }
     Path dir = Path.of(args[0]).toAbsolutePath();
-    EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("data"));
+    EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("data"), args.length == 2 ? Integer.parseInt(args[1]) : 0);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       database.close();
