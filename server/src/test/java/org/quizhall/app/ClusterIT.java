@@ -132,7 +132,7 @@ class ClusterIT {
     }
     List<SocketClient> back = new ArrayList<>();
     for (int i = 0; i < players.size(); i++) {
-      back.add(Failover.resume(vertx, homes.get(i).httpPort(), code, tokens.get(i), open));
+      back.add(Failover.resume(vertx, homes.get(i).httpPort(), code, tokens.get(i), open::add));
     }
     double seconds = (System.nanoTime() - killed) / 1e9;
     System.out.printf("owner killed: every player resumed on the surviving nodes after %.1f s%n", seconds);

@@ -303,7 +303,7 @@ class AuthorizationMatrixTest {
       attempt.ifAllowed.accept(response);
       return;
     }
-    assertThat(isErrorJson(response)).as("a refusal is {\"error\":{\"code\",\"message\"}}, not %s", abbreviate(body)).isTrue();
+    assertThat(Api.isErrorJson(response)).as("a refusal is {\"error\":{\"code\",\"message\"}}, not %s", abbreviate(body)).isTrue();
     assertThat(Api.errorCode(response))
         .as("the route itself exists: the refusal comes from it, not from the catch-all")
         .isNotEqualTo("not_found");
@@ -664,15 +664,6 @@ class AuthorizationMatrixTest {
     List<String> titles = new ArrayList<>();
     decks.forEach(deck -> titles.add(((JsonObject) deck).getString("title")));
     return titles;
-  }
-
-  private static boolean isErrorJson(HttpResponse<Buffer> response) {
-    try {
-      JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
-      return error != null && error.getString("code") != null && error.getString("message") != null;
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 
   private static String abbreviate(String text) {

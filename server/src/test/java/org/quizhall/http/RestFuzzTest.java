@@ -111,7 +111,7 @@ class RestFuzzTest {
       routesTried.add(route[0] + " " + route[1]);
       if (status >= 500) {
         failures.add(route[0] + " " + path + " " + abbreviate(body.toString()) + " -> " + status + " " + abbreviate(response.bodyAsString()));
-      } else if (status >= 400 && !isErrorJson(response)) {
+      } else if (status >= 400 && !Api.isErrorJson(response)) {
         failures.add(route[0] + " " + path + " -> " + status + " without the JSON error shape: " + abbreviate(response.bodyAsString()));
       }
     }
@@ -120,15 +120,6 @@ class RestFuzzTest {
     assertThat(routesTried).as("every route was tried").hasSize(ROUTES.size());
     assertThat(statuses.keySet()).as("some requests got through, many were refused")
         .anyMatch(s -> s < 300).anyMatch(s -> s == 400).anyMatch(s -> s == 404).anyMatch(s -> s == 401);
-  }
-
-  private static boolean isErrorJson(HttpResponse<Buffer> response) {
-    try {
-      JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
-      return error != null && error.getString("code") != null && error.getString("message") != null;
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 
   private static String pathValue(Random random) {

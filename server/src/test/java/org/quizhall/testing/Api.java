@@ -69,6 +69,16 @@ public final class Api implements AutoCloseable {
     throw new AssertionError("no metric " + name + " on /metrics");
   }
 
+  /** Whether a response's body is the API's error shape: {@code {"error":{"code","message"}}}. */
+  public static boolean isErrorJson(HttpResponse<Buffer> response) {
+    try {
+      JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+      return error != null && error.getString("code") != null && error.getString("message") != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Signs up (if needed) and signs in, returning the bearer token. */
   public String signUpAndIn(String username, String password) {
     JsonObject credentials = new JsonObject().put("username", username).put("password", password);

@@ -6,7 +6,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** What the cluster tests wait for while a room moves between nodes. */
@@ -32,12 +31,12 @@ public final class Failover {
    * Resumes a seat on the node at {@code port}, retrying every 100 ms (at most 15 s) while the room
    * is moving there; every socket it opens goes into {@code opened}, for the test to close.
    */
-  public static SocketClient resume(Vertx vertx, int port, String code, String token, List<? super SocketClient> opened)
+  public static SocketClient resume(Vertx vertx, int port, String code, String token, java.util.function.Consumer<? super SocketClient> opened)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (true) {
       SocketClient socket = SocketClient.connect(vertx, port);
-      opened.add(socket);
+      opened.accept(socket);
       String id = socket.send("resume", new JsonObject().put("code", code).put("resumeToken", token));
       JsonObject answer = socket.await(m -> "welcome".equals(m.getString("type")) || id.equals(m.getString("re")), "a welcome or an error");
       if ("welcome".equals(answer.getString("type"))) {

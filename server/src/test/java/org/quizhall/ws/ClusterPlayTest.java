@@ -153,7 +153,7 @@ class ClusterPlayTest {
       assertThat(host.awaitClose()).isEqualTo(Protocol.CLOSE_GOING_AWAY);
       List<SocketClient> back = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        back.add(Failover.resume(vertx, b.httpPort(), code, tokens.get(i), sockets));
+        back.add(Failover.resume(vertx, b.httpPort(), code, tokens.get(i), sockets::add));
       }
       double seconds = (System.nanoTime() - killed) / 1e9;
       assertThat(seconds).as("the room carried on within 10 s").isLessThan(10);

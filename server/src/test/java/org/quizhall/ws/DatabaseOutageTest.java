@@ -14,14 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quizhall.app.Quizhall;
 import org.quizhall.app.QuizhallConfig;
 import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
+import org.quizhall.testing.Closing;
 import org.quizhall.testing.OwnedDatabase;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestClock;
@@ -40,27 +41,15 @@ class DatabaseOutageTest {
   private static final int QUEUE_LIMIT = 4;
 
   private final TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T opened(T thing) {
-    open.add(thing);
-    return thing;
-  }
+  @RegisterExtension final Closing open = new Closing();
 
   @Test
   @DisplayName("the room plays on, writes wait within their bound and flush on return, and no accepted answer is lost")
   void roomPlaysThroughAnOutage(Vertx vertx) {
-    OwnedDatabase database = opened(OwnedDatabase.start());
+    OwnedDatabase database = open.add(OwnedDatabase.start());
     Quizhall server =
-        opened(TestServer.start(clock, database.settings(), new JsonObject().put(QuizhallConfig.WRITE_QUEUE_LIMIT, QUEUE_LIMIT)));
-    Api api = opened(new Api(vertx, server.httpPort()));
+        open.add(TestServer.start(clock, database.settings(), new JsonObject().put(QuizhallConfig.WRITE_QUEUE_LIMIT, QUEUE_LIMIT)));
+    Api api = open.add(new Api(vertx, server.httpPort()));
     String account = api.signUpAndIn("outage-host", "the lights went out");
     String deckId = api.get("/api/decks", account).bodyAsJsonArray().getJsonObject(0).getString("id");
     AnswerKey key = new AnswerKey(api, deckId, account);
@@ -68,7 +57,7 @@ class DatabaseOutageTest {
         api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 3).put("secondsPerQuestion", 20), account)
             .bodyAsJsonObject();
     String code = room.getString("code");
-    SocketClient host = opened(SocketClient.connect(vertx, server.httpPort()));
+    SocketClient host = open.add(SocketClient.connect(vertx, server.httpPort()));
     host.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
     host.await("welcome");
     Map<String, SocketClient> players = new HashMap<>();
@@ -119,12 +108,12 @@ class DatabaseOutageTest {
     // A late joiner fills the queue to its bound; after that joins and answers are refused, not lost.
     SocketClient dee = join(vertx, server, code, "Dee");
     players.put("Dee", dee);
-    SocketClient eve = opened(SocketClient.connect(vertx, server.httpPort()));
+    SocketClient eve = open.add(SocketClient.connect(vertx, server.httpPort()));
     JsonObject refused = eve.reply(eve.send("join", new JsonObject().put("code", code).put("nickname", "Eve")));
     assertThat(refused.getString("code")).isEqualTo("server_busy");
     assertThat(api.get("/health/ready").bodyAsJsonObject().encode()).contains("\"id\":\"game-writes\"");
     assertThat(api.metric("quizhall_writes_refused_total")).isEqualTo(1);
-    SocketClient signedIn = opened(SocketClient.connect(vertx, server.httpPort()));
+    SocketClient signedIn = open.add(SocketClient.connect(vertx, server.httpPort()));
     JsonObject noSignIn =
         signedIn.reply(signedIn.send("join", new JsonObject().put("code", code).put("nickname", "Sam").put("accountToken", account)));
     assertThat(noSignIn.getString("code")).as("a sign-in cannot be checked now, and the player is told so").isEqualTo("database_unavailable");
@@ -178,7 +167,7 @@ class DatabaseOutageTest {
   }
 
   private SocketClient join(Vertx vertx, Quizhall server, String code, String nickname) {
-    SocketClient player = opened(SocketClient.connect(vertx, server.httpPort()));
+    SocketClient player = open.add(SocketClient.connect(vertx, server.httpPort()));
     player.send("join", new JsonObject().put("code", code).put("nickname", nickname));
     player.await("welcome");
     return player;

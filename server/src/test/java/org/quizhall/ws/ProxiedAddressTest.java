@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quizhall.app.Quizhall;
 import org.quizhall.app.QuizhallConfig;
 import org.quizhall.room.RoomCodes;
+import org.quizhall.testing.Closing;
 import org.quizhall.testing.TestClock;
 import org.quizhall.testing.TestDatabase;
 import org.quizhall.testing.TestServer;
@@ -37,14 +38,7 @@ class ProxiedAddressTest {
   private static final int FAILED_JOINS = 100;
   private static final int JOINS_PER_SOCKET = 10;
 
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
+  @RegisterExtension final Closing open = new Closing();
 
   @Test
   @DisplayName("behind a trusted proxy, code guessing blocks the guesser's address and no one else behind the proxy")

@@ -7,17 +7,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quizhall.app.DatabaseSettings;
 import org.quizhall.app.Quizhall;
 import org.quizhall.room.Protocol;
 import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
+import org.quizhall.testing.Closing;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestClock;
 import org.quizhall.testing.TestDatabase;
@@ -29,22 +28,10 @@ import org.quizhall.testing.TestServer;
 class RestartTest {
 
   private final TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T opened(T thing) {
-    open.add(thing);
-    return thing;
-  }
+  @RegisterExtension final Closing open = new Closing();
 
   private SocketClient hostOn(Vertx vertx, Quizhall server, JsonObject room) {
-    SocketClient host = opened(SocketClient.connect(vertx, server.httpPort()));
+    SocketClient host = open.add(SocketClient.connect(vertx, server.httpPort()));
     host.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
     assertThat(host.await("welcome").getString("role")).isEqualTo("host");
     return host;
@@ -54,8 +41,8 @@ class RestartTest {
   @DisplayName("rooms checkpoint when the server stops, carry on after it starts, and players resume with their scores")
   void roomsCarryOn(Vertx vertx) {
     DatabaseSettings database = TestDatabase.fresh();
-    Quizhall first = opened(TestServer.start(clock, database));
-    Api api = opened(new Api(vertx, first.httpPort()));
+    Quizhall first = open.add(TestServer.start(clock, database));
+    Api api = open.add(new Api(vertx, first.httpPort()));
     String account = api.signUpAndIn("restarter", "through the restart");
     String deckId = api.get("/api/decks", account).bodyAsJsonArray().getJsonObject(0).getString("id");
     AnswerKey key = new AnswerKey(api, deckId, account);
@@ -63,10 +50,10 @@ class RestartTest {
         api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 2).put("secondsPerQuestion", 20), account)
             .bodyAsJsonObject();
     SocketClient host = hostOn(vertx, first, room);
-    SocketClient ada = opened(SocketClient.connect(vertx, first.httpPort()));
+    SocketClient ada = open.add(SocketClient.connect(vertx, first.httpPort()));
     ada.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Ada"));
     String adaToken = ada.await("welcome").getString("resumeToken");
-    SocketClient bob = opened(SocketClient.connect(vertx, first.httpPort()));
+    SocketClient bob = open.add(SocketClient.connect(vertx, first.httpPort()));
     bob.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Bob"));
     String bobToken = bob.await("welcome").getString("resumeToken");
     host.send("start");
@@ -80,18 +67,18 @@ class RestartTest {
     assertThat(ada.awaitClose()).isEqualTo(Protocol.CLOSE_GOING_AWAY);
     assertThat(host.awaitClose()).isEqualTo(Protocol.CLOSE_GOING_AWAY);
 
-    Quizhall second = opened(TestServer.start(clock, database));
+    Quizhall second = open.add(TestServer.start(clock, database));
     SocketClient host2 = hostOn(vertx, second, room);
-    SocketClient ada2 = opened(SocketClient.connect(vertx, second.httpPort()));
+    SocketClient ada2 = open.add(SocketClient.connect(vertx, second.httpPort()));
     ada2.send("resume", new JsonObject().put("code", room.getString("code")).put("resumeToken", adaToken));
     JsonObject adaBack = ada2.await("welcome");
     assertThat(adaBack.getString("phase")).isEqualTo("question");
     assertThat(adaBack.getBoolean("answered")).as("her acknowledged answer survived the restart").isTrue();
-    SocketClient bob2 = opened(SocketClient.connect(vertx, second.httpPort()));
+    SocketClient bob2 = open.add(SocketClient.connect(vertx, second.httpPort()));
     bob2.send("resume", new JsonObject().put("code", room.getString("code")).put("resumeToken", bobToken));
     JsonObject bobBack = bob2.await("welcome");
-    JsonObject open = bobBack.getJsonObject("current");
-    String bobAnswer = bob2.send("answer", key.answer(open.getString("questionId"), false).put("index", 0));
+    JsonObject current = bobBack.getJsonObject("current");
+    String bobAnswer = bob2.send("answer", key.answer(current.getString("questionId"), false).put("index", 0));
     assertThat(bob2.reply(bobAnswer).getString("type")).isEqualTo("answer_ack");
 
     JsonObject adaResult = ada2.awaitAbout("result", 0);
@@ -111,7 +98,7 @@ class RestartTest {
     JsonArray ranking = podium.getJsonArray("ranking");
     assertThat(ranking.getJsonObject(0).getString("nickname")).isEqualTo("Ada");
 
-    Api api2 = opened(new Api(vertx, second.httpPort()));
+    Api api2 = open.add(new Api(vertx, second.httpPort()));
     JsonObject results = api2.get("/api/games/" + room.getString("gameId") + "/results", account).bodyAsJsonObject();
     int stored = 0;
     for (Object q : results.getJsonArray("questions")) {

@@ -30,13 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quizhall.app.Quizhall;
 import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
+import org.quizhall.testing.Closing;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestClock;
 import org.quizhall.testing.TestServer;
@@ -60,19 +61,7 @@ class WebSocketFuzzTest {
   static final int QUESTIONS = 3;
 
   private final TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
-  private final List<AutoCloseable> open = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-  }
-
-  private <T extends AutoCloseable> T opened(T thing) {
-    open.add(thing);
-    return thing;
-  }
+  @RegisterExtension final Closing open = new Closing();
 
   /** What one flooding connection sent and what came back. */
   static final class Flood {
@@ -87,8 +76,8 @@ class WebSocketFuzzTest {
   @Test
   @DisplayName("100,000 hostile frames: every one answered or closed as documented, the game's scores untouched")
   void floodBesideAGame(Vertx vertx) throws Exception {
-    Quizhall server = opened(TestServer.start(clock));
-    Api api = opened(new Api(vertx, server.httpPort()));
+    Quizhall server = open.add(TestServer.start(clock));
+    Api api = open.add(new Api(vertx, server.httpPort()));
     String account = api.signUpAndIn("fuzz-host", "flood the gates");
     String deckId = api.get("/api/decks", account).bodyAsJsonArray().getJsonObject(0).getString("id");
     AnswerKey key = new AnswerKey(api, deckId, account);
@@ -239,11 +228,11 @@ class WebSocketFuzzTest {
               .bodyAsJsonObject();
       code = room.getString("code");
       gameId = room.getString("gameId");
-      host = opened(SocketClient.connect(vertx, server.httpPort()));
+      host = open.add(SocketClient.connect(vertx, server.httpPort()));
       host.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
       host.await("welcome");
       for (String name : PLAYERS) {
-        SocketClient player = opened(SocketClient.connect(vertx, server.httpPort()));
+        SocketClient player = open.add(SocketClient.connect(vertx, server.httpPort()));
         player.send("join", new JsonObject().put("code", code).put("nickname", name));
         player.await("welcome");
         players.put(name, player);
