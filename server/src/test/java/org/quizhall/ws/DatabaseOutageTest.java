@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +22,7 @@ import org.quizhall.app.QuizhallConfig;
 import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.Closing;
+import org.quizhall.testing.Eventually;
 import org.quizhall.testing.OwnedDatabase;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestClock;
@@ -102,7 +102,7 @@ class DatabaseOutageTest {
       assertThat(players.get(name).seen()).as("%s is not told the answer is safe while it is not", name)
           .noneMatch(m -> pendingAnswers.get(name).equals(m.getString("re")));
     }
-    awaitTrue(() -> api.metric("quizhall_database_failing") == 1, "the metrics to report failing writes");
+    Eventually.holds("the metrics to report failing writes", () -> api.metric("quizhall_database_failing") == 1);
     assertThat(api.metric("quizhall_write_queue_rows")).as("the three answers wait").isEqualTo(3);
 
     // A late joiner fills the queue to its bound; after that joins and answers are refused, not lost.
@@ -131,7 +131,7 @@ class DatabaseOutageTest {
     for (String name : List.of("Ada", "Bob", "Cy")) {
       assertThat(players.get(name).reply(pendingAnswers.get(name)).getString("type")).isEqualTo("answer_ack");
     }
-    awaitTrue(() -> api.get("/health/ready").statusCode() == 200, "readiness to recover");
+    Eventually.holds("readiness to recover", () -> api.get("/health/ready").statusCode() == 200);
     assertThat(api.metric("quizhall_write_queue_rows")).isZero();
     assertThat(api.metric("quizhall_database_failing")).isZero();
 
@@ -173,19 +173,4 @@ class DatabaseOutageTest {
     return player;
   }
 
-  /** Polls (every 50 ms, up to 10 s) until {@code condition} holds. */
-  private static void awaitTrue(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("gave up waiting for " + what);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
 }

@@ -38,6 +38,7 @@ import org.quizhall.app.Quizhall;
 import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.Closing;
+import org.quizhall.testing.Eventually;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestClock;
 import org.quizhall.testing.TestServer;
@@ -139,7 +140,7 @@ class WebSocketFuzzTest {
     assertThat(documentedErrors).as("every error code is documented in docs/protocol.md").containsAll(errors.keySet());
 
     assertThat(api.get("/health/live").statusCode()).isEqualTo(200);
-    awaitTrue(() -> api.metric("quizhall_sockets_open") == socketsBefore, "the flooders' sockets to be let go");
+    Eventually.holds("the flooders' sockets to be let go", () -> api.metric("quizhall_sockets_open") == socketsBefore);
     long heapAfter = heapAfterGc();
     System.out.printf("WebSocket fuzzing: heap after GC %,d KB before the flood, %,d KB after%n", heapBefore / 1024, heapAfter / 1024);
     assertThat(heapAfter - heapBefore).as("memory is given back after the flood").isLessThan(64L << 20);
@@ -289,7 +290,7 @@ class WebSocketFuzzTest {
   /** Waits until another {@code 1/parts} of the frame budget is spent, so each question is played mid-flood. */
   private static void awaitSpent(AtomicLong budget, int parts) {
     long target = Math.max(0, budget.get() - FRAMES / parts);
-    awaitTrue(() -> budget.get() <= target, "the flood to go on");
+    Eventually.holds("the flood to go on", () -> budget.get() <= target);
   }
 
   /** The codes listed in the error table of docs/protocol.md. */
@@ -324,18 +325,4 @@ class WebSocketFuzzTest {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("gave up waiting for " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
 }
