@@ -52,6 +52,11 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "100")
+              // The library starts PostgreSQL for tests, with fsync and synchronous commit off. Here it
+              // holds real data, and an acknowledged answer must survive a crash of the database or
+              // the machine: both back on (group commit in the game writer keeps the cost down).
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .start();
     } catch (IOException | RuntimeException e) {
       throw new StartupException(explain(directory, e), e);
