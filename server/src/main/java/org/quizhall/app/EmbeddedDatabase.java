@@ -9,6 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +33,11 @@ final class EmbeddedDatabase implements AutoCloseable {
   static final long WATCH_SECONDS = 2;
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-  private volatile EmbeddedPostgres postgres;
+  private final EmbeddedPostgres postgres;
   private final Path directory;
   private final int port;
+  /** How the server was started, to start it the same way should it die. */
+  private final List<String> command;
   private final ScheduledExecutorService watch =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -39,12 +45,19 @@ final class EmbeddedDatabase implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  private boolean closing;
+  private volatile boolean closing;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) throws IOException {
     this.postgres = postgres;
     this.directory = directory;
     this.port = postgres.getPort();
+    List<String> command = new ArrayList<>();
+    if ("root".equals(System.getProperty("user.name"))) {
+      // PostgreSQL refuses to run as root; the library then runs it in a user namespace, and so do we.
+      command.addAll(List.of("unshare", "-U"));
+    }
+    command.addAll(commandLine(Files.readString(directory.resolve("postmaster.opts"))));
+    this.command = List.copyOf(command);
   }
 
   /** Starts (and on first use initialises) the server under {@code dataDir/postgres}. Blocks. */
@@ -63,7 +76,18 @@ final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       throw new StartupException(explain(directory, e), e);
     }
-    EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory);
+    EmbeddedDatabase database;
+    try {
+      database = new EmbeddedDatabase(postgres, directory);
+    } catch (IOException e) {
+      try {
+        postgres.close();
+      } catch (IOException ignored) {
+        // Reported below.
+      }
+      throw new StartupException("Embedded PostgreSQL started in " + directory + " but its postmaster.opts could not be read: "
+          + e.getMessage(), e);
+    }
     try {
       database.ensureDatabase();
     } catch (SQLException e) {
@@ -102,35 +126,75 @@ final class EmbeddedDatabase implements AutoCloseable {
 
   /**
    * Runs on the watch thread: when the server's process is gone, starts it again on the same data
-   * and port (PostgreSQL replays its log, so every committed row is there). A failed start is tried
-   * again at the next check.
+   * and port with the command line it was first started with (PostgreSQL keeps it in
+   * {@code postmaster.opts}), and PostgreSQL replays its log, so every committed row is there. The
+   * library's instance and its lock on the directory stay as they are (its stop at close stops
+   * whichever server runs there). A start that fails is tried again at the next check.
    */
-  private synchronized void reviveIfDead() {
-    if (closing || running()) {
+  private void reviveIfDead() {
+    if (closing || !dead()) {
       return;
     }
     log.warn("Embedded PostgreSQL ({}) is not running; starting it again on port {}", directory, port);
     try {
-      postgres.close();
-    } catch (IOException | RuntimeException alreadyGone) {
-      // It is dead: closing only releases the library's lock on the directory.
-    }
-    try {
-      postgres = launch(directory, port);
+      Process started =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("restarts.log").toFile()))
+              .start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!accepting()) {
+        if (!started.isAlive() || System.nanoTime() > deadline || closing) {
+          started.destroy();
+          log.warn("Embedded PostgreSQL did not start again (see {}); trying again in {} s",
+              directory.resolve("restarts.log"), WATCH_SECONDS);
+          return;
+        }
+        Thread.sleep(100);
+      }
       log.info("Embedded PostgreSQL is back on 127.0.0.1:{}", port);
-    } catch (IOException | RuntimeException e) {
-      log.warn("Embedded PostgreSQL did not start again ({}); trying again in {} s", rootMessage(e), WATCH_SECONDS);
+    } catch (IOException e) {
+      log.warn("Embedded PostgreSQL could not be started again: {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  /** Whether the process named in {@code postmaster.pid} is alive. */
-  private boolean running() {
+  /**
+   * Dead when {@code postmaster.pid} is gone (a server that stops deletes it) or names a process
+   * that is no longer alive (it was killed). A file that cannot be read is no reason to act.
+   */
+  private boolean dead() {
+    Path pidFile = directory.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return true;
+    }
     try {
-      String first = Files.readAllLines(directory.resolve("postmaster.pid")).get(0).strip();
-      return ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive).orElse(false);
-    } catch (IOException | RuntimeException e) {
+      long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+      return ProcessHandle.of(pid).map(process -> !process.isAlive()).orElse(true);
+    } catch (IOException | RuntimeException unreadable) {
       return false;
     }
+  }
+
+  /** Whether something accepts connections on the server's port. */
+  private boolean accepting() {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  /** The server's own command line from {@code postmaster.opts}: the program, then each argument in double quotes. */
+  static List<String> commandLine(String opts) {
+    List<String> parts = new ArrayList<>();
+    Matcher part = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+)").matcher(opts.strip());
+    while (part.find()) {
+      parts.add(part.group(1) != null ? part.group(1).replaceAll("\\\\(.)", "$1") : part.group(2));
+    }
+    return parts;
   }
 
   String jdbcUrl() {
@@ -164,10 +228,13 @@ final class EmbeddedDatabase implements AutoCloseable {
   /** Stops the server cleanly (a fast shutdown that leaves no lock file behind). Blocks. */
   @Override
   public void close() {
-    synchronized (this) {
-      closing = true;
-    }
+    closing = true;
     watch.shutdownNow();
+    try {
+      watch.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       postgres.close();
       log.info("Embedded PostgreSQL stopped ({})", directory);
