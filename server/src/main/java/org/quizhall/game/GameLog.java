@@ -39,6 +39,9 @@ public interface GameLog {
     return true;
   }
 
+  /** Told once for each join or answer a room refused because {@link #hasRoom()} said no (for the metrics). */
+  default void refused() {}
+
   record PlayerJoined(
       UUID gameId, UUID playerId, String nickname, UUID accountId, byte[] resumeDigest, Instant joinedAt) {}
 
@@ -93,6 +96,11 @@ public interface GameLog {
       @Override
       public boolean hasRoom() {
         return first.hasRoom();
+      }
+
+      @Override
+      public void refused() {
+        first.refused();
       }
     };
   }

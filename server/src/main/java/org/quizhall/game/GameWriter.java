@@ -115,14 +115,15 @@ public final class GameWriter implements GameLog {
     add(seq -> new Finished(seq, gameId, copy, at));
   }
 
-  /** Refuses (and counts the refusal) once {@link #limit()} rows are waiting; rooms check before a join or answer. */
+  /** False once {@link #limit()} rows are waiting; rooms ask before they take a join or an answer. */
   @Override
   public boolean hasRoom() {
-    if (pending() < limit) {
-      return true;
-    }
+    return pending() < limit;
+  }
+
+  @Override
+  public void refused() {
     refusals.incrementAndGet();
-    return false;
   }
 
   /** The most rows that may wait for the database. */
@@ -225,13 +226,19 @@ public final class GameWriter implements GameLog {
                         done -> {
                           int count = done.result();
                           if (count > 0) {
+                            failing = false;
                             written = batch.get(count - 1).seq();
                             receipts(batch, count, refused);
                             completeWaiters();
                           }
                           if (count == batch.size()) {
+                            retryDelayMs = RETRY_FIRST_MS;
                             flush();
                           } else {
+                            // The database went away part way: the rest waits, as after any failed flush.
+                            failedFlushes.incrementAndGet();
+                            failing = true;
+                            retryDelayMs = Math.min(RETRY_MAX_MS, retryDelayMs * 2);
                             context.owner().setTimer(retryDelayMs, id -> flush());
                           }
                         });
@@ -295,7 +302,7 @@ public final class GameWriter implements GameLog {
   }
 
   /** Integrity and data errors (SQLSTATE classes 22 and 23) fail the same way however often they are retried. */
-  private static boolean isDataError(Throwable e) {
+  public static boolean isDataError(Throwable e) {
     return e instanceof PgException pg && pg.getSqlState() != null
         && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
   }

@@ -225,6 +225,7 @@ public final class RoomGame {
    */
   private void requireRecordRoom(String what) {
     if (!log.hasRoom()) {
+      log.refused();
       throw new Problem(
           Problem.Kind.UNAVAILABLE,
           "server_busy",
@@ -444,9 +445,9 @@ public final class RoomGame {
     if (answers.containsKey(playerId)) {
       throw new Problem(Problem.Kind.CONFLICT, "already_answered", "You have already answered this question.");
     }
-    requireRecordRoom("Answering");
     Question question = questions.get(index);
     boolean correct = Judge.correct(question, choice, text);
+    requireRecordRoom("Answering");
     long responseMs = Math.max(0, now - questionShownAt - questionPausedMs);
     int streak = correct ? player.streak + 1 : 0;
     int points = Scoring.points(correct, responseMs, settings.questionMillis(), streak, settings.speedScoring());
