@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.quizhall.game.GameLog;
+import org.quizhall.game.GameWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +33,10 @@ public final class MasteryRecorder implements GameLog {
   private final Context context;
   private final ConcurrentLinkedQueue<Review> queue = new ConcurrentLinkedQueue<>();
   /**
-   * A batch the database failed, tried again first so reviews apply in the order they happened.
-   * Bounded without a limit of its own: every review comes from an answer the game writer took,
-   * and the writer stops rooms taking answers once its own bound is reached.
+   * A batch the database could not take (it was away), tried again first so reviews apply in the
+   * order they happened. While the database is away the queue grows only by answers rooms still
+   * take, and rooms stop taking them once the game writer's rows (which wait for the same database)
+   * reach their limit.
    */
   private List<Review> retry = List.of();
 
@@ -117,7 +119,10 @@ public final class MasteryRecorder implements GameLog {
                         }))
         .onComplete(
             done -> {
-              if (done.failed()) {
+              if (done.failed() && GameWriter.isDataError(done.cause())) {
+                // Refused for good: retrying would hold every later review back behind it.
+                log.error("Dropped mastery updates for {} answers the database refuses: {}", batch.size(), done.cause().getMessage());
+              } else if (done.failed()) {
                 log.warn("Could not update mastery for {} answers, will retry: {}", batch.size(), done.cause().getMessage());
                 retry = batch;
               }
