@@ -97,7 +97,7 @@ export function mount(root, { params, navigate, handoff }) {
       announce('Answer locked in.');
     } catch (error) {
       // Not taken, so the player may answer again: the socket dropped, or the server could not save anything new.
-      const canRetry = ['offline', 'server_busy', 'database_unavailable'].includes(error.code);
+      const canRetry = ['offline', 'server_busy'].includes(error.code);
       if (canRetry) {
         chosen = null;
         if (button) button.classList.remove('chosen');

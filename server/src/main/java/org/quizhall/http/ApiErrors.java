@@ -46,7 +46,6 @@ final class ApiErrors {
           // Not a fault to log at length: the health check and metrics report the outage.
           log.warn("{} {} answered 503: the database is away ({})", ctx.request().method(), ctx.request().path(),
               failure.getMessage());
-          ctx.response().putHeader("Retry-After", "5");
           Problem unavailable = Outages.databaseUnavailable();
           send(ctx.response(), 503, unavailable.code(), unavailable.getMessage());
           return;
@@ -88,6 +87,10 @@ final class ApiErrors {
         .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     if (status == 401) {
       response.putHeader("WWW-Authenticate", "Bearer");
+    }
+    if (status == 503 && response.headers().get("Retry-After") == null) {
+      // Every 503 here is a part the server needs that is away for now (the database): say when to try again.
+      response.putHeader("Retry-After", "5");
     }
     response.end(body.encode());
   }

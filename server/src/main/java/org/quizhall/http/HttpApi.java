@@ -52,7 +52,7 @@ public final class HttpApi extends VerticleBase {
       LimitHits limitHits,
       int maxPlayersPerRoom) {}
 
-  /** Bigger frames than a client may send are read and refused with an error; beyond this Vert.x closes (1009). */
+  /** Bigger messages than a client may send are read and refused with an error; beyond this Vert.x drops the connection (1006). */
   private static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
 
   private final String host;

@@ -3,11 +3,10 @@ package org.quizhall.problem;
 import io.vertx.pgclient.PgException;
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Tells a database that is away (refused connection, closed connection, shutting down or starting
- * up, pool waits that ran out) from every other failure, so the edges can say "try again in a
+ * up, too many connections) from every other failure, so the edges can say "try again in a
  * moment" instead of reporting a server fault.
  */
 public final class Outages {
@@ -33,12 +32,8 @@ public final class Outages {
   /** Whether {@code failure} (or one of its causes) says the database could not be reached or went away. */
   public static boolean isDatabaseOutage(Throwable failure) {
     for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
-      if (e instanceof ConnectException || e instanceof ClosedChannelException || e instanceof TimeoutException) {
-        return true;
-      }
-      String type = e.getClass().getName();
-      // The SQL client's own "connection closed" and pool time-outs.
-      if (type.endsWith(".ClosedConnectionException") || type.endsWith("NoStackTraceTimeoutException")) {
+      if (e instanceof ConnectException || e instanceof ClosedChannelException
+          || e instanceof io.vertx.sqlclient.ClosedConnectionException) {
         return true;
       }
       if (e instanceof PgException pg && pg.getSqlState() != null) {

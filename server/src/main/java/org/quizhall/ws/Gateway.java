@@ -38,10 +38,11 @@ public final class Gateway {
   private final java.util.List<String> allowedOrigins;
   private final java.util.function.Function<io.vertx.core.http.HttpServerRequest, String> clientAddress;
 
-  /** {@code allowedOrigins}: other sites ({@code https://host[:port]}) whose pages may open the socket. */
   /**
+   * {@code allowedOrigins}: other sites ({@code https://host[:port]}) whose pages may open the socket.
    * {@code clientAddress} tells the address a request comes from (behind a trusted proxy, the one it
-   * forwards for): the failed-join limit counts per that address.
+   * forwards for): the failed-join limit counts per that address. A function rather than the HTTP
+   * edge's own class, so that this package does not depend on that one.
    */
   public Gateway(
       Vertx vertx, Rooms rooms, Accounts accounts, java.util.List<String> allowedOrigins,
