@@ -64,6 +64,7 @@ public final class Bench {
   public static JsonObject run(Scenario scenario, String url, Path jar, boolean withBaseline) throws Exception {
     List<ServerProcess> servers = new ArrayList<>();
     ServerProcess.SharedDatabase database = null;
+    Outage outage = null;
     if (url == null && scenario.outageSeconds() > 0) {
       if (scenario.nodes() != 1) {
         throw new IllegalArgumentException("an outage scenario runs one node");
@@ -131,7 +132,7 @@ public final class Bench {
       long heapPlayers = heapOf(servers);
       long cpuBefore = cpuOf(servers);
       // The database goes away once every room is into its first questions (hosts start over startSpreadMs).
-      Outage outage =
+      outage =
           scenario.outageSeconds() > 0 && database != null
               ? Outage.begin(database, base, scenario.startSpreadMs() + 7_000L, scenario.outageSeconds())
               : null;
@@ -184,6 +185,9 @@ public final class Bench {
               .put("errorSamples", new JsonArray(List.copyOf(run.errorSamples)));
       return report;
     } finally {
+      if (outage != null) {
+        outage.cancel();
+      }
       vertx.close().await();
       for (ServerProcess server : servers) {
         server.close();

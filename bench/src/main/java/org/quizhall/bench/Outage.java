@@ -83,6 +83,12 @@ final class Outage {
     }
   }
 
+  /** Stops the outage wherever it is (the run failed), so that nothing restarts the database behind the clean-up. */
+  void cancel() throws InterruptedException {
+    thread.interrupt();
+    thread.join(TimeUnit.SECONDS.toMillis(30));
+  }
+
   private void sample() throws IOException, InterruptedException {
     peakQueueRows = Math.max(peakQueueRows, metric("quizhall_write_queue_rows"));
     HttpResponse<Void> ready =
@@ -112,6 +118,9 @@ final class Outage {
   /** Waits for the database to be back and the rows written; the figures, for the report. */
   JsonObject figures() throws Exception {
     thread.join(TimeUnit.SECONDS.toMillis(seconds + 180));
+    if (thread.isAlive()) {
+      throw new IllegalStateException("the outage did not end: the database or the writes did not come back in time");
+    }
     if (failure != null) {
       throw failure;
     }

@@ -92,7 +92,8 @@ final class ServerProcess implements AutoCloseable {
   static final class SharedDatabase implements AutoCloseable {
     private final Path jar;
     private final int port;
-    private Process process;
+    /** Replaced by {@link #restart()} on the outage thread, read by {@link #close()} on the main one. */
+    private volatile Process process;
     final String url;
     final String user;
     final String password;
@@ -130,12 +131,16 @@ final class ServerProcess implements AutoCloseable {
               .start();
       Path connection = dir.resolve("connection.txt");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (!Files.exists(connection)) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          process.destroyForcibly();
-          throw new IllegalStateException("the shared database did not start; see " + dir.resolve("database.log"));
+      try {
+        while (!Files.exists(connection)) {
+          if (!process.isAlive() || System.nanoTime() > deadline) {
+            throw new IllegalStateException("the shared database did not start; see " + dir.resolve("database.log"));
+          }
+          Thread.sleep(50);
         }
-        Thread.sleep(50);
+      } catch (InterruptedException | RuntimeException e) {
+        process.destroyForcibly();
+        throw e;
       }
       return process;
     }

@@ -29,18 +29,22 @@ public final class OwnedDatabase implements AutoCloseable {
 
   /** Starts a new server with an empty {@code quizhall} database. Blocks. */
   public static OwnedDatabase start() {
+    OwnedDatabase database;
     try {
-      OwnedDatabase database = new OwnedDatabase(Files.createTempDirectory("quizhall-owned-pg"), TestServer.freePort());
+      database = new OwnedDatabase(Files.createTempDirectory("quizhall-owned-pg"), TestServer.freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
       database.restart();
       try (Connection connection = database.postgres.getPostgresDatabase().getConnection();
           Statement statement = connection.createStatement()) {
         statement.execute("CREATE DATABASE " + NAME);
       }
       return database;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("cannot create the test database: " + e.getMessage(), e);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      database.close();
+      throw new IllegalStateException("cannot start the test's own PostgreSQL: " + e.getMessage(), e);
     }
   }
 

@@ -111,7 +111,12 @@ class DatabaseOutageTest {
     SocketClient eve = open.add(SocketClient.connect(vertx, server.httpPort()));
     JsonObject refused = eve.reply(eve.send("join", new JsonObject().put("code", code).put("nickname", "Eve")));
     assertThat(refused.getString("code")).isEqualTo("server_busy");
-    assertThat(api.get("/health/ready").bodyAsJsonObject().encode()).contains("\"id\":\"game-writes\"");
+    HttpResponse<Buffer> full = api.get("/health/ready");
+    assertThat(full.statusCode()).isEqualTo(503);
+    JsonObject writes = full.bodyAsJsonObject().getJsonArray("checks").stream().map(JsonObject.class::cast)
+        .filter(check -> "game-writes".equals(check.getString("id"))).findFirst().orElseThrow();
+    assertThat(writes.getString("status")).as("readiness says the rows waiting reached their limit").isEqualTo("DOWN");
+    assertThat(writes.getJsonObject("data").getInteger("waiting")).isEqualTo(QUEUE_LIMIT);
     assertThat(api.metric("quizhall_writes_refused_total")).isEqualTo(1);
     SocketClient signedIn = open.add(SocketClient.connect(vertx, server.httpPort()));
     JsonObject noSignIn =
