@@ -142,8 +142,9 @@ class WebSocketFuzzTest {
       assertThat(documentedCloses).as("close codes are documented").contains(flood.closeCode);
       boolean explained =
           switch (flood.closeCode) {
-            // A protocol-breaking frame is the last one sent, and the only one unanswered.
-            case 1006 -> flood.expectedCloses > 0 && flood.replies >= flood.sent - 1;
+            // A protocol-breaking frame is the last one sent. The connection drops at once, so replies
+            // still on their way to the frames just before it (25 ms apart) may go down with it.
+            case 1006 -> flood.expectedCloses > 0 && flood.replies >= flood.sent - 3;
             case 4008 -> flood.replies > Connection.MAX_STRIKES;
             case 1000 -> flood.sentLeave;
             default -> false;
