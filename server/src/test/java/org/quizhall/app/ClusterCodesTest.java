@@ -36,7 +36,7 @@ class ClusterCodesTest {
         Api apiA = new Api(vertx, a.httpPort());
         Api apiB = new Api(vertx, b.httpPort())) {
       String token = apiA.signUpAndIn("clustered", "two nodes one school");
-      String deckId = apiA.get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
+      String deckId = apiA.firstDeckId(token);
       JsonObject request = new JsonObject().put("deckId", deckId).put("questionCount", 1);
       List<String> onA = new ArrayList<>();
       List<String> onB = new ArrayList<>();

@@ -78,11 +78,9 @@ class ClusterIT {
     Node a = nodes.get(0);
     Api api = opened(new Api(vertx, a.httpPort()));
     String token = api.signUpAndIn("threenodes", "a cluster of three");
-    String deckId = api.get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
+    String deckId = api.firstDeckId(token);
     AnswerKey key = new AnswerKey(api, deckId, token);
-    JsonObject room =
-        api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 2).put("secondsPerQuestion", 30), token)
-            .bodyAsJsonObject();
+    JsonObject room = api.openRoom(token, deckId, 2, 30);
     String code = room.getString("code");
     SocketClient host = opened(SocketClient.connect(vertx, a.httpPort()));
     host.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));

@@ -72,7 +72,7 @@ class RestFuzzTest {
     quizhall = TestServer.start(new TestClock(Instant.parse("2026-11-02T10:00:00Z")));
     api = new Api(vertx, quizhall.httpPort());
     token = api.signUpAndIn("fuzzer", "random but careful");
-    String deck = api.get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
+    String deck = api.firstDeckId(token);
     ids.add(deck);
     JsonObject group = api.postJson("/api/groups", new JsonObject().put("name", "Fuzz group"), token).bodyAsJsonObject();
     ids.add(group.getString("id"));

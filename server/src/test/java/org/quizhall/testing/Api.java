@@ -79,6 +79,22 @@ public final class Api implements AutoCloseable {
     }
   }
 
+  /** The id of the first deck the signed-in user sees: the sample deck, on a new server. */
+  public String firstDeckId(String token) {
+    return get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
+  }
+
+  /** Opens a live room on a deck; the answer carries its {@code code}, {@code hostToken} and {@code gameId}. */
+  public JsonObject openRoom(String token, String deckId, int questionCount, int secondsPerQuestion) {
+    HttpResponse<Buffer> created =
+        postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", questionCount)
+            .put("secondsPerQuestion", secondsPerQuestion), token);
+    if (created.statusCode() != 201) {
+      throw new AssertionError("could not open a room: " + created.statusCode() + " " + created.bodyAsString());
+    }
+    return created.bodyAsJsonObject();
+  }
+
   /** Signs up (if needed) and signs in, returning the bearer token. */
   public String signUpAndIn(String username, String password) {
     JsonObject credentials = new JsonObject().put("username", username).put("password", password);

@@ -39,7 +39,7 @@ class KeyboardPlayTest {
     quizhall = TestServer.start(Clock.systemUTC());
     api = new Api(vertx, quizhall.httpPort());
     String token = api.signUpAndIn("keyboard_host", "hosting by socket");
-    String deckId = api.get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
+    String deckId = api.firstDeckId(token);
     api.get("/api/decks/" + deckId + "/questions", token).bodyAsJsonArray()
         .forEach(q -> answerKey.put(((JsonObject) q).getString("id"), (JsonObject) q));
     room = api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 2)

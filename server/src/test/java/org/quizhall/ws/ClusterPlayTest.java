@@ -39,11 +39,9 @@ class ClusterPlayTest {
         Quizhall b = TestServer.start(clock, database, TestServer.clusterNode(portB, portA));
         Api api = new Api(vertx, a.httpPort())) {
       String token = api.signUpAndIn("clusterhost", "two nodes one game");
-      String deckId = api.get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
+      String deckId = api.firstDeckId(token);
       AnswerKey key = new AnswerKey(api, deckId, token);
-      JsonObject room =
-          api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 2).put("secondsPerQuestion", 20), token)
-              .bodyAsJsonObject();
+      JsonObject room = api.openRoom(token, deckId, 2, 20);
       SocketClient host = SocketClient.connect(vertx, a.httpPort());
       sockets.add(host);
       host.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
@@ -110,12 +108,10 @@ class ClusterPlayTest {
     try (Quizhall b = TestServer.start(clock, database, TestServer.clusterNode(portB, portA));
         Api api = new Api(vertx, b.httpPort())) {
       String token = api.signUpAndIn("survivor", "one node goes down");
-      String deckId = api.get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
+      String deckId = api.firstDeckId(token);
       AnswerKey key = new AnswerKey(api, deckId, token);
       Api apiA = new Api(vertx, a.httpPort());
-      JsonObject room =
-          apiA.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 2).put("secondsPerQuestion", 20), token)
-              .bodyAsJsonObject();
+      JsonObject room = apiA.openRoom(token, deckId, 2, 20);
       apiA.close();
       String code = room.getString("code");
       assertThat(b.rooms().owner(code).await()).contains(a.rooms().nodeId());

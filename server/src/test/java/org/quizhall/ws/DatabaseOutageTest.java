@@ -51,11 +51,9 @@ class DatabaseOutageTest {
         open.add(TestServer.start(clock, database.settings(), new JsonObject().put(QuizhallConfig.WRITE_QUEUE_LIMIT, QUEUE_LIMIT)));
     Api api = open.add(new Api(vertx, server.httpPort()));
     String account = api.signUpAndIn("outage-host", "the lights went out");
-    String deckId = api.get("/api/decks", account).bodyAsJsonArray().getJsonObject(0).getString("id");
+    String deckId = api.firstDeckId(account);
     AnswerKey key = new AnswerKey(api, deckId, account);
-    JsonObject room =
-        api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 3).put("secondsPerQuestion", 20), account)
-            .bodyAsJsonObject();
+    JsonObject room = api.openRoom(account, deckId, 3, 20);
     String code = room.getString("code");
     SocketClient host = open.add(SocketClient.connect(vertx, server.httpPort()));
     host.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));

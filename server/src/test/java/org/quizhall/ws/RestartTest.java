@@ -44,11 +44,9 @@ class RestartTest {
     Quizhall first = open.add(TestServer.start(clock, database));
     Api api = open.add(new Api(vertx, first.httpPort()));
     String account = api.signUpAndIn("restarter", "through the restart");
-    String deckId = api.get("/api/decks", account).bodyAsJsonArray().getJsonObject(0).getString("id");
+    String deckId = api.firstDeckId(account);
     AnswerKey key = new AnswerKey(api, deckId, account);
-    JsonObject room =
-        api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 2).put("secondsPerQuestion", 20), account)
-            .bodyAsJsonObject();
+    JsonObject room = api.openRoom(account, deckId, 2, 20);
     SocketClient host = hostOn(vertx, first, room);
     SocketClient ada = open.add(SocketClient.connect(vertx, first.httpPort()));
     ada.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Ada"));

@@ -81,7 +81,7 @@ class WebSocketFuzzTest {
     Quizhall server = open.add(TestServer.start(clock));
     Api api = open.add(new Api(vertx, server.httpPort()));
     String account = api.signUpAndIn("fuzz-host", "flood the gates");
-    String deckId = api.get("/api/decks", account).bodyAsJsonArray().getJsonObject(0).getString("id");
+    String deckId = api.firstDeckId(account);
     AnswerKey key = new AnswerKey(api, deckId, account);
     Game quiet = new Game(vertx, server, api, account, deckId);
     Game busy = new Game(vertx, server, api, account, deckId);
@@ -261,9 +261,7 @@ class WebSocketFuzzTest {
     final Map<String, SocketClient> players = new HashMap<>();
 
     Game(Vertx vertx, Quizhall server, Api api, String account, String deckId) {
-      JsonObject room =
-          api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", QUESTIONS).put("secondsPerQuestion", 20), account)
-              .bodyAsJsonObject();
+      JsonObject room = api.openRoom(account, deckId, QUESTIONS, 20);
       code = room.getString("code");
       gameId = room.getString("gameId");
       host = open.add(SocketClient.connect(vertx, server.httpPort()));
