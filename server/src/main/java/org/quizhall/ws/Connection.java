@@ -29,6 +29,12 @@ final class Connection {
 
   static final int MAX_MESSAGE_BYTES = 4096;
   static final int MESSAGES_PER_SECOND = 20;
+  /**
+   * Frames of any kind (well-formed or not) a connection may send a second before it is closed. Every
+   * refused frame gets an error reply; without this cap a client could interleave enough good
+   * messages never to reach the refusal limit and have the server write thousands of errors a second.
+   */
+  static final int FRAMES_PER_SECOND = 100;
   /** Throttled or refused messages tolerated in a row before the connection is closed. */
   static final int MAX_STRIKES = 100;
   static final long JOIN_TIMEOUT_MS = 30_000;
@@ -42,6 +48,8 @@ final class Connection {
   private final Context context;
   private final String address;
   private final MessageRate rate;
+  private final MessageRate frames;
+  private boolean flooded;
   private Role role = Role.NONE;
   private RoomLink room;
   private String playerId;
@@ -61,12 +69,23 @@ final class Connection {
     this.context = context;
     this.address = address;
     this.rate = new MessageRate(MESSAGES_PER_SECOND, System.nanoTime());
+    this.frames = new MessageRate(FRAMES_PER_SECOND, System.nanoTime());
   }
 
   void open() {
     gateway.opened();
-    socket.textMessageHandler(this::onText);
-    socket.binaryMessageHandler(bytes -> refuse("binary_not_supported", "Send JSON text messages, not binary.", null));
+    socket.textMessageHandler(
+        text -> {
+          if (admitted()) {
+            onText(text);
+          }
+        });
+    socket.binaryMessageHandler(
+        bytes -> {
+          if (admitted()) {
+            refuse("binary_not_supported", "Send JSON text messages, not binary.", null);
+          }
+        });
     socket.exceptionHandler(e -> { });
     socket.closeHandler(v -> onClose());
     pingTimer =
@@ -82,6 +101,20 @@ final class Connection {
                 channel.close(Protocol.CLOSE_IDLE, "No join, host or resume message arrived.");
               }
             });
+  }
+
+  /** Counts a frame against {@link #FRAMES_PER_SECOND}; past it the connection is closed and nothing more is read. */
+  private boolean admitted() {
+    if (flooded) {
+      return false;
+    }
+    if (!frames.tryTake(System.nanoTime())) {
+      flooded = true;
+      gateway.messageLimited();
+      channel.close(Protocol.CLOSE_POLICY, "More than " + FRAMES_PER_SECOND + " messages a second.");
+      return false;
+    }
+    return true;
   }
 
   private void onText(String text) {

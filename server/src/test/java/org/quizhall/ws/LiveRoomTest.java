@@ -360,6 +360,28 @@ class LiveRoomTest {
   }
 
   @Test
+  @DisplayName("a flood of bad frames with good ones mixed in (never 100 refusals in a row) is closed with 4008")
+  void floodWithGoodMessagesMixedIn() {
+    JsonObject room = openRoom(1);
+    SocketClient flooder = player(room, "Flooder");
+    try {
+      for (int burst = 0; burst < 20 && !flooder.isClosed(); burst++) {
+        for (int i = 0; i < 60; i++) {
+          flooder.sendRaw("{not json");
+        }
+        flooder.send("ping");
+      }
+    } catch (RuntimeException closedWhileSending) {
+      // The server closed the connection part way through the flood: what this test wants.
+    }
+
+    assertThat(flooder.awaitClose()).isEqualTo(Protocol.CLOSE_POLICY);
+    flooder.drain();
+    long errors = flooder.seen().stream().filter(m -> "error".equals(m.getString("type"))).count();
+    assertThat(errors).as("errors the server wrote for 1,220 frames").isLessThanOrEqualTo(Connection.FRAMES_PER_SECOND);
+  }
+
+  @Test
   @DisplayName("more than 20 messages a second are throttled with rate_limited, and the connection stays usable")
   void rateLimit() {
     JsonObject room = openRoom(1);
