@@ -101,17 +101,28 @@ public final class HttpApi extends VerticleBase {
     router.errorHandler(404, ApiErrors::notFound);
     router.errorHandler(405, ApiErrors::handle);
 
-    server =
-        vertx.createHttpServer(
-            new HttpServerOptions()
-                .setHost(host)
-                .setPort(port)
-                .setCompressionSupported(true)
-                .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
-                .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
-                .setReadIdleTimeout(Gateway.SILENCE_LIMIT_SECONDS)
-                .setRegisterWebSocketWriteHandlers(false));
+    server = vertx.createHttpServer(serverOptions(host, port, Gateway.SILENCE_LIMIT_SECONDS, TimeUnit.SECONDS));
     return server.requestHandler(router).listen();
+  }
+
+  /**
+   * The server's options. A connection from which nothing arrives for {@code silenceLimit} is dead (a
+   * phone switched off) and is dropped. So is one that takes nothing the server writes for as long:
+   * every socket is pinged every 20 s, so a healthy one always takes something, and a client that
+   * stopped reading would otherwise make the server hold everything sent to it for as long as it
+   * keeps sending.
+   */
+  public static HttpServerOptions serverOptions(String host, int port, long silenceLimit, TimeUnit unit) {
+    return new HttpServerOptions()
+        .setHost(host)
+        .setPort(port)
+        .setCompressionSupported(true)
+        .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
+        .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
+        .setIdleTimeoutUnit(unit)
+        .setReadIdleTimeout((int) silenceLimit)
+        .setWriteIdleTimeout((int) silenceLimit)
+        .setRegisterWebSocketWriteHandlers(false);
   }
 
   /** Paths of the browser client's own screens (no file extension): each is served the client's page. */
