@@ -82,6 +82,8 @@ function warnings(list) {
 }
 
 function preview(questions) {
+  // The server sends keys to the deck's owner only, so anyone else previews the prompts and options.
+  const withKeys = questions.some((q) => q.correct !== undefined || q.accepted !== undefined);
   const topics = new Map();
   for (const q of questions) {
     const topic = q.topic || 'Other';
@@ -90,12 +92,14 @@ function preview(questions) {
   }
   return h('section', { class: 'card preview', 'aria-labelledby': 'preview-title' },
     h('h2', { id: 'preview-title' }, 'Questions by topic'),
+    withKeys ? null : h('p', { class: 'muted', id: 'keys-hidden' },
+      'Answers are shown to the deck’s owner only, so nobody can look them up during a game. Practise to see them.'),
     [...topics].map(([topic, items]) => h('details', { class: 'topic', open: true },
       h('summary', {}, h('span', { class: 'topic-name' }, topic), ` (${items.length})`),
       h('ol', { class: 'question-list' }, items.map((q) => h('li', { class: 'preview-question' },
         h('p', { class: 'prompt-text' }, q.prompt),
         q.options ? h('ul', { class: 'preview-options' }, q.options.map((o, i) => h('li', { class: i === q.correct ? 'right' : null },
           i === q.correct ? '✓ ' : '', o, i === q.correct ? ' (answer)' : '')))
-          : h('p', {}, '✓ Typed answer: ', q.accepted.join(' / ')),
-        sourceNote(q.explanation, q.source)))))));
+          : q.accepted ? h('p', {}, '✓ Typed answer: ', q.accepted.join(' / ')) : h('p', {}, 'Typed answer'),
+        withKeys ? sourceNote(q.explanation, q.source) : null))))));
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
 import java.util.List;
+import io.vertx.core.json.JsonArray;
 import java.util.UUID;
 import org.quizhall.notes.NotesImporter;
 import org.quizhall.notes.NotesTooLargeException;
@@ -60,6 +61,26 @@ public final class Decks {
 
   public Future<List<Question>> questions(UUID id, UUID viewer) {
     return get(id, viewer).compose(deck -> store.questions(id));
+  }
+
+  /**
+   * A deck's questions as {@code viewer} may read them: with keys, explanations and source lines for
+   * the owner only. Anyone else (a sample or public deck's reader, a group member) sees the prompts
+   * and options, so the deck page cannot be used to look up a live question's answer.
+   */
+  public Future<JsonArray> questionsFor(UUID id, UUID viewer) {
+    return get(id, viewer)
+        .compose(
+            deck ->
+                store
+                    .questions(id)
+                    .map(
+                        all -> {
+                          boolean owner = viewer != null && viewer.equals(deck.ownerId());
+                          JsonArray out = new JsonArray();
+                          all.forEach(q -> out.add(owner ? QuestionJson.toJson(q) : QuestionJson.withoutKey(q)));
+                          return out;
+                        }));
   }
 
   public Future<Void> delete(UUID id, UUID owner) {

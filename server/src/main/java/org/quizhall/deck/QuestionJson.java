@@ -26,6 +26,23 @@ public final class QuestionJson {
         .put("topic", question.topic());
   }
 
+  /**
+   * A question as someone who is not the deck's owner sees it: the prompt and options, never the key,
+   * the accepted answers, the explanation or the notes line, all of which give the answer away.
+   */
+  public static JsonObject withoutKey(Question question) {
+    JsonObject json =
+        new JsonObject()
+            .put("id", question.id())
+            .put("type", question.type().jsonName())
+            .put("kind", question.kind())
+            .put("prompt", question.prompt());
+    if (question.type() != QuestionType.TYPED) {
+      json.put("options", new JsonArray(question.options()));
+    }
+    return json.put("topic", question.topic()).put("path", new JsonArray(question.source().path()));
+  }
+
   public static JsonObject sourceJson(Source source) {
     return new JsonObject()
         .put("line", source.line())

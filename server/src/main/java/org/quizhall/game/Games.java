@@ -45,6 +45,22 @@ public final class Games {
     this.writer = writer;
   }
 
+  /**
+   * The id a game's question goes by outside the deck (live rooms, assignments): stable for one game
+   * and position, so it survives a checkpoint, but unrelated to the deck question's id, which would
+   * let a player look the key up.
+   */
+  public static String questionId(UUID gameId, int position) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest((gameId + ":" + position).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+    }
+  }
+
   /** Records a new game and the questions it will ask, before its room opens. */
   public Future<Void> create(UUID gameId, String roomCode, UUID deckId, UUID groupId, UUID hostId,
       JsonObject settings, List<Question> questions) {

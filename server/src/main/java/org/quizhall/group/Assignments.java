@@ -147,7 +147,8 @@ public final class Assignments {
                             Boolean correct = row.getBoolean("correct");
                             JsonObject json = new JsonObject().put("index", row.getInteger("position"));
                             if (open || now.isAfter(assignment.closesAt())) {
-                              json.put("id", question.id()).put("type", question.type().jsonName()).put("kind", question.kind())
+                              json.put("id", Games.questionId(assignment.gameId(), row.getInteger("position")))
+                                  .put("type", question.type().jsonName()).put("kind", question.kind())
                                   .put("prompt", question.prompt());
                               if (question.type() != QuestionType.TYPED) {
                                 json.put("options", new JsonArray(question.options()));

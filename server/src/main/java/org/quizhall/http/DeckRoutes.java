@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.quizhall.deck.DeckSummary;
 import org.quizhall.deck.Decks;
 import org.quizhall.deck.GenerationWarning;
-import org.quizhall.deck.QuestionJson;
 import org.quizhall.notes.NotesLimits;
 import org.quizhall.problem.Problem;
 
@@ -95,13 +94,8 @@ final class DeckRoutes {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
     identity
         .optionalId(ctx)
-        .compose(viewer -> decks.questions(id, viewer))
-        .onSuccess(
-            all -> {
-              JsonArray out = new JsonArray();
-              all.forEach(question -> out.add(QuestionJson.toJson(question)));
-              Responses.json(ctx, 200, out);
-            })
+        .compose(viewer -> decks.questionsFor(id, viewer))
+        .onSuccess(out -> Responses.json(ctx, 200, out))
         .onFailure(ctx::fail);
   }
 

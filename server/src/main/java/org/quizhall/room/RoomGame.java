@@ -22,6 +22,7 @@ import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.QuestionType;
 import org.quizhall.game.GameLog;
+import org.quizhall.game.Games;
 import org.quizhall.problem.Problem;
 
 /**
@@ -556,7 +557,7 @@ public final class RoomGame {
             .put("phase", phase.wireName())
             .put("index", index)
             .put("total", questions.size())
-            .put("questionId", question.id())
+            .put("questionId", Games.questionId(gameId, index))
             .put("kind", question.kind())
             .put("answerType", question.type().jsonName())
             .put("prompt", question.prompt())

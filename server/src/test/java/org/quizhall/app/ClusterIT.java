@@ -79,7 +79,9 @@ class ClusterIT {
     Api api = opened(new Api(vertx, a.httpPort()));
     String token = api.signUpAndIn("threenodes", "a cluster of three");
     String deckId = api.firstDeckId(token);
-    AnswerKey key = new AnswerKey(api, deckId, token);
+    Pool pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
+    open.add(() -> pool.close().await());
+    AnswerKey key = new AnswerKey(pool, deckId);
     JsonObject room = api.openRoom(token, deckId, 2, 30);
     String code = room.getString("code");
     SocketClient host = opened(SocketClient.connect(vertx, a.httpPort()));
@@ -108,12 +110,7 @@ class ClusterIT {
     for (SocketClient player : players) {
       player.awaitAbout("reveal", 0);
     }
-    Pool pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
-    try {
-      Failover.awaitCheckpoint(pool, code, "REVEAL");
-    } finally {
-      pool.close().await();
-    }
+    Failover.awaitCheckpoint(pool, code, "REVEAL");
     host.reply(host.send("next"));
     host.reply(host.send("next"));
     JsonObject second = players.get(0).await("question");

@@ -244,7 +244,7 @@ class AuthorizationMatrixTest {
     group = newGroup();
     sharedDeck = newSharedDeck(SHARED_DECK_TITLE);
 
-    AnswerKey key = new AnswerKey(api, sharedDeck, owner);
+    AnswerKey key = new AnswerKey(quizhall.pool(), sharedDeck);
     JsonObject firstQuestion = api.get("/api/decks/" + sharedDeck + "/questions", owner).bodyAsJsonArray().getJsonObject(0);
     String questionId = firstQuestion.getString("id");
     practiceAnswer = key.answer(questionId, true).put("questionId", questionId);
@@ -257,9 +257,8 @@ class AuthorizationMatrixTest {
             .put("opensAt", clock.instant().minus(Duration.ofMinutes(1)).toString())
             .put("closesAt", clock.instant().plus(Duration.ofHours(1)).toString());
     assignment = created(api.postJson("/api/groups/" + group.id() + "/assignments", request, owner), 201).getString("id");
-    String assignmentQuestion =
-        api.get("/api/assignments/" + assignment, owner).bodyAsJsonObject().getJsonArray("questions").getJsonObject(0).getString("id");
-    assignmentAnswer = key.answer(assignmentQuestion, true).put("index", 0);
+    String assignmentGame = api.get("/api/assignments/" + assignment, owner).bodyAsJsonObject().getString("gameId");
+    assignmentAnswer = key.answerAt(assignmentGame, 0, true).put("index", 0);
 
     gameId = playGroupGame(key);
     openRoomCode = created(api.postJson("/api/rooms", new JsonObject().put("deckId", sampleDeck).put("questionCount", 1), owner), 201)

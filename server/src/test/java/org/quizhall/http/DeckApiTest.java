@@ -10,6 +10,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -90,14 +93,48 @@ class DeckApiTest {
 
     JsonArray questions = api.get("/api/decks/" + sample.getString("id") + "/questions").bodyAsJsonArray();
     assertThat(questions).hasSize(sample.getInteger("questionCount"));
-    for (Object q : questions) {
-      JsonObject question = (JsonObject) q;
+    RowSet<Row> stored =
+        quizhall.pool().preparedQuery("SELECT body FROM deck_questions WHERE deck_id = $1")
+            .execute(Tuple.of(java.util.UUID.fromString(sample.getString("id")))).await();
+    assertThat(stored.size()).isEqualTo(questions.size());
+    for (Row row : stored) {
+      JsonObject question = (JsonObject) row.getValue("body");
       assertThat(question.getJsonObject("source").getInteger("line")).isPositive();
       assertThat(question.getString("explanation")).isNotBlank();
       if (!question.getString("type").equals("typed")) {
         assertThat(question.getInteger("correct")).isBetween(0, question.getJsonArray("options").size() - 1);
       }
     }
+  }
+
+  @Test
+  @DisplayName("a deck's answers reach its owner only: readers of a public or sample deck see prompts and options")
+  void answersForTheOwnerOnly() {
+    String id = api.postJson("/api/decks", new JsonObject().put("title", "Open book").put("notes", NOTES).put("public", true), owner)
+        .bodyAsJsonObject().getString("id");
+    String sample = api.get("/api/decks").bodyAsJsonArray().stream().map(JsonObject.class::cast)
+        .filter(d -> d.getBoolean("sample")).findFirst().orElseThrow().getString("id");
+    List<String> secrets = List.of("correct", "accepted", "explanation", "source");
+
+    JsonArray mine = api.get("/api/decks/" + id + "/questions", owner).bodyAsJsonArray();
+    assertThat(mine).isNotEmpty();
+    assertThat(mine.getJsonObject(0).fieldNames()).contains("explanation", "source");
+    for (String reader : java.util.Arrays.asList(null, other)) {
+      for (String deck : List.of(id, sample)) {
+        JsonArray seen = api.get("/api/decks/" + deck + "/questions", reader).bodyAsJsonArray();
+        assertThat(seen).isNotEmpty();
+        for (Object q : seen) {
+          JsonObject question = (JsonObject) q;
+          assertThat(question.fieldNames()).as("what %s reads", reader == null ? "a guest" : "another user")
+              .doesNotContainAnyElementsOf(secrets).contains("prompt", "type");
+          assertThat(question.encode()).doesNotContain("\"answer\"");
+        }
+      }
+    }
+    JsonObject first = mine.getJsonObject(0);
+    JsonObject public0 = api.get("/api/decks/" + id + "/questions", other).bodyAsJsonArray().getJsonObject(0);
+    assertThat(public0.getString("prompt")).isEqualTo(first.getString("prompt"));
+    assertThat(public0.getJsonArray("options")).isEqualTo(first.getJsonArray("options"));
   }
 
   @Test

@@ -2,35 +2,87 @@ package org.quizhall.testing;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.quizhall.game.Games;
 
 /**
- * The answers to a deck's questions, read from its questions endpoint, so that tests can answer a
- * live question right or wrong on purpose.
+ * The answers to a deck's questions, read straight from the database (no client can read them from
+ * the API any more), so that tests can answer a question right or wrong on purpose. A question is
+ * found by its deck id (practice) or by the id a live room or assignment gave it on the wire.
  */
 public final class AnswerKey {
 
+  private final Pool pool;
+  private final UUID deckId;
   private final Map<String, JsonObject> byId = new HashMap<>();
 
-  public AnswerKey(Api api, String deckId, String token) {
-    for (Object question : api.get("/api/decks/" + deckId + "/questions", token).bodyAsJsonArray()) {
-      byId.put(((JsonObject) question).getString("id"), (JsonObject) question);
-    }
+  public AnswerKey(Pool pool, String deckId) {
+    this.pool = pool;
+    this.deckId = UUID.fromString(deckId);
+    load();
   }
 
   public JsonObject question(String id) {
-    return byId.get(id);
+    if (!byId.containsKey(id)) {
+      load();
+    }
+    JsonObject question = byId.get(id);
+    if (question == null) {
+      throw new IllegalArgumentException("no question " + id + " in deck " + deckId);
+    }
+    return question;
   }
 
   /** The answer fields (without the index) for a question: the right one, or a wrong one. */
   public JsonObject answer(String questionId, boolean right) {
-    JsonObject key = byId.get(questionId);
+    return answerTo(question(questionId), right);
+  }
+
+  /** The answer to the question at {@code position} of a game (a live room's or an assignment's). */
+  public JsonObject answerAt(String gameId, int position, boolean right) {
+    return answer(Games.questionId(UUID.fromString(gameId), position), right);
+  }
+
+  /** The answer fields for a question's body as the database keeps it. */
+  public static JsonObject answerTo(JsonObject key, boolean right) {
     if (key.getString("type").equals("typed")) {
       return new JsonObject().put("text", right ? key.getJsonArray("accepted").getString(0) : "definitely not it");
     }
     int correct = key.getInteger("correct");
     JsonArray options = key.getJsonArray("options");
     return new JsonObject().put("choice", right ? correct : (correct + 1) % options.size());
+  }
+
+  private void load() {
+    try {
+      for (Row row :
+          pool.preparedQuery("SELECT question_id, body FROM deck_questions WHERE deck_id = $1")
+              .execute(Tuple.of(deckId))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS)) {
+        byId.put(row.getString("question_id"), (JsonObject) row.getValue("body"));
+      }
+      for (Row row :
+          pool.preparedQuery(
+                  "SELECT q.game_id, q.position, q.body FROM game_questions q JOIN games g ON g.id = q.game_id"
+                      + " WHERE g.deck_id = $1")
+              .execute(Tuple.of(deckId))
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS)) {
+        byId.put(
+            Games.questionId(row.getUUID("game_id"), row.getInteger("position")),
+            (JsonObject) row.getValue("body"));
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the answer key of deck " + deckId, e);
+    }
   }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.quizhall.app.Quizhall;
+import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.TestServer;
 
@@ -87,7 +88,7 @@ class GameInTheBrowserTest {
     assertThat(host.find("#join-link").getText()).endsWith("/join/" + code);
     host.screenshot("host-lobby-empty");
 
-    Map<String, JsonObject> answerKey = answerKey("quizmaster", "hosting all day");
+    AnswerKey answerKey = answerKey("quizmaster", "hosting all day");
 
     ada.go("/join/" + code);
     assertThat(ada.find("#code").getAttribute("value")).as("the code in the link is filled in").isEqualTo(code);
@@ -105,7 +106,7 @@ class GameInTheBrowserTest {
     host.find("#next").click();
     for (int question = 0; question < 3; question++) {
       String questionId = ada.find("#question-prompt").getAttribute("data-question-id");
-      JsonObject key = answerKey.get(questionId);
+      JsonObject key = answerKey.question(questionId);
       if (question == 0) {
         ada.screenshot("player-question");
         host.screenshot("host-question");
@@ -195,15 +196,12 @@ class GameInTheBrowserTest {
   }
 
   /** The deck's answers, read over the API by the same host account. */
-  private static Map<String, JsonObject> answerKey(String username, String password) {
+  private static AnswerKey answerKey(String username, String password) {
     String token = api.signUpAndIn(username, password);
     String deckId = api.get("/api/decks", token).bodyAsJsonArray().stream()
         .map(JsonObject.class::cast).filter(d -> d.getString("title").equals("cell-biology")).findFirst().orElseThrow()
         .getString("id");
-    Map<String, JsonObject> key = new HashMap<>();
-    api.get("/api/decks/" + deckId + "/questions", token).bodyAsJsonArray()
-        .forEach(q -> key.put(((JsonObject) q).getString("id"), (JsonObject) q));
-    return key;
+    return new AnswerKey(quizhall.pool(), deckId);
   }
 
   private static Path notesFile() throws URISyntaxException {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.quizhall.app.Quizhall;
+import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.TestServer;
 
@@ -107,7 +108,7 @@ class GroupsInTheBrowserTest {
     owner.find("#open-group-room").click();
     String code = owner.find("#room-code").getText();
     assertThat(code).matches("[A-Z0-9]{6}");
-    Map<String, JsonObject> answerKey = answerKey(deckId);
+    AnswerKey answerKey = new AnswerKey(quizhall.pool(), deckId);
 
     joinSignedIn(ownerPhone, code, OWNER);
     joinSignedIn(bea, code, MEMBER);
@@ -117,7 +118,7 @@ class GroupsInTheBrowserTest {
     owner.find("#next").click();
     String missed = null;
     for (int question = 0; question < 2; question++) {
-      JsonObject key = answerKey.get(bea.find("#question-prompt").getAttribute("data-question-id"));
+      JsonObject key = answerKey.question(bea.find("#question-prompt").getAttribute("data-question-id"));
       answer(ownerPhone, key, true);
       // Bea gets the second question wrong: that is what the weak-spot round must come back to.
       answer(bea, key, question == 0);
@@ -169,7 +170,7 @@ class GroupsInTheBrowserTest {
     String asked = bea.find("#question-prompt").getAttribute("data-question-id");
     assertThat(asked).as("the weak-spot round opens with the question Bea got wrong").isEqualTo(missed);
     bea.screenshot("weak-spot-question");
-    answer(bea, answerKey.get(asked), true);
+    answer(bea, answerKey.question(asked), true);
     assertThat(bea.textOf("#group-accuracy", "of the time before"))
         .isEqualTo("Your group got this right 50% of the time before.");
     bea.screenshot("weak-spot-reveal");
@@ -223,13 +224,5 @@ class GroupsInTheBrowserTest {
       if (++polls[0] % 10 == 0 && !browser.all("#refresh-leaderboard").isEmpty()) browser.find("#refresh-leaderboard").click();
       return false;
     });
-  }
-
-  private static Map<String, JsonObject> answerKey(String deckId) {
-    String token = api.signUpAndIn(OWNER, OWNER_PASSWORD);
-    Map<String, JsonObject> key = new HashMap<>();
-    api.get("/api/decks/" + deckId + "/questions", token).bodyAsJsonArray()
-        .forEach(q -> key.put(((JsonObject) q).getString("id"), (JsonObject) q));
-    return key;
   }
 }

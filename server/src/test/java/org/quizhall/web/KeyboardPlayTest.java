@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.quizhall.app.Quizhall;
+import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestServer;
@@ -30,7 +31,7 @@ class KeyboardPlayTest {
   private static Vertx vertx;
   private static Browser player;
   private static SocketClient host;
-  private static final Map<String, JsonObject> answerKey = new HashMap<>();
+  private static AnswerKey answerKey;
   private static JsonObject room;
 
   @BeforeAll
@@ -40,8 +41,7 @@ class KeyboardPlayTest {
     api = new Api(vertx, quizhall.httpPort());
     String token = api.signUpAndIn("keyboard_host", "hosting by socket");
     String deckId = api.firstDeckId(token);
-    api.get("/api/decks/" + deckId + "/questions", token).bodyAsJsonArray()
-        .forEach(q -> answerKey.put(((JsonObject) q).getString("id"), (JsonObject) q));
+    answerKey = new AnswerKey(quizhall.pool(), deckId);
     room = api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 2)
         .put("secondsPerQuestion", 60).put("kinds", new JsonArray().add("list_member")), token).bodyAsJsonObject();
     host = SocketClient.connect(vertx, quizhall.httpPort());
@@ -63,7 +63,7 @@ class KeyboardPlayTest {
   }
 
   private static int rightChoice() {
-    return answerKey.get(player.find("#question-prompt").getAttribute("data-question-id")).getInteger("correct");
+    return answerKey.question(player.find("#question-prompt").getAttribute("data-question-id")).getInteger("correct");
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.quizhall.app.Quizhall;
+import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.TestServer;
 
@@ -29,7 +30,7 @@ class SelfPacedInTheBrowserTest {
   private static Browser student;
   private static String token;
   private static String groupId;
-  private static final Map<String, JsonObject> answerKey = new HashMap<>();
+  private static AnswerKey answerKey;
 
   @BeforeAll
   static void start(Vertx vertx) {
@@ -57,8 +58,7 @@ class SelfPacedInTheBrowserTest {
     student.textOf("#group-title", "Night owls", java.time.Duration.ofSeconds(30));
     student.find("#new-assignment-summary").click();
     String deckId = student.find("#assignment-deck").getAttribute("value");
-    api.get("/api/decks/" + deckId + "/questions", token).bodyAsJsonArray()
-        .forEach(q -> answerKey.put(((JsonObject) q).getString("id"), (JsonObject) q));
+    answerKey = new AnswerKey(quizhall.pool(), deckId);
 
     student.find("#assignment-title").sendKeys("Week 1 revision");
     WebElement count = student.find("#assignment-count");
@@ -70,13 +70,13 @@ class SelfPacedInTheBrowserTest {
     student.find("#assignment-list a").click();
 
     student.textOf("#assignment-title", "Week 1 revision");
-    answer(answerKey.get(student.find("#question-prompt").getAttribute("data-question-id")), true);
+    answer(answerKey.question(student.find("#question-prompt").getAttribute("data-question-id")), true);
     assertThat(student.textOf("#my-result", "Right")).contains("points");
     assertThat(student.find(".source").getText()).contains("Line ");
     assertThat(student.textOf("#assignment-leaderboard", "sol_student")).contains("1 answered");
     student.screenshot("assignment-reveal");
     student.find("#next-question").click();
-    answer(answerKey.get(student.find("#question-prompt").getAttribute("data-question-id")), false);
+    answer(answerKey.question(student.find("#question-prompt").getAttribute("data-question-id")), false);
     student.textOf("#my-result", "Not right");
     student.find("#next-question").click();
     student.textOf("#assignment-done", "All done");
@@ -87,7 +87,7 @@ class SelfPacedInTheBrowserTest {
     student.go("/decks/" + deckId + "/practice");
     student.textOf("#practice-title", "Practise");
     assertThat(student.textOf(".question-count", "Question 1 of")).contains("new");
-    answer(answerKey.get(student.find("#question-prompt").getAttribute("data-question-id")), false);
+    answer(answerKey.question(student.find("#question-prompt").getAttribute("data-question-id")), false);
     assertThat(student.textOf("#comes-back", "You will see this again")).contains("(1 review,");
     assertThat(student.find("#reveal-answer").getText()).startsWith("✓ Answer:");
     student.screenshot("practice-reveal");

@@ -40,7 +40,7 @@ class ClusterPlayTest {
         Api api = new Api(vertx, a.httpPort())) {
       String token = api.signUpAndIn("clusterhost", "two nodes one game");
       String deckId = api.firstDeckId(token);
-      AnswerKey key = new AnswerKey(api, deckId, token);
+      AnswerKey key = new AnswerKey(b.pool(), deckId);
       JsonObject room = api.openRoom(token, deckId, 2, 20);
       SocketClient host = SocketClient.connect(vertx, a.httpPort());
       sockets.add(host);
@@ -109,7 +109,7 @@ class ClusterPlayTest {
         Api api = new Api(vertx, b.httpPort())) {
       String token = api.signUpAndIn("survivor", "one node goes down");
       String deckId = api.firstDeckId(token);
-      AnswerKey key = new AnswerKey(api, deckId, token);
+      AnswerKey key = new AnswerKey(b.pool(), deckId);
       Api apiA = new Api(vertx, a.httpPort());
       JsonObject room = apiA.openRoom(token, deckId, 2, 20);
       apiA.close();

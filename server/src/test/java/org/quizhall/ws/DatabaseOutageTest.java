@@ -52,7 +52,7 @@ class DatabaseOutageTest {
     Api api = open.add(new Api(vertx, server.httpPort()));
     String account = api.signUpAndIn("outage-host", "the lights went out");
     String deckId = api.firstDeckId(account);
-    AnswerKey key = new AnswerKey(api, deckId, account);
+    AnswerKey key = new AnswerKey(server.pool(), deckId);
     JsonObject room = api.openRoom(account, deckId, 3, 20);
     String code = room.getString("code");
     SocketClient host = open.add(SocketClient.connect(vertx, server.httpPort()));

@@ -1,6 +1,7 @@
 package org.quizhall.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quizhall.testing.Api.errorCode;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -54,7 +55,7 @@ class LiveRoomTest {
     hostAccount = api.signUpAndIn("quizmaster", "hosting all day");
     JsonArray decks = api.get("/api/decks", hostAccount).bodyAsJsonArray();
     deckId = decks.getJsonObject(0).getString("id");
-    answerKey = new AnswerKey(api, deckId, hostAccount);
+    answerKey = new AnswerKey(quizhall.pool(), deckId);
   }
 
   @AfterAll
@@ -229,6 +230,29 @@ class LiveRoomTest {
     String outsider = api.signUpAndIn("nosy_neighbour", "not my game");
     assertThat(api.get("/api/games/" + gameId + "/results", outsider).statusCode()).isEqualTo(404);
     assertThat(api.get("/api/games/" + gameId + "/results").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("a seated player cannot look a live question up: its id is no deck question's, and the deck shows no keys")
+  void liveQuestionsCannotBeLookedUp() {
+    JsonObject room = openRoom(2);
+    SocketClient host = host(room);
+    String learner = api.signUpAndIn("curious_player", "looking things up");
+    SocketClient player = socket();
+    player.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Curious").put("accountToken", learner));
+    player.await("welcome");
+    host.send("start");
+    JsonObject question = player.await("question");
+
+    JsonArray deck = api.get("/api/decks/" + deckId + "/questions", learner).bodyAsJsonArray();
+    List<String> deckIds = deck.stream().map(q -> ((JsonObject) q).getString("id")).toList();
+    assertThat(deckIds).doesNotContain(question.getString("questionId"));
+    for (Object q : deck) {
+      assertThat(((JsonObject) q).fieldNames()).doesNotContain("correct", "accepted", "explanation", "source");
+    }
+    HttpResponse<Buffer> practice = api.postJson("/api/decks/" + deckId + "/practice/answers",
+        new JsonObject().put("questionId", question.getString("questionId")).put("choice", 0), learner);
+    assertThat(errorCode(practice)).as("practice knows no live question id").isEqualTo("question_not_found");
   }
 
   @Test

@@ -45,7 +45,7 @@ class RestartTest {
     Api api = open.add(new Api(vertx, first.httpPort()));
     String account = api.signUpAndIn("restarter", "through the restart");
     String deckId = api.firstDeckId(account);
-    AnswerKey key = new AnswerKey(api, deckId, account);
+    AnswerKey key = new AnswerKey(first.pool(), deckId);
     JsonObject room = api.openRoom(account, deckId, 2, 20);
     SocketClient host = hostOn(vertx, first, room);
     SocketClient ada = open.add(SocketClient.connect(vertx, first.httpPort()));

@@ -82,7 +82,7 @@ class WebSocketFuzzTest {
     Api api = open.add(new Api(vertx, server.httpPort()));
     String account = api.signUpAndIn("fuzz-host", "flood the gates");
     String deckId = api.firstDeckId(account);
-    AnswerKey key = new AnswerKey(api, deckId, account);
+    AnswerKey key = new AnswerKey(server.pool(), deckId);
     Game quiet = new Game(vertx, server, api, account, deckId);
     Game busy = new Game(vertx, server, api, account, deckId);
     double socketsBefore = api.metric("quizhall_sockets_open");
