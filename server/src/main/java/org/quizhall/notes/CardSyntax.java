@@ -11,11 +11,6 @@ import java.util.regex.Pattern;
 /** Recognises flashcard, glossary and cloze syntax on a single line. */
 public final class CardSyntax {
 
-    private static final Pattern ANKI_CLOZE = Pattern.compile("\\{\\{c\\d+::(.+?)(?:::[^}]*)?}}");
-    private static final Pattern PLAIN_CLOZE = Pattern.compile("\\{\\{([^{}:][^{}]*?)}}");
-    private static final Pattern HIGHLIGHT_CLOZE = Pattern.compile("==([^=\\s](?:[^=]*[^=\\s])?)==");
-    private static final Pattern ANY_CLOZE = Pattern.compile(
-            ANKI_CLOZE.pattern() + "|" + PLAIN_CLOZE.pattern() + "|" + HIGHLIGHT_CLOZE.pattern());
 
     private static final Set<String> GLOSSARY_EXCLUDED = Set.of("note", "notes", "tip", "example", "examples",
             "warning", "important", "see", "source", "e.g", "i.e", "todo", "nb", "http", "https", "ps", "edit");
@@ -45,26 +40,83 @@ public final class CardSyntax {
         return definition(text).map(DefinitionCard::new);
     }
 
+    /**
+     * Anki's {{c1::answer::hint}}, plain {{answer}} and highlighted ==answer== deletions. A scanner rather than a
+     * regular expression: a line of "{{c1::" repeated without a closing "}}" made the expression backtrack for
+     * seconds; here every character is looked at a bounded number of times.
+     */
     static Optional<Cloze> cloze(String text) {
-        Matcher m = ANY_CLOZE.matcher(text);
         StringBuilder plain = new StringBuilder();
         List<Cloze.Blank> blanks = new ArrayList<>();
         int last = 0;
-        while (m.find()) {
-            String hidden = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-            plain.append(text, last, m.start());
+        int i = 0;
+        boolean noCloseAhead = false;
+        while (i < text.length() - 1 && blanks.size() < MAX_BLANKS) {
+            int end = -1;
+            String hidden = null;
+            if (text.startsWith("{{", i)) {
+                int answer = ankiAnswerStart(text, i + 2);
+                if (answer > 0 && !noCloseAhead) {
+                    int close = text.indexOf("}}", answer + 1);
+                    if (close < 0) {
+                        noCloseAhead = true;
+                    } else {
+                        String content = text.substring(answer, close);
+                        int hint = content.indexOf("::", 1);
+                        hidden = hint > 0 && content.indexOf('}', hint) < 0 ? content.substring(0, hint) : content;
+                        end = close + 2;
+                    }
+                } else if (answer < 0) {
+                    int j = i + 2;
+                    while (j < text.length() && text.charAt(j) != '{' && text.charAt(j) != '}') {
+                        j++;
+                    }
+                    if (j > i + 2 && text.charAt(i + 2) != ':' && text.startsWith("}}", j)) {
+                        hidden = text.substring(i + 2, j);
+                        end = j + 2;
+                    }
+                }
+            } else if (text.startsWith("==", i)) {
+                int j = text.indexOf('=', i + 2);
+                if (j > i + 2 && text.startsWith("==", j) && !Character.isWhitespace(text.charAt(i + 2))
+                        && !Character.isWhitespace(text.charAt(j - 1))) {
+                    hidden = text.substring(i + 2, j);
+                    end = j + 2;
+                }
+            }
+            if (hidden == null) {
+                i++;
+                continue;
+            }
+            plain.append(text, last, i);
             int start = plain.length();
             plain.append(hidden.strip());
             if (hasWordCharacter(hidden)) {
                 blanks.add(new Cloze.Blank(start, plain.length()));
             }
-            last = m.end();
+            last = end;
+            i = end;
         }
         if (blanks.isEmpty()) {
             return Optional.empty();
         }
         plain.append(text.substring(last));
         return Optional.of(new Cloze(plain.toString(), blanks));
+    }
+
+    /** Deletions read from one line; a card with more is no card a person wrote, and each costs a question. */
+    static final int MAX_BLANKS = 20;
+
+    /** Where the answer of an Anki deletion starts ("{{c12::" is followed by it), or -1 when this is not one. */
+    private static int ankiAnswerStart(String text, int at) {
+        if (at >= text.length() || text.charAt(at) != 'c') {
+            return -1;
+        }
+        int j = at + 1;
+        while (j < text.length() && Character.isDigit(text.charAt(j)) && j - at <= 6) {
+            j++;
+        }
+        return j > at + 1 && text.startsWith("::", j) ? j + 2 : -1;
     }
 
     static Optional<Definition> definition(String text) {

@@ -21,7 +21,6 @@ final class MarkdownReader {
 
     private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'(\\[])");
-    private static final Pattern HEADING_MARKS = Pattern.compile("^\\s{0,3}#{1,6}\\s*|\\s+#+\\s*$");
 
     private final TreeBuilder builder;
     private List<String> lines;
@@ -47,7 +46,7 @@ final class MarkdownReader {
             if (spans.isEmpty()) {
                 return;
             }
-            String text = InlineText.plain(HEADING_MARKS.matcher(spanText(spans.get(0))).replaceAll(""));
+            String text = InlineText.plain(withoutHeadingMarks(spanText(spans.get(0))));
             if (!text.isBlank()) {
                 builder.markdownHeading(h.getLevel(), text, lineOf(spans.get(0)));
             }
@@ -156,4 +155,35 @@ final class MarkdownReader {
     private int lineOf(SourceSpan span) {
         return offset + span.getLineIndex() + 1;
     }
+
+    /**
+     * "## Title ##" without its marks. By hand: the expression it replaces was quadratic on a heading with a long run
+     * of spaces.
+     */
+    static String withoutHeadingMarks(String line) {
+        int start = 0;
+        while (start < line.length() && start < 3 && line.charAt(start) == ' ') {
+            start++;
+        }
+        int hashes = start;
+        while (hashes < line.length() && line.charAt(hashes) == '#' && hashes - start < 6) {
+            hashes++;
+        }
+        if (hashes > start) {
+            start = hashes;
+        }
+        int end = line.length();
+        while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
+            end--;
+        }
+        int closing = end;
+        while (closing > start && line.charAt(closing - 1) == '#') {
+            closing--;
+        }
+        if (closing < end && closing > start && Character.isWhitespace(line.charAt(closing - 1))) {
+            end = closing;
+        }
+        return line.substring(start, end).strip();
+    }
+
 }
