@@ -6,9 +6,16 @@ export const SHAPES = ['▲', '◆', '●', '■'];
 const SHAPE_NAMES = ['triangle', 'diamond', 'circle', 'square'];
 const MEDALS = ['★', '★', '★'];
 
+/** Where the question sits in the notes ("AWS Lambda › Anti-patterns"), above the prompt; never part of it. */
+export function questionContext(question) {
+  return question.context && question.context.length
+    ? h('p', { class: 'question-context', id: 'question-context' }, question.context.join(' › ')) : null;
+}
+
 export function questionHeading(question) {
   return h('div', { class: 'question-head' },
     h('p', { class: 'question-count' }, `Question ${question.index + 1} of ${question.total}`),
+    questionContext(question),
     h('h2', { class: 'prompt', id: 'question-prompt', tabindex: '-1', 'data-question-id': question.questionId }, question.prompt));
 }
 

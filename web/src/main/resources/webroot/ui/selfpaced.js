@@ -1,6 +1,6 @@
 // One question answered at your own pace (practice, assignments): options or a typed box, then the reveal in place.
 import { fill, h } from '../dom.js';
-import { optionTile, sourceNote } from './phases.js';
+import { optionTile, questionContext, sourceNote } from './phases.js';
 
 /**
  * Renders `question` ({prompt, type, options?}) into `slot`; `send(answer)` gets {choice} or {text} and resolves to the
@@ -71,6 +71,7 @@ export function askOnce(slot, question, { heading, send, extra = () => null, onD
   }
   fill(slot,
     h('p', { class: 'question-count' }, heading),
+    questionContext(question),
     h('h2', { class: 'prompt', id: 'question-prompt', tabindex: '-1', 'data-question-id': question.id }, question.prompt),
     area, status,
     h('p', { class: 'hint' }, question.type === 'typed' ? 'Type your answer and press Enter.' : 'Choose an answer or press its number key.'));

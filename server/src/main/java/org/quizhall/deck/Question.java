@@ -19,6 +19,23 @@ public record Question(String id, QuestionType type, String kind, String prompt,
         accepted = List.copyOf(accepted);
     }
 
+    /**
+     * Where the question sits in the notes, shown above its prompt: the headings of its source line, cut before the
+     * first one that names an answer, so that the context never gives the key away.
+     */
+    public List<String> context() {
+        List<String> keys = type == QuestionType.TYPED ? accepted : List.of(answer());
+        List<String> shown = new java.util.ArrayList<>();
+        for (String heading : source.path()) {
+            if (type != QuestionType.TRUE_FALSE && keys.stream()
+                    .anyMatch(k -> NotesIndex.mentions(heading, k) || NotesIndex.mentions(k, heading))) {
+                break;
+            }
+            shown.add(heading);
+        }
+        return List.copyOf(shown);
+    }
+
     /** The correct answer as shown to players. */
     public String answer() {
         return type == QuestionType.TYPED ? accepted.get(0) : options.get(correct);

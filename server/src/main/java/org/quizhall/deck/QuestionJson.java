@@ -23,7 +23,8 @@ public final class QuestionJson {
     }
     return json.put("explanation", question.explanation())
         .put("source", sourceJson(question.source()))
-        .put("topic", question.topic());
+        .put("topic", question.topic())
+        .put("context", new JsonArray(question.context()));
   }
 
   /**
@@ -40,7 +41,7 @@ public final class QuestionJson {
     if (question.type() != QuestionType.TYPED) {
       json.put("options", new JsonArray(question.options()));
     }
-    return json.put("topic", question.topic()).put("path", new JsonArray(question.source().path()));
+    return json.put("topic", question.topic()).put("context", new JsonArray(question.context()));
   }
 
   public static JsonObject sourceJson(Source source) {

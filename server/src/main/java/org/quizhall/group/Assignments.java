@@ -149,7 +149,8 @@ public final class Assignments {
                             if (open || now.isAfter(assignment.closesAt())) {
                               json.put("id", Games.questionId(assignment.gameId(), row.getInteger("position")))
                                   .put("type", question.type().jsonName()).put("kind", question.kind())
-                                  .put("prompt", question.prompt());
+                                  .put("prompt", question.prompt())
+                                  .put("context", new JsonArray(question.context()));
                               if (question.type() != QuestionType.TYPED) {
                                 json.put("options", new JsonArray(question.options()));
                               }

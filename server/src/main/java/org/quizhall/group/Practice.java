@@ -101,6 +101,7 @@ public final class Practice {
               .put("type", question.type().jsonName())
               .put("kind", question.kind())
               .put("prompt", question.prompt())
+              .put("context", new JsonArray(question.context()))
               .put("topic", question.topic())
               .put("status", card == null ? "new" : !card.due().isAfter(now) ? "due" : "learning");
       if (question.type() != QuestionType.TYPED) {

@@ -560,6 +560,7 @@ public final class RoomGame {
             .put("questionId", Games.questionId(gameId, index))
             .put("kind", question.kind())
             .put("answerType", question.type().jsonName())
+            .put("context", new JsonArray(question.context()))
             .put("prompt", question.prompt())
             .put("durationMs", settings.questionMillis())
             .put("deadline", phaseEndsAt)
