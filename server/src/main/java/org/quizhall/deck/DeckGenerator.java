@@ -28,6 +28,8 @@ public final class DeckGenerator {
         new StatementQuestions(index, factory, out).generate();
         new DefinitionQuestions(index, factory, out).generate();
 
+        List<Question> questions = FactLimits.apply(out.questions);
+
         List<GenerationWarning> warnings = new ArrayList<>();
         for (NotesIndex.Placed p : index.placed) {
             TopicNode node = p.node();
@@ -39,9 +41,9 @@ public final class DeckGenerator {
         }
         warnings.sort(java.util.Comparator.comparingInt(GenerationWarning::line));
         Map<String, Integer> kinds = new LinkedHashMap<>();
-        for (Question q : out.questions) {
+        for (Question q : questions) {
             kinds.merge(q.kind(), 1, Integer::sum);
         }
-        return new GeneratedDeck(out.questions, warnings, index.topics(), kinds);
+        return new GeneratedDeck(questions, warnings, index.topics(), kinds);
     }
 }

@@ -62,14 +62,15 @@ final class DefinitionQuestions {
 
     private void forward(NotesIndex.Placed p, Definition d) {
         boolean qa = d.style() == CardStyle.QUESTION_ANSWER;
-        String where = Prompts.prefix(index, p.heading());
-        String prompt = qa ? where + d.term() : where + "Which of these matches \"" + d.term() + "\"?";
+        String prompt = qa ? d.term()
+                : org.quizhall.notes.BulletShape.of(d.term()).isNameLike() ? "What is " + d.term() + "?"
+                : "Which of these is “" + d.term() + "”?";
         List<List<String>> tiers = tiers(p, c -> c.definition().definition(), qa);
         emit(p, "forward", prompt, d.definition(), tiers);
     }
 
     private void backward(NotesIndex.Placed p, Definition d) {
-        String prompt = Prompts.prefix(index, p.heading()) + "Which term matches: \"" + d.definition() + "\"?";
+        String prompt = "Which term means “" + d.definition() + "”?";
         emit(p, "backward", prompt, d.term(), tiers(p, c -> c.definition().term(), false));
     }
 
@@ -124,7 +125,6 @@ final class DefinitionQuestions {
     private void cloze(NotesIndex.Placed p) {
         TopicNode node = p.node();
         Cloze cloze = node.cloze();
-        String where = Prompts.prefix(index, p.heading());
         for (Cloze.Blank blank : cloze.blanks()) {
             String answer = cloze.answer(blank);
             String prompt = cloze.text().substring(0, blank.start()) + Prompts.BLANK
@@ -134,7 +134,7 @@ final class DefinitionQuestions {
                 continue;
             }
             out.add(node, factory.typed(StatementQuestions.CLOZE, "markup:" + blank.start() + ":" + answer,
-                    "Fill in the blank: " + where + prompt, List.of(answer), cloze.text(),
+                    "Fill in the blank: " + prompt, List.of(answer), cloze.text(),
                     new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
         }
     }

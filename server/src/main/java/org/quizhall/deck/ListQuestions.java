@@ -84,7 +84,7 @@ final class ListQuestions {
             Random random = factory.random(MEMBER, answer, item.text());
             List<String> distractors = DistractorPicker.pick(answer, tiers, allowed, 3, random);
             if (distractors.size() < 2) {
-                out.skip(item, "no list of the same sort to draw distractors from");
+                out.skip(item, "no other things of the same kind in the notes to offer as wrong answers");
                 continue;
             }
             out.add(item, factory.multipleChoice(MEMBER, answer, prompt, answer, distractors, explanation(list),
@@ -118,25 +118,74 @@ final class ListQuestions {
         }
     }
 
+    /**
+     * A member stated as a plain claim with its subject ("Go is one of the supported languages of AWS Lambda"), and
+     * a sibling of the same sort in its place for the false one. Lists whose lead-in cannot carry such a sentence are
+     * asked as choices only: "The notes list X under Y" asks about the notes, not the subject.
+     */
     private void trueFalse(NotesIndex.ListInfo list, List<TopicNode> items) {
         if (list.antiPattern()) {
             return;
         }
         TopicNode lead = list.parent();
-        String where = list.headedByHeading() ? Prompts.where(index, list.heading())
-                : NotesIndex.shape(lead.text()).core() + " (" + Prompts.where(index, list.heading()) + ")";
         Random random = factory.random(StatementQuestions.TRUE_FALSE, "list", lead.text());
         TopicNode member = items.get(random.nextInt(items.size()));
         String shown = NotesIndex.itemText(member);
-        out.add(member, factory.trueFalse(StatementQuestions.TRUE_FALSE, "member:" + shown,
-                "True or false? The notes list \"" + shown + "\" under " + where + ".", true, explanation(list),
-                source(member), index.topicOf(member.path())));
-        List<String> wrong = DistractorPicker.pick(shown, tiers(list), allowed(list, where), 1, random);
+        String claim = claim(list, shown);
+        if (claim == null) {
+            return;
+        }
+        out.add(member, factory.trueFalse(StatementQuestions.TRUE_FALSE, "member:" + shown, "True or false? " + claim,
+                true, explanation(list), source(member), index.topicOf(member.path())));
+        List<String> wrong = DistractorPicker.pick(shown, tiers(list), allowed(list, claim), 1, random);
         for (String w : wrong) {
             out.add(lead, factory.trueFalse(StatementQuestions.TRUE_FALSE, "not-member",
-                    "True or false? The notes list \"" + w + "\" under " + where + ".", false, explanation(list),
-                    source(lead), index.topicOf(lead.path())));
+                    "True or false? " + claim(list, w), false, explanation(list), source(lead),
+                    index.topicOf(lead.path())));
         }
+    }
+
+    /** "X can trigger Lambda." or "X is one of the supported languages of AWS Lambda."; null when neither fits. */
+    private String claim(NotesIndex.ListInfo list, String item) {
+        String lead;
+        String subject;
+        if (list.headedByHeading()) {
+            lead = list.heading().text();
+            TopicNode above = index.parentHeading.get(list.heading());
+            subject = above == null ? "" : index.label(above);
+        } else {
+            lead = NotesIndex.shape(list.parent().text()).core();
+            subject = list.heading() == null ? "" : index.label(list.heading());
+        }
+        Matcher modal = QUANTIFIED_MODAL.matcher(lead);
+        if (modal.matches()) {
+            return item + " " + modal.group(1).toLowerCase(java.util.Locale.ROOT) + " " + modal.group(2) + ".";
+        }
+        BulletShape shape = NotesIndex.shape(lead);
+        if (!shape.isItemLike() || !shape.mentionsPlural() || !namesOnly(list) || lead.endsWith(":")) {
+            return null;
+        }
+        String of = subject.isEmpty() || NotesIndex.mentions(lead, subject) ? "" : " of " + subject;
+        return item + " is one of the " + Prompts.lowerFirst(lead, index) + of + ".";
+    }
+
+    /** Lead-ins of one form: both names ("HBase", "DynamoDB"), or phrases ending in the same noun ("… cells"). */
+    private static boolean parallel(NotesIndex.ListInfo a, NotesIndex.ListInfo b) {
+        BulletShape x = NotesIndex.shape(a.parent().text());
+        BulletShape y = NotesIndex.shape(b.parent().text());
+        if (x.isNameLike() && y.isNameLike()) {
+            return true;
+        }
+        return !x.hasVerb() && !y.hasVerb() && singular(lastWord(x.core())).equals(singular(lastWord(y.core())));
+    }
+
+    private static String lastWord(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        return t.substring(t.lastIndexOf(' ') + 1);
+    }
+
+    private static String singular(String word) {
+        return word.endsWith("s") && word.length() > 3 ? word.substring(0, word.length() - 1) : word;
     }
 
     /** Up to {@code max} options that read differently and are of similar length to each other and the answer. */
@@ -171,7 +220,7 @@ final class ListQuestions {
     }
 
     /**
-     * Sibling lists in the same section, then lists sharing an item, then the rest; open lists skip the first two
+     * Parallel lists in the same section, then lists sharing a member with this one; open lists skip them
      * since their members are not all written down. Lists under other headings of the same topic are left out: "Spark
      * structure" items are too close to "Spark Components" to be plainly wrong. Anti-patterns are contrasted with the
      * same topic's own uses.
@@ -184,7 +233,6 @@ final class ListQuestions {
         String topic = index.topicOf(list.parent().path());
         List<String> sameSection = new ArrayList<>();
         List<String> related = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
         for (NotesIndex.ListInfo other : index.lists) {
             if (other == list || other.antiPattern()) {
                 continue;
@@ -201,14 +249,22 @@ final class ListQuestions {
             if (list.open()) {
                 texts = texts.stream().filter(t -> !isHub(t)).toList();
             }
-            (sibling ? sameSection : shares ? related : rest).addAll(texts);
+            // Sharing a member shows two lists hold the same kind of thing, and so do parallel lists side by side
+            // ("Passive transport" and "Active transport"); merely sitting under one heading does not (a service's
+            // languages beside the services that trigger it).
+            if (sibling && parallel(list, other)) {
+                sameSection.addAll(texts);
+            } else if (shares) {
+                related.addAll(texts);
+            }
         }
         Set<Shape> shapes = new HashSet<>();
         list.items().forEach(i -> shapes.add(shape(NotesIndex.itemText(i))));
+        // Only lists of the same kind: beside this one, or sharing a member with it. Items of unrelated sections
+        // (message queues offered as programming languages) are guessable without studying, so they are not used.
         List<List<String>> tiers = new ArrayList<>();
-        for (List<String> tier : List.of(sameSection, related, rest)) {
+        for (List<String> tier : List.of(sameSection, related)) {
             tiers.add(tier.stream().filter(t -> shapes.contains(shape(t))).toList());
-            tiers.add(tier.stream().filter(t -> !shapes.contains(shape(t))).toList());
         }
         return tiers;
     }
@@ -373,26 +429,34 @@ final class ListQuestions {
                 .allMatch(s -> s == Shape.NAME || s == Shape.WORD);
     }
 
+    /**
+     * The question a list asks, in the subject's words rather than the notes' layout: "Which of these can trigger
+     * Lambda?", "Which of these is one of the supported languages?", "Which of these is true of eukaryotic cells?".
+     * Where the list sits is the question's context, shown above it.
+     */
     private String phrase(String lead, String where, String not, boolean listedOnly) {
-        String last = where.substring(where.lastIndexOf('›') + 1).strip();
-        String ctx = where.isEmpty() || NotesIndex.mentions(lead, last) ? "" : " (" + where + ")";
         Matcher modal = QUANTIFIED_MODAL.matcher(lead);
         if (modal.matches()) {
             String verb = modal.group(1).toLowerCase();
             String neg = not.isEmpty() ? "" : " NOT";
-            return "Which of these " + verb + neg + " " + modal.group(2) + ctx + "?";
+            return "Which of these " + verb + neg + " " + modal.group(2) + "?";
         }
         BulletShape shape = NotesIndex.shape(lead);
         String lastWord = lead.substring(lead.lastIndexOf(' ') + 1).toLowerCase();
         if (Set.of("by", "of", "from", "as", "to", "for", "with", "like", "via", "into", "on", "in")
                 .contains(lastWord)) {
-            return "Which of these " + (not.isEmpty() ? "completes" : "does NOT complete") + " \"" + lead + " …\""
-                    + ctx + "?";
+            return "Which of these " + (not.isEmpty() ? "completes" : "does NOT complete") + " “" + lead + " …”?";
         }
-        if (shape.isItemLike() && shape.mentionsPlural() && !listedOnly) {
-            return "Which of these is " + not + "one of the " + Prompts.lowerFirst(lead, index) + ctx + "?";
+        String subject = Prompts.lowerFirst(lead, index);
+        if (listedOnly) {
+            return "Which of these is " + not + "true of " + subject + "?";
         }
-        return "Which of these is " + not + "listed under \"" + lead + "\"" + ctx + "?";
+        if (shape.isItemLike() && shape.mentionsPlural()) {
+            String owner = where.contains(" › ") ? where.substring(0, where.indexOf(" › ")) : where;
+            String of = owner.isEmpty() || NotesIndex.mentions(lead, owner) ? "" : " of " + owner;
+            return "Which of these is " + not + "one of the " + subject + of + "?";
+        }
+        return "Which of these is " + not + "an example of " + subject + "?";
     }
 
     private String explanation(NotesIndex.ListInfo list) {

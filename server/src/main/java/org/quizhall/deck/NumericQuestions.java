@@ -69,7 +69,8 @@ final class NumericQuestions {
         String fact = Prompts.standalone(p);
         int offset = fact.length() - node.text().length();
         String blanked = fact.substring(0, offset + m.start()) + Prompts.BLANK + fact.substring(offset + m.end());
-        String prompt = Prompts.prefix(index, p.heading()) + blanked + " — which number fills the blank?";
+        String subject = Prompts.subject(index, p, fact);
+        String prompt = subject + blanked + " — which number fills the blank?";
         if (NotesIndex.mentions(prompt, m.raw())) {
             out.skip(node, "the number also appears elsewhere in the question");
             return;
@@ -81,6 +82,6 @@ final class NumericQuestions {
         String wrong = distractors.get(0);
         String falsified = fact.substring(0, offset + m.start()) + wrong + fact.substring(offset + m.end());
         out.add(node, factory.trueFalse(StatementQuestions.TRUE_FALSE, "number:" + variant,
-                "True or false? " + Prompts.prefix(index, p.heading()) + falsified, false, fact, source, topic));
+                "True or false? " + subject + falsified, false, fact, source, topic));
     }
 }

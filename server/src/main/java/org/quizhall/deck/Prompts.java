@@ -54,10 +54,25 @@ final class Prompts {
         return dependent && subject ? parentShape.core() + ": " + text : text;
     }
 
-    /** "[AWS Lambda] ": the location as a prompt prefix. */
-    static String prefix(NotesIndex index, TopicNode heading) {
-        String w = where(index, heading);
-        return w.isEmpty() ? "" : "[" + w + "] ";
+    /**
+     * The statement's subject, when the statement does not name it: "AWS Lambda: " before "Max timeout is 900
+     * seconds". A line whose parent bullet was already attached, or that names its heading, needs none.
+     */
+    static String subject(NotesIndex index, NotesIndex.Placed p, String fact) {
+        TopicNode heading = p.heading();
+        if (heading == null || !fact.equals(p.node().text())) {
+            return "";
+        }
+        String label = index.label(heading);
+        // "AWS Lambda › Anti-patterns" is an aspect of AWS Lambda: the subject is AWS Lambda.
+        int aspect = label.indexOf(" › ");
+        if (aspect > 0) {
+            label = label.substring(0, aspect);
+        }
+        if (NotesIndex.mentions(fact, label) || NotesIndex.mentions(fact, heading.text())) {
+            return "";
+        }
+        return label + ": ";
     }
 
     static String lowerFirst(String s, NotesIndex index) {

@@ -68,7 +68,7 @@ final class StatementQuestions {
             String fact = Prompts.standalone(p);
             Source source = new Source(node.line(), node.text(), node.path());
             String topic = index.topicOf(node.path());
-            String where = Prompts.prefix(index, p.heading());
+            String where = Prompts.subject(index, p, fact);
             if (shape.makesClaim()) {
                 out.add(node, factory.trueFalse(TRUE_FALSE, "as-written", "True or false? " + where + fact, true,
                         fact, source, topic));

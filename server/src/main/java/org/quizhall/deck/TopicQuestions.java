@@ -8,8 +8,9 @@ import org.quizhall.notes.NodeKind;
 import org.quizhall.notes.TopicNode;
 
 /**
- * topic_of: which heading a fact sits under. Distractors are sibling headings, then headings at the same depth;
- * never the answer's own parents or sub-headings, which would also be right.
+ * topic_of: which topic a fact is true of ("Max timeout is 900 seconds": AWS Lambda). Only top-level topics are asked
+ * and offered, so options are peers (services with services), never parts of the notes' layout such as "EMR
+ * Storage" against "EMR Cluster"; never the answer's own parents or sub-headings, which would also be right.
  */
 final class TopicQuestions {
 
@@ -29,7 +30,12 @@ final class TopicQuestions {
 
     void generate() {
         indexWords();
-        headingLists();
+        java.util.Set<String> topicLabels = new java.util.HashSet<>();
+        for (TopicNode h : index.headings) {
+            if (isTopic(h)) {
+                topicLabels.add(index.label(h));
+            }
+        }
         for (NotesIndex.Placed p : index.placed) {
             TopicNode node = p.node();
             if (node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE || p.heading() == null) {
@@ -50,6 +56,10 @@ final class TopicQuestions {
             }
             String fact = Prompts.standalone(p);
             TopicNode answer = p.heading();
+            if (!isTopic(answer)) {
+                out.skip(node, "its heading is a part of a topic, not a subject to tell apart from others");
+                continue;
+            }
             String label = index.label(answer);
             if (namesItsTopic(fact, label)) {
                 out.skip(node, "the fact names its own topic");
@@ -61,44 +71,29 @@ final class TopicQuestions {
                     ? tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of())) : tiers(answer, numbers);
             java.util.Set<String> factWords = rare(fact);
             List<String> distractors = DistractorPicker.pick(label, tiers,
-                    c -> !namesItsTopic(fact, c) && !sharesRareWord(byLabel.get(c), factWords), 3, random);
+                    c -> topicLabels.contains(c) && !namesItsTopic(fact, c) && !sharesRareWord(byLabel.get(c), factWords),
+                    3, random);
             if (distractors.size() < 2) {
                 out.skip(node, "not enough other headings to choose from");
                 continue;
             }
-            String prompt = "Which of these does this describe: \"" + fact + "\"?";
+            String prompt = "Which of these is this true of: “" + fact + "”?";
             String explanation = "\"" + fact + "\" is noted under " + Prompts.where(index, answer) + ".";
             out.add(node, factory.multipleChoice(KIND, "heading", prompt, label, distractors, explanation,
                     new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
         }
     }
 
-    /** A heading whose bullets are all items: which heading lists them? */
-    private void headingLists() {
-        for (NotesIndex.ListInfo list : index.lists) {
-            if (!list.headedByHeading() || list.antiPattern()) {
-                continue;
-            }
-            TopicNode answer = list.heading();
-            List<String> items = list.items().stream().map(NotesIndex::itemText).limit(6).toList();
-            String shown = String.join(", ", items) + (list.items().size() > items.size() || list.open() ? ", …" : "");
-            String label = index.label(answer);
-            if (namesItsTopic(shown, label)) {
-                continue;
-            }
-            Random random = factory.random(KIND, "lists", answer.text());
-            List<String> distractors = DistractorPicker.pick(label,
-                    tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of())),
-                    c -> !namesItsTopic(shown, c), 3, random);
-            if (distractors.size() < 2) {
-                continue;
-            }
-            String explanation = Prompts.where(index, answer) + ": "
-                    + String.join("; ", list.items().stream().map(TopicNode::text).toList());
-            out.add(answer, factory.multipleChoice(KIND, "lists", "Which heading lists these: \"" + shown + "\"?",
-                    label, distractors, explanation, new Source(answer.line(), answer.text(), answer.path()),
-                    index.topicOf(answer.path())));
-        }
+    /**
+     * A top-level topic that names a thing (a service, a tool, a person): the peers a fact can be told apart by.
+     * Sections such as "Cell division" or "Organelles" are parts of the notes, and asking which one a line sits in
+     * tests the layout, not the subject.
+     */
+    private boolean isTopic(TopicNode heading) {
+        String text = heading.text();
+        boolean commonPlural = !text.contains(" ") && text.endsWith("s")
+                && text.substring(1).equals(text.substring(1).toLowerCase(java.util.Locale.ROOT));
+        return index.topicOf(heading.path()).equals(text) && BulletShape.of(text).isNameLike() && !commonPlural;
     }
 
     /** Whether the fact contains a distinctive word of the heading, which would give the answer away. */

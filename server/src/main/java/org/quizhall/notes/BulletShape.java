@@ -132,7 +132,7 @@ public final class BulletShape {
         return hasVerb() || words.size() >= 6;
     }
 
-    private boolean hasVerb() {
+    public boolean hasVerb() {
         if (verb == null) {
             verb = computeHasVerb();
         }

@@ -14,12 +14,12 @@ class NotesShapesDeckTest {
 
     @ParameterizedTest(name = "{0} gives at least {1} questions of kinds {2}, at most 2% defective")
     @CsvSource(delimiter = '|', value = {
-            "/notes/cell-biology.md | 30 | list_member,topic_of,numeric,true_false,cloze",
+            "/notes/cell-biology.md | 20 | list_member,odd_one_out,numeric,true_false",
             "/notes/flashcards.txt  | 15 | definition",
             "/notes/glossary.txt    | 15 | definition",
             "/notes/cloze.md        | 8  | cloze",
-            "/notes/mixed.md        | 20 | list_member,true_false,definition,cloze",
-            "/samples/aws-big-data-processing.txt | 150 | list_member,odd_one_out,topic_of,numeric,true_false,definition,cloze"})
+            "/notes/mixed.md        | 10 | true_false,definition,cloze",
+            "/samples/aws-big-data-processing.txt | 140 | list_member,odd_one_out,topic_of,numeric,true_false,definition,cloze"})
     @DisplayName("notes of every shape give questions of the expected kinds with at most 2% structural defects")
     void shapes(String resource, int minimum, String kinds) {
         GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(SampleNotes.read(resource)), 1L);
@@ -31,8 +31,8 @@ class NotesShapesDeckTest {
 
     @ParameterizedTest(name = "flashcards: {0}")
     @CsvSource(delimiter = '|', value = {
-            "Capital of France :: Paris | Which of these matches \"Capital of France\"? | Paris",
-            "Largest planet ::: Jupiter | Which term matches: \"Jupiter\"? | Largest planet",
+            "Capital of France :: Paris | Which of these is “Capital of France”? | Paris",
+            "Largest planet ::: Jupiter | Which term means “Jupiter”? | Largest planet",
             "Who wrote Hamlet? >> William Shakespeare | Who wrote Hamlet? | William Shakespeare"})
     @DisplayName("flashcards are asked in the direction their syntax allows")
     void flashcardDirections(String line, String prompt, String answer) {
@@ -44,14 +44,14 @@ class NotesShapesDeckTest {
                     assertThat(q.answer()).isEqualTo(answer);
                 });
         assertThat(deck.questions()).filteredOn(q -> q.source().text().startsWith("Capital of France"))
-                .noneMatch(q -> q.prompt().contains("Which term matches"));
+                .noneMatch(q -> q.prompt().contains("Which term means"));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "5 | Fill in the blank: [World History › Ancient world] The Great Pyramid of Giza was built for the pharaoh _____. | Khufu",
-            "6 | Fill in the blank: [World History › Ancient world] Rome was traditionally founded in _____ by Romulus. | 753 BC",
-            "6 | Fill in the blank: [World History › Ancient world] Rome was traditionally founded in 753 BC by _____. | Romulus"})
+            "5 | Fill in the blank: The Great Pyramid of Giza was built for the pharaoh _____. | Khufu",
+            "6 | Fill in the blank: Rome was traditionally founded in _____ by Romulus. | 753 BC",
+            "6 | Fill in the blank: Rome was traditionally founded in 753 BC by _____. | Romulus"})
     @DisplayName("each cloze deletion becomes its own typed question")
     void clozeDeletions(int line, String prompt, String answer) {
         GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(SampleNotes.read("/notes/cloze.md")), 1L);

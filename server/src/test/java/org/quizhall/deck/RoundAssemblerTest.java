@@ -33,24 +33,21 @@ class RoundAssemblerTest {
     @Test
     @DisplayName("spreads questions over topics and kinds")
     void balanced() {
-        List<Question> round = RoundAssembler.assemble(deck.questions(), 19, Set.of(), 5L);
+        long topics = deck.questions().stream().map(Question::topic).distinct().count();
+        assertThat(topics).isGreaterThanOrEqualTo(15);
+        List<Question> round = RoundAssembler.assemble(deck.questions(), (int) topics, Set.of(), 5L);
         Map<String, Long> perTopic = round.stream().collect(Collectors.groupingBy(Question::topic,
                 Collectors.counting()));
-        assertThat(perTopic).hasSize(19);
+        assertThat(perTopic).as("one question from every topic").hasSize((int) topics);
         Map<String, Long> perKind = round.stream().collect(Collectors.groupingBy(Question::kind,
                 Collectors.counting()));
         assertThat(perKind.keySet()).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(perKind.values()).allMatch(count -> count <= 6);
+        assertThat(perKind.values()).as("no kind takes more than two questions in five").allMatch(count -> count * 5 <= round.size() * 2);
     }
 
     @Test
     @DisplayName("true/false rounds are not mostly 'True', although the notes hold mostly true statements")
     void trueFalseBalance() {
-        long trues = deck.questions().stream()
-                .filter(q -> q.type() == QuestionType.TRUE_FALSE && q.correct() == 0).count();
-        long falses = deck.questions().stream()
-                .filter(q -> q.type() == QuestionType.TRUE_FALSE && q.correct() == 1).count();
-        assertThat(trues).isGreaterThan(2 * falses);
         List<Question> round = RoundAssembler.assemble(deck.questions(), 20, Set.of("true_false"), 4L);
         long roundTrues = round.stream().filter(q -> q.correct() == 0).count();
         assertThat(round).hasSize(20);
