@@ -11,13 +11,18 @@ import java.util.Set;
 
 /**
  * The deck-wide rules no single generator can keep on its own: one question per wording, at most two questions per
- * fact (one of them true/false at most), and true/false keyed False between 40% and 60% of the time, so that
- * "always tap True" is no strategy. A fact is the notes line a question was made from.
+ * fact (one of them true/false at most), and, in a deck of ten or more true/false questions, True and False each
+ * keyed at most 60% of the time, so that "always tap True" is no strategy. A fact is the notes line a question was made from.
  */
 final class FactLimits {
 
     static final int PER_FACT = 2;
     static final double MOST_ONE_WAY = 0.6;
+    /**
+     * Decks with fewer true/false questions keep them all: a few notes lines with nothing to falsify would otherwise
+     * give no question at all.
+     */
+    static final int BALANCED_FROM = 10;
 
     /** What is kept first when a fact yields more questions than it may: choices before statements before blanks. */
     private static final List<String> PREFERENCE = List.of(ListQuestions.MEMBER, DefinitionQuestions.KIND,
@@ -70,6 +75,9 @@ final class FactLimits {
             if (q.type() == QuestionType.TRUE_FALSE) {
                 (q.correct() == 0 ? trues : falses).add(q);
             }
+        }
+        if (trues.size() + falses.size() < BALANCED_FROM) {
+            return;
         }
         List<Question> more = trues.size() >= falses.size() ? trues : falses;
         int fewer = Math.min(trues.size(), falses.size());
