@@ -36,6 +36,13 @@ public record Question(String id, QuestionType type, String kind, String prompt,
         return List.copyOf(shown);
     }
 
+    /** The topic as shown before answering: none when it names the answer, as a "which topic" question's does. */
+    public String topicBeforeAnswer() {
+        List<String> keys = type == QuestionType.TYPED ? accepted : List.of(answer());
+        return topic != null && keys.stream().anyMatch(k -> NotesIndex.mentions(topic, k) || NotesIndex.mentions(k, topic))
+                ? null : topic;
+    }
+
     /** The correct answer as shown to players. */
     public String answer() {
         return type == QuestionType.TYPED ? accepted.get(0) : options.get(correct);

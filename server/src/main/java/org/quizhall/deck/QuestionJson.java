@@ -41,7 +41,7 @@ public final class QuestionJson {
     if (question.type() != QuestionType.TYPED) {
       json.put("options", new JsonArray(question.options()));
     }
-    return json.put("topic", question.topic()).put("context", new JsonArray(question.context()));
+    return json.put("topic", question.topicBeforeAnswer()).put("context", new JsonArray(question.context()));
   }
 
   public static JsonObject sourceJson(Source source) {

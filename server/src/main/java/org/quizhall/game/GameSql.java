@@ -49,7 +49,7 @@ final class GameSql {
           + " WHERE p.game_id = $1 GROUP BY p.id, p.nickname, p.final_rank, p.joined_at"
           + " ORDER BY p.final_rank NULLS LAST, score DESC, total_response_ms, p.joined_at";
 
-  static final String QUESTIONS = "SELECT position, question_id, body FROM game_questions WHERE game_id = $1 ORDER BY position";
+  static final String QUESTIONS = "SELECT game_id, position, question_id, body FROM game_questions WHERE game_id = $1 ORDER BY position";
 
   static final String ANSWER_COUNTS =
       "SELECT question_index, choice, correct, count(*)::int AS n FROM answers WHERE game_id = $1"

@@ -183,7 +183,7 @@ public final class Games {
     }
     return new QuestionResult(
         row.getInteger("position"),
-        question.id(),
+        questionId(row.getUUID("game_id"), row.getInteger("position")),
         question.prompt(),
         question.type().jsonName(),
         question.options(),

@@ -102,7 +102,7 @@ public final class Practice {
               .put("kind", question.kind())
               .put("prompt", question.prompt())
               .put("context", new JsonArray(question.context()))
-              .put("topic", question.topic())
+              .put("topic", question.topicBeforeAnswer())
               .put("status", card == null ? "new" : !card.due().isAfter(now) ? "due" : "learning");
       if (question.type() != QuestionType.TYPED) {
         json.put("options", new JsonArray(question.options()));

@@ -131,6 +131,10 @@ class DeckApiTest {
         }
       }
     }
+    JsonArray sampleSeen = api.get("/api/decks/" + sample + "/questions", other).bodyAsJsonArray();
+    assertThat(sampleSeen.stream().map(JsonObject.class::cast).filter(q -> q.getString("kind").equals("topic_of")))
+        .as("a 'which topic' question shows no topic, which would be its answer")
+        .isNotEmpty().allMatch(q -> q.getValue("topic") == null);
     JsonObject first = mine.getJsonObject(0);
     JsonObject public0 = api.get("/api/decks/" + id + "/questions", other).bodyAsJsonArray().getJsonObject(0);
     assertThat(public0.getString("prompt")).isEqualTo(first.getString("prompt"));
