@@ -155,7 +155,7 @@ public final class Quizhall implements AutoCloseable {
               games,
               groups,
               new Leaderboards(pool, groups, writer, clock),
-              new Practice(pool, decks, mastery, fsrs, clock),
+              new Practice(pool, decks, games, mastery, fsrs, clock),
               new WeakSpots(pool, writer),
               new Assignments(pool, groups, decks, games, mastery, clock),
               gateway,

@@ -54,4 +54,14 @@ final class GameSql {
   static final String ANSWER_COUNTS =
       "SELECT question_index, choice, correct, count(*)::int AS n FROM answers WHERE game_id = $1"
           + " GROUP BY question_index, choice, correct";
+
+  /**
+   * Deck questions a game still in play is asking: a live room (not ended, opened in the last 12 hours, so a
+   * room lost without its end does not hold questions for ever) or an assignment before it closes.
+   */
+  static final String QUESTIONS_IN_PLAY =
+      "SELECT DISTINCT q.question_id FROM game_questions q JOIN games g ON g.id = q.game_id"
+          + " WHERE g.deck_id = $1 AND (g.ended_at > now()"
+          + " OR g.ended_at IS NULL AND g.created_at > now() - interval '12 hours')";
+
 }

@@ -61,6 +61,21 @@ public final class Games {
     }
   }
 
+  /**
+   * The ids of a deck's questions that a game still in play is asking. Study modes keep their keys to themselves
+   * until the game is over, or a player could practise a live question to be told its answer.
+   */
+  public Future<java.util.Set<String>> questionsInPlay(UUID deckId) {
+    return pool.preparedQuery(GameSql.QUESTIONS_IN_PLAY)
+        .execute(Tuple.of(deckId))
+        .map(
+            rows -> {
+              java.util.Set<String> ids = new java.util.HashSet<>();
+              rows.forEach(row -> ids.add(row.getString("question_id")));
+              return ids;
+            });
+  }
+
   /** Records a new game and the questions it will ask, before its room opens. */
   public Future<Void> create(UUID gameId, String roomCode, UUID deckId, UUID groupId, UUID hostId,
       JsonObject settings, List<Question> questions) {

@@ -18,6 +18,7 @@ import org.quizhall.deck.Judge;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.QuestionType;
+import org.quizhall.game.Games;
 import org.quizhall.problem.Problem;
 
 /**
@@ -36,9 +37,11 @@ public final class Practice {
   private final MasteryRecorder mastery;
   private final Fsrs fsrs;
   private final Clock clock;
+  private final Games games;
 
-  public Practice(Pool pool, Decks decks, MasteryRecorder mastery, Fsrs fsrs, Clock clock) {
+  public Practice(Pool pool, Decks decks, Games games, MasteryRecorder mastery, Fsrs fsrs, Clock clock) {
     this.pool = pool;
+    this.games = games;
     this.decks = decks;
     this.mastery = mastery;
     this.fsrs = fsrs;
@@ -51,6 +54,7 @@ public final class Practice {
     Instant now = clock.instant();
     return decks
         .questions(deckId, account)
+        .compose(all -> games.questionsInPlay(deckId).map(inPlay -> all.stream().filter(q -> !inPlay.contains(q.id())).toList()))
         .compose(
             questions ->
                 pool.preparedQuery(
@@ -128,26 +132,36 @@ public final class Practice {
                       .filter(q -> q.id().equals(questionId))
                       .findFirst()
                       .orElseThrow(() -> Problem.notFound("question_not_found", "That question is not in this deck."));
-              boolean correct = Judge.correct(question, choice, text);
-              Fsrs.Rating rating = MasteryRecorder.rating(correct, Math.max(0, responseMs), PRACTICE_ALLOWED_MS);
-              return mastery
-                  .review(account, questionId, rating, now)
-                  .map(
-                      card ->
-                          new JsonObject()
-                              .put("correct", correct)
-                              .put("answer", question.answer())
-                              .put("question", QuestionJson.toJson(question))
-                              .put(
-                                  "mastery",
-                                  new JsonObject()
-                                      .put("rating", rating.name().toLowerCase(java.util.Locale.ROOT))
-                                      .put("due", card.due().toString())
-                                      .put("stability", Math.round(card.stability() * 100) / 100.0)
-                                      .put("difficulty", Math.round(card.difficulty() * 100) / 100.0)
-                                      .put("reps", card.reps())
-                                      .put("lapses", card.lapses())));
+              return games.questionsInPlay(deckId).compose(inPlay -> {
+                if (inPlay.contains(questionId)) {
+                  throw Problem.conflict("question_in_play",
+                      "A game that is still running asks this question: practise it when that game is over.");
+                }
+                return judge(question, account, questionId, choice, text, responseMs, now);
+              });
             });
   }
 
+  private Future<JsonObject> judge(Question question, UUID account, String questionId, Integer choice, String text,
+      long responseMs, Instant now) {
+    boolean correct = Judge.correct(question, choice, text);
+    Fsrs.Rating rating = MasteryRecorder.rating(correct, Math.max(0, responseMs), PRACTICE_ALLOWED_MS);
+    return mastery
+        .review(account, questionId, rating, now)
+        .map(
+            card ->
+                new JsonObject()
+                    .put("correct", correct)
+                    .put("answer", question.answer())
+                    .put("question", QuestionJson.toJson(question))
+                    .put(
+                        "mastery",
+                        new JsonObject()
+                            .put("rating", rating.name().toLowerCase(java.util.Locale.ROOT))
+                            .put("due", card.due().toString())
+                            .put("stability", Math.round(card.stability() * 100) / 100.0)
+                            .put("difficulty", Math.round(card.difficulty() * 100) / 100.0)
+                            .put("reps", card.reps())
+                            .put("lapses", card.lapses())));
+  }
 }

@@ -253,6 +253,19 @@ class LiveRoomTest {
     HttpResponse<Buffer> practice = api.postJson("/api/decks/" + deckId + "/practice/answers",
         new JsonObject().put("questionId", question.getString("questionId")).put("choice", 0), learner);
     assertThat(errorCode(practice)).as("practice knows no live question id").isEqualTo("question_not_found");
+
+    // Matching the prompt finds the deck question, but practice keeps its key while the game runs.
+    JsonObject same = deck.stream().map(JsonObject.class::cast)
+        .filter(q -> q.getString("prompt").equals(question.getString("prompt"))
+            && java.util.Objects.equals(q.getJsonArray("options"), question.getJsonArray("options")))
+        .findFirst().orElseThrow();
+    HttpResponse<Buffer> lookedUp = api.postJson("/api/decks/" + deckId + "/practice/answers",
+        new JsonObject().put("questionId", same.getString("id")).put("choice", 0).put("text", "x"), learner);
+    assertThat(lookedUp.statusCode()).isEqualTo(409);
+    assertThat(errorCode(lookedUp)).isEqualTo("question_in_play");
+    assertThat(lookedUp.bodyAsString()).doesNotContain("\"answer\"");
+    JsonArray round = api.get("/api/decks/" + deckId + "/practice?count=50", learner).bodyAsJsonObject().getJsonArray("questions");
+    assertThat(round.stream().map(q -> ((JsonObject) q).getString("id"))).doesNotContain(same.getString("id"));
   }
 
   @Test
