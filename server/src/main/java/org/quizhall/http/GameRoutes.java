@@ -74,23 +74,36 @@ final class GameRoutes {
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
       printer.printRecord("rank", "nickname", "score", "correct", "answered", "mean_response_ms");
       for (Games.PlayerResult p : results.players()) {
-        printer.printRecord(p.rank(), p.nickname(), p.score(), p.correctCount(), p.answeredCount(), Math.round(p.meanResponseMs()));
+        printer.printRecord(p.rank(), spreadsheetSafe(p.nickname()), p.score(), p.correctCount(), p.answeredCount(), Math.round(p.meanResponseMs()));
       }
       printer.println();
       printer.printRecord("question", "prompt", "answered", "correct", "correct_rate", "distribution");
       for (Games.QuestionResult q : results.questions()) {
         printer.printRecord(
             q.index() + 1,
-            q.prompt(),
+            spreadsheetSafe(q.prompt()),
             q.answered(),
             q.correctCount(),
             String.format(Locale.ROOT, "%.3f", q.correctRate()),
-            distribution(q));
+            spreadsheetSafe(distribution(q)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * A cell a spreadsheet shows as text: one that starts like a formula (=, +, -, @, a tab or a carriage return) gets
+   * a leading apostrophe, as OWASP advises, so a nickname such as =HYPERLINK(...) is never evaluated.
+   */
+  static String spreadsheetSafe(String cell) {
+    if (cell == null || cell.isEmpty()) {
+      return cell;
+    }
+    char first = cell.charAt(0);
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+        ? "'" + cell : cell;
   }
 
   private static String distribution(Games.QuestionResult q) {
