@@ -5,14 +5,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing and account farming. Failed sign-ins are counted per account name
- * and per address: after a few free failures each further one makes the next attempt wait, twice as
- * long each time (1 s, 2 s, 4 s ... up to 15 minutes), and a success clears the account's count.
- * Addresses get more free failures than names, because a whole class often shares one address.
+ * and address together, and per address: after a few free failures each further one makes the next
+ * attempt wait, twice as long each time (1 s, 2 s, 4 s ... up to 15 minutes), and a success clears
+ * that pair's count. Counting per name alone let anyone keep an owner out by guessing once every 15
+ * minutes; now the guesser waits and the owner, from an address that has not been guessing, signs in.
+ * Addresses get more free failures than pairs, because a whole class often shares one address.
  * Account creation is limited per address and hour. Safe to use from every event loop.
  */
 final class SignInGuard {
 
-  static final int FREE_FAILURES_PER_NAME = 5;
+  static final int FREE_FAILURES_PER_NAME_AND_ADDRESS = 5;
   static final int FREE_FAILURES_PER_ADDRESS = 50;
   static final long FIRST_WAIT_MS = 1_000;
   static final long MAX_WAIT_MS = 15 * 60_000;
@@ -24,13 +26,13 @@ final class SignInGuard {
 
   private record Window(long startedAt, int count) {}
 
-  private final ConcurrentHashMap<String, Failures> byName = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Failures> byNameAndAddress = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Failures> byAddress = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Window> created = new ConcurrentHashMap<>();
 
   /** How long a sign-in for {@code name} from {@code address} must still wait; 0 when it may go ahead. */
   long signInWaitMs(String name, String address, long now) {
-    return Math.max(wait(byName.get(key(name)), now), wait(byAddress.get(address), now));
+    return Math.max(wait(byNameAndAddress.get(key(name, address)), now), wait(byAddress.get(address), now));
   }
 
   /**
@@ -38,13 +40,13 @@ final class SignInGuard {
    * so that guesses sent in parallel cannot all slip through before the first failure is counted.
    */
   void signInAttempted(String name, String address, long now) {
-    byName.compute(key(name), (k, f) -> next(f, FREE_FAILURES_PER_NAME, now));
+    byNameAndAddress.compute(key(name, address), (k, f) -> next(f, FREE_FAILURES_PER_NAME_AND_ADDRESS, now));
     byAddress.compute(address, (k, f) -> next(f, FREE_FAILURES_PER_ADDRESS, now));
   }
 
-  /** The attempt was right after all: the account's count is cleared and the address's taken back by one. */
+  /** The attempt was right after all: the pair's count is cleared and the address's taken back by one. */
   void signedIn(String name, String address) {
-    byName.remove(key(name));
+    byNameAndAddress.remove(key(name, address));
     byAddress.computeIfPresent(address, (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.until(), f.lastAt()));
   }
 
@@ -68,7 +70,7 @@ final class SignInGuard {
 
   /** Forgets what no longer holds anyone back, so the maps do not grow with every name and address ever seen. */
   void sweep(long now) {
-    byName.values().removeIf(f -> f.until() <= now && now - f.lastAt() >= HOUR_MS);
+    byNameAndAddress.values().removeIf(f -> f.until() <= now && now - f.lastAt() >= HOUR_MS);
     byAddress.values().removeIf(f -> f.until() <= now && now - f.lastAt() >= HOUR_MS);
     created.values().removeIf(w -> now - w.startedAt() >= HOUR_MS);
   }
@@ -87,7 +89,7 @@ final class SignInGuard {
     return failures == null ? 0 : Math.max(0, failures.until() - now);
   }
 
-  private static String key(String name) {
-    return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+  private static String key(String name, String address) {
+    return (name == null ? "" : name.strip().toLowerCase(Locale.ROOT)) + '\u0000' + address;
   }
 }

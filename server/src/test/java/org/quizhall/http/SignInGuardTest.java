@@ -9,25 +9,38 @@ import org.junit.jupiter.api.Test;
 class SignInGuardTest {
 
   @Test
-  @DisplayName("after the free failures each one doubles the wait, up to 15 minutes; a success clears the account")
+  @DisplayName("after the free failures each one doubles the wait, up to 15 minutes; a success clears the pair")
   void backOff() {
     SignInGuard guard = new SignInGuard();
     long now = 1_000_000;
-    for (int i = 0; i < SignInGuard.FREE_FAILURES_PER_NAME; i++) {
+    for (int i = 0; i < SignInGuard.FREE_FAILURES_PER_NAME_AND_ADDRESS; i++) {
       assertThat(guard.signInWaitMs("ada", "10.0.0.1", now)).isZero();
       guard.signInAttempted("ada", "10.0.0.1", now);
     }
-    assertThat(guard.signInWaitMs("ADA ", "10.0.0.2", now)).as("the name, from any address").isEqualTo(1_000);
+    assertThat(guard.signInWaitMs("ADA ", "10.0.0.1", now)).as("the name, whatever its case").isEqualTo(1_000);
     guard.signInAttempted("ada", "10.0.0.1", now + 1_000);
-    assertThat(guard.signInWaitMs("ada", "10.0.0.2", now + 1_000)).isEqualTo(2_000);
+    assertThat(guard.signInWaitMs("ada", "10.0.0.1", now + 1_000)).isEqualTo(2_000);
     for (int i = 0; i < 30; i++) {
       guard.signInAttempted("ada", "10.0.0.1", now + 1_000);
     }
-    assertThat(guard.signInWaitMs("ada", "10.0.0.2", now + 1_000)).isEqualTo(SignInGuard.MAX_WAIT_MS);
+    assertThat(guard.signInWaitMs("ada", "10.0.0.1", now + 1_000)).isEqualTo(SignInGuard.MAX_WAIT_MS);
 
     guard.signedIn("ada", "10.0.0.1");
 
-    assertThat(guard.signInWaitMs("ada", "10.0.0.2", now + 1_000)).isZero();
+    assertThat(guard.signInWaitMs("ada", "10.0.0.1", now + 1_000)).isZero();
+  }
+
+  @Test
+  @DisplayName("a guesser cannot lock the owner out: the owner's own address signs in at once")
+  void noLockOut() {
+    SignInGuard guard = new SignInGuard();
+    long now = 1_000_000;
+    for (int i = 0; i < 40; i++) {
+      guard.signInAttempted("teacher", "203.0.113.9", now + i * 60_000L);
+    }
+    long later = now + 40 * 60_000L;
+    assertThat(guard.signInWaitMs("teacher", "203.0.113.9", later)).as("the guesser waits").isPositive();
+    assertThat(guard.signInWaitMs("teacher", "198.51.100.7", later)).as("the owner, elsewhere, does not").isZero();
   }
 
   @Test
