@@ -89,7 +89,7 @@ public final class HttpApi extends VerticleBase {
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);
     new AssignmentRoutes(services.assignments(), identity).mount(router);
     new GameRoutes(services.games(), identity).mount(router);
-    new JoinCodes(services.rooms()).mount(router);
+    new JoinCodes(services.rooms(), services.gateway(), services.clientAddress()).mount(router);
 
     router.route("/api/*").handler(ApiErrors::notFound);
     // max-age 0 with validators: browsers revalidate every file, so a deploy never mixes old and new modules.

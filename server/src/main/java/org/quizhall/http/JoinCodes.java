@@ -12,14 +12,19 @@ import java.util.Map;
 import org.quizhall.problem.Problem;
 import org.quizhall.room.RoomCodes;
 import org.quizhall.room.Rooms;
+import org.quizhall.ws.Gateway;
 
 /** The join link of an open room as a QR code (SVG), for the host's screen and the projector. */
 final class JoinCodes {
 
   private final Rooms rooms;
+  private final Gateway gateway;
+  private final ClientAddress clientAddress;
 
-  JoinCodes(Rooms rooms) {
+  JoinCodes(Rooms rooms, Gateway gateway, ClientAddress clientAddress) {
     this.rooms = rooms;
+    this.gateway = gateway;
+    this.clientAddress = clientAddress;
   }
 
   void mount(Router router) {
@@ -27,8 +32,17 @@ final class JoinCodes {
   }
 
   private void qr(RoutingContext ctx) {
+    // Whether a code exists is worth as much here as on the socket: both count against one limit.
+    String address = clientAddress.of(ctx.request());
+    long now = System.currentTimeMillis();
+    if (gateway.joinGuard().blocked(address, now)) {
+      gateway.joinLimited();
+      throw new Problem(
+          Problem.Kind.TOO_MANY_REQUESTS, "rate_limited", "Too many failed attempts from your address: wait a minute.");
+    }
     String code = RoomCodes.normalise(ctx.pathParam("code"));
     if (!RoomCodes.wellFormed(code) || rooms.find(code).isEmpty()) {
+      gateway.joinGuard().failed(address, now);
       throw Problem.notFound("room_not_found", "There is no open room with that code.");
     }
     ctx.response()

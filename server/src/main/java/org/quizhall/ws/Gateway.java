@@ -139,7 +139,7 @@ public final class Gateway {
     limitedMessages.incrementAndGet();
   }
 
-  void joinLimited() {
+  public void joinLimited() {
     limitedJoins.incrementAndGet();
   }
 
@@ -151,7 +151,7 @@ public final class Gateway {
     return accounts;
   }
 
-  JoinGuard joinGuard() {
+  public JoinGuard joinGuard() {
     return joinGuard;
   }
 }

@@ -3,10 +3,12 @@ package org.quizhall.ws;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits failed join attempts (unknown codes, wrong tokens) per address, which is what guessing
- * room codes looks like. Successful joins are not limited: a whole class often shares one address.
+ * Limits failed room look-ups per address (joins, resumes and host sign-ins with unknown codes or
+ * wrong tokens over the socket, and QR codes asked for over HTTP), which is what guessing room codes
+ * looks like: every place that tells whether a code exists counts here. Successful look-ups are not
+ * limited: a whole class often shares one address.
  */
-final class JoinGuard {
+public final class JoinGuard {
 
   /** High enough that a class mistyping a code never trips it, far too low for guessing 27^6 codes. */
   static final int MAX_FAILURES = 100;
@@ -16,12 +18,12 @@ final class JoinGuard {
 
   private final ConcurrentHashMap<String, Window> failures = new ConcurrentHashMap<>();
 
-  boolean blocked(String address, long now) {
+  public boolean blocked(String address, long now) {
     Window window = failures.get(address);
     return window != null && now - window.startedAt() < WINDOW_MS && window.failures() >= MAX_FAILURES;
   }
 
-  void failed(String address, long now) {
+  public void failed(String address, long now) {
     failures.compute(
         address,
         (key, window) ->

@@ -67,6 +67,23 @@ class ProxiedAddressTest {
     assertThat(guess(vertx, server, "198.51.100.200", 1)).containsExactly("rate_limited");
   }
 
+  @Test
+  @DisplayName("asking for QR codes of made-up rooms counts against the same limit as joining them")
+  void qrCodesCount(Vertx vertx) {
+    Quizhall server = start(new JsonObject());
+    org.quizhall.testing.Api api = new org.quizhall.testing.Api(vertx, server.httpPort());
+    open.add(api);
+    for (int i = 0; i < FAILED_JOINS - JOINS_PER_SOCKET; i++) {
+      String code = "WW" + RoomCodes.ALPHABET.charAt(i % 20) + RoomCodes.ALPHABET.charAt(i / 20) + "YY";
+      assertThat(api.get("/api/rooms/" + code + "/qr.svg").statusCode()).as("guess %d", i).isEqualTo(404);
+    }
+    assertThat(guess(vertx, server, "198.51.100.1", JOINS_PER_SOCKET)).containsOnly("room_not_found");
+    io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> blocked = api.get("/api/rooms/WWWWWW/qr.svg");
+    assertThat(blocked.statusCode()).isEqualTo(429);
+    assertThat(org.quizhall.testing.Api.errorCode(blocked)).isEqualTo("rate_limited");
+    assertThat(guess(vertx, server, "198.51.100.2", 1)).as("and the socket after them").containsExactly("rate_limited");
+  }
+
   private Quizhall start(JsonObject settings) {
     Quizhall server = TestServer.start(new TestClock(Instant.parse("2026-11-02T10:00:00Z")), TestDatabase.fresh(), settings);
     open.add(server);
