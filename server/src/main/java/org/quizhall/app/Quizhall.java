@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.quizhall.account.Accounts;
 import org.quizhall.account.PasswordHasher;
 import org.quizhall.deck.Decks;
+import org.quizhall.deck.ImportQueue;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.GameWriter;
 import org.quizhall.group.Assignments;
@@ -118,7 +119,8 @@ public final class Quizhall implements AutoCloseable {
               .using(vertx)
               .build();
       Accounts accounts = new Accounts(vertx, pool, new PasswordHasher(), clock, config.sessionTtl());
-      Decks decks = new Decks(vertx, pool);
+      Decks decks =
+          new Decks(pool, new ImportQueue(vertx, io.vertx.micrometer.backends.BackendRegistries.getNow(registry)));
       SampleDecks.importAll(decks);
       GameWriter writer = new GameWriter(vertx, pool, config.writeQueueLimit());
       Games games = new Games(pool, writer);

@@ -1,7 +1,6 @@
 package org.quizhall.deck;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.quizhall.notes.TopicTree;
 import org.quizhall.problem.Problem;
 
 /**
- * Decks from notes: import and generate on a worker thread (it is CPU work), store, list and
+ * Decks from notes: import and generate on the import pool (it is CPU work), store, list and
  * serve them to whoever may see them. A deck is visible to its owner, to the members of the group
  * it is shared with, and to everyone when public; only its owner changes or deletes it.
  */
@@ -22,17 +21,17 @@ public final class Decks {
   public static final int TITLE_MAX = 200;
   private static final SecureRandom SEEDS = new SecureRandom();
 
-  private final Vertx vertx;
   private final DeckStore store;
+  private final ImportQueue imports;
 
-  public Decks(Vertx vertx, Pool pool) {
-    this.vertx = vertx;
+  public Decks(Pool pool, ImportQueue imports) {
     this.store = new DeckStore(pool);
+    this.imports = imports;
   }
 
   public Future<DeckSummary> create(UUID owner, String title, String notes, boolean isPublic) {
     long seed = SEEDS.nextLong();
-    return generate(title, notes, seed)
+    return generate(owner, title, notes, seed)
         .compose(deck -> store.insert(owner, cleanTitle(title, notes), notes, isPublic, null, seed, deck));
   }
 
@@ -45,7 +44,7 @@ public final class Decks {
               if (seed.isEmpty()) {
                 return notYours(id, owner);
               }
-              return generate(title, notes, seed.get())
+              return generate(owner, title, notes, seed.get())
                   .compose(deck -> store.update(id, cleanTitle(title, notes), notes, isPublic, deck))
                   .map(updated -> updated.orElseThrow(Decks::notFound));
             });
@@ -114,7 +113,7 @@ public final class Decks {
                 return Future.succeededFuture(false);
               }
               long seed = key.hashCode();
-              return generate(title, notes, seed)
+              return generate(null, title, notes, seed)
                   .compose(deck -> store.insert(null, title, notes, true, key, seed, deck))
                   .map(true)
                   // Nodes of a cluster starting together on a new database race to import it: one wins.
@@ -125,7 +124,7 @@ public final class Decks {
             });
   }
 
-  private Future<GeneratedDeck> generate(String title, String notes, long seed) {
+  private Future<GeneratedDeck> generate(UUID account, String title, String notes, long seed) {
     if (notes == null || notes.isBlank()) {
       return Future.failedFuture(Problem.invalid("no_notes", "Paste some notes first: the notes are empty."));
     }
@@ -133,7 +132,8 @@ public final class Decks {
       return Future.failedFuture(
           Problem.invalid("invalid_title", "A title is at most " + TITLE_MAX + " characters."));
     }
-    return vertx.executeBlocking(
+    return imports.run(
+        account,
         () -> {
           TopicTree tree;
           try {
@@ -152,8 +152,7 @@ public final class Decks {
                     + " or 'term: definition' lines.");
           }
           return deck;
-        },
-        false);
+        });
   }
 
   private static String cleanTitle(String title, String notes) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quizhall.app.Quizhall;
+import org.quizhall.notes.SampleNotes;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.TestClock;
 import org.quizhall.testing.TestServer;
@@ -139,6 +140,38 @@ class DeckApiTest {
     JsonObject public0 = api.get("/api/decks/" + id + "/questions", other).bodyAsJsonArray().getJsonObject(0);
     assertThat(public0.getString("prompt")).isEqualTo(first.getString("prompt"));
     assertThat(public0.getJsonArray("options")).isEqualTo(first.getJsonArray("options"));
+  }
+
+  @Test
+  @DisplayName("imports run on their own pool: a third at once from one account is refused, a sign-in goes through, /metrics times them")
+  void importsAreBounded() throws Exception {
+    String busy = api.signUpAndIn("busy_importer", "many notes at once");
+    String notes = SampleNotes.read(SampleNotes.AWS).repeat(45);
+    double importsBefore = api.metric("quizhall_deck_import_seconds_count");
+    java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<Buffer>>> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        int n = i;
+        sent.add(senders.submit(() -> create("Big " + n, notes, busy)));
+      }
+      Thread.sleep(100);
+      assertThat(api.postJson("/api/sessions", new JsonObject().put("username", "deck_owner").put("password", "my notes, my deck"))
+          .statusCode()).as("a sign-in while the imports run").isEqualTo(200);
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<HttpResponse<Buffer>> f : sent) {
+        HttpResponse<Buffer> response = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        statuses.add(response.statusCode());
+        if (response.statusCode() == 429) {
+          assertThat(errorCode(response)).isEqualTo("imports_busy");
+        }
+      }
+      assertThat(statuses).contains(201, 429).containsOnly(201, 429);
+      assertThat(api.metric("quizhall_deck_import_seconds_count"))
+          .isEqualTo(importsBefore + statuses.stream().filter(s -> s == 201).count());
+    } finally {
+      senders.shutdownNow();
+    }
   }
 
   @Test
