@@ -132,7 +132,9 @@ final class LoadRun {
                       .put("deckId", deckId)
                       .put("questionCount", scenario.questions())
                       .put("secondsPerQuestion", scenario.secondsPerQuestion())
-                      .put("autoAdvance", scenario.autoAdvanceSeconds()))
+                      .put("autoAdvance", scenario.autoAdvanceSeconds())
+                      // Every simulated player comes from this machine's one address.
+                      .put("seatsPerAddress", 5000))
               .await();
       if (created.statusCode() != 201) {
         throw new IllegalStateException("could not open a room: " + created.bodyAsString());

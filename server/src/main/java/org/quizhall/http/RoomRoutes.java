@@ -133,6 +133,12 @@ final class RoomRoutes {
     if (speed != null && !(speed instanceof Boolean)) {
       throw Problem.invalid("invalid_field", "speedScoring must be true or false.");
     }
+    Object guests = body.getValue("guestsAllowed");
+    if (guests != null && !(guests instanceof Boolean)) {
+      throw Problem.invalid("invalid_field", "guestsAllowed must be true or false.");
+    }
+    int seatsPerAddress =
+        integer(body, "seatsPerAddress", Math.min(RoomSettings.DEFAULT_SEATS_PER_ADDRESS, maxPlayers), 1, maxPlayers);
     Set<String> kinds = new HashSet<>();
     Object rawKinds = body.getValue("kinds");
     if (rawKinds != null) {
@@ -146,7 +152,8 @@ final class RoomRoutes {
         groupId,
         weakSpots,
         count,
-        new RoomSettings(seconds, !Boolean.FALSE.equals(speed), Duration.ofSeconds(autoAdvance), maxPlayers),
+        new RoomSettings(seconds, !Boolean.FALSE.equals(speed), Duration.ofSeconds(autoAdvance), maxPlayers,
+            !Boolean.FALSE.equals(guests), seatsPerAddress),
         kinds);
   }
 

@@ -94,7 +94,8 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
         case "join" -> {
           String account = body.getString("accountId");
           RoomGame.Seat seat =
-              game.join(body.getString("nickname"), account == null ? null : java.util.UUID.fromString(account), remote.of(node, conn), now);
+              game.join(body.getString("nickname"), account == null ? null : java.util.UUID.fromString(account),
+                  body.getString("address"), remote.of(node, conn), now);
           request.reply(seatJson(seat));
         }
         case "resume" -> request.reply(seatJson(game.resume(body.getString("resumeToken"), remote.of(node, conn), now)));
@@ -145,8 +146,8 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   }
 
   @Override
-  public Future<RoomGame.Seat> join(String nickname, java.util.UUID accountId, Channel channel) {
-    return ask((game, now) -> game.join(nickname, accountId, channel, now));
+  public Future<RoomGame.Seat> join(String nickname, java.util.UUID accountId, String address, Channel channel) {
+    return ask((game, now) -> game.join(nickname, accountId, address, channel, now));
   }
 
   @Override

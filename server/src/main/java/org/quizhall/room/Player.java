@@ -11,6 +11,8 @@ final class Player {
   final UUID accountId;
   /** Changes only when a signed-in player who left takes their seat back with a new token. */
   String resumeKey;
+  /** The network address the seat was taken from, for the cap on seats per address; null when not known. */
+  String address;
   final long joinOrder;
 
   Channel channel;

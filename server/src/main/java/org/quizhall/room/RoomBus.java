@@ -154,10 +154,10 @@ public final class RoomBus {
     }
 
     @Override
-    public Future<RoomGame.Seat> join(String nickname, UUID accountId, Channel channel) {
+    public Future<RoomGame.Seat> join(String nickname, UUID accountId, String address, Channel channel) {
       return request(
               new JsonObject().put("op", "join").put("conn", idOf(channel)).put("nickname", nickname)
-                  .put("accountId", accountId == null ? null : accountId.toString()))
+                  .put("accountId", accountId == null ? null : accountId.toString()).put("address", address))
           .map(RemoteLink::seat);
     }
 

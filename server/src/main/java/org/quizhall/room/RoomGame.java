@@ -36,6 +36,11 @@ public final class RoomGame {
   public static final long NEVER = Long.MAX_VALUE;
   /** A disconnected player's seat, score and nickname are kept this long. */
   public static final Duration SEAT_RESERVED = Duration.ofSeconds(120);
+  /**
+   * A seat that never answered is kept only this long after its socket closed: long enough for a reload or a
+   * network change, too short for one client to hold a room full of seats it opened and dropped.
+   */
+  public static final Duration UNUSED_SEAT_RESERVED = Duration.ofSeconds(15);
   /** A room whose host has been away this long closes. */
   public static final Duration HOST_ABSENCE_LIMIT = Duration.ofMinutes(10);
   /** The podium stays up this long before the room closes by itself. */
@@ -92,6 +97,10 @@ public final class RoomGame {
   private final Map<String, Player> byResumeKey = new HashMap<>();
   private final Set<UUID> kickedAccounts = new HashSet<>();
   private final ArrayDeque<Departure> departures = new ArrayDeque<>();
+  /** Departures of seats that never answered, released after {@link #UNUSED_SEAT_RESERVED}. */
+  private final ArrayDeque<Departure> briefDepartures = new ArrayDeque<>();
+  /** Seats held per network address, for {@link RoomSettings#seatsPerAddress()}. */
+  private final Map<String, Integer> seatsByAddress = new HashMap<>();
   private final Map<String, Answer> answers = new HashMap<>();
   private long joinCounter;
   private int seatedCount;
@@ -175,8 +184,8 @@ public final class RoomGame {
   }
 
 
-  /** A new player takes a seat. */
-  public Seat join(String rawNickname, UUID accountId, Channel channel, long now) {
+  /** A new player takes a seat; {@code address} is the network address they join from (null when unknown). */
+  public Seat join(String rawNickname, UUID accountId, String address, Channel channel, long now) {
     requireOpen();
     if (locked) {
       throw new Problem(Problem.Kind.FORBIDDEN, "room_locked", "The host has locked this room: no one new can join.");
@@ -191,8 +200,16 @@ public final class RoomGame {
     if (earlier != null) {
       return takeBack(earlier, channel, now);
     }
+    if (accountId == null && !settings.guestsAllowed()) {
+      throw new Problem(Problem.Kind.FORBIDDEN, "sign_in_required",
+          "This room takes signed-in players only: sign in, then join again.");
+    }
     if (playerCount() >= settings.maxPlayers()) {
       throw new Problem(Problem.Kind.FORBIDDEN, "room_full", "This room is full.");
+    }
+    if (address != null && seatsByAddress.getOrDefault(address, 0) >= settings.seatsPerAddress()) {
+      throw new Problem(Problem.Kind.FORBIDDEN, "too_many_seats",
+          "This room already has " + settings.seatsPerAddress() + " players from your network; the host can allow more.");
     }
     String nickname = nicknameRules.check(rawNickname);
     String key = NicknameRules.uniquenessKey(nickname);
@@ -207,6 +224,10 @@ public final class RoomGame {
     if (started) {
       // Late joiners are ranked as if they had let every earlier question run out.
       player.rankingTimeMs = (long) (index + (phase == Phase.QUESTION ? 0 : 1)) * settings.questionMillis();
+    }
+    player.address = address;
+    if (address != null) {
+      seatsByAddress.merge(address, 1, Integer::sum);
     }
     players.put(player.id, player);
     byNickname.put(key, player);
@@ -274,7 +295,7 @@ public final class RoomGame {
     disconnectQuietly(player);
     if (player.seated()) {
       player.disconnectedAt = now;
-      departures.add(new Departure(player, now));
+      departuresFor(player).add(new Departure(player, now));
       rosterChanged(now);
       revealIfEveryoneAnswered(now);
     }
@@ -295,6 +316,7 @@ public final class RoomGame {
     }
     player.left = true;
     seatedCount--;
+    freeSeat(player);
     byNickname.remove(NicknameRules.uniquenessKey(player.nickname));
     Channel channel = player.channel;
     disconnectQuietly(player);
@@ -493,6 +515,10 @@ public final class RoomGame {
     Departure first = departures.peekFirst();
     if (first != null) {
       at = Math.min(at, first.at() + SEAT_RESERVED.toMillis());
+    }
+    Departure brief = briefDepartures.peekFirst();
+    if (brief != null) {
+      at = Math.min(at, brief.at() + UNUSED_SEAT_RESERVED.toMillis());
     }
     return at;
   }
@@ -736,6 +762,7 @@ public final class RoomGame {
     answersDueAt = NEVER;
     rosterDueAt = NEVER;
     departures.clear();
+    briefDepartures.clear();
     String text = Protocol.message("closed").put("phase", phase.wireName()).put("reason", reason).encode();
     for (Player player : players.values()) {
       Channel channel = player.channel;
@@ -945,7 +972,9 @@ public final class RoomGame {
     return new JsonObject()
         .put("secondsPerQuestion", settings.secondsPerQuestion())
         .put("speedScoring", settings.speedScoring())
-        .put("autoAdvanceSeconds", settings.autoAdvance().toSeconds());
+        .put("autoAdvanceSeconds", settings.autoAdvance().toSeconds())
+        .put("guestsAllowed", settings.guestsAllowed())
+        .put("seatsPerAddress", settings.seatsPerAddress());
   }
 
   private JsonArray rosterJson() {
@@ -1028,15 +1057,33 @@ public final class RoomGame {
   }
 
   private void releaseExpiredSeats(long now) {
-    while (!departures.isEmpty() && departures.peekFirst().at() + SEAT_RESERVED.toMillis() <= now) {
-      Departure departure = departures.pollFirst();
+    release(departures, SEAT_RESERVED, now);
+    release(briefDepartures, UNUSED_SEAT_RESERVED, now);
+  }
+
+  private void release(ArrayDeque<Departure> queue, Duration reserved, long now) {
+    while (!queue.isEmpty() && queue.peekFirst().at() + reserved.toMillis() <= now) {
+      Departure departure = queue.pollFirst();
       Player player = departure.player();
       if (!player.connected() && player.seated() && player.disconnectedAt == departure.at()) {
         player.left = true;
         seatedCount--;
+        freeSeat(player);
         byNickname.remove(NicknameRules.uniquenessKey(player.nickname));
         rosterChanged(now);
       }
+    }
+  }
+
+  /** Where a departing player waits: a seat that has answered is kept longer than one that never did. */
+  private ArrayDeque<Departure> departuresFor(Player player) {
+    return player.answeredCount == 0 && !answers.containsKey(player.id) ? briefDepartures : departures;
+  }
+
+  /** The seat no longer counts against its address. */
+  private void freeSeat(Player player) {
+    if (player.address != null) {
+      seatsByAddress.computeIfPresent(player.address, (k, n) -> n <= 1 ? null : n - 1);
     }
   }
 
@@ -1159,7 +1206,9 @@ public final class RoomGame {
                 .put("secondsPerQuestion", settings.secondsPerQuestion())
                 .put("speedScoring", settings.speedScoring())
                 .put("autoAdvanceMs", settings.autoAdvance().toMillis())
-                .put("maxPlayers", settings.maxPlayers()))
+                .put("maxPlayers", settings.maxPlayers())
+                .put("guestsAllowed", settings.guestsAllowed())
+                .put("seatsPerAddress", settings.seatsPerAddress()))
         .put("priorAccuracy", prior)
         .put("phase", phase.name())
         .put("index", index)
@@ -1232,7 +1281,7 @@ public final class RoomGame {
       game.byNickname.put(key, player);
       game.seatedCount++;
       player.disconnectedAt = now;
-      game.departures.add(new Departure(player, now));
+      game.departuresFor(player).add(new Departure(player, now));
       byRecord.put(player.recordId, player);
     }
     for (LaterAnswer stored : later.answers()) {
@@ -1263,7 +1312,9 @@ public final class RoomGame {
             s.getInteger("secondsPerQuestion"),
             s.getBoolean("speedScoring"),
             Duration.ofMillis(s.getLong("autoAdvanceMs")),
-            s.getInteger("maxPlayers"));
+            s.getInteger("maxPlayers"),
+            s.getBoolean("guestsAllowed", true),
+            s.getInteger("seatsPerAddress", RoomSettings.DEFAULT_SEATS_PER_ADDRESS));
     Map<String, Double> prior = new HashMap<>();
     checkpoint.getJsonObject("priorAccuracy").forEach(e -> prior.put(e.getKey(), ((Number) e.getValue()).doubleValue()));
     RoomGame game =
@@ -1308,7 +1359,7 @@ public final class RoomGame {
         game.byNickname.put(NicknameRules.uniquenessKey(player.nickname), player);
         game.seatedCount++;
         player.disconnectedAt = now;
-        game.departures.add(new Departure(player, now));
+        game.departuresFor(player).add(new Departure(player, now));
       }
     }
     checkpoint.getJsonArray("kickedAccounts").forEach(a -> game.kickedAccounts.add(UUID.fromString((String) a)));

@@ -10,7 +10,8 @@ import java.util.UUID;
  */
 public interface RoomLink {
 
-  Future<RoomGame.Seat> join(String nickname, UUID accountId, Channel channel);
+  /** {@code address} is the client's network address, for the room's cap on seats per address. */
+  Future<RoomGame.Seat> join(String nickname, UUID accountId, String address, Channel channel);
 
   Future<RoomGame.Seat> resume(String resumeToken, Channel channel);
 

@@ -190,7 +190,7 @@ final class Connection {
         accountToken == null
             ? Future.succeededFuture(null)
             : gateway.accounts().authenticate(accountToken).map(a -> a.id());
-    take(account.compose(accountId -> findRoom(code).compose(target -> seat(target, target.join(nickname, accountId, channel)))), id);
+    take(account.compose(accountId -> findRoom(code).compose(target -> seat(target, target.join(nickname, accountId, address, channel)))), id);
   }
 
   private void resumeSeat(JsonObject message, String id) {

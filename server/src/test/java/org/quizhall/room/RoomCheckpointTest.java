@@ -44,9 +44,9 @@ class RoomCheckpointTest {
     RecordingChannel ada = new RecordingChannel();
     RecordingChannel bob = new RecordingChannel();
     RecordingChannel cy = new RecordingChannel();
-    String adaToken = game.join("Ada", null, ada, T0).resumeToken();
-    String bobToken = game.join("Bob", null, bob, T0).resumeToken();
-    game.join("Cy", null, cy, T0);
+    String adaToken = game.join("Ada", null, null, ada, T0).resumeToken();
+    String bobToken = game.join("Bob", null, null, bob, T0).resumeToken();
+    game.join("Cy", null, null, cy, T0);
     game.start(T0);
     game.answer(ada.last("welcome").getString("playerId"), "a", 0, 2, null, T0 + SECOND);
     game.answer(bob.last("welcome").getString("playerId"), "b", 0, 1, null, T0 + 2 * SECOND);
@@ -62,7 +62,8 @@ class RoomCheckpointTest {
 
     assertThat(again.phase()).isEqualTo(Phase.QUESTION);
     assertThat(again.playerCount()).isEqualTo(3);
-    assertThat(again.nextWakeup()).as("the outage counts as a pause: 18 s were left").isEqualTo(now + 18 * SECOND);
+    assertThat(again.nextWakeup()).as("Cy, who never answered, keeps the seat 15 s: that comes before the question's end")
+        .isEqualTo(now + RoomGame.UNUSED_SEAT_RESERVED.toMillis());
     RecordingChannel ada2 = new RecordingChannel();
     again.resume(adaToken, ada2, now);
     JsonObject welcome = ada2.last("welcome");
@@ -92,14 +93,14 @@ class RoomCheckpointTest {
     RoomGame game = newGame();
     RecordingChannel ada = new RecordingChannel();
     RecordingChannel eve = new RecordingChannel();
-    game.join("Ada", null, ada, T0);
-    String eveToken = game.join("Eve", null, eve, T0).resumeToken();
+    game.join("Ada", null, null, ada, T0);
+    String eveToken = game.join("Eve", null, null, eve, T0).resumeToken();
     game.kick(eve.last("welcome").getString("playerId"), T0 + SECOND);
 
     RoomGame again = restored(game, T0 + 2 * SECOND, T0 + 3 * SECOND);
 
     assertThat(again.phase()).isEqualTo(Phase.LOBBY);
-    assertThatThrownBy(() -> again.join("ada", null, new RecordingChannel(), T0 + 4 * SECOND))
+    assertThatThrownBy(() -> again.join("ada", null, null, new RecordingChannel(), T0 + 4 * SECOND))
         .isInstanceOf(Problem.class).hasMessageContaining("already called");
     assertThatThrownBy(() -> again.resume(eveToken, new RecordingChannel(), T0 + 4 * SECOND))
         .isInstanceOf(Problem.class).hasMessageContaining("removed");
@@ -112,7 +113,7 @@ class RoomCheckpointTest {
   void takesInTheRecord() {
     RoomGame game = newGame();
     RecordingChannel ada = new RecordingChannel();
-    game.join("Ada", null, ada, T0);
+    game.join("Ada", null, null, ada, T0);
     game.start(T0);
     game.answer(ada.last("welcome").getString("playerId"), "a", 0, 2, null, T0 + SECOND);
     JsonObject checkpoint = game.checkpoint(T0 + 2 * SECOND); // taken after the reveal of question 0

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +54,7 @@ class RoomGameTest {
 
   RecordingChannel join(String nickname) {
     RecordingChannel channel = new RecordingChannel();
-    game.join(nickname, null, channel, T0);
+    game.join(nickname, null, null, channel, T0);
     return channel;
   }
 
@@ -443,7 +444,7 @@ class RoomGameTest {
     void kick() {
       RecordingChannel ada = new RecordingChannel();
       UUID account = UUID.randomUUID();
-      game.join("Ada", account, ada, T0);
+      game.join("Ada", account, null, ada, T0);
 
       game.kick(playerId(ada), T0 + SECOND);
 
@@ -451,7 +452,7 @@ class RoomGameTest {
       assertThat(ada.closeCode).isEqualTo(Protocol.CLOSE_KICKED);
       assertThatThrownBy(() -> game.resume(resumeToken(ada), new RecordingChannel(), T0 + 2 * SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("kicked"));
-      assertThatThrownBy(() -> game.join("Ada again", account, new RecordingChannel(), T0 + 2 * SECOND))
+      assertThatThrownBy(() -> game.join("Ada again", account, null, new RecordingChannel(), T0 + 2 * SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("kicked"));
       assertThat(game.playerCount()).isZero();
     }
@@ -484,6 +485,44 @@ class RoomGameTest {
       assertThat(game.closed()).isTrue();
       assertThat(ada.last("closed").getString("reason")).contains("host");
       assertThat(ada.closeCode).isEqualTo(Protocol.CLOSE_ROOM_CLOSED);
+    }
+  }
+
+  @Nested
+  @DisplayName("seats")
+  class Seats {
+
+    private RoomSettings settings(boolean guests, int perAddress) {
+      return new RoomSettings(20, true, Duration.ZERO, 100, guests, perAddress);
+    }
+
+    @Test
+    @DisplayName("a members-only room refuses guests and seats signed-in players")
+    void membersOnly() {
+      newGame(settings(false, 60));
+      assertThatThrownBy(() -> game.join("Guest", null, "10.0.0.1", new RecordingChannel(), T0))
+          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("sign_in_required"));
+      game.join("Member", UUID.randomUUID(), "10.0.0.1", new RecordingChannel(), T0);
+      assertThat(game.playerCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("one address holds at most the host's number of seats; a seat given up frees its place")
+    void perAddress() {
+      newGame(settings(true, 3));
+      List<RecordingChannel> school = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        RecordingChannel channel = new RecordingChannel();
+        game.join("Student" + i, null, "203.0.113.5", channel, T0);
+        school.add(channel);
+      }
+      assertThatThrownBy(() -> game.join("Student3", null, "203.0.113.5", new RecordingChannel(), T0))
+          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("too_many_seats"));
+      game.join("Elsewhere", null, "198.51.100.9", new RecordingChannel(), T0);
+
+      game.leave(playerId(school.get(0)), T0 + SECOND);
+      game.join("Student3", null, "203.0.113.5", new RecordingChannel(), T0 + SECOND);
+      assertThat(game.playerCount()).isEqualTo(4);
     }
   }
 
@@ -534,11 +573,14 @@ class RoomGameTest {
     }
 
     @Test
-    @DisplayName("a disconnected player's nickname is reserved for 120 s, then the seat is released")
+    @DisplayName("a disconnected player who has answered keeps the seat and nickname for 120 s, then it is released")
     void seatReserved() {
       RecordingChannel ada = join("Ada");
+      game.start(T0);
+      game.answer(playerId(ada), null, 0, 0, null, T0 + SECOND);
       game.disconnected(playerId(ada), ada, T0 + SECOND);
 
+      game.tick(T0 + 60 * SECOND);
       assertThatThrownBy(() -> join("ADA"))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_taken"));
       game.tick(T0 + SECOND + 120 * SECOND);
@@ -549,17 +591,33 @@ class RoomGameTest {
     }
 
     @Test
+    @DisplayName("a seat that never answered is kept only 15 s, so dropped seats cannot fill a room")
+    void unusedSeatBrief() {
+      RecordingChannel ada = join("Ada");
+      game.disconnected(playerId(ada), ada, T0 + SECOND);
+      game.tick(T0 + 10 * SECOND);
+      RecordingChannel back = new RecordingChannel();
+      game.resume(resumeToken(ada), back, T0 + 10 * SECOND);
+      assertThat(back.ofType("welcome")).as("a reload within 15 s keeps the seat").hasSize(1);
+
+      game.disconnected(playerId(ada), back, T0 + 11 * SECOND);
+      game.tick(T0 + 26 * SECOND);
+      assertThat(game.playerCount()).isZero();
+      join("Ada");
+    }
+
+    @Test
     @DisplayName("a signed-in player who joins again gets their own seat back, never a second one")
     void accountTakesSeatBack() {
       UUID account = UUID.randomUUID();
       RecordingChannel phone = new RecordingChannel();
-      game.join("Ada", account, phone, T0);
+      game.join("Ada", account, null, phone, T0);
       game.start(T0 + SECOND);
       game.answer(playerId(phone), null, 0, 2, null, T0 + 2 * SECOND);
       game.leave(playerId(phone), T0 + 3 * SECOND);
 
       RecordingChannel laptop = new RecordingChannel();
-      game.join("Someone new", account, laptop, T0 + 4 * SECOND);
+      game.join("Someone new", account, null, laptop, T0 + 4 * SECOND);
 
       JsonObject welcome = laptop.last("welcome");
       assertThat(welcome.getString("playerId")).isEqualTo(playerId(phone));
@@ -567,7 +625,7 @@ class RoomGameTest {
       assertThat(welcome.getInteger("score")).isPositive();
       assertThat(game.playerCount()).isEqualTo(1);
       RecordingChannel tablet = new RecordingChannel();
-      game.join("Ada", account, tablet, T0 + 5 * SECOND);
+      game.join("Ada", account, null, tablet, T0 + 5 * SECOND);
       assertThat(laptop.closeCode).isEqualTo(Protocol.CLOSE_REPLACED);
       assertThat(game.playerCount()).isEqualTo(1);
       assertThat(log.joined).hasSize(1);

@@ -233,6 +233,31 @@ class LiveRoomTest {
   }
 
   @Test
+  @DisplayName("the host chooses who sits: members only, and how many seats one address may take")
+  void seatRules() {
+    HttpResponse<Buffer> bad = api.postJson("/api/rooms",
+        new JsonObject().put("deckId", deckId).put("seatsPerAddress", 0), hostAccount);
+    assertThat(errorCode(bad)).isEqualTo("invalid_field");
+    JsonObject membersOnly = api.postJson("/api/rooms",
+        new JsonObject().put("deckId", deckId).put("guestsAllowed", false), hostAccount).bodyAsJsonObject();
+    SocketClient guest = socket();
+    JsonObject refused = guest.reply(guest.send("join", new JsonObject().put("code", membersOnly.getString("code")).put("nickname", "Guest")));
+    assertThat(refused.getString("code")).isEqualTo("sign_in_required");
+    String member = api.signUpAndIn("seated_member", "members only please");
+    guest.send("join", new JsonObject().put("code", membersOnly.getString("code"))
+        .put("nickname", "Member").put("accountToken", member));
+    assertThat(guest.await("welcome").getString("nickname")).isEqualTo("Member");
+
+    JsonObject small = api.postJson("/api/rooms",
+        new JsonObject().put("deckId", deckId).put("seatsPerAddress", 2), hostAccount).bodyAsJsonObject();
+    player(small, "One");
+    player(small, "Two");
+    SocketClient third = socket();
+    JsonObject full = third.reply(third.send("join", new JsonObject().put("code", small.getString("code")).put("nickname", "Three")));
+    assertThat(full.getString("code")).as("a third seat from this address").isEqualTo("too_many_seats");
+  }
+
+  @Test
   @DisplayName("a seated player cannot look a live question up: its id is no deck question's, and the deck shows no keys")
   void liveQuestionsCannotBeLookedUp() {
     JsonObject room = openRoom(2);
