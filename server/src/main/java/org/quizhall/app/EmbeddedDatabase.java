@@ -29,12 +29,24 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedDatabase implements AutoCloseable {
 
   static final String DATABASE_NAME = "quizhall";
+  /** The role Quizhall connects as: it owns its database and tables and is no superuser. */
+  static final String APP_USER = "quizhall";
+  static final String SUPERUSER = "postgres";
+  /** Beside the server's directory (initdb wants an empty one): the generated passwords, readable by the owner only. */
+  static final String SECRETS_FILE = "database.secret";
+  /** Passwords over TCP, on loopback only: any local user could otherwise connect as the superuser. */
+  static final String HBA =
+      "# Quizhall's embedded PostgreSQL: SCRAM passwords only, from this machine only.\n"
+          + "local all all scram-sha-256\n"
+          + "host all all 127.0.0.1/32 scram-sha-256\n"
+          + "host all all ::1/128 scram-sha-256\n";
   /** How often the server's process is checked. */
   static final long WATCH_SECONDS = 2;
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final EmbeddedPostgres postgres;
   private final Path directory;
+  private final Secrets secrets;
   private final int port;
   /** How the server was started, to start it the same way should it die. */
   private final List<String> command;
@@ -47,9 +59,10 @@ final class EmbeddedDatabase implements AutoCloseable {
           });
   private volatile boolean closing;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) throws IOException {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, Secrets secrets) throws IOException {
     this.postgres = postgres;
     this.directory = directory;
+    this.secrets = secrets;
     this.port = postgres.getPort();
     List<String> command = new ArrayList<>();
     if ("root".equals(System.getProperty("user.name"))) {
@@ -70,15 +83,17 @@ final class EmbeddedDatabase implements AutoCloseable {
     Path directory = dataDir.resolve("postgres");
     boolean fresh = !Files.exists(directory.resolve("PG_VERSION"));
     EmbeddedPostgres postgres;
+    Secrets secrets;
     try {
       Files.createDirectories(directory);
-      postgres = launch(directory, port);
+      secrets = Secrets.load(dataDir.resolve(SECRETS_FILE));
+      postgres = launch(directory, port, fresh, secrets, dataDir);
     } catch (IOException | RuntimeException e) {
       throw new StartupException(explain(directory, e), e);
     }
     EmbeddedDatabase database;
     try {
-      database = new EmbeddedDatabase(postgres, directory);
+      database = new EmbeddedDatabase(postgres, directory, secrets);
     } catch (IOException e) {
       try {
         postgres.close();
@@ -90,7 +105,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
     try {
       database.ensureDatabase();
-    } catch (SQLException e) {
+    } catch (SQLException | IOException e) {
       database.close();
       throw new StartupException(
           "Embedded PostgreSQL started in " + directory + " but the '" + DATABASE_NAME
@@ -106,11 +121,30 @@ final class EmbeddedDatabase implements AutoCloseable {
     return database;
   }
 
-  private static EmbeddedPostgres launch(Path directory, int port) throws IOException {
+  private static EmbeddedPostgres launch(Path directory, int port, boolean fresh, Secrets secrets, Path dataDir)
+      throws IOException {
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
     if (port > 0) {
       builder.setPort(port);
     }
+    // The library's own connections (it checks the server is up) sign in as the superuser.
+    builder.setConnectConfig("password", secrets.superuser());
+    Path passwordFile = null;
+    if (fresh) {
+      // initdb sets the superuser's password and SCRAM from the start, so there is no moment without a password.
+      passwordFile = Secrets.privateFile(dataDir.resolve(".initdb-password"), secrets.superuser());
+      builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
+    }
+    try {
+      return start(builder, directory);
+    } finally {
+      if (passwordFile != null) {
+        Files.deleteIfExists(passwordFile);
+      }
+    }
+  }
+
+  private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path directory) throws IOException {
     return builder
         .setDataDirectory(directory)
         .setCleanDataDirectory(false)
@@ -202,27 +236,85 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   String user() {
-    return "postgres";
+    return APP_USER;
   }
 
   String password() {
-    return "";
+    return secrets.app();
   }
 
-  private void ensureDatabase() throws SQLException {
+  /**
+   * Makes the server as Quizhall wants it, on a new data directory and on one an earlier release made: the
+   * superuser has its generated password, Quizhall's own role owns the database and every table in it, and
+   * only SCRAM passwords get in (an earlier release let anyone on the machine in as the superuser).
+   */
+  private void ensureDatabase() throws SQLException, IOException {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        PreparedStatement exists =
-            connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-      exists.setString(1, DATABASE_NAME);
-      try (ResultSet rows = exists.executeQuery()) {
-        if (rows.next()) {
-          return;
+        Statement sql = connection.createStatement()) {
+      sql.execute("ALTER ROLE " + SUPERUSER + " PASSWORD " + literal(secrets.superuser()));
+      boolean role;
+      try (ResultSet rows = sql.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = " + literal(APP_USER))) {
+        role = rows.next();
+      }
+      sql.execute((role ? "ALTER ROLE " : "CREATE ROLE ") + APP_USER
+          + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD " + literal(secrets.app()));
+      boolean exists;
+      try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        query.setString(1, DATABASE_NAME);
+        try (ResultSet rows = query.executeQuery()) {
+          exists = rows.next();
         }
       }
-      try (Statement create = connection.createStatement()) {
-        create.execute("CREATE DATABASE " + DATABASE_NAME + " ENCODING 'UTF8'");
+      if (exists) {
+        sql.execute("ALTER DATABASE " + DATABASE_NAME + " OWNER TO " + APP_USER);
+      } else {
+        sql.execute("CREATE DATABASE " + DATABASE_NAME + " OWNER " + APP_USER + " ENCODING 'UTF8'");
       }
     }
+    handOverObjects();
+    Path hba = directory.resolve("pg_hba.conf");
+    if (!HBA.equals(Files.readString(hba))) {
+      Files.writeString(hba, HBA);
+      try (Connection connection = postgres.getPostgresDatabase().getConnection();
+          Statement sql = connection.createStatement()) {
+        sql.execute("SELECT pg_reload_conf()");
+      }
+    }
+  }
+
+  /** Tables, sequences and views an earlier release created as the superuser now belong to Quizhall's role. */
+  private void handOverObjects() throws SQLException {
+    try (Connection connection = postgres.getDatabase(SUPERUSER, DATABASE_NAME).getConnection();
+        Statement sql = connection.createStatement()) {
+      sql.execute("ALTER SCHEMA public OWNER TO " + APP_USER);
+      // Tables first: a serial's sequence follows its table and cannot be given away alone.
+      for (String kinds : List.of("'r', 'p', 'v', 'm'", "'S'")) {
+        List<String> changes = new ArrayList<>();
+        try (ResultSet rows =
+            sql.executeQuery(
+                "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = 'public' AND c.relkind IN (" + kinds + ")"
+                    + " AND pg_get_userbyid(c.relowner) <> " + literal(APP_USER))) {
+          while (rows.next()) {
+            String kind = switch (rows.getString("relkind")) {
+              case "S" -> "SEQUENCE";
+              case "v" -> "VIEW";
+              case "m" -> "MATERIALIZED VIEW";
+              default -> "TABLE";
+            };
+            changes.add("ALTER " + kind + " public.\"" + rows.getString("relname").replace("\"", "\"\"") + "\" OWNER TO "
+                + APP_USER);
+          }
+        }
+        for (String change : changes) {
+          sql.execute(change);
+        }
+      }
+    }
+  }
+
+  private static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
   }
 
   /** Stops the server cleanly (a fast shutdown that leaves no lock file behind). Blocks. */
