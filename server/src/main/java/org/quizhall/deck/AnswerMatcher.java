@@ -5,12 +5,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Judges typed answers: case, whitespace and punctuation are ignored, and answers of six or more characters
- * tolerate one typo (an insertion, deletion, substitution or swap of adjacent characters).
+ * Judges typed answers as a person who knows would write them: case, whitespace and punctuation are ignored;
+ * answers of six or more characters tolerate one typo (an insertion, deletion, substitution or swap of adjacent
+ * characters); a vendor's name in front ("Amazon", "AWS", "Apache") may be given or left out; and numbers may be
+ * written in words or digits, with any spelling of their unit, or in another unit of the same kind ("15 minutes"
+ * for 900 seconds).
  */
 public final class AnswerMatcher {
 
     private static final int TYPO_MIN_LENGTH = 6;
+    private static final java.util.Set<String> VENDORS = java.util.Set.of("amazon", "aws", "apache", "microsoft",
+            "google", "azure", "oracle", "ibm");
 
     private AnswerMatcher() {
     }
@@ -23,16 +28,39 @@ public final class AnswerMatcher {
         if (t.isEmpty()) {
             return false;
         }
+        String tBare = normalize(withoutVendor(typed));
         for (String a : accepted) {
             String n = normalize(a);
             if (n.isEmpty()) {
                 continue;
             }
-            if (n.equals(t) || n.length() >= TYPO_MIN_LENGTH && withinOneEdit(t, n)) {
+            if (n.equals(t) || typoAllowed(n) && withinOneEdit(t, n)) {
+                return true;
+            }
+            String nBare = normalize(withoutVendor(a));
+            if (!nBare.isEmpty() && !tBare.isEmpty() && (nBare.equals(tBare)
+                    || typoAllowed(nBare) && withinOneEdit(tBare, nBare))) {
                 return true;
             }
         }
-        return false;
+        Quantity key = Quantity.key(accepted);
+        Quantity given = key == null ? null : Quantity.parse(typed);
+        return given != null && key.acceptsTyped(given);
+    }
+
+    /** Long words forgive a typo; numbers never do (1,000,000 is not 1,000,001). */
+    private static boolean typoAllowed(String normalized) {
+        return normalized.length() >= TYPO_MIN_LENGTH && !normalized.chars().allMatch(Character::isDigit);
+    }
+
+    /** "Amazon Kinesis Data Streams" without "Amazon"; a name that is only a vendor's stays as it is. */
+    private static String withoutVendor(String s) {
+        String t = s.strip();
+        int space = t.indexOf(' ');
+        if (space > 0 && VENDORS.contains(t.substring(0, space).toLowerCase(Locale.ROOT))) {
+            return t.substring(space + 1);
+        }
+        return t;
     }
 
     /**

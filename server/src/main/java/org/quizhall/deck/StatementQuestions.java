@@ -90,7 +90,10 @@ final class StatementQuestions {
             start = m.start();
             end = m.end();
             accepted.add(m.raw());
-            accepted.add(m.raw() + " " + m.unitRaw());
+            if (Quantity.isMeasure(m.unitRaw())) {
+                // The unit makes "15 minutes" right for 900 seconds; a counted word ("records") needs no entry.
+                accepted.add(m.raw() + " " + m.unitRaw());
+            }
         } else {
             String best = null;
             int bestStart = -1;
@@ -112,6 +115,7 @@ final class StatementQuestions {
                 start = bestStart;
                 end = bestStart + best.length();
                 accepted.add(best);
+                accepted.addAll(otherNames(text, start, end));
             }
         }
         if (start < 0) {
@@ -127,6 +131,41 @@ final class StatementQuestions {
         }
         out.add(node, factory.typed(CLOZE, "blank:" + answer, "Fill in the blank: " + where + blanked, accepted,
                 fact, source, topic));
+    }
+
+    /**
+     * The other name the line itself gives the term: the abbreviation after it ("Data Processing Units (DPU)") or,
+     * for an abbreviation in brackets, the words before it whose initials spell it. Either is right in the blank.
+     */
+    static List<String> otherNames(String text, int start, int end) {
+        List<String> out = new ArrayList<>();
+        String after = text.substring(end);
+        int open = after.indexOf('(');
+        if (open >= 0 && after.substring(0, open).isBlank()) {
+            int close = after.indexOf(')', open);
+            String inner = close > open + 1 && close - open <= 12 ? after.substring(open + 1, close).strip() : "";
+            // An abbreviation only ("DPU", "KCL"): a remark in brackets is no other name for the term.
+            if (inner.matches("[A-Za-z0-9]{2,10}") && inner.chars().filter(Character::isUpperCase).count() >= 2) {
+                out.add(inner);
+            }
+        }
+        String term = text.substring(start, end);
+        String before = text.substring(0, start).stripTrailing();
+        if (term.length() >= 2 && term.equals(term.toUpperCase(Locale.ROOT)) && before.endsWith("(")
+                && text.substring(end).startsWith(")")) {
+            String[] words = before.substring(0, before.length() - 1).strip().split("\\s+");
+            int letters = term.replaceAll("[^A-Za-z]", "").length();
+            if (letters >= 2 && words.length >= letters) {
+                StringBuilder initials = new StringBuilder();
+                for (int i = words.length - letters; i < words.length; i++) {
+                    initials.append(words[i].isEmpty() ? ' ' : Character.toUpperCase(words[i].charAt(0)));
+                }
+                if (initials.toString().equals(term.replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT))) {
+                    out.add(String.join(" ", java.util.Arrays.copyOfRange(words, words.length - letters, words.length)));
+                }
+            }
+        }
+        return out;
     }
 
     /** "Athena, Redshift, EMR" or "DynamoDB or S3": any of the alternatives would fit the blank. */

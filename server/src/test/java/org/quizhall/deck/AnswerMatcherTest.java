@@ -48,4 +48,47 @@ class AnswerMatcherTest {
         assertThat(AnswerMatcher.matches("!!!", List.of("!!!"))).isFalse();
         assertThat(AnswerMatcher.matches(null, List.of("x"))).isFalse();
     }
+
+    @Test
+    @DisplayName("numbers in words or digits, any spelling of the unit, or another unit of the same kind")
+    void numbers() {
+        List<String> timeout = List.of("900", "900 seconds");
+        for (String typed : List.of("900", "900 s", "900 sec", "900 secs", "900 seconds", "15 minutes", "15 min",
+                "nine hundred", "nine hundred seconds", "0.25 hours")) {
+            assertThat(AnswerMatcher.matches(typed, timeout)).as(typed).isTrue();
+        }
+        for (String typed : List.of("901", "15", "900 minutes", "15 hours", "9000", "900 MB", "many")) {
+            assertThat(AnswerMatcher.matches(typed, timeout)).as(typed).isFalse();
+        }
+        assertThat(AnswerMatcher.matches("two", List.of("2"))).isTrue();
+        assertThat(AnswerMatcher.matches("ten thousand records", List.of("10,000"))).isTrue();
+        assertThat(AnswerMatcher.matches("10,000 seconds", List.of("10,000"))).as("a measure the key has not").isFalse();
+        assertThat(AnswerMatcher.matches("1000001", List.of("1000000"))).as("no typo in a number").isFalse();
+        assertThat(AnswerMatcher.matches("128 megabytes", List.of("128", "128 MB"))).isTrue();
+        assertThat(AnswerMatcher.matches("25 percent", List.of("25", "25 %"))).isTrue();
+    }
+
+    @Test
+    @DisplayName("a vendor's name in front may be given or left out, but is no answer alone")
+    void vendorPrefixes() {
+        assertThat(AnswerMatcher.matches("Amazon Kinesis Data Streams", List.of("Kinesis Data Streams"))).isTrue();
+        assertThat(AnswerMatcher.matches("Kinesis Data Streams", List.of("Amazon Kinesis Data Streams"))).isTrue();
+        assertThat(AnswerMatcher.matches("AWS Glue", List.of("Glue"))).isTrue();
+        assertThat(AnswerMatcher.matches("Apache Spark", List.of("Spark"))).isTrue();
+        assertThat(AnswerMatcher.matches("Amazon", List.of("Amazon Redshift"))).isFalse();
+        assertThat(AnswerMatcher.matches("Amazon Redshift", List.of("Amazon EMR"))).isFalse();
+    }
+
+    @Test
+    @DisplayName("a blank takes the term or the other name the line gives it, its abbreviation or expansion")
+    void abbreviations() {
+        String line = "Can provision more Data Processing Units (DPU) to increase performance";
+        int start = line.indexOf("Data Processing Units");
+        assertThat(StatementQuestions.otherNames(line, start, start + "Data Processing Units".length()))
+                .containsExactly("DPU");
+        int dpu = line.indexOf("DPU");
+        assertThat(StatementQuestions.otherNames(line, dpu, dpu + 3)).containsExactly("Data Processing Units");
+        assertThat(StatementQuestions.otherNames("Runs on EMR (managed Hadoop)", 8, 11)).as("a remark").isEmpty();
+        assertThat(StatementQuestions.otherNames("Stores data in S3 buckets", 15, 17)).isEmpty();
+    }
 }
