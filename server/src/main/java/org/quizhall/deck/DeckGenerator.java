@@ -13,7 +13,7 @@ import org.quizhall.notes.TopicTree;
 public final class DeckGenerator {
 
     private static final Set<NodeKind> ASKABLE = Set.of(NodeKind.STATEMENT, NodeKind.NOTE, NodeKind.LIST_ITEM,
-            NodeKind.LIST_LEAD_IN, NodeKind.DEFINITION, NodeKind.CLOZE);
+            NodeKind.LIST_LEAD_IN, NodeKind.DEFINITION, NodeKind.CLOZE, NodeKind.TABLE_ROW);
 
     private DeckGenerator() {
     }
@@ -27,13 +27,29 @@ public final class DeckGenerator {
         new NumericQuestions(index, factory, out).generate();
         new StatementQuestions(index, factory, out).generate();
         new DefinitionQuestions(index, factory, out).generate();
+        new TableQuestions(index, factory, out).generate();
 
-        List<Question> questions = FactLimits.apply(out.questions);
+        FactLimits.Kept kept = FactLimits.keep(out.questions);
+        List<Question> questions = kept.questions();
+        // A line whose every question the deck-wide rules left out is reported like one that gave none.
+        java.util.Set<Integer> keptLines = new java.util.HashSet<>();
+        questions.forEach(q -> keptLines.add(q.source().line()));
+        Map<String, String> whyLeftOut = new java.util.HashMap<>();
+        for (Question q : out.questions) {
+            String why = kept.leftOut().get(q);
+            if (why != null) {
+                whyLeftOut.putIfAbsent(FactLimits.fact(q), why);
+            }
+        }
 
         List<GenerationWarning> warnings = new ArrayList<>();
         for (NotesIndex.Placed p : index.placed) {
             TopicNode node = p.node();
-            if (ASKABLE.contains(node.kind()) && !out.covered.contains(node)) {
+            String fact = node.line() + "\u0000" + node.text();
+            if (ASKABLE.contains(node.kind()) && out.covered.contains(node) && !keptLines.contains(node.line())
+                    && whyLeftOut.containsKey(fact)) {
+                warnings.add(new GenerationWarning(node.line(), node.text(), whyLeftOut.get(fact)));
+            } else if (ASKABLE.contains(node.kind()) && !out.covered.contains(node)) {
                 String reason = out.skipped.getOrDefault(node, node.kind() == NodeKind.LIST_LEAD_IN
                         ? "list could not be asked about" : "too short or vague to ask about on its own");
                 warnings.add(new GenerationWarning(node.line(), node.text(), reason));

@@ -62,11 +62,21 @@ final class DefinitionQuestions {
 
     private void forward(NotesIndex.Placed p, Definition d) {
         boolean qa = d.style() == CardStyle.QUESTION_ANSWER;
-        String prompt = qa ? d.term()
-                : org.quizhall.notes.BulletShape.of(d.term()).isNameLike() ? "What is " + d.term() + "?"
-                : "Which of these is “" + d.term() + "”?";
+        String prompt = qa ? d.term() : forward(d);
         List<List<String>> tiers = tiers(p, c -> c.definition().definition(), qa);
         emit(p, "forward", prompt, d.definition(), tiers);
+    }
+
+    /**
+     * A glossary term or a name is asked "What is HCatalog?"; a flashcard's front that is a phrase ("Capital of
+     * France") is asked as written, as the card shows it.
+     */
+    private static String forward(Definition d) {
+        String term = d.term().strip();
+        if (d.style() == CardStyle.GLOSSARY || org.quizhall.notes.BulletShape.of(term).isNameLike()) {
+            return "What is " + term + "?";
+        }
+        return ".?!:".indexOf(term.charAt(term.length() - 1)) >= 0 ? term : term + "?";
     }
 
     private void backward(NotesIndex.Placed p, Definition d) {

@@ -19,20 +19,29 @@ final class FactLimits {
     static final int PER_FACT = 2;
     static final double MOST_ONE_WAY = 0.6;
     /**
-     * Decks with fewer true/false questions keep them all: a few notes lines with nothing to falsify would otherwise
-     * give no question at all.
+     * Decks with fewer true/false questions, all of one truth value, keep them all: a few notes lines with nothing to
+     * falsify would otherwise give no question at all.
      */
     static final int BALANCED_FROM = 10;
 
     /** What is kept first when a fact yields more questions than it may: choices before statements before blanks. */
-    private static final List<String> PREFERENCE = List.of(ListQuestions.MEMBER, DefinitionQuestions.KIND,
+    private static final List<String> PREFERENCE = List.of(TableQuestions.KIND, ListQuestions.MEMBER, DefinitionQuestions.KIND,
             NumericQuestions.KIND, TopicQuestions.KIND, ListQuestions.ODD, StatementQuestions.TRUE_FALSE,
             StatementQuestions.CLOZE);
 
     private FactLimits() {
     }
 
+    /** The questions kept, and why each left-out one was left out. */
+    record Kept(List<Question> questions, Map<Question, String> leftOut) {
+    }
+
     static List<Question> apply(List<Question> questions) {
+        return keep(questions).questions();
+    }
+
+    static Kept keep(List<Question> questions) {
+        Map<Question, String> leftOut = new java.util.IdentityHashMap<>();
         List<Question> ranked = new ArrayList<>(questions);
         // Stable: within one kind the generators' order (the notes' order) stands.
         ranked.sort(Comparator.comparingInt(FactLimits::preference));
@@ -43,8 +52,12 @@ final class FactLimits {
         for (Question q : ranked) {
             String fact = fact(q);
             boolean trueFalse = q.type() == QuestionType.TRUE_FALSE;
-            if (prompts.contains(wording(q)) || perFact.getOrDefault(fact, 0) >= PER_FACT
-                    || trueFalse && factsWithTrueFalse.contains(fact)) {
+            if (prompts.contains(wording(q))) {
+                leftOut.put(q, "asked in the same words by another question");
+                continue;
+            }
+            if (perFact.getOrDefault(fact, 0) >= PER_FACT || trueFalse && factsWithTrueFalse.contains(fact)) {
+                leftOut.put(q, "already asked as often as one fact may be");
                 continue;
             }
             prompts.add(wording(q));
@@ -54,13 +67,14 @@ final class FactLimits {
             }
             kept.add(q);
         }
-        balanceTrueFalse(kept);
+        balanceTrueFalse(kept).forEach(q -> leftOut.put(q,
+                "a true statement left out so that true/false is not mostly True: nothing here could be made false"));
         Map<Question, Integer> order = new java.util.IdentityHashMap<>();
         for (int i = 0; i < questions.size(); i++) {
             order.put(questions.get(i), i);
         }
         kept.sort(Comparator.comparingInt(order::get));
-        return kept;
+        return new Kept(kept, leftOut);
     }
 
     /**
@@ -68,7 +82,7 @@ final class FactLimits {
      * deck's true/false questions. A statement whose fact is also asked another way goes first, so that no fact is
      * lost for the balance while there is a choice.
      */
-    private static void balanceTrueFalse(List<Question> kept) {
+    private static Set<Question> balanceTrueFalse(List<Question> kept) {
         List<Question> trues = new ArrayList<>();
         List<Question> falses = new ArrayList<>();
         for (Question q : kept) {
@@ -76,14 +90,14 @@ final class FactLimits {
                 (q.correct() == 0 ? trues : falses).add(q);
             }
         }
-        if (trues.size() + falses.size() < BALANCED_FROM) {
-            return;
+        if (trues.size() + falses.size() < BALANCED_FROM && (trues.isEmpty() || falses.isEmpty())) {
+            return Set.of();
         }
         List<Question> more = trues.size() >= falses.size() ? trues : falses;
         int fewer = Math.min(trues.size(), falses.size());
         int allowed = (int) Math.floor(fewer * MOST_ONE_WAY / (1 - MOST_ONE_WAY));
         if (more.size() <= allowed) {
-            return;
+            return Set.of();
         }
         Map<String, Integer> perFact = new HashMap<>();
         kept.forEach(q -> perFact.merge(fact(q), 1, Integer::sum));
@@ -95,6 +109,7 @@ final class FactLimits {
         Set<Question> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         dropped.addAll(dropFirst.subList(0, more.size() - allowed));
         kept.removeIf(dropped::contains);
+        return dropped;
     }
 
     static String fact(Question q) {

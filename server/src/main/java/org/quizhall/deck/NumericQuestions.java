@@ -1,5 +1,6 @@
 package org.quizhall.deck;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ final class NumericQuestions {
         }
         String text = node.text();
         List<String> distractors = DistractorPicker.pick(m.raw(), List.of(fromNotes, m.scaledVariants()),
-                c -> !NotesIndex.mentions(text, c), 3, random);
+                c -> !NotesIndex.mentions(text, c) && plausible(m, c), 3, random);
         if (distractors.size() < 2) {
             out.skip(node, "no plausible wrong numbers");
             return;
@@ -79,9 +80,37 @@ final class NumericQuestions {
         String topic = index.topicOf(node.path());
         out.add(node, factory.multipleChoice(KIND, variant, prompt, m.raw(), distractors, fact, source, topic));
 
-        String wrong = distractors.get(0);
+        // A false statement changes the number within its magnitude: "206 bones" becomes 103 or 412, never 1030.
+        String wrong = distractors.stream().filter(c -> sameMagnitude(m, c)).findFirst().orElse(null);
+        if (wrong == null) {
+            return;
+        }
         String falsified = fact.substring(0, offset + m.start()) + wrong + fact.substring(offset + m.end());
         out.add(node, factory.trueFalse(StatementQuestions.TRUE_FALSE, "number:" + variant,
                 "True or false? " + subject + falsified, false, fact, source, topic));
+    }
+
+    /** Percentages stay within 0 to 100. */
+    private static boolean plausible(NumberMention m, String candidate) {
+        BigDecimal v = value(candidate);
+        return v != null && (!m.unit().equals("percent") || v.compareTo(BigDecimal.valueOf(100)) <= 0);
+    }
+
+    /** Within a factor of two of the true value. */
+    private static boolean sameMagnitude(NumberMention m, String candidate) {
+        BigDecimal v = value(candidate);
+        if (v == null || m.value().signum() <= 0) {
+            return false;
+        }
+        double ratio = v.doubleValue() / m.value().doubleValue();
+        return ratio >= 0.5 && ratio <= 2 && ratio != 1;
+    }
+
+    private static BigDecimal value(String text) {
+        try {
+            return new BigDecimal(text.replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

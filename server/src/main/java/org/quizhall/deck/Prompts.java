@@ -72,7 +72,19 @@ final class Prompts {
         if (NotesIndex.mentions(fact, label) || NotesIndex.mentions(fact, heading.text())) {
             return "";
         }
+        // "Glue is batch oriented" under "AWS Glue" names its subject already.
+        for (String word : NotesIndex.key(label)) {
+            if (word.length() >= 3 && Character.isUpperCase(firstLetterOf(label, word)) && NotesIndex.mentions(fact, word)) {
+                return "";
+            }
+        }
         return label + ": ";
+    }
+
+    /** The first letter of {@code word} as it is written in {@code text} (case kept). */
+    private static char firstLetterOf(String text, String word) {
+        int at = text.toLowerCase(Locale.ROOT).indexOf(word);
+        return at < 0 ? 'a' : text.charAt(at);
     }
 
     static String lowerFirst(String s, NotesIndex index) {

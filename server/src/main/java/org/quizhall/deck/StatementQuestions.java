@@ -70,11 +70,89 @@ final class StatementQuestions {
             String topic = index.topicOf(node.path());
             String where = Prompts.subject(index, p, fact);
             if (shape.makesClaim()) {
-                out.add(node, factory.trueFalse(TRUE_FALSE, "as-written", "True or false? " + where + fact, true,
-                        fact, source, topic));
+                String swapped = swapped(p);
+                // Where a parallel line gives a wrong subject the line is asked false; the deck-wide balance then
+                // keeps as many true ones beside them as it may.
+                if (swapped != null) {
+                    out.add(node, factory.trueFalse(TRUE_FALSE, "swapped", "True or false? " + where + swapped,
+                            false, fact, source, topic));
+                } else {
+                    out.add(node, factory.trueFalse(TRUE_FALSE, "as-written", "True or false? " + where + fact, true,
+                            fact, source, topic));
+                }
             }
             cloze(p, fact, where, source, topic);
         }
+    }
+
+    private static final Set<String> NOT_VERBS = Set.of("the", "a", "an", "of", "in", "on", "to", "and", "or", "for",
+            "with", "by", "at", "from", "as", "its", "their", "his", "her", "most", "many", "some", "all", "each");
+
+    /** Statements per heading, split into words once: swapping compares every line with its neighbours. */
+    private Map<TopicNode, List<String[]>> statementsByHeading;
+
+    /**
+     * The statement with its subject taken from a parallel line under the same heading, which makes it false:
+     * "Arteries carry blood away from the heart" beside "Veins carry blood back to the heart" gives "Veins carry
+     * blood away from the heart". Lines are parallel when the same verb follows their subjects; a swap that says
+     * what another line says, or names its new subject twice, is not used.
+     */
+    private String swapped(NotesIndex.Placed p) {
+        if (statementsByHeading == null) {
+            statementsByHeading = new java.util.IdentityHashMap<>();
+            for (NotesIndex.Placed q : index.placed) {
+                if (q.node().kind() == NodeKind.STATEMENT && q.parent() == q.heading()) {
+                    statementsByHeading.computeIfAbsent(q.heading(), h -> new ArrayList<>())
+                            .add(q.node().text().strip().split("\\s+"));
+                }
+            }
+        }
+        if (p.node().kind() != NodeKind.STATEMENT || p.parent() != p.heading()) {
+            return null;
+        }
+        String[] words = p.node().text().strip().split("\\s+");
+        List<String[]> siblings = statementsByHeading.getOrDefault(p.heading(), List.of());
+        if (siblings.size() > 200) {
+            return null;
+        }
+        Set<String> said = new java.util.HashSet<>();
+        siblings.forEach(w -> said.add(NotesIndex.norm(String.join(" ", w))));
+        // The verb stands at the same place in both lines, after a subject of one or two words.
+        for (int k = 1; k <= Math.min(2, words.length - 2); k++) {
+            String verb = words[k].toLowerCase(Locale.ROOT);
+            if (NOT_VERBS.contains(verb) || !Character.isLowerCase(words[k].charAt(0))) {
+                continue;
+            }
+            for (String[] other : siblings) {
+                int j = k;
+                {
+                    if (other.length < j + 2 || !other[j].equalsIgnoreCase(words[k])) {
+                        continue;
+                    }
+                    String subject = String.join(" ", java.util.Arrays.copyOfRange(other, 0, j));
+                    String own = String.join(" ", java.util.Arrays.copyOfRange(words, 0, k));
+                    String rest = String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length));
+                    String candidate = subject + " " + rest;
+                    if (NotesIndex.norm(subject).equals(NotesIndex.norm(own)) || NotesIndex.mentions(rest, subject)
+                            || !namesSomething(subject) || !namesSomething(own)
+                            || said.contains(NotesIndex.norm(candidate))) {
+                        continue;
+                    }
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A subject with a word of its own, not only "The" or "An adult"'s article. */
+    private static boolean namesSomething(String subject) {
+        for (String w : subject.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!NOT_VERBS.contains(w) && !w.equals("this") && !w.equals("these") && !w.equals("it")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void cloze(NotesIndex.Placed p, String fact, String where, Source source, String topic) {

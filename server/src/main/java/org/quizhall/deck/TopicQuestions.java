@@ -77,7 +77,7 @@ final class TopicQuestions {
                 out.skip(node, "not enough other headings to choose from");
                 continue;
             }
-            String prompt = "Which of these is this true of: “" + fact + "”?";
+            String prompt = prompt(fact);
             String explanation = "\"" + fact + "\" is noted under " + Prompts.where(index, answer) + ".";
             out.add(node, factory.multipleChoice(KIND, "heading", prompt, label, distractors, explanation,
                     new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
@@ -94,6 +94,64 @@ final class TopicQuestions {
         boolean commonPlural = !text.contains(" ") && text.endsWith("s")
                 && text.substring(1).equals(text.substring(1).toLowerCase(java.util.Locale.ROOT));
         return index.topicOf(heading.path()).equals(text) && BulletShape.of(text).isNameLike() && !commonPlural;
+    }
+
+    private static final java.util.Map<String, String> AUXILIARIES = java.util.Map.ofEntries(
+            java.util.Map.entry("can", "can"), java.util.Map.entry("cannot", "cannot"),
+            java.util.Map.entry("could", "could"), java.util.Map.entry("will", "will"),
+            java.util.Map.entry("may", "may"), java.util.Map.entry("must", "must"),
+            java.util.Map.entry("should", "should"), java.util.Map.entry("is", "is"), java.util.Map.entry("are", "is"),
+            java.util.Map.entry("has", "has"), java.util.Map.entry("have", "has"), java.util.Map.entry("does", "does"),
+            java.util.Map.entry("do", "does"), java.util.Map.entry("supports", "supports"),
+            java.util.Map.entry("support", "supports"), java.util.Map.entry("uses", "uses"),
+            java.util.Map.entry("use", "uses"), java.util.Map.entry("provides", "provides"),
+            java.util.Map.entry("provide", "provides"), java.util.Map.entry("offers", "offers"),
+            java.util.Map.entry("allows", "allows"), java.util.Map.entry("runs", "runs"));
+
+    /**
+     * A line that starts with its verb ("Can use DynamoDB or S3 to store stateful data") is asked in its own words,
+     * "Which of these can use DynamoDB or S3 to store stateful data?"; any other line is quoted.
+     */
+    static String prompt(String fact) {
+        String f = fact.strip();
+        while (!f.isEmpty() && ".;:".indexOf(f.charAt(f.length() - 1)) >= 0) {
+            f = f.substring(0, f.length() - 1).strip();
+        }
+        int space = f.indexOf(' ');
+        if (space > 0 && !f.contains(": ")) {
+            String verb = AUXILIARIES.get(f.substring(0, space).toLowerCase(java.util.Locale.ROOT));
+            if (verb != null) {
+                return "Which of these " + verb + f.substring(space) + "?";
+            }
+        }
+        if (isSingularNounPhrase(f)) {
+            String phrase = Character.toLowerCase(f.charAt(0)) + f.substring(1);
+            String article = "aeiou".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ";
+            return "Which of these is " + article + phrase + "?";
+        }
+        return "Which of these is this true of: “" + fact + "”?";
+    }
+
+    private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("with", "on", "of", "for", "in", "to",
+            "by", "from", "at", "into", "via", "and", "or", "/");
+
+    /** "Distributed processing system": no verb, no name, one thing (so "a" fits before it). */
+    private static boolean isSingularNounPhrase(String phrase) {
+        BulletShape shape = BulletShape.of(phrase);
+        if (shape.hasVerb() || shape.isNameLike() || shape.wordCount() < 2 || shape.wordCount() > 7) {
+            return false;
+        }
+        String[] words = phrase.toLowerCase(java.util.Locale.ROOT).split("\\s+");
+        for (String w : words) {
+            if (PREPOSITIONS.contains(w) || w.endsWith("ing") || w.contains("(")) {
+                return false;
+            }
+        }
+        String last = words[words.length - 1];
+        // Common words only: a capital inside ("issue SQL style query", "AWS Glue Data Catalog") may be a verb
+        // before a name, or a name itself.
+        String rest = phrase.substring(1);
+        return !last.endsWith("s") && Character.isLetter(phrase.charAt(0)) && rest.equals(rest.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Whether the fact contains a distinctive word of the heading, which would give the answer away. */

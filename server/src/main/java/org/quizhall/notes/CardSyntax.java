@@ -131,9 +131,85 @@ public final class CardSyntax {
             d = split(text, ">>", CardStyle.QUESTION_ANSWER);
         }
         if (d.isEmpty()) {
+            d = labelledQuestion(text);
+        }
+        if (d.isEmpty()) {
+            d = questionThenAnswer(text);
+        }
+        if (d.isEmpty()) {
             d = glossary(text);
         }
+        // Beside the colon, a definition needs a description after its separator: "HDFS -> HBase" is a flow and
+        // "Pig - AWS Integration" or "Instance types - 1" a heading, not a term and its meaning.
+        for (String separator : ARROWS) {
+            if (d.isEmpty()) {
+                d = split(text, separator, CardStyle.GLOSSARY).filter(x -> shortTerm(x) && describes(x, 3));
+            }
+        }
+        if (d.isEmpty()) {
+            d = split(text, " - ", CardStyle.GLOSSARY).filter(x -> shortTerm(x) && describes(x, 4)
+                    && Character.isLowerCase(x.definition().charAt(0)));
+        }
         return d;
+    }
+
+    /** Separators of "term → definition" lines besides the colon. */
+    private static final List<String> ARROWS = List.of(" -> ", " → ", " => ", " = ", " — ", " – ");
+
+    private static final Set<String> QUESTION_WORDS = Set.of("what", "which", "who", "whom", "whose", "when", "where",
+            "why", "how", "is", "are", "was", "were", "does", "do", "did", "can", "could", "should", "name", "define",
+            "list", "give");
+
+    /** A description of at least {@code words} words that is not itself a name. */
+    private static boolean describes(Definition d, int words) {
+        BulletShape definition = BulletShape.of(d.definition());
+        return definition.wordCount() >= words && !definition.isNameLike();
+    }
+
+    private static boolean shortTerm(Definition d) {
+        String term = d.term().strip();
+        return BulletShape.of(term).wordCount() <= 5 && !Character.isDigit(term.charAt(term.length() - 1));
+    }
+
+    /** "Q: What is osmosis? A: the diffusion of water" (two lines "Q:" and "A:" are joined before reading). */
+    private static Optional<Definition> labelledQuestion(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int q = lower.startsWith("q:") ? 2 : lower.startsWith("question:") ? 9 : -1;
+        if (q < 0) {
+            return Optional.empty();
+        }
+        int a = lower.indexOf(" a:", q);
+        int length = 3;
+        if (a < 0) {
+            a = lower.indexOf(" answer:", q);
+            length = 8;
+        }
+        if (a < 0) {
+            return Optional.empty();
+        }
+        String question = text.substring(q, a).strip();
+        String answer = text.substring(a + length).strip();
+        if (!hasWordCharacter(question) || !hasWordCharacter(answer)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Definition(question, answer, CardStyle.QUESTION_ANSWER));
+    }
+
+    /** "What does a ribosome build? Proteins": a question, then its answer on the same line. */
+    private static Optional<Definition> questionThenAnswer(String text) {
+        int mark = text.indexOf("? ");
+        if (mark <= 0) {
+            return Optional.empty();
+        }
+        String question = text.substring(0, mark + 1).strip();
+        String answer = text.substring(mark + 2).strip();
+        int space = question.indexOf(' ');
+        String first = (space < 0 ? question : question.substring(0, space)).toLowerCase(Locale.ROOT);
+        if (!QUESTION_WORDS.contains(first) || !hasWordCharacter(answer) || answer.contains("?")
+                || BulletShape.of(answer).wordCount() > 15) {
+            return Optional.empty();
+        }
+        return Optional.of(new Definition(question, answer, CardStyle.QUESTION_ANSWER));
     }
 
     private static Optional<Definition> split(String text, String separator, CardStyle style) {

@@ -3,6 +3,11 @@ package org.quizhall.notes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Heading;
 import org.commonmark.node.ListBlock;
@@ -19,7 +24,8 @@ import org.commonmark.parser.Parser;
  */
 final class MarkdownReader {
 
-    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private static final Parser PARSER = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .extensions(List.of(TablesExtension.create())).build();
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[A-Z\"'(\\[])");
 
     private final TreeBuilder builder;
@@ -54,9 +60,58 @@ final class MarkdownReader {
             builder.content(paragraph(p));
         } else if (n instanceof ListBlock list) {
             builder.content(listItems(list));
+        } else if (n instanceof TableBlock table) {
+            table(table);
         } else if (n instanceof BlockQuote q) {
             for (Node c = q.getFirstChild(); c != null; c = c.getNext()) {
                 block(c);
+            }
+        }
+    }
+
+    /** A table with a header and at least one row; cells are read as plain text. */
+    private void table(TableBlock table) {
+        List<String> header = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        int first = table.getSourceSpans().isEmpty() ? offset + 1 : lineOf(table.getSourceSpans().get(0));
+        for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
+            for (Node row = part.getFirstChild(); row != null; row = row.getNext()) {
+                if (!(row instanceof TableRow)) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    if (cell instanceof TableCell) {
+                        StringBuilder text = new StringBuilder();
+                        literal(cell, text);
+                        cells.add(InlineText.plain(text.toString()).strip());
+                    }
+                }
+                if (part instanceof TableHead) {
+                    header = cells;
+                } else {
+                    rows.add(cells);
+                    // The header and the delimiter row come first; spans give the line where the library has one.
+                    lines.add(row.getSourceSpans().isEmpty() ? first + 1 + rows.size() : lineOf(row.getSourceSpans().get(0)));
+                }
+            }
+        }
+        if (!header.isEmpty() && !rows.isEmpty()) {
+            builder.table(new TreeBuilder.Table(first, header, rows, lines));
+        }
+    }
+
+    private static void literal(Node node, StringBuilder out) {
+        for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof org.commonmark.node.Text t) {
+                out.append(t.getLiteral());
+            } else if (c instanceof org.commonmark.node.Code code) {
+                out.append(code.getLiteral());
+            } else if (c instanceof org.commonmark.node.SoftLineBreak || c instanceof org.commonmark.node.HardLineBreak) {
+                out.append(' ');
+            } else {
+                literal(c, out);
             }
         }
     }

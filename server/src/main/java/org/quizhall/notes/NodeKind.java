@@ -15,5 +15,9 @@ public enum NodeKind {
     /** A glossary or flashcard pair. */
     DEFINITION,
     /** A line with cloze deletions. */
-    CLOZE
+    CLOZE,
+    /** A table: its header cells in {@link TopicNode#cells()}, its rows as children. */
+    TABLE,
+    /** One row of a table: a thing (the first cell) and its attributes, one per column. */
+    TABLE_ROW
 }

@@ -23,7 +23,7 @@ public final class NotesImporter {
      */
     public static TopicTree parse(String text) {
         checkLimits(text);
-        List<String> lines = List.of(LINE_BREAK.split(text, -1));
+        List<String> lines = joinQuestionAndAnswer(List.of(LINE_BREAK.split(text, -1)));
         TreeBuilder builder = new TreeBuilder();
         HeadingInference headings = new HeadingInference();
         OutlineReader outline = new OutlineReader(builder, headings);
@@ -56,6 +56,40 @@ public final class NotesImporter {
             markdown.read(lines, markdownFrom, lines.size());
         }
         return builder.build();
+    }
+
+    /**
+     * "Q: …" on one line and "A: …" on the next become one card line; the answer's line is left blank so every line
+     * keeps its number.
+     */
+    static List<String> joinQuestionAndAnswer(List<String> lines) {
+        List<String> out = new java.util.ArrayList<>(lines);
+        for (int i = 0; i + 1 < out.size(); i++) {
+            String q = withoutBullet(out.get(i));
+            String a = withoutBullet(out.get(i + 1));
+            if (startsWithLabel(q, "q:", "question:") && startsWithLabel(a, "a:", "answer:")
+                    && !q.toLowerCase(java.util.Locale.ROOT).contains(" a:")) {
+                out.set(i, q + " " + a);
+                out.set(i + 1, "");
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static String withoutBullet(String line) {
+        java.util.regex.Matcher m = OutlineReader.BULLET.matcher(line);
+        return (m.matches() ? m.group(1) : line).strip();
+    }
+
+    private static boolean startsWithLabel(String text, String... labels) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String label : labels) {
+            if (lower.startsWith(label)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkLimits(String text) {

@@ -10,13 +10,20 @@ import java.util.List;
  * @param definition set for {@link NodeKind#DEFINITION}
  * @param cloze      set for {@link NodeKind#CLOZE}
  * @param openList   for a lead-in or list heading: the list ended with "etc.", so it is not exhaustive
+ * @param cells      for a {@link NodeKind#TABLE} its header cells, for a {@link NodeKind#TABLE_ROW} its cells
  */
 public record TopicNode(NodeKind kind, String text, int line, List<String> path, List<TopicNode> children,
-                        Definition definition, Cloze cloze, boolean openList) {
+                        Definition definition, Cloze cloze, boolean openList, List<String> cells) {
 
     public TopicNode {
         path = List.copyOf(path);
         children = List.copyOf(children);
+        cells = List.copyOf(cells);
+    }
+
+    public TopicNode(NodeKind kind, String text, int line, List<String> path, List<TopicNode> children,
+                     Definition definition, Cloze cloze, boolean openList) {
+        this(kind, text, line, path, children, definition, cloze, openList, List.of());
     }
 
     public boolean isHeading() {

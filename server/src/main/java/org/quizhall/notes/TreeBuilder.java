@@ -16,6 +16,7 @@ final class TreeBuilder {
         final int level;
         final List<Section> subsections = new ArrayList<>();
         final List<RawItem> content = new ArrayList<>();
+        final List<Table> tables = new ArrayList<>();
 
         Section(String heading, int line, int level) {
             this.heading = heading;
@@ -85,6 +86,14 @@ final class TreeBuilder {
         return s;
     }
 
+    /** A table read from the notes: header cells, and rows of cells with the line each row is on. */
+    record Table(int line, List<String> header, List<List<String>> rows, List<Integer> rowLines) {
+    }
+
+    void table(Table table) {
+        open.peek().tables.add(table);
+    }
+
     void content(RawItem item) {
         content(List.of(item));
     }
@@ -116,6 +125,16 @@ final class TreeBuilder {
         List<TopicNode> nodes = new ArrayList<>();
         for (SectionClassifier.Classified c : classified.nodes()) {
             nodes.add(freeze(c, path));
+        }
+        for (Table table : section.tables) {
+            List<TopicNode> rows = new ArrayList<>();
+            for (int r = 0; r < table.rows().size(); r++) {
+                List<String> cells = table.rows().get(r);
+                rows.add(new TopicNode(NodeKind.TABLE_ROW, String.join(" | ", cells), table.rowLines().get(r), path,
+                        List.of(), null, null, false, cells));
+            }
+            nodes.add(new TopicNode(NodeKind.TABLE, String.join(" | ", table.header()), table.line(), path, rows, null,
+                    null, false, table.header()));
         }
         for (Section sub : section.subsections) {
             List<String> subPath = append(path, sub.heading);

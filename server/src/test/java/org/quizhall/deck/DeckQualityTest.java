@@ -3,7 +3,9 @@ package org.quizhall.deck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.DisplayName;
 import org.quizhall.notes.NotesImporter;
 import org.quizhall.notes.SampleNotes;
@@ -16,9 +18,18 @@ class DeckQualityTest {
         return DeckQuality.of(DeckGenerator.generate(NotesImporter.parse(notes), 1L), notes);
     }
 
+    /** The quality corpus: notes of every shape the importer reads, in several fields. */
+    static final List<String> CORPUS = List.of("/samples/aws-big-data-processing.txt", "/notes/cell-biology.md",
+            "/notes/mixed.md", "/notes/glossary.txt", "/notes/flashcards.txt", "/notes/cloze.md",
+            "/notes/science-tables.md", "/notes/networking-qa.txt", "/notes/chemistry-glossary.md",
+            "/notes/french-revolution.md", "/notes/git-workflow.md", "/notes/human-body.txt");
+
+    static List<String> corpus() {
+        return CORPUS;
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/samples/aws-big-data-processing.txt", "/notes/cell-biology.md", "/notes/mixed.md",
-            "/notes/glossary.txt", "/notes/flashcards.txt", "/notes/cloze.md"})
+    @MethodSource("corpus")
     @DisplayName("no repeated wording, at most two questions a fact, no prompt about the notes' layout")
     void perDeckLimits(String resource) {
         DeckQuality quality = measure(resource);
@@ -28,12 +39,26 @@ class DeckQualityTest {
         assertThat(quality.layoutPrompts()).as("prompts with breadcrumbs or 'the notes'").isZero();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/samples/aws-big-data-processing.txt", "/notes/cell-biology.md"})
-    @DisplayName("true/false is keyed False 40–60% of the time, so 'always True' scores no better than chance")
-    void trueFalseBalance(String resource) {
-        DeckQuality quality = measure(resource);
-        assertThat(quality.trueFalse()).isGreaterThanOrEqualTo(10);
-        assertThat(quality.falseShare()).isBetween(0.4, 0.6);
+    @Test
+    @DisplayName("true/false is keyed False 40–60% of the time in every deck with ten or more, so 'always True' is no strategy")
+    void trueFalseBalance() {
+        int balanced = 0;
+        for (String resource : CORPUS) {
+            DeckQuality quality = measure(resource);
+            if (quality.trueFalse() >= 10) {
+                assertThat(quality.falseShare()).as(resource).isBetween(0.4, 0.6);
+                balanced++;
+            }
+        }
+        assertThat(balanced).as("decks with ten or more true/false questions").isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("at least twelve notes files, and every one gives questions")
+    void corpusSize() {
+        assertThat(CORPUS).hasSizeGreaterThanOrEqualTo(12);
+        for (String resource : CORPUS) {
+            assertThat(measure(resource).questions()).as(resource).isGreaterThanOrEqualTo(5);
+        }
     }
 }

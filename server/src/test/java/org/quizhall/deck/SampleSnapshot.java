@@ -23,7 +23,10 @@ public final class SampleSnapshot {
     static final List<Map.Entry<String, Integer>> CORPUS = List.of(
             Map.entry("/samples/aws-big-data-processing.txt", 40), Map.entry("/notes/cell-biology.md", 10),
             Map.entry("/notes/mixed.md", 6), Map.entry("/notes/glossary.txt", 4),
-            Map.entry("/notes/flashcards.txt", 4), Map.entry("/notes/cloze.md", 4));
+            Map.entry("/notes/flashcards.txt", 4), Map.entry("/notes/cloze.md", 4),
+            Map.entry("/notes/science-tables.md", 4), Map.entry("/notes/networking-qa.txt", 4),
+            Map.entry("/notes/chemistry-glossary.md", 4), Map.entry("/notes/french-revolution.md", 4),
+            Map.entry("/notes/git-workflow.md", 4), Map.entry("/notes/human-body.txt", 4));
 
     private SampleSnapshot() {
     }

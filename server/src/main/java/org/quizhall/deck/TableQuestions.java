@@ -1,0 +1,158 @@
+package org.quizhall.deck;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.quizhall.notes.NodeKind;
+import org.quizhall.notes.TopicNode;
+
+/**
+ * table_cell: a table's rows are things (the first column) and its other columns their attributes, so every cell
+ * is a fact, and the cells of one column are the same kind of thing: the wrong options of "What is
+ * Sodium’s symbol?" are other symbols from the same column, and those of "Which element’s symbol is Na?" other elements.
+ * Columns are taken in turn from row to row, so the deck asks about every column rather than the first twice.
+ */
+final class TableQuestions {
+
+    static final String KIND = "table_cell";
+    static final int MIN_ROWS = 3;
+
+    private final NotesIndex index;
+    private final QuestionFactory factory;
+    private final Emitter out;
+
+    TableQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
+        this.index = index;
+        this.factory = factory;
+        this.out = out;
+    }
+
+    void generate() {
+        for (NotesIndex.Placed p : index.placed) {
+            if (p.node().kind() == NodeKind.TABLE) {
+                table(p.node());
+            }
+        }
+    }
+
+    private void table(TopicNode table) {
+        List<String> header = table.cells();
+        List<TopicNode> rows = table.children().stream()
+                .filter(r -> r.kind() == NodeKind.TABLE_ROW && r.cells().size() >= 2 && !blank(r.cells().get(0)))
+                .toList();
+        out.cover(table);
+        if (header.size() < 2 || rows.size() < MIN_ROWS) {
+            table.children().forEach(r -> out.skip(r, "a table needs two columns and " + MIN_ROWS
+                    + " rows to ask about"));
+            return;
+        }
+        String topic = index.topicOf(table.path());
+        for (int r = 0; r < rows.size(); r++) {
+            TopicNode row = rows.get(r);
+            boolean asked = false;
+            for (int k = 0; k < header.size() - 1; k++) {
+                int column = 1 + (r + k) % (header.size() - 1);
+                if (column >= row.cells().size() || blank(row.cells().get(column)) || blank(header.get(column))) {
+                    continue;
+                }
+                asked |= attribute(header, rows, row, column, topic);
+                asked |= owner(header, rows, row, column, topic);
+            }
+            if (!asked) {
+                out.skip(row, "no other values in its columns to offer as wrong answers");
+            }
+        }
+    }
+
+    /** "What is Sodium’s symbol?": the row's cell, against other cells of the same column. */
+    private boolean attribute(List<String> header, List<TopicNode> rows, TopicNode row, int column, String topic) {
+        String thing = row.cells().get(0);
+        String key = row.cells().get(column);
+        List<String> others = column(rows, column, row);
+        Random random = factory.random(KIND, "cell:" + column, row.text());
+        List<String> distractors = DistractorPicker.pick(key, List.of(others),
+                c -> !NotesIndex.norm(c).equals(NotesIndex.norm(key)), 3, random);
+        if (distractors.size() < 2) {
+            return false;
+        }
+        String prompt = "What is " + thing + "’s " + attributeName(header.get(column)) + "?";
+        out.add(row, factory.multipleChoice(KIND, "cell:" + column, prompt, key, distractors,
+                explanation(header, row), source(row), topic));
+        return true;
+    }
+
+    /** "Which element’s symbol is Na?": only when no other row shares the value. */
+    private boolean owner(List<String> header, List<TopicNode> rows, TopicNode row, int column, String topic) {
+        String key = row.cells().get(0);
+        String value = row.cells().get(column);
+        Map<String, Integer> counts = new HashMap<>();
+        rows.forEach(r -> {
+            if (column < r.cells().size()) {
+                counts.merge(NotesIndex.norm(r.cells().get(column)), 1, Integer::sum);
+            }
+        });
+        if (counts.getOrDefault(NotesIndex.norm(value), 0) != 1 || value.length() > 60) {
+            return false;
+        }
+        List<String> others = column(rows, 0, row);
+        Random random = factory.random(KIND, "owner:" + column, row.text());
+        List<String> distractors = DistractorPicker.pick(key, List.of(others), c -> true, 3, random);
+        if (distractors.size() < 2) {
+            return false;
+        }
+        String prompt = "Which " + thingName(header.get(0)) + "’s " + attributeName(header.get(column)) + " is " + value
+                + "?";
+        out.add(row, factory.multipleChoice(KIND, "owner:" + column, prompt, key, distractors,
+                explanation(header, row), source(row), topic));
+        return true;
+    }
+
+    private static List<String> column(List<TopicNode> rows, int column, TopicNode except) {
+        List<String> values = new ArrayList<>();
+        for (TopicNode r : rows) {
+            if (r != except && column < r.cells().size() && !blank(r.cells().get(column))) {
+                values.add(r.cells().get(column));
+            }
+        }
+        return values;
+    }
+
+    /** "Atomic number" reads "atomic number" inside a sentence; "pH" and "DNS" keep their capitals. */
+    private static String attributeName(String header) {
+        String h = header.strip();
+        String first = h.split("\\s+", 2)[0];
+        boolean plainWord = first.length() > 1 && Character.isUpperCase(first.charAt(0))
+                && first.substring(1).equals(first.substring(1).toLowerCase(Locale.ROOT));
+        return plainWord ? Character.toLowerCase(h.charAt(0)) + h.substring(1) : h;
+    }
+
+    /** The first column's heading as the kind of thing a row is: "Elements" gives "element". */
+    private static String thingName(String header) {
+        String name = attributeName(header);
+        if (name.isBlank()) {
+            return "of these";
+        }
+        return name.length() > 3 && name.endsWith("s") && !name.endsWith("ss") ? name.substring(0, name.length() - 1)
+                : name;
+    }
+
+    private static String explanation(List<String> header, TopicNode row) {
+        StringBuilder text = new StringBuilder(row.cells().get(0));
+        for (int c = 1; c < row.cells().size() && c < header.size(); c++) {
+            text.append(c == 1 ? ": " : "; ").append(header.get(c)).append(" ").append(row.cells().get(c));
+        }
+        return text.toString();
+    }
+
+    private static boolean blank(String cell) {
+        String c = cell.strip();
+        return c.isEmpty() || c.equals("-") || c.equals("—") || c.equals("–") || c.equalsIgnoreCase("n/a");
+    }
+
+    private static Source source(TopicNode row) {
+        return new Source(row.line(), row.text(), row.path());
+    }
+}
