@@ -145,24 +145,25 @@ final class ListQuestions {
         }
     }
 
+    private static final Set<String> PREPOSITIONS =
+            Set.of("by", "of", "from", "as", "to", "for", "with", "like", "via", "into", "on", "in");
+
     /** "X can trigger Lambda." or "X is one of the supported languages of AWS Lambda."; null when neither fits. */
     private String claim(NotesIndex.ListInfo list, String item) {
         String lead;
         String subject;
-        if (list.headedByHeading()) {
-            lead = list.heading().text();
-            TopicNode above = index.parentHeading.get(list.heading());
-            subject = above == null ? "" : index.label(above);
-        } else {
-            lead = NotesIndex.shape(list.parent().text()).core();
-            subject = list.heading() == null ? "" : index.label(list.heading());
-        }
+        // The subject is the topic the list belongs to ("AWS Glue"), not a section of it ("EMR Usage").
+        TopicNode owner = list.headedByHeading() ? index.parentHeading.get(list.heading()) : list.heading();
+        subject = owner == null ? "" : index.topicOf(owner.path());
+        lead = list.headedByHeading() ? list.heading().text() : NotesIndex.shape(list.parent().text()).core();
         Matcher modal = QUANTIFIED_MODAL.matcher(lead);
         if (modal.matches()) {
             return item + " " + modal.group(1).toLowerCase(java.util.Locale.ROOT) + " " + modal.group(2) + ".";
         }
         BulletShape shape = NotesIndex.shape(lead);
-        if (!shape.isItemLike() || !shape.mentionsPlural() || !namesOnly(list) || lead.endsWith(":")) {
+        String lastWord = lead.substring(lead.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (!shape.isItemLike() || !shape.mentionsPlural() || !namesOnly(list) || lead.endsWith(":")
+                || !lastWord.endsWith("s") || PREPOSITIONS.contains(lastWord)) {
             return null;
         }
         String of = subject.isEmpty() || NotesIndex.mentions(lead, subject) ? "" : " of " + subject;
@@ -425,8 +426,16 @@ final class ListQuestions {
 
     /** "One of the supported languages" only fits items that are instances, i.e. names; properties are "listed". */
     private static boolean namesOnly(NotesIndex.ListInfo list) {
-        return list.items().stream().map(i -> shape(NotesIndex.itemText(i)))
-                .allMatch(s -> s == Shape.NAME || s == Shape.WORD);
+        return list.items().stream().map(NotesIndex::itemText).allMatch(t -> {
+            Shape s = shape(t);
+            return s == Shape.NAME || s == Shape.WORD || s == Shape.PHRASE && isThing(t);
+        });
+    }
+
+    /** "Facilitated diffusion", "Sodium-potassium pump": a thing's name in common words, not a property. */
+    private static boolean isThing(String text) {
+        BulletShape s = NotesIndex.shape(text);
+        return !s.hasVerb() && s.wordCount() <= 3 && text.chars().noneMatch(Character::isDigit);
     }
 
     /**

@@ -34,12 +34,24 @@ record NumberMention(int start, int end, String raw, BigDecimal value, String un
         Matcher m = NUMBER.matcher(text);
         while (m.find()) {
             String unitRaw = m.group(3);
+            String raw0 = m.group(1);
+            boolean yearLike = raw0.length() == 4 && !raw0.contains(",") && !raw0.contains(".")
+                    && Integer.parseInt(raw0) >= 1000 && Integer.parseInt(raw0) <= 2100
+                    && (unitRaw == null || !Quantity.isMeasure(unitRaw)) && !"s".equals(unitRaw);
+            if (yearLike) {
+                // "in 1788 drove up", "crowned in 1804.": a year, asked among years and changed by a few years.
+                out.add(new NumberMention(m.start(1), m.end(1), raw0, new BigDecimal(raw0), "year", ""));
+                continue;
+            }
             if (unitRaw == null) {
                 continue;
             }
             String unit = normalizeUnit(unitRaw);
             if (unit.isEmpty()) {
                 continue;
+            }
+            if (unitRaw.equals("s") && m.group(2).isEmpty() && m.group(1).length() == 4) {
+                continue; // "the 1780s" is a decade, not 1780 seconds
             }
             String raw = m.group(1);
             BigDecimal value = new BigDecimal(raw.replace(",", ""));
@@ -77,6 +89,12 @@ record NumberMention(int start, int end, String raw, BigDecimal value, String un
     /** Plausible wrong values: multiples and fractions that keep the number's precision. */
     List<String> scaledVariants() {
         List<String> out = new ArrayList<>();
+        if (unit.equals("year")) {
+            for (int delta : new int[] {1, -1, 2, -3, 5, -5, 10, -10}) {
+                out.add(value.add(BigDecimal.valueOf(delta)).toPlainString());
+            }
+            return out;
+        }
         boolean integral = value.stripTrailingZeros().scale() <= 0;
         int[][] factors = {{2, 1}, {1, 2}, {10, 1}, {1, 10}, {5, 1}, {3, 1}, {4, 1}, {1, 4}, {1, 5}};
         for (int[] f : factors) {

@@ -71,7 +71,8 @@ final class NumericQuestions {
         int offset = fact.length() - node.text().length();
         String blanked = fact.substring(0, offset + m.start()) + Prompts.BLANK + fact.substring(offset + m.end());
         String subject = Prompts.subject(index, p, fact);
-        String prompt = subject + blanked + " — which number fills the blank?";
+        String prompt = subject + blanked + (m.unit().equals("year") ? " — which year fills the blank?"
+                : " — which number fills the blank?");
         if (NotesIndex.mentions(prompt, m.raw())) {
             out.skip(node, "the number also appears elsewhere in the question");
             return;
@@ -90,10 +91,15 @@ final class NumericQuestions {
                 "True or false? " + subject + falsified, false, fact, source, topic));
     }
 
-    /** Percentages stay within 0 to 100. */
+    /** Within a factor of four of the true value (no 7,120 beside 1,780), and percentages within 0 to 100. */
     private static boolean plausible(NumberMention m, String candidate) {
         BigDecimal v = value(candidate);
-        return v != null && (!m.unit().equals("percent") || v.compareTo(BigDecimal.valueOf(100)) <= 0);
+        if (v == null || m.value().signum() <= 0) {
+            return false;
+        }
+        double ratio = v.doubleValue() / m.value().doubleValue();
+        return ratio >= 0.25 && ratio <= 4
+                && (!m.unit().equals("percent") || v.compareTo(BigDecimal.valueOf(100)) <= 0);
     }
 
     /** Within a factor of two of the true value. */

@@ -158,6 +158,7 @@ final class MarkdownReader {
         List<RawItem> out = new ArrayList<>();
         StringBuilder unit = new StringBuilder();
         int unitLine = -1;
+        boolean prose = isWrappedProse(p);
         for (SourceSpan s : p.getSourceSpans()) {
             String text = InlineText.plain(spanText(s));
             if (text.isEmpty()) {
@@ -169,7 +170,7 @@ final class MarkdownReader {
                 out.add(new RawItem(text, lineOf(s), true));
                 continue;
             }
-            if (unit.length() > 0 && endsSentence(unit) && !Character.isLowerCase(text.charAt(0))) {
+            if (!prose && unit.length() > 0 && endsSentence(unit) && !Character.isLowerCase(text.charAt(0))) {
                 emit(out, unit, unitLine);
                 unit.setLength(0);
             }
@@ -182,6 +183,26 @@ final class MarkdownReader {
         }
         emit(out, unit, unitLine);
         return out;
+    }
+
+    /**
+     * Prose wrapped at a fixed width: long lines, sentences ending inside them. Its line breaks mean nothing, so the
+     * paragraph is read as one text and cut into sentences; otherwise each line may be a fact of its own.
+     */
+    private boolean isWrappedProse(Paragraph p) {
+        List<SourceSpan> spans = p.getSourceSpans();
+        if (spans.size() < 2) {
+            return false;
+        }
+        int length = 0;
+        boolean inner = false;
+        for (SourceSpan s : spans) {
+            String text = spanText(s).strip();
+            length += text.length();
+            int stop = text.indexOf(". ");
+            inner |= stop > 0 && stop < text.length() - 2;
+        }
+        return inner && length / spans.size() >= 50;
     }
 
     private static boolean endsSentence(CharSequence unit) {
