@@ -68,6 +68,35 @@ final class AccountStore {
         .map(rows -> rows.rowCount() > 0);
   }
 
+  /** The account's password hash, for checking the current password before a change. */
+  Future<Optional<String>> passwordHash(UUID accountId) {
+    return pool.preparedQuery("SELECT password_hash FROM accounts WHERE id = $1")
+        .execute(Tuple.of(accountId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+  }
+
+  /** Sets a new password and ends every session of the account but {@code keep} (null: all of them). */
+  Future<Void> changePassword(UUID accountId, String passwordHash, byte[] keep) {
+    return pool.withTransaction(
+        connection ->
+            connection
+                .preparedQuery("UPDATE accounts SET password_hash = $2 WHERE id = $1")
+                .execute(Tuple.of(accountId, passwordHash))
+                .compose(
+                    v ->
+                        connection
+                            .preparedQuery("DELETE FROM sessions WHERE account_id = $1 AND token_hash IS DISTINCT FROM $2")
+                            .execute(Tuple.of(accountId, keep == null ? null : Buffer.buffer(keep))))
+                .mapEmpty());
+  }
+
+  /** Ends every session of the account. */
+  Future<Integer> deleteSessions(UUID accountId) {
+    return pool.preparedQuery("DELETE FROM sessions WHERE account_id = $1")
+        .execute(Tuple.of(accountId))
+        .map(rows -> rows.rowCount());
+  }
+
   Future<Integer> deleteExpiredSessions(Instant now) {
     return pool.preparedQuery("DELETE FROM sessions WHERE expires_at <= $1")
         .execute(Tuple.of(utc(now)))

@@ -34,7 +34,7 @@ public final class Accounts {
   public Future<Account> register(String username, String password) {
     try {
       Credentials.checkUsername(username);
-      Credentials.checkPassword(password);
+      Credentials.checkNewPassword(username, password);
     } catch (Problem invalid) {
       return Future.failedFuture(invalid);
     }
@@ -92,6 +92,41 @@ public final class Accounts {
     return authenticate(token)
         .compose(account -> store.deleteSession(SessionToken.digest(token)))
         .mapEmpty();
+  }
+
+  /**
+   * Changes the password of the account behind {@code token} after checking the current one (a stolen session
+   * alone cannot lock the owner out), and ends every other session: a device that had the old password is out.
+   */
+  public Future<Void> changePassword(String token, String currentPassword, String newPassword) {
+    if (currentPassword == null || newPassword == null) {
+      return Future.failedFuture(
+          Problem.invalid("invalid_field", "currentPassword and newPassword are both required."));
+    }
+    return authenticate(token)
+        .compose(
+            account -> {
+              Credentials.checkNewPassword(account.username(), newPassword);
+              return store
+                  .passwordHash(account.id())
+                  .compose(
+                      stored ->
+                          vertx.executeBlocking(
+                              () -> {
+                                if (stored.isEmpty() || !hasher.verify(currentPassword, stored.get())) {
+                                  throw Problem.unauthenticated(
+                                      "wrong_credentials", "The current password is not right.");
+                                }
+                                return hasher.hash(newPassword);
+                              },
+                              false))
+                  .compose(hash -> store.changePassword(account.id(), hash, SessionToken.digest(token)));
+            });
+  }
+
+  /** Ends every session of the account behind {@code token}, this one included. */
+  public Future<Integer> signOutEverywhere(String token) {
+    return authenticate(token).compose(account -> store.deleteSessions(account.id()));
   }
 
   /** Removes sessions that can no longer be used; run now and then. */

@@ -30,6 +30,39 @@ public final class Credentials {
     }
   }
 
+  /** Common passwords, lower-cased, read once from the list shipped with Quizhall. */
+  private static final java.util.Set<String> COMMON = common();
+
+  private static java.util.Set<String> common() {
+    try (var in = Credentials.class.getResourceAsStream("/common-passwords.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("common-passwords.txt is missing from the jar");
+      }
+      java.util.Set<String> out = new java.util.HashSet<>();
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        String p = line.strip();
+        if (!p.isEmpty() && !p.startsWith("#")) {
+          out.add(p.toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+      return java.util.Set.copyOf(out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The password rules for a new password: its length, and neither a common password nor the username. */
+  public static void checkNewPassword(String username, String password) {
+    checkPassword(password);
+    String lower = password.toLowerCase(java.util.Locale.ROOT);
+    if (username != null && lower.equals(username.toLowerCase(java.util.Locale.ROOT))) {
+      throw Problem.invalid("weak_password", "The password may not be the username.");
+    }
+    if (COMMON.contains(lower)) {
+      throw Problem.invalid("weak_password", "That password is one of the most common ones: choose another.");
+    }
+  }
+
   public static void checkPassword(String password) {
     if (password == null) {
       throw Problem.invalid("invalid_password", "password is required.");

@@ -55,6 +55,24 @@ final class AccountRoutes {
     router.post("/api/sessions").handler(body).handler(this::signIn);
     router.get("/api/me").handler(this::me);
     router.delete("/api/sessions/current").handler(this::signOut);
+    router.delete("/api/sessions").handler(this::signOutEverywhere);
+    router.put("/api/me/password").handler(body).handler(this::changePassword);
+  }
+
+  private void changePassword(RoutingContext ctx) {
+    JsonObject body = JsonBodies.object(ctx);
+    accounts
+        .changePassword(BearerToken.from(ctx), JsonBodies.string(body, "currentPassword"),
+            JsonBodies.string(body, "newPassword"))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void signOutEverywhere(RoutingContext ctx) {
+    accounts
+        .signOutEverywhere(BearerToken.from(ctx))
+        .onSuccess(ended -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private void register(RoutingContext ctx) {

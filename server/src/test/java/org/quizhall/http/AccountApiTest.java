@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,6 +219,27 @@ class AccountApiTest {
       assertThat(api.metric("quizhall_rate_limited_total{limit=\"sign_ins\"")).as("counted on /metrics").isEqualTo(limitedBefore + 1);
       assertThat(api.postJson("/api/sessions", credentials("hopper", "compiler first")).statusCode())
           .as("another account from the same address").isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a common password, or one equal to the username, is refused at sign-up and at a change")
+    void weakPasswords() {
+      for (String weak : List.of("password123", "Qwertyuiop", "iloveyou", "12345678")) {
+        HttpResponse<Buffer> refused = api.postJson("/api/accounts", credentials("weakling", weak));
+        assertThat(refused.statusCode()).as(weak).isEqualTo(400);
+        assertThat(errorCode(refused)).isEqualTo("weak_password");
+      }
+      assertThat(errorCode(api.postJson("/api/accounts", credentials("samename1", "SameName1")))).isEqualTo("weak_password");
+      String token = api.signUpAndIn("changes_mind", "a long good passphrase");
+      HttpResponse<Buffer> weakChange = api.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/password", token,
+          "application/json", new JsonObject().put("currentPassword", "a long good passphrase").put("newPassword", "password1").toBuffer());
+      assertThat(errorCode(weakChange)).isEqualTo("weak_password");
+      HttpResponse<Buffer> wrongCurrent = api.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/password", token,
+          "application/json", new JsonObject().put("currentPassword", "not it at all").put("newPassword", "another fine passphrase").toBuffer());
+      assertThat(wrongCurrent.statusCode()).isEqualTo(401);
+      assertThat(errorCode(wrongCurrent)).isEqualTo("wrong_credentials");
+      assertThat(api.postJson("/api/sessions", credentials("changes_mind", "a long good passphrase")).statusCode())
+          .as("nothing changed").isEqualTo(200);
     }
 
     @Test

@@ -63,6 +63,8 @@ class AuthorizationMatrixTest {
         row("POST",   "/api/sessions",                       "signing in to a spare account",    200,  200,  200,   200,  Try::signIn),
         row("GET",    "/api/me",                             "the caller's own account",         401,  200,  200,   200,  Try::me),
         row("DELETE", "/api/sessions/current",               "the caller's own session",         401,  204,  204,   204,  Try::signOut),
+        row("DELETE", "/api/sessions",                       "every session of a fresh account", 401,  204,  204,   204,  Try::signOutEverywhere),
+        row("PUT",    "/api/me/password",                    "a fresh account's password",       401,  204,  204,   204,  Try::changePassword),
         row("GET",    "/api/me/stats",                       "the caller's own record",          401,  200,  200,   200,  Try::stats),
         // Decks: public sample decks for everyone; a deck shared with the group for its members; changes for the deck's owner only.
         row("GET",    "/api/decks",                          "the decks the caller may see",     200,  200,  200,   200,  Try::deckList),
@@ -191,6 +193,7 @@ class AuthorizationMatrixTest {
   private static final String STRANGER_NAME = "hall_stranger";
   private static final String SPARE_NAME = "hall_spare";
   private static final String PASSWORD = "correct horse battery";
+  private static final java.util.concurrent.atomic.AtomicInteger FRESH = new java.util.concurrent.atomic.AtomicInteger();
 
   private static final String NOTES =
       """
@@ -339,6 +342,36 @@ class AuthorizationMatrixTest {
     static Attempt me(Caller who) {
       return new Attempt(api.get("/api/me", token(who)))
           .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getString("username")).as("the caller's own account").isEqualTo(username(who)));
+    }
+
+    /** Signs a fresh account in twice and ends both sessions with one of them (the caller's own stay). */
+    static Attempt signOutEverywhere(Caller who) {
+      String name = "everywhere" + FRESH.incrementAndGet();
+      String first = who == Caller.ANONYMOUS ? null : api.signUpAndIn(name, PASSWORD);
+      String second = who == Caller.ANONYMOUS ? null : api.signUpAndIn(name, PASSWORD);
+      return new Attempt(api.delete("/api/sessions", first))
+          .ifAllowed(r -> {
+            assertThat(api.get("/api/me", first).statusCode()).isEqualTo(401);
+            assertThat(api.get("/api/me", second).statusCode()).as("the other device is signed out too").isEqualTo(401);
+          });
+    }
+
+    /** Changes a fresh account's password: the old one stops working, other sessions end, this one goes on. */
+    static Attempt changePassword(Caller who) {
+      String name = "changer" + FRESH.incrementAndGet();
+      String session = who == Caller.ANONYMOUS ? null : api.signUpAndIn(name, PASSWORD);
+      String other = who == Caller.ANONYMOUS ? null : api.signUpAndIn(name, PASSWORD);
+      JsonObject change = new JsonObject().put("currentPassword", PASSWORD).put("newPassword", "a brand new passphrase");
+      return new Attempt(api.send(HttpMethod.PUT, "/api/me/password", session, "application/json", change.toBuffer()))
+          .ifAllowed(r -> {
+            assertThat(api.get("/api/me", session).statusCode()).as("this session goes on").isEqualTo(200);
+            assertThat(api.get("/api/me", other).statusCode()).as("another device is signed out").isEqualTo(401);
+            assertThat(api.postJson("/api/sessions", new JsonObject().put("username", name).put("password", PASSWORD))
+                .statusCode()).as("the old password").isEqualTo(401);
+            assertThat(api.postJson("/api/sessions",
+                new JsonObject().put("username", name).put("password", "a brand new passphrase")).statusCode())
+                .isEqualTo(200);
+          });
     }
 
     static Attempt signOut(Caller who) {

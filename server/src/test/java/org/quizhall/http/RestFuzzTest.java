@@ -55,12 +55,13 @@ class RestFuzzTest {
           new String[] {"POST", "/api/groups/{id}/assignments"}, new String[] {"POST", "/api/groups/{id}/decks"},
           new String[] {"POST", "/api/groups/{id}/invite"}, new String[] {"POST", "/api/groups/join"},
           new String[] {"POST", "/api/rooms"}, new String[] {"POST", "/api/sessions"},
-          new String[] {"PUT", "/api/decks/{id}"}, new String[] {"DELETE", "/api/sessions/current"});
+          new String[] {"PUT", "/api/decks/{id}"}, new String[] {"DELETE", "/api/sessions/current"},
+          new String[] {"DELETE", "/api/sessions"}, new String[] {"PUT", "/api/me/password"});
 
   static final List<String> FIELDS =
       List.of("username", "password", "title", "notes", "deckId", "groupId", "questionCount", "secondsPerQuestion",
           "autoAdvance", "speedScoring", "kinds", "weakSpots", "name", "inviteCode", "questionId", "choice", "text",
-          "index", "opensAt", "closesAt", "public", "answers", "id");
+          "index", "opensAt", "closesAt", "public", "answers", "id", "currentPassword", "newPassword");
 
   private static Quizhall quizhall;
   private static Api api;
