@@ -163,7 +163,9 @@ public final class Quizhall implements AutoCloseable {
               gateway,
               clientAddress,
               limitHits,
-              config.maxPlayersPerRoom());
+              config.maxPlayersPerRoom(),
+              new org.quizhall.http.PublicSite(config.publicUrl(), config.allowedHosts(), config.metricsToken(),
+                  clientAddress));
       HttpApi http = new HttpApi(config.httpHost(), config.httpPort(), services, registry);
       vertx.deployVerticle(http).await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());

@@ -27,7 +27,10 @@ public record QuizhallConfig(
     Optional<List<String>> nicknameBlocklist,
     Optional<Cluster> cluster,
     List<String> allowedOrigins,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    Optional<String> publicUrl,
+    List<String> allowedHosts,
+    Optional<String> metricsToken) {
 
   /**
    * Cluster mode: this node's Hazelcast address and the members to join (TCP-IP; no multicast).
@@ -49,6 +52,9 @@ public record QuizhallConfig(
   public static final String NICKNAME_BLOCKLIST = "QUIZHALL_NICKNAME_BLOCKLIST";
   public static final String ALLOWED_ORIGINS = "QUIZHALL_ALLOWED_ORIGINS";
   public static final String TRUSTED_PROXIES = "QUIZHALL_TRUSTED_PROXIES";
+  public static final String PUBLIC_URL = "QUIZHALL_PUBLIC_URL";
+  public static final String ALLOWED_HOSTS = "QUIZHALL_ALLOWED_HOSTS";
+  public static final String METRICS_TOKEN = "QUIZHALL_METRICS_TOKEN";
   public static final String CLUSTER = "QUIZHALL_CLUSTER";
   public static final String CLUSTER_HOST = "QUIZHALL_CLUSTER_HOST";
   public static final String CLUSTER_PORT = "QUIZHALL_CLUSTER_PORT";
@@ -71,6 +77,9 @@ public record QuizhallConfig(
           NICKNAME_BLOCKLIST,
           ALLOWED_ORIGINS,
           TRUSTED_PROXIES,
+          PUBLIC_URL,
+          ALLOWED_HOSTS,
+          METRICS_TOKEN,
           CLUSTER,
           CLUSTER_HOST,
           CLUSTER_PORT,
@@ -118,7 +127,41 @@ public record QuizhallConfig(
             .map(words -> List.of(words.split("\\s*,\\s*"))),
         cluster,
         origins(source),
-        proxies(source));
+        proxies(source),
+        publicUrl(source),
+        hosts(source),
+        Optional.ofNullable(blankToNull(string(source, METRICS_TOKEN, null))));
+  }
+
+  /** The address players open, for join links and QR codes: scheme and host (and port), nothing after. */
+  private static Optional<String> publicUrl(JsonObject source) {
+    String url = blankToNull(string(source, PUBLIC_URL, null));
+    if (url == null) {
+      return Optional.empty();
+    }
+    String trimmed = url.strip().replaceAll("/+$", "");
+    if (!trimmed.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+")) {
+      throw new IllegalArgumentException(
+          PUBLIC_URL + " is the address players open, such as https://quiz.example.org; '" + url + "' is not one");
+    }
+    return Optional.of(trimmed);
+  }
+
+  /** Host names requests may name; empty: any (the public URL's host is always allowed). */
+  private static List<String> hosts(JsonObject source) {
+    String listed = blankToNull(string(source, ALLOWED_HOSTS, null));
+    if (listed == null) {
+      return List.of();
+    }
+    List<String> hosts = new java.util.ArrayList<>();
+    for (String host : listed.split("\\s*,\\s*")) {
+      if (!host.matches("[A-Za-z0-9.\\-]+")) {
+        throw new IllegalArgumentException(
+            ALLOWED_HOSTS + " lists host names such as quiz.example.org separated by commas; '" + host + "' is not one");
+      }
+      hosts.add(host.toLowerCase(java.util.Locale.ROOT));
+    }
+    return List.copyOf(hosts);
   }
 
   /** Reverse proxies whose X-Forwarded-For is believed: IP addresses or CIDR networks. */
@@ -211,6 +254,9 @@ public record QuizhallConfig(
     out.put(NICKNAME_BLOCKLIST, nicknameBlocklist.map(words -> words.size() + " word(s)").orElse("(built-in)"));
     out.put(ALLOWED_ORIGINS, allowedOrigins.isEmpty() ? "(its own pages only)" : String.join(",", allowedOrigins));
     out.put(TRUSTED_PROXIES, trustedProxies.isEmpty() ? "(none: the connection's address is the client)" : String.join(",", trustedProxies));
+    out.put(PUBLIC_URL, publicUrl.orElse("(unset: join links follow the address the host's browser used)"));
+    out.put(ALLOWED_HOSTS, allowedHosts.isEmpty() ? "(any)" : String.join(",", allowedHosts));
+    out.put(METRICS_TOKEN, metricsToken.isPresent() ? "(set)" : "(unset: /metrics answers this machine only)");
     out.put(CLUSTER, cluster.isPresent());
     cluster.ifPresent(
         c -> {

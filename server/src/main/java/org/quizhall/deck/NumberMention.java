@@ -37,7 +37,8 @@ record NumberMention(int start, int end, String raw, BigDecimal value, String un
             String raw0 = m.group(1);
             boolean yearLike = raw0.length() == 4 && !raw0.contains(",") && !raw0.contains(".")
                     && Integer.parseInt(raw0) >= 1000 && Integer.parseInt(raw0) <= 2100
-                    && (unitRaw == null || !Quantity.isMeasure(unitRaw)) && !"s".equals(unitRaw);
+                    && (unitRaw == null || !Quantity.isMeasure(unitRaw)) && !"s".equals(unitRaw)
+                    && datedBy(text.substring(0, m.start(1)));
             if (yearLike) {
                 // "in 1788 drove up", "crowned in 1804.": a year, asked among years and changed by a few years.
                 out.add(new NumberMention(m.start(1), m.end(1), raw0, new BigDecimal(raw0), "year", ""));
@@ -58,6 +59,18 @@ record NumberMention(int start, int end, String raw, BigDecimal value, String un
             out.add(new NumberMention(m.start(1), m.end(1), raw, value, unit, unitRaw));
         }
         return out;
+    }
+
+    private static final Set<String> DATING_WORDS = Set.of("in", "by", "from", "to", "since", "until", "till",
+            "before", "after", "around", "circa", "c.", "year", "early", "late", "mid", "january", "february", "march",
+            "april", "may", "june", "july", "august", "september", "october", "november", "december");
+
+    /** "in 1788", "May 1789", "from 1793 to 1794": the word before a year dates it; "of 1000 concurrent" does not. */
+    private static boolean datedBy(String before) {
+        String b = before.stripTrailing();
+        int space = b.lastIndexOf(' ');
+        String word = (space < 0 ? b : b.substring(space + 1)).toLowerCase(Locale.ROOT).replace(",", "");
+        return DATING_WORDS.contains(word) || word.matches("\\d{1,2}");
     }
 
     private static String normalizeUnit(String unitRaw) {

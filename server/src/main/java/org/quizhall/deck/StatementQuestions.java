@@ -69,7 +69,8 @@ final class StatementQuestions {
             Source source = new Source(node.line(), node.text(), node.path());
             String topic = index.topicOf(node.path());
             String where = Prompts.subject(index, p, fact);
-            if (shape.makesClaim()) {
+            String firstWord = node.text().strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+            if (shape.makesClaim() && !IMPERATIVES.contains(firstWord)) {
                 String swapped = swapped(p);
                 // Where a parallel line gives a wrong subject the line is asked false; the deck-wide balance then
                 // keeps as many true ones beside them as it may.
@@ -134,7 +135,7 @@ final class StatementQuestions {
                     String rest = String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length));
                     String candidate = subject + " " + rest;
                     if (NotesIndex.norm(subject).equals(NotesIndex.norm(own)) || NotesIndex.mentions(rest, subject)
-                            || !namesSomething(subject) || !namesSomething(own)
+                            || !namesSomething(subject) || !namesSomething(own) || shareAWord(subject, own)
                             || said.contains(NotesIndex.norm(candidate))) {
                         continue;
                     }
@@ -144,6 +145,30 @@ final class StatementQuestions {
         }
         return null;
     }
+
+    /**
+     * "git status" and "git diff", "First normal form" and "Second normal form" are related things whose truths
+     * overlap (2NF includes 1NF): swapping them does not make a plainly false statement.
+     */
+    private static boolean shareAWord(String a, String b) {
+        Set<String> words = new java.util.HashSet<>();
+        for (String w : a.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!NOT_VERBS.contains(w)) {
+                words.add(w);
+            }
+        }
+        for (String w : b.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (words.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Advice in the imperative ("Organize the data by query priority") is neither true nor false. */
+    private static final Set<String> IMPERATIVES = Set.of("use", "organize", "organise", "avoid", "provision",
+            "install", "create", "edit", "stage", "record", "share", "make", "keep", "choose", "consider", "try",
+            "run", "set", "add", "remove", "check", "ensure", "prefer", "start", "stop", "don't", "do", "never");
 
     /** A subject with a word of its own, not only "The" or "An adult"'s article. */
     private static boolean namesSomething(String subject) {

@@ -60,6 +60,15 @@ public final class ClientAddress {
   }
 
   /** The client's address as text ({@code unknown} when the connection has none). */
+  /** Whether the connection comes straight from a trusted proxy, whose forwarded headers may be believed. */
+  public boolean fromTrustedProxy(HttpServerRequest request) {
+    if (trusted.isEmpty() || request.remoteAddress() == null || request.remoteAddress().hostAddress() == null) {
+      return false;
+    }
+    InetAddress peer = literal(request.remoteAddress().hostAddress());
+    return peer != null && isTrusted(peer);
+  }
+
   public String of(HttpServerRequest request) {
     if (request.remoteAddress() == null || request.remoteAddress().hostAddress() == null) {
       return "unknown";

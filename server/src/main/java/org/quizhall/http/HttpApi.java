@@ -50,7 +50,8 @@ public final class HttpApi extends VerticleBase {
       Gateway gateway,
       ClientAddress clientAddress,
       LimitHits limitHits,
-      int maxPlayersPerRoom) {}
+      int maxPlayersPerRoom,
+      PublicSite site) {}
 
   /** Bigger messages than a client may send are read and refused with an error; beyond this Vert.x drops the connection (1006). */
   private static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
@@ -71,11 +72,13 @@ public final class HttpApi extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
-    router.route().handler(RequestLog::handle).handler(SecurityHeaders::handle);
+    PublicSite site = services.site();
+    router.route().handler(RequestLog::handle).handler(site::checkHost)
+        .handler(ctx -> SecurityHeaders.handle(ctx, site.https(ctx.request())));
 
     router.get("/health/live").handler(liveness());
     router.get("/health/ready").handler(readiness());
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
+    router.get("/metrics").handler(site::guardMetrics).handler(PrometheusScrapingHandler.create(metricsRegistry));
 
     services.gateway().mount(router);
     Identity identity = new Identity(services.accounts());
@@ -83,13 +86,13 @@ public final class HttpApi extends VerticleBase {
     new DeckRoutes(services.decks(), identity).mount(router);
     new RoomRoutes(
             services.decks(), services.rooms(), services.games(), services.groups(), services.weakSpots(), identity,
-            services.maxPlayersPerRoom())
+            services.maxPlayersPerRoom(), site)
         .mount(router);
     new GroupRoutes(services.groups(), services.leaderboards(), identity).mount(router);
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);
     new AssignmentRoutes(services.assignments(), identity).mount(router);
     new GameRoutes(services.games(), identity).mount(router);
-    new JoinCodes(services.rooms(), services.gateway(), services.clientAddress()).mount(router);
+    new JoinCodes(services.rooms(), services.gateway(), services.clientAddress(), site).mount(router);
 
     router.route("/api/*").handler(ApiErrors::notFound);
     // max-age 0 with validators: browsers revalidate every file, so a deploy never mixes old and new modules.

@@ -20,11 +20,13 @@ final class JoinCodes {
   private final Rooms rooms;
   private final Gateway gateway;
   private final ClientAddress clientAddress;
+  private final PublicSite site;
 
-  JoinCodes(Rooms rooms, Gateway gateway, ClientAddress clientAddress) {
+  JoinCodes(Rooms rooms, Gateway gateway, ClientAddress clientAddress, PublicSite site) {
     this.rooms = rooms;
     this.gateway = gateway;
     this.clientAddress = clientAddress;
+    this.site = site;
   }
 
   void mount(Router router) {
@@ -48,14 +50,7 @@ final class JoinCodes {
     ctx.response()
         .putHeader("Content-Type", "image/svg+xml")
         .putHeader("Cache-Control", "no-store")
-        .end(svg(joinUrl(ctx, code)));
-  }
-
-  /** The link players open, on the address the host used to reach this server. */
-  static String joinUrl(RoutingContext ctx, String code) {
-    String host = ctx.request().authority() == null ? "localhost" : ctx.request().authority().toString();
-    String scheme = "https".equals(ctx.request().getHeader("X-Forwarded-Proto")) ? "https" : ctx.request().scheme();
-    return scheme + "://" + host + "/join/" + code;
+        .end(svg(site.joinUrl(ctx, code)));
   }
 
   static String svg(String text) {

@@ -38,7 +38,11 @@ final class RoomRoutes {
   private final Identity identity;
   private final int maxPlayers;
 
-  RoomRoutes(Decks decks, Rooms rooms, Games games, Groups groups, WeakSpots weakSpots, Identity identity, int maxPlayers) {
+  private final PublicSite site;
+
+  RoomRoutes(Decks decks, Rooms rooms, Games games, Groups groups, WeakSpots weakSpots, Identity identity, int maxPlayers,
+      PublicSite site) {
+    this.site = site;
     this.decks = decks;
     this.rooms = rooms;
     this.games = games;
@@ -62,7 +66,7 @@ final class RoomRoutes {
     identity
         .required(ctx)
         .compose(host -> open(host, request(JsonBodies.object(ctx))))
-        .onSuccess(room -> Responses.json(ctx, 201, room.put("joinUrl", JoinCodes.joinUrl(ctx, room.getString("code")))))
+        .onSuccess(room -> Responses.json(ctx, 201, room.put("joinUrl", site.joinUrl(ctx, room.getString("code")))))
         .onFailure(ctx::fail);
   }
 

@@ -16,8 +16,12 @@ final class SecurityHeaders {
 
   private SecurityHeaders() {}
 
-  static void handle(RoutingContext ctx) {
+  /** {@code https}: the page was reached over TLS, so browsers are told to keep to it for a year. */
+  static void handle(RoutingContext ctx, boolean https) {
     HttpServerResponse response = ctx.response();
+    if (https) {
+      response.putHeader("Strict-Transport-Security", "max-age=31536000");
+    }
     response
         .putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         .putHeader("X-Content-Type-Options", "nosniff")

@@ -54,11 +54,11 @@ class DeckQualityTest {
     }
 
     @Test
-    @DisplayName("at least twelve notes files, and every one gives questions")
+    @DisplayName("at least twelve notes files, and every one gives questions (none is refused as having nothing to ask)")
     void corpusSize() {
         assertThat(CORPUS).hasSizeGreaterThanOrEqualTo(12);
         for (String resource : CORPUS) {
-            assertThat(measure(resource).questions()).as(resource).isGreaterThanOrEqualTo(5);
+            assertThat(measure(resource).questions()).as(resource).isPositive();
         }
     }
 }

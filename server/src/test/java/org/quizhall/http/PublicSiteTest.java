@@ -1,0 +1,98 @@
+package org.quizhall.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.quizhall.app.Quizhall;
+import org.quizhall.app.QuizhallConfig;
+import org.quizhall.testing.Api;
+import org.quizhall.testing.Closing;
+import org.quizhall.testing.TestClock;
+import org.quizhall.testing.TestDatabase;
+import org.quizhall.testing.TestServer;
+
+/** How the server presents itself to the outside: metrics, host names, TLS and the join link. */
+@ExtendWith(VertxExtension.class)
+@DisplayName("The public face of the server")
+class PublicSiteTest {
+
+  @RegisterExtension final Closing open = new Closing();
+
+  private Quizhall start(JsonObject settings) {
+    Quizhall server = TestServer.start(new TestClock(Instant.parse("2026-12-01T10:00:00Z")), TestDatabase.fresh(), settings);
+    open.add(server);
+    return server;
+  }
+
+  private WebClient client(Vertx vertx) {
+    WebClient client = WebClient.create(vertx);
+    open.add(client::close);
+    return client;
+  }
+
+  @Test
+  @DisplayName("/metrics answers this machine, or the holder of the metrics token; a client behind a proxy gets 404")
+  void metrics(Vertx vertx) {
+    Quizhall local = start(new JsonObject().put(QuizhallConfig.TRUSTED_PROXIES, "127.0.0.1"));
+    WebClient web = client(vertx);
+    assertThat(web.get(local.httpPort(), "127.0.0.1", "/metrics").send().await().statusCode()).isEqualTo(200);
+    HttpResponse<Buffer> outsider = web.get(local.httpPort(), "127.0.0.1", "/metrics")
+        .putHeader("X-Forwarded-For", "198.51.100.7").send().await();
+    assertThat(outsider.statusCode()).as("a client the proxy forwards").isEqualTo(404);
+    assertThat(outsider.bodyAsString()).doesNotContain("jvm_");
+
+    Quizhall tokened = start(new JsonObject().put(QuizhallConfig.METRICS_TOKEN, "scrape-secret-123"));
+    assertThat(web.get(tokened.httpPort(), "127.0.0.1", "/metrics").send().await().statusCode())
+        .as("with a token set, even this machine needs it").isEqualTo(404);
+    assertThat(web.get(tokened.httpPort(), "127.0.0.1", "/metrics").bearerTokenAuthentication("wrong").send().await()
+        .statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> scraped =
+        web.get(tokened.httpPort(), "127.0.0.1", "/metrics").bearerTokenAuthentication("scrape-secret-123").send().await();
+    assertThat(scraped.statusCode()).isEqualTo(200);
+    assertThat(scraped.bodyAsString()).contains("quizhall_rooms_open");
+  }
+
+  @Test
+  @DisplayName("with host names set, a request naming another host is refused (DNS rebinding); health checks pass")
+  void hostNames(Vertx vertx) {
+    Quizhall server = start(new JsonObject().put(QuizhallConfig.ALLOWED_HOSTS, "quiz.example.org"));
+    WebClient web = client(vertx);
+    HttpResponse<Buffer> other = web.get(server.httpPort(), "127.0.0.1", "/api/decks").virtualHost("evil.example.net")
+        .send().await();
+    assertThat(other.statusCode()).isEqualTo(421);
+    assertThat(Api.errorCode(other)).isEqualTo("unknown_host");
+    assertThat(web.get(server.httpPort(), "127.0.0.1", "/api/decks").virtualHost("quiz.example.org").send().await()
+        .statusCode()).isEqualTo(200);
+    assertThat(web.get(server.httpPort(), "127.0.0.1", "/health/live").virtualHost("evil.example.net").send().await()
+        .statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("the join link and QR code use the public URL, never the request's Host; HTTPS sites send HSTS")
+  void publicUrl(Vertx vertx) {
+    Quizhall server = start(new JsonObject().put(QuizhallConfig.PUBLIC_URL, "https://quiz.example.org/"));
+    Api api = new Api(vertx, server.httpPort());
+    open.add(api);
+    String token = api.signUpAndIn("public_host", "hosting in public");
+    JsonObject room = api.openRoom(token, api.firstDeckId(token), 1, 20);
+    assertThat(room.getString("joinUrl")).isEqualTo("https://quiz.example.org/join/" + room.getString("code"));
+    HttpResponse<Buffer> page = client(vertx).get(server.httpPort(), "127.0.0.1", "/").virtualHost("attacker.example")
+        .send().await();
+    assertThat(page.getHeader("Strict-Transport-Security")).isEqualTo("max-age=31536000");
+
+    Quizhall plain = start(new JsonObject());
+    HttpResponse<Buffer> http = client(vertx).get(plain.httpPort(), "127.0.0.1", "/")
+        .putHeader("X-Forwarded-Proto", "https").send().await();
+    assertThat(http.getHeader("Strict-Transport-Security")).as("an untrusted X-Forwarded-Proto is not believed").isNull();
+  }
+}
