@@ -42,10 +42,10 @@ public final class NicknameRules {
                       || type == Character.LINE_SEPARATOR
                       || type == Character.PARAGRAPH_SEPARATOR;
                 });
-    if (badCharacter) {
+    if (badCharacter || nickname.codePoints().anyMatch(NicknameRules::isFiller)) {
       throw Problem.invalid("invalid_nickname", "A nickname cannot contain control or invisible characters.");
     }
-    String folded = fold(nickname);
+    String folded = fold(skeleton(nickname));
     for (String word : blockedWords) {
       if (folded.contains(word)) {
         throw Problem.invalid("nickname_not_allowed", "That nickname is not allowed here. Choose another.");
@@ -54,9 +54,29 @@ public final class NicknameRules {
     return nickname;
   }
 
-  /** The key under which nicknames must be unique: case and compatibility forms ignored. */
+  /**
+   * The key under which nicknames must be unique: case, compatibility forms and look-alike letters ignored, so
+   * that "Аda" with a Cyrillic А, "Ada" in full-width letters or "ADA" cannot sit beside Ada.
+   */
   static String uniquenessKey(String nickname) {
-    return Normalizer.normalize(nickname, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return skeleton(nickname);
+  }
+
+  /** Unicode's confusable skeleton (UTS #39) of the NFKC, lower-cased name. */
+  private static String skeleton(String nickname) {
+    String lower = Normalizer.normalize(nickname, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return SPOOF.get().getSkeleton(lower);
+  }
+
+  /** A SpoofChecker is not documented as safe to share; rooms run on many threads. */
+  private static final ThreadLocal<com.ibm.icu.text.SpoofChecker> SPOOF =
+      ThreadLocal.withInitial(() -> new com.ibm.icu.text.SpoofChecker.Builder().build());
+
+  /** Characters that draw nothing, though Unicode does not call them format characters. */
+  private static boolean isFiller(int c) {
+    return c == 0x3164 || c == 0x115F || c == 0x1160 || c == 0xFFA0 || c == 0x2800 || c == 0x180E
+        || c == 0x17B4 || c == 0x17B5 || c >= 0xFE00 && c <= 0xFE0F || c == 0x034F
+        || Character.getType(c) == Character.SPACE_SEPARATOR && c != ' ';
   }
 
   private static String fold(String text) {

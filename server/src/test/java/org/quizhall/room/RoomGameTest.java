@@ -668,5 +668,20 @@ class RoomGameTest {
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_not_allowed"));
       join("Zoë 🦊");
     }
+
+    @Test
+    @DisplayName("cannot pass for a seated player with look-alike letters or hide behind invisible ones")
+    void lookAlikes() {
+      join("Ada");
+      for (String lookAlike : List.of("\u0410da", "Ａｄａ", "ADA", "Adа")) {
+        assertThatThrownBy(() -> join(lookAlike)).as(lookAlike)
+            .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_taken"));
+      }
+      for (String invisible : List.of("\u3164", "Ada\u3164", "\u2800\u2800", "Bo\u00A0b")) {
+        assertThatThrownBy(() -> join(invisible)).as(invisible)
+            .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
+      }
+      join("Adam");
+    }
   }
 }
