@@ -177,19 +177,30 @@ public final class Groups {
             });
   }
 
+  /**
+   * Removes a member and gives the group a new invite code in the same transaction: the removed member knows the
+   * old one, which would otherwise let them straight back in. Members already in keep their place.
+   */
   public Future<Void> remove(UUID groupId, UUID owner, String username) {
     return asOwner(groupId, owner)
         .compose(
             group ->
-                pool.preparedQuery(
-                        "DELETE FROM group_members m USING accounts a WHERE m.group_id = $1 AND m.account_id = a.id"
-                            + " AND lower(a.username) = lower($2) AND m.role = 'member'")
-                    .execute(Tuple.of(groupId, username == null ? "" : username)))
-        .compose(
-            rows ->
-                rows.rowCount() == 0
-                    ? Future.failedFuture(Problem.notFound("member_not_found", "No such member in this group."))
-                    : Future.succeededFuture());
+                pool.withTransaction(
+                    connection ->
+                        connection
+                            .preparedQuery(
+                                "DELETE FROM group_members m USING accounts a WHERE m.group_id = $1"
+                                    + " AND m.account_id = a.id AND lower(a.username) = lower($2) AND m.role = 'member'")
+                            .execute(Tuple.of(groupId, username == null ? "" : username))
+                            .compose(
+                                rows ->
+                                    rows.rowCount() == 0
+                                        ? Future.failedFuture(
+                                            Problem.notFound("member_not_found", "No such member in this group."))
+                                        : connection
+                                            .preparedQuery("UPDATE study_groups SET invite_code = $2 WHERE id = $1")
+                                            .execute(Tuple.of(groupId, newInvite()))
+                                            .mapEmpty())));
   }
 
   /** Shares one of the owner's decks with the group, so every member can open rooms with it. */

@@ -172,6 +172,10 @@ class GroupApiTest {
       assertThat(api.delete("/api/groups/" + id + "/members/pow_other", member).statusCode()).isEqualTo(403);
       assertThat(api.delete("/api/groups/" + id + "/members/pow_other", owner).statusCode()).isEqualTo(204);
       assertThat(api.get("/api/groups/" + id, other).statusCode()).isEqualTo(404);
+      assertThat(join(other, newInvite).statusCode()).as("a removed member and the code they knew").isEqualTo(404);
+      assertThat(api.get("/api/groups/" + id, other).statusCode()).isEqualTo(404);
+      String afterRemoval = api.get("/api/groups/" + id, owner).bodyAsJsonObject().getString("inviteCode");
+      assertThat(afterRemoval).as("the group has a new code to hand out").isNotEqualTo(newInvite);
       assertThat(api.delete("/api/groups/" + id + "/members/me", member).statusCode()).isEqualTo(204);
       assertThat(api.delete("/api/groups/" + id + "/members/me", owner).statusCode()).isEqualTo(409);
 
