@@ -99,7 +99,7 @@ final class AccountRoutes {
     guard.signInAttempted(username, address, now);
     accounts
         .signIn(username, JsonBodies.string(body, "password"))
-        .onSuccess(session -> guard.signedIn(username, address))
+        .onSuccess(session -> guard.signedIn(username, address, now))
         .onSuccess(
             session ->
                 Responses.json(

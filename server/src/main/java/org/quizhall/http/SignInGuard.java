@@ -21,6 +21,9 @@ final class SignInGuard {
   /** A school behind one address signs a whole year group up in an hour; a script farming accounts does not get far. */
   static final int ACCOUNTS_PER_ADDRESS_HOUR = 200;
   static final long HOUR_MS = 3_600_000;
+  /** Right sign-ins from one address a minute: each costs a password hash; a class of 40 signs in well below. */
+  static final int SIGN_INS_PER_ADDRESS_MINUTE = 120;
+  static final long MINUTE_MS = 60_000;
 
   private record Failures(int count, long until, long lastAt) {}
 
@@ -29,10 +32,15 @@ final class SignInGuard {
   private final ConcurrentHashMap<String, Failures> byNameAndAddress = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Failures> byAddress = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Window> created = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Window> signIns = new ConcurrentHashMap<>();
 
   /** How long a sign-in for {@code name} from {@code address} must still wait; 0 when it may go ahead. */
   long signInWaitMs(String name, String address, long now) {
-    return Math.max(wait(byNameAndAddress.get(key(name, address)), now), wait(byAddress.get(address), now));
+    Window w = signIns.get(address);
+    long busy = w != null && now - w.startedAt() < MINUTE_MS && w.count() >= SIGN_INS_PER_ADDRESS_MINUTE
+        ? w.startedAt() + MINUTE_MS - now : 0;
+    return Math.max(busy,
+        Math.max(wait(byNameAndAddress.get(key(name, address)), now), wait(byAddress.get(address), now)));
   }
 
   /**
@@ -45,7 +53,10 @@ final class SignInGuard {
   }
 
   /** The attempt was right after all: the pair's count is cleared and the address's taken back by one. */
-  void signedIn(String name, String address) {
+  /** The success also counts in {@code address}'s minute of sign-ins (each one cost a password hash). */
+  void signedIn(String name, String address, long now) {
+    signIns.compute(address, (k, w) -> w == null || now - w.startedAt() >= MINUTE_MS
+        ? new Window(now, 1) : new Window(w.startedAt(), w.count() + 1));
     byNameAndAddress.remove(key(name, address));
     byAddress.computeIfPresent(address, (k, f) -> f.count() <= 1 ? null : new Failures(f.count() - 1, f.until(), f.lastAt()));
   }
@@ -73,6 +84,7 @@ final class SignInGuard {
     byNameAndAddress.values().removeIf(f -> f.until() <= now && now - f.lastAt() >= HOUR_MS);
     byAddress.values().removeIf(f -> f.until() <= now && now - f.lastAt() >= HOUR_MS);
     created.values().removeIf(w -> now - w.startedAt() >= HOUR_MS);
+    signIns.values().removeIf(w -> now - w.startedAt() >= MINUTE_MS);
   }
 
   private static Failures next(Failures failures, int free, long now) {

@@ -25,7 +25,7 @@ class SignInGuardTest {
     }
     assertThat(guard.signInWaitMs("ada", "10.0.0.1", now + 1_000)).isEqualTo(SignInGuard.MAX_WAIT_MS);
 
-    guard.signedIn("ada", "10.0.0.1");
+    guard.signedIn("ada", "10.0.0.1", now + 1_000);
 
     assertThat(guard.signInWaitMs("ada", "10.0.0.1", now + 1_000)).isZero();
   }
@@ -50,7 +50,7 @@ class SignInGuardTest {
     long now = 5_000;
     for (int i = 0; i < SignInGuard.FREE_FAILURES_PER_ADDRESS; i++) {
       guard.signInAttempted("student" + i, "10.0.0.9", now);
-      guard.signedIn("student" + i, "10.0.0.9");
+      guard.signedIn("student" + i, "10.0.0.9", now);
     }
     assertThat(guard.signInWaitMs("anyone", "10.0.0.9", now)).as("a class signing in from one address").isZero();
     for (int i = 0; i < SignInGuard.FREE_FAILURES_PER_ADDRESS; i++) {
@@ -70,5 +70,19 @@ class SignInGuardTest {
     assertThat(guard.createWaitMs("10.0.0.1", 60_000)).isEqualTo(SignInGuard.HOUR_MS - 60_000);
     assertThat(guard.createWaitMs("10.0.0.2", 60_000)).isZero();
     assertThat(guard.createWaitMs("10.0.0.1", SignInGuard.HOUR_MS)).isZero();
+  }
+
+  @Test
+  @DisplayName("right sign-ins from one address are capped per minute, since each costs a password hash")
+  void successesPerAddress() {
+    SignInGuard guard = new SignInGuard();
+    long now = 5_000_000;
+    for (int i = 0; i < SignInGuard.SIGN_INS_PER_ADDRESS_MINUTE; i++) {
+      assertThat(guard.signInWaitMs("student" + i, "203.0.113.4", now)).isZero();
+      guard.signedIn("student" + i, "203.0.113.4", now);
+    }
+    assertThat(guard.signInWaitMs("one_more", "203.0.113.4", now + 1_000)).isEqualTo(59_000);
+    assertThat(guard.signInWaitMs("one_more", "198.51.100.3", now + 1_000)).as("another address").isZero();
+    assertThat(guard.signInWaitMs("one_more", "203.0.113.4", now + 60_000)).as("the next minute").isZero();
   }
 }
