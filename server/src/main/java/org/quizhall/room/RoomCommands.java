@@ -39,7 +39,7 @@ public final class RoomCommands {
       case "unpause" -> game.resumeTimer(now);
       case "end" -> game.end(now);
       case "lock" -> game.lock(command.getBoolean("locked"), now);
-      case "kick" -> game.kick(command.getString("playerId"), now);
+      case "kick" -> game.kick(command.getString("playerId"), command.getInteger("banMinutes", 0), now);
       default -> throw new Problem(Problem.Kind.FORBIDDEN, "not_joined", "Join a room first.");
     }
   }

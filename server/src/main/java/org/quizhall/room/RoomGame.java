@@ -96,6 +96,11 @@ public final class RoomGame {
   private final Map<String, Player> byNickname = new HashMap<>();
   private final Map<String, Player> byResumeKey = new HashMap<>();
   private final Set<UUID> kickedAccounts = new HashSet<>();
+  /** Addresses a kicked guest joined from, with when guests from there may join again. */
+  private final Map<String, Long> bannedAddresses = new HashMap<>();
+
+  /** The longest a host may keep a kicked guest's address out: a lesson, not for ever (a school shares it). */
+  public static final int MAX_BAN_MINUTES = 120;
   private final ArrayDeque<Departure> departures = new ArrayDeque<>();
   /** Departures of seats that never answered, released after {@link #UNUSED_SEAT_RESERVED}. */
   private final ArrayDeque<Departure> briefDepartures = new ArrayDeque<>();
@@ -195,6 +200,10 @@ public final class RoomGame {
     }
     if (accountId != null && kickedAccounts.contains(accountId)) {
       throw new Problem(Problem.Kind.FORBIDDEN, "kicked", "The host removed you from this room.");
+    }
+    if (accountId == null && address != null && bannedAddresses.getOrDefault(address, NEVER_BANNED) > now) {
+      throw new Problem(Problem.Kind.FORBIDDEN, "kicked",
+          "The host removed a guest who joined from your network: sign in to join, or wait a while.");
     }
     Player earlier = accountId == null ? null : seatOf(accountId);
     if (earlier != null) {
@@ -398,8 +407,14 @@ public final class RoomGame {
     }
   }
 
-  /** Removes a player for good: they are told, disconnected, and cannot resume or rejoin with their account. */
-  public void kick(String playerId, long now) {
+  private static final long NEVER_BANNED = Long.MIN_VALUE;
+
+  /**
+   * Removes a player for good: they are told, disconnected, and cannot resume or rejoin with their account; a
+   * guest's network address takes no new guests for {@code banMinutes} (0: none), so they cannot come straight
+   * back under another name. Signed-in players from that address still join.
+   */
+  public void kick(String playerId, int banMinutes, long now) {
     requireOpen();
     Player player = players.get(playerId);
     if (player == null || !player.seated()) {
@@ -409,6 +424,8 @@ public final class RoomGame {
     seatedCount--;
     if (player.accountId != null) {
       kickedAccounts.add(player.accountId);
+    } else if (player.address != null && banMinutes > 0) {
+      bannedAddresses.merge(player.address, now + banMinutes * 60_000L, Math::max);
     }
     Channel channel = player.channel;
     disconnectQuietly(player);

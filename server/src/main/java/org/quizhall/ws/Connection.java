@@ -176,7 +176,14 @@ final class Connection {
       case "leave" -> playerCommand(id, RoomCommands.of("leave"));
       case "start", "next", "pause", "unpause", "end" -> hostCommand(id, RoomCommands.of(type));
       case "lock" -> hostCommand(id, RoomCommands.of("lock").put("locked", Fields.bool(message, "locked")));
-      case "kick" -> hostCommand(id, RoomCommands.of("kick").put("playerId", Fields.string(message, "playerId", 32)));
+      case "kick" -> {
+        int banMinutes = message.containsKey("banMinutes") ? Fields.integer(message, "banMinutes") : 0;
+        if (banMinutes < 0 || banMinutes > RoomGame.MAX_BAN_MINUTES) {
+          throw Problem.invalid("invalid_field", "banMinutes is 0 to " + RoomGame.MAX_BAN_MINUTES + ".");
+        }
+        hostCommand(id, RoomCommands.of("kick").put("playerId", Fields.string(message, "playerId", 32))
+            .put("banMinutes", banMinutes));
+      }
       default -> throw Problem.invalid("unknown_type", "There is no message type \"" + Fields.printable(type) + "\".");
     }
   }

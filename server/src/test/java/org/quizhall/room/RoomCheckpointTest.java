@@ -95,7 +95,7 @@ class RoomCheckpointTest {
     RecordingChannel eve = new RecordingChannel();
     game.join("Ada", null, null, ada, T0);
     String eveToken = game.join("Eve", null, null, eve, T0).resumeToken();
-    game.kick(eve.last("welcome").getString("playerId"), T0 + SECOND);
+    game.kick(eve.last("welcome").getString("playerId"), 0, T0 + SECOND);
 
     RoomGame again = restored(game, T0 + 2 * SECOND, T0 + 3 * SECOND);
 

@@ -446,7 +446,7 @@ class RoomGameTest {
       UUID account = UUID.randomUUID();
       game.join("Ada", account, null, ada, T0);
 
-      game.kick(playerId(ada), T0 + SECOND);
+      game.kick(playerId(ada), 0, T0 + SECOND);
 
       assertThat(ada.ofType("kicked")).hasSize(1);
       assertThat(ada.closeCode).isEqualTo(Protocol.CLOSE_KICKED);
@@ -523,6 +523,21 @@ class RoomGameTest {
       game.leave(playerId(school.get(0)), T0 + SECOND);
       game.join("Student3", null, "203.0.113.5", new RecordingChannel(), T0 + SECOND);
       assertThat(game.playerCount()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("a kicked guest's network takes no new guests for the host's chosen minutes; signed-in players still join")
+    void kickedGuestStaysOut() {
+      newGame(settings(true, 60));
+      RecordingChannel troll = new RecordingChannel();
+      game.join("Troll", null, "198.51.100.66", troll, T0);
+      game.kick(playerId(troll), 10, T0 + SECOND);
+      assertThatThrownBy(() -> game.join("Innocent", null, "198.51.100.66", new RecordingChannel(), T0 + 2 * SECOND))
+          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("kicked"));
+      game.join("Member", UUID.randomUUID(), "198.51.100.66", new RecordingChannel(), T0 + 2 * SECOND);
+      game.join("Elsewhere", null, "203.0.113.9", new RecordingChannel(), T0 + 2 * SECOND);
+      game.join("Later", null, "198.51.100.66", new RecordingChannel(), T0 + SECOND + 10 * 60 * SECOND);
+      assertThat(game.playerCount()).isEqualTo(3);
     }
   }
 
