@@ -45,9 +45,12 @@ public final class NicknameRules {
     if (badCharacter || nickname.codePoints().anyMatch(NicknameRules::isFiller)) {
       throw Problem.invalid("invalid_nickname", "A nickname cannot contain control or invisible characters.");
     }
-    String folded = fold(skeleton(nickname));
+    // Both forms: the skeleton catches look-alike letters, but turns "m" into "rn" and "1" into "l", which the
+    // plain folding reads as the word it hides.
+    String folded = fold(nickname);
+    String foldedSkeleton = fold(skeleton(nickname));
     for (String word : blockedWords) {
-      if (folded.contains(word)) {
+      if (folded.contains(word) || foldedSkeleton.contains(word) || foldedSkeleton.contains(fold(skeleton(word)))) {
         throw Problem.invalid("nickname_not_allowed", "That nickname is not allowed here. Choose another.");
       }
     }

@@ -37,7 +37,7 @@ public final class RoomGame {
   /** A disconnected player's seat, score and nickname are kept this long. */
   public static final Duration SEAT_RESERVED = Duration.ofSeconds(120);
   /**
-   * A seat that never answered is kept only this long after its socket closed: long enough for a reload or a
+   * Once the game runs, a seat that never answered is kept only this long after its socket closed: long enough for a reload or a
    * network change, too short for one client to hold a room full of seats it opened and dropped.
    */
   public static final Duration UNUSED_SEAT_RESERVED = Duration.ofSeconds(15);
@@ -843,6 +843,9 @@ public final class RoomGame {
       byNickname.put(key, player);
       player.left = false;
       seatedCount++;
+      if (player.address != null) {
+        seatsByAddress.merge(player.address, 1, Integer::sum);
+      }
     }
     connect(player, channel, now);
     send(player, welcome(player, token, now));
@@ -1094,7 +1097,8 @@ public final class RoomGame {
 
   /** Where a departing player waits: a seat that has answered is kept longer than one that never did. */
   private ArrayDeque<Departure> departuresFor(Player player) {
-    return player.answeredCount == 0 && !answers.containsKey(player.id) ? briefDepartures : departures;
+    // In the lobby nobody has answered yet, and a phone that locks while the class waits keeps its seat.
+    return started && player.answeredCount == 0 && !answers.containsKey(player.id) ? briefDepartures : departures;
   }
 
   /** The seat no longer counts against its address. */

@@ -606,9 +606,15 @@ class RoomGameTest {
     }
 
     @Test
-    @DisplayName("a seat that never answered is kept only 15 s, so dropped seats cannot fill a room")
+    @DisplayName("once the game runs, a seat that never answered is kept only 15 s; in the lobby, 120 s")
     void unusedSeatBrief() {
+      RecordingChannel waiting = join("Waiting");
+      game.disconnected(playerId(waiting), waiting, T0);
+      game.tick(T0 + 60 * SECOND);
+      game.resume(resumeToken(waiting), new RecordingChannel(), T0 + 60 * SECOND);
+
       RecordingChannel ada = join("Ada");
+      game.start(T0);
       game.disconnected(playerId(ada), ada, T0 + SECOND);
       game.tick(T0 + 10 * SECOND);
       RecordingChannel back = new RecordingChannel();
@@ -617,7 +623,7 @@ class RoomGameTest {
 
       game.disconnected(playerId(ada), back, T0 + 11 * SECOND);
       game.tick(T0 + 26 * SECOND);
-      assertThat(game.playerCount()).isZero();
+      assertThat(game.playerCount()).isEqualTo(1);
       join("Ada");
     }
 
@@ -695,6 +701,11 @@ class RoomGameTest {
       for (String invisible : List.of("\u3164", "Ada\u3164", "\u2800\u2800", "Bo\u00A0b")) {
         assertThatThrownBy(() -> join(invisible)).as(invisible)
             .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
+      }
+      NicknameRules rules = new NicknameRules(List.of("scum", "idiot"));
+      for (String hidden : List.of("scum", "SCUM", "1d1ot", "|d|ot", "\u0455\u0441um")) {
+        assertThatThrownBy(() -> rules.check(hidden)).as(hidden)
+            .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_not_allowed"));
       }
       join("Adam");
     }
