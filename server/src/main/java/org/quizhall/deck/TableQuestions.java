@@ -50,6 +50,20 @@ final class TableQuestions {
             return;
         }
         String topic = index.topicOf(table.path());
+        // Each column's cells and how often each value occurs, once per table: per cell it would be quadratic.
+        List<List<String>> columns = new ArrayList<>();
+        List<Map<TopicNode, Integer>> positions = new ArrayList<>();
+        List<Map<String, Integer>> counts = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            Map<TopicNode, Integer> at = new java.util.IdentityHashMap<>();
+            columns.add(column(rows, c, at));
+            positions.add(at);
+            Map<String, Integer> count = new HashMap<>();
+            for (String v : columns.get(c)) {
+                count.merge(NotesIndex.norm(v), 1, Integer::sum);
+            }
+            counts.add(count);
+        }
         for (int r = 0; r < rows.size(); r++) {
             TopicNode row = rows.get(r);
             boolean asked = false;
@@ -58,8 +72,10 @@ final class TableQuestions {
                 if (column >= row.cells().size() || blank(row.cells().get(column)) || blank(header.get(column))) {
                     continue;
                 }
-                asked |= attribute(header, rows, row, column, topic);
-                asked |= owner(header, rows, row, column, topic);
+                asked |= attribute(header, without(columns.get(column), positions.get(column).get(row)), row, column,
+                        topic);
+                asked |= owner(header, without(columns.get(0), positions.get(0).get(row)), counts.get(column), row,
+                        column, topic);
             }
             if (!asked) {
                 out.skip(row, "no other values in its columns to offer as wrong answers");
@@ -68,10 +84,9 @@ final class TableQuestions {
     }
 
     /** "What is Sodium’s symbol?": the row's cell, against other cells of the same column. */
-    private boolean attribute(List<String> header, List<TopicNode> rows, TopicNode row, int column, String topic) {
+    private boolean attribute(List<String> header, List<String> others, TopicNode row, int column, String topic) {
         String thing = row.cells().get(0);
         String key = row.cells().get(column);
-        List<String> others = column(rows, column, row);
         Random random = factory.random(KIND, "cell:" + column, row.text());
         List<String> distractors = DistractorPicker.pick(key, List.of(others),
                 c -> !NotesIndex.norm(c).equals(NotesIndex.norm(key)), 3, random);
@@ -85,19 +100,13 @@ final class TableQuestions {
     }
 
     /** "Which element’s symbol is Na?": only when no other row shares the value. */
-    private boolean owner(List<String> header, List<TopicNode> rows, TopicNode row, int column, String topic) {
+    private boolean owner(List<String> header, List<String> others, Map<String, Integer> counts, TopicNode row,
+                          int column, String topic) {
         String key = row.cells().get(0);
         String value = row.cells().get(column);
-        Map<String, Integer> counts = new HashMap<>();
-        rows.forEach(r -> {
-            if (column < r.cells().size()) {
-                counts.merge(NotesIndex.norm(r.cells().get(column)), 1, Integer::sum);
-            }
-        });
         if (counts.getOrDefault(NotesIndex.norm(value), 0) != 1 || value.length() > 60) {
             return false;
         }
-        List<String> others = column(rows, 0, row);
         Random random = factory.random(KIND, "owner:" + column, row.text());
         List<String> distractors = DistractorPicker.pick(key, List.of(others), c -> true, 3, random);
         if (distractors.size() < 2) {
@@ -110,14 +119,34 @@ final class TableQuestions {
         return true;
     }
 
-    private static List<String> column(List<TopicNode> rows, int column, TopicNode except) {
+    /** A column's cells, with where each row's cell stands in the list. */
+    private static List<String> column(List<TopicNode> rows, int column, Map<TopicNode, Integer> positions) {
         List<String> values = new ArrayList<>();
         for (TopicNode r : rows) {
-            if (r != except && column < r.cells().size() && !blank(r.cells().get(column))) {
+            if (column < r.cells().size() && !blank(r.cells().get(column))) {
+                positions.put(r, values.size());
                 values.add(r.cells().get(column));
             }
         }
         return values;
+    }
+
+    /** The column without one row's cell, as a view: copying it for every row would be quadratic. */
+    private static List<String> without(List<String> column, Integer skipped) {
+        if (skipped == null) {
+            return column;
+        }
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int i) {
+                return column.get(i < skipped ? i : i + 1);
+            }
+
+            @Override
+            public int size() {
+                return column.size() - 1;
+            }
+        };
     }
 
     /** "Atomic number" reads "atomic number" inside a sentence; "pH" and "DNS" keep their capitals. */
