@@ -57,8 +57,8 @@ public final class ImportQueue {
         }
         Promise<T> result = Promise.promise();
         long deadline = vertx.setTimer(DEADLINE.toMillis(), id -> result.tryFail(new Problem(Problem.Kind.UNPROCESSABLE,
-                "import_too_slow", "These notes took longer than " + DEADLINE.toSeconds()
-                + " seconds to read: split them into smaller decks.")));
+                "import_too_slow", "These notes were not read within " + DEADLINE.toSeconds()
+                + " seconds (the server may be busy with other notes): try again, or split them into smaller decks.")));
         long started = System.nanoTime();
         executor.executeBlocking(work, false).onComplete(done -> {
             timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

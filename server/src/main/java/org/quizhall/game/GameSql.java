@@ -57,11 +57,13 @@ final class GameSql {
 
   /**
    * Deck questions a game still in play is asking: a live room (not ended, opened in the last 12 hours, so a
-   * room lost without its end does not hold questions for ever) or an assignment before it closes.
+   * room lost without its end does not hold questions for ever), or an open assignment of a group the account is
+   * in (so nobody can block practice for everyone by setting an assignment in a group of their own).
    */
   static final String QUESTIONS_IN_PLAY =
       "SELECT DISTINCT q.question_id FROM game_questions q JOIN games g ON g.id = q.game_id"
-          + " WHERE g.deck_id = $1 AND (g.ended_at > now()"
-          + " OR g.ended_at IS NULL AND g.created_at > now() - interval '12 hours')";
+          + " WHERE g.deck_id = $1 AND (g.ended_at IS NULL AND g.created_at > now() - interval '12 hours'"
+          + " OR g.ended_at > now() AND EXISTS (SELECT 1 FROM assignments a JOIN group_members m"
+          + " ON m.group_id = a.group_id WHERE a.game_id = g.id AND m.account_id = $2))";
 
 }

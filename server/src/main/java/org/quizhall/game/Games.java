@@ -65,9 +65,9 @@ public final class Games {
    * The ids of a deck's questions that a game still in play is asking. Study modes keep their keys to themselves
    * until the game is over, or a player could practise a live question to be told its answer.
    */
-  public Future<java.util.Set<String>> questionsInPlay(UUID deckId) {
+  public Future<java.util.Set<String>> questionsInPlay(UUID deckId, UUID account) {
     return pool.preparedQuery(GameSql.QUESTIONS_IN_PLAY)
-        .execute(Tuple.of(deckId))
+        .execute(Tuple.of(deckId, account))
         .map(
             rows -> {
               java.util.Set<String> ids = new java.util.HashSet<>();

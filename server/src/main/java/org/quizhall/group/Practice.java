@@ -54,7 +54,7 @@ public final class Practice {
     Instant now = clock.instant();
     return decks
         .questions(deckId, account)
-        .compose(all -> games.questionsInPlay(deckId).map(inPlay -> all.stream().filter(q -> !inPlay.contains(q.id())).toList()))
+        .compose(all -> games.questionsInPlay(deckId, account).map(inPlay -> all.stream().filter(q -> !inPlay.contains(q.id())).toList()))
         .compose(
             questions ->
                 pool.preparedQuery(
@@ -132,7 +132,7 @@ public final class Practice {
                       .filter(q -> q.id().equals(questionId))
                       .findFirst()
                       .orElseThrow(() -> Problem.notFound("question_not_found", "That question is not in this deck."));
-              return games.questionsInPlay(deckId).compose(inPlay -> {
+              return games.questionsInPlay(deckId, account).compose(inPlay -> {
                 if (inPlay.contains(questionId)) {
                   throw Problem.conflict("question_in_play",
                       "A game that is still running asks this question: practise it when that game is over.");

@@ -43,14 +43,21 @@ final class JoinCodes {
           Problem.Kind.TOO_MANY_REQUESTS, "rate_limited", "Too many failed attempts from your address: wait a minute.");
     }
     String code = RoomCodes.normalise(ctx.pathParam("code"));
-    if (!RoomCodes.wellFormed(code) || rooms.find(code).isEmpty()) {
-      gateway.joinGuard().failed(address, now);
-      throw Problem.notFound("room_not_found", "There is no open room with that code.");
-    }
-    ctx.response()
-        .putHeader("Content-Type", "image/svg+xml")
-        .putHeader("Cache-Control", "no-store")
-        .end(svg(site.joinUrl(ctx, code)));
+    // Any node's rooms: in a cluster the host's browser may reach another node than the room's.
+    (RoomCodes.wellFormed(code) ? rooms.link(code) : io.vertx.core.Future.succeededFuture(java.util.Optional.<Object>empty()))
+        .onSuccess(
+            found -> {
+              if (found.isEmpty()) {
+                gateway.joinGuard().failed(address, now);
+                ctx.fail(Problem.notFound("room_not_found", "There is no open room with that code."));
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Type", "image/svg+xml")
+                  .putHeader("Cache-Control", "no-store")
+                  .end(svg(site.joinUrl(ctx, code)));
+            })
+        .onFailure(ctx::fail);
   }
 
   static String svg(String text) {

@@ -17,9 +17,12 @@ import java.util.Optional;
 public record PublicSite(Optional<String> publicUrl, List<String> allowedHosts, Optional<String> metricsToken,
                          ClientAddress clientAddress) {
 
-  /** Refuses a request whose Host is not an allowed name, when names are configured; health checks always pass. */
+  /**
+   * Refuses a request whose Host is not an allowed name, when names are configured; health checks and /metrics
+   * (guarded on their own) always pass, since probes and scrapers name the node, not the public host.
+   */
   void checkHost(RoutingContext ctx) {
-    if (allowedHosts.isEmpty() || ctx.request().path().startsWith("/health/")) {
+    if (allowedHosts.isEmpty() || ctx.request().path().startsWith("/health/") || ctx.request().path().equals("/metrics")) {
       ctx.next();
       return;
     }
@@ -54,7 +57,11 @@ public record PublicSite(Optional<String> publicUrl, List<String> allowedHosts, 
       allowed = header != null && MessageDigest.isEqual(
           header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     } else {
-      allowed = loopback(clientAddress.of(ctx.request()));
+      // The connection itself must come from this machine, and carry no forwarding header: a proxy on this
+      // machine that is not listed as trusted would otherwise make every visitor look local.
+      HttpServerRequest request = ctx.request();
+      allowed = request.remoteAddress() != null && loopback(request.remoteAddress().hostAddress())
+          && request.getHeader("X-Forwarded-For") == null && request.getHeader("Forwarded") == null;
     }
     if (allowed) {
       ctx.next();

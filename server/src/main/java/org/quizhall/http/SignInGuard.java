@@ -30,6 +30,12 @@ final class SignInGuard {
   private record Window(long startedAt, int count) {}
 
   private final ConcurrentHashMap<String, Failures> byNameAndAddress = new ConcurrentHashMap<>();
+  /**
+   * Failures per account from every address together: guessing spread over many addresses. It slows only the
+   * addresses that have themselves failed on the account, so the owner signing in from their own still gets in.
+   */
+  private final ConcurrentHashMap<String, Failures> byName = new ConcurrentHashMap<>();
+  static final int FREE_FAILURES_PER_NAME = 50;
   private final ConcurrentHashMap<String, Failures> byAddress = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Window> created = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Window> signIns = new ConcurrentHashMap<>();
@@ -39,8 +45,9 @@ final class SignInGuard {
     Window w = signIns.get(address);
     long busy = w != null && now - w.startedAt() < MINUTE_MS && w.count() >= SIGN_INS_PER_ADDRESS_MINUTE
         ? w.startedAt() + MINUTE_MS - now : 0;
-    return Math.max(busy,
-        Math.max(wait(byNameAndAddress.get(key(name, address)), now), wait(byAddress.get(address), now)));
+    Failures pair = byNameAndAddress.get(key(name, address));
+    long spread = pair == null ? 0 : wait(byName.get(key(name, "")), now);
+    return Math.max(Math.max(busy, spread), Math.max(wait(pair, now), wait(byAddress.get(address), now)));
   }
 
   /**
@@ -49,6 +56,7 @@ final class SignInGuard {
    */
   void signInAttempted(String name, String address, long now) {
     byNameAndAddress.compute(key(name, address), (k, f) -> next(f, FREE_FAILURES_PER_NAME_AND_ADDRESS, now));
+    byName.compute(key(name, ""), (k, f) -> next(f, FREE_FAILURES_PER_NAME, now));
     byAddress.compute(address, (k, f) -> next(f, FREE_FAILURES_PER_ADDRESS, now));
   }
 
@@ -81,6 +89,7 @@ final class SignInGuard {
 
   /** Forgets what no longer holds anyone back, so the maps do not grow with every name and address ever seen. */
   void sweep(long now) {
+    byName.values().removeIf(f -> f.until() <= now && now - f.lastAt() >= HOUR_MS);
     byNameAndAddress.values().removeIf(f -> f.until() <= now && now - f.lastAt() >= HOUR_MS);
     byAddress.values().removeIf(f -> f.until() <= now && now - f.lastAt() >= HOUR_MS);
     created.values().removeIf(w -> now - w.startedAt() >= HOUR_MS);

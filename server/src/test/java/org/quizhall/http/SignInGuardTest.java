@@ -85,4 +85,16 @@ class SignInGuardTest {
     assertThat(guard.signInWaitMs("one_more", "198.51.100.3", now + 1_000)).as("another address").isZero();
     assertThat(guard.signInWaitMs("one_more", "203.0.113.4", now + 60_000)).as("the next minute").isZero();
   }
+
+  @Test
+  @DisplayName("guesses spread over many addresses slow each guessing address down, never the owner's own")
+  void spreadGuessing() {
+    SignInGuard guard = new SignInGuard();
+    long now = 9_000_000;
+    for (int i = 0; i < SignInGuard.FREE_FAILURES_PER_NAME + 5; i++) {
+      guard.signInAttempted("teacher", "192.0.2." + (i % 250), now);
+    }
+    assertThat(guard.signInWaitMs("teacher", "192.0.2.3", now)).as("an address that guessed").isPositive();
+    assertThat(guard.signInWaitMs("teacher", "198.51.100.20", now)).as("the owner's own address").isZero();
+  }
 }
