@@ -10,12 +10,7 @@ public final class QuestionJson {
   private QuestionJson() {}
 
   public static JsonObject toJson(Question question) {
-    JsonObject json =
-        new JsonObject()
-            .put("id", question.id())
-            .put("type", question.type().jsonName())
-            .put("kind", question.kind())
-            .put("prompt", question.prompt());
+    JsonObject json = head(question);
     if (question.type() == QuestionType.TYPED) {
       json.put("accepted", new JsonArray(question.accepted()));
     } else {
@@ -32,16 +27,20 @@ public final class QuestionJson {
    * the accepted answers, the explanation or the notes line, all of which give the answer away.
    */
   public static JsonObject withoutKey(Question question) {
-    JsonObject json =
-        new JsonObject()
-            .put("id", question.id())
-            .put("type", question.type().jsonName())
-            .put("kind", question.kind())
-            .put("prompt", question.prompt());
+    JsonObject json = head(question);
     if (question.type() != QuestionType.TYPED) {
       json.put("options", new JsonArray(question.options()));
     }
     return json.put("topic", question.topicBeforeAnswer()).put("context", new JsonArray(question.context()));
+  }
+
+  /** What every view of a question starts with. */
+  private static JsonObject head(Question question) {
+    return new JsonObject()
+        .put("id", question.id())
+        .put("type", question.type().jsonName())
+        .put("kind", question.kind())
+        .put("prompt", question.prompt());
   }
 
   public static JsonObject sourceJson(Source source) {
