@@ -58,6 +58,8 @@ final class ServerProcess implements AutoCloseable {
     builder.environment().put("QUIZHALL_HTTP_PORT", String.valueOf(port));
     builder.environment().put("QUIZHALL_HTTP_HOST", "127.0.0.1");
     builder.environment().put("QUIZHALL_MAX_PLAYERS_PER_ROOM", "10000");
+    // One simulated host opens every room of a scenario (250 in many-rooms).
+    builder.environment().put("QUIZHALL_OPEN_ROOMS_PER_ACCOUNT", "100000");
     builder.environment().putAll(env);
     builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
     ServerProcess server = new ServerProcess(builder.start(), port, dataDir);

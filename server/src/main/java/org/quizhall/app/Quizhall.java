@@ -165,7 +165,8 @@ public final class Quizhall implements AutoCloseable {
               limitHits,
               config.maxPlayersPerRoom(),
               new org.quizhall.http.PublicSite(config.publicUrl(), config.allowedHosts(), config.metricsToken(),
-                  clientAddress));
+                  clientAddress),
+              config.openRoomsPerAccount());
       HttpApi http = new HttpApi(config.httpHost(), config.httpPort(), services, registry);
       vertx.deployVerticle(http).await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());

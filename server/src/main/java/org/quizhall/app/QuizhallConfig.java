@@ -30,7 +30,8 @@ public record QuizhallConfig(
     List<String> trustedProxies,
     Optional<String> publicUrl,
     List<String> allowedHosts,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    int openRoomsPerAccount) {
 
   /**
    * Cluster mode: this node's Hazelcast address and the members to join (TCP-IP; no multicast).
@@ -55,6 +56,7 @@ public record QuizhallConfig(
   public static final String PUBLIC_URL = "QUIZHALL_PUBLIC_URL";
   public static final String ALLOWED_HOSTS = "QUIZHALL_ALLOWED_HOSTS";
   public static final String METRICS_TOKEN = "QUIZHALL_METRICS_TOKEN";
+  public static final String OPEN_ROOMS_PER_ACCOUNT = "QUIZHALL_OPEN_ROOMS_PER_ACCOUNT";
   public static final String CLUSTER = "QUIZHALL_CLUSTER";
   public static final String CLUSTER_HOST = "QUIZHALL_CLUSTER_HOST";
   public static final String CLUSTER_PORT = "QUIZHALL_CLUSTER_PORT";
@@ -80,6 +82,7 @@ public record QuizhallConfig(
           PUBLIC_URL,
           ALLOWED_HOSTS,
           METRICS_TOKEN,
+          OPEN_ROOMS_PER_ACCOUNT,
           CLUSTER,
           CLUSTER_HOST,
           CLUSTER_PORT,
@@ -92,6 +95,8 @@ public record QuizhallConfig(
   static final long DEFAULT_SESSION_TTL_HOURS = 30 * 24;
   static final long DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
   static final int DEFAULT_MAX_PLAYERS_PER_ROOM = 5000;
+  /** A teacher's classes at once, with room to spare; not a script's thousands. */
+  static final int DEFAULT_OPEN_ROOMS_PER_ACCOUNT = 50;
   static final String DEFAULT_CLUSTER_HOST = "127.0.0.1";
   static final int DEFAULT_CLUSTER_PORT = 5701;
 
@@ -130,7 +135,8 @@ public record QuizhallConfig(
         proxies(source),
         publicUrl(source),
         hosts(source),
-        Optional.ofNullable(blankToNull(string(source, METRICS_TOKEN, null))));
+        Optional.ofNullable(blankToNull(string(source, METRICS_TOKEN, null))),
+        (int) integer(source, OPEN_ROOMS_PER_ACCOUNT, DEFAULT_OPEN_ROOMS_PER_ACCOUNT, 1, 1_000_000));
   }
 
   /** The address players open, for join links and QR codes: scheme and host (and port), nothing after. */
@@ -257,6 +263,7 @@ public record QuizhallConfig(
     out.put(PUBLIC_URL, publicUrl.orElse("(unset: join links follow the address the host's browser used)"));
     out.put(ALLOWED_HOSTS, allowedHosts.isEmpty() ? "(any)" : String.join(",", allowedHosts));
     out.put(METRICS_TOKEN, metricsToken.isPresent() ? "(set)" : "(unset: /metrics answers this machine only)");
+    out.put(OPEN_ROOMS_PER_ACCOUNT, openRoomsPerAccount);
     out.put(CLUSTER, cluster.isPresent());
     cluster.ifPresent(
         c -> {

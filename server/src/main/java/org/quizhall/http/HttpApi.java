@@ -51,7 +51,8 @@ public final class HttpApi extends VerticleBase {
       ClientAddress clientAddress,
       LimitHits limitHits,
       int maxPlayersPerRoom,
-      PublicSite site) {}
+      PublicSite site,
+      int openRoomsPerAccount) {}
 
   /** Bigger messages than a client may send are read and refused with an error; beyond this Vert.x drops the connection (1006). */
   private static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
@@ -86,7 +87,7 @@ public final class HttpApi extends VerticleBase {
     new DeckRoutes(services.decks(), identity).mount(router);
     new RoomRoutes(
             services.decks(), services.rooms(), services.games(), services.groups(), services.weakSpots(), identity,
-            services.maxPlayersPerRoom(), site)
+            services.maxPlayersPerRoom(), site, services.openRoomsPerAccount())
         .mount(router);
     new GroupRoutes(services.groups(), services.leaderboards(), identity).mount(router);
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);

@@ -39,10 +39,12 @@ final class RoomRoutes {
   private final int maxPlayers;
 
   private final PublicSite site;
+  private final int openRoomsPerAccount;
 
   RoomRoutes(Decks decks, Rooms rooms, Games games, Groups groups, WeakSpots weakSpots, Identity identity, int maxPlayers,
-      PublicSite site) {
+      PublicSite site, int openRoomsPerAccount) {
     this.site = site;
+    this.openRoomsPerAccount = openRoomsPerAccount;
     this.decks = decks;
     this.rooms = rooms;
     this.games = games;
@@ -91,6 +93,8 @@ final class RoomRoutes {
               JsonObject settings = settingsJson(request, round.questions().size());
               return rooms
                   .open(
+                      host.id(),
+                      openRoomsPerAccount,
                       gameId,
                       round.questions(),
                       round.priorAccuracy(),

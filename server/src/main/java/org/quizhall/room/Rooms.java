@@ -127,14 +127,25 @@ public final class Rooms {
    * only then makes the room findable, so no one can join a game that has no record.
    */
   public Future<Opened> open(
+      UUID host,
+      int hostLimit,
       UUID gameId,
       List<Question> questions,
       Map<String, Double> priorAccuracy,
       RoomSettings settings,
       Function<String, Future<Void>> record) {
+    if (openedBy.values().stream().filter(host::equals).count() >= hostLimit) {
+      return Future.failedFuture(
+          new Problem(Problem.Kind.TOO_MANY_REQUESTS, "too_many_rooms",
+              "You have " + hostLimit + " rooms open already: let one finish or close first."));
+    }
     return claimFreeCode(20)
-        .compose(code -> openAs(code, gameId, questions, priorAccuracy, settings, record));
+        .compose(code -> openAs(code, gameId, questions, priorAccuracy, settings, record))
+        .onSuccess(opened -> openedBy.put(opened.code(), host));
   }
+
+  /** Who opened each room this node opened, for the cap on open rooms per account (restored rooms not counted). */
+  private final Map<String, UUID> openedBy = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A code no room on any node has, claimed for this node. */
   private Future<String> claimFreeCode(int attempts) {
@@ -292,6 +303,7 @@ public final class Rooms {
 
   private void closed(LiveRoom room) {
     if (open.remove(room.code(), room)) {
+      openedBy.remove(room.code());
       log.info("Room {} closed", room.code());
       release(room.code());
       checkpoints.delete(room.gameId())

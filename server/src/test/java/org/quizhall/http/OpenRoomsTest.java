@@ -1,0 +1,48 @@
+package org.quizhall.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.quizhall.app.Quizhall;
+import org.quizhall.app.QuizhallConfig;
+import org.quizhall.testing.Api;
+import org.quizhall.testing.Closing;
+import org.quizhall.testing.TestClock;
+import org.quizhall.testing.TestDatabase;
+import org.quizhall.testing.TestServer;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Open rooms per account")
+class OpenRoomsTest {
+
+  @RegisterExtension final Closing open = new Closing();
+
+  @Test
+  @DisplayName("one account holds at most the configured rooms open at once; other accounts are not held back")
+  void capped(Vertx vertx) {
+    Quizhall server = TestServer.start(new TestClock(Instant.parse("2026-12-01T10:00:00Z")), TestDatabase.fresh(),
+        new JsonObject().put(QuizhallConfig.OPEN_ROOMS_PER_ACCOUNT, 2));
+    open.add(server);
+    Api api = new Api(vertx, server.httpPort());
+    open.add(api);
+    String script = api.signUpAndIn("room_hoarder", "opens rooms all day");
+    String deck = api.firstDeckId(script);
+    api.openRoom(script, deck, 1, 20);
+    api.openRoom(script, deck, 1, 20);
+    HttpResponse<Buffer> third = api.postJson("/api/rooms", new JsonObject().put("deckId", deck), script);
+    assertThat(third.statusCode()).isEqualTo(429);
+    assertThat(Api.errorCode(third)).isEqualTo("too_many_rooms");
+    String teacher = api.signUpAndIn("other_teacher", "one class today");
+    assertThat(api.openRoom(teacher, deck, 1, 20).getString("code")).as("another account").isNotBlank();
+
+  }
+}
