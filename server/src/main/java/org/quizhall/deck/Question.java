@@ -1,22 +1,38 @@
 package org.quizhall.deck;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /**
  * One generated exam question.
  *
- * @param options     choices for multiple choice ("True", "False" for true/false); empty for typed
- * @param correct     index into options; -1 for typed
+ * @param options     choices for multiple choice and multiple response ("True", "False" for true/false); for ordering
+ *                    the items in their right order; for matching the terms on the left; empty for typed
+ * @param correct     index into options for multiple choice and true/false; -1 otherwise
  * @param accepted    accepted answers for typed questions, judged with {@link AnswerMatcher}; empty otherwise
  * @param explanation the source fact in full, shown after answering
  * @param topic       the top-level topic the question belongs to, for balancing rounds
+ * @param keys        for multiple response, the indices of the right options in ascending order; empty otherwise
+ * @param matches     for matching, the match of each term ({@code matches.get(i)} pairs with {@code options.get(i)});
+ *                    empty otherwise
  */
 public record Question(String id, QuestionType type, String kind, String prompt, List<String> options, int correct,
-                       List<String> accepted, String explanation, Source source, String topic) {
+                       List<String> accepted, String explanation, Source source, String topic, List<Integer> keys,
+                       List<String> matches) {
 
     public Question {
         options = List.copyOf(options);
         accepted = List.copyOf(accepted);
+        keys = List.copyOf(keys);
+        matches = List.copyOf(matches);
+    }
+
+    /** A question with a single key (multiple choice, true/false, typed). */
+    public Question(String id, QuestionType type, String kind, String prompt, List<String> options, int correct,
+                    List<String> accepted, String explanation, Source source, String topic) {
+        this(id, type, kind, prompt, options, correct, accepted, explanation, source, topic, List.of(), List.of());
     }
 
     /**
@@ -24,10 +40,10 @@ public record Question(String id, QuestionType type, String kind, String prompt,
      * first one that names an answer, so that the context never gives the key away.
      */
     public List<String> context() {
-        List<String> keys = type == QuestionType.TYPED ? accepted : List.of(answer());
-        List<String> shown = new java.util.ArrayList<>();
+        List<String> keyTexts = keyTexts();
+        List<String> shown = new ArrayList<>();
         for (String heading : source.path()) {
-            if (type != QuestionType.TRUE_FALSE && keys.stream()
+            if (type != QuestionType.TRUE_FALSE && keyTexts.stream()
                     .anyMatch(k -> NotesIndex.mentions(heading, k) || NotesIndex.mentions(k, heading))) {
                 break;
             }
@@ -38,13 +54,85 @@ public record Question(String id, QuestionType type, String kind, String prompt,
 
     /** The topic as shown before answering: none when it names the answer, as a "which topic" question's does. */
     public String topicBeforeAnswer() {
-        List<String> keys = type == QuestionType.TYPED ? accepted : List.of(answer());
-        return topic != null && keys.stream().anyMatch(k -> NotesIndex.mentions(topic, k) || NotesIndex.mentions(k, topic))
-                ? null : topic;
+        return topic != null && keyTexts().stream()
+                .anyMatch(k -> NotesIndex.mentions(topic, k) || NotesIndex.mentions(k, topic)) ? null : topic;
     }
 
-    /** The correct answer as shown to players. */
+    /** The texts a player must find, which nothing shown before answering may name. */
+    private List<String> keyTexts() {
+        return switch (type) {
+            case TYPED -> accepted;
+            case MULTIPLE_CHOICE, TRUE_FALSE -> List.of(answer());
+            case MULTIPLE_RESPONSE -> keys.stream().map(options::get).toList();
+            case ORDERING, MATCHING -> List.of();
+        };
+    }
+
+    /** The correct answer as shown to players, in words. */
     public String answer() {
-        return type == QuestionType.TYPED ? accepted.get(0) : options.get(correct);
+        return switch (type) {
+            case TYPED -> accepted.get(0);
+            case MULTIPLE_CHOICE, TRUE_FALSE -> options.get(correct);
+            case MULTIPLE_RESPONSE -> String.join("; ", keys.stream().map(options::get).toList());
+            case ORDERING -> String.join(" → ", options);
+            case MATCHING -> {
+                List<String> pairs = new ArrayList<>();
+                for (int i = 0; i < options.size(); i++) {
+                    pairs.add(options.get(i) + " → " + matches.get(i));
+                }
+                yield String.join("; ", pairs);
+            }
+        };
+    }
+
+    /**
+     * The order in which players see what they arrange: for ordering {@code served().get(i)} is the index in
+     * {@link #options()} of the item shown i-th; for matching, the index in {@link #matches()} of the match shown
+     * i-th. The same for every player and every view of the question (it follows from the id), and for ordering never
+     * the right order already. Empty for the other types.
+     */
+    public List<Integer> served() {
+        int n = type == QuestionType.ORDERING ? options.size() : type == QuestionType.MATCHING ? matches.size() : 0;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        if (n < 2) {
+            return order;
+        }
+        Collections.shuffle(order, new Random(id.hashCode() * 0x9E3779B97F4A7C15L));
+        boolean identity = true;
+        for (int i = 0; i < n && identity; i++) {
+            identity = order.get(i) == i;
+        }
+        if (identity) {
+            Collections.rotate(order, 1);
+        }
+        return List.copyOf(order);
+    }
+
+    /** What players arrange, in the order they see it: the items (ordering) or the matches (matching). */
+    public List<String> servedTexts() {
+        List<String> source = type == QuestionType.ORDERING ? options : matches;
+        return served().stream().map(source::get).toList();
+    }
+
+    /**
+     * The key in the shape players answer in: for ordering, the served indices in the right order; for matching, for
+     * each term the served index of its match; for multiple response the right option indices.
+     */
+    public List<Integer> keyChoices() {
+        return switch (type) {
+            case MULTIPLE_RESPONSE -> keys;
+            case ORDERING, MATCHING -> {
+                List<Integer> served = served();
+                Integer[] inverse = new Integer[served.size()];
+                for (int i = 0; i < served.size(); i++) {
+                    inverse[served.get(i)] = i;
+                }
+                yield List.of(inverse);
+            }
+            default -> List.of();
+        };
     }
 }

@@ -60,6 +60,21 @@ public final class QuestionRules {
                     out.add("answer appears in the prompt");
                 }
             }
+            case MULTIPLE_RESPONSE -> multipleResponse(q, out);
+            case ORDERING -> {
+                if (q.options().size() < 3 || q.options().size() > 6) {
+                    out.add("ordering needs 3 to 6 items, has " + q.options().size());
+                }
+                distinct(q.options(), "items", out);
+            }
+            case MATCHING -> {
+                if (q.options().size() < 3 || q.options().size() > 5 || q.matches().size() != q.options().size()) {
+                    out.add("matching needs 3 to 5 pairs, has " + q.options().size() + " terms and "
+                            + q.matches().size() + " matches");
+                }
+                distinct(q.options(), "terms", out);
+                distinct(q.matches(), "matches", out);
+            }
         }
         if (q.source() != null && q.source().path().stream().anyMatch(p -> ANTI_PATTERN.matcher(p).find())
                 && (q.kind().equals("list_member") || q.kind().equals("odd_one_out"))
@@ -67,6 +82,39 @@ public final class QuestionRules {
             out.add("anti-pattern asked as if it were a recommended use");
         }
         return out;
+    }
+
+    private static void multipleResponse(Question q, List<String> out) {
+        List<String> options = q.options();
+        if (options.size() < 4 || options.size() > 6) {
+            out.add("multiple response needs 4 to 6 options, has " + options.size());
+        }
+        if (q.keys().size() < 2 || q.keys().size() >= options.size()
+                || q.keys().stream().anyMatch(k -> k < 0 || k >= options.size())) {
+            out.add("multiple response needs at least two right options among wrong ones");
+            return;
+        }
+        if (!q.prompt().contains("(Choose ")) {
+            out.add("multiple response prompt does not say how many to choose");
+        }
+        distinct(options, "options", out);
+        for (int k : q.keys()) {
+            if (appearsIn(q.prompt(), options.get(k))) {
+                out.add("answer appears in the prompt");
+            }
+        }
+    }
+
+    private static void distinct(List<String> texts, String what, List<String> out) {
+        Set<String> seen = new HashSet<>();
+        for (String o : texts) {
+            String n = AnswerMatcher.normalize(o);
+            if (n.isEmpty()) {
+                out.add("blank " + what);
+            } else if (!seen.add(n)) {
+                out.add(what + " not distinct: " + o);
+            }
+        }
     }
 
     private static void multipleChoice(Question q, List<String> out) {

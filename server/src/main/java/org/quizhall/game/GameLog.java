@@ -3,6 +3,7 @@ package org.quizhall.game;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.quizhall.deck.Response;
 
 /**
  * What a live room reports for the record. Calls return at once: implementations queue the rows and
@@ -46,7 +47,7 @@ public interface GameLog {
       UUID gameId, UUID playerId, String nickname, UUID accountId, byte[] resumeDigest, Instant joinedAt) {}
 
   /**
-   * One accepted answer; {@code choice} is null for typed answers and {@code text} for choices.
+   * One accepted answer, as the player sent it.
    * {@code accountId} is the signed-in player's account (null for guests) and {@code allowedMs} the
    * time the question allowed.
    */
@@ -56,8 +57,7 @@ public interface GameLog {
       UUID accountId,
       int questionIndex,
       String questionId,
-      Integer choice,
-      String text,
+      Response response,
       boolean correct,
       long responseMs,
       long allowedMs,

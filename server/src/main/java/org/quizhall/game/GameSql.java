@@ -19,7 +19,7 @@ final class GameSql {
 
   static final String INSERT_ANSWER =
       "INSERT INTO answers (game_id, player_id, question_index, question_id, choice, text_answer, correct,"
-          + " response_ms, points, answered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+          + " response_ms, points, answered_at, choices) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
           + " ON CONFLICT DO NOTHING";
 
   static final String MARK_ENDED = "UPDATE games SET ended_at = $2 WHERE id = $1";
@@ -52,8 +52,8 @@ final class GameSql {
   static final String QUESTIONS = "SELECT game_id, position, question_id, body FROM game_questions WHERE game_id = $1 ORDER BY position";
 
   static final String ANSWER_COUNTS =
-      "SELECT question_index, choice, correct, count(*)::int AS n FROM answers WHERE game_id = $1"
-          + " GROUP BY question_index, choice, correct";
+      "SELECT question_index, choice, choices, correct, count(*)::int AS n FROM answers WHERE game_id = $1"
+          + " GROUP BY question_index, choice, choices, correct";
 
   /**
    * Deck questions a game still in play is asking: a live room (not ended, opened in the last 12 hours, so a

@@ -334,12 +334,13 @@ public final class GameWriter implements GameLog {
                 .addUUID(x.playerId())
                 .addInteger(x.questionIndex())
                 .addString(x.questionId())
-                .addInteger(x.choice())
-                .addString(x.text())
+                .addInteger(x.response().choice())
+                .addString(x.response().text())
                 .addBoolean(x.correct())
                 .addInteger((int) Math.min(Integer.MAX_VALUE, x.responseMs()))
                 .addInteger(x.points())
-                .addValue(utc(x.at())));
+                .addValue(utc(x.at()))
+                .addArrayOfInteger(x.response().choiceArray()));
       } else if (write instanceof Finished f) {
         finishedGames.add(Tuple.of(f.gameId(), utc(f.at())));
         for (Standing s : f.standings()) {

@@ -174,8 +174,9 @@ public final class Games {
 
   private static QuestionResult questionResult(Row row, List<Row> counts) {
     Question question = QuestionJson.fromJson((JsonObject) row.getValue("body"));
-    boolean typed = question.type() == QuestionType.TYPED;
-    int[] distribution = new int[typed ? 2 : question.options().size()];
+    boolean byOption = question.type() == QuestionType.MULTIPLE_CHOICE || question.type() == QuestionType.TRUE_FALSE
+        || question.type() == QuestionType.MULTIPLE_RESPONSE;
+    int[] distribution = new int[byOption ? question.options().size() : 2];
     int answered = 0;
     int correct = 0;
     for (Row count : counts) {
@@ -186,10 +187,17 @@ public final class Games {
         correct += n;
       }
       Integer choice = count.getInteger("choice");
-      if (typed) {
+      Integer[] choices = count.getValue("choices") == null ? null : count.getArrayOfIntegers("choices");
+      if (!byOption) {
         distribution[isCorrect ? 0 : 1] += n;
       } else if (choice != null && choice >= 0 && choice < distribution.length) {
         distribution[choice] += n;
+      } else if (choices != null) {
+        for (Integer c : choices) {
+          if (c != null && c >= 0 && c < distribution.length) {
+            distribution[c] += n;
+          }
+        }
       }
     }
     List<Integer> counted = new ArrayList<>();
@@ -201,7 +209,7 @@ public final class Games {
         questionId(row.getUUID("game_id"), row.getInteger("position")),
         question.prompt(),
         question.type().jsonName(),
-        question.options(),
+        question.type() == QuestionType.ORDERING ? question.servedTexts() : question.options(),
         answered,
         correct,
         counted);

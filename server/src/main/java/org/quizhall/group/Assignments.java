@@ -20,6 +20,7 @@ import org.quizhall.deck.Decks;
 import org.quizhall.deck.Judge;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
+import org.quizhall.deck.Response;
 import org.quizhall.deck.QuestionType;
 import org.quizhall.deck.RoundAssembler;
 import org.quizhall.game.Games;
@@ -150,10 +151,8 @@ public final class Assignments {
                               json.put("id", Games.questionId(assignment.gameId(), row.getInteger("position")))
                                   .put("type", question.type().jsonName()).put("kind", question.kind())
                                   .put("prompt", question.prompt())
-                                  .put("context", new JsonArray(question.context()));
-                              if (question.type() != QuestionType.TYPED) {
-                                json.put("options", new JsonArray(question.options()));
-                              }
+                                  .put("context", new JsonArray(question.context()))
+                                  .mergeIn(QuestionJson.askable(question));
                             }
                             if (correct != null) {
                               answered++;
@@ -171,7 +170,7 @@ public final class Assignments {
   }
 
   /** Judges one answer, records it for the member, and returns the reveal of that question. */
-  public Future<JsonObject> answer(UUID assignmentId, UUID account, int index, Integer choice, String text) {
+  public Future<JsonObject> answer(UUID assignmentId, UUID account, int index, Response response) {
     Instant now = clock.instant();
     return load(assignmentId, account)
         .compose(
@@ -183,7 +182,7 @@ public final class Assignments {
               if (!now.isBefore(assignment.closesAt())) {
                 return Future.failedFuture(Problem.conflict("assignment_closed", "This assignment has closed."));
               }
-              return pool.withTransaction(connection -> record(connection, assignment, account, index, choice, text, now));
+              return pool.withTransaction(connection -> record(connection, assignment, account, index, response, now));
             })
         .compose(
             result -> {
@@ -249,7 +248,7 @@ public final class Assignments {
   }
 
   private static Future<JsonObject> record(
-      SqlConnection connection, Loaded assignment, UUID account, int index, Integer choice, String text, Instant now) {
+      SqlConnection connection, Loaded assignment, UUID account, int index, Response response, Instant now) {
     return connection
         .preparedQuery("SELECT body FROM game_questions WHERE game_id = $1 AND position = $2")
         .execute(Tuple.of(assignment.gameId(), index))
@@ -259,7 +258,8 @@ public final class Assignments {
                 return Future.failedFuture(Problem.notFound("question_not_found", "There is no question " + index + "."));
               }
               Question question = QuestionJson.fromJson((JsonObject) rows.iterator().next().getValue("body"));
-              boolean correct = Judge.correct(question, choice, text);
+              double credit = Judge.credit(question, response);
+              boolean correct = credit >= 1.0;
               int points = correct ? POINTS : 0;
               return seat(connection, assignment.gameId(), account, now)
                   .compose(
@@ -267,12 +267,13 @@ public final class Assignments {
                           connection
                               .preparedQuery(
                                   "INSERT INTO answers (game_id, player_id, question_index, question_id, choice,"
-                                      + " text_answer, correct, response_ms, points, answered_at)"
-                                      + " VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9) ON CONFLICT DO NOTHING")
+                                      + " text_answer, correct, response_ms, points, answered_at, choices)"
+                                      + " VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10) ON CONFLICT DO NOTHING")
                               .execute(
                                   Tuple.tuple().addUUID(assignment.gameId()).addUUID(playerId).addInteger(index)
-                                      .addString(question.id()).addInteger(choice).addString(text).addBoolean(correct)
-                                      .addInteger(points).addValue(utc(now)))
+                                      .addString(question.id()).addInteger(response.choice()).addString(response.text())
+                                      .addBoolean(correct).addInteger(points).addValue(utc(now))
+                                      .addArrayOfInteger(response.choiceArray()))
                               .compose(
                                   inserted -> {
                                     if (inserted.rowCount() == 0) {
@@ -292,8 +293,10 @@ public final class Assignments {
                         return new JsonObject()
                             .put("index", index)
                             .put("correct", correct)
+                            .put("credit", Math.round(credit * 1000) / 1000.0)
                             .put("points", points)
                             .put("answer", question.answer())
+                            .put("key", QuestionJson.key(question))
                             .put("question", QuestionJson.toJson(question))
                             .put("score", row.getInteger("final_score"))
                             .put("answered", row.getInteger("answered_count"));

@@ -17,6 +17,7 @@ import org.quizhall.deck.Decks;
 import org.quizhall.deck.Judge;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
+import org.quizhall.deck.Response;
 import org.quizhall.deck.QuestionType;
 import org.quizhall.game.Games;
 import org.quizhall.problem.Problem;
@@ -99,19 +100,8 @@ public final class Practice {
     JsonArray out = new JsonArray();
     for (Question question : round) {
       Fsrs.Card card = cards.get(question.id());
-      JsonObject json =
-          new JsonObject()
-              .put("id", question.id())
-              .put("type", question.type().jsonName())
-              .put("kind", question.kind())
-              .put("prompt", question.prompt())
-              .put("context", new JsonArray(question.context()))
-              .put("topic", question.topicBeforeAnswer())
-              .put("status", card == null ? "new" : !card.due().isAfter(now) ? "due" : "learning");
-      if (question.type() != QuestionType.TYPED) {
-        json.put("options", new JsonArray(question.options()));
-      }
-      out.add(json);
+      out.add(QuestionJson.withoutKey(question)
+          .put("status", card == null ? "new" : !card.due().isAfter(now) ? "due" : "learning"));
     }
     return new JsonObject()
         .put("questions", out)
@@ -121,7 +111,7 @@ public final class Practice {
   }
 
   /** Judges one practice answer, updates the memory model and returns the reveal. */
-  public Future<JsonObject> answer(UUID deckId, UUID account, String questionId, Integer choice, String text, long responseMs) {
+  public Future<JsonObject> answer(UUID deckId, UUID account, String questionId, Response response, long responseMs) {
     Instant now = clock.instant();
     return decks
         .questions(deckId, account)
@@ -137,14 +127,15 @@ public final class Practice {
                   throw Problem.conflict("question_in_play",
                       "A game that is still running asks this question: practise it when that game is over.");
                 }
-                return judge(question, account, questionId, choice, text, responseMs, now);
+                return judge(question, account, questionId, response, responseMs, now);
               });
             });
   }
 
-  private Future<JsonObject> judge(Question question, UUID account, String questionId, Integer choice, String text,
+  private Future<JsonObject> judge(Question question, UUID account, String questionId, Response response,
       long responseMs, Instant now) {
-    boolean correct = Judge.correct(question, choice, text);
+    double credit = Judge.credit(question, response);
+    boolean correct = credit >= 1.0;
     Fsrs.Rating rating = MasteryRecorder.rating(correct, Math.max(0, responseMs), PRACTICE_ALLOWED_MS);
     return mastery
         .review(account, questionId, rating, now)
@@ -152,7 +143,9 @@ public final class Practice {
             card ->
                 new JsonObject()
                     .put("correct", correct)
+                    .put("credit", Math.round(credit * 1000) / 1000.0)
                     .put("answer", question.answer())
+                    .put("key", QuestionJson.key(question))
                     .put("question", QuestionJson.toJson(question))
                     .put(
                         "mastery",

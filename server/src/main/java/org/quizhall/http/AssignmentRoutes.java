@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.quizhall.group.Assignments;
+import org.quizhall.deck.Response;
 import org.quizhall.problem.Problem;
 
 /** Self-paced assignments for a study group's members. */
@@ -78,11 +79,7 @@ final class AssignmentRoutes {
               if (!(body.getValue("index") instanceof Integer index)) {
                 throw Problem.invalid("invalid_field", "index must be the number of a question.");
               }
-              Object choice = body.getValue("choice");
-              if (choice != null && !(choice instanceof Integer)) {
-                throw Problem.invalid("invalid_field", "choice must be a whole number.");
-              }
-              return assignments.answer(id, account.id(), index, (Integer) choice, JsonBodies.string(body, "text"));
+              return assignments.answer(id, account.id(), index, Response.from(body));
             })
         .onSuccess(result -> Responses.json(ctx, 200, result))
         .onFailure(ctx::fail);

@@ -108,7 +108,7 @@ final class GameRoutes {
 
   private static String distribution(Games.QuestionResult q) {
     StringBuilder text = new StringBuilder();
-    if (q.answerType().equals("typed")) {
+    if (q.answerType().equals("typed") || q.answerType().equals("ordering") || q.answerType().equals("matching")) {
       return "correct: " + q.distribution().get(0) + "; incorrect: " + q.distribution().get(1);
     }
     for (int i = 0; i < q.options().size(); i++) {

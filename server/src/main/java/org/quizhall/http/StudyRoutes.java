@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.quizhall.deck.Decks;
 import org.quizhall.group.Leaderboards;
 import org.quizhall.group.Practice;
+import org.quizhall.deck.Response;
 import org.quizhall.problem.Problem;
 
 /** Studying alone: practice rounds, a person's record, and a deck's best games. */
@@ -53,16 +54,13 @@ final class StudyRoutes {
               if (questionId == null) {
                 throw Problem.invalid("invalid_field", "questionId is required.");
               }
-              Object choice = body.getValue("choice");
-              if (choice != null && !(choice instanceof Integer)) {
-                throw Problem.invalid("invalid_field", "choice must be a whole number.");
-              }
+              Response response = Response.from(body);
               Object responseMs = body.getValue("responseMs");
               if (responseMs != null && !(responseMs instanceof Number)) {
                 throw Problem.invalid("invalid_field", "responseMs must be a number.");
               }
               return practice.answer(
-                  deckId, account.id(), questionId, (Integer) choice, JsonBodies.string(body, "text"),
+                  deckId, account.id(), questionId, response,
                   responseMs == null ? Practice.PRACTICE_ALLOWED_MS : ((Number) responseMs).longValue());
             })
         .onSuccess(result -> Responses.json(ctx, 200, result))

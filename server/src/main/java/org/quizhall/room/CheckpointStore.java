@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
+import org.quizhall.deck.Response;
 
 /** Room checkpoints in PostgreSQL: one row per open room, replaced at each checkpoint. */
 public final class CheckpointStore {
@@ -41,7 +42,7 @@ public final class CheckpointStore {
       "SELECT id, nickname, account_id, resume_hash FROM game_players WHERE game_id = $1 ORDER BY joined_at";
 
   private static final String LATER_ANSWERS =
-      "SELECT player_id, question_index, choice, text_answer, correct, response_ms, points FROM answers"
+      "SELECT player_id, question_index, choice, text_answer, choices, correct, response_ms, points FROM answers"
           + " WHERE game_id = $1 AND question_index >= $2";
 
   private final Pool pool;
@@ -92,7 +93,9 @@ public final class CheckpointStore {
                           for (Row row : answers) {
                             laterAnswers.add(
                                 new RoomGame.LaterAnswer(row.getUUID("player_id"), row.getInteger("question_index"),
-                                    row.getInteger("choice"), row.getString("text_answer"), row.getBoolean("correct"),
+                                    new Response(row.getInteger("choice"), row.getString("text_answer"),
+                                        row.getValue("choices") == null ? null : List.of(row.getArrayOfIntegers("choices"))),
+                                    row.getBoolean("correct"),
                                     row.getInteger("response_ms"), row.getInteger("points")));
                           }
                           return new RoomGame.Later(laterSeats, laterAnswers);

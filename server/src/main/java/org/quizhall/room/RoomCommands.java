@@ -1,6 +1,7 @@
 package org.quizhall.room;
 
 import io.vertx.core.json.JsonObject;
+import org.quizhall.deck.Response;
 import org.quizhall.problem.Problem;
 
 /**
@@ -11,8 +12,8 @@ public final class RoomCommands {
 
   private RoomCommands() {}
 
-  public static JsonObject answer(String re, int index, Integer choice, String text) {
-    return new JsonObject().put("op", "answer").put("re", re).put("index", index).put("choice", choice).put("text", text);
+  public static JsonObject answer(String re, int index, Response response) {
+    return response.into(new JsonObject().put("op", "answer").put("re", re).put("index", index));
   }
 
   public static JsonObject of(String op) {
@@ -25,8 +26,7 @@ public final class RoomCommands {
     if (playerId != null) {
       switch (op) {
         case "answer" ->
-            game.answer(playerId, command.getString("re"), command.getInteger("index"), command.getInteger("choice"),
-                command.getString("text"), now);
+            game.answer(playerId, command.getString("re"), command.getInteger("index"), Response.from(command), now);
         case "leave" -> game.leave(playerId, now);
         default -> throw new Problem(Problem.Kind.FORBIDDEN, "not_host", "Only the host can do that.");
       }

@@ -21,6 +21,7 @@ import org.quizhall.deck.Judge;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.QuestionType;
+import org.quizhall.deck.Response;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.Games;
 import org.quizhall.problem.Problem;
@@ -63,7 +64,7 @@ public final class RoomGame {
   /** A seat handed to a joining player: the resume token is shown once and kept only as a key. */
   public record Seat(String playerId, String nickname, String resumeToken) {}
 
-  private record Answer(Integer choice, String text, boolean correct, long responseMs, int points) {}
+  private record Answer(Response response, boolean correct, long responseMs, int points) {}
 
   private record Departure(Player player, long at) {}
 
@@ -458,11 +459,12 @@ public final class RoomGame {
 
 
   /**
-   * Takes a player's answer to question {@code questionIndex}: exactly one of {@code choice} (for
-   * multiple choice and true/false) or {@code text} (typed). Acknowledged to the player alone, once
+   * Takes a player's answer to question {@code questionIndex}: a {@code choice} (multiple choice and
+   * true/false), a {@code text} (typed) or {@code choices} (multiple response, ordering, matching),
+   * scored only when wholly right. Acknowledged to the player alone, once
    * the answer is stored; the correct answer stays on the server until the reveal.
    */
-  public void answer(String playerId, String re, int questionIndex, Integer choice, String text, long now) {
+  public void answer(String playerId, String re, int questionIndex, Response response, long now) {
     Player player = players.get(playerId);
     if (player == null || !player.seated()) {
       throw Problem.notFound("seat_not_found", "You are not seated in this room.");
@@ -486,16 +488,16 @@ public final class RoomGame {
       throw new Problem(Problem.Kind.CONFLICT, "already_answered", "You have already answered this question.");
     }
     Question question = questions.get(index);
-    boolean correct = Judge.correct(question, choice, text);
+    boolean correct = Judge.correct(question, response);
     requireRecordRoom("Answering");
     long responseMs = Math.max(0, now - questionShownAt - questionPausedMs);
     int streak = correct ? player.streak + 1 : 0;
     int points = Scoring.points(correct, responseMs, settings.questionMillis(), streak, settings.speedScoring());
-    answers.put(playerId, new Answer(choice, text, correct, responseMs, points));
+    answers.put(playerId, new Answer(response, correct, responseMs, points));
     int answeredIndex = index;
     log.answerAccepted(
         new GameLog.AnswerAccepted(
-            gameId, player.recordId, player.accountId, index, question.id(), choice, text, correct, responseMs,
+            gameId, player.recordId, player.accountId, index, question.id(), response, correct, responseMs,
             settings.questionMillis(), points, Instant.ofEpochMilli(now)),
         stored -> acknowledge(playerId, re, answeredIndex, stored));
     answersChanged = true;
@@ -605,13 +607,11 @@ public final class RoomGame {
             .put("answerType", question.type().jsonName())
             .put("context", new JsonArray(question.context()))
             .put("prompt", question.prompt())
+            .mergeIn(QuestionJson.askable(question))
             .put("durationMs", settings.questionMillis())
             .put("deadline", phaseEndsAt)
             .put("remainingMs", settings.questionMillis())
             .put("sentAt", now);
-    if (question.type() != QuestionType.TYPED) {
-      message.put("options", new JsonArray(question.options()));
-    }
     phaseMessage = message;
     broadcast(message);
   }
@@ -648,8 +648,11 @@ public final class RoomGame {
       } else {
         player.streak = 0;
       }
-      if (answer.choice() != null) {
-        distribution[answer.choice()]++;
+      Response response = answer.response();
+      if (response.choice() != null) {
+        distribution[response.choice()]++;
+      } else if (question.type() == QuestionType.MULTIPLE_RESPONSE) {
+        response.choices().forEach(c -> distribution[c]++);
       } else {
         distribution[answer.correct() ? 0 : 1]++;
       }
@@ -668,16 +671,15 @@ public final class RoomGame {
             .put("source", QuestionJson.sourceJson(question.source()))
             .put("answered", answers.size())
             .put("players", playerCount());
-    if (question.type() == QuestionType.TYPED) {
-      message
-          .put("accepted", new JsonArray(question.accepted()))
-          .put("distribution", new JsonObject().put("correct", distribution[0]).put("incorrect", distribution[1]));
-    } else {
+    message.mergeIn(QuestionJson.askable(question)).mergeIn(QuestionJson.key(question));
+    if (byOption(question)) {
       JsonArray counts = new JsonArray();
       for (int i = 0; i < optionCount; i++) {
         counts.add(distribution[i]);
       }
-      message.put("correct", question.correct()).put("options", new JsonArray(question.options())).put("distribution", counts);
+      message.put("distribution", counts);
+    } else {
+      message.put("distribution", new JsonObject().put("correct", distribution[0]).put("incorrect", distribution[1]));
     }
     Double prior = priorAccuracy.get(question.id());
     if (prior != null) {
@@ -692,6 +694,14 @@ public final class RoomGame {
         send(player, result(player));
       }
     }
+  }
+
+  /** Whether the reveal counts answers per option, or only right and wrong (typed, ordering, matching). */
+  private static boolean byOption(Question question) {
+    return switch (question.type()) {
+      case MULTIPLE_CHOICE, TRUE_FALSE, MULTIPLE_RESPONSE -> true;
+      case TYPED, ORDERING, MATCHING -> false;
+    };
   }
 
   private void leaderboard(long now) {
@@ -938,8 +948,7 @@ public final class RoomGame {
       Answer answer = answers.get(player.id);
       welcome.put("answered", answer != null);
       if (answer != null) {
-        welcome.put("answer", answer.choice() != null ? new JsonObject().put("choice", answer.choice())
-            : new JsonObject().put("text", answer.text()));
+        welcome.put("answer", answer.response().toJson());
       }
     } else if (phase == Phase.REVEAL) {
       welcome.put("result", result(player));
@@ -1209,9 +1218,7 @@ public final class RoomGame {
         (playerId, a) ->
             given.put(
                 playerId,
-                new JsonObject()
-                    .put("choice", a.choice())
-                    .put("text", a.text())
+                a.response().into(new JsonObject())
                     .put("correct", a.correct())
                     .put("responseMs", a.responseMs())
                     .put("points", a.points())));
@@ -1269,7 +1276,7 @@ public final class RoomGame {
   public record LaterSeat(UUID recordId, String nickname, UUID accountId, byte[] resumeDigest) {}
 
   public record LaterAnswer(
-      UUID recordId, int questionIndex, Integer choice, String text, boolean correct, long responseMs, int points) {}
+      UUID recordId, int questionIndex, Response response, boolean correct, long responseMs, int points) {}
 
   /** Answers stored for questions not yet asked again after a restore, by question index and player id. */
   private final Map<Integer, Map<String, Answer>> storedAhead = new HashMap<>();
@@ -1311,7 +1318,7 @@ public final class RoomGame {
           || (stored.questionIndex() == game.index && game.phase != Phase.QUESTION)) {
         continue; // already counted in the checkpoint's scores
       }
-      Answer answer = new Answer(stored.choice(), stored.text(), stored.correct(), stored.responseMs(), stored.points());
+      Answer answer = new Answer(stored.response(), stored.correct(), stored.responseMs(), stored.points());
       if (stored.questionIndex() == game.index) {
         game.answers.putIfAbsent(player.id, answer);
       } else {
@@ -1389,8 +1396,7 @@ public final class RoomGame {
           JsonObject a = (JsonObject) e.getValue();
           game.answers.put(
               e.getKey(),
-              new Answer(a.getInteger("choice"), a.getString("text"), a.getBoolean("correct"), a.getLong("responseMs"),
-                  a.getInteger("points")));
+              new Answer(Response.from(a), a.getBoolean("correct"), a.getLong("responseMs"), a.getInteger("points")));
         });
     game.rank();
     game.countShown = new long[game.countSlices()];

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.quizhall.account.SessionToken;
+import org.quizhall.deck.Response;
 import org.quizhall.room.Protocol;
 import org.quizhall.room.RoomBus;
 import org.quizhall.room.RoomCodes;
@@ -257,9 +258,8 @@ final class Connection {
   private void answer(JsonObject message, String id) {
     requireRole(Role.PLAYER);
     int index = Fields.integer(message, "index");
-    Integer choice = message.containsKey("choice") ? Fields.integer(message, "choice") : null;
-    String text = Fields.optionalString(message, "text", 1000);
-    room.run(playerId, RoomCommands.answer(id, index, choice, text)).onFailure(e -> failure(e, id));
+    Fields.optionalString(message, "text", 1000);
+    room.run(playerId, RoomCommands.answer(id, index, Response.from(message))).onFailure(e -> failure(e, id));
   }
 
   private void playerCommand(String id, JsonObject command) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quizhall.app.DatabaseSettings;
 import org.quizhall.app.Migrations;
+import org.quizhall.deck.Response;
 import org.quizhall.testing.TestDatabase;
 
 @ExtendWith(VertxExtension.class)
@@ -68,7 +69,7 @@ class GameWriterTest {
     CompletableFuture<Boolean> receipt = new CompletableFuture<>();
     writer.answerAccepted(
         new GameLog.AnswerAccepted(
-            game, player, null, index, "q" + index, 1, null, correct, 1234, 20_000, correct ? 900 : 0, Instant.now()),
+            game, player, null, index, "q" + index, Response.choice(1), correct, 1234, 20_000, correct ? 900 : 0, Instant.now()),
         receipt::complete);
     return receipt;
   }

@@ -102,9 +102,8 @@ class DeckApiTest {
       JsonObject question = (JsonObject) row.getValue("body");
       assertThat(question.getJsonObject("source").getInteger("line")).isPositive();
       assertThat(question.getString("explanation")).isNotBlank();
-      if (!question.getString("type").equals("typed")) {
-        assertThat(question.getInteger("correct")).isBetween(0, question.getJsonArray("options").size() - 1);
-      }
+      assertThat(org.quizhall.deck.QuestionRules.defects(org.quizhall.deck.QuestionJson.fromJson(question)))
+          .as("stored as a sound question: %s", question).isEmpty();
     }
   }
 
@@ -146,7 +145,7 @@ class DeckApiTest {
   @DisplayName("imports run on their own pool: a third at once from one account is refused, a sign-in goes through, /metrics times them")
   void importsAreBounded() throws Exception {
     String busy = api.signUpAndIn("busy_importer", "many notes at once");
-    String notes = SampleNotes.read(SampleNotes.AWS).repeat(45);
+    String notes = SampleNotes.read(SampleNotes.AWS).repeat(20);
     double importsBefore = api.metric("quizhall_deck_import_seconds_count");
     java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(6);
     try {

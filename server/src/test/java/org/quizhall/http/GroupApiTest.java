@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quizhall.app.Quizhall;
+import org.quizhall.deck.QuestionJson;
 import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.SocketClient;
@@ -348,9 +349,7 @@ class GroupApiTest {
         answerKey.answer(first.getString("id"), false).put("questionId", first.getString("id")).put("responseMs", 3000);
     JsonObject result = api.postJson("/api/decks/" + sampleDeck + "/practice/answers", wrong, learner).bodyAsJsonObject();
     assertThat(result.getBoolean("correct")).isFalse();
-    assertThat(result.getString("answer")).isEqualTo(key.getJsonArray("options") == null
-        ? key.getJsonArray("accepted").getString(0)
-        : key.getJsonArray("options").getString(key.getInteger("correct")));
+    assertThat(result.getString("answer")).isEqualTo(QuestionJson.fromJson(key).answer());
     assertThat(result.getJsonObject("mastery").getString("rating")).isEqualTo("again");
 
     JsonObject next = api.get("/api/decks/" + sampleDeck + "/practice?count=5", learner).bodyAsJsonObject();
@@ -359,6 +358,40 @@ class GroupApiTest {
         api.postJson("/api/decks/" + sampleDeck + "/practice/answers", new JsonObject().put("questionId", "nope").put("choice", 0), learner);
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(api.get("/api/decks/" + sampleDeck + "/practice").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("practice gives partial credit for an ordering half right, and counts it right only when it is all right")
+  void practicePartialCredit() {
+    String learner = api.signUpAndIn("order_learner", "practice password");
+    JsonArray all = api.get("/api/decks/" + sampleDeck + "/questions", learner).bodyAsJsonArray();
+    JsonObject ordering = all.stream().map(JsonObject.class::cast)
+        .filter(q -> q.getString("type").equals("ordering")).findFirst().orElseThrow();
+    assertThat(ordering.fieldNames()).as("a learner sees the items shuffled, not their order").doesNotContain("correct");
+    String id = ordering.getString("id");
+    JsonArray served = ordering.getJsonArray("items");
+    List<Integer> right = new ArrayList<>(answerKey.answer(id, true).getJsonArray("choices").getList());
+    List<Integer> half = new ArrayList<>(right);
+    java.util.Collections.swap(half, 0, 1);
+
+    JsonObject partly = api.postJson("/api/decks/" + sampleDeck + "/practice/answers",
+        new JsonObject().put("questionId", id).put("choices", new JsonArray(half)).put("responseMs", 4000), learner)
+        .bodyAsJsonObject();
+    assertThat(partly.getBoolean("correct")).isFalse();
+    assertThat(partly.getDouble("credit")).isEqualTo(Math.round((served.size() - 2) * 1000.0 / served.size()) / 1000.0);
+    assertThat(partly.getJsonObject("key").getJsonArray("correct").getList()).isEqualTo(right);
+    assertThat(partly.getJsonObject("mastery").getString("rating")).isEqualTo("again");
+
+    JsonObject whole = api.postJson("/api/decks/" + sampleDeck + "/practice/answers",
+        new JsonObject().put("questionId", id).put("choices", new JsonArray(right)).put("responseMs", 4000), learner)
+        .bodyAsJsonObject();
+    assertThat(whole.getBoolean("correct")).isTrue();
+    assertThat(whole.getDouble("credit")).isEqualTo(1.0);
+
+    HttpResponse<Buffer> shape = api.postJson("/api/decks/" + sampleDeck + "/practice/answers",
+        new JsonObject().put("questionId", id).put("choice", 0), learner);
+    assertThat(shape.statusCode()).isEqualTo(400);
+    assertThat(shape.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("invalid_answer");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.quizhall.deck.Response;
 import org.quizhall.problem.Problem;
 
 @DisplayName("A room carried on from a checkpoint")
@@ -48,12 +49,12 @@ class RoomCheckpointTest {
     String bobToken = game.join("Bob", null, null, bob, T0).resumeToken();
     game.join("Cy", null, null, cy, T0);
     game.start(T0);
-    game.answer(ada.last("welcome").getString("playerId"), "a", 0, 2, null, T0 + SECOND);
-    game.answer(bob.last("welcome").getString("playerId"), "b", 0, 1, null, T0 + 2 * SECOND);
+    game.answer(ada.last("welcome").getString("playerId"), "a", 0, Response.choice(2), T0 + SECOND);
+    game.answer(bob.last("welcome").getString("playerId"), "b", 0, Response.choice(1), T0 + 2 * SECOND);
     game.next(T0 + 3 * SECOND); // reveal: Ada right, Bob wrong, Cy silent
     game.next(T0 + 4 * SECOND); // leaderboard
     game.next(T0 + 5 * SECOND); // question 1
-    game.answer(ada.last("welcome").getString("playerId"), "a2", 1, 0, null, T0 + 6 * SECOND);
+    game.answer(ada.last("welcome").getString("playerId"), "a2", 1, Response.choice(0), T0 + 6 * SECOND);
     int adaScore = ada.last("result").getInteger("score");
     long takenAt = T0 + 7 * SECOND;
 
@@ -72,12 +73,12 @@ class RoomCheckpointTest {
     assertThat(welcome.getBoolean("answered")).as("her answer to the open question was kept").isTrue();
     assertThat(welcome.getJsonObject("current").getInteger("index")).isEqualTo(1);
     assertThat(welcome.getJsonObject("current").getLong("remainingMs")).isEqualTo(18 * SECOND);
-    assertThatThrownBy(() -> again.answer(welcome.getString("playerId"), "x", 1, 1, null, now + SECOND))
+    assertThatThrownBy(() -> again.answer(welcome.getString("playerId"), "x", 1, Response.choice(1), now + SECOND))
         .isInstanceOf(Problem.class).hasMessageContaining("already answered");
 
     RecordingChannel bob2 = new RecordingChannel();
     again.resume(bobToken, bob2, now);
-    again.answer(bob2.last("welcome").getString("playerId"), "b2", 1, 0, null, now + SECOND);
+    again.answer(bob2.last("welcome").getString("playerId"), "b2", 1, Response.choice(0), now + SECOND);
     assertThat(bob2.last("answer_ack").getString("re")).isEqualTo("b2");
     again.next(now + 2 * SECOND);
 
@@ -115,7 +116,7 @@ class RoomCheckpointTest {
     RecordingChannel ada = new RecordingChannel();
     game.join("Ada", null, null, ada, T0);
     game.start(T0);
-    game.answer(ada.last("welcome").getString("playerId"), "a", 0, 2, null, T0 + SECOND);
+    game.answer(ada.last("welcome").getString("playerId"), "a", 0, Response.choice(2), T0 + SECOND);
     JsonObject checkpoint = game.checkpoint(T0 + 2 * SECOND); // taken after the reveal of question 0
     UUID adaRecord = log.joined.get(0).playerId();
     UUID bobRecord = UUID.randomUUID();
@@ -123,7 +124,7 @@ class RoomCheckpointTest {
     RoomGame.Later later =
         new RoomGame.Later(
             List.of(new RoomGame.LaterSeat(bobRecord, "Bob", null, bobDigest)),
-            List.of(new RoomGame.LaterAnswer(adaRecord, 1, 0, null, true, 3_000, 850)));
+            List.of(new RoomGame.LaterAnswer(adaRecord, 1, Response.choice(0), true, 3_000, 850)));
 
     RoomGame again = RoomGame.restore(new JsonObject(checkpoint.encode()), QUESTIONS, rules, log, T0 + 10 * SECOND, later);
 
@@ -137,7 +138,7 @@ class RoomCheckpointTest {
     String adaToken = ada.last("welcome").getString("resumeToken");
     again.resume(adaToken, ada2, T0 + 14 * SECOND);
     assertThat(ada2.last("welcome").getBoolean("answered")).isTrue();
-    again.answer(bob.last("welcome").getString("playerId"), "b", 1, 1, null, T0 + 15 * SECOND);
+    again.answer(bob.last("welcome").getString("playerId"), "b", 1, Response.choice(1), T0 + 15 * SECOND);
     assertThat(ada2.last("result").getInteger("points")).as("her stored answer's points").isEqualTo(850);
     assertThat(log.answers).as("the stored answer is not recorded twice").hasSize(2);
   }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionType;
+import org.quizhall.deck.Response;
 import org.quizhall.deck.Source;
 import org.quizhall.problem.Problem;
 
@@ -130,8 +131,8 @@ class RoomGameTest {
       game.start(T0);
       log.holdReceipts = true;
 
-      game.answer(playerId(ada), "a1", 0, 2, null, T0 + 2 * SECOND);
-      game.answer(playerId(bob), "b1", 0, 1, null, T0 + 3 * SECOND);
+      game.answer(playerId(ada), "a1", 0, Response.choice(2), T0 + 2 * SECOND);
+      game.answer(playerId(bob), "b1", 0, Response.choice(1), T0 + 3 * SECOND);
 
       assertThat(ada.ofType("answer_ack")).as("not stored yet").isEmpty();
       assertThat(game.phase()).as("the reveal does not wait for the database").isEqualTo(Phase.REVEAL);
@@ -153,14 +154,14 @@ class RoomGameTest {
       RecordingChannel bob = join("Bob");
       game.start(T0);
 
-      game.answer(playerId(ada), "a1", 0, 2, null, T0 + 2 * SECOND);
+      game.answer(playerId(ada), "a1", 0, Response.choice(2), T0 + 2 * SECOND);
 
       assertThat(ada.last("answer_ack").getString("re")).isEqualTo("a1");
       assertThat(ada.last("answer_ack").fieldNames()).doesNotContain("correct", "points");
       assertThat(bob.ofType("answer_ack")).isEmpty();
       assertThat(game.phase()).isEqualTo(Phase.QUESTION);
 
-      game.answer(playerId(bob), "b1", 0, 1, null, T0 + 3 * SECOND);
+      game.answer(playerId(bob), "b1", 0, Response.choice(1), T0 + 3 * SECOND);
 
       assertThat(game.phase()).isEqualTo(Phase.REVEAL);
       JsonObject reveal = bob.last("reveal");
@@ -182,8 +183,8 @@ class RoomGameTest {
       join("Bob");
       game.start(T0);
 
-      game.answer(playerId(join("Cy")), null, 0, 2, null, T0 + 20 * SECOND);
-      assertThatThrownBy(() -> game.answer(playerId(ada), "late", 0, 2, null, T0 + 20 * SECOND + 1))
+      game.answer(playerId(join("Cy")), null, 0, Response.choice(2), T0 + 20 * SECOND);
+      assertThatThrownBy(() -> game.answer(playerId(ada), "late", 0, Response.choice(2), T0 + 20 * SECOND + 1))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("too_late"));
 
       game.tick(T0 + 20 * SECOND + 1);
@@ -197,13 +198,13 @@ class RoomGameTest {
       RecordingChannel ada = join("Ada");
       join("Bob");
       game.start(T0);
-      game.answer(playerId(ada), "1", 0, 0, null, T0 + SECOND);
+      game.answer(playerId(ada), "1", 0, Response.choice(0), T0 + SECOND);
 
-      assertThatThrownBy(() -> game.answer(playerId(ada), "2", 0, 2, null, T0 + 2 * SECOND))
+      assertThatThrownBy(() -> game.answer(playerId(ada), "2", 0, Response.choice(2), T0 + 2 * SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("already_answered"));
-      assertThatThrownBy(() -> game.answer(playerId(ada), "3", 1, 0, null, T0 + 2 * SECOND))
+      assertThatThrownBy(() -> game.answer(playerId(ada), "3", 1, Response.choice(0), T0 + 2 * SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("stale_question"));
-      assertThatThrownBy(() -> game.answer(playerId(ada), "4", 0, 7, null, T0 + 2 * SECOND))
+      assertThatThrownBy(() -> game.answer(playerId(ada), "4", 0, Response.choice(7), T0 + 2 * SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isIn("already_answered", "invalid_choice"));
       assertThat(log.answers).hasSize(1);
     }
@@ -214,9 +215,9 @@ class RoomGameTest {
       RecordingChannel ada = join("Ada");
       game.start(T0);
 
-      assertThatThrownBy(() -> game.answer(playerId(ada), "1", 0, 4, null, T0 + SECOND))
+      assertThatThrownBy(() -> game.answer(playerId(ada), "1", 0, Response.choice(4), T0 + SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_choice"));
-      assertThatThrownBy(() -> game.answer(playerId(ada), "2", 0, null, "S3", T0 + SECOND))
+      assertThatThrownBy(() -> game.answer(playerId(ada), "2", 0, Response.text("S3"), T0 + SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_answer"));
       assertThat(game.phase()).isEqualTo(Phase.QUESTION);
     }
@@ -233,8 +234,8 @@ class RoomGameTest {
       assertThat(ada.last("question").getString("answerType")).isEqualTo("typed");
       assertThat(ada.last("question").fieldNames()).doesNotContain("options");
 
-      game.answer(playerId(ada), "t", 2, null, "  kinesls ", T0 + 2 * SECOND);
-      game.answer(playerId(bob), "t", 2, null, "SQS", T0 + 2 * SECOND);
+      game.answer(playerId(ada), "t", 2, Response.text("  kinesls "), T0 + 2 * SECOND);
+      game.answer(playerId(bob), "t", 2, Response.text("SQS"), T0 + 2 * SECOND);
 
       assertThat(ada.last("result").getBoolean("correct")).isTrue();
       assertThat(bob.last("result").getBoolean("correct")).isFalse();
@@ -252,7 +253,7 @@ class RoomGameTest {
       game.tick(T0 + SECOND / 2); // the roster update the joins asked for
       long deadline = players.get(0).last("question").getLong("deadline");
       for (int i = 0; i < 20; i++) {
-        game.answer(playerId(players.get(i)), null, 0, 1, null, T0 + SECOND + i * 10);
+        game.answer(playerId(players.get(i)), null, 0, Response.choice(1), T0 + SECOND + i * 10);
       }
       assertThat(players).allSatisfy(p -> assertThat(p.ofType("answers")).isEmpty());
 
@@ -268,7 +269,7 @@ class RoomGameTest {
       });
       assertThat(game.nextWakeup()).as("no more count ticks once everyone is current").isEqualTo(deadline);
 
-      game.answer(playerId(players.get(20)), null, 0, 1, null, T0 + 3 * SECOND);
+      game.answer(playerId(players.get(20)), null, 0, Response.choice(1), T0 + 3 * SECOND);
       tickCounts(players, 21);
       assertThat(host.ofType("answers")).as("the host follows every change").hasSize(2);
       assertThat(players).allSatisfy(p -> assertThat(p.last("answers").getInteger("answered")).isEqualTo(21));
@@ -284,7 +285,7 @@ class RoomGameTest {
       }
       game.start(T0);
       game.tick(T0 + SECOND / 2); // the roster update the joins asked for
-      game.answer(playerId(players.get(0)), null, 0, 1, null, T0 + SECOND);
+      game.answer(playerId(players.get(0)), null, 0, Response.choice(1), T0 + SECOND);
 
       List<Integer> perTick = tickCounts(players, 1);
 
@@ -333,7 +334,7 @@ class RoomGameTest {
       RecordingChannel ada = join("Ada");
       game.tick(T0 + 500);
       game.start(T0 + SECOND);
-      game.answer(playerId(ada), null, 0, 2, null, T0 + 2 * SECOND);
+      game.answer(playerId(ada), null, 0, Response.choice(2), T0 + 2 * SECOND);
       assertThat(game.phase()).isEqualTo(Phase.REVEAL);
       game.tick(T0 + 2 * SECOND + RoomGame.AGGREGATE_INTERVAL_MS);
       assertThat(host.last("roster").getJsonArray("roster").getJsonObject(0).getInteger("score")).isPositive();
@@ -357,11 +358,11 @@ class RoomGameTest {
       newGame(new RoomSettings(20, true, Duration.ZERO, 100));
       RecordingChannel ada = join("Ada");
       game.start(T0);
-      game.answer(playerId(ada), null, 0, 2, null, T0 + 100);
+      game.answer(playerId(ada), null, 0, Response.choice(2), T0 + 100);
       assertThat(ada.last("result").getInteger("points")).isEqualTo(1000);
       game.next(T0 + SECOND);
       game.next(T0 + SECOND);
-      game.answer(playerId(ada), null, 1, 0, null, T0 + SECOND + 100);
+      game.answer(playerId(ada), null, 1, Response.choice(0), T0 + SECOND + 100);
       assertThat(ada.last("result").getInteger("points")).isEqualTo(1100);
       assertThat(ada.last("result").getInteger("streak")).isEqualTo(2);
       game.next(T0 + 2 * SECOND);
@@ -378,8 +379,8 @@ class RoomGameTest {
       RecordingChannel slow = join("Slow");
       RecordingChannel fast = join("Fast");
       game.start(T0);
-      game.answer(playerId(slow), null, 0, 2, null, T0 + 9 * SECOND);
-      game.answer(playerId(fast), null, 0, 2, null, T0 + 3 * SECOND);
+      game.answer(playerId(slow), null, 0, Response.choice(2), T0 + 9 * SECOND);
+      game.answer(playerId(fast), null, 0, Response.choice(2), T0 + 3 * SECOND);
 
       assertThat(fast.last("result").getInteger("score")).isEqualTo(slow.last("result").getInteger("score"));
       assertThat(fast.last("result").getInteger("rank")).isEqualTo(1);
@@ -395,7 +396,7 @@ class RoomGameTest {
       }
       game.start(T0);
       for (int i = 0; i < 5; i++) {
-        game.answer(playerId(players.get(i)), null, 0, i % 2 == 0 ? 2 : 0, null, T0 + (i + 1) * SECOND);
+        game.answer(playerId(players.get(i)), null, 0, Response.choice(i % 2 == 0 ? 2 : 0), T0 + (i + 1) * SECOND);
       }
       game.end(T0 + 10 * SECOND);
 
@@ -428,14 +429,14 @@ class RoomGameTest {
 
       game.pause(T0 + 5 * SECOND);
       assertThat(ada.last("paused").getLong("remainingMs")).isEqualTo(15 * SECOND);
-      assertThatThrownBy(() -> game.answer(playerId(ada), null, 0, 2, null, T0 + 6 * SECOND))
+      assertThatThrownBy(() -> game.answer(playerId(ada), null, 0, Response.choice(2), T0 + 6 * SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("paused"));
       game.tick(T0 + 60 * SECOND);
       assertThat(game.phase()).isEqualTo(Phase.QUESTION);
 
       game.resumeTimer(T0 + 100 * SECOND);
       assertThat(ada.last("resumed").getLong("deadline")).isEqualTo(T0 + 115 * SECOND);
-      game.answer(playerId(ada), null, 0, 2, null, T0 + 105 * SECOND);
+      game.answer(playerId(ada), null, 0, Response.choice(2), T0 + 105 * SECOND);
       assertThat(log.answers.get(0).responseMs()).isEqualTo(10 * SECOND);
     }
 
@@ -551,7 +552,7 @@ class RoomGameTest {
       RecordingChannel ada = join("Ada");
       join("Bob");
       game.start(T0);
-      game.answer(playerId(ada), null, 0, 2, null, T0 + SECOND);
+      game.answer(playerId(ada), null, 0, Response.choice(2), T0 + SECOND);
       game.next(T0 + 2 * SECOND);
       game.next(T0 + 2 * SECOND);
       game.next(T0 + 3 * SECOND);
@@ -568,7 +569,7 @@ class RoomGameTest {
       assertThat(current.getString("type")).isEqualTo("question");
       assertThat(current.getInteger("index")).isEqualTo(1);
       assertThat(current.getLong("remainingMs")).isEqualTo(15 * SECOND);
-      game.answer(playerId(ada), null, 1, 0, null, T0 + 9 * SECOND);
+      game.answer(playerId(ada), null, 1, Response.choice(0), T0 + 9 * SECOND);
       assertThat(again.ofType("answer_ack")).hasSize(1);
     }
 
@@ -592,7 +593,7 @@ class RoomGameTest {
     void seatReserved() {
       RecordingChannel ada = join("Ada");
       game.start(T0);
-      game.answer(playerId(ada), null, 0, 0, null, T0 + SECOND);
+      game.answer(playerId(ada), null, 0, Response.choice(0), T0 + SECOND);
       game.disconnected(playerId(ada), ada, T0 + SECOND);
 
       game.tick(T0 + 60 * SECOND);
@@ -634,7 +635,7 @@ class RoomGameTest {
       RecordingChannel phone = new RecordingChannel();
       game.join("Ada", account, null, phone, T0);
       game.start(T0 + SECOND);
-      game.answer(playerId(phone), null, 0, 2, null, T0 + 2 * SECOND);
+      game.answer(playerId(phone), null, 0, Response.choice(2), T0 + 2 * SECOND);
       game.leave(playerId(phone), T0 + 3 * SECOND);
 
       RecordingChannel laptop = new RecordingChannel();

@@ -5,10 +5,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.quizhall.deck.Question;
+import org.quizhall.deck.QuestionJson;
+import org.quizhall.deck.QuestionType;
 import org.quizhall.game.Games;
 
 /**
@@ -53,6 +59,21 @@ public final class AnswerKey {
   public static JsonObject answerTo(JsonObject key, boolean right) {
     if (key.getString("type").equals("typed")) {
       return new JsonObject().put("text", right ? key.getJsonArray("accepted").getString(0) : "definitely not it");
+    }
+    Question question = QuestionJson.fromJson(key);
+    if (question.type().takesChoices()) {
+      // The key in the order players are shown the items; a wrong answer swaps its first two entries.
+      List<Integer> choices = new ArrayList<>(question.keyChoices());
+      if (!right && question.type() == QuestionType.MULTIPLE_RESPONSE) {
+        int wrong = 0;
+        while (choices.contains(wrong)) {
+          wrong++;
+        }
+        choices.set(0, wrong);
+      } else if (!right) {
+        Collections.swap(choices, 0, 1);
+      }
+      return new JsonObject().put("choices", new JsonArray(choices));
     }
     int correct = key.getInteger("correct");
     JsonArray options = key.getJsonArray("options");

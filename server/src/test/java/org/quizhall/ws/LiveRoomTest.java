@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -550,6 +552,78 @@ class LiveRoomTest {
     assertThat(peek.statusCode()).isEqualTo(409);
     assertThat(peek.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("game_in_progress");
     assertThat(api.get("/api/games/" + gameId + "/results", hostAccount).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("choose two, ordering and matching are played with lists of indices, scored all or nothing, and stored")
+  void listAnswers() {
+    HttpResponse<Buffer> created =
+        api.postJson(
+            "/api/rooms",
+            new JsonObject().put("deckId", deckId).put("questionCount", 12).put("secondsPerQuestion", 20)
+                .put("kinds", new JsonArray(List.of("list_members", "ordering", "matching"))),
+            hostAccount);
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    JsonObject room = created.bodyAsJsonObject();
+    SocketClient host = host(room);
+    SocketClient ada = player(room, "Ada");
+    SocketClient bob = player(room, "Bob");
+    host.send("start");
+    Set<String> types = new HashSet<>();
+    int count = room.getInteger("questionCount");
+    for (int q = 0; q < count; q++) {
+      JsonObject question = ada.await("question");
+      bob.await("question");
+      String type = question.getString("answerType");
+      types.add(type);
+      assertThat(question.fieldNames()).doesNotContain("correct", "answer", "accepted", "pairs", "explanation");
+      switch (type) {
+        case "multiple_response" -> assertThat(question.getInteger("choose")).isEqualTo(2);
+        case "ordering" -> assertThat(question.getJsonArray("items").size()).isBetween(3, 6);
+        case "matching" -> assertThat(question.getJsonArray("right")).hasSameSizeAs(question.getJsonArray("left"));
+        default -> throw new AssertionError("not a list question: " + question);
+      }
+      String a = ada.send("answer", answerTo(question, true));
+      assertThat(ada.reply(a).getString("type")).isEqualTo("answer_ack");
+      String b = bob.send("answer", answerTo(question, false));
+      assertThat(bob.reply(b).getString("type")).isEqualTo("answer_ack");
+      JsonObject reveal = ada.awaitAbout("reveal", q);
+      assertThat(reveal.getJsonArray("correct").getList()).isEqualTo(answerTo(question, true).getJsonArray("choices").getList());
+      if (type.equals("multiple_response")) {
+        int picks = 0;
+        for (Object n : reveal.getJsonArray("distribution")) {
+          picks += (Integer) n;
+        }
+        assertThat(picks).as("two picks from each of two players").isEqualTo(4);
+      } else {
+        assertThat(reveal.getJsonObject("distribution"))
+            .isEqualTo(new JsonObject().put("correct", 1).put("incorrect", 1));
+      }
+      assertThat(ada.awaitAbout("result", q).getBoolean("correct")).isTrue();
+      JsonObject bobs = bob.awaitAbout("result", q);
+      assertThat(bobs.getBoolean("correct")).as("a nearly right answer scores nothing live").isFalse();
+      assertThat(bobs.getInteger("points")).isZero();
+      host.await("reveal");
+      host.send("next");
+      host.await("leaderboard");
+      host.send("next");
+    }
+    assertThat(types).containsExactlyInAnyOrder("multiple_response", "ordering", "matching");
+    String gameId = host.await("podium").getString("gameId");
+    long stored =
+        quizhall.pool()
+            .preparedQuery("SELECT count(*) FROM answers WHERE game_id = $1 AND cardinality(choices) >= 2")
+            .execute(Tuple.of(UUID.fromString(gameId)))
+            .await()
+            .iterator()
+            .next()
+            .getLong(0);
+    assertThat(stored).isEqualTo(2L * count);
+    JsonObject results = api.get("/api/games/" + gameId + "/results", hostAccount).bodyAsJsonObject();
+    for (Object p : results.getJsonArray("players")) {
+      JsonObject line = (JsonObject) p;
+      assertThat(line.getInteger("correct")).isEqualTo(line.getString("nickname").equals("Ada") ? count : 0);
+    }
   }
 
   @Test
