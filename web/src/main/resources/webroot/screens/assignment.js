@@ -3,7 +3,7 @@ import { fill, h, ordinal, plural } from '../dom.js';
 import { request } from '../api.js';
 import { announce } from '../ui/announce.js';
 import { percent, signedIn, when } from '../ui/gate.js';
-import { askOnce } from '../ui/selfpaced.js';
+import { askOnce, missed } from '../ui/selfpaced.js';
 
 const POLL_MS = 4000;
 
@@ -67,7 +67,7 @@ export function mount(root, context) {
             q.correct = verdict.correct;
             answered = verdict.answered ?? answered + 1;
             showScore(verdict.score);
-            announce(verdict.correct ? `Right! +${verdict.points} points.` : `Not right. The answer is ${verdict.answer}.`);
+            announce(verdict.correct ? `Right! +${verdict.points} points.` : `${missed(verdict)} The answer is ${verdict.answer}.`);
             poll();
             return verdict;
           },

@@ -6,7 +6,7 @@ import { forgetHostSeat, hostSeat } from '../seats.js';
 import { announce } from '../ui/announce.js';
 import { Countdown } from '../ui/countdown.js';
 import { connectionBanner } from '../ui/connection.js';
-import { leaderboardList, optionTile, podiumView, questionHeading, revealView } from '../ui/phases.js';
+import { leaderboardList, podiumView, questionBody, questionHeading, revealView } from '../ui/phases.js';
 
 const NEXT_LABELS = { lobby: 'Start the game', question: 'Reveal the answer now', reveal: 'Show the leaderboard', podium: 'Close the room' };
 
@@ -118,7 +118,7 @@ export function mount(root, { params }) {
     stopCountdown();
     countdown = new Countdown(q.durationMs);
     fill(stage, h('div', { class: 'card' }, questionHeading(q), countdown.element,
-      q.options ? h('ol', { class: 'options' }, q.options.map((text, i) => optionTile(i, text))) : h('p', { class: 'big' }, 'Players type their answer.'),
+      questionBody(q),
       h('p', { class: 'answered-count big', id: 'answered-count', 'aria-live': 'polite' }, `0 of ${roster.filter((p) => p.connected).length || roster.length} answered`)));
     if (paused) countdown.pause(q.remainingMs);
     else countdown.run(q.remainingMs);

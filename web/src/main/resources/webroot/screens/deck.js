@@ -83,7 +83,7 @@ function warnings(list) {
 
 function preview(questions) {
   // The server sends keys to the deck's owner only, so anyone else previews the prompts and options.
-  const withKeys = questions.some((q) => q.correct !== undefined || q.accepted !== undefined);
+  const withKeys = questions.some(hasKey);
   const topics = new Map();
   for (const q of questions) {
     const topic = q.topic || 'Other';
@@ -96,10 +96,42 @@ function preview(questions) {
       'Answers are shown to the deck’s owner only, so nobody can look them up during a game. Practise to see them.'),
     [...topics].map(([topic, items]) => h('details', { class: 'topic', open: true },
       h('summary', {}, h('span', { class: 'topic-name' }, topic), ` (${items.length})`),
-      h('ol', { class: 'question-list' }, items.map((q) => h('li', { class: 'preview-question' },
+      h('ol', { class: 'question-list' }, items.map((q) => h('li', { class: 'preview-question', 'data-type': q.type },
         h('p', { class: 'prompt-text' }, q.prompt),
-        q.options ? h('ul', { class: 'preview-options' }, q.options.map((o, i) => h('li', { class: i === q.correct ? 'right' : null },
-          i === q.correct ? '✓ ' : '', o, i === q.correct ? ' (answer)' : '')))
-          : q.accepted ? h('p', {}, '✓ Typed answer: ', q.accepted.join(' / ')) : h('p', {}, 'Typed answer'),
+        previewAnswer(q, withKeys),
         withKeys ? sourceNote(q.explanation, q.source) : null))))));
+}
+
+/** Only the owner's copy of a question has its key (and the explanation and notes line with it). */
+function hasKey(q) {
+  return q.correct !== undefined || q.accepted !== undefined || q.pairs !== undefined || q.explanation !== undefined;
+}
+
+/** What a question is answered with, by its shape: the owner sees the answer in it, anyone else the question as served. */
+function previewAnswer(q, withKeys) {
+  if (Array.isArray(q.pairs)) {
+    return [h('p', { class: 'preview-label' }, '✓ Matching pairs:'),
+      h('ul', { class: 'preview-pairs' }, q.pairs.map((pair) => h('li', {}, pair.left, ' → ', pair.right)))];
+  }
+  if (Array.isArray(q.left) && Array.isArray(q.right)) {
+    return [h('p', { class: 'preview-label' }, 'Match each term:'),
+      h('ul', { class: 'preview-pairs' }, q.left.map((term) => h('li', {}, term))),
+      h('p', { class: 'preview-label' }, 'with one of:'),
+      h('ul', { class: 'preview-pairs' }, q.right.map((match) => h('li', {}, match)))];
+  }
+  if (Array.isArray(q.items)) {
+    // The owner's items are in the right order; everyone else gets them shuffled, as a game serves them.
+    return withKeys
+      ? [h('p', { class: 'preview-label' }, '✓ In this order:'), h('ol', { class: 'preview-order' }, q.items.map((item) => h('li', {}, item)))]
+      : [h('p', { class: 'preview-label' }, 'Put in order (shuffled):'), h('ul', { class: 'preview-order' }, q.items.map((item) => h('li', {}, item)))];
+  }
+  if (Array.isArray(q.options)) {
+    const right = new Set(Array.isArray(q.correct) ? q.correct : [q.correct]);
+    const choose = Array.isArray(q.correct) ? q.correct.length : q.choose;
+    return [
+      q.type === 'multiple_response' && choose ? h('p', { class: 'preview-label' }, `Choose ${choose}:`) : null,
+      h('ul', { class: 'preview-options' }, q.options.map((o, i) => h('li', { class: right.has(i) ? 'right' : null },
+        right.has(i) ? '✓ ' : '', o, right.has(i) ? ' (answer)' : '')))];
+  }
+  return q.accepted ? h('p', {}, '✓ Typed answer: ', q.accepted.join(' / ')) : h('p', {}, 'Typed answer');
 }

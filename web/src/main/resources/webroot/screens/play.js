@@ -5,7 +5,8 @@ import { forgetPlayerSeat, playerSeat, savePlayerSeat } from '../seats.js';
 import { announce } from '../ui/announce.js';
 import { Countdown } from '../ui/countdown.js';
 import { connectionBanner } from '../ui/connection.js';
-import { leaderboardList, optionTile, podiumView, questionHeading, revealView } from '../ui/phases.js';
+import { choiceControl } from '../ui/answers.js';
+import { CHOICE_TYPES, leaderboardList, optionTile, podiumView, questionHeading, revealView } from '../ui/phases.js';
 
 export function mount(root, { params, navigate, handoff }) {
   const code = params[0].toUpperCase();
@@ -23,6 +24,8 @@ export function mount(root, { params, navigate, handoff }) {
   let question = null;
   let countdown = null;
   let chosen = null;
+  // The control of a multiple response, ordering or matching question (see ui/answers.js), while one is open.
+  let control = null;
   let lastResult = null;
   let gameId = seat.gameId || null;
 
@@ -48,6 +51,7 @@ export function mount(root, { params, navigate, handoff }) {
     phase = 'question';
     question = q;
     chosen = null;
+    control = null;
     stopCountdown();
     countdown = new Countdown(q.durationMs);
     const status = h('p', { class: 'answer-status', id: 'answer-status', role: 'status' });
@@ -60,12 +64,16 @@ export function mount(root, { params, navigate, handoff }) {
         event.preventDefault();
         if (input.value.trim()) submit({ text: input.value.trim() });
       } }, h('label', { for: 'typed-answer' }, 'Your answer'), input, h('button', { type: 'submit', class: 'primary' }, 'Send answer'));
+    } else if (CHOICE_TYPES.has(q.answerType)) {
+      control = choiceControl(q.answerType, q, { submitLabel: 'Send answer', onSubmit: submit });
+      answerArea = control.element;
     } else {
       answerArea = h('ol', { class: `options answers count-${q.options.length}`, id: 'answers' },
         q.options.map((text, i) => optionTile(i, text, (choice) => submit({ choice }))));
     }
     fill(stage, questionHeading(q), countdown.element, answerArea, status, answered,
-      h('p', { class: 'hint' }, q.answerType === 'typed' ? 'Type your answer and press Enter.' : 'Tap an answer or press its number key.'));
+      h('p', { class: 'hint' }, control ? control.hint
+        : q.answerType === 'typed' ? 'Type your answer and press Enter.' : 'Tap an answer or press its number key.'));
     if (q.paused) countdown.pause(q.remainingMs);
     else countdown.run(q.remainingMs);
     if (alreadyAnswered) lockAnswers('✓ Your answer is in. Waiting for the others…');
@@ -73,21 +81,33 @@ export function mount(root, { params, navigate, handoff }) {
     else stage.querySelector('#question-prompt').focus();
   }
 
+  /** What the player answered: an option's index, a text, or a list of indices. */
+  const answerOf = (answer) => answer.choice ?? answer.text ?? answer.choices ?? null;
+
   function markChosen(answer) {
-    chosen = answer.choice ?? answer.text ?? null;
+    chosen = answerOf(answer);
+    if (control && answer.choices) {
+      control.show(answer.choices);
+      control.lock(true);
+    }
     const button = answer.choice !== undefined ? stage.querySelector(`[data-option="${answer.choice}"]`) : null;
     if (button) button.classList.add('chosen');
   }
 
+  function setLocked(locked) {
+    if (control) control.lock(locked);
+    else for (const el of stage.querySelectorAll('.answers button, #typed-form input, #typed-form button')) el.disabled = locked;
+  }
+
   function lockAnswers(text) {
-    for (const control of stage.querySelectorAll('.answers button, #typed-form input, #typed-form button')) control.disabled = true;
+    setLocked(true);
     const status = stage.querySelector('#answer-status');
     if (status) status.textContent = text;
   }
 
   async function submit(answer) {
     if (phase !== 'question' || chosen !== null) return;
-    chosen = answer.choice ?? answer.text;
+    chosen = answerOf(answer);
     const button = answer.choice !== undefined ? stage.querySelector(`[data-option="${answer.choice}"]`) : null;
     if (button) button.classList.add('chosen');
     lockAnswers('Sending…');
@@ -101,7 +121,7 @@ export function mount(root, { params, navigate, handoff }) {
       if (canRetry) {
         chosen = null;
         if (button) button.classList.remove('chosen');
-        for (const control of stage.querySelectorAll('.answers button, #typed-form input, #typed-form button')) control.disabled = false;
+        setLocked(false);
       }
       const status = stage.querySelector('#answer-status');
       if (status) status.textContent = `⚠ ${error.message}`;
@@ -112,7 +132,8 @@ export function mount(root, { params, navigate, handoff }) {
     phase = 'reveal';
     stopCountdown();
     const resultSlot = h('div', { class: 'my-result', id: 'my-result' });
-    fill(stage, revealView(reveal, { chosen: typeof chosen === 'number' ? chosen : null }), resultSlot);
+    const mine = typeof chosen === 'number' || Array.isArray(chosen) ? chosen : null;
+    fill(stage, revealView(reveal, { chosen: mine, question }), resultSlot);
     if (lastResult && lastResult.index === reveal.index) showResult(lastResult);
     stage.querySelector('#reveal-answer').focus();
   }
@@ -198,7 +219,7 @@ export function mount(root, { params, navigate, handoff }) {
         // A resumed seat gets its answer back, so the chosen option stays marked after a reload.
         if (welcome.answered && welcome.answer) markChosen(welcome.answer);
       } else {
-        if (welcome.answer && current.index !== undefined) chosen = welcome.answer.choice ?? welcome.answer.text ?? null;
+        if (welcome.answer && current.index !== undefined) chosen = answerOf(welcome.answer);
         handlers[current.type](current);
       }
       if (welcome.standing) showStanding(welcome.standing);
@@ -251,6 +272,10 @@ export function mount(root, { params, navigate, handoff }) {
   function onKey(event) {
     if (phase !== 'question' || !question || question.answerType === 'typed') return;
     if (event.target.closest('input, textarea, select') || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (control) {
+      if (chosen === null) control.onKey(event);
+      return;
+    }
     const choice = Number(event.key) - 1;
     if (Number.isInteger(choice) && choice >= 0 && choice < question.options.length) {
       event.preventDefault();

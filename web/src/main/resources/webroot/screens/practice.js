@@ -4,7 +4,7 @@ import { fill, h, plural } from '../dom.js';
 import { request } from '../api.js';
 import { announce } from '../ui/announce.js';
 import { signedIn } from '../ui/gate.js';
-import { askOnce } from '../ui/selfpaced.js';
+import { askOnce, missed } from '../ui/selfpaced.js';
 
 const STATUS = { new: 'new', due: 'due for review', learning: 'still learning' };
 
@@ -53,7 +53,7 @@ export function mount(root, context) {
                 body: { questionId: q.id, ...answer, responseMs: Math.round(performance.now() - shownAt) } });
               done += 1;
               if (verdict.correct) right += 1;
-              announce(verdict.correct ? 'Right!' : `Not right. The answer is ${verdict.answer}.`);
+              announce(verdict.correct ? 'Right!' : `${missed(verdict)} The answer is ${verdict.answer}.`);
               return verdict;
             },
             extra: (verdict) => (verdict.mastery ? h('p', { id: 'comes-back' },

@@ -142,6 +142,49 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Answers the question on screen as a player would, with {@code answer} (the fields of an answer message:
+   * {@code choice}, {@code text} or {@code choices}): taps the option, types the text, or picks, reorders and matches
+   * with the controls of a list question, then sends it.
+   */
+  void answer(io.vertx.core.json.JsonObject answer) {
+    if (answer.containsKey("text")) {
+      find("#typed-answer").sendKeys(answer.getString("text"), org.openqa.selenium.Keys.ENTER);
+      return;
+    }
+    if (answer.containsKey("choice")) {
+      find("button[data-option='" + answer.getInteger("choice") + "']").click();
+      return;
+    }
+    List<Integer> choices = answer.getJsonArray("choices").stream().map(o -> (Integer) o).toList();
+    String type = find("#answer-form").getAttribute("data-answer-type");
+    switch (type) {
+      case "multiple_response" -> choices.forEach(i -> find("#answers button[data-option='" + i + "']").click());
+      case "ordering" -> {
+        for (int place = 0; place < choices.size(); place++) {
+          String row = "#order-list li[data-item='" + choices.get(place) + "']";
+          while (positionOf(row) > place) {
+            find(row + " .move-up").click();
+          }
+        }
+      }
+      case "matching" -> {
+        for (int left = 0; left < choices.size(); left++) {
+          new org.openqa.selenium.support.ui.Select(find("#match-" + left)).selectByValue(String.valueOf(choices.get(left)));
+        }
+      }
+      default -> throw new IllegalStateException("no list answer for " + type);
+    }
+    find("#submit-answer").click();
+  }
+
+  /** Where the row stands in the ordering list, first 0. */
+  private int positionOf(String row) {
+    find(row);
+    return ((Number) script("return Array.prototype.indexOf.call(arguments[0].parentNode.children, arguments[0]);",
+        driver.findElement(By.cssSelector(row)))).intValue();
+  }
+
   /** A screenshot with the element scrolled into view, for screens longer than the window. */
   void screenshot(String screen, String css) {
     script("arguments[0].scrollIntoView({block: 'start'});", find(css));

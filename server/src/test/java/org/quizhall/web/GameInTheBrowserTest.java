@@ -183,13 +183,7 @@ class GameInTheBrowserTest {
   /** Answers the way a person would: a tap on an option, or typing into the box. */
   private static void answer(Browser player, JsonObject key, boolean right) {
     player.find("#question-prompt");
-    if (key.getString("type").equals("typed")) {
-      player.find("#typed-answer").sendKeys(right ? key.getJsonArray("accepted").getString(0) : "definitely not it", Keys.ENTER);
-    } else {
-      int correct = key.getInteger("correct");
-      int choice = right ? correct : (correct + 1) % key.getJsonArray("options").size();
-      player.find("button[data-option='" + choice + "']").click();
-    }
+    player.answer(AnswerKey.answerTo(key, right));
     // The last answer brings the reveal at once, so either one shows the answer was taken.
     player.waitUntil("the answer to be locked in", () -> !player.all("#reveal-answer").isEmpty()
         || player.all("#answer-status").stream().anyMatch(s -> s.getText().contains("Answer locked in")));

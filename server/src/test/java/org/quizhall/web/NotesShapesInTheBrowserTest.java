@@ -90,11 +90,7 @@ class NotesShapesInTheBrowserTest {
       assertThat(phone.find("#question-context").getText()).as("the place in the notes, above the prompt").isNotBlank();
     }
     phone.screenshot("shape-" + shape.replace(' ', '-') + "-question");
-    if (question.getString("type").equals("typed")) {
-      phone.find("#typed-answer").sendKeys(question.getJsonArray("accepted").getString(0), Keys.ENTER);
-    } else {
-      phone.find("button[data-option='" + question.getInteger("correct") + "']").click();
-    }
+    phone.answer(AnswerKey.answerTo(question, true));
     assertThat(phone.textOf("#my-result", "Right")).contains("✓ Right!");
     phone.screenshot("shape-" + shape.replace(' ', '-') + "-reveal");
   }

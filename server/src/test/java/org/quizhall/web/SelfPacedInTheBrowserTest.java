@@ -95,13 +95,7 @@ class SelfPacedInTheBrowserTest {
 
   /** Answers the way a person would: a tap on an option, or typing into the box. */
   private static void answer(JsonObject key, boolean right) {
-    if (key.getString("type").equals("typed")) {
-      student.find("#typed-answer").sendKeys(right ? key.getJsonArray("accepted").getString(0) : "definitely not it", Keys.ENTER);
-    } else {
-      int correct = key.getInteger("correct");
-      int choice = right ? correct : (correct + 1) % key.getJsonArray("options").size();
-      student.find("button[data-option='" + choice + "']").click();
-    }
+    student.answer(AnswerKey.answerTo(key, right));
     student.find("#reveal-answer");
   }
 }
