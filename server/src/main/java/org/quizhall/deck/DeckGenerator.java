@@ -28,6 +28,9 @@ public final class DeckGenerator {
         new StatementQuestions(index, factory, out).generate();
         new DefinitionQuestions(index, factory, out).generate();
         new TableQuestions(index, factory, out).generate();
+        new MatchingQuestions(index, factory, out).generate();
+        new OrderingQuestions(index, factory, out).generate();
+        new ScenarioQuestions(index, factory, out).generate();
 
         FactLimits.Kept kept = FactLimits.keep(out.questions);
         List<Question> questions = kept.questions();

@@ -25,7 +25,9 @@ final class FactLimits {
     static final int BALANCED_FROM = 10;
 
     /** What is kept first when a fact yields more questions than it may: choices before statements before blanks. */
-    private static final List<String> PREFERENCE = List.of(TableQuestions.KIND, ListQuestions.MEMBER, DefinitionQuestions.KIND,
+    private static final List<String> PREFERENCE = List.of(ScenarioQuestions.SCENARIO,
+            ScenarioQuestions.COMPARISON, MatchingQuestions.KIND, OrderingQuestions.KIND, ListQuestions.CHOOSE_TWO,
+            TableQuestions.KIND, ListQuestions.MEMBER, DefinitionQuestions.KIND,
             NumericQuestions.KIND, TopicQuestions.KIND, ListQuestions.ODD, StatementQuestions.TRUE_FALSE,
             StatementQuestions.CLOZE);
 

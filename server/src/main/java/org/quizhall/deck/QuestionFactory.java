@@ -55,6 +55,36 @@ final class QuestionFactory {
                 accepted, explanation, source, topic);
     }
 
+    /** Several right options among wrong ones, shuffled together; the prompt says how many to choose. */
+    Question multipleResponse(String kind, String variant, String prompt, List<String> answers, List<String> distractors,
+                              String explanation, Source source, String topic) {
+        String id = id(kind, variant, source.text());
+        List<String> options = new ArrayList<>(distractors);
+        options.addAll(answers);
+        Collections.shuffle(options, new Random(seed ^ hashLong(id)));
+        List<Integer> keys = new ArrayList<>();
+        for (String answer : answers) {
+            keys.add(options.indexOf(answer));
+        }
+        Collections.sort(keys);
+        return new Question(id, QuestionType.MULTIPLE_RESPONSE, kind, prompt, options, -1, List.of(), explanation,
+                source, topic, keys, List.of());
+    }
+
+    /** Items in their right order; players get them shuffled ({@link Question#served()}). */
+    Question ordering(String kind, String variant, String prompt, List<String> items, String explanation, Source source,
+                      String topic) {
+        return new Question(id(kind, variant, source.text()), QuestionType.ORDERING, kind, prompt, items, -1,
+                List.of(), explanation, source, topic, List.of(), List.of());
+    }
+
+    /** Terms and their matches, pair by pair; players get the matches shuffled. */
+    Question matching(String kind, String variant, String prompt, List<String> terms, List<String> matches,
+                      String explanation, Source source, String topic) {
+        return new Question(id(kind, variant, source.text()), QuestionType.MATCHING, kind, prompt, terms, -1,
+                List.of(), explanation, source, topic, List.of(), matches);
+    }
+
     private String id(String kind, String variant, String sourceText) {
         String base = hex(kind + '\u0000' + variant + '\u0000' + sourceText).substring(0, 12);
         int n = seen.merge(base, 1, Integer::sum);

@@ -57,7 +57,7 @@ public final class RoundAssembler {
                     break;
                 }
                 Question q = next(byTopicAndKind.get(topic), kindCounts, usedIds, usedLines,
-                        trueAnswers - falseAnswers);
+                        trueAnswers - falseAnswers, round);
                 if (q != null) {
                     round.add(q);
                     usedIds.add(q.id());
@@ -83,7 +83,7 @@ public final class RoundAssembler {
      * guessable.
      */
     private static Question next(Map<String, Deque<Question>> kinds, Map<String, Integer> kindCounts,
-                                 Set<String> usedIds, Set<String> usedLines, int trueLead) {
+                                 Set<String> usedIds, Set<String> usedLines, int trueLead, List<Question> round) {
         List<String> order = new ArrayList<>(kinds.keySet());
         order.sort((a, b) -> Integer.compare(kindCounts.getOrDefault(a, 0), kindCounts.getOrDefault(b, 0)));
         for (String kind : order) {
@@ -92,6 +92,9 @@ public final class RoundAssembler {
                 Question q = it.next();
                 if (usedIds.contains(q.id()) || usedLines.contains(lineKey(q))) {
                     it.remove();
+                    continue;
+                }
+                if (round.stream().anyMatch(r -> overlaps(q, r))) {
                     continue;
                 }
                 boolean balanced = q.type() != QuestionType.TRUE_FALSE
@@ -103,6 +106,47 @@ public final class RoundAssembler {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether one of two questions shows what the other asks: a question over a whole list or table (choose two,
+     * ordering, matching, odd one out) prints its members, so a round holding it cannot also ask for one of them.
+     */
+    static boolean overlaps(Question a, Question b) {
+        return shows(a, b) || shows(b, a);
+    }
+
+    private static boolean shows(Question group, Question other) {
+        if (!isGroup(group)) {
+            return false;
+        }
+        List<String> shown = new ArrayList<>(group.options());
+        shown.addAll(group.matches());
+        boolean sameTopic = java.util.Objects.equals(group.topic(), other.topic());
+        List<String> asked = new ArrayList<>(other.type() == QuestionType.TRUE_FALSE || !sameTopic ? List.of()
+                : keyTexts(other));
+        asked.add(other.source().text());
+        for (String s : shown) {
+            for (String a : asked) {
+                if (!a.isBlank() && NotesIndex.mentions(s, a)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isGroup(Question q) {
+        return q.type().takesChoices() || q.kind().equals(ListQuestions.ODD);
+    }
+
+    private static List<String> keyTexts(Question q) {
+        return switch (q.type()) {
+            case TYPED -> q.accepted();
+            case MULTIPLE_CHOICE, TRUE_FALSE -> List.of(q.answer());
+            case MULTIPLE_RESPONSE -> q.keys().stream().map(q.options()::get).toList();
+            case ORDERING, MATCHING -> List.of();
+        };
     }
 
     private static String lineKey(Question q) {

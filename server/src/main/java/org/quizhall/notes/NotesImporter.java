@@ -55,7 +55,33 @@ public final class NotesImporter {
         if (markdownFrom >= 0) {
             markdown.read(lines, markdownFrom, lines.size());
         }
-        return builder.build();
+        TopicTree tree = builder.build();
+        return new TopicTree(tree.titles(), tree.roots(), numberedLines(lines));
+    }
+
+    /**
+     * The lines that start with a number and a full stop or parenthesis ("1.", "2)"), as steps and rankings are
+     * written: a list numbered in the notes has an order of its own.
+     */
+    static java.util.Set<Integer> numberedLines(List<String> lines) {
+        java.util.Set<Integer> numbered = new java.util.HashSet<>();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            int i = 0;
+            while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t') && i < 40) {
+                i++;
+            }
+            int digits = 0;
+            while (i < line.length() && Character.isDigit(line.charAt(i)) && digits < 3) {
+                i++;
+                digits++;
+            }
+            if (digits > 0 && i + 1 < line.length() && (line.charAt(i) == '.' || line.charAt(i) == ')')
+                    && line.charAt(i + 1) == ' ') {
+                numbered.add(n + 1);
+            }
+        }
+        return numbered;
     }
 
     /**

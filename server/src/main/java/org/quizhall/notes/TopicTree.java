@@ -8,12 +8,18 @@ import java.util.List;
  *
  * @param titles text of leading title lines (blog chrome, chapter title), which are not topics
  * @param roots  top-level nodes in source order
+ * @param numberedLines the lines numbered in the notes ("1. Create a branch"), whose lists have an order
  */
-public record TopicTree(List<String> titles, List<TopicNode> roots) {
+public record TopicTree(List<String> titles, List<TopicNode> roots, java.util.Set<Integer> numberedLines) {
 
     public TopicTree {
         titles = List.copyOf(titles);
         roots = List.copyOf(roots);
+        numberedLines = java.util.Set.copyOf(numberedLines);
+    }
+
+    public TopicTree(List<String> titles, List<TopicNode> roots) {
+        this(titles, roots, java.util.Set.of());
     }
 
     /** Every node, depth first in source order. */
