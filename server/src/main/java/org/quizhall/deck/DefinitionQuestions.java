@@ -3,6 +3,7 @@ package org.quizhall.deck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.quizhall.notes.CardStyle;
 import org.quizhall.notes.Cloze;
 import org.quizhall.notes.Definition;
@@ -23,6 +24,7 @@ final class DefinitionQuestions {
     private final List<NotesIndex.Placed> cards = new ArrayList<>();
     private final java.util.Map<NotesIndex.Placed, String> shapes = new java.util.IdentityHashMap<>();
     private final java.util.Map<NotesIndex.Placed, String> topics = new java.util.IdentityHashMap<>();
+    private final java.util.Map<NotesIndex.Placed, Set<String>> frontWords = new java.util.IdentityHashMap<>();
     /** Cards grouped by definition shape and question style, so options are only sought among parallel cards. */
     private final java.util.Map<String, List<NotesIndex.Placed>> parallel = new java.util.HashMap<>();
 
@@ -35,6 +37,7 @@ final class DefinitionQuestions {
                 cards.add(p);
                 Definition d = p.node().definition();
                 shapes.put(p, shape(d.definition()));
+                frontWords.put(p, contentWords(d.term()));
                 topics.put(p, index.topicOf(p.node().path()));
                 parallel.computeIfAbsent(group(p), g -> new ArrayList<>()).add(p);
             }
@@ -74,13 +77,23 @@ final class DefinitionQuestions {
     private static String forward(Definition d) {
         String term = d.term().strip();
         if (d.style() == CardStyle.GLOSSARY || org.quizhall.notes.BulletShape.of(term).isNameLike()) {
-            return "What is " + term + "?";
+            boolean name = term.chars().skip(1).anyMatch(Character::isUpperCase) || term.chars().anyMatch(Character::isDigit);
+            if (name) {
+                return "What is " + term + "?";
+            }
+            // "What is Compound?" lacks its article, which only a dictionary could supply.
+            String lower = term.substring(1).equals(term.substring(1).toLowerCase(java.util.Locale.ROOT))
+                    ? Character.toLowerCase(term.charAt(0)) + term.substring(1) : term;
+            return "What does “" + lower + "” mean?";
         }
         return ".?!:".indexOf(term.charAt(term.length() - 1)) >= 0 ? term : term + "?";
     }
 
     private void backward(NotesIndex.Placed p, Definition d) {
-        String prompt = "Which term means “" + d.definition() + "”?";
+        // A card's back that is a name ("Jupiter") is described by its front, not meant by it.
+        String prompt = org.quizhall.notes.BulletShape.of(d.definition()).isNameLike()
+                ? "Which of these describes " + d.definition().strip() + "?"
+                : "Which term means “" + d.definition() + "”?";
         emit(p, "backward", prompt, d.term(), tiers(p, c -> c.definition().term(), false));
     }
 
@@ -105,12 +118,17 @@ final class DefinitionQuestions {
         List<String> sameHeading = new ArrayList<>();
         List<String> sameTopic = new ArrayList<>();
         List<String> rest = new ArrayList<>();
+        List<String> kin = new ArrayList<>();
         String topic = topics.get(self);
+        Set<String> ownWords = frontWords.get(self);
         for (NotesIndex.Placed p : parallel.get(group(self))) {
             if (p == self) {
                 continue;
             }
             String value = side.apply(p.node());
+            if (!java.util.Collections.disjoint(ownWords, frontWords.get(p))) {
+                kin.add(value);
+            }
             if (p.heading() == self.heading()) {
                 sameHeading.add(value);
             } else if (topics.get(p).equals(topic)) {
@@ -119,7 +137,28 @@ final class DefinitionQuestions {
                 rest.add(value);
             }
         }
+        // Cards that ask about the same kind of thing ("Capital of Japan" beside "Capital of France", "Largest
+        // planet" beside "Planet with the most visible rings") give the options when there are two or more: a city
+        // offered as a planet is guessed without studying.
+        if (kin.size() >= 2) {
+            return List.of(kin);
+        }
         return List.of(sameHeading, sameTopic, rest);
+    }
+
+    private static final Set<String> QUESTION_WORDS = Set.of("which", "what", "when", "where", "who", "whom", "whose",
+            "does", "with", "that", "this", "from", "into", "have", "there", "their", "many", "much", "long", "most",
+            "default", "used", "uses");
+
+    /** The words of a card's front that say what it asks about: "port" and "https" of "Which port does HTTPS use?". */
+    private static Set<String> contentWords(String front) {
+        Set<String> words = new java.util.HashSet<>();
+        for (String w : front.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 4 && !QUESTION_WORDS.contains(w)) {
+                words.add(w.endsWith("s") && w.length() > 4 ? w.substring(0, w.length() - 1) : w);
+            }
+        }
+        return words;
     }
 
     private String group(NotesIndex.Placed p) {
@@ -129,6 +168,10 @@ final class DefinitionQuestions {
     /** Cards are parallel when their definitions read alike: lists of codes, names, or prose. */
     private static String shape(String definition) {
         org.quizhall.notes.BulletShape s = org.quizhall.notes.BulletShape.of(definition);
+        if (Quantity.parse(definition) != null || definition.strip().chars().allMatch(c -> Character.isDigit(c)
+                || c == '.' || c == ',' || c == ' ')) {
+            return "number";
+        }
         return definition.contains(",") && s.isItemLike() ? "list" : s.isNameLike() ? "name" : "prose";
     }
 

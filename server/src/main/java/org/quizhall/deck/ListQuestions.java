@@ -22,6 +22,7 @@ final class ListQuestions {
 
     static final String MEMBER = "list_member";
     static final String ODD = "odd_one_out";
+    static final String CHOOSE_TWO = "list_members";
 
     private static final Pattern QUANTIFIED_MODAL = Pattern.compile(
             "(?i)^(?:many|several|some|various|multiple|other|all)\\s+(?:\\S+\\s+){0,4}?(can|could|will|may|are)\\s+(.+)$");
@@ -65,6 +66,7 @@ final class ListQuestions {
             }
             members(list, items);
             if (!list.open()) {
+                chooseTwo(list, items);
                 oddOneOut(list, items);
                 trueFalse(list, items);
             }
@@ -91,6 +93,64 @@ final class ListQuestions {
                     source(item), index.topicOf(item.path())));
             out.cover(list.parent());
         }
+    }
+
+    /**
+     * "Which two of these are …? (Choose two.)": two members among three things of the same kind that are not, as a
+     * certification exam asks it. Closed lists only: in a list that ends with "etc." a thing left out may belong.
+     */
+    private void chooseTwo(NotesIndex.ListInfo list, List<TopicNode> items) {
+        String single = prompt(list, false);
+        String prompt = plural(single);
+        if (prompt == null || items.size() < 3) {
+            return;
+        }
+        TopicNode lead = list.parent();
+        List<String> members = new ArrayList<>();
+        for (TopicNode i : items) {
+            String t = NotesIndex.itemText(i);
+            if (!NotesIndex.mentions(prompt, t)) {
+                members.add(t);
+            }
+        }
+        Random random = factory.random(CHOOSE_TWO, "two", lead.text());
+        Collections.shuffle(members, random);
+        if (members.size() < 3) {
+            return;
+        }
+        List<String> keys = List.of(members.get(0), members.get(1));
+        if (!DistractorPicker.similarLength(keys.get(0), keys.get(1))) {
+            return;
+        }
+        List<String> wrong = DistractorPicker.pick(keys.get(0), tiers(list), allowed(list, single), 3, random);
+        if (wrong.size() < 2 || !wrong.stream().allMatch(w -> DistractorPicker.similarLength(w, keys.get(1)))) {
+            return;
+        }
+        out.add(lead, factory.multipleResponse(CHOOSE_TWO, "two", prompt + " (Choose two.)", keys, wrong,
+                explanation(list), source(lead), index.topicOf(lead.path())));
+    }
+
+    /** "Which of these is one of the supported languages?" asked of two: "Which two of these are among …?". */
+    static String plural(String single) {
+        String rest;
+        if (single.startsWith("Which of these is one of the ")) {
+            rest = "are among the " + single.substring("Which of these is one of the ".length());
+        } else if (single.startsWith("Which of these is an example of ")) {
+            rest = "are examples of " + single.substring("Which of these is an example of ".length());
+        } else if (single.startsWith("Which of these is true of ")) {
+            rest = "are true of " + single.substring("Which of these is true of ".length());
+        } else if (single.startsWith("Which of these completes ")) {
+            rest = "complete " + single.substring("Which of these completes ".length());
+        } else if (single.startsWith("Which of these is listed as an anti-pattern")) {
+            rest = "are listed as anti-patterns" + single.substring("Which of these is listed as an anti-pattern".length());
+        } else if (single.startsWith("Which of these is ")) {
+            return null;
+        } else if (single.startsWith("Which of these ")) {
+            rest = single.substring("Which of these ".length());
+        } else {
+            return null;
+        }
+        return "Which two of these " + rest;
     }
 
     private void oddOneOut(NotesIndex.ListInfo list, List<TopicNode> items) {
@@ -226,7 +286,14 @@ final class ListQuestions {
      * structure" items are too close to "Spark Components" to be plainly wrong. Anti-patterns are contrasted with the
      * same topic's own uses.
      */
+    private final java.util.Map<NotesIndex.ListInfo, List<List<String>>> tiers = new java.util.IdentityHashMap<>();
+
+    /** Wrong options for a list, computed once per list: each list looks at every other. */
     private List<List<String>> tiers(NotesIndex.ListInfo list) {
+        return tiers.computeIfAbsent(list, this::computeTiers);
+    }
+
+    private List<List<String>> computeTiers(NotesIndex.ListInfo list) {
         if (list.antiPattern()) {
             return List.of(usesOfTopic(list));
         }
@@ -239,7 +306,9 @@ final class ListQuestions {
                 continue;
             }
             List<String> texts = texts(other).texts();
-            boolean shares = texts(other).norms().stream().anyMatch(own::contains);
+            // Two members in common show two lists hold the same kind of thing; one can be chance (Python is both
+            // a Lambda language and one of the things Zeppelin integrates with, beside Spark and JDBC).
+            boolean shares = texts(other).norms().stream().filter(own::contains).limit(2).count() == 2;
             boolean sibling = other.heading() == list.heading();
             if (!sibling && index.topicOf(other.parent().path()).equals(topic)) {
                 continue;

@@ -61,8 +61,10 @@ final class NumericQuestions {
             }
         }
         String text = node.text();
+        java.util.function.Predicate<BigDecimal> fits = fitsTheLine(text, m);
         List<String> distractors = DistractorPicker.pick(m.raw(), List.of(fromNotes, m.scaledVariants()),
-                c -> !NotesIndex.mentions(text, c) && plausible(m, c), 3, random);
+                c -> !NotesIndex.mentions(text, c) && plausible(m, c) && value(c) != null && fits.test(value(c)), 3,
+                random);
         if (distractors.size() < 2) {
             out.skip(node, "no plausible wrong numbers");
             return;
@@ -89,6 +91,46 @@ final class NumericQuestions {
         String falsified = fact.substring(0, offset + m.start()) + wrong + fact.substring(offset + m.end());
         out.add(node, factory.trueFalse(StatementQuestions.TRUE_FALSE, "number:" + variant,
                 "True or false? " + subject + falsified, false, fact, source, topic));
+    }
+
+    /**
+     * What the rest of the line allows: the low end of a range ("from 1793 to 1794", "60 to 100") stays below its high
+     * end and the high end above the low one, and a day of a month ("18 Brumaire year VIII", "14 July 1789") stays a
+     * day, 1 to 30.
+     */
+    static java.util.function.Predicate<BigDecimal> fitsTheLine(String text, NumberMention m) {
+        List<NumberMention> all = NumberMention.find(text);
+        BigDecimal below = null;
+        BigDecimal above = null;
+        for (NumberMention other : all) {
+            if (other.end() <= m.start() && joinsARange(text.substring(other.end(), m.start()))) {
+                above = other.value();
+            } else if (other.start() >= m.end() && joinsARange(text.substring(m.end(), other.start()))) {
+                below = other.value();
+            }
+        }
+        boolean day = isDayOfMonth(text, m);
+        BigDecimal low = above;
+        BigDecimal high = below;
+        return v -> (low == null || v.compareTo(low) > 0) && (high == null || v.compareTo(high) < 0)
+                && (!day || v.compareTo(BigDecimal.ONE) >= 0 && v.compareTo(BigDecimal.valueOf(30)) <= 0);
+    }
+
+    private static boolean joinsARange(String between) {
+        String b = between.strip().toLowerCase(java.util.Locale.ROOT);
+        return b.equals("to") || b.equals("-") || b.equals("–") || b.equals("and") || b.equals("through")
+                || b.equals("until");
+    }
+
+    /** A whole number up to 31 followed by a capitalised word, in a line that also holds a year. */
+    private static boolean isDayOfMonth(String text, NumberMention m) {
+        if (m.value().scale() > 0 || m.value().compareTo(BigDecimal.valueOf(31)) > 0 || m.value().signum() <= 0) {
+            return false;
+        }
+        String after = text.substring(m.end()).strip();
+        boolean capitalised = !after.isEmpty() && Character.isUpperCase(after.charAt(0));
+        boolean year = NumberMention.find(text).stream().anyMatch(o -> o.unit().equals("year"));
+        return capitalised && year;
     }
 
     /** Within a factor of four of the true value (no 7,120 beside 1,780), and percentages within 0 to 100. */

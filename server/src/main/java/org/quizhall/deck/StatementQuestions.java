@@ -206,7 +206,8 @@ final class StatementQuestions {
                 if (matcher.start() == 0 || NOT_TERMS.contains(term) || term.length() < 2
                         || QUALIFIERS.contains(term.toLowerCase(Locale.ROOT))
                         || termLines.getOrDefault(term.toLowerCase(Locale.ROOT), 0) < 2
-                        || inEnumeration(text, matcher.start(), matcher.end())) {
+                        || inEnumeration(text, matcher.start(), matcher.end())
+                        || openSlot(text, matcher.start(), matcher.end())) {
                     continue;
                 }
                 if (best == null || term.length() > best.length()) {
@@ -269,6 +270,26 @@ final class StatementQuestions {
             }
         }
         return out;
+    }
+
+    /** Words after which a name is one of many that would fit, unless the rest of the line narrows it down. */
+    private static final java.util.Set<String> OPEN_SLOT_WORDS = java.util.Set.of("use", "uses", "using", "used",
+            "run", "runs", "with", "via", "through", "from", "to", "into", "by", "like");
+
+    /**
+     * "AWS EMR uses ___", "Interactive SQL using ___", "Zeppelin can run ___ code": after such a word many names fit
+     * a short line (Hadoop, HDFS and EC2 are all used by EMR), and the notes' one is not the only defensible answer.
+     * "Athena uses ___ under the hood" says enough after the blank to be kept.
+     */
+    static boolean openSlot(String text, int start, int end) {
+        String before = text.substring(0, start).strip();
+        int space = before.lastIndexOf(' ');
+        String previous = (space < 0 ? before : before.substring(space + 1)).toLowerCase(Locale.ROOT);
+        if (!OPEN_SLOT_WORDS.contains(previous)) {
+            return false;
+        }
+        String after = text.substring(end).strip();
+        return after.isEmpty() || after.split("\\s+").length < 3;
     }
 
     /** "Athena, Redshift, EMR" or "DynamoDB or S3": any of the alternatives would fit the blank. */

@@ -65,6 +65,10 @@ final class TopicQuestions {
                 out.skip(node, "the fact names its own topic");
                 continue;
             }
+            if (spellsOut(fact, label)) {
+                out.skip(node, "the fact spells out the topic's name (an expansion of it), which gives it away");
+                continue;
+            }
             Random random = factory.random(KIND, "heading", node.text());
             List<String> numbers = NumberMention.find(fact).stream().map(m -> m.value().toPlainString()).toList();
             List<List<String>> tiers = numbers.isEmpty()
@@ -82,6 +86,24 @@ final class TopicQuestions {
             out.add(node, factory.multipleChoice(KIND, "heading", prompt, label, distractors, explanation,
                     new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
         }
+    }
+
+    /** "Hadoop User Experience" for Hue, "Elastic MapReduce" for EMR: the first letters or syllables of the name. */
+    static boolean spellsOut(String fact, String label) {
+        StringBuilder initials = new StringBuilder();
+        StringBuilder starts = new StringBuilder();
+        for (String w : fact.split("[\\s/-]+")) {
+            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                initials.append(Character.toLowerCase(w.charAt(0)));
+                starts.append(w, 0, Math.min(2, w.length()));
+            }
+        }
+        String name = label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String[] labelWords = label.split("\\s+");
+        String core = labelWords[labelWords.length - 1].toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String i = initials.toString();
+        return i.length() >= 2 && (i.equals(name) || i.equals(core) || i.startsWith(core) && core.length() >= 2
+                || starts.toString().toLowerCase(java.util.Locale.ROOT).startsWith(core) && core.length() >= 3);
     }
 
     /**
@@ -117,11 +139,26 @@ final class TopicQuestions {
         while (!f.isEmpty() && ".;:".indexOf(f.charAt(f.length() - 1)) >= 0) {
             f = f.substring(0, f.length() - 1).strip();
         }
+        int colon = f.indexOf(": ");
+        if (colon > 0 && colon < f.length() - 2 && startsWithVerb(f.substring(colon + 2))) {
+            // "Notebook: Can share notebooks with others": the lead-in only repeats what the options are.
+            f = f.substring(colon + 2).strip();
+        }
         int space = f.indexOf(' ');
         if (space > 0 && !f.contains(": ")) {
-            String verb = AUXILIARIES.get(f.substring(0, space).toLowerCase(java.util.Locale.ROOT));
+            String first = f.substring(0, space).toLowerCase(java.util.Locale.ROOT);
+            String verb = AUXILIARIES.get(first);
             if (verb != null) {
                 return "Which of these " + verb + f.substring(space) + "?";
+            }
+            if (VERBS_THIRD_PERSON.contains(first)) {
+                return "Which of these " + first + f.substring(space) + "?";
+            }
+            if (OrderingQuestions.isStepVerb(first) || BASE_VERBS.contains(first)) {
+                return "Which of these is used to " + first + f.substring(space) + "?";
+            }
+            if ((first.equals("a") || first.equals("an")) && Character.isLowerCase(f.charAt(space + 1))) {
+                return "Which of these is " + first + f.substring(space) + "?";
             }
         }
         if (isSingularNounPhrase(f)) {
@@ -129,8 +166,25 @@ final class TopicQuestions {
             String article = "aeiou".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ";
             return "Which of these is " + article + phrase + "?";
         }
-        return "Which of these is this true of: “" + fact + "”?";
+        return "Which of these fits the description “" + f + "”?";
     }
+
+    private static boolean startsWithVerb(String text) {
+        String first = text.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return AUXILIARIES.containsKey(first) || VERBS_THIRD_PERSON.contains(first);
+    }
+
+    /** Verbs a line about a thing often starts with, its subject left out: "Provides visualization tools". */
+    private static final java.util.Set<String> VERBS_THIRD_PERSON = java.util.Set.of("scans", "stores", "processes",
+            "operates", "visualizes", "visualises", "handles", "manages", "enables", "creates", "builds", "tracks",
+            "monitors", "copies", "moves", "loads", "converts", "queries", "executes", "integrates", "hosts",
+            "coordinates", "infers", "issues", "connects", "contains", "holds", "produces", "makes", "lets",
+            "gives", "helps", "includes", "keeps", "reads", "writes", "sends", "receives", "transforms", "carries");
+
+    /** Verbs in the form that starts an instruction or a use: "Visualize the accuracy of …", "Run SQL code". */
+    private static final java.util.Set<String> BASE_VERBS = java.util.Set.of("visualize", "visualise", "query",
+            "run", "coordinate", "host", "scan", "infer", "issue", "connect", "copy", "move", "convert", "manage",
+            "track", "handle", "enable", "operate", "process", "provision", "schedule", "stream", "send", "receive");
 
     private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("with", "on", "of", "for", "in", "to",
             "by", "from", "at", "into", "via", "and", "or", "/");

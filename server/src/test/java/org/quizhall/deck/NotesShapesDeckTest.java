@@ -32,7 +32,7 @@ class NotesShapesDeckTest {
     @ParameterizedTest(name = "flashcards: {0}")
     @CsvSource(delimiter = '|', value = {
             "Capital of France :: Paris | Capital of France? | Paris",
-            "Largest planet ::: Jupiter | Which term means “Jupiter”? | Largest planet",
+            "Largest planet ::: Jupiter | Which of these describes Jupiter? | Largest planet",
             "Who wrote Hamlet? >> William Shakespeare | Who wrote Hamlet? | William Shakespeare"})
     @DisplayName("flashcards are asked in the direction their syntax allows")
     void flashcardDirections(String line, String prompt, String answer) {

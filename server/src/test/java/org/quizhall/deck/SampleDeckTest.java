@@ -45,7 +45,7 @@ class SampleDeckTest {
     }
 
     @Test
-    @DisplayName("at least three headings in four are the source of a question; the rest are in the warnings")
+    @DisplayName("at least two headings in three are the source of a question; the rest are in the warnings")
     void everyHeadingCovered() {
         List<String> uncovered = new ArrayList<>();
         for (TopicNode heading : tree.headings()) {
@@ -56,7 +56,9 @@ class SampleDeckTest {
             }
         }
         assertThat(tree.headings().size()).isGreaterThanOrEqualTo(50);
-        assertThat(uncovered.size() * 4).as("uncovered: %s", uncovered).isLessThanOrEqualTo(tree.headings().size());
+        // Lists whose kind the notes name nothing else of (Amazon ML's hyperparameters, Presto's data sources) give no
+        // choice question, since any wrong option would be of another kind; their lines are in the warnings.
+        assertThat(uncovered.size() * 3).as("uncovered: %s", uncovered).isLessThanOrEqualTo(tree.headings().size());
     }
 
     @Test
@@ -87,18 +89,26 @@ class SampleDeckTest {
     }
 
     @Test
-    @DisplayName("a list is asked once as a choice, about the real list, with wrong options from outside it")
+    @DisplayName("a list is asked as a choice only with wrong options of its own kind; else the warnings say why")
     void listMembers() {
         Set<String> members = Set.of("Node.js", "Python", "Java", "C#", "Go", "Powershell", "Ruby");
-        List<Question> languages = deck.questions().stream()
-                .filter(q -> q.kind().equals("list_member") && q.prompt().contains("supported languages")).toList();
-        assertThat(languages).hasSize(1);
-        Question q = languages.get(0);
-        assertThat(q.prompt()).isEqualTo("Which of these is one of the supported languages of AWS Lambda?");
-        assertThat(members).contains(q.answer());
-        List<String> wrong = new ArrayList<>(q.options());
-        wrong.remove(q.correct());
-        assertThat(wrong).noneMatch(members::contains);
+        // The notes name no other programming languages, so nothing of the same kind could be a wrong option:
+        // "Which of these is a supported language?" offering SQS or Redshift is guessed without studying.
+        assertThat(deck.questions()).filteredOn(q -> q.prompt().contains("supported languages"))
+                .allMatch(q -> q.type() == QuestionType.TRUE_FALSE);
+        assertThat(deck.warnings()).filteredOn(w -> members.contains(w.text()))
+                .isNotEmpty()
+                .allMatch(w -> w.reason().contains("same kind"));
+        List<Question> triggers = deck.questions().stream()
+                .filter(q -> q.kind().startsWith("list_member") && q.explanation().contains("can trigger Lambda")).toList();
+        for (Question q : triggers) {
+            List<String> wrong = new ArrayList<>(q.options());
+            q.keys().forEach(k -> wrong.remove(q.options().get(k)));
+            if (q.correct() >= 0) {
+                wrong.remove(q.correct());
+            }
+            assertThat(wrong).as("services offered for services: %s", q.prompt()).noneMatch(members::contains);
+        }
     }
 
     @Test
