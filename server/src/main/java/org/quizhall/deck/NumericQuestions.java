@@ -62,7 +62,8 @@ final class NumericQuestions {
         }
         String text = node.text();
         java.util.function.Predicate<BigDecimal> fits = fitsTheLine(text, m);
-        List<String> distractors = DistractorPicker.pick(m.raw(), List.of(fromNotes, m.scaledVariants()),
+        List<String> distractors = DistractorPicker.pick(m.raw(), List.of(rangeVariants(text, m), fromNotes,
+                        m.scaledVariants()),
                 c -> !NotesIndex.mentions(text, c) && plausible(m, c) && value(c) != null && fits.test(value(c)), 3,
                 random);
         if (distractors.size() < 2) {
@@ -99,27 +100,69 @@ final class NumericQuestions {
      * day, 1 to 30.
      */
     static java.util.function.Predicate<BigDecimal> fitsTheLine(String text, NumberMention m) {
-        List<NumberMention> all = NumberMention.find(text);
-        BigDecimal below = null;
-        BigDecimal above = null;
-        for (NumberMention other : all) {
-            if (other.end() <= m.start() && joinsARange(text.substring(other.end(), m.start()))) {
-                above = other.value();
-            } else if (other.start() >= m.end() && joinsARange(text.substring(m.end(), other.start()))) {
-                below = other.value();
-            }
-        }
+        BigDecimal low = numberBefore(text.substring(0, m.start()));
+        BigDecimal high = numberAfter(text.substring(m.end()));
         boolean day = isDayOfMonth(text, m);
-        BigDecimal low = above;
-        BigDecimal high = below;
+        BigDecimal ceiling = low == null || low.compareTo(m.value()) >= 0 || m.unit().equals("year") ? null
+                : m.value().add(m.value().subtract(low).multiply(BigDecimal.valueOf(2)));
         return v -> (low == null || v.compareTo(low) > 0) && (high == null || v.compareTo(high) < 0)
+                && (ceiling == null || v.compareTo(ceiling) <= 0)
                 && (!day || v.compareTo(BigDecimal.ONE) >= 0 && v.compareTo(BigDecimal.valueOf(30)) <= 0);
     }
 
-    private static boolean joinsARange(String between) {
-        String b = between.strip().toLowerCase(java.util.Locale.ROOT);
-        return b.equals("to") || b.equals("-") || b.equals("–") || b.equals("and") || b.equals("through")
-                || b.equals("until");
+    /**
+     * For the high end of a range ("60 to 100 times a minute") numbers a step of the range's width away (80, 120,
+     * 140), and a range's high end stays within twice its width above the key: 400 beats a minute is no heart rate.
+     */
+    private static List<String> rangeVariants(String text, NumberMention m) {
+        BigDecimal low = numberBefore(text.substring(0, m.start()));
+        if (low == null || m.unit().equals("year") || low.compareTo(m.value()) >= 0) {
+            return List.of();
+        }
+        BigDecimal width = m.value().subtract(low);
+        BigDecimal half = width.divide(BigDecimal.valueOf(2), java.math.MathContext.DECIMAL64);
+        List<String> out = new ArrayList<>();
+        for (BigDecimal v : List.of(m.value().add(half), m.value().add(width), m.value().subtract(half),
+                m.value().add(width.add(half)))) {
+            if (v.compareTo(low) > 0 && v.stripTrailingZeros().scale() <= m.value().stripTrailingZeros().scale()) {
+                out.add(m.format(v));
+            }
+        }
+        return out;
+    }
+
+    private static final List<String> RANGE_WORDS = List.of("to", "-", "–", "and", "through", "until");
+
+    /** The number that opens a range ending here: "60 to " before "100 times". */
+    private static BigDecimal numberBefore(String before) {
+        String b = before.stripTrailing();
+        for (String word : RANGE_WORDS) {
+            if (b.endsWith(" " + word) || word.length() == 1 && b.endsWith(word)) {
+                String rest = b.substring(0, b.length() - word.length()).stripTrailing();
+                int i = rest.length();
+                while (i > 0 && (Character.isDigit(rest.charAt(i - 1)) || rest.charAt(i - 1) == ',' || rest.charAt(i - 1) == '.')) {
+                    i--;
+                }
+                return i < rest.length() ? value(rest.substring(i)) : null;
+            }
+        }
+        return null;
+    }
+
+    /** The number that closes a range opened here: " to 1794" after "1793". */
+    private static BigDecimal numberAfter(String after) {
+        String a = after.stripLeading();
+        for (String word : RANGE_WORDS) {
+            if (a.startsWith(word + " ") || word.length() == 1 && a.startsWith(word)) {
+                String rest = a.substring(word.length()).stripLeading();
+                int i = 0;
+                while (i < rest.length() && (Character.isDigit(rest.charAt(i)) || rest.charAt(i) == ',' || rest.charAt(i) == '.')) {
+                    i++;
+                }
+                return i > 0 ? value(rest.substring(0, i)) : null;
+            }
+        }
+        return null;
     }
 
     /** A whole number up to 31 followed by a capitalised word, in a line that also holds a year. */

@@ -14,6 +14,9 @@ final class Prompts {
             "should", "is", "are", "was", "were", "has", "have", "does", "do", "not", "no", "only", "also", "but",
             "because", "and", "or", "which", "then", "so");
 
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "every", "each", "all", "most", "some",
+            "many", "few");
+
     private Prompts() {
     }
 
@@ -70,6 +73,20 @@ final class Prompts {
             label = label.substring(0, aspect);
         }
         if (NotesIndex.mentions(fact, label) || NotesIndex.mentions(fact, heading.text())) {
+            return "";
+        }
+        // "Every living organism is made of one or more cells." is a sentence with a subject of its own; the
+        // heading above it is shown as its context.
+        String first = fact.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        boolean sentence = fact.strip().endsWith(".") || DETERMINERS.contains(first);
+        if (sentence && Character.isUpperCase(fact.strip().charAt(0))
+                && !DEPENDENT_STARTS.contains(first) && NotesIndex.shape(fact).hasVerb()
+                && NotesIndex.shape(fact).wordCount() >= 4) {
+            return "";
+        }
+        // "Commands", "Ideas", "Causes": a heading that names a kind of line, not the subject of one.
+        if (!label.contains(" ") && label.endsWith("s") && label.length() > 1
+                && label.substring(1).equals(label.substring(1).toLowerCase(Locale.ROOT))) {
             return "";
         }
         // "Glue is batch oriented" under "AWS Glue" names its subject already.

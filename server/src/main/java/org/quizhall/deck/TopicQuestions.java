@@ -161,7 +161,7 @@ final class TopicQuestions {
                 return "Which of these is " + first + f.substring(space) + "?";
             }
         }
-        if (isSingularNounPhrase(f)) {
+        if (isSingularNounPhrase(f) || describesAThing(f)) {
             String phrase = Character.toLowerCase(f.charAt(0)) + f.substring(1);
             String article = "aeiou".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ";
             return "Which of these is " + article + phrase + "?";
@@ -190,6 +190,35 @@ final class TopicQuestions {
             "by", "from", "at", "into", "via", "and", "or", "/");
 
     /** "Distributed processing system": no verb, no name, one thing (so "a" fits before it). */
+    /**
+     * "Graphical front-end for applications on your EMR cluster", "Operational tool used to visualize EMR data": a
+     * description of one thing, its head noun first and then what it is for, which takes "a" in front.
+     */
+    private static boolean describesAThing(String phrase) {
+        String[] words = phrase.split("\\s+");
+        if (words.length < 3 || words.length > 14 || !Character.isUpperCase(phrase.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < Math.min(3, words.length); i++) {
+            String w = words[i].toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z-]", "");
+            if (HEAD_NOUNS.contains(w)) {
+                return true;
+            }
+            if (w.endsWith("ly") || i > 0 && w.endsWith("ing") && !words[i - 1].endsWith(",")
+                    || AUXILIARIES.containsKey(w) || VERBS_THIRD_PERSON.contains(w)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Nouns that name what kind of thing a description is about. */
+    private static final java.util.Set<String> HEAD_NOUNS = java.util.Set.of("tool", "framework", "system",
+            "database", "service", "library", "engine", "platform", "language", "format", "repository", "front-end",
+            "interface", "store", "manager", "connector", "accelerator", "protocol", "device", "component", "notebook",
+            "scheduler", "catalog", "editor", "runtime", "compiler", "server", "client", "queue", "cache", "organelle",
+            "molecule", "enzyme", "organ", "hormone", "gland", "cell", "process");
+
     private static boolean isSingularNounPhrase(String phrase) {
         BulletShape shape = BulletShape.of(phrase);
         if (shape.hasVerb() || shape.isNameLike() || shape.wordCount() < 2 || shape.wordCount() > 7) {
