@@ -43,8 +43,23 @@ public final class SampleSnapshot {
                         q.id(), notes.getKey(), q.source().line()));
                 out.append("   Context: ").append(String.join(" › ", q.context())).append('\n');
                 out.append("   Q: ").append(q.prompt()).append('\n');
-                for (int i = 0; i < q.options().size(); i++) {
-                    out.append(i == q.correct() ? "   * " : "   - ").append(q.options().get(i)).append('\n');
+                switch (q.type()) {
+                    case ORDERING -> {
+                        out.append("   Shown: ").append(String.join(" | ", q.servedTexts())).append('\n');
+                        out.append("   Order: ").append(String.join(" → ", q.options())).append('\n');
+                    }
+                    case MATCHING -> {
+                        for (int i = 0; i < q.options().size(); i++) {
+                            out.append("   - ").append(q.options().get(i)).append(" ⇒ ").append(q.matches().get(i))
+                                    .append('\n');
+                        }
+                    }
+                    default -> {
+                        for (int i = 0; i < q.options().size(); i++) {
+                            boolean key = i == q.correct() || q.keys().contains(i);
+                            out.append(key ? "   * " : "   - ").append(q.options().get(i)).append('\n');
+                        }
+                    }
                 }
                 if (!q.accepted().isEmpty()) {
                     out.append("   = ").append(String.join(" | ", q.accepted())).append('\n');
