@@ -51,6 +51,11 @@ final class DefinitionQuestions {
                 out.skip(p.node(), "the definition repeats its term");
                 continue;
             }
+            if (d.style() != CardStyle.QUESTION_ANSWER && sharesAName(d.term(), d.definition())) {
+                // "Kinesis Connector: access Kinesis streams in your scripts" answers itself.
+                out.skip(p.node(), "the definition repeats a word of its term, which gives the answer away");
+                continue;
+            }
             forward(p, d);
             if (d.reversible()) {
                 backward(p, d);
@@ -81,18 +86,28 @@ final class DefinitionQuestions {
             if (name) {
                 return "What is " + term + "?";
             }
-            // "What is Compound?" lacks its article, which only a dictionary could supply.
-            String lower = term.substring(1).equals(term.substring(1).toLowerCase(java.util.Locale.ROOT))
-                    ? Character.toLowerCase(term.charAt(0)) + term.substring(1) : term;
-            return "What does “" + lower + "” mean?";
+            // "What is Compound?" lacks its article, which only a dictionary could supply; the term keeps its case,
+            // since "Mahout" is a name.
+            return "What does “" + term + "” mean?";
         }
-        return ".?!:".indexOf(term.charAt(term.length() - 1)) >= 0 ? term : term + "?";
+        if (".?!:".indexOf(term.charAt(term.length() - 1)) >= 0) {
+            return term;
+        }
+        // "Capital of France", "Largest planet": the card's front names a thing; asked as "What is the …?".
+        org.quizhall.notes.BulletShape shape = org.quizhall.notes.BulletShape.of(term);
+        String first = term.split("\\s+", 2)[0];
+        boolean common = first.length() > 1 && first.substring(1).equals(first.substring(1).toLowerCase(java.util.Locale.ROOT));
+        if (!shape.hasVerb() && common && shape.wordCount() >= 2 && shape.wordCount() <= 8) {
+            return "What is the " + Character.toLowerCase(term.charAt(0)) + term.substring(1) + "?";
+        }
+        return term + "?";
     }
 
     private void backward(NotesIndex.Placed p, Definition d) {
         // A card's back that is a name ("Jupiter") is described by its front, not meant by it.
         String prompt = org.quizhall.notes.BulletShape.of(d.definition()).isNameLike()
                 ? "Which of these describes " + d.definition().strip() + "?"
+                : shape(d.definition()).equals("number") ? "Which of these is " + d.definition().strip() + "?"
                 : "Which term means “" + d.definition() + "”?";
         emit(p, "backward", prompt, d.term(), tiers(p, c -> c.definition().term(), false));
     }
@@ -143,7 +158,40 @@ final class DefinitionQuestions {
         if (kin.size() >= 2) {
             return List.of(kin);
         }
+        // A number asked about alone ("How many bits long is an IPv4 address? 32") gets numbers near it, not the
+        // port numbers of other cards.
+        String own = side.apply(self.node());
+        if (shape(own).equals("number")) {
+            int digits = 0;
+            while (digits < own.length() && (Character.isDigit(own.charAt(digits)) || own.charAt(digits) == ',')) {
+                digits++;
+            }
+            if (digits > 0) {
+                long value = Long.parseLong(own.substring(0, digits).replace(",", ""));
+                List<String> near = new ArrayList<>(kin);
+                boolean grouped = own.substring(0, digits).contains(",");
+                for (long v : new long[] {value * 2, value / 2, value * 4, value / 4}) {
+                    if (v > 0 && v != value) {
+                        near.add((grouped ? String.format(java.util.Locale.ROOT, "%,d", v) : String.valueOf(v))
+                                + own.substring(digits));
+                    }
+                }
+                return List.of(near);
+            }
+        }
         return List.of(sameHeading, sameTopic, rest);
+    }
+
+    /** A capitalised word of the term ("Kinesis", "Hive") that its definition also uses. */
+    static boolean sharesAName(String term, String definition) {
+        String words = NotesIndex.words(definition);
+        for (String w : term.split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 3 && Character.isUpperCase(w.charAt(0))
+                    && words.contains(" " + w.toLowerCase(java.util.Locale.ROOT) + " ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> QUESTION_WORDS = Set.of("which", "what", "when", "where", "who", "whom", "whose",
@@ -168,7 +216,11 @@ final class DefinitionQuestions {
     /** Cards are parallel when their definitions read alike: lists of codes, names, or prose. */
     private static String shape(String definition) {
         org.quizhall.notes.BulletShape s = org.quizhall.notes.BulletShape.of(definition);
-        if (Quantity.parse(definition) != null || definition.strip().chars().allMatch(c -> Character.isDigit(c)
+        String d = definition.strip();
+        boolean numberFirst = !d.isEmpty() && Character.isDigit(d.charAt(0)) && d.split("\\s+").length <= 4
+                && d.chars().filter(Character::isDigit).count() * 2 >= d.replaceAll("\\s", "").chars()
+                        .filter(Character::isLetterOrDigit).count() / 4;
+        if (Quantity.parse(definition) != null || numberFirst || d.chars().allMatch(c -> Character.isDigit(c)
                 || c == '.' || c == ',' || c == ' ')) {
             return "number";
         }

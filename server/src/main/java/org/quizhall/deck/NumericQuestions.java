@@ -52,6 +52,14 @@ final class NumericQuestions {
 
     private void numeric(NotesIndex.Placed p, NumberMention m) {
         TopicNode node = p.node();
+        if (node.text().indexOf('<') >= 0 || node.text().indexOf('>') >= 0) {
+            out.skip(node, "shorthand with < or >, which reads as notation rather than a statement to complete");
+            return;
+        }
+        if (m.value().compareTo(BigDecimal.ONE) == 0 && m.raw().chars().allMatch(Character::isLetter)) {
+            // "can replicate one table or a whole database": "one" there means "a single", not a count to learn.
+            return;
+        }
         String variant = m.raw() + " " + m.unit();
         Random random = factory.random(KIND, variant, node.text());
         List<String> fromNotes = new ArrayList<>();
@@ -74,7 +82,7 @@ final class NumericQuestions {
         int offset = fact.length() - node.text().length();
         String blanked = fact.substring(0, offset + m.start()) + Prompts.BLANK + fact.substring(offset + m.end());
         String subject = Prompts.subject(index, p, fact);
-        String prompt = subject + blanked + (m.unit().equals("year") ? " — which year fills the blank?"
+        String prompt = Prompts.fuse(subject + blanked) + (m.unit().equals("year") ? " — which year fills the blank?"
                 : " — which number fills the blank?");
         if (NotesIndex.mentions(prompt, m.raw())) {
             out.skip(node, "the number also appears elsewhere in the question");
@@ -91,7 +99,7 @@ final class NumericQuestions {
         }
         String falsified = fact.substring(0, offset + m.start()) + wrong + fact.substring(offset + m.end());
         out.add(node, factory.trueFalse(StatementQuestions.TRUE_FALSE, "number:" + variant,
-                "True or false? " + subject + falsified, false, fact, source, topic));
+                "True or false? " + Prompts.fuse(subject + falsified), false, fact, source, topic));
     }
 
     /**
@@ -183,7 +191,8 @@ final class NumericQuestions {
             return false;
         }
         double ratio = v.doubleValue() / m.value().doubleValue();
-        return ratio >= 0.25 && ratio <= 4
+        boolean pluralUnit = m.unitRaw() != null && m.unitRaw().endsWith("s");
+        return ratio >= 0.25 && ratio <= 4 && !(pluralUnit && v.compareTo(BigDecimal.ONE) == 0)
                 && (!m.unit().equals("percent") || v.compareTo(BigDecimal.valueOf(100)) <= 0);
     }
 

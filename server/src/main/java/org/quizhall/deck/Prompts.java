@@ -48,8 +48,11 @@ final class Prompts {
             return text;
         }
         String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        // "Stores the genetic material of the cell" under "Nucleus" is the nucleus's: a line that starts with its
+        // verb, or with "Surrounded by", "Typically", has its subject in the line above.
         boolean dependent = p.node().kind() == NodeKind.LIST_ITEM || DEPENDENT_STARTS.contains(first)
-                || Character.isLowerCase(text.charAt(0));
+                || Character.isLowerCase(text.charAt(0)) || JOINING_VERBS.contains(first)
+                || LINKING_STARTS.contains(first);
         BulletShape parentShape = NotesIndex.shape(parent.text());
         boolean subject = parentShape.wordCount() <= 3
                 || parentShape.wordCount() <= 5 && java.util.Arrays.stream(parentShape.core().split("\\s+"))
@@ -72,6 +75,11 @@ final class Prompts {
         if (aspect > 0) {
             label = label.substring(0, aspect);
         }
+        // "Hive - AWS Integration" is an aspect of Hive, written on one line.
+        int dash = label.indexOf(" - ");
+        if (dash > 0 && ASPECT_WORDS.matcher(label.substring(dash)).find()) {
+            label = label.substring(0, dash).strip();
+        }
         if (NotesIndex.mentions(fact, label) || NotesIndex.mentions(fact, heading.text())) {
             return "";
         }
@@ -83,6 +91,15 @@ final class Prompts {
                 && !DEPENDENT_STARTS.contains(first) && NotesIndex.shape(fact).hasVerb()
                 && NotesIndex.shape(fact).wordCount() >= 4) {
             return "";
+        }
+        // "Mitosis produces two cells", "The heart pumps blood": a subject, then its verb.
+        String[] words = fact.strip().split("\\s+");
+        for (int i = 1; i < Math.min(3, words.length); i++) {
+            String w = words[i].toLowerCase(Locale.ROOT);
+            if (JOINING_VERBS.contains(w) && !AUXILIARY_VERBS.contains(w) && Character.isUpperCase(words[0].charAt(0))
+                    && !JOINING_VERBS.contains(first) && !LINKING_STARTS.contains(first) && !ADVERBS.contains(first)) {
+                return "";
+            }
         }
         // "Commands", "Ideas", "Causes": a heading that names a kind of line, not the subject of one.
         if (!label.contains(" ") && label.endsWith("s") && label.length() > 1
@@ -96,6 +113,96 @@ final class Prompts {
             }
         }
         return label + ": ";
+    }
+
+    /**
+     * "Mitochondria: Have their own circular DNA" as the sentence it stands for, "Mitochondria have their own
+     * circular DNA"; "Eukaryotic cells: Typically 10 to 200 micrometres across" as "Eukaryotic cells are typically
+     * 10 to 200 micrometres across". A subject before a fragment that starts with a verb is joined to it; before
+     * one that starts with an adverb, a participle or a preposition, with "is" or "are". Anything else keeps its
+     * colon: "Amazon ML: Soft limit up to 100 GB" could only be joined by guessing the verb.
+     */
+    static String fuse(String text) {
+        int colon = text.indexOf(": ");
+        if (colon <= 0 || colon > 60 || text.substring(0, colon).contains(".")) {
+            return text;
+        }
+        String subject = text.substring(0, colon).strip();
+        String fragment = text.substring(colon + 2).strip();
+        if (fragment.isEmpty() || subject.split("\\s+").length > 5 || fragment.startsWith(BLANK)
+                || subject.contains(" - ") || subject.contains("+") || subject.contains("›")
+                || ASPECT_WORDS.matcher(subject).find()) {
+            // "Hive - AWS Integration: Load data from S3" is not something Hive's integration does.
+            return text;
+        }
+        String first = fragment.split("\\s+", 2)[0];
+        String word = first.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        if (!Character.isUpperCase(first.charAt(0)) || word.isEmpty()) {
+            return text;
+        }
+        String rest = Character.toLowerCase(fragment.charAt(0)) + fragment.substring(1);
+        if (JOINING_VERBS.contains(word) || OrderingQuestions.isStepVerb(word)) {
+            String verb = first.toLowerCase(Locale.ROOT);
+            boolean base = !verb.endsWith("s") && !AUXILIARY_VERBS.contains(verb) || verb.equals("have");
+            if (base && !plural(subject)) {
+                // "Hive: Load data from S3" is "Hive loads data from S3".
+                rest = thirdPerson(verb) + rest.substring(verb.length());
+            }
+            return subject + " " + rest;
+        }
+        if (LINKING_STARTS.contains(word)) {
+            return subject + (plural(subject) ? " are " : " is ") + rest;
+        }
+        return text;
+    }
+
+    private static final java.util.regex.Pattern ASPECT_WORDS = java.util.regex.Pattern.compile(
+            "(?i)integration|features|patterns|usage|security|promises|limitations|considerations|options|types");
+
+    /** Verbs a fragment under its subject starts with: "Have", "Can", "Stores", "Produce". */
+    private static final Set<String> JOINING_VERBS = Set.of("can", "cannot", "will", "may", "must", "should",
+            "has", "have", "is", "are", "does", "do", "stores", "store", "produces", "produce", "contains", "contain",
+            "carries", "carry", "moves", "move", "makes", "make", "breaks", "break", "helps", "help", "controls",
+            "control", "protects", "protect", "filters", "filter", "pumps", "pump", "packages", "builds",
+            "supports", "support", "uses", "provides", "provide", "runs", "allows", "allow", "holds", "hold",
+            "shows", "show", "gives", "give", "takes", "take", "keeps", "keep", "needs", "need", "requires",
+            "require", "includes", "include", "lets", "let", "happens", "happen", "occurs",
+            "occur", "transports", "transport", "converts", "convert", "absorbs",
+            "absorb", "digests", "digest", "sends", "send", "receives", "receive", "lacks", "lack", "beats", "beat",
+            "exchange", "exchanges", "contracts", "contract", "downloads", "fetches", "merges", "declared", "stormed", "called", "seized", "crowned", "abolished", "executed");
+
+    private static final Set<String> ADVERBS = Set.of("just", "even", "still", "then", "now", "here", "there",
+            "up", "down", "max", "min");
+
+    private static final Set<String> AUXILIARY_VERBS = Set.of("can", "cannot", "will", "may", "must", "should",
+            "has", "have", "is", "are", "does", "do");
+
+    /** Words that start a description of the subject rather than an action of it. */
+    private static final Set<String> LINKING_STARTS = Set.of("typically", "usually", "often", "always", "never",
+            "mostly", "generally", "mainly", "only", "also", "sometimes", "rarely", "found", "made", "located",
+            "known", "responsible", "part", "on", "in", "inside", "outside", "between", "within", "about",
+            "around", "roughly", "approximately", "not", "able", "unable", "similar", "different", "surrounded",
+            "composed", "stored", "based", "built", "controlled", "encrypted", "hosted", "managed", "implemented",
+            "optimized", "optimised", "designed", "used", "covered", "connected", "attached", "filled", "lined");
+
+    private static String thirdPerson(String verb) {
+        if (verb.equals("have")) {
+            return "has";
+        }
+        if (verb.endsWith("y") && verb.length() > 2 && "aeiou".indexOf(verb.charAt(verb.length() - 2)) < 0) {
+            return verb.substring(0, verb.length() - 1) + "ies";
+        }
+        return verb.endsWith("s") || verb.endsWith("sh") || verb.endsWith("ch") || verb.endsWith("x")
+                || verb.endsWith("o") ? verb + "es" : verb + "s";
+    }
+
+    private static boolean plural(String subject) {
+        String last = subject.substring(subject.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT);
+        if (Set.of("mitochondria", "bacteria", "data", "criteria", "media", "phenomena", "people", "children")
+                .contains(last)) {
+            return true;
+        }
+        return last.endsWith("s") && !last.endsWith("ss") && !last.endsWith("us") && !last.endsWith("is");
     }
 
     /** The first letter of {@code word} as it is written in {@code text} (case kept). */

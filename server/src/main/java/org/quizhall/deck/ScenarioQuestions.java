@@ -82,7 +82,8 @@ final class ScenarioQuestions {
         String subject = thing.equals("General") || NotesIndex.mentions(need.need(), thing)
                 || NotesIndex.norm(thing).equals(NotesIndex.norm(need.name())) ? "A team" : "A team using " + thing;
         String prompt = subject + " needs " + need.need() + ". Which of these should it use?";
-        if (NotesIndex.mentions(prompt, need.name())) {
+        if (NotesIndex.mentions(prompt, need.name()) || sharesAWord(need.need(), need.name())) {
+            // "needs interactive SQL … Spark SQL": the key would be the option that repeats the need's words.
             return;
         }
         Random random = factory.random(SCENARIO, need.name(), node.text());
@@ -278,6 +279,31 @@ final class ScenarioQuestions {
                 .filter(c -> (c.kind() == NodeKind.LIST_ITEM || c.kind() == NodeKind.NOTE
                         || c.kind() == NodeKind.STATEMENT) && c.children().isEmpty())
                 .toList();
+    }
+
+    /** Whether the thing's name repeats a word of the need ("stream processing", "Spark Streaming"). */
+    static boolean sharesAWord(String need, String name) {
+        java.util.Set<String> needWords = new java.util.HashSet<>();
+        for (String w : need.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 3) {
+                needWords.add(stem(w));
+            }
+        }
+        for (String w : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+|(?<=[a-z])(?=sql)")) {
+            if (w.length() >= 3 && needWords.contains(stem(w))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String stem(String word) {
+        for (String end : List.of("ing", "ed", "es", "s")) {
+            if (word.endsWith(end) && word.length() - end.length() >= 3) {
+                return word.substring(0, word.length() - end.length());
+            }
+        }
+        return word;
     }
 
     private static boolean usableName(String name) {

@@ -75,10 +75,10 @@ final class StatementQuestions {
                 // Where a parallel line gives a wrong subject the line is asked false; the deck-wide balance then
                 // keeps as many true ones beside them as it may.
                 if (swapped != null) {
-                    out.add(node, factory.trueFalse(TRUE_FALSE, "swapped", "True or false? " + where + swapped,
+                    out.add(node, factory.trueFalse(TRUE_FALSE, "swapped", "True or false? " + Prompts.fuse(where + swapped),
                             false, fact, source, topic));
                 } else {
-                    out.add(node, factory.trueFalse(TRUE_FALSE, "as-written", "True or false? " + where + fact, true,
+                    out.add(node, factory.trueFalse(TRUE_FALSE, "as-written", "True or false? " + Prompts.fuse(where + fact), true,
                             fact, source, topic));
                 }
             }
@@ -228,12 +228,16 @@ final class StatementQuestions {
         }
         String answer = accepted.get(0);
         String blanked = fact.substring(0, offset + start) + Prompts.BLANK + fact.substring(offset + end);
+        if (completedOtherwise(index.topicText(topic), text.substring(0, start), answer)) {
+            out.skip(node, "elsewhere the notes end the same words with something else, which would also be right");
+            return;
+        }
         if (NotesIndex.mentions(blanked, answer) || NotesIndex.mentions(where, answer)
                 || answer.length() >= 3 && blanked.toLowerCase(Locale.ROOT).contains(answer.toLowerCase(Locale.ROOT))) {
             out.skip(node, "the blanked term appears elsewhere in the sentence");
             return;
         }
-        out.add(node, factory.typed(CLOZE, "blank:" + answer, "Fill in the blank: " + where + blanked, accepted,
+        out.add(node, factory.typed(CLOZE, "blank:" + answer, "Fill in the blank: " + Prompts.fuse(where + blanked), accepted,
                 fact, source, topic));
     }
 
@@ -270,6 +274,37 @@ final class StatementQuestions {
             }
         }
         return out;
+    }
+
+    /**
+     * "On the top of ___" is HDFS here but EMRFS two lines down: when the topic has the two words before the blank
+     * followed by another name, that name would be a right answer too. Topic text is searched once per blank, so a
+     * topic larger than a few hundred lines is not searched.
+     */
+    /** Words too common to tie two lines together: "in the ___" is followed by everything. */
+    private static final java.util.Set<String> FRAME_WORDS = java.util.Set.of("the", "a", "an", "and", "or", "of",
+            "in", "on", "at", "to", "for", "with", "from", "into", "by", "is", "are", "was", "be", "can", "has",
+            "have", "that", "this", "its", "your", "our", "their", "as", "it");
+
+    static boolean completedOtherwise(String topicWords, String before, String answer) {
+        String[] words = NotesIndex.words(before).strip().split(" ");
+        if (words.length < 2 || topicWords.length() > 200_000) {
+            return false;
+        }
+        String first = words[words.length - 2];
+        String second = words[words.length - 1];
+        if (FRAME_WORDS.contains(first) && FRAME_WORDS.contains(second) || first.length() < 3 && second.length() < 3) {
+            return false;
+        }
+        String frame = " " + first + " " + second + " ";
+        String key = NotesIndex.words(answer);
+        for (int at = topicWords.indexOf(frame); at >= 0; at = topicWords.indexOf(frame, at + 1)) {
+            String rest = topicWords.substring(at + frame.length() - 1);
+            if (!rest.startsWith(key) && rest.length() > 1 && rest.charAt(1) != ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words after which a name is one of many that would fit, unless the rest of the line narrows it down. */

@@ -88,8 +88,10 @@ final class TableQuestions {
         String thing = row.cells().get(0);
         String key = row.cells().get(column);
         Random random = factory.random(KIND, "cell:" + column, row.text());
+        boolean initials = abbreviates(key, thing);
         List<String> distractors = DistractorPicker.pick(key, List.of(others),
-                c -> !NotesIndex.norm(c).equals(NotesIndex.norm(key)), 3, random);
+                c -> !NotesIndex.norm(c).equals(NotesIndex.norm(key)) && (!initials || abbreviates(c, thing)), 3,
+                random);
         if (distractors.size() < 2) {
             return false;
         }
@@ -108,7 +110,9 @@ final class TableQuestions {
             return false;
         }
         Random random = factory.random(KIND, "owner:" + column, row.text());
-        List<String> distractors = DistractorPicker.pick(key, List.of(others), c -> true, 3, random);
+        boolean initials = abbreviates(value, key);
+        List<String> distractors = DistractorPicker.pick(key, List.of(others),
+                c -> !initials || abbreviates(value, c), 3, random);
         if (distractors.size() < 2) {
             return false;
         }
@@ -117,6 +121,17 @@ final class TableQuestions {
         out.add(row, factory.multipleChoice(KIND, "owner:" + column, prompt, key, distractors,
                 explanation(header, row), source(row), topic));
         return true;
+    }
+
+    /**
+     * Whether {@code code} reads as short for {@code name} ("C" for Carbon, "He" for Helium): then every option must
+     * too, or the one whose first letters match gives the answer away.
+     */
+    static boolean abbreviates(String code, String name) {
+        String c = code.strip().toLowerCase(java.util.Locale.ROOT);
+        String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+        return !c.isEmpty() && c.length() <= 3 && c.length() < n.length() && c.chars().allMatch(Character::isLetter)
+                && n.startsWith(c.substring(0, 1));
     }
 
     /** A column's cells, with where each row's cell stands in the list. */

@@ -31,7 +31,7 @@ class NotesShapesDeckTest {
 
     @ParameterizedTest(name = "flashcards: {0}")
     @CsvSource(delimiter = '|', value = {
-            "Capital of France :: Paris | Capital of France? | Paris",
+            "Capital of France :: Paris | What is the capital of France? | Paris",
             "Largest planet ::: Jupiter | Which of these describes Jupiter? | Largest planet",
             "Who wrote Hamlet? >> William Shakespeare | Who wrote Hamlet? | William Shakespeare"})
     @DisplayName("flashcards are asked in the direction their syntax allows")

@@ -48,10 +48,10 @@ class RoundAssemblerTest {
     @Test
     @DisplayName("true/false rounds are not mostly 'True', although the notes hold mostly true statements")
     void trueFalseBalance() {
-        List<Question> round = RoundAssembler.assemble(deck.questions(), 20, Set.of("true_false"), 4L);
+        List<Question> round = RoundAssembler.assemble(deck.questions(), 16, Set.of("true_false"), 4L);
         long roundTrues = round.stream().filter(q -> q.correct() == 0).count();
-        assertThat(round).hasSize(20);
-        assertThat(roundTrues).isBetween(8L, 12L);
+        assertThat(round).hasSize(16);
+        assertThat(roundTrues).isBetween(6L, 10L);
     }
 
     @Test
