@@ -56,8 +56,8 @@ final class NumericQuestions {
             out.skip(node, "shorthand with < or >, which reads as notation rather than a statement to complete");
             return;
         }
-        if (m.value().compareTo(BigDecimal.ONE) == 0 && m.raw().chars().allMatch(Character::isLetter)) {
-            // "can replicate one table or a whole database": "one" there means "a single", not a count to learn.
+        if (m.value().compareTo(BigDecimal.ONE) == 0 && !Quantity.isMeasure(m.unitRaw())) {
+            // "can replicate 1 table or a whole database": one of a thing means "a single", not a count to learn.
             return;
         }
         String variant = m.raw() + " " + m.unit();
@@ -82,8 +82,12 @@ final class NumericQuestions {
         int offset = fact.length() - node.text().length();
         String blanked = fact.substring(0, offset + m.start()) + Prompts.BLANK + fact.substring(offset + m.end());
         String subject = Prompts.subject(index, p, fact);
-        String prompt = Prompts.fuse(subject + blanked) + (m.unit().equals("year") ? " — which year fills the blank?"
-                : " — which number fills the blank?");
+        String statement = Prompts.fuse(subject + blanked);
+        String prompt = howMany(statement, m);
+        if (prompt == null) {
+            prompt = statement + (m.unit().equals("year") ? " — which year fills the blank?"
+                    : " — which number fills the blank?");
+        }
         if (NotesIndex.mentions(prompt, m.raw())) {
             out.skip(node, "the number also appears elsewhere in the question");
             return;
@@ -182,6 +186,45 @@ final class NumericQuestions {
         boolean capitalised = !after.isEmpty() && Character.isUpperCase(after.charAt(0));
         boolean year = NumberMention.find(text).stream().anyMatch(o -> o.unit().equals("year"));
         return capitalised && year;
+    }
+
+    private static final java.util.Set<String> NOT_BEFORE_HOW_MANY = java.util.Set.of("a", "an", "the", "to", "up",
+            "of", "than", "about", "around", "approximately", "roughly", "-", "–", "and", "or");
+
+    /**
+     * "Human cells contain _____ chromosomes" asked as the question it is, "Human cells contain how many
+     * chromosomes?": when a counted plural follows the blank and a verb or preposition comes before it, in a
+     * sentence without a heading in front. Otherwise null, and the blank is asked for as written.
+     */
+    static String howMany(String statement, NumberMention m) {
+        int blank = statement.indexOf(Prompts.BLANK);
+        if (blank <= 0 || statement.contains(": ") || m.unit().equals("year") || m.unit().equals("percent")
+                || statement.indexOf(Prompts.BLANK, blank + 1) > 0) {
+            return null;
+        }
+        String[] next = statement.substring(blank + Prompts.BLANK.length()).strip().split("\\s+");
+        boolean counted = false;
+        for (int i = 0; i < Math.min(3, next.length) && !counted; i++) {
+            String w = next[i].toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+            counted = w.length() > 2 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("ous");
+        }
+        if (!counted) {
+            return null;
+        }
+        String before = statement.substring(0, blank).stripTrailing();
+        String previous = before.substring(before.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (NOT_BEFORE_HOW_MANY.contains(previous) || !Character.isLetter(previous.isEmpty() ? ' ' : previous.charAt(0))
+                || before.contains(",")) {
+            return null;
+        }
+        String after = statement.substring(blank + Prompts.BLANK.length()).strip();
+        while (!after.isEmpty() && ".;".indexOf(after.charAt(after.length() - 1)) >= 0) {
+            after = after.substring(0, after.length() - 1).strip();
+        }
+        if (after.contains(",") || after.contains(" and ") || after.contains("(") || after.contains(Prompts.BLANK)) {
+            return null;
+        }
+        return before + " how many " + after + "?";
     }
 
     /** Within a factor of four of the true value (no 7,120 beside 1,780), and percentages within 0 to 100. */
