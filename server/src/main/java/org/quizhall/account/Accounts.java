@@ -54,8 +54,12 @@ public final class Accounts {
       return Future.failedFuture(
           Problem.invalid("invalid_credentials", "username and password are both required."));
     }
-    return store
-        .findByUsername(username)
+    String folded = Credentials.fold(username);
+    // A name no account can have never reaches the database; the password is still hashed, so the answer takes
+    // as long as for any other wrong name.
+    Future<Optional<AccountStore.StoredAccount>> lookup =
+        folded == null ? Future.succeededFuture(Optional.empty()) : store.findByUsername(folded);
+    return lookup
         .compose(
             found ->
                 vertx.executeBlocking(

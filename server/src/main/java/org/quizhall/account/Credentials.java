@@ -30,6 +30,27 @@ public final class Credentials {
     }
   }
 
+  /**
+   * The one form of a username that lookups, uniqueness and the sign-in limits compare: ASCII letters lower-cased, as
+   * PostgreSQL's lower() does to the ASCII names accounts are allowed. Null for a name no account can have (outside
+   * the allowed characters, such as "İ"), which therefore never matches one.
+   */
+  public static String fold(String username) {
+    if (username == null) {
+      return null;
+    }
+    String name = username.strip();
+    if (name.length() < USERNAME_MIN || name.length() > USERNAME_MAX || !USERNAME.matcher(name).matches()) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+    }
+    return out.toString();
+  }
+
   /** Common passwords, lower-cased, read once from the list shipped with Quizhall. */
   private static final java.util.Set<String> COMMON = common();
 

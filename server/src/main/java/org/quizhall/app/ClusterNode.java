@@ -28,6 +28,9 @@ final class ClusterNode {
     Config config = ConfigUtil.loadConfig();
     config.setClusterName(CLUSTER_NAME);
     config.setProperty("hazelcast.phone.home.enabled", "false");
+    // Rate-limit buckets shared by the nodes; one left untouched this long is full again, so it may go.
+    config.getMapConfig(org.quizhall.limits.RateLimits.MAP)
+        .setMaxIdleSeconds((int) org.quizhall.limits.RateLimits.IDLE.toSeconds());
     config.setProperty("hazelcast.logging.type", "slf4j");
     // Without these a node waits about 6 s before it decides whom it has joined.
     config.setProperty("hazelcast.wait.seconds.before.join", "0");

@@ -9,6 +9,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.quizhall.limits.RateLimits;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
@@ -48,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class Quizhall implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Quizhall.class);
+  /** How often this node forgets rate-limit buckets that are full again. */
+  private static final long LIMITS_SWEEP_MS = 60_000;
   private static final long SESSION_SWEEP_MS = 60 * 60 * 1000;
 
   private final Vertx vertx;
@@ -144,7 +147,12 @@ public final class Quizhall implements AutoCloseable {
         log.info("{} open rooms carried on from their checkpoints", restored);
       }
       ClientAddress clientAddress = ClientAddress.trusting(config.trustedProxies());
-      Gateway gateway = new Gateway(vertx, rooms, accounts, config.allowedOrigins(), clientAddress::of);
+      // Limits run on the wall clock, as attackers do: the game clock may be held still in tests.
+      RateLimits limits = manager != null
+          ? RateLimits.clustered(manager.getHazelcastInstance(), System::currentTimeMillis)
+          : RateLimits.local(System::currentTimeMillis);
+      vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
+      Gateway gateway = new Gateway(vertx, rooms, accounts, config.allowedOrigins(), clientAddress::of, limits);
       LimitHits limitHits = new LimitHits();
       QuizhallMetrics.register(io.vertx.micrometer.backends.BackendRegistries.getNow(registry), rooms, gateway, writer, limitHits);
       HttpApi.Services services =
@@ -163,6 +171,7 @@ public final class Quizhall implements AutoCloseable {
               gateway,
               clientAddress,
               limitHits,
+              limits,
               config.maxPlayersPerRoom(),
               new org.quizhall.http.PublicSite(config.publicUrl(), config.allowedHosts(), config.metricsToken(),
                   clientAddress),

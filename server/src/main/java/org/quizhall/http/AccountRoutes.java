@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.quizhall.account.Account;
 import org.quizhall.account.Accounts;
+import org.quizhall.limits.RateLimits;
 
 /** Sign-up, sign-in, who-am-I and sign-out over REST. */
 final class AccountRoutes {
@@ -14,14 +15,14 @@ final class AccountRoutes {
   static final long BODY_LIMIT = 64 * 1024;
 
   private final Accounts accounts;
-  private final SignInGuard guard = new SignInGuard();
-  private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+  private final SignInGuard guard;
 
   private final ClientAddress clientAddress;
   private final LimitHits hits;
 
-  AccountRoutes(Accounts accounts, ClientAddress clientAddress, LimitHits hits) {
+  AccountRoutes(Accounts accounts, ClientAddress clientAddress, LimitHits hits, RateLimits limits) {
     this.accounts = accounts;
+    this.guard = new SignInGuard(limits);
     this.clientAddress = clientAddress;
     this.hits = hits;
   }
@@ -39,14 +40,6 @@ final class AccountRoutes {
     ctx.response().putHeader("Retry-After", String.valueOf(seconds));
     ApiErrors.send(ctx.response(), 429, "too_many_attempts", message + " Try again in " + seconds + " s.");
     return true;
-  }
-
-  private long now() {
-    long now = System.currentTimeMillis();
-    if (calls.incrementAndGet() % 1024 == 0) {
-      guard.sweep(now);
-    }
-    return now;
   }
 
   void mount(Router router) {
@@ -77,39 +70,48 @@ final class AccountRoutes {
 
   private void register(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx);
-    if (tooSoon(ctx, guard.createWaitMs(address(ctx), now()), "Too many accounts were created from your address.")) {
-      hits.signUpRefused();
-      return;
-    }
-    accounts
-        .register(JsonBodies.string(body, "username"), JsonBodies.string(body, "password"))
-        .onSuccess(account -> Responses.json(ctx, 201, accountJson(account)))
-        .onFailure(ctx::fail);
+    guard.createWaitMs(address(ctx))
+        .onFailure(ctx::fail)
+        .onSuccess(
+            wait -> {
+              if (tooSoon(ctx, wait, "Too many accounts were created from your address.")) {
+                hits.signUpRefused();
+                return;
+              }
+              accounts
+                  .register(JsonBodies.string(body, "username"), JsonBodies.string(body, "password"))
+                  .onSuccess(account -> Responses.json(ctx, 201, accountJson(account)))
+                  .onFailure(ctx::fail);
+            });
   }
 
   private void signIn(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx);
     String username = JsonBodies.string(body, "username");
+    String password = JsonBodies.string(body, "password");
     String address = address(ctx);
-    long now = now();
-    if (tooSoon(ctx, guard.signInWaitMs(username, address, now), "Too many failed sign-ins.")) {
-      hits.signInRefused();
-      return;
-    }
-    guard.signInAttempted(username, address, now);
-    accounts
-        .signIn(username, JsonBodies.string(body, "password"))
-        .onSuccess(session -> guard.signedIn(username, address, now))
+    guard.signInWaitMs(username, address)
+        .onFailure(ctx::fail)
         .onSuccess(
-            session ->
-                Responses.json(
-                    ctx,
-                    200,
-                    new JsonObject()
-                        .put("token", session.token())
-                        .put("expiresAt", session.expiresAt().toString())
-                        .put("account", accountJson(session.account()))))
-        .onFailure(ctx::fail);
+            wait -> {
+              if (tooSoon(ctx, wait, "Too many failed sign-ins.")) {
+                hits.signInRefused();
+                return;
+              }
+              guard.signInAttempted(username, address)
+                  .compose(counted -> accounts.signIn(username, password))
+                  .compose(session -> guard.signedIn(username, address).map(session))
+                  .onSuccess(
+                      session ->
+                          Responses.json(
+                              ctx,
+                              200,
+                              new JsonObject()
+                                  .put("token", session.token())
+                                  .put("expiresAt", session.expiresAt().toString())
+                                  .put("account", accountJson(session.account()))))
+                  .onFailure(ctx::fail);
+            });
   }
 
   private void me(RoutingContext ctx) {

@@ -50,6 +50,7 @@ public final class HttpApi extends VerticleBase {
       Gateway gateway,
       ClientAddress clientAddress,
       LimitHits limitHits,
+      org.quizhall.limits.RateLimits limits,
       int maxPlayersPerRoom,
       PublicSite site,
       int openRoomsPerAccount) {}
@@ -83,7 +84,8 @@ public final class HttpApi extends VerticleBase {
 
     services.gateway().mount(router);
     Identity identity = new Identity(services.accounts());
-    new AccountRoutes(services.accounts(), services.clientAddress(), services.limitHits()).mount(router);
+    new AccountRoutes(services.accounts(), services.clientAddress(), services.limitHits(), services.limits())
+        .mount(router);
     new DeckRoutes(services.decks(), identity).mount(router);
     new RoomRoutes(
             services.decks(), services.rooms(), services.games(), services.groups(), services.weakSpots(), identity,

@@ -36,20 +36,23 @@ final class JoinCodes {
   private void qr(RoutingContext ctx) {
     // Whether a code exists is worth as much here as on the socket: both count against one limit.
     String address = clientAddress.of(ctx.request());
-    long now = System.currentTimeMillis();
-    if (gateway.joinGuard().blocked(address, now)) {
-      gateway.joinLimited();
-      throw new Problem(
-          Problem.Kind.TOO_MANY_REQUESTS, "rate_limited", "Too many failed attempts from your address: wait a minute.");
-    }
     String code = RoomCodes.normalise(ctx.pathParam("code"));
-    // Any node's rooms: in a cluster the host's browser may reach another node than the room's.
-    (RoomCodes.wellFormed(code) ? rooms.link(code) : io.vertx.core.Future.succeededFuture(java.util.Optional.<Object>empty()))
+    gateway.joinGuard().blocked(address)
+        .compose(blocked -> {
+          if (blocked) {
+            gateway.joinLimited();
+            return io.vertx.core.Future.failedFuture(new Problem(Problem.Kind.TOO_MANY_REQUESTS, "rate_limited",
+                "Too many failed attempts from your address: wait a minute."));
+          }
+          // Any node's rooms: in a cluster the host's browser may reach another node than the room's.
+          return RoomCodes.wellFormed(code) ? rooms.link(code).map(link -> link.isPresent())
+              : io.vertx.core.Future.succeededFuture(false);
+        })
         .onSuccess(
             found -> {
-              if (found.isEmpty()) {
-                gateway.joinGuard().failed(address, now);
-                ctx.fail(Problem.notFound("room_not_found", "There is no open room with that code."));
+              if (!found) {
+                gateway.joinGuard().failed(address).onComplete(counted ->
+                    ctx.fail(Problem.notFound("room_not_found", "There is no open room with that code.")));
                 return;
               }
               ctx.response()

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.quizhall.account.SessionToken;
 import org.quizhall.deck.Response;
+import org.quizhall.limits.Limit;
+import org.quizhall.limits.RateLimits;
 import org.quizhall.room.Protocol;
 import org.quizhall.room.RoomBus;
 import org.quizhall.room.RoomCodes;
@@ -29,13 +31,13 @@ import org.quizhall.problem.Problem;
 final class Connection {
 
   static final int MAX_MESSAGE_BYTES = 4096;
-  static final int MESSAGES_PER_SECOND = 20;
+  static final int MESSAGES_PER_SECOND = Limit.SOCKET_MESSAGES.capacity();
   /**
    * Frames of any kind (well-formed or not) a connection may send a second before it is closed. Every
    * refused frame gets an error reply; without this cap a client could interleave enough good
    * messages never to reach the refusal limit and have the server write thousands of errors a second.
    */
-  static final int FRAMES_PER_SECOND = 100;
+  static final int FRAMES_PER_SECOND = Limit.SOCKET_FRAMES.capacity();
   /** Throttled or refused messages tolerated in a row before the connection is closed. */
   static final int MAX_STRIKES = 100;
   static final long JOIN_TIMEOUT_MS = 30_000;
@@ -48,8 +50,8 @@ final class Connection {
   private final SocketChannel channel;
   private final Context context;
   private final String address;
-  private final MessageRate rate;
-  private final MessageRate frames;
+  private final io.github.bucket4j.local.LocalBucket rate;
+  private final io.github.bucket4j.local.LocalBucket frames;
   private boolean flooded;
   private Role role = Role.NONE;
   private RoomLink room;
@@ -69,8 +71,8 @@ final class Connection {
     this.channel = new SocketChannel(socket, outbox);
     this.context = context;
     this.address = address;
-    this.rate = new MessageRate(MESSAGES_PER_SECOND, System.nanoTime());
-    this.frames = new MessageRate(FRAMES_PER_SECOND, System.nanoTime());
+    this.rate = RateLimits.perConnection(Limit.SOCKET_MESSAGES);
+    this.frames = RateLimits.perConnection(Limit.SOCKET_FRAMES);
   }
 
   void open() {
@@ -109,7 +111,7 @@ final class Connection {
     if (flooded) {
       return false;
     }
-    if (!frames.tryTake(System.nanoTime())) {
+    if (!frames.tryConsume(1)) {
       flooded = true;
       gateway.messageLimited();
       channel.close(Protocol.CLOSE_POLICY, "More than " + FRAMES_PER_SECOND + " messages a second.");
@@ -146,7 +148,7 @@ final class Connection {
       return;
     }
     // Throttled after parsing (a message is at most 4 KiB) so that the refusal can name the message.
-    if (!rate.tryTake(System.nanoTime())) {
+    if (!rate.tryConsume(1)) {
       gateway.messageLimited();
       refuse("rate_limited", "Slow down: at most " + MESSAGES_PER_SECOND + " messages a second.", id);
       return;
@@ -248,7 +250,7 @@ final class Connection {
                         replayDeferred();
                       } else {
                         if (result.cause() instanceof Problem p && p.code().equals("invalid_host_token")) {
-                          gateway.joinGuard().failed(address, System.currentTimeMillis());
+                          gateway.joinGuard().failed(address);
                         }
                         joinFailed(result.cause(), id);
                       }
@@ -325,26 +327,26 @@ final class Connection {
     if (role != Role.NONE) {
       throw new Problem(Problem.Kind.CONFLICT, "already_joined", "This connection is already in a room.");
     }
-    if (gateway.joinGuard().blocked(address, System.currentTimeMillis())) {
-      gateway.joinLimited();
-      throw new Problem(
-          Problem.Kind.TOO_MANY_REQUESTS, "rate_limited", "Too many failed attempts from your address: wait a minute.");
-    }
     return RoomCodes.normalise(Fields.string(message, "code", 32));
   }
 
   /** The room with this code, on this node or another; a failed look-up counts against the address. */
   private Future<RoomLink> findRoom(String code) {
-    Future<java.util.Optional<RoomLink>> found =
-        RoomCodes.wellFormed(code) ? gateway.rooms().link(code) : Future.succeededFuture(java.util.Optional.empty());
+    Future<java.util.Optional<RoomLink>> found = gateway.joinGuard().blocked(address).compose(blocked -> {
+      if (blocked) {
+        gateway.joinLimited();
+        return Future.failedFuture(new Problem(Problem.Kind.TOO_MANY_REQUESTS, "rate_limited",
+            "Too many failed attempts from your address: wait a minute."));
+      }
+      return RoomCodes.wellFormed(code) ? gateway.rooms().link(code) : Future.succeededFuture(java.util.Optional.empty());
+    });
     return found.compose(
         target -> {
           if (target.isPresent()) {
             return Future.succeededFuture(target.get());
           }
-          gateway.joinGuard().failed(address, System.currentTimeMillis());
-          return Future.failedFuture(
-              Problem.notFound("room_not_found", "There is no open room with the code " + Fields.printable(code) + "."));
+          return gateway.joinGuard().failed(address).compose(counted -> Future.failedFuture(
+              Problem.notFound("room_not_found", "There is no open room with the code " + Fields.printable(code) + ".")));
         });
   }
 

@@ -26,7 +26,7 @@ public final class Gateway {
 
   public static final int SILENCE_LIMIT_SECONDS = 65;
 
-  private final JoinGuard joinGuard = new JoinGuard();
+  private final JoinGuard joinGuard;
   /** Open sockets, and messages or joins refused for going too fast; read by the metrics. */
   private final java.util.concurrent.atomic.AtomicInteger openSockets = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicLong limitedMessages = new java.util.concurrent.atomic.AtomicLong();
@@ -46,13 +46,14 @@ public final class Gateway {
    */
   public Gateway(
       Vertx vertx, Rooms rooms, Accounts accounts, java.util.List<String> allowedOrigins,
-      java.util.function.Function<io.vertx.core.http.HttpServerRequest, String> clientAddress) {
+      java.util.function.Function<io.vertx.core.http.HttpServerRequest, String> clientAddress,
+      org.quizhall.limits.RateLimits limits) {
+    this.joinGuard = new JoinGuard(limits);
     this.clientAddress = clientAddress;
     this.allowedOrigins = allowedOrigins;
     this.vertx = vertx;
     this.rooms = rooms;
     this.accounts = accounts;
-    vertx.setPeriodic(JoinGuard.WINDOW_MS, id -> joinGuard.sweep(System.currentTimeMillis()));
   }
 
   public void mount(Router router) {

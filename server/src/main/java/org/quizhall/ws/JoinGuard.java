@@ -1,39 +1,33 @@
 package org.quizhall.ws;
 
-import java.util.concurrent.ConcurrentHashMap;
+import io.vertx.core.Future;
+import org.quizhall.limits.Limit;
+import org.quizhall.limits.RateLimits;
 
 /**
- * Limits failed room look-ups per address (joins, resumes and host sign-ins with unknown codes or
- * wrong tokens over the socket, and QR codes asked for over HTTP), which is what guessing room codes
- * looks like: every place that tells whether a code exists counts here. Successful look-ups are not
- * limited: a whole class often shares one address.
+ * Limits failed room look-ups per address (joins, resumes and host sign-ins with unknown codes or wrong tokens over
+ * the socket, and QR codes asked for over HTTP), which is what guessing room codes looks like: every place that
+ * tells whether a code exists counts here, in the {@link Limit#ROOM_LOOKUP_FAILURES_PER_ADDRESS} bucket (shared by
+ * the nodes of a cluster). Successful look-ups are not limited: a whole class often shares one address.
  */
 public final class JoinGuard {
 
-  /** High enough that a class mistyping a code never trips it, far too low for guessing 27^6 codes. */
-  static final int MAX_FAILURES = 100;
-  static final long WINDOW_MS = 60_000;
+  private final RateLimits limits;
 
-  private record Window(long startedAt, int failures) {}
-
-  private final ConcurrentHashMap<String, Window> failures = new ConcurrentHashMap<>();
-
-  public boolean blocked(String address, long now) {
-    Window window = failures.get(address);
-    return window != null && now - window.startedAt() < WINDOW_MS && window.failures() >= MAX_FAILURES;
+  public JoinGuard(RateLimits limits) {
+    this.limits = limits;
   }
 
-  public void failed(String address, long now) {
-    failures.compute(
-        address,
-        (key, window) ->
-            window == null || now - window.startedAt() >= WINDOW_MS
-                ? new Window(now, 1)
-                : new Window(window.startedAt(), window.failures() + 1));
+  /** Whether the address has used up its failed look-ups for now. */
+  public Future<Boolean> blocked(String address) {
+    return limits.waitMs(Limit.ROOM_LOOKUP_FAILURES_PER_ADDRESS, address).map(wait -> wait > 0);
   }
 
-  /** Forgets windows that have run out, so the map does not grow with every address ever seen. */
-  void sweep(long now) {
-    failures.values().removeIf(window -> now - window.startedAt() >= WINDOW_MS);
+  /**
+   * Counts a look-up that found no room, or a host token that was wrong; completes once counted, so the refusal
+   * is sent only after it (a guesser cannot outrun the count).
+   */
+  public Future<Void> failed(String address) {
+    return limits.take(Limit.ROOM_LOOKUP_FAILURES_PER_ADDRESS, address).<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 }

@@ -97,6 +97,47 @@ class ClusterPlayTest {
   }
 
   @Test
+  @DisplayName("limits are the cluster's: code guesses and wrong passwords sent to one node are refused by the other")
+  void sharedLimits(Vertx vertx) throws Exception {
+    DatabaseSettings database = TestDatabase.fresh();
+    TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
+    int portA = TestServer.freePort();
+    int portB = TestServer.freePort();
+    try (Quizhall a = TestServer.start(clock, database, TestServer.clusterNode(portA, portB));
+        Quizhall b = TestServer.start(clock, database, TestServer.clusterNode(portB, portA));
+        Api apiA = new Api(vertx, a.httpPort());
+        Api apiB = new Api(vertx, b.httpPort())) {
+      // Guess on node A until it refuses (the bucket refills a little while the guesses go on), then node B,
+      // which has not seen a single guess, refuses the next one at once.
+      int capacity = org.quizhall.limits.Limit.ROOM_LOOKUP_FAILURES_PER_ADDRESS.capacity();
+      int guesses = 0;
+      while (guesses < 3 * capacity && apiA.get("/api/rooms/" + code(guesses) + "/qr.svg").statusCode() == 404) {
+        guesses++;
+      }
+      assertThat(guesses).as("guesses node A answered").isBetween(capacity, 3 * capacity - 1);
+      var refused = apiB.get("/api/rooms/" + code(guesses + 1) + "/qr.svg");
+      assertThat(refused.statusCode()).as("the next guess, on node B").isEqualTo(429);
+      assertThat(Api.errorCode(refused)).isEqualTo("rate_limited");
+
+      apiA.signUpAndIn("shared_owner", "right horse battery");
+      int tries = org.quizhall.limits.Limit.SIGN_IN_FAILURES_PER_NAME_AND_ADDRESS.capacity();
+      for (int i = 0; i < tries; i++) {
+        JsonObject wrong = new JsonObject().put("username", "shared_owner").put("password", "guess number " + i);
+        assertThat((i % 2 == 0 ? apiA : apiB).postJson("/api/sessions", wrong).statusCode()).isEqualTo(401);
+      }
+      var waiting = apiB.postJson("/api/sessions",
+          new JsonObject().put("username", "Shared_Owner").put("password", "right horse battery"));
+      assertThat(waiting.statusCode()).as("guesses spread over both nodes count as one").isEqualTo(429);
+    }
+  }
+
+  /** The {@code n}-th of many well-formed room codes that no room has. */
+  private static String code(int n) {
+    String alphabet = org.quizhall.room.RoomCodes.ALPHABET;
+    return "YYYY" + alphabet.charAt(n % alphabet.length()) + alphabet.charAt(n / alphabet.length() % alphabet.length());
+  }
+
+  @Test
   @DisplayName("when the node that owns a room dies mid-game, the room carries on on another node and nothing acknowledged is lost")
   void ownerDies(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
