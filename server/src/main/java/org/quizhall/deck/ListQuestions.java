@@ -23,6 +23,7 @@ final class ListQuestions {
     static final String MEMBER = "list_member";
     static final String ODD = "odd_one_out";
     static final String CHOOSE_TWO = "list_members";
+    private static final Pattern COMPARED = Pattern.compile("(?i)(?:^|\\s)(?:vs\\.?|versus)\\s");
 
     private static final Pattern QUANTIFIED_MODAL = Pattern.compile(
             "(?i)^(?:many|several|some|various|multiple|other|all)\\s+(?:\\S+\\s+){0,4}?(can|could|will|may|are)\\s+(.+)$");
@@ -65,7 +66,10 @@ final class ListQuestions {
                 continue;
             }
             members(list, items);
-            if (!list.open()) {
+            // "HBase vs. DynamoDB" lists what sets each side apart, not all that is true of it: a point of one side
+            // may well be true of the other, so neither side's list is asked as "NOT true of".
+            boolean compared = list.heading() != null && COMPARED.matcher(list.heading().text()).find();
+            if (!list.open() && !compared) {
                 chooseTwo(list, items);
                 oddOneOut(list, items);
                 trueFalse(list, items);
@@ -385,6 +389,16 @@ final class ListQuestions {
     private java.util.Map<String, TopicNode> headingsByName;
 
     /** Short phrases noted for the same top-level topic outside its anti-pattern sections. */
+    /** How deep a topic's own heading sits: 1 for a top-level topic, 2 under a single document heading. */
+    private int topicDepth(String topic) {
+        for (TopicNode h : index.headings) {
+            if (h.text().equals(topic)) {
+                return h.path().size();
+            }
+        }
+        return 1;
+    }
+
     private List<String> usesOfTopic(NotesIndex.ListInfo list) {
         String topic = index.topicOf(list.parent().path());
         List<String> out = new ArrayList<>();
@@ -393,7 +407,9 @@ final class ListQuestions {
             BulletShape shape = NotesIndex.shape(n.text());
             if (!p.antiPattern() && (n.kind() == NodeKind.NOTE || n.kind() == NodeKind.LIST_ITEM)
                     && shape.isItemLike() && !shape.isNameLike() && shape.wordCount() >= 2
-                    && index.topicOf(n.path()).equals(topic)) {
+                    && index.topicOf(n.path()).equals(topic) && n.path().size() <= topicDepth(topic)) {
+                // Only the lines right under the topic's own heading, what it is for ("Real-time file / stream
+                // processing"): the items of its other sections (Amazon ML's hyperparameters) are no uses at all.
                 out.add(n.text());
             }
         }

@@ -129,7 +129,9 @@ final class MatchingQuestions {
                     pairs.add(new Pair(term, value));
                 }
             }
-            if (pairs.size() == rows.size() && distinct(pairs)) {
+            long abbreviated = pairs.stream().filter(pair -> TableQuestions.abbreviates(pair.match(), pair.term())).count();
+            if (pairs.size() == rows.size() && distinct(pairs) && abbreviated * 2 < pairs.size()) {
+                // "H", "He", "Li" beside Hydrogen, Helium, Lithium are matched by their first letters.
                 String prompt = "Match each " + lower(header.get(0)) + " with its " + lower(header.get(c)) + ".";
                 ask(table, pairs, prompt, "column:" + c);
                 return;

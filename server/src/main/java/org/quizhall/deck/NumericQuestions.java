@@ -97,8 +97,9 @@ final class NumericQuestions {
         out.add(node, factory.multipleChoice(KIND, variant, prompt, m.raw(), distractors, fact, source, topic));
 
         // A false statement changes the number within its magnitude: "206 bones" becomes 103 or 412, never 1030.
+        // Not a rough one: "typically 10 to 200 micrometres" is not made false by saying 400.
         String wrong = distractors.stream().filter(c -> sameMagnitude(m, c)).findFirst().orElse(null);
-        if (wrong == null) {
+        if (wrong == null || APPROXIMATE.matcher(text).find()) {
             return;
         }
         String falsified = fact.substring(0, offset + m.start()) + wrong + fact.substring(offset + m.end());
@@ -187,6 +188,9 @@ final class NumericQuestions {
         boolean year = NumberMention.find(text).stream().anyMatch(o -> o.unit().equals("year"));
         return capitalised && year;
     }
+
+    private static final java.util.regex.Pattern APPROXIMATE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:typically|usually|about|around|approximately|roughly|nearly|almost)\\b");
 
     private static final java.util.Set<String> NOT_BEFORE_HOW_MANY = java.util.Set.of("a", "an", "the", "to", "up",
             "of", "than", "about", "around", "approximately", "roughly", "-", "–", "and", "or");

@@ -131,9 +131,8 @@ final class ScenarioQuestions {
             if (MODALS.contains(first) && words.length >= 3 && words.length <= 7) {
                 return new Need("to " + task.substring(task.indexOf(' ') + 1), name);
             }
-            if (OrderingQuestions.isStepVerb(first) && words.length >= 2 && words.length <= 6) {
-                return new Need("to " + lowerFirst(task), name);
-            }
+            // "Query data interactively using Python" says how, not what to use: the notes' answer there is the
+            // notebook the line sits under, so a line that starts with its own verb is not made a need.
             String last = words[words.length - 1].toLowerCase(Locale.ROOT);
             boolean activity = useCases || last.endsWith("ing");
             if (activity && words.length >= 2 && words.length <= 4 && !MODALS.contains(first)
