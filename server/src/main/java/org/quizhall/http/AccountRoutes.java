@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.quizhall.account.Account;
 import org.quizhall.account.Accounts;
+import org.quizhall.limits.Limit;
 import org.quizhall.limits.RateLimits;
 
 /** Sign-up, sign-in, who-am-I and sign-out over REST. */
@@ -16,6 +17,7 @@ final class AccountRoutes {
 
   private final Accounts accounts;
   private final SignInGuard guard;
+  private final RateLimits limits;
 
   private final ClientAddress clientAddress;
   private final LimitHits hits;
@@ -23,6 +25,7 @@ final class AccountRoutes {
   AccountRoutes(Accounts accounts, ClientAddress clientAddress, LimitHits hits, RateLimits limits) {
     this.accounts = accounts;
     this.guard = new SignInGuard(limits);
+    this.limits = limits;
     this.clientAddress = clientAddress;
     this.hits = hits;
   }
@@ -54,11 +57,29 @@ final class AccountRoutes {
 
   private void changePassword(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx);
-    accounts
-        .changePassword(BearerToken.from(ctx), JsonBodies.string(body, "currentPassword"),
-            JsonBodies.string(body, "newPassword"))
-        .onSuccess(v -> ctx.response().setStatusCode(204).end())
-        .onFailure(ctx::fail);
+    String token = BearerToken.from(ctx);
+    // Per session: a stolen token is one session, and its thief may come from any address.
+    String session = token == null ? "none"
+        : java.util.HexFormat.of().formatHex(org.quizhall.account.SessionToken.digest(token));
+    limits.waitMs(Limit.PASSWORD_CHANGE_FAILURES_PER_SESSION, session)
+        .onFailure(ctx::fail)
+        .onSuccess(wait -> {
+          if (tooSoon(ctx, wait, "Too many wrong current passwords.")) {
+            hits.signInRefused();
+            return;
+          }
+          accounts
+              .changePassword(token, JsonBodies.string(body, "currentPassword"),
+                  JsonBodies.string(body, "newPassword"))
+              .onSuccess(v -> ctx.response().setStatusCode(204).end())
+              .onFailure(e -> {
+                if (e instanceof org.quizhall.problem.Problem p && p.code().equals("wrong_credentials")) {
+                  limits.take(Limit.PASSWORD_CHANGE_FAILURES_PER_SESSION, session).onComplete(counted -> ctx.fail(e));
+                } else {
+                  ctx.fail(e);
+                }
+              });
+        });
   }
 
   private void signOutEverywhere(RoutingContext ctx) {

@@ -262,6 +262,23 @@ class AccountApiTest {
     }
 
     @Test
+    @DisplayName("a stolen session cannot guess its account's password through a password change")
+    void passwordChangeBackOff() {
+      String token = api.signUpAndIn("stolen_session", "the real passphrase");
+      for (int i = 0; i < 5; i++) {
+        HttpResponse<Buffer> guess = api.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/password", token,
+            "application/json", new JsonObject().put("currentPassword", "guess " + i).put("newPassword", "taken over now").toBuffer());
+        assertThat(guess.statusCode()).isEqualTo(401);
+      }
+      HttpResponse<Buffer> right = api.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/password", token,
+          "application/json", new JsonObject().put("currentPassword", "the real passphrase").put("newPassword", "taken over now").toBuffer());
+      assertThat(right.statusCode()).as("even the right one waits now").isEqualTo(429);
+      assertThat(right.getHeader("Retry-After")).isNotNull();
+      assertThat(api.postJson("/api/sessions", credentials("stolen_session", "the real passphrase")).statusCode())
+          .as("the password was not changed").isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("a missing field in a sign-in is a 400, not a 5xx")
     void missingField() {
       HttpResponse<Buffer> response = api.postJson("/api/sessions", new JsonObject().put("username", "ada"));
