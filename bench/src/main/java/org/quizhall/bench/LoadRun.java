@@ -407,11 +407,30 @@ final class LoadRun {
     /** Answers {@code question} (its text, parsed only now that the player has "thought"). */
     private void answer(String question, int index) {
       JsonObject answer = new JsonObject().put("v", 1).put("type", "answer").put("id", "a" + index).put("index", index);
-      JsonArray options = new JsonObject(question).getJsonArray("options");
-      if (options == null) {
-        answer.put("text", ThreadLocalRandom.current().nextBoolean() ? "Kinesis" : "no idea");
-      } else {
-        answer.put("choice", ThreadLocalRandom.current().nextInt(options.size()));
+      JsonObject asked = new JsonObject(question);
+      JsonArray options = asked.getJsonArray("options");
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      switch (asked.getString("answerType", "multiple_choice")) {
+        case "typed" -> answer.put("text", random.nextBoolean() ? "Kinesis" : "no idea");
+        case "multiple_response" -> {
+          // As many distinct options as the question says to choose.
+          java.util.List<Integer> all = new java.util.ArrayList<>();
+          for (int i = 0; i < options.size(); i++) {
+            all.add(i);
+          }
+          java.util.Collections.shuffle(all, random);
+          answer.put("choices", new JsonArray(all.subList(0, asked.getInteger("choose", 2))));
+        }
+        case "ordering", "matching" -> {
+          int size = asked.getJsonArray(asked.containsKey("items") ? "items" : "right").size();
+          java.util.List<Integer> order = new java.util.ArrayList<>();
+          for (int i = 0; i < size; i++) {
+            order.add(i);
+          }
+          java.util.Collections.shuffle(order, random);
+          answer.put("choices", new JsonArray(order));
+        }
+        default -> answer.put("choice", random.nextInt(options.size()));
       }
       answerSentNanos = System.nanoTime();
       room.lastAnswerAt = System.currentTimeMillis();
