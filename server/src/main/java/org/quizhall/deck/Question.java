@@ -20,13 +20,21 @@ import java.util.Random;
  */
 public record Question(String id, QuestionType type, String kind, String prompt, List<String> options, int correct,
                        List<String> accepted, String explanation, Source source, String topic, List<Integer> keys,
-                       List<String> matches) {
+                       List<String> matches, List<Integer> shuffle) {
 
     public Question {
         options = List.copyOf(options);
         accepted = List.copyOf(accepted);
         keys = List.copyOf(keys);
         matches = List.copyOf(matches);
+        shuffle = List.copyOf(shuffle);
+    }
+
+    /** A question whose served order, if it has one, is drawn when it is first needed ({@link #served()}). */
+    public Question(String id, QuestionType type, String kind, String prompt, List<String> options, int correct,
+                    List<String> accepted, String explanation, Source source, String topic, List<Integer> keys,
+                    List<String> matches) {
+        this(id, type, kind, prompt, options, correct, accepted, explanation, source, topic, keys, matches, List.of());
     }
 
     /** A question with a single key (multiple choice, true/false, typed). */
@@ -88,25 +96,41 @@ public record Question(String id, QuestionType type, String kind, String prompt,
     /**
      * The order in which players see what they arrange: for ordering {@code served().get(i)} is the index in
      * {@link #options()} of the item shown i-th; for matching, the index in {@link #matches()} of the match shown
-     * i-th. The same for every player and every view of the question (it follows from the id), and for ordering never
-     * the right order already. Empty for the other types.
+     * i-th. The same for every player and every view of the question, and for ordering never the right order
+     * already. It is drawn at random when the question is made ({@link #shuffle()}, kept with the key and never
+     * shown), since an order anyone could work out from the question's id would give the key away. Empty for the
+     * other types.
      */
     public List<Integer> served() {
-        int n = type == QuestionType.ORDERING ? options.size() : type == QuestionType.MATCHING ? matches.size() : 0;
+        int n = arranged();
+        if (shuffle.size() == n) {
+            return shuffle;
+        }
+        // Only questions stored before the order was kept with them: fixed by their id.
+        return draw(n, new Random(id.hashCode() * 0x9E3779B97F4A7C15L));
+    }
+
+    /** How many things a player arranges: the items of an ordering, the matches of a matching; 0 otherwise. */
+    int arranged() {
+        return type == QuestionType.ORDERING ? options.size() : type == QuestionType.MATCHING ? matches.size() : 0;
+    }
+
+    /** A permutation of {@code n} that, for two or more, is not the identity (drawn again until it is not). */
+    static List<Integer> draw(int n, Random random) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             order.add(i);
         }
         if (n < 2) {
-            return order;
+            return List.copyOf(order);
         }
-        Collections.shuffle(order, new Random(id.hashCode() * 0x9E3779B97F4A7C15L));
         boolean identity = true;
-        for (int i = 0; i < n && identity; i++) {
-            identity = order.get(i) == i;
-        }
-        if (identity) {
-            Collections.rotate(order, 1);
+        while (identity) {
+            Collections.shuffle(order, random);
+            identity = true;
+            for (int i = 0; i < n && identity; i++) {
+                identity = order.get(i) == i;
+            }
         }
         return List.copyOf(order);
     }

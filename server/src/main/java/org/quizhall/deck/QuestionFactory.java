@@ -21,6 +21,12 @@ final class QuestionFactory {
     static final String TRUE = "True";
     static final String FALSE = "False";
 
+    /**
+     * Served orders of ordering and matching questions are drawn from here, not from the deck's seed: the order
+     * players see must not be something a reader of the source and the question's id could work out.
+     */
+    private static final java.security.SecureRandom SHUFFLES = new java.security.SecureRandom();
+
     private final long seed;
     private final Map<String, Integer> seen = new HashMap<>();
 
@@ -75,14 +81,14 @@ final class QuestionFactory {
     Question ordering(String kind, String variant, String prompt, List<String> items, String explanation, Source source,
                       String topic) {
         return new Question(id(kind, variant, source.text()), QuestionType.ORDERING, kind, prompt, items, -1,
-                List.of(), explanation, source, topic, List.of(), List.of());
+                List.of(), explanation, source, topic, List.of(), List.of(), Question.draw(items.size(), SHUFFLES));
     }
 
     /** Terms and their matches, pair by pair; players get the matches shuffled. */
     Question matching(String kind, String variant, String prompt, List<String> terms, List<String> matches,
                       String explanation, Source source, String topic) {
         return new Question(id(kind, variant, source.text()), QuestionType.MATCHING, kind, prompt, terms, -1,
-                List.of(), explanation, source, topic, List.of(), matches);
+                List.of(), explanation, source, topic, List.of(), matches, Question.draw(matches.size(), SHUFFLES));
     }
 
     private String id(String kind, String variant, String sourceText) {

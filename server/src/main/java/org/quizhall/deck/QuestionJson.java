@@ -14,7 +14,10 @@ public final class QuestionJson {
 
   private QuestionJson() {}
 
-  /** The whole question, key included: for the deck's owner and the database. */
+  /**
+   * The whole question, key included: for the deck's owner and the database. {@code shuffle} is the order players
+   * are served an ordering's items or a matching's matches in: with the key, since it leads to it.
+   */
   public static JsonObject toJson(Question question) {
     JsonObject json = head(question);
     switch (question.type()) {
@@ -23,13 +26,14 @@ public final class QuestionJson {
           json.put("options", new JsonArray(question.options())).put("correct", question.correct());
       case MULTIPLE_RESPONSE ->
           json.put("options", new JsonArray(question.options())).put("correct", new JsonArray(question.keys()));
-      case ORDERING -> json.put("items", new JsonArray(question.options()));
+      case ORDERING -> json.put("items", new JsonArray(question.options()))
+          .put("shuffle", new JsonArray(question.served()));
       case MATCHING -> {
         JsonArray pairs = new JsonArray();
         for (int i = 0; i < question.options().size(); i++) {
           pairs.add(new JsonObject().put("left", question.options().get(i)).put("right", question.matches().get(i)));
         }
-        json.put("pairs", pairs);
+        json.put("pairs", pairs).put("shuffle", new JsonArray(question.served()));
       }
     }
     return json.put("explanation", question.explanation())
@@ -131,7 +135,9 @@ public final class QuestionJson {
         new Source(source.getInteger("line"), source.getString("text"), strings(source.getJsonArray("path"))),
         json.getString("topic"),
         keys,
-        matches);
+        matches,
+        json.getJsonArray("shuffle") == null ? List.of()
+            : json.getJsonArray("shuffle").stream().map(o -> ((Number) o).intValue()).toList());
   }
 
   private static List<String> strings(JsonArray array) {

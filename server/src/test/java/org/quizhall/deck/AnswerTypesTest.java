@@ -91,6 +91,22 @@ class AnswerTypesTest {
         }
 
         @Test
+        @DisplayName("is served in an order drawn when the deck is made, which no reader of the question can work out")
+        void secretOrder() {
+            String notes = org.quizhall.notes.SampleNotes.read("/notes/git-workflow.md");
+            java.util.Set<List<Integer>> orders = new java.util.HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                Question q = DeckGenerator.generate(org.quizhall.notes.NotesImporter.parse(notes), 7L).questions()
+                        .stream().filter(x -> x.type() == QuestionType.ORDERING).findFirst().orElseThrow();
+                orders.add(q.served());
+                assertThat(QuestionJson.withoutKey(q).containsKey("shuffle")).isFalse();
+                assertThat(QuestionJson.askable(q).containsKey("shuffle")).isFalse();
+                assertThat(QuestionJson.fromJson(QuestionJson.toJson(q)).served()).as("kept with the key").isEqualTo(q.served());
+            }
+            assertThat(orders).as("the same notes and seed, three imports, not three times the same order").hasSizeGreaterThan(1);
+        }
+
+        @Test
         @DisplayName("is right only in the right order, with credit for each item in its place")
         void scoring() {
             Question q = steps("o1");
@@ -140,7 +156,9 @@ class AnswerTypesTest {
     void roundTrip() {
         for (Question q : List.of(chooseTwo(), steps("o3"), pairs())) {
             JsonObject json = QuestionJson.toJson(q);
-            assertThat(QuestionJson.fromJson(new JsonObject(json.encode()))).isEqualTo(q);
+            Question back = QuestionJson.fromJson(new JsonObject(json.encode()));
+            assertThat(QuestionJson.toJson(back)).isEqualTo(json);
+            assertThat(back.served()).isEqualTo(q.served());
             assertThat(QuestionRules.defects(q)).isEmpty();
         }
         assertThat(QuestionJson.toJson(pairs()).getJsonArray("pairs").getJsonObject(1))

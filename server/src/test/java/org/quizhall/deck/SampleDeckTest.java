@@ -172,7 +172,15 @@ class SampleDeckTest {
     @DisplayName("the same notes and seed give the same deck")
     void deterministic() {
         GeneratedDeck again = DeckGenerator.generate(SampleNotes.aws(), 7L);
-        assertThat(again).isEqualTo(deck);
+        assertThat(withoutShuffles(again)).isEqualTo(withoutShuffles(deck));
+    }
+
+    /** The deck as its content: the order players are served items in is drawn afresh on every import, on purpose. */
+    private static GeneratedDeck withoutShuffles(GeneratedDeck d) {
+        List<Question> questions = d.questions().stream().map(q -> new Question(q.id(), q.type(), q.kind(), q.prompt(),
+                q.options(), q.correct(), q.accepted(), q.explanation(), q.source(), q.topic(), q.keys(), q.matches()))
+                .toList();
+        return new GeneratedDeck(questions, d.warnings(), d.topics(), d.kinds());
     }
 
     @Test

@@ -44,10 +44,8 @@ public final class SampleSnapshot {
                 out.append("   Context: ").append(String.join(" › ", q.context())).append('\n');
                 out.append("   Q: ").append(q.prompt()).append('\n');
                 switch (q.type()) {
-                    case ORDERING -> {
-                        out.append("   Shown: ").append(String.join(" | ", q.servedTexts())).append('\n');
-                        out.append("   Order: ").append(String.join(" → ", q.options())).append('\n');
-                    }
+                    // The served order is drawn at random for each import, so only the key is rendered.
+                    case ORDERING -> out.append("   Order: ").append(String.join(" → ", q.options())).append('\n');
                     case MATCHING -> {
                         for (int i = 0; i < q.options().size(); i++) {
                             out.append("   - ").append(q.options().get(i)).append(" ⇒ ").append(q.matches().get(i))
