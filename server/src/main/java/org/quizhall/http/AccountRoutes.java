@@ -1,5 +1,6 @@
 package org.quizhall.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -58,25 +59,30 @@ final class AccountRoutes {
   private void changePassword(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx);
     String token = BearerToken.from(ctx);
-    // Per session: a stolen token is one session, and its thief may come from any address.
-    String session = token == null ? "none"
-        : java.util.HexFormat.of().formatHex(org.quizhall.account.SessionToken.digest(token));
-    limits.waitMs(Limit.PASSWORD_CHANGE_FAILURES_PER_SESSION, session)
+    // Counted per account, taken before the current password is checked (and given back when it is right), so a
+    // stolen session cannot send its guesses in parallel.
+    accounts.authenticate(token)
+        .compose(account -> limits.take(Limit.PASSWORD_CHANGE_FAILURES_PER_ACCOUNT, account.id().toString())
+            .map(taken -> new Object[] {account, taken}))
         .onFailure(ctx::fail)
-        .onSuccess(wait -> {
-          if (tooSoon(ctx, wait, "Too many wrong current passwords.")) {
+        .onSuccess(found -> {
+          org.quizhall.account.Account account = (org.quizhall.account.Account) found[0];
+          RateLimits.Taken taken = (RateLimits.Taken) found[1];
+          if (tooSoon(ctx, taken.waitMs(), "Too many wrong current passwords.")) {
             hits.signInRefused();
             return;
           }
           accounts
-              .changePassword(token, JsonBodies.string(body, "currentPassword"),
-                  JsonBodies.string(body, "newPassword"))
-              .onSuccess(v -> ctx.response().setStatusCode(204).end())
+              .changePassword(token, JsonBodies.string(body, "currentPassword"), JsonBodies.string(body, "newPassword"))
+              .onSuccess(v -> limits.giveBack(Limit.PASSWORD_CHANGE_FAILURES_PER_ACCOUNT, account.id().toString())
+                  .onComplete(given -> ctx.response().setStatusCode(204).end()))
               .onFailure(e -> {
-                if (e instanceof org.quizhall.problem.Problem p && p.code().equals("wrong_credentials")) {
-                  limits.take(Limit.PASSWORD_CHANGE_FAILURES_PER_SESSION, session).onComplete(counted -> ctx.fail(e));
-                } else {
+                boolean guessed = e instanceof org.quizhall.problem.Problem p && p.code().equals("wrong_credentials");
+                if (guessed) {
                   ctx.fail(e);
+                } else {
+                  limits.giveBack(Limit.PASSWORD_CHANGE_FAILURES_PER_ACCOUNT, account.id().toString())
+                      .onComplete(given -> ctx.fail(e));
                 }
               });
         });
@@ -111,17 +117,20 @@ final class AccountRoutes {
     String username = JsonBodies.string(body, "username");
     String password = JsonBodies.string(body, "password");
     String address = address(ctx);
-    guard.signInWaitMs(username, address)
+    guard.attempt(username, address)
         .onFailure(ctx::fail)
         .onSuccess(
-            wait -> {
-              if (tooSoon(ctx, wait, "Too many failed sign-ins.")) {
+            attempt -> {
+              if (tooSoon(ctx, attempt.waitMs(), "Too many failed sign-ins.")) {
                 hits.signInRefused();
                 return;
               }
-              guard.signInAttempted(username, address)
-                  .compose(counted -> accounts.signIn(username, password))
-                  .compose(session -> guard.signedIn(username, address).map(session))
+              accounts
+                  .signIn(username, password)
+                  .compose(session -> guard.signedIn(username, address, attempt)
+                      // The session exists: a limit that could not be told is no reason to withhold it.
+                      .recover(e -> Future.succeededFuture())
+                      .map(session))
                   .onSuccess(
                       session ->
                           Responses.json(

@@ -21,10 +21,10 @@ public enum Limit {
    */
   SIGN_IN_FAILURES_PER_NAME(50, Duration.ofMinutes(15)),
   /**
-   * Password changes in one session that gave a wrong current password: a stolen session token must not let
+   * Password changes of one account that gave a wrong current password: a stolen session token must not let
    * anyone guess the password it was opened with. Five, then one every three minutes.
    */
-  PASSWORD_CHANGE_FAILURES_PER_SESSION(5, Duration.ofMinutes(15)),
+  PASSWORD_CHANGE_FAILURES_PER_ACCOUNT(5, Duration.ofMinutes(15)),
   /** Right sign-ins from one address: each costs a password hash; a class of 40 signs in well below this. */
   SIGN_INS_PER_ADDRESS(120, Duration.ofMinutes(1)),
   /** Accounts created from one address: a school signs a year group up in an hour; a script does not get far. */

@@ -60,16 +60,34 @@ public final class RateLimits {
   }
 
   /**
-   * Takes a token for {@code key} under {@code limit}: 0 when it was taken, else how many milliseconds until one
-   * is free (and nothing is taken).
+   * What taking a token gave: {@code waitMs} 0 when it was taken, else how many milliseconds until one is free
+   * (and nothing was taken); {@code left} the tokens left after it.
    */
-  public Future<Long> take(Limit limit, String key) {
+  public record Taken(long waitMs, long left) {
+    public boolean taken() {
+      return waitMs == 0;
+    }
+  }
+
+  /** Takes a token for {@code key} under {@code limit}, if one is there. */
+  public Future<Taken> take(Limit limit, String key) {
     if (local != null) {
-      io.github.bucket4j.ConsumptionProbe probe = localBucket(limit, key).tryConsumeAndReturnRemaining(1);
-      return Future.succeededFuture(waitOf(probe.getNanosToWaitForRefill(), probe.isConsumed()));
+      io.github.bucket4j.ConsumptionProbe probe;
+      // Inside compute, so that a sweep cannot drop the bucket between finding it and taking from it.
+      io.github.bucket4j.ConsumptionProbe[] result = new io.github.bucket4j.ConsumptionProbe[1];
+      local.compute(limit.key() + '\u0000' + key, (k, bucket) -> {
+        LocalBucket b = bucket != null ? bucket
+            : Bucket.builder().addLimit(bandwidth(limit)).withCustomTimePrecision(time).build();
+        result[0] = b.tryConsumeAndReturnRemaining(1);
+        return b;
+      });
+      probe = result[0];
+      return Future.succeededFuture(new Taken(waitOf(probe.getNanosToWaitForRefill(), probe.isConsumed()),
+          probe.getRemainingTokens()));
     }
     return future(proxy(limit, key).tryConsumeAndReturnRemaining(1)
-        .thenApply(probe -> waitOf(probe.getNanosToWaitForRefill(), probe.isConsumed())));
+        .thenApply(probe -> new Taken(waitOf(probe.getNanosToWaitForRefill(), probe.isConsumed()),
+            probe.getRemainingTokens())));
   }
 
   /** How many milliseconds until {@code key} may take a token under {@code limit}; 0 when it may now. */
@@ -82,26 +100,20 @@ public final class RateLimits {
       io.github.bucket4j.EstimationProbe probe = bucket.estimateAbilityToConsume(1);
       return Future.succeededFuture(probe.canBeConsumed() ? 0L : waitOf(probe.getNanosToWaitForRefill(), false));
     }
-    return future(proxy(limit, key).estimateAbilityToConsume(1)
-        .thenApply(probe -> probe.canBeConsumed() ? 0L : waitOf(probe.getNanosToWaitForRefill(), false)));
-  }
-
-  /** Whether {@code key} has taken tokens under {@code limit} that have not come back yet. */
-  public Future<Boolean> used(Limit limit, String key) {
-    if (local != null) {
-      LocalBucket bucket = local.get(limit.key() + '\u0000' + key);
-      return Future.succeededFuture(bucket != null && bucket.getAvailableTokens() < limit.capacity());
-    }
-    return future(proxy(limit, key).getAvailableTokens().thenApply(tokens -> tokens < limit.capacity()));
+    // A look must not store a bucket for every key an attacker makes up: only one that exists is asked.
+    return future(shared.getProxyConfiguration(limit.key() + '\u0000' + key)).compose(configuration ->
+        configuration.isEmpty() ? Future.succeededFuture(0L)
+            : future(proxy(limit, key).estimateAbilityToConsume(1)
+                .thenApply(probe -> probe.canBeConsumed() ? 0L : waitOf(probe.getNanosToWaitForRefill(), false))));
   }
 
   /** Gives one token back (a sign-in counted as failed turned out right). */
   public Future<Void> giveBack(Limit limit, String key) {
     if (local != null) {
-      LocalBucket bucket = local.get(limit.key() + '\u0000' + key);
-      if (bucket != null && bucket.getAvailableTokens() < limit.capacity()) {
+      local.computeIfPresent(limit.key() + '\u0000' + key, (k, bucket) -> {
         bucket.addTokens(1);
-      }
+        return bucket;
+      });
       return Future.succeededFuture();
     }
     return future(proxy(limit, key).addTokens(1));
@@ -122,18 +134,15 @@ public final class RateLimits {
    */
   public void sweep() {
     if (local != null) {
-      local.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= capacityOf(e.getKey()));
+      for (String key : local.keySet()) {
+        local.computeIfPresent(key, (k, bucket) -> bucket.getAvailableTokens() >= capacityOf(k) ? null : bucket);
+      }
     }
   }
 
   /** Buckets this node holds in memory (for tests and the metrics); 0 when they are shared. */
   public int size() {
     return local == null ? 0 : local.size();
-  }
-
-  private LocalBucket localBucket(Limit limit, String key) {
-    return local.computeIfAbsent(limit.key() + '\u0000' + key,
-        k -> Bucket.builder().addLimit(bandwidth(limit)).withCustomTimePrecision(time).build());
   }
 
   private AsyncBucketProxy proxy(Limit limit, String key) {

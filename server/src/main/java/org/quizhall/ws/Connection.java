@@ -250,9 +250,12 @@ final class Connection {
                         replayDeferred();
                       } else {
                         if (result.cause() instanceof Problem p && p.code().equals("invalid_host_token")) {
-                          gateway.joinGuard().failed(address);
+                          // Counted before the refusal goes out, as for an unknown code.
+                          gateway.joinGuard().failed(address)
+                              .onComplete(counted -> context.runOnContext(w -> joinFailed(result.cause(), id)));
+                        } else {
+                          joinFailed(result.cause(), id);
                         }
-                        joinFailed(result.cause(), id);
                       }
                     }));
   }

@@ -12,6 +12,8 @@ import org.quizhall.limits.RateLimits;
  */
 public final class JoinGuard {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JoinGuard.class);
+
   private final RateLimits limits;
 
   public JoinGuard(RateLimits limits) {
@@ -28,6 +30,9 @@ public final class JoinGuard {
    * is sent only after it (a guesser cannot outrun the count).
    */
   public Future<Void> failed(String address) {
-    return limits.take(Limit.ROOM_LOOKUP_FAILURES_PER_ADDRESS, address).<Void>mapEmpty().recover(e -> Future.succeededFuture());
+    return limits.take(Limit.ROOM_LOOKUP_FAILURES_PER_ADDRESS, address).<Void>mapEmpty().recover(e -> {
+      log.warn("A failed room look-up from {} could not be counted: {}", address, e.toString());
+      return Future.succeededFuture();
+    });
   }
 }
