@@ -32,10 +32,10 @@ final class AccountStore {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(account(rows.iterator().next())));
   }
 
-  /** @param username folded by {@link Credentials#fold}: the stored names are ASCII, so lower() agrees with it */
+  /** @param username folded by {@link Credentials#fold}; lower() on both sides keeps a database's locale out of it */
   Future<Optional<StoredAccount>> findByUsername(String username) {
     return pool.preparedQuery(
-            "SELECT id, username, password_hash FROM accounts WHERE lower(username) = $1")
+            "SELECT id, username, password_hash FROM accounts WHERE lower(username) = lower($1)")
         .execute(Tuple.of(username))
         .map(
             rows ->

@@ -388,7 +388,6 @@ final class ListQuestions {
 
     private java.util.Map<String, TopicNode> headingsByName;
 
-    /** Short phrases noted for the same top-level topic outside its anti-pattern sections. */
     /** How deep a topic's own heading sits: 1 for a top-level topic, 2 under a single document heading. */
     private int topicDepth(String topic) {
         for (TopicNode h : index.headings) {
@@ -399,15 +398,17 @@ final class ListQuestions {
         return 1;
     }
 
+    /** Short phrases noted right under the same top-level topic, outside its anti-pattern sections. */
     private List<String> usesOfTopic(NotesIndex.ListInfo list) {
         String topic = index.topicOf(list.parent().path());
+        int depth = topicDepth(topic);
         List<String> out = new ArrayList<>();
         for (NotesIndex.Placed p : index.placed) {
             TopicNode n = p.node();
             BulletShape shape = NotesIndex.shape(n.text());
             if (!p.antiPattern() && (n.kind() == NodeKind.NOTE || n.kind() == NodeKind.LIST_ITEM)
                     && shape.isItemLike() && !shape.isNameLike() && shape.wordCount() >= 2
-                    && index.topicOf(n.path()).equals(topic) && n.path().size() <= topicDepth(topic)) {
+                    && n.path().size() <= depth && index.topicOf(n.path()).equals(topic)) {
                 // Only the lines right under the topic's own heading, what it is for ("Real-time file / stream
                 // processing"): the items of its other sections (Amazon ML's hyperparameters) are no uses at all.
                 out.add(n.text());

@@ -67,7 +67,8 @@ final class MatchingQuestions {
                 .filter(c -> (c.kind() == NodeKind.NOTE || c.kind() == NodeKind.LIST_LEAD_IN) && !c.children().isEmpty()
                         && c.children().stream().noneMatch(g -> g.kind() == NodeKind.LIST_ITEM))
                 .toList();
-        if (terms.size() < MIN_PAIRS) {
+        if (terms.size() < MIN_PAIRS || terms.size() > 4 * MAX_PAIRS) {
+            // Each term's description is checked against every other term: a section of dozens is no matching.
             return;
         }
         List<String> names = terms.stream().map(t -> core(t.text())).toList();

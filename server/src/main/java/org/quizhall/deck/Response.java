@@ -63,6 +63,10 @@ public record Response(Integer choice, String text, List<Integer> choices) {
         choices.add(((Number) item).intValue());
       }
     }
+    int given = (choice == null ? 0 : 1) + (text == null ? 0 : 1) + (choices == null ? 0 : 1);
+    if (given > 1) {
+      throw Problem.invalid("invalid_answer", "An answer has one of \"choice\", \"text\" or \"choices\", not several.");
+    }
     return new Response(choice == null ? null : ((Number) choice).intValue(), (String) text, choices);
   }
 

@@ -95,6 +95,8 @@ public final class RoundAssembler {
                     continue;
                 }
                 if (round.stream().anyMatch(r -> overlaps(q, r))) {
+                    // The round only grows, so a question it overlaps now it overlaps for good.
+                    it.remove();
                     continue;
                 }
                 boolean balanced = q.type() != QuestionType.TRUE_FALSE

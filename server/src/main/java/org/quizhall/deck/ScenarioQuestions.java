@@ -145,20 +145,26 @@ final class ScenarioQuestions {
     }
 
     /** The other members of the name-like lists that hold {@code name}. */
+    private final Map<String, List<String>> siblings = new HashMap<>();
+
     private List<String> siblingsOf(String name) {
-        List<String> out = new ArrayList<>();
+        return siblings.computeIfAbsent(NotesIndex.norm(name), k -> computeSiblings(name));
+    }
+
+    private List<String> computeSiblings(String name) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         for (NotesIndex.ListInfo list : listsOf.getOrDefault(NotesIndex.norm(name), List.of())) {
             List<String> texts = list.items().stream().map(NotesIndex::itemText).toList();
             if (texts.size() < 3 || !texts.stream().allMatch(ScenarioQuestions::usableName)) {
                 continue;
             }
             for (String t : texts) {
-                if (!NotesIndex.norm(t).equals(NotesIndex.norm(name)) && !out.contains(t)) {
+                if (!NotesIndex.norm(t).equals(NotesIndex.norm(name))) {
                     out.add(t);
                 }
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private void comparison(TopicNode heading) {

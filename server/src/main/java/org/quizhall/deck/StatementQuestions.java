@@ -276,16 +276,16 @@ final class StatementQuestions {
         return out;
     }
 
-    /**
-     * "On the top of ___" is HDFS here but EMRFS two lines down: when the topic has the two words before the blank
-     * followed by another name, that name would be a right answer too. Topic text is searched once per blank, so a
-     * topic larger than a few hundred lines is not searched.
-     */
     /** Words too common to tie two lines together: "in the ___" is followed by everything. */
     private static final java.util.Set<String> FRAME_WORDS = java.util.Set.of("the", "a", "an", "and", "or", "of",
             "in", "on", "at", "to", "for", "with", "from", "into", "by", "is", "are", "was", "be", "can", "has",
             "have", "that", "this", "its", "your", "our", "their", "as", "it");
 
+    /**
+     * "On the top of ___" is HDFS here but EMRFS two lines down: when the topic has the two words before the blank
+     * followed by another name, that name would be a right answer too. Each blank looks at no more than 50 places
+     * in its topic, and a topic of more than 200,000 characters is not searched.
+     */
     static boolean completedOtherwise(String topicWords, String before, String answer) {
         String[] words = NotesIndex.words(before).strip().split(" ");
         if (words.length < 2 || topicWords.length() > 200_000) {
@@ -298,9 +298,11 @@ final class StatementQuestions {
         }
         String frame = " " + first + " " + second + " ";
         String key = NotesIndex.words(answer);
-        for (int at = topicWords.indexOf(frame); at >= 0; at = topicWords.indexOf(frame, at + 1)) {
-            String rest = topicWords.substring(at + frame.length() - 1);
-            if (!rest.startsWith(key) && rest.length() > 1 && rest.charAt(1) != ' ') {
+        int seen = 0;
+        for (int at = topicWords.indexOf(frame); at >= 0 && seen < 50; at = topicWords.indexOf(frame, at + 1)) {
+            int after = at + frame.length() - 1;
+            seen++;
+            if (!topicWords.startsWith(key, after) && after + 1 < topicWords.length() && topicWords.charAt(after + 1) != ' ') {
                 return true;
             }
         }

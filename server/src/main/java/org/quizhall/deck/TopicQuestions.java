@@ -189,7 +189,6 @@ final class TopicQuestions {
     private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("with", "on", "of", "for", "in", "to",
             "by", "from", "at", "into", "via", "and", "or", "/");
 
-    /** "Distributed processing system": no verb, no name, one thing (so "a" fits before it). */
     /**
      * "Graphical front-end for applications on your EMR cluster", "Operational tool used to visualize EMR data": a
      * description of one thing, its head noun first and then what it is for, which takes "a" in front.
@@ -219,6 +218,7 @@ final class TopicQuestions {
             "scheduler", "catalog", "editor", "runtime", "compiler", "server", "client", "queue", "cache", "organelle",
             "molecule", "enzyme", "organ", "hormone", "gland", "cell", "process");
 
+    /** "Distributed processing system": no verb, no name, one thing (so "a" fits before it). */
     private static boolean isSingularNounPhrase(String phrase) {
         BulletShape shape = BulletShape.of(phrase);
         if (shape.hasVerb() || shape.isNameLike() || shape.wordCount() < 2 || shape.wordCount() > 7) {

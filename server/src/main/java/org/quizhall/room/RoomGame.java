@@ -649,10 +649,15 @@ public final class RoomGame {
         player.streak = 0;
       }
       Response response = answer.response();
+      // Answers restored from a checkpoint or the database are counted only where they fit the question.
       if (response.choice() != null) {
-        distribution[response.choice()]++;
+        if (response.choice() >= 0 && response.choice() < distribution.length) {
+          distribution[response.choice()]++;
+        }
       } else if (question.type() == QuestionType.MULTIPLE_RESPONSE) {
-        response.choices().forEach(c -> distribution[c]++);
+        if (response.choices() != null) {
+          response.choices().stream().filter(c -> c >= 0 && c < distribution.length).forEach(c -> distribution[c]++);
+        }
       } else {
         distribution[answer.correct() ? 0 : 1]++;
       }

@@ -287,7 +287,7 @@ class LiveRoomTest {
             && java.util.Objects.equals(q.getJsonArray("options"), question.getJsonArray("options")))
         .findFirst().orElseThrow();
     HttpResponse<Buffer> lookedUp = api.postJson("/api/decks/" + deckId + "/practice/answers",
-        new JsonObject().put("questionId", same.getString("id")).put("choice", 0).put("text", "x"), learner);
+        answerTo(question, false).put("questionId", same.getString("id")), learner);
     assertThat(lookedUp.statusCode()).isEqualTo(409);
     assertThat(errorCode(lookedUp)).isEqualTo("question_in_play");
     assertThat(lookedUp.bodyAsString()).doesNotContain("\"answer\"");
