@@ -227,6 +227,21 @@ final class DefinitionQuestions {
         return definition.contains(",") && s.isItemLike() ? "list" : s.isNameLike() ? "name" : "prose";
     }
 
+    /**
+     * The hidden text, and for a person named in full after "by" ("invented by Johannes Gutenberg") the surname
+     * alone, which is how most people who know would write it.
+     */
+    static List<String> accepted(String answer, String before) {
+        String[] words = answer.strip().split("\\s+");
+        boolean person = words.length >= 2 && words.length <= 3 && java.util.Arrays.stream(words)
+                .allMatch(w -> w.length() > 1 && Character.isUpperCase(w.charAt(0)) && w.chars().allMatch(Character::isLetter));
+        String last = words[words.length - 1];
+        if (person && before.stripTrailing().toLowerCase(java.util.Locale.ROOT).endsWith(" by") && last.length() >= 4) {
+            return List.of(answer, last);
+        }
+        return List.of(answer);
+    }
+
     private void cloze(NotesIndex.Placed p) {
         TopicNode node = p.node();
         Cloze cloze = node.cloze();
@@ -239,7 +254,8 @@ final class DefinitionQuestions {
                 continue;
             }
             out.add(node, factory.typed(StatementQuestions.CLOZE, "markup:" + blank.start() + ":" + answer,
-                    "Fill in the blank: " + prompt, List.of(answer), cloze.text(),
+                    "Fill in the blank: " + prompt, accepted(answer, cloze.text().substring(0, blank.start())),
+                    cloze.text(),
                     new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
         }
     }

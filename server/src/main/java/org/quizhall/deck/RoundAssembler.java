@@ -17,6 +17,10 @@ import java.util.Set;
  */
 public final class RoundAssembler {
 
+    /** Kinds whose questions ask to order, match, choose several, compare or apply, not to recall one line. */
+    static final Set<String> UNDERSTANDING = Set.of(OrderingQuestions.KIND, MatchingQuestions.KIND,
+            ListQuestions.CHOOSE_TWO, ScenarioQuestions.COMPARISON, ScenarioQuestions.SCENARIO);
+
     private RoundAssembler() {
     }
 
@@ -85,7 +89,12 @@ public final class RoundAssembler {
     private static Question next(Map<String, Deque<Question>> kinds, Map<String, Integer> kindCounts,
                                  Set<String> usedIds, Set<String> usedLines, int trueLead, List<Question> round) {
         List<String> order = new ArrayList<>(kinds.keySet());
-        order.sort((a, b) -> Integer.compare(kindCounts.getOrDefault(a, 0), kindCounts.getOrDefault(b, 0)));
+        // Least used first; among equals, and while they are under a third of the round, the kinds that test
+        // more than recall of one line (ordering, matching, choose two, comparison, scenario).
+        long understanding = round.stream().filter(r -> UNDERSTANDING.contains(r.kind())).count();
+        boolean wantMore = understanding * 3 < round.size() + 1;
+        order.sort(java.util.Comparator.<String>comparingInt(k -> kindCounts.getOrDefault(k, 0))
+                .thenComparingInt(k -> wantMore && UNDERSTANDING.contains(k) ? 0 : 1));
         for (String kind : order) {
             Deque<Question> queue = kinds.get(kind);
             for (java.util.Iterator<Question> it = queue.iterator(); it.hasNext(); ) {

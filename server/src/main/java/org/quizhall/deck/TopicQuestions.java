@@ -46,6 +46,11 @@ final class TopicQuestions {
                 continue;
             }
             BulletShape shape = NotesIndex.shape(node.text());
+            if (node.kind() == NodeKind.NOTE && !node.children().isEmpty() && !shape.hasVerb() && shape.wordCount() <= 4) {
+                // "Example use cases" introduces the lines below it: it describes nothing.
+                out.skip(node, "introduces the lines below it rather than stating a fact");
+                continue;
+            }
             if (shape.wordCount() < 3) {
                 out.skip(node, "too short to tell which topic it belongs to");
                 continue;
