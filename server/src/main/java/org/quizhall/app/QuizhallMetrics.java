@@ -48,6 +48,7 @@ final class QuizhallMetrics {
     limited(registry, "failed_joins", gateway, Gateway::limitedJoins);
     limited(registry, "sign_ins", hits, LimitHits::signIns);
     limited(registry, "sign_ups", hits, LimitHits::signUps);
+    limited(registry, "password_changes", hits, LimitHits::passwordChanges);
   }
 
   /** One series of {@code quizhall_rate_limited_total}: requests refused by one of the rate limits. */

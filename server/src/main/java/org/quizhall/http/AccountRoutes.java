@@ -69,7 +69,7 @@ final class AccountRoutes {
           org.quizhall.account.Account account = (org.quizhall.account.Account) found[0];
           RateLimits.Taken taken = (RateLimits.Taken) found[1];
           if (tooSoon(ctx, taken.waitMs(), "Too many wrong current passwords.")) {
-            hits.signInRefused();
+            hits.passwordChangeRefused();
             return;
           }
           accounts

@@ -2,11 +2,12 @@ package org.quizhall.http;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Sign-ins and sign-ups refused with 429 for coming too often from one name or address; read by the metrics. */
+/** Sign-ins, sign-ups and password changes refused with 429 for coming too often; read by the metrics. */
 public final class LimitHits {
 
   private final AtomicLong signIns = new AtomicLong();
   private final AtomicLong signUps = new AtomicLong();
+  private final AtomicLong passwordChanges = new AtomicLong();
 
   public long signIns() {
     return signIns.get();
@@ -14,6 +15,14 @@ public final class LimitHits {
 
   public long signUps() {
     return signUps.get();
+  }
+
+  public long passwordChanges() {
+    return passwordChanges.get();
+  }
+
+  void passwordChangeRefused() {
+    passwordChanges.incrementAndGet();
   }
 
   void signInRefused() {

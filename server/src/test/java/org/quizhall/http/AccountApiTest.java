@@ -265,6 +265,7 @@ class AccountApiTest {
     @DisplayName("a stolen session cannot guess its account's password through a password change")
     void passwordChangeBackOff() {
       String token = api.signUpAndIn("stolen_session", "the real passphrase");
+      double limitedBefore = api.metric("quizhall_rate_limited_total{limit=\"password_changes\"");
       for (int i = 0; i < 5; i++) {
         HttpResponse<Buffer> guess = api.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/password", token,
             "application/json", new JsonObject().put("currentPassword", "guess " + i).put("newPassword", "taken over now").toBuffer());
@@ -274,6 +275,8 @@ class AccountApiTest {
           "application/json", new JsonObject().put("currentPassword", "the real passphrase").put("newPassword", "taken over now").toBuffer());
       assertThat(right.statusCode()).as("even the right one waits now").isEqualTo(429);
       assertThat(right.getHeader("Retry-After")).isNotNull();
+      assertThat(api.metric("quizhall_rate_limited_total{limit=\"password_changes\""))
+          .as("counted on /metrics").isEqualTo(limitedBefore + 1);
       assertThat(api.postJson("/api/sessions", credentials("stolen_session", "the real passphrase")).statusCode())
           .as("the password was not changed").isEqualTo(200);
     }
