@@ -62,16 +62,19 @@ public final class AnswerKey {
     }
     Question question = QuestionJson.fromJson(key);
     if (question.type().takesChoices()) {
-      // The key in the order players are shown the items; a wrong answer swaps its first two entries.
+      // The key in the order players are shown the items. A wrong answer is wholly wrong (no credit at all):
+      // options that are not keys, or the key turned one place round, which puts no item in its place.
       List<Integer> choices = new ArrayList<>(question.keyChoices());
       if (!right && question.type() == QuestionType.MULTIPLE_RESPONSE) {
-        int wrong = 0;
-        while (choices.contains(wrong)) {
-          wrong++;
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < question.options().size() && wrong.size() < choices.size(); i++) {
+          if (!choices.contains(i)) {
+            wrong.add(i);
+          }
         }
-        choices.set(0, wrong);
+        choices = wrong;
       } else if (!right) {
-        Collections.swap(choices, 0, 1);
+        Collections.rotate(choices, 1);
       }
       return new JsonObject().put("choices", new JsonArray(choices));
     }
