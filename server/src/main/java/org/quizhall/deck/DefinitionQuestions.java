@@ -70,7 +70,7 @@ final class DefinitionQuestions {
 
     private void forward(NotesIndex.Placed p, Definition d) {
         boolean qa = d.style() == CardStyle.QUESTION_ANSWER;
-        String prompt = qa ? d.term() : forward(d);
+        String prompt = qa ? d.term() : index.english ? forward(d) : "Which of these matches “" + d.term().strip() + "”?";
         List<List<String>> tiers = tiers(p, c -> c.definition().definition(), qa);
         emit(p, "forward", prompt, d.definition(), tiers);
     }

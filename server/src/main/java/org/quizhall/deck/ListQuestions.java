@@ -147,6 +147,8 @@ final class ListQuestions {
             rest = "complete " + single.substring("Which of these completes ".length());
         } else if (single.startsWith("Which of these is listed as an anti-pattern")) {
             rest = "are listed as anti-patterns" + single.substring("Which of these is listed as an anti-pattern".length());
+        } else if (single.startsWith("Which of these belongs to ")) {
+            rest = "belong to " + single.substring("Which of these belongs to ".length());
         } else if (single.startsWith("Which of these is ")) {
             return null;
         } else if (single.startsWith("Which of these ")) {
@@ -188,7 +190,7 @@ final class ListQuestions {
      * asked as choices only: "The notes list X under Y" asks about the notes, not the subject.
      */
     private void trueFalse(NotesIndex.ListInfo list, List<TopicNode> items) {
-        if (list.antiPattern()) {
+        if (list.antiPattern() || !index.english) {
             return;
         }
         TopicNode lead = list.parent();
@@ -493,6 +495,13 @@ final class ListQuestions {
 
     private String prompt(NotesIndex.ListInfo list, boolean negative) {
         String not = negative ? "NOT " : "";
+        if (!index.english) {
+            // The lead-in quoted as written: an English phrase around it would need the notes' own grammar.
+            String lead = list.headedByHeading() ? list.heading().text().strip()
+                    : NotesIndex.shape(list.parent().text()).core();
+            return negative ? "Which of these does NOT belong to “" + lead + "”?"
+                    : "Which of these belongs to “" + lead + "”?";
+        }
         if (list.headedByHeading()) {
             TopicNode heading = list.heading();
             TopicNode above = index.parentHeading.get(heading);

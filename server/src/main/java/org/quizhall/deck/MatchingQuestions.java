@@ -133,7 +133,9 @@ final class MatchingQuestions {
             long abbreviated = pairs.stream().filter(pair -> TableQuestions.abbreviates(pair.match(), pair.term())).count();
             if (pairs.size() == rows.size() && distinct(pairs) && abbreviated * 2 < pairs.size()) {
                 // "H", "He", "Li" beside Hydrogen, Helium, Lithium are matched by their first letters.
-                String prompt = "Match each " + lower(header.get(0)) + " with its " + lower(header.get(c)) + ".";
+                String prompt = index.english
+                        ? "Match each " + lower(header.get(0)) + " with its " + lower(header.get(c)) + "."
+                        : "Match each “" + header.get(0).strip() + "” with its “" + header.get(c).strip() + "”.";
                 ask(table, pairs, prompt, "column:" + c);
                 return;
             }

@@ -44,8 +44,16 @@ final class NotesIndex {
     final Set<String> nameWords = new HashSet<>();
     private final boolean singleTopLevel;
 
+    /**
+     * Whether the notes are in English. The templates that join the notes' own words into an English sentence
+     * ("Nucleus stores …", "how many …", "A team using X needs …") are used only then; notes in another
+     * language are asked in forms that quote their words as written.
+     */
+    final boolean english;
+
     NotesIndex(TopicTree tree) {
         this.tree = tree;
+        this.english = english(tree);
         this.singleTopLevel = tree.roots().stream().filter(TopicNode::isHeading).count() == 1;
         walk(tree.roots(), null, null, false);
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -64,6 +72,41 @@ final class NotesIndex {
             boolean ambiguous = counts.get(norm(h.text())) > 1 || isAspect(h) && !namesParent(h, parent);
             labels.put(h, ambiguous && parent != null ? parent.text() + " › " + h.text() : h.text());
         }
+    }
+
+    /** English function words, none of them common in the other languages notes are written in. */
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "of", "and", "to", "is", "are", "for", "with",
+            "that", "this", "it", "from", "can", "be", "or", "by", "as", "its", "was", "were", "which", "has", "have");
+
+    /**
+     * At least one word in twelve an English function word (English prose has about one in four), counted over the
+     * lines of four words or more outside tables; notes with hardly any such prose (a table, a list of names) are
+     * taken to be English, the language of the questions around them.
+     */
+    static boolean english(TopicTree tree) {
+        long words = 0;
+        long function = 0;
+        for (TopicNode n : tree.nodes()) {
+            if (n.kind() == NodeKind.TABLE || n.kind() == NodeKind.TABLE_ROW) {
+                continue;
+            }
+            String[] split = n.text().toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+            if (split.length < 4) {
+                continue;
+            }
+            for (String w : split) {
+                if (!w.isEmpty()) {
+                    words++;
+                    if (ENGLISH_WORDS.contains(w)) {
+                        function++;
+                    }
+                }
+            }
+            if (words > 20_000) {
+                break;
+            }
+        }
+        return words < 40 || function * 12 >= words;
     }
 
     private void walk(List<TopicNode> nodes, TopicNode heading, TopicNode parent, boolean anti) {

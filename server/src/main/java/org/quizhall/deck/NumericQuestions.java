@@ -82,8 +82,8 @@ final class NumericQuestions {
         int offset = fact.length() - node.text().length();
         String blanked = fact.substring(0, offset + m.start()) + Prompts.BLANK + fact.substring(offset + m.end());
         String subject = Prompts.subject(index, p, fact);
-        String statement = Prompts.fuse(subject + blanked);
-        String prompt = howMany(statement, m);
+        String statement = index.english ? Prompts.fuse(subject + blanked) : subject + blanked;
+        String prompt = index.english ? howMany(statement, m) : null;
         if (prompt == null) {
             prompt = statement + (m.unit().equals("year") ? " — which year fills the blank?"
                     : " — which number fills the blank?");
@@ -104,7 +104,8 @@ final class NumericQuestions {
         }
         String falsified = fact.substring(0, offset + m.start()) + wrong + fact.substring(offset + m.end());
         out.add(node, factory.trueFalse(StatementQuestions.TRUE_FALSE, "number:" + variant,
-                "True or false? " + Prompts.fuse(subject + falsified), false, fact, source, topic));
+                "True or false? " + (index.english ? Prompts.fuse(subject + falsified) : subject + falsified), false,
+                fact, source, topic));
     }
 
     /**

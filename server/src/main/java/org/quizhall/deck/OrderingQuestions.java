@@ -67,7 +67,8 @@ final class OrderingQuestions {
                 continue;
             }
             String where = parent.isHeading() ? index.label(parent) : NotesIndex.shape(parent.text()).core();
-            String prompt = NotesIndex.mentions(where, "steps") || NotesIndex.mentions(where, "step")
+            String prompt = !index.english ? "Put the steps of “" + where + "” in order, first to last."
+                    : NotesIndex.mentions(where, "steps") || NotesIndex.mentions(where, "step")
                     ? "Put these steps in order, first to last."
                     : "Put the steps of " + Prompts.lowerFirst(where, index) + " in order, first to last.";
             String explanation = where + ": " + String.join(" → ", items);
@@ -112,7 +113,8 @@ final class OrderingQuestions {
             List<String> items = picked.stream().map(i -> rows.get(i).cells().get(0).strip()).toList();
             String things = plural(header.get(0).strip().toLowerCase(Locale.ROOT));
             String by = header.get(c).strip();
-            String prompt = by.toLowerCase(Locale.ROOT).startsWith("order ")
+            String prompt = !index.english ? "Put these in order of “" + by + "”, smallest first."
+                    : by.toLowerCase(Locale.ROOT).startsWith("order ")
                     ? "Put these " + things + " in their order " + by.substring(6) + ", first to last."
                     : "Put these " + things + " in order of " + lowerFirst(by) + ", smallest first.";
             List<String> lines = new ArrayList<>();

@@ -92,6 +92,11 @@ final class Prompts {
                 && NotesIndex.shape(fact).wordCount() >= 4) {
             return "";
         }
+        // Notes in another language: a full sentence carries its own subject, as far as can be told without its
+        // grammar.
+        if (!index.english && fact.strip().endsWith(".") && NotesIndex.shape(fact).wordCount() >= 4) {
+            return "";
+        }
         // "Mitosis produces two cells", "The heart pumps blood": a subject, then its verb.
         String[] words = fact.strip().split("\\s+");
         for (int i = 1; i < Math.min(3, words.length); i++) {

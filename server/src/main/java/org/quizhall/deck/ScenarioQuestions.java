@@ -54,6 +54,11 @@ final class ScenarioQuestions {
     }
 
     void generate() {
+        if (!index.english) {
+            // A need ("A team using Spark needs …") and a comparative ("… scales better than …") are English
+            // sentences built around the notes' words; other languages get neither.
+            return;
+        }
         for (NotesIndex.Placed p : index.placed) {
             TopicNode node = p.node();
             if ((node.kind() == NodeKind.STATEMENT || node.kind() == NodeKind.LIST_ITEM || node.kind() == NodeKind.NOTE)

@@ -75,15 +75,20 @@ final class StatementQuestions {
                 // Where a parallel line gives a wrong subject the line is asked false; the deck-wide balance then
                 // keeps as many true ones beside them as it may.
                 if (swapped != null) {
-                    out.add(node, factory.trueFalse(TRUE_FALSE, "swapped", "True or false? " + Prompts.fuse(where + swapped),
+                    out.add(node, factory.trueFalse(TRUE_FALSE, "swapped", "True or false? " + fused(where + swapped),
                             false, fact, source, topic));
                 } else {
-                    out.add(node, factory.trueFalse(TRUE_FALSE, "as-written", "True or false? " + Prompts.fuse(where + fact), true,
+                    out.add(node, factory.trueFalse(TRUE_FALSE, "as-written", "True or false? " + fused(where + fact), true,
                             fact, source, topic));
                 }
             }
             cloze(p, fact, where, source, topic);
         }
+    }
+
+    /** The statement as a sentence, its subject joined to it; in notes not in English, as written. */
+    private String fused(String text) {
+        return index.english ? Prompts.fuse(text) : text;
     }
 
     private static final Set<String> NOT_VERBS = Set.of("the", "a", "an", "of", "in", "on", "to", "and", "or", "for",
@@ -237,7 +242,7 @@ final class StatementQuestions {
             out.skip(node, "the blanked term appears elsewhere in the sentence");
             return;
         }
-        out.add(node, factory.typed(CLOZE, "blank:" + answer, "Fill in the blank: " + Prompts.fuse(where + blanked), accepted,
+        out.add(node, factory.typed(CLOZE, "blank:" + answer, "Fill in the blank: " + fused(where + blanked), accepted,
                 fact, source, topic));
     }
 

@@ -95,7 +95,8 @@ final class TableQuestions {
         if (distractors.size() < 2) {
             return false;
         }
-        String prompt = "What is " + thing + "’s " + attributeName(header.get(column)) + "?";
+        String prompt = index.english ? "What is " + thing + "’s " + attributeName(header.get(column)) + "?"
+                : "What is the “" + header.get(column).strip() + "” of “" + thing.strip() + "”?";
         out.add(row, factory.multipleChoice(KIND, "cell:" + column, prompt, key, distractors,
                 explanation(header, row), source(row), topic));
         return true;
@@ -116,8 +117,9 @@ final class TableQuestions {
         if (distractors.size() < 2) {
             return false;
         }
-        String prompt = "Which " + thingName(header.get(0)) + "’s " + attributeName(header.get(column)) + " is " + value
-                + "?";
+        String prompt = index.english
+                ? "Which " + thingName(header.get(0)) + "’s " + attributeName(header.get(column)) + " is " + value + "?"
+                : "Which of these has “" + value.strip() + "” as its “" + header.get(column).strip() + "”?";
         out.add(row, factory.multipleChoice(KIND, "owner:" + column, prompt, key, distractors,
                 explanation(header, row), source(row), topic));
         return true;

@@ -86,7 +86,7 @@ final class TopicQuestions {
                 out.skip(node, "not enough other headings to choose from");
                 continue;
             }
-            String prompt = prompt(fact);
+            String prompt = index.english ? prompt(fact) : "Which of these fits the description “" + fact.strip() + "”?";
             String explanation = "\"" + fact + "\" is noted under " + Prompts.where(index, answer) + ".";
             out.add(node, factory.multipleChoice(KIND, "heading", prompt, label, distractors, explanation,
                     new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));

@@ -22,7 +22,7 @@ class DeckQualityTest {
     static final List<String> CORPUS = List.of("/samples/aws-big-data-processing.txt", "/notes/cell-biology.md",
             "/notes/mixed.md", "/notes/glossary.txt", "/notes/flashcards.txt", "/notes/cloze.md",
             "/notes/science-tables.md", "/notes/networking-qa.txt", "/notes/chemistry-glossary.md",
-            "/notes/french-revolution.md", "/notes/git-workflow.md", "/notes/human-body.txt");
+            "/notes/french-revolution.md", "/notes/git-workflow.md", "/notes/human-body.txt", "/notes/cellule-fr.md");
 
     static List<String> corpus() {
         return CORPUS;
