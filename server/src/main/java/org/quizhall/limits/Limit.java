@@ -36,15 +36,30 @@ public enum Limit {
   ROOM_LOOKUP_FAILURES_PER_ADDRESS(100, Duration.ofMinutes(1)),
   /** Messages one socket may send: bursts of 20, 20 a second on average. */
   SOCKET_MESSAGES(20, Duration.ofSeconds(1)),
-  /** Frames of any kind one socket may send, bad ones included; past it the socket is closed. */
-  SOCKET_FRAMES(100, Duration.ofSeconds(1));
+  /**
+   * Frames of any kind one socket may send, bad ones included; past it the socket is closed. A hard 100 in each
+   * second, so a flood never gets more than 100 error replies out of the server before it is cut off.
+   */
+  SOCKET_FRAMES(100, Duration.ofSeconds(1), true);
 
   private final int capacity;
   private final Duration period;
+  private final boolean perWindow;
 
   Limit(int capacity, Duration period) {
+    this(capacity, period, false);
+  }
+
+  /** @param perWindow the tokens come back all at once each period, rather than one by one over it */
+  Limit(int capacity, Duration period, boolean perWindow) {
     this.capacity = capacity;
     this.period = period;
+    this.perWindow = perWindow;
+  }
+
+  /** Whether the tokens come back all at once each period (a hard cap per second) rather than evenly. */
+  public boolean perWindow() {
+    return perWindow;
   }
 
   public int capacity() {

@@ -157,7 +157,9 @@ public final class RateLimits {
   }
 
   static Bandwidth bandwidth(Limit limit) {
-    return Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build();
+    var capacity = Bandwidth.builder().capacity(limit.capacity());
+    return (limit.perWindow() ? capacity.refillIntervally(limit.capacity(), limit.period())
+        : capacity.refillGreedy(limit.capacity(), limit.period())).build();
   }
 
   private static long waitOf(long nanos, boolean consumed) {
