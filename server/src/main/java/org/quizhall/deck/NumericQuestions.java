@@ -72,7 +72,8 @@ final class NumericQuestions {
         java.util.function.Predicate<BigDecimal> fits = fitsTheLine(text, m);
         List<String> distractors = DistractorPicker.pick(m.raw(), List.of(rangeVariants(text, m), fromNotes,
                         m.scaledVariants()),
-                c -> !NotesIndex.mentions(text, c) && plausible(m, c) && value(c) != null && fits.test(value(c)), 3,
+                c -> !NotesIndex.mentions(text, c) && plausible(m, c) && value(c) != null && fits.test(value(c))
+                        && !(countsMany(text, m) && value(c).compareTo(BigDecimal.ONE) == 0), 3,
                 random);
         if (distractors.size() < 2) {
             out.skip(node, "no plausible wrong numbers");
@@ -242,6 +243,18 @@ final class NumericQuestions {
         boolean pluralUnit = m.unitRaw() != null && m.unitRaw().endsWith("s");
         return ratio >= 0.25 && ratio <= 4 && !(pluralUnit && v.compareTo(BigDecimal.ONE) == 0)
                 && (!m.unit().equals("percent") || v.compareTo(BigDecimal.valueOf(100)) <= 0);
+    }
+
+    /** "produces 2 identical daughter cells": a plural follows within three words, so 1 would not read. */
+    private static boolean countsMany(String text, NumberMention m) {
+        String[] next = text.substring(m.end()).strip().split("\\s+");
+        for (int i = 0; i < Math.min(3, next.length); i++) {
+            String w = next[i].toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+            if (w.length() > 2 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("ous")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Within a factor of two of the true value. */

@@ -83,9 +83,19 @@ final class ListInference {
             }
             top.add(b);
             elaborated = !card && shape.isItemLike() && next != null && next.shape().isStatement()
-                    && !isCard(next) ? b : null;
+                    && !isCard(next) && !NOT_SUBJECTS.contains(firstWord(shape)) ? b : null;
         }
         return top;
+    }
+
+    /** Words a point starts with, not a thing: "No downtime" is a point of its own, not the subject of the next. */
+    private static final Set<String> NOT_SUBJECTS = Set.of("no", "not", "only", "never", "always", "fully",
+            "highly", "easily", "automatically");
+
+    private static String firstWord(BulletShape shape) {
+        String core = shape.core().strip();
+        int space = core.indexOf(' ');
+        return (space < 0 ? core : core.substring(0, space)).toLowerCase(Locale.ROOT);
     }
 
     private RawItem at(int i) {
