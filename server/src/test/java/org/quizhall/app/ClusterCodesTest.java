@@ -29,12 +29,11 @@ class ClusterCodesTest {
   void uniqueAcrossNodes(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
     TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
-    int portA = TestServer.freePort();
-    int portB = TestServer.freePort();
-    try (Quizhall a = TestServer.start(clock, database, TestServer.clusterNode(portA, portB));
-        Quizhall b = TestServer.start(clock, database, TestServer.clusterNode(portB, portA));
-        Api apiA = new Api(vertx, a.httpPort());
-        Api apiB = new Api(vertx, b.httpPort())) {
+    try (TestServer.TwoNodes nodes = TestServer.twoNodes(clock, database);
+        Api apiA = new Api(vertx, nodes.a().httpPort());
+        Api apiB = new Api(vertx, nodes.b().httpPort())) {
+      Quizhall a = nodes.a();
+      Quizhall b = nodes.b();
       String token = apiA.signUpAndIn("clustered", "two nodes one school");
       String deckId = apiA.firstDeckId(token);
       JsonObject request = new JsonObject().put("deckId", deckId).put("questionCount", 1);

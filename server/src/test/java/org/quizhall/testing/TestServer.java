@@ -34,6 +34,30 @@ public final class TestServer {
     return Quizhall.start(config, clock);
   }
 
+  /** Two nodes clustered over Hazelcast on loopback, on one database; closing the pair stops both, B first. */
+  public record TwoNodes(Quizhall a, Quizhall b) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        b.close();
+      } finally {
+        a.close();
+      }
+    }
+  }
+
+  public static TwoNodes twoNodes(Clock clock, DatabaseSettings database) {
+    int portA = freePort();
+    int portB = freePort();
+    Quizhall a = start(clock, database, clusterNode(portA, portB));
+    try {
+      return new TwoNodes(a, start(clock, database, clusterNode(portB, portA)));
+    } catch (RuntimeException e) {
+      a.close();
+      throw e;
+    }
+  }
+
   /** A port nothing listens on right now. */
   public static int freePort() {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

@@ -32,12 +32,11 @@ class ClusterPlayTest {
   void playAcrossNodes(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
     TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
-    int portA = TestServer.freePort();
-    int portB = TestServer.freePort();
     List<SocketClient> sockets = new ArrayList<>();
-    try (Quizhall a = TestServer.start(clock, database, TestServer.clusterNode(portA, portB));
-        Quizhall b = TestServer.start(clock, database, TestServer.clusterNode(portB, portA));
-        Api api = new Api(vertx, a.httpPort())) {
+    try (TestServer.TwoNodes nodes = TestServer.twoNodes(clock, database);
+        Api api = new Api(vertx, nodes.a().httpPort())) {
+      Quizhall a = nodes.a();
+      Quizhall b = nodes.b();
       String token = api.signUpAndIn("clusterhost", "two nodes one game");
       String deckId = api.firstDeckId(token);
       AnswerKey key = new AnswerKey(b.pool(), deckId);
@@ -101,12 +100,9 @@ class ClusterPlayTest {
   void sharedLimits(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
     TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
-    int portA = TestServer.freePort();
-    int portB = TestServer.freePort();
-    try (Quizhall a = TestServer.start(clock, database, TestServer.clusterNode(portA, portB));
-        Quizhall b = TestServer.start(clock, database, TestServer.clusterNode(portB, portA));
-        Api apiA = new Api(vertx, a.httpPort());
-        Api apiB = new Api(vertx, b.httpPort())) {
+    try (TestServer.TwoNodes nodes = TestServer.twoNodes(clock, database);
+        Api apiA = new Api(vertx, nodes.a().httpPort());
+        Api apiB = new Api(vertx, nodes.b().httpPort())) {
       // Guess on node A until it refuses (the bucket refills a little while the guesses go on), then node B,
       // which has not seen a single guess, refuses the next one at once.
       int capacity = org.quizhall.limits.Limit.ROOM_LOOKUP_FAILURES_PER_ADDRESS.capacity();
