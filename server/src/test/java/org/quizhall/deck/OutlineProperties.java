@@ -32,9 +32,16 @@ class OutlineProperties {
     void deterministic(@ForAll("notes") String notes, @ForAll long seed) {
         GeneratedDeck first = DeckGenerator.generate(NotesImporter.parse(notes), seed);
         GeneratedDeck second = DeckGenerator.generate(NotesImporter.parse(notes), seed);
-        assertThat(second).isEqualTo(first);
-        assertThat(RoundAssembler.assemble(second.questions(), 10, java.util.Set.of(), seed))
-                .isEqualTo(RoundAssembler.assemble(first.questions(), 10, java.util.Set.of(), seed));
+        // The order an ordering's items or a matching's matches are served in is drawn afresh on every import, on
+        // purpose (a reader of the notes must not be able to work it out), so it is left out of the comparison.
+        assertThat(content(second.questions())).isEqualTo(content(first.questions()));
+        assertThat(content(RoundAssembler.assemble(second.questions(), 10, java.util.Set.of(), seed)))
+                .isEqualTo(content(RoundAssembler.assemble(first.questions(), 10, java.util.Set.of(), seed)));
+    }
+
+    private static List<Question> content(List<Question> questions) {
+        return questions.stream().map(q -> new Question(q.id(), q.type(), q.kind(), q.prompt(), q.options(),
+                q.correct(), q.accepted(), q.explanation(), q.source(), q.topic(), q.keys(), q.matches())).toList();
     }
 
     @Property(tries = 100)
