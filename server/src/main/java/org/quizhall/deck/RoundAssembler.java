@@ -21,6 +21,9 @@ public final class RoundAssembler {
     static final Set<String> UNDERSTANDING = Set.of(OrderingQuestions.KIND, MatchingQuestions.KIND,
             ListQuestions.CHOOSE_TWO, ScenarioQuestions.COMPARISON, ScenarioQuestions.SCENARIO);
 
+    /** A round holds at most one true/false question in this many while questions of other kinds remain. */
+    static final int TRUE_FALSE_SHARE = 6;
+
     private RoundAssembler() {
     }
 
@@ -54,14 +57,22 @@ public final class RoundAssembler {
         int trueAnswers = 0;
         int falseAnswers = 0;
         boolean progress = true;
-        while (round.size() < n && progress) {
+        // True/false is the weakest form: half is guessed, and certification exams do not use it. It takes at most
+        // one question in six while other kinds remain, and the rest of the round only when nothing else does.
+        boolean capTrueFalse = true;
+        while (round.size() < n && (progress || capTrueFalse)) {
+            if (!progress) {
+                capTrueFalse = false;
+            }
             progress = false;
             for (String topic : topics) {
                 if (round.size() == n) {
                     break;
                 }
+                int trueFalse = trueAnswers + falseAnswers;
+                boolean trueFalseAllowed = !capTrueFalse || (trueFalse + 1) * TRUE_FALSE_SHARE <= round.size() + 1;
                 Question q = next(byTopicAndKind.get(topic), kindCounts, usedIds, usedLines,
-                        trueAnswers - falseAnswers, round);
+                        trueAnswers - falseAnswers, round, trueFalseAllowed);
                 if (q != null) {
                     round.add(q);
                     usedIds.add(q.id());
@@ -87,7 +98,8 @@ public final class RoundAssembler {
      * guessable.
      */
     private static Question next(Map<String, Deque<Question>> kinds, Map<String, Integer> kindCounts,
-                                 Set<String> usedIds, Set<String> usedLines, int trueLead, List<Question> round) {
+                                 Set<String> usedIds, Set<String> usedLines, int trueLead, List<Question> round,
+                                 boolean trueFalseAllowed) {
         List<String> order = new ArrayList<>(kinds.keySet());
         // Least used first; among equals, and while they are under a third of the round, the kinds that test
         // more than recall of one line (ordering, matching, choose two, comparison, scenario).
@@ -107,6 +119,9 @@ public final class RoundAssembler {
                     // The round only grows, so a question it overlaps now it overlaps for good.
                     it.remove();
                     continue;
+                }
+                if (q.type() == QuestionType.TRUE_FALSE && !trueFalseAllowed) {
+                    break;
                 }
                 boolean balanced = q.type() != QuestionType.TRUE_FALSE
                         || (q.correct() == 0 ? trueLead < 1 : trueLead > -1);

@@ -48,10 +48,23 @@ class RoundAssemblerTest {
     @Test
     @DisplayName("true/false rounds are not mostly 'True', although the notes hold mostly true statements")
     void trueFalseBalance() {
-        List<Question> round = RoundAssembler.assemble(deck.questions(), 16, Set.of("true_false"), 4L);
+        List<Question> round = RoundAssembler.assemble(deck.questions(), 10, Set.of("true_false"), 4L);
         long roundTrues = round.stream().filter(q -> q.correct() == 0).count();
-        assertThat(round).hasSize(16);
-        assertThat(roundTrues).isBetween(6L, 10L);
+        assertThat(round).hasSize(10);
+        assertThat(roundTrues).isBetween(4L, 6L);
+    }
+
+    @Test
+    @DisplayName("a mixed round holds at most one true/false in six, and a true/false round is still all true/false")
+    void fewTrueFalse() {
+        for (long seed = 1; seed <= 5; seed++) {
+            List<Question> round = RoundAssembler.assemble(deck.questions(), 24, Set.of(), seed);
+            assertThat(round).hasSize(24);
+            assertThat(round.stream().filter(q -> q.type() == QuestionType.TRUE_FALSE).count())
+                    .isBetween(1L, 4L);
+        }
+        List<Question> only = RoundAssembler.assemble(deck.questions(), 8, Set.of("true_false"), 1L);
+        assertThat(only).hasSize(8).allMatch(q -> q.type() == QuestionType.TRUE_FALSE);
     }
 
     @Test
