@@ -70,7 +70,7 @@ final class DefinitionQuestions {
 
     private void forward(NotesIndex.Placed p, Definition d) {
         boolean qa = d.style() == CardStyle.QUESTION_ANSWER;
-        String prompt = qa ? d.term() : index.english ? forward(d) : "Which of these matches “" + d.term().strip() + "”?";
+        String prompt = qa ? d.term() : index.english ? forward(d, p.node().text().strip().endsWith(")")) : "Which of these matches “" + d.term().strip() + "”?";
         List<List<String>> tiers = tiers(p, c -> c.definition().definition(), qa);
         emit(p, "forward", prompt, d.definition(), tiers);
     }
@@ -79,11 +79,13 @@ final class DefinitionQuestions {
      * A glossary term or a name is asked "What is HCatalog?"; a flashcard's front that is a phrase ("Capital of
      * France") is asked as written, as the card shows it.
      */
-    private static String forward(Definition d) {
+    private static String forward(Definition d, boolean glossedName) {
         String term = d.term().strip();
         if (d.style() == CardStyle.GLOSSARY || org.quizhall.notes.BulletShape.of(term).isNameLike()) {
-            boolean name = term.chars().skip(1).anyMatch(Character::isUpperCase) || term.chars().anyMatch(Character::isDigit);
+            boolean name = glossedName || term.chars().skip(1).anyMatch(Character::isUpperCase)
+                    || term.chars().anyMatch(Character::isDigit);
             if (name) {
+                // "Accumulo (NoSQL database)" names a product: it is something, it does not mean something.
                 return "What is " + term + "?";
             }
             // "What is Compound?" lacks its article, which only a dictionary could supply; the term keeps its case,
@@ -108,8 +110,60 @@ final class DefinitionQuestions {
         String prompt = org.quizhall.notes.BulletShape.of(d.definition()).isNameLike()
                 ? "Which of these describes " + d.definition().strip() + "?"
                 : shape(d.definition()).equals("number") ? "Which of these is " + d.definition().strip() + "?"
+                : index.english && nounPhrase(d.definition()) != null ? "Which of these is " + nounPhrase(d.definition()) + "?"
                 : "Which term means “" + d.definition() + "”?";
         emit(p, "backward", prompt, d.term(), tiers(p, c -> c.definition().term(), false));
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the");
+    private static final java.util.regex.Pattern NOUN_ENDING = java.util.regex.Pattern.compile(
+            "(or|er|ary|ase|ment|tion|sion|ity|ness|ism|ure|ance|ence|ist|ogy|ics|work|tool|store|engine|system|"
+                    + "service|format|language|protocol|device|unit|model)$");
+
+    /**
+     * A definition read as a noun phrase with its article ("an accelerator for Spark", "the maximum rate of data
+     * transfer"), or null when it does not read as one ("access Kinesis streams in your scripts", "monitoring").
+     */
+    static String nounPhrase(String definition) {
+        String d = definition.strip();
+        String[] words = d.split("\\s+");
+        if (words.length == 0 || words.length > 12 || d.endsWith(".") || d.endsWith(")")) {
+            return null;
+        }
+        if (DETERMINERS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
+            return words.length >= 2 ? d : null;
+        }
+        if (!Character.isLowerCase(words[0].charAt(0)) && !words[0].chars().allMatch(c -> Character.isUpperCase(c)
+                || Character.isDigit(c)) && !org.quizhall.notes.BulletShape.of(words[0]).isNameLike()) {
+            return null;
+        }
+        // The head noun ends the words before the first preposition: "accelerator" of "accelerator for Spark".
+        int head = words.length - 1;
+        for (int i = 1; i < words.length; i++) {
+            if (PREPOSITIONS.contains(words[i].toLowerCase(java.util.Locale.ROOT))) {
+                head = i - 1;
+                break;
+            }
+        }
+        String noun = words[head].toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]", "");
+        boolean acronym = words[head].length() >= 2 && words[head].chars().allMatch(Character::isUpperCase);
+        if (org.quizhall.notes.BulletShape.of(d).hasVerb() || !(acronym || NOUN_ENDING.matcher(noun).find())
+                || noun.endsWith("s") && !noun.endsWith("ss")) {
+            return null;
+        }
+        return article(words[0]) + " " + d;
+    }
+
+    private static final Set<String> PREPOSITIONS = Set.of("for", "of", "in", "on", "to", "with", "that", "which",
+            "between", "from", "across", "used", "by");
+
+    /** "a" or "an" by the sound of the first word: "an accelerator", "an RDB", "a NoSQL database", "a unit". */
+    private static String article(String first) {
+        boolean acronym = first.length() >= 2 && first.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+        char c = Character.toLowerCase(first.charAt(0));
+        boolean vowel = acronym ? "aefhilmnorsx".indexOf(c) >= 0
+                : "aeio".indexOf(c) >= 0 || c == 'u' && !first.toLowerCase(java.util.Locale.ROOT).matches("u(ni|s|ti).*");
+        return vowel ? "an" : "a";
     }
 
     private void emit(NotesIndex.Placed p, String variant, String prompt, String answer, List<List<String>> tiers) {
@@ -123,8 +177,29 @@ final class DefinitionQuestions {
         }
         Definition d = node.definition();
         out.add(node, factory.multipleChoice(KIND, variant, prompt, answer, distractors,
-                d.term() + " — " + d.definition(), new Source(node.line(), node.text(), node.path()),
+                d.term() + " — " + d.definition(), new Source(node.line(), node.text(), shownPath(p)),
                 index.topicOf(node.path())));
+    }
+
+    /**
+     * The headings shown above a card: a glossed name ("Tachyon (accelerator for Spark)") listed under a heading
+     * that names one thing and is otherwise described in statements ("S3DistCP: Tool for copying…") is not a part
+     * of that thing; the notes merely list it there, so that heading is left out.
+     */
+    private static List<String> shownPath(NotesIndex.Placed p) {
+        TopicNode node = p.node();
+        List<String> path = node.path();
+        TopicNode heading = p.heading();
+        if (heading == null || path.isEmpty() || !node.text().strip().endsWith(")") || p.parent() != heading) {
+            return path;
+        }
+        org.quizhall.notes.BulletShape h = org.quizhall.notes.BulletShape.of(heading.text());
+        if (!h.isNameLike() || h.endsPlural()) {
+            return path;
+        }
+        long statements = heading.children().stream().filter(c -> c.definition() == null
+                && org.quizhall.notes.BulletShape.of(c.text()).isStatement()).count();
+        return statements >= 2 ? path.subList(0, path.size() - 1) : path;
     }
 
     /** Cards under the same heading first, then the same topic, then anywhere; questions with questions. */
