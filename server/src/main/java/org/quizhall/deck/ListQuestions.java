@@ -159,6 +159,22 @@ final class ListQuestions {
         return "Which two of these " + rest;
     }
 
+    /** A code of letters and digits both texts name ("m4.large", "S3", "t2.micro"). */
+    static boolean sharesAValue(String a, String b) {
+        Set<String> values = new java.util.HashSet<>();
+        for (String w : a.toLowerCase(java.util.Locale.ROOT).split("[\\s,;()]+")) {
+            if (w.chars().anyMatch(Character::isDigit) && w.chars().anyMatch(Character::isLetter)) {
+                values.add(w);
+            }
+        }
+        for (String w : b.toLowerCase(java.util.Locale.ROOT).split("[\\s,;()]+")) {
+            if (values.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void oddOneOut(NotesIndex.ListInfo list, List<TopicNode> items) {
         String prompt = prompt(list, true);
         TopicNode lead = list.parent();
@@ -174,9 +190,14 @@ final class ListQuestions {
                     members.add(t);
                 }
             }
+            if (members.stream().anyMatch(m -> sharesAValue(m, odd))) {
+                // "m4.large is usually good" beside "m4.large if < 50 nodes": the odd one is half true of the list.
+                continue;
+            }
             Collections.shuffle(members, factory.random(ODD, odd, lead.text()));
             List<String> shown = distinct(members, 3, odd);
-            if (shown.size() < 2) {
+            if (shown.size() < 3) {
+                // Two members and the odd one leave a guess between three, one of them usually obvious.
                 continue;
             }
             out.add(lead, factory.multipleChoice(ODD, "odd:" + v, prompt, odd, shown, explanation(list), source(lead),
@@ -462,6 +483,10 @@ final class ListQuestions {
      * not mentioned outside lists anywhere in the list's own topic: what the notes say elsewhere about the same
      * service (DynamoDB in EMR storage) would make "not listed" a trick.
      */
+    private static boolean hasDigit(String text) {
+        return text.chars().anyMatch(Character::isDigit);
+    }
+
     private Predicate<String> allowed(NotesIndex.ListInfo list, String prompt) {
         Set<String> own = new HashSet<>();
         Set<Shape> shapes = new HashSet<>();
@@ -483,7 +508,11 @@ final class ListQuestions {
         String promptWords = NotesIndex.words(prompt);
         List<String> memberWords = memberTexts.stream().map(NotesIndex::words).toList();
         boolean compoundList = memberTexts.stream().anyMatch(ListQuestions::isCompound);
+        // "Unlimited scalability (soft limit of 1000 concurrent)" among workloads is a feature with a figure, told
+        // apart from the members by its number alone.
+        boolean numbered = memberTexts.stream().anyMatch(ListQuestions::hasDigit);
         return candidate -> !own.contains(NotesIndex.norm(candidate)) && compatible(shapes, shape(candidate))
+                && (numbered || !hasDigit(candidate))
                 && (compoundList || !isCompound(candidate))
                 && !worksWithMembers(candidate, memberTexts)
                 && own.stream().noneMatch(m -> AnswerMatcher.withinOneEdit(m, NotesIndex.norm(candidate)))
