@@ -87,7 +87,8 @@ final class ScenarioQuestions {
         String subject = thing.equals("General") || NotesIndex.mentions(need.need(), thing)
                 || NotesIndex.norm(thing).equals(NotesIndex.norm(need.name())) ? "A team" : "A team using " + thing;
         String prompt = subject + " needs " + need.need() + ". Which of these should it use?";
-        if (NotesIndex.mentions(prompt, need.name()) || sharesAWord(need.need(), need.name())) {
+        if (NotesIndex.mentions(prompt, need.name()) || sharesAWord(need.need(), need.name())
+                || abbreviates(need.need(), need.name())) {
             // "needs interactive SQL … Spark SQL": the key would be the option that repeats the need's words.
             return;
         }
@@ -115,7 +116,8 @@ final class ScenarioQuestions {
                 if (at > 4) {
                     String name = t.substring(4, at).strip();
                     String rest = t.substring(at + link.length()).strip();
-                    return usableName(name) && words(rest) >= 2 && words(rest) <= 7
+                    // "Use DynamoDB to track consistency" is too vague a need to choose by: track whose consistency?
+                    return usableName(name) && words(rest) >= 3 && words(rest) <= 7
                             ? new Need((link.equals(" to ") ? "to " : "") + rest, name) : null;
                 }
             }
@@ -147,6 +149,25 @@ final class ScenarioQuestions {
             return null;
         }
         return null;
+    }
+
+    /**
+     * "machine learning" and "MLLib": the key's name starts with the initials of two or more words of the need, so
+     * the option that spells the need's abbreviation is the guess.
+     */
+    static boolean abbreviates(String need, String name) {
+        String[] words = need.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        String key = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (words[i].length() < 3 || words[i + 1].length() < 3) {
+                continue;
+            }
+            String initials = "" + words[i].charAt(0) + words[i + 1].charAt(0);
+            if (key.startsWith(initials) || key.endsWith(initials)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The other members of the name-like lists that hold {@code name}. */
