@@ -59,6 +59,18 @@ final class TopicQuestions {
                 out.skip(node, "a bare list of names, which belongs to the line above it rather than a topic");
                 continue;
             }
+            if (p.parent() != p.heading() && p.parent() != null) {
+                String parent = p.parent().text().strip();
+                String headingLabel = index.label(p.heading());
+                boolean properName = parent.split("\\s+").length >= 2 && java.util.Arrays.stream(parent.split("\\s+"))
+                        .allMatch(w -> Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)));
+                if (properName && !namesTheHeading(parent, headingLabel)) {
+                    // "AWS Glue Data Catalog" › "Can be used by Redshift, Athena" under Hive is true of the catalog,
+                    // not of Hive, which the question would have to ask for.
+                    out.skip(node, "it describes the item above it, not its heading");
+                    continue;
+                }
+            }
             String fact = Prompts.standalone(p);
             TopicNode answer = p.heading();
             if (!isTopic(answer)) {
@@ -80,18 +92,75 @@ final class TopicQuestions {
                     ? tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of())) : tiers(answer, numbers);
             java.util.Set<String> factWords = rare(fact);
             List<String> distractors = DistractorPicker.pick(label, tiers,
-                    c -> topicLabels.contains(c) && !namesItsTopic(fact, c) && !sharesRareWord(byLabel.get(c), factWords),
+                    c -> topicLabels.contains(c) && !namesItsTopic(fact, c) && !sharesRareWord(byLabel.get(c), factWords)
+                            && !holds(c, label),
                     3, random);
             if (distractors.size() < 2) {
                 out.skip(node, "not enough other headings to choose from");
                 continue;
             }
-            String prompt = index.english ? prompt(fact) : "Which of these fits the description “" + fact.strip() + "”?";
+            String asked = fact;
+            int colon = fact.indexOf(": ");
+            if (colon > 0 && namesTheHeading(fact.substring(0, colon), label)) {
+                // "Elastic MapReduce: Managed Hadoop framework on EC2 instances": the name written out gives the
+                // answer away, and what follows it describes the thing.
+                asked = fact.substring(colon + 2);
+            }
+            String prompt = index.english ? prompt(asked) : "Which of these fits the description “" + fact.strip() + "”?";
+            if (index.english && prompt.startsWith(QUOTED)) {
+                // "Which of these fits the description “Metastore is stored in MySQL …”?" asks which heading a
+                // line sits under; an exam would not ask it so.
+                out.skip(node, "reads as neither a thing's description nor what it does");
+                continue;
+            }
             String explanation = "\"" + fact + "\" is noted under " + Prompts.where(index, answer) + ".";
             out.add(node, factory.multipleChoice(KIND, "heading", prompt, label, distractors, explanation,
                     new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
         }
     }
+
+    /**
+     * "Amazon Machine Learning" under "Amazon ML", "Elastic MapReduce" under "Amazon EMR": the item is the heading's
+     * own name written out, so what is said of it is said of the heading.
+     */
+    static boolean namesTheHeading(String item, String heading) {
+        java.util.Set<String> headingWords = new java.util.HashSet<>(
+                java.util.Arrays.asList(heading.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+        StringBuilder initials = new StringBuilder();
+        for (String w : item.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (headingWords.contains(w)) {
+                return true;
+            }
+            initials.append(w.charAt(0));
+        }
+        String[] words = heading.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        String last = words.length == 0 ? "" : words[words.length - 1];
+        return initials.length() >= 2 && last.startsWith(initials.toString()) || spellsOut(item, heading);
+    }
+
+    private final java.util.Map<String, Boolean> holds = new java.util.HashMap<>();
+
+    /** Whether a heading's section names the answer ("Hadoop" lists Presto): it holds it, so it could be meant too. */
+    private boolean holds(String heading, String answer) {
+        if (topicLines == null) {
+            java.util.Map<String, StringBuilder> texts = new java.util.HashMap<>();
+            for (NotesIndex.Placed p : index.placed) {
+                texts.computeIfAbsent(index.topicOf(p.node().path()), t -> new StringBuilder())
+                        .append(NotesIndex.words(p.node().text()));
+            }
+            topicLines = new java.util.HashMap<>();
+            texts.forEach((t, b) -> topicLines.put(t, b.toString()));
+        }
+        String text = topicLines.get(heading);
+        return text != null && holds.computeIfAbsent(heading + "\u0000" + answer,
+                k -> NotesIndex.mentionsIn(text, answer));
+    }
+
+    /** The words of every line of each top-level topic, list items included. */
+    private java.util.Map<String, String> topicLines;
 
     /** "Hadoop User Experience" for Hue, "Elastic MapReduce" for EMR: the first letters or syllables of the name. */
     static boolean spellsOut(String fact, String label) {
@@ -166,13 +235,15 @@ final class TopicQuestions {
                 return "Which of these is " + first + f.substring(space) + "?";
             }
         }
-        if (isSingularNounPhrase(f) || describesAThing(f)) {
+        if (!f.contains(": ") && (isSingularNounPhrase(f) || describesAThing(f))) {
             String phrase = Character.toLowerCase(f.charAt(0)) + f.substring(1);
             String article = "aeiou".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ";
             return "Which of these is " + article + phrase + "?";
         }
-        return "Which of these fits the description “" + f + "”?";
+        return QUOTED + f + "”?";
     }
+
+    private static final String QUOTED = "Which of these fits the description “";
 
     private static boolean startsWithVerb(String text) {
         String first = text.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
