@@ -83,6 +83,12 @@ final class NumericQuestions {
         int offset = fact.length() - node.text().length();
         String blanked = fact.substring(0, offset + m.start()) + Prompts.BLANK + fact.substring(offset + m.end());
         String subject = Prompts.subject(index, p, fact);
+        if (index.english && Prompts.unjoinedFragment(subject + blanked) && Prompts.isAspect(subject)) {
+            // "Data Pipeline Features: Retry ___ times by default": a fragment whose only subject is the name of a
+            // part of the notes.
+            out.skip(node, "a fragment whose subject is only a heading such as “Features”");
+            return;
+        }
         String statement = index.english ? Prompts.fuse(subject + blanked) : subject + blanked;
         String prompt = index.english ? howMany(statement, m) : null;
         if (prompt == null) {
@@ -100,7 +106,10 @@ final class NumericQuestions {
         // A false statement changes the number within its magnitude: "206 bones" becomes 103 or 412, never 1030.
         // Not a rough one: "typically 10 to 200 micrometres" is not made false by saying 400.
         String wrong = distractors.stream().filter(c -> sameMagnitude(m, c)).findFirst().orElse(null);
-        if (wrong == null || APPROXIMATE.matcher(text).find()) {
+        if (wrong == null || APPROXIMATE.matcher(text).find()
+                || index.english && Prompts.unjoinedFragment(subject + fact)) {
+            // "Amazon ML: Soft limit up to 50 GB training data" is a line of notes with a number changed, not a
+            // statement to judge.
             return;
         }
         String falsified = fact.substring(0, offset + m.start()) + wrong + fact.substring(offset + m.end());

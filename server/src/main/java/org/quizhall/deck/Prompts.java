@@ -99,7 +99,7 @@ final class Prompts {
         }
         // "Mitosis produces two cells", "The heart pumps blood": a subject, then its verb.
         String[] words = fact.strip().split("\\s+");
-        for (int i = 1; i < Math.min(3, words.length); i++) {
+        for (int i = 1; i < Math.min(4, words.length); i++) {
             String w = words[i].toLowerCase(Locale.ROOT);
             if (JOINING_VERBS.contains(w) && !AUXILIARY_VERBS.contains(w) && Character.isUpperCase(words[0].charAt(0))
                     && !JOINING_VERBS.contains(first) && !LINKING_STARTS.contains(first) && !ADVERBS.contains(first)) {
@@ -159,6 +159,40 @@ final class Prompts {
             return subject + (plural(subject) ? " are " : " is ") + rest;
         }
         return text;
+    }
+
+    /**
+     * Whether a statement is still "Subject: fragment" after {@link #fuse}, its fragment without a verb: "Amazon ML:
+     * Soft limit up to 100 GB training data" is a line of notes, not a sentence an exam would print.
+     */
+    private static final Set<String> PRONOUNS = Set.of("it", "they", "we", "you", "he", "she", "this", "these",
+            "each", "every", "all", "most", "some");
+
+    static boolean unjoinedFragment(String text) {
+        int colon = text.indexOf(": ");
+        if (colon <= 0 || colon > 60 || !fuse(text).equals(text)) {
+            return false;
+        }
+        String fragment = text.substring(colon + 2).replace(BLANK, "x").strip();
+        // "An adult heart beats about 60 to 100 times a minute" starts with its subject: a sentence whose verb the
+        // word list does not know.
+        String first = fragment.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        if (DETERMINERS.contains(first) || PRONOUNS.contains(first) || NotesIndex.shape(fragment).hasVerb()) {
+            return false;
+        }
+        String[] words = fragment.toLowerCase(Locale.ROOT).split("\\s+");
+        for (int i = 1; i < Math.min(5, words.length); i++) {
+            if (JOINING_VERBS.contains(words[i])) {
+                // "Human body cells contain 46 chromosomes": a subject, then a verb the notes' kind of line uses.
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "Data Pipeline Features", "Hive - AWS Integration": a heading naming a part of a topic, not a thing. */
+    static boolean isAspect(String subject) {
+        return ASPECT_WORDS.matcher(subject).find();
     }
 
     private static final java.util.regex.Pattern ASPECT_WORDS = java.util.regex.Pattern.compile(

@@ -69,8 +69,11 @@ final class StatementQuestions {
             Source source = new Source(node.line(), node.text(), node.path());
             String topic = index.topicOf(node.path());
             String where = Prompts.subject(index, p, fact);
-            String firstWord = node.text().strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-            if (shape.makesClaim() && !IMPERATIVES.contains(firstWord)) {
+            if (index.english && Prompts.unjoinedFragment(where + fact)) {
+                out.skip(node, "a fragment under its heading, which reads as a sentence only by guessing its verb");
+                continue;
+            }
+            if (shape.makesClaim() && !advice(node.text())) {
                 String swapped = swapped(p);
                 // Where a parallel line gives a wrong subject the line is asked false; the deck-wide balance then
                 // keeps as many true ones beside them as it may.
@@ -175,6 +178,32 @@ final class StatementQuestions {
             "install", "create", "edit", "stage", "record", "share", "make", "keep", "choose", "consider", "try",
             "run", "set", "add", "remove", "check", "ensure", "prefer", "start", "stop", "don't", "do", "never");
 
+    /** Verbs that after "just" or "always" give an instruction: "Just store the data definition". */
+    private static final Set<String> AFTER_ADVERB = Set.of("store", "save", "delete", "move", "copy", "load",
+            "write", "read", "put", "call", "send", "enable", "disable", "turn", "apply", "select", "pick", "leave",
+            "remember", "think", "ask", "go", "be");
+
+    private static final Set<String> LEADING_ADVERBS = Set.of("just", "always", "only", "never", "simply", "then",
+            "also", "first");
+
+    /**
+     * Advice rather than a claim: an imperative ("Use DynamoDB to …", "Just store the data definition …") or a
+     * claim that turns into one ("Lambda is stateless, use DynamoDB to store stateful data").
+     */
+    static boolean advice(String text) {
+        String[] words = text.strip().toLowerCase(Locale.ROOT).split("\\s+");
+        int i = 0;
+        while (i < words.length - 1 && LEADING_ADVERBS.contains(words[i])) {
+            i++;
+        }
+        if (IMPERATIVES.contains(words[i]) || i > 0 && AFTER_ADVERB.contains(words[i])) {
+            return true;
+        }
+        String lower = " " + String.join(" ", words);
+        return lower.contains(", use ") || lower.contains("; use ") || lower.contains(", avoid ")
+                || lower.contains(" or use ");
+    }
+
     /** A subject with a word of its own, not only "The" or "An adult"'s article. */
     private static boolean namesSomething(String subject) {
         for (String w : subject.toLowerCase(Locale.ROOT).split("\\s+")) {
@@ -240,6 +269,13 @@ final class StatementQuestions {
         if (NotesIndex.mentions(blanked, answer) || NotesIndex.mentions(where, answer)
                 || answer.length() >= 3 && blanked.toLowerCase(Locale.ROOT).contains(answer.toLowerCase(Locale.ROOT))) {
             out.skip(node, "the blanked term appears elsewhere in the sentence");
+            return;
+        }
+        if (where.isBlank() && !NotesIndex.shape(fact).hasVerb() && node.path().stream().anyMatch(h -> NotesIndex.mentions(h, answer)
+                || NotesIndex.mentions(answer, h))) {
+            // "Stream processing through ___" under "Spark": the heading would give the answer away, so it is not
+            // shown, and without it other products fit the blank as well as the notes' one.
+            out.skip(node, "the heading that gives the sentence its subject names the answer");
             return;
         }
         out.add(node, factory.typed(CLOZE, "blank:" + answer, "Fill in the blank: " + fused(where + blanked), accepted,

@@ -36,7 +36,7 @@ class SampleDeckTest {
         for (Question q : deck.questions()) {
             prompts.add(q.prompt() + "\u0000" + String.join("\u0000", q.options().stream().sorted().toList()));
         }
-        assertThat(prompts.size()).isGreaterThanOrEqualTo(130);
+        assertThat(prompts.size()).isGreaterThanOrEqualTo(100);
         assertThat(deck.questions()).extracting(Question::id).doesNotHaveDuplicates();
         assertThat(deck.kinds().keySet()).hasSizeGreaterThanOrEqualTo(5)
                 .contains("list_member", "odd_one_out", "topic_of", "numeric", "true_false", "definition", "cloze");
@@ -150,9 +150,12 @@ class SampleDeckTest {
                 .filter(q -> q.type() == QuestionType.MULTIPLE_CHOICE && q.options().size() == 4)
                 .collect(Collectors.groupingBy(Question::correct, Collectors.counting()));
         long total = positions.values().stream().mapToLong(Long::longValue).sum();
+        // Within three standard deviations of a fair shuffle's count (binomial, p = 1/4): a position that holds the
+        // key more often than that is a pattern players learn.
+        double spread = 3 * Math.sqrt(total * 3.0 / 16);
         for (int i = 0; i < 4; i++) {
-            assertThat(positions.getOrDefault(i, 0L)).as("position %d of %d", i, total)
-                    .isBetween(total / 4 - total / 8, total / 4 + total / 8);
+            assertThat((double) positions.getOrDefault(i, 0L)).as("position %d of %d", i, total)
+                    .isBetween(total / 4.0 - spread, total / 4.0 + spread);
         }
     }
 
@@ -162,7 +165,11 @@ class SampleDeckTest {
         List<String> lines = SampleNotes.read(SampleNotes.AWS).lines().toList();
         for (Question q : deck.questions()) {
             assertThat(lines.get(q.source().line() - 1)).as(q.prompt()).contains(q.source().text().split(",")[0]);
-            assertThat(q.source().path()).isNotEmpty();
+            // Headings of the line, from the top: a glossed name merely listed under a product's heading shows
+            // fewer of them, never another section's.
+            TopicNode line = tree.nodes().stream().filter(n -> n.line() == q.source().line()).findFirst().orElseThrow();
+            assertThat(line.path().size()).as(q.prompt()).isGreaterThanOrEqualTo(q.source().path().size());
+            assertThat(line.path().subList(0, q.source().path().size())).as(q.prompt()).isEqualTo(q.source().path());
             assertThat(deck.topics()).contains(q.topic());
         }
         assertThat(deck.topics()).isEqualTo(tree.topics());
