@@ -37,6 +37,7 @@ final class ListInference {
         boolean leadTakesAnything = false;
         RawItem lastItem = null;
         RawItem elaborated = null;
+        int runOfItems = 0;
         for (int i = 0; i < flat.size(); i++) {
             RawItem b = flat.get(i);
             RawItem next = at(i + 1);
@@ -77,13 +78,19 @@ final class ListInference {
                 top.add(b);
                 continue;
             }
-            if (elaborated != null && shape.isStatement() && !card) {
+            boolean gerund = gerundPoint(shape);
+            if (elaborated != null && shape.isStatement() && !card && !gerund) {
                 elaborated.children.add(b);
+                runOfItems = 0;
                 continue;
             }
+            // "Atomicity, Consistency, Isolation, Durability" then two statements: the last of a run of items is
+            // one of them, not a subject the statements after it elaborate.
+            boolean endsARun = runOfItems >= 2;
             top.add(b);
-            elaborated = !card && shape.isItemLike() && next != null && next.shape().isStatement()
-                    && !isCard(next) && !NOT_SUBJECTS.contains(firstWord(shape)) ? b : null;
+            elaborated = !card && (shape.isItemLike() || gerund) && next != null && next.shape().isStatement()
+                    && !isCard(next) && !NOT_SUBJECTS.contains(firstWord(shape)) && !endsARun ? b : null;
+            runOfItems = !card && shape.isItemLike() ? runOfItems + 1 : 0;
         }
         return top;
     }
@@ -91,6 +98,26 @@ final class ListInference {
     /** Words a point starts with, not a thing: "No downtime" is a point of its own, not the subject of the next. */
     private static final Set<String> NOT_SUBJECTS = Set.of("no", "not", "only", "never", "always", "fully",
             "highly", "easily", "automatically");
+
+    /**
+     * "Using other ETL engines than Spark" under Anti-patterns: a point of its own named by an activity, like
+     * "Streaming data" before it, not a statement about the point above it.
+     */
+    private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "can", "will", "has", "have",
+            "does", "do", "must", "should", "may");
+
+    private static boolean gerundPoint(BulletShape shape) {
+        String first = firstWord(shape);
+        if (first.length() < 5 || !first.endsWith("ing") || shape.wordCount() > 8) {
+            return false;
+        }
+        for (String w : shape.core().toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (AUXILIARIES.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static String firstWord(BulletShape shape) {
         String core = shape.core().strip();
