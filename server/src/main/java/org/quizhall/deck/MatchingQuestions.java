@@ -160,7 +160,11 @@ final class MatchingQuestions {
             List<String> lines = new ArrayList<>();
             group.forEach(p -> lines.add(p.term() + ": " + p.match()));
             Source source = new Source(parent.line(), parent.text(), parent.path());
-            out.add(parent, factory.matching(KIND, variant + ":" + g, prompt, terms, matches,
+            // "General Purpose: T2, T3, M4, M5" pairs a class with its members, not a term with its meaning.
+            boolean classes = group.stream().allMatch(pr -> pr.match().contains(",") && java.util.Arrays
+                    .stream(pr.match().split(",")).allMatch(m -> m.strip().split("\\s+").length <= 3));
+            String asked = classes && variant.equals("definitions") ? "Match each class with its members." : prompt;
+            out.add(parent, factory.matching(KIND, variant + ":" + g, asked, terms, matches,
                     String.join("; ", lines), source, index.topicOf(parent.path())));
         }
     }
