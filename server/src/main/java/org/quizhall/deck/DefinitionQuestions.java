@@ -70,7 +70,11 @@ final class DefinitionQuestions {
 
     private void forward(NotesIndex.Placed p, Definition d) {
         boolean qa = d.style() == CardStyle.QUESTION_ANSWER;
-        String prompt = qa ? d.term() : index.english ? forward(d, p.node().text().strip().endsWith(")")) : "Which of these matches “" + d.term().strip() + "”?";
+        boolean members = !qa && index.english && shape(d.definition()).equals("list");
+        // "General Purpose: T2, T3, M4, M5" names a class and its members: neither is what the other "is".
+        String prompt = qa ? d.term() : members ? "Which of these are classed as " + d.term().strip() + "?"
+                : index.english ? forward(d, p.node().text().strip().endsWith(")"))
+                : "Which of these matches “" + d.term().strip() + "”?";
         List<List<String>> tiers = tiers(p, c -> c.definition().definition(), qa);
         emit(p, "forward", prompt, d.definition(), tiers);
     }
@@ -107,7 +111,9 @@ final class DefinitionQuestions {
 
     private void backward(NotesIndex.Placed p, Definition d) {
         // A card's back that is a name ("Jupiter") is described by its front, not meant by it.
-        String prompt = org.quizhall.notes.BulletShape.of(d.definition()).isNameLike()
+        String prompt = index.english && shape(d.definition()).equals("list")
+                ? "How are " + d.definition().strip() + " classed?"
+                : org.quizhall.notes.BulletShape.of(d.definition()).isNameLike()
                 ? "Which of these describes " + d.definition().strip() + "?"
                 : shape(d.definition()).equals("number") ? "Which of these is " + d.definition().strip() + "?"
                 : index.english && nounPhrase(d.definition()) != null ? "Which of these is " + nounPhrase(d.definition()) + "?"
@@ -133,6 +139,10 @@ final class DefinitionQuestions {
         if (DETERMINERS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
             return words.length >= 2 ? d : null;
         }
+        if (COUNTS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
+            // "two or more atoms bonded together" takes no article.
+            return null;
+        }
         if (!Character.isLowerCase(words[0].charAt(0)) && !words[0].chars().allMatch(c -> Character.isUpperCase(c)
                 || Character.isDigit(c)) && !org.quizhall.notes.BulletShape.of(words[0]).isNameLike()) {
             return null;
@@ -153,6 +163,9 @@ final class DefinitionQuestions {
         }
         return article(words[0]) + " " + d;
     }
+
+    private static final Set<String> COUNTS = Set.of("one", "two", "three", "four", "five", "several", "many",
+            "some", "more", "most", "all", "any", "each", "every", "no", "few");
 
     private static final Set<String> PREPOSITIONS = Set.of("for", "of", "in", "on", "to", "with", "that", "which",
             "between", "from", "across", "used", "by");
@@ -254,7 +267,76 @@ final class DefinitionQuestions {
                 return List.of(near);
             }
         }
-        return List.of(sameHeading, sameTopic, rest);
+        return byKind(self, side, sameHeading, sameTopic, rest);
+    }
+
+    /**
+     * The nearby cards again, those whose definitions read as the same kind of thing first: the same head noun ("a
+     * device that …" beside "a device that …"), or the same form and a shared word ("variation in packet delay" beside
+     * "the time a packet takes"). A metric's options are then metrics, not devices.
+     */
+    private List<List<String>> byKind(NotesIndex.Placed self, java.util.function.Function<TopicNode, String> side,
+                                      List<String> sameHeading, List<String> sameTopic, List<String> rest) {
+        Gloss own = glosses.computeIfAbsent(self, x -> Gloss.of(x.node().definition().definition()));
+        List<String> alike = new ArrayList<>();
+        List<String> sameForm = new ArrayList<>();
+        Set<String> near = new java.util.HashSet<>(sameHeading);
+        near.addAll(sameTopic);
+        for (NotesIndex.Placed p : parallel.get(group(self))) {
+            String value = side.apply(p.node());
+            if (p == self || !near.contains(value)) {
+                continue;
+            }
+            Gloss other = glosses.computeIfAbsent(p, x -> Gloss.of(x.node().definition().definition()));
+            if (own.head() != null && own.head().equals(other.head())
+                    || own.clause() == other.clause() && !java.util.Collections.disjoint(own.words(), other.words())) {
+                alike.add(value);
+            } else if (own.clause() == other.clause()) {
+                sameForm.add(value);
+            }
+        }
+        List<String> others = new ArrayList<>(sameHeading);
+        others.addAll(sameTopic);
+        return List.of(alike, sameForm, others, rest);
+    }
+
+    private final java.util.Map<NotesIndex.Placed, Gloss> glosses = new java.util.IdentityHashMap<>();
+
+    /**
+     * What a definition says a thing is: its head noun ("device" of "a device that forwards packets"), whether a
+     * clause follows it ("that …", "which …"), and its content words.
+     */
+    record Gloss(String head, boolean clause, Set<String> words) {
+
+        private static final Set<String> ENDS_HEAD = Set.of("that", "which", "who", "of", "in", "on", "to", "for",
+                "with", "from", "by", "between", "across", "a", "an", "the", "over", "into", "without", "used");
+
+        static Gloss of(String definition) {
+            String[] w = definition.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+            int i = 0;
+            while (i < w.length && (w[i].isEmpty() || DETERMINERS.contains(w[i]))) {
+                i++;
+            }
+            String head = null;
+            boolean clause = false;
+            for (int j = i; j < w.length; j++) {
+                if (ENDS_HEAD.contains(w[j])) {
+                    clause = w[j].equals("that") || w[j].equals("which") || w[j].equals("who");
+                    break;
+                }
+                head = w[j];
+            }
+            Set<String> words = new java.util.HashSet<>();
+            for (String x : w) {
+                if (x.length() >= 4 && !ENDS_HEAD.contains(x)) {
+                    words.add(x.endsWith("s") ? x.substring(0, x.length() - 1) : x);
+                }
+            }
+            if (head != null && head.endsWith("s") && head.length() > 3) {
+                head = head.substring(0, head.length() - 1);
+            }
+            return new Gloss(head, clause, words);
+        }
     }
 
     /** A capitalised word of the term ("Kinesis", "Hive") that its definition also uses. */

@@ -83,10 +83,20 @@ final class NumericQuestions {
         int offset = fact.length() - node.text().length();
         String blanked = fact.substring(0, offset + m.start()) + Prompts.BLANK + fact.substring(offset + m.end());
         String subject = Prompts.subject(index, p, fact);
-        if (index.english && Prompts.unjoinedFragment(subject + blanked) && Prompts.isAspect(subject)) {
-            // "Data Pipeline Features: Retry ___ times by default": a fragment whose only subject is the name of a
-            // part of the notes.
-            out.skip(node, "a fragment whose subject is only a heading such as “Features”");
+        boolean unjoined = !subject.isEmpty() && Prompts.fuse(subject + blanked).equals(subject + blanked);
+        String limit = index.english && unjoined
+                ? Prompts.limitQuestion(subject.isEmpty() ? "" : subject.substring(0, subject.length() - 2), text, m)
+                : null;
+        if (limit != null) {
+            Source source = new Source(node.line(), node.text(), node.path());
+            out.add(node, factory.multipleChoice(KIND, variant, limit, m.raw(), distractors, fact, source,
+                    index.topicOf(node.path())));
+            return;
+        }
+        if (index.english && Prompts.unjoinedFragment(subject + blanked)) {
+            // "Amazon ML: Soft limit up to ___ GB training data": a line of notes with its heading in front, which
+            // only reads as a question once someone supplies its verb.
+            out.skip(node, "a fragment under its heading, which reads as a sentence only by guessing its verb");
             return;
         }
         String statement = index.english ? Prompts.fuse(subject + blanked) : subject + blanked;

@@ -190,9 +190,79 @@ final class Prompts {
         return true;
     }
 
-    /** "Data Pipeline Features", "Hive - AWS Integration": a heading naming a part of a topic, not a thing. */
-    static boolean isAspect(String subject) {
-        return ASPECT_WORDS.matcher(subject).find();
+    private static final java.util.regex.Pattern SOFT_LIMIT = java.util.regex.Pattern.compile(
+            "(?i)(soft|hard) limit(?: of)?(?: up to)?");
+    private static final java.util.regex.Pattern NAMED_VALUE = java.util.regex.Pattern.compile(
+            "(?i)([\\p{L}][\\p{L}() -]{2,40}?) (?:can be set )?is");
+    private static final Set<String> UP_TO = Set.of("up to", "max", "maximum", "at most");
+    private static final Set<String> DATA_UNITS = Set.of("b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "bytes");
+    private static final Set<String> TIME_UNITS = Set.of("second", "minute", "hour", "day", "millisecond");
+
+    /**
+     * A limit noted as a fragment under its subject, asked as the question it stands for: "Amazon ML: Soft limit up
+     * to 5 simultaneous jobs" as "What is the soft limit on the number of simultaneous jobs for Amazon ML?", "Up to
+     * 10,000 records in a batch" as "What is the maximum number of records in a batch for …?", "Max timeout can be
+     * set is 900 seconds" as "What is the maximum timeout for AWS Lambda, in seconds?". Null for any other shape.
+     */
+    static String limitQuestion(String subject, String text, NumberMention m) {
+        if (subject.isBlank() || ASPECT_WORDS.matcher(subject).find() || m.unitRaw() == null || m.unitRaw().isBlank()
+                || subject.length() > 60) {
+            return null;
+        }
+        String before = text.substring(0, m.start()).strip();
+        String after = text.substring(m.end()).strip();
+        if (!after.toLowerCase(Locale.ROOT).startsWith(m.unitRaw().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        String rest = after.substring(m.unitRaw().length());
+        int cut = indexOfAny(rest, ",;(");
+        rest = (cut >= 0 ? rest.substring(0, cut) : rest).strip();
+        if (rest.chars().anyMatch(Character::isDigit) || !rest.isEmpty() && !Character.isLetter(rest.charAt(0))
+                || rest.split("\\s+").length > 6) {
+            return null;
+        }
+        String unit = m.unitRaw().toLowerCase(Locale.ROOT);
+        boolean data = DATA_UNITS.contains(unit);
+        boolean time = TIME_UNITS.contains(m.unit());
+        boolean counted = !Quantity.isMeasure(m.unitRaw()) && !data && Character.isLetter(m.unitRaw().charAt(0))
+                && m.unitRaw().length() > 2;
+        String in = time ? m.unit() + "s" : m.unitRaw();
+        String lower = before.toLowerCase(Locale.ROOT);
+        if (UP_TO.contains(lower)) {
+            if (counted) {
+                return "What is the maximum number of " + m.unitRaw() + (rest.isEmpty() ? "" : " " + rest) + " for "
+                        + subject + "?";
+            }
+            if ((data || time) && rest.startsWith("in ") && rest.length() > 3) {
+                return "What is the maximum " + (data ? "size" : "duration") + " of " + rest.substring(3) + " for "
+                        + subject + ", in " + in + "?";
+            }
+            return null;
+        }
+        java.util.regex.Matcher soft = SOFT_LIMIT.matcher(before);
+        if (soft.matches() && !rest.isEmpty()) {
+            String limit = "the " + soft.group(1).toLowerCase(Locale.ROOT) + " limit on ";
+            if (counted) {
+                return "What is " + limit + "the number of " + m.unitRaw() + " " + rest + " for " + subject + "?";
+            }
+            return data || time ? "What is " + limit + rest + " for " + subject + ", in " + in + "?" : null;
+        }
+        java.util.regex.Matcher named = NAMED_VALUE.matcher(before);
+        if (named.matches() && rest.isEmpty() && (data || time)) {
+            String what = named.group(1).strip().replaceFirst("(?i)^max ", "maximum ");
+            return "What is the " + Character.toLowerCase(what.charAt(0)) + what.substring(1) + " for " + subject
+                    + ", in " + in + "?";
+        }
+        return null;
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static final java.util.regex.Pattern ASPECT_WORDS = java.util.regex.Pattern.compile(

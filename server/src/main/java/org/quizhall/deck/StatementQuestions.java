@@ -278,6 +278,10 @@ final class StatementQuestions {
             out.skip(node, "the heading that gives the sentence its subject names the answer");
             return;
         }
+        if (index.english && Prompts.unjoinedFragment(where + blanked)) {
+            out.skip(node, "a fragment under its heading, which reads as a sentence only by guessing its verb");
+            return;
+        }
         out.add(node, factory.typed(CLOZE, "blank:" + answer, "Fill in the blank: " + fused(where + blanked), accepted,
                 fact, source, topic));
     }

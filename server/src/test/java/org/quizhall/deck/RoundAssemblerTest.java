@@ -45,13 +45,25 @@ class RoundAssemblerTest {
         assertThat(perKind.values()).as("no kind takes more than two questions in five").allMatch(count -> count * 5 <= round.size() * 2);
     }
 
+    /** Notes state far more true facts than false ones can be made of: 20 true statements and 6 false ones. */
+    private static List<Question> trueFalsePool() {
+        List<Question> pool = new java.util.ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            boolean truth = i < 20;
+            pool.add(new Question("tf" + i, QuestionType.TRUE_FALSE, "true_false", "True or false? Statement " + i,
+                    List.of("True", "False"), truth ? 0 : 1, List.of(), "Statement " + i,
+                    new Source(i + 1, "Statement " + i, List.of("Topic " + i % 3)), "Topic " + i % 3));
+        }
+        return pool;
+    }
+
     @Test
     @DisplayName("true/false rounds are not mostly 'True', although the notes hold mostly true statements")
     void trueFalseBalance() {
-        List<Question> round = RoundAssembler.assemble(deck.questions(), 10, Set.of("true_false"), 4L);
+        List<Question> round = RoundAssembler.assemble(trueFalsePool(), 12, Set.of("true_false"), 4L);
         long roundTrues = round.stream().filter(q -> q.correct() == 0).count();
-        assertThat(round).hasSize(10);
-        assertThat(roundTrues).isBetween(4L, 6L);
+        assertThat(round).hasSize(12);
+        assertThat(roundTrues).as("all 6 false statements and as many true ones").isEqualTo(6);
     }
 
     @Test
@@ -63,8 +75,9 @@ class RoundAssemblerTest {
             assertThat(round.stream().filter(q -> q.type() == QuestionType.TRUE_FALSE).count())
                     .isBetween(1L, 4L);
         }
-        List<Question> only = RoundAssembler.assemble(deck.questions(), 8, Set.of("true_false"), 1L);
-        assertThat(only).hasSize(8).allMatch(q -> q.type() == QuestionType.TRUE_FALSE);
+        List<Question> mixed = new java.util.ArrayList<>(trueFalsePool());
+        List<Question> only = RoundAssembler.assemble(mixed, 10, Set.of("true_false"), 1L);
+        assertThat(only).hasSize(10).allMatch(q -> q.type() == QuestionType.TRUE_FALSE);
     }
 
     @Test

@@ -1,0 +1,134 @@
+package org.quizhall.deck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.quizhall.notes.NotesImporter;
+import org.quizhall.notes.SampleNotes;
+import org.quizhall.notes.TopicNode;
+import org.quizhall.notes.TopicTree;
+
+/** Items worded as an exam writer would word them, from the shapes of notes that used to come out as fragments. */
+@DisplayName("Exam wording")
+class ExamWordingTest {
+
+    private static List<Question> deck(String notes) {
+        return DeckGenerator.generate(NotesImporter.parse(notes), 1L).questions();
+    }
+
+    private static List<Question> sample() {
+        return DeckGenerator.generate(SampleNotes.aws(), 1L).questions();
+    }
+
+    @Test
+    @DisplayName("a limit noted as a fragment under its heading is asked as the question it stands for")
+    void limits() {
+        List<Question> questions = deck("""
+                Amazon ML
+                - Soft limit up to 100 GB training data
+                - Soft limit up to 5 simultaneous jobs
+                - Soft limit of 20 models
+                Kinesis Data Streams + Lambda
+                - Up to 10,000 records in a batch
+                - Up to 6 MB in a function call
+                AWS Lambda
+                - Max timeout can be set is 900 seconds
+                - Supports 5 languages
+                """);
+        assertThat(questions).extracting(Question::prompt)
+                .contains("What is the soft limit on training data for Amazon ML, in GB?",
+                        "What is the soft limit on the number of simultaneous jobs for Amazon ML?",
+                        "What is the maximum number of records in a batch for Kinesis Data Streams + Lambda?",
+                        "What is the maximum size of a function call for Kinesis Data Streams + Lambda, in MB?",
+                        "What is the maximum timeout for AWS Lambda, in seconds?");
+        // A number changed in a fragment is no statement to judge true or false.
+        assertThat(questions).filteredOn(q -> q.type() == QuestionType.TRUE_FALSE)
+                .noneMatch(q -> q.prompt().contains("Soft limit") || q.prompt().contains("Up to"));
+    }
+
+    @Test
+    @DisplayName("a metric's options are other metrics, not the devices defined beside them")
+    void sameKindDefinitions() {
+        List<Question> questions = deck(SampleNotes.read("/notes/glossary.txt"));
+        Question jitter = questions.stream().filter(q -> q.answer().equals("Jitter")).findFirst().orElseThrow();
+        assertThat(jitter.options()).containsExactlyInAnyOrder("Jitter", "Latency", "Throughput", "Bandwidth");
+        Question router = questions.stream().filter(q -> q.prompt().equals("What does “Router” mean?")).findFirst()
+                .orElseThrow();
+        assertThat(router.options()).filteredOn(o -> !o.equals(router.answer()))
+                .anyMatch(o -> o.startsWith("a device"));
+    }
+
+    @Test
+    @DisplayName("a glossed name is asked what it is, without the product heading it is merely listed under")
+    void glossedNames() {
+        List<Question> questions = sample();
+        Question tachyon = questions.stream().filter(q -> q.prompt().equals("Which of these is an accelerator for Spark?"))
+                .findFirst().orElseThrow();
+        assertThat(tachyon.answer()).isEqualTo("Tachyon");
+        assertThat(tachyon.context()).doesNotContain("S3DistCP");
+        assertThat(questions).extracting(Question::prompt).contains("What is Accumulo?")
+                .doesNotContain("What does “Accumulo” mean?");
+        assertThat(questions).extracting(Question::prompt).contains("Which of these are classed as General Purpose?");
+    }
+
+    @Test
+    @DisplayName("which-topic questions offer no umbrella topic that lists the key, and no key its name spells out")
+    void topicOptions() {
+        List<Question> topics = sample().stream().filter(q -> q.kind().equals(TopicQuestions.KIND)).toList();
+        Question presto = topics.stream().filter(q -> q.prompt().contains("interactive queries at petabyte scale"))
+                .findFirst().orElseThrow();
+        assertThat(presto.answer()).isEqualTo("Presto");
+        assertThat(presto.options()).as("Hadoop's section lists Presto").doesNotContain("Hadoop");
+        assertThat(topics).extracting(Question::prompt)
+                .noneMatch(p -> p.contains("copy in a distributed manner"))
+                .noneMatch(p -> p.contains("fits the description"))
+                .noneMatch(p -> p.contains("can be used by Redshift, Athena"));
+    }
+
+    @Test
+    @DisplayName("the last of a run of single items, or a point named by an activity, takes no statements as its own")
+    void flatOutlineNesting() {
+        TopicTree tree = NotesImporter.parse("""
+                Transactions
+                - ACID properties
+                - Atomicity
+                - Consistency
+                - Isolation
+                - Durability
+                - PostgreSQL default isolation level is Read Committed
+                Anti-patterns
+                - Streaming data
+                - Glue is batch oriented, has minimum 5 minute intervals
+                - Using other ETL engines than Spark
+                - Glue ETL is implemented in Spark
+                """);
+        TopicNode isolation = tree.nodes().stream().filter(n -> n.text().startsWith("PostgreSQL default")).findFirst()
+                .orElseThrow();
+        assertThat(isolation.path()).containsExactly("Transactions");
+        TopicNode spark = tree.nodes().stream().filter(n -> n.text().startsWith("Glue ETL is implemented"))
+                .findFirst().orElseThrow();
+        assertThat(spark.path()).endsWith("Anti-patterns", "Using other ETL engines than Spark");
+    }
+
+    @Test
+    @DisplayName("no true/false from a verbless fragment or from advice, and no blank whose subject had to be hidden")
+    void noFragments() {
+        List<Question> questions = deck("""
+                Spark
+                - Stream processing through Spark Streaming (from Amazon Kinesis / Apache Kafka)
+                - Spark uses in-memory caching
+                AWS Lambda
+                - Lambda is stateless, use DynamoDB to store stateful data
+                - Just store the state elsewhere and do not keep it in the function
+                - Smaller batch size or longer timeout
+                - Lambda can receive an event with a batch of stream records
+                """);
+        assertThat(questions).extracting(Question::prompt)
+                .noneMatch(p -> p.contains("Stream processing through _____"))
+                .noneMatch(p -> p.contains("use DynamoDB to store"))
+                .noneMatch(p -> p.contains("Just store"))
+                .noneMatch(p -> p.contains("Smaller batch size"));
+    }
+}
