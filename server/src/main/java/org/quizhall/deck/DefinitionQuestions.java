@@ -258,7 +258,11 @@ final class DefinitionQuestions {
                 long value = Long.parseLong(own.substring(0, digits).replace(",", ""));
                 List<String> near = new ArrayList<>(kin);
                 boolean grouped = own.substring(0, digits).contains(",");
-                for (long v : new long[] {value * 2, value / 2, value * 4, value / 4}) {
+                // A temperature is mistaken by tens of degrees, not by halves: 100 °C against 90 and 110, not 25.
+                boolean degrees = own.toLowerCase(java.util.Locale.ROOT).contains("degree") || own.contains("°");
+                long[] steps = degrees && value >= 30 ? new long[] {value - 10, value + 10, value - 20, value + 20}
+                        : new long[] {value * 2, value / 2, value * 4, value / 4};
+                for (long v : steps) {
                     if (v > 0 && v != value) {
                         near.add((grouped ? String.format(java.util.Locale.ROOT, "%,d", v) : String.valueOf(v))
                                 + own.substring(digits));

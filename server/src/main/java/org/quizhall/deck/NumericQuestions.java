@@ -115,7 +115,10 @@ final class NumericQuestions {
 
         // A false statement changes the number within its magnitude: "206 bones" becomes 103 or 412, never 1030.
         // Not a rough one: "typically 10 to 200 micrometres" is not made false by saying 400.
-        String wrong = distractors.stream().filter(c -> sameMagnitude(m, c)).findFirst().orElse(null);
+        // The wrong number furthest from the key within its magnitude: "6 minute intervals" for 5 tests a slip, not
+        // the fact.
+        String wrong = distractors.stream().filter(c -> sameMagnitude(m, c))
+                .max(java.util.Comparator.comparingDouble(c -> distance(m.value(), value(c)))).orElse(null);
         if (wrong == null || APPROXIMATE.matcher(text).find()
                 || index.english && Prompts.unjoinedFragment(subject + fact)) {
             // "Amazon ML: Soft limit up to 50 GB training data" is a line of notes with a number changed, not a
@@ -277,6 +280,12 @@ final class NumericQuestions {
     }
 
     /** Within a factor of two of the true value. */
+    private static double distance(BigDecimal key, BigDecimal other) {
+        double a = key.doubleValue();
+        double b = other.doubleValue();
+        return a <= 0 || b <= 0 ? Math.abs(a - b) : Math.abs(Math.log(a / b));
+    }
+
     private static boolean sameMagnitude(NumberMention m, String candidate) {
         BigDecimal v = value(candidate);
         if (v == null || m.value().signum() <= 0) {

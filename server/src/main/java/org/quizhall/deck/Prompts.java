@@ -165,6 +165,10 @@ final class Prompts {
      * Whether a statement is still "Subject: fragment" after {@link #fuse}, its fragment without a verb: "Amazon ML:
      * Soft limit up to 100 GB training data" is a line of notes, not a sentence an exam would print.
      */
+    private static final Set<String> FINITE = Set.of("is", "are", "was", "were", "be", "been", "can", "cannot",
+            "could", "will", "would", "should", "must", "may", "might", "has", "have", "had", "does", "do", "did",
+            "isn't", "aren't", "doesn't", "don't", "can't", "won't");
+
     private static final Set<String> PRONOUNS = Set.of("it", "they", "we", "you", "he", "she", "this", "these",
             "each", "every", "all", "most", "some");
 
@@ -177,12 +181,13 @@ final class Prompts {
         // "An adult heart beats about 60 to 100 times a minute" starts with its subject: a sentence whose verb the
         // word list does not know.
         String first = fragment.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        if (DETERMINERS.contains(first) || PRONOUNS.contains(first) || NotesIndex.shape(fragment).hasVerb()) {
+        if (DETERMINERS.contains(first) || PRONOUNS.contains(first)) {
             return false;
         }
-        String[] words = fragment.toLowerCase(Locale.ROOT).split("\\s+");
-        for (int i = 1; i < Math.min(5, words.length); i++) {
-            if (JOINING_VERBS.contains(words[i])) {
+        // A verb, not merely a clause word: "Easier and faster than writing MapReduce" has "than" and no verb.
+        String[] words = fragment.toLowerCase(Locale.ROOT).split("[^\\p{L}']+");
+        for (int i = 0; i < words.length; i++) {
+            if (FINITE.contains(words[i]) || i >= 1 && i < 5 && JOINING_VERBS.contains(words[i])) {
                 // "Human body cells contain 46 chromosomes": a subject, then a verb the notes' kind of line uses.
                 return false;
             }

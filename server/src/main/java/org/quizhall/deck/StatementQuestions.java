@@ -278,6 +278,20 @@ final class StatementQuestions {
             out.skip(node, "the heading that gives the sentence its subject names the answer");
             return;
         }
+        if (p.antiPattern() && p.parent() != null && p.parent() != p.heading()
+                && NotesIndex.mentions(p.parent().text(), answer)) {
+            // Anti-patterns › "NoSQL databases" › "Schema makes no sense for ___ databases": the anti-pattern the
+            // line explains is the answer, shown or not.
+            out.skip(node, "the blank is the name of the point the line explains");
+            return;
+        }
+        if (!node.path().isEmpty() && NotesIndex.mentions(node.path().get(0), answer)
+                && !NotesIndex.mentions(answer, node.path().get(0))) {
+            // "By the 1780s the ___ crown was in debt" under "French Revolution": the blank is a word of the topic's
+            // own name, so no heading can be shown, and without them the sentence loses what it is about.
+            out.skip(node, "the blank is a word of the topic's name");
+            return;
+        }
         if (index.english && Prompts.unjoinedFragment(where + blanked)) {
             out.skip(node, "a fragment under its heading, which reads as a sentence only by guessing its verb");
             return;
