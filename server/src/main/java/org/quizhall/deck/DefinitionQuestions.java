@@ -148,11 +148,17 @@ final class DefinitionQuestions {
             return null;
         }
         // The head noun ends the words before the first preposition: "accelerator" of "accelerator for Spark".
+        // "table and storage management for …" joins two heads, which one article does not fit.
         int head = words.length - 1;
         for (int i = 1; i < words.length; i++) {
             if (PREPOSITIONS.contains(words[i].toLowerCase(java.util.Locale.ROOT))) {
                 head = i - 1;
                 break;
+            }
+        }
+        for (int i = 0; i < head; i++) {
+            if (words[i].equalsIgnoreCase("and") || words[i].equalsIgnoreCase("or")) {
+                return null;
             }
         }
         String noun = words[head].toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]", "");

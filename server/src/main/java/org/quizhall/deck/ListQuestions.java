@@ -513,6 +513,7 @@ final class ListQuestions {
         boolean numbered = memberTexts.stream().anyMatch(ListQuestions::hasDigit);
         return candidate -> !own.contains(NotesIndex.norm(candidate)) && compatible(shapes, shape(candidate))
                 && (numbered || !hasDigit(candidate))
+                && memberTexts.stream().noneMatch(m -> sharesAValue(m, candidate))
                 && (compoundList || !isCompound(candidate))
                 && !worksWithMembers(candidate, memberTexts)
                 && own.stream().noneMatch(m -> AnswerMatcher.withinOneEdit(m, NotesIndex.norm(candidate)))
@@ -582,7 +583,10 @@ final class ListQuestions {
         }
         String subject = Prompts.lowerFirst(lead, index);
         if (listedOnly) {
-            return "Which of these is " + not + "true of " + subject + "?";
+            // "true of the master node", but "true of eukaryotic cells" and "true of AWS Lambda".
+            boolean common = !subject.isEmpty() && Character.isLowerCase(subject.charAt(0)) && !subject.endsWith("s")
+                    && !subject.matches("(?:the|a|an|this|its|each|every) .*") && subject.chars().noneMatch(Character::isDigit);
+            return "Which of these is " + not + "true of " + (common ? "the " : "") + subject + "?";
         }
         if (shape.isItemLike() && shape.mentionsPlural()) {
             String owner = where.contains(" › ") ? where.substring(0, where.indexOf(" › ")) : where;

@@ -43,6 +43,9 @@ final class MatchingQuestions {
             }
             definitions(node);
             described(node);
+            if (node.isHeading() && index.english) {
+                statements(node);
+            }
         }
     }
 
@@ -91,6 +94,64 @@ final class MatchingQuestions {
         if (pairs.size() == terms.size()) {
             ask(parent, pairs, "Match each of these with its description.", "described");
         }
+    }
+
+    /** Words that a subject of a few words is followed by, which start what the line says of it. */
+    private static final Set<String> VERBS = Set.of("is", "are", "has", "have", "can", "does", "requires", "require",
+            "removes", "remove", "shows", "show", "sets", "set", "downloads", "fetches", "carry", "carries", "points",
+            "happens", "stores", "store", "produces", "produce", "makes", "uses", "provides", "runs", "holds",
+            "contains", "moves", "controls", "pumps", "exchange", "exchanges", "creates", "records", "adds",
+            "deletes", "merges", "sends", "returns", "keeps", "gives", "takes", "protects", "filters", "breaks",
+            "digests", "absorbs", "transports", "converts", "lets", "allows", "means", "marks", "lists", "saves");
+
+    /**
+     * Parallel statements under one heading whose subjects are things of one kind ("git status shows which files
+     * changed", "git log shows the history of commits"; "First normal form requires …", "Second normal form removes
+     * …"): each subject matched with what its line says of it.
+     */
+    private void statements(TopicNode heading) {
+        List<Pair> pairs = new ArrayList<>();
+        List<String> subjects = new ArrayList<>();
+        for (TopicNode c : heading.children()) {
+            if (c.kind() != NodeKind.STATEMENT || !c.children().isEmpty() || Prompts.isRemark(c.text())) {
+                continue;
+            }
+            String[] words = c.text().strip().replaceAll("[.;]$", "").split("\\s+");
+            for (int k = 1; k <= 3 && k < words.length - 1; k++) {
+                if (VERBS.contains(words[k])) {
+                    String subject = String.join(" ", java.util.Arrays.copyOfRange(words, 0, k));
+                    String rest = String.join(" ", java.util.Arrays.copyOfRange(words, k, words.length));
+                    if (!subject.toLowerCase(Locale.ROOT).matches("(the|a|an|this|it|they)( .*)?")) {
+                        subjects.add(subject);
+                        pairs.add(new Pair(subject, capitalised(rest)));
+                    }
+                    break;
+                }
+            }
+        }
+        if (pairs.size() < MIN_PAIRS || pairs.size() > 4 * MAX_PAIRS || !sharedWord(subjects)) {
+            return;
+        }
+        List<Pair> usablePairs = pairs.stream().filter(pr -> usable(pr.term(), pr.match())
+                && subjects.stream().noneMatch(n -> namesTerm(pr.match(), n))).toList();
+        if (usablePairs.size() == pairs.size()) {
+            ask(heading, usablePairs, "Match each of these with what it does.", "statements");
+        }
+    }
+
+    /** "git status", "git log", "git diff"; "First normal form", "Second normal form": one word in every subject. */
+    private static boolean sharedWord(List<String> subjects) {
+        Set<String> common = null;
+        for (String s : subjects) {
+            Set<String> words = new HashSet<>(List.of(s.toLowerCase(Locale.ROOT).split("\\s+")));
+            if (common == null) {
+                common = words;
+            } else {
+                common.retainAll(words);
+            }
+        }
+        return common != null && !common.isEmpty() && subjects.stream().map(x -> x.toLowerCase(Locale.ROOT))
+                .distinct().count() == subjects.size();
     }
 
     /**

@@ -71,7 +71,7 @@ final class NumericQuestions {
         String text = node.text();
         java.util.function.Predicate<BigDecimal> fits = fitsTheLine(text, m);
         List<String> distractors = DistractorPicker.pick(m.raw(), List.of(rangeVariants(text, m), fromNotes,
-                        m.scaledVariants()),
+                        m.nearVariants(), m.scaledVariants()),
                 c -> !NotesIndex.mentions(text, c) && plausible(m, c) && value(c) != null && fits.test(value(c))
                         && !(countsMany(text, m) && value(c).compareTo(BigDecimal.ONE) == 0), 3,
                 random);

@@ -222,6 +222,12 @@ final class StatementQuestions {
         int end = -1;
         List<String> accepted = new ArrayList<>();
         List<NumberMention> numbers = NumberMention.find(text);
+        if (!numbers.isEmpty() && numbers.get(0).value().compareTo(java.math.BigDecimal.ONE) == 0
+                && !Quantity.isMeasure(numbers.get(0).unitRaw())) {
+            // "can replicate 1 table or a whole database": the 1 means "a single", which is as right in the blank.
+            out.skip(node, "the number is 1, which the sentence means as “a single”");
+            return;
+        }
         if (!numbers.isEmpty()) {
             NumberMention m = numbers.get(0);
             start = m.start();
