@@ -28,6 +28,7 @@ public final class DeckGenerator {
         new StatementQuestions(index, factory, out).generate();
         new DefinitionQuestions(index, factory, out).generate();
         new TableQuestions(index, factory, out).generate();
+        new TableComparisons(index, factory, out).generate();
         new MatchingQuestions(index, factory, out).generate();
         new OrderingQuestions(index, factory, out).generate();
         new ScenarioQuestions(index, factory, out).generate();

@@ -212,13 +212,18 @@ final class DefinitionQuestions {
         if (heading == null || path.isEmpty() || !node.text().strip().endsWith(")") || p.parent() != heading) {
             return path;
         }
+        return merelyListed(heading) ? path.subList(0, path.size() - 1) : path;
+    }
+
+    /** A heading that names one thing and describes it in statements, so glossed names listed under it are not its parts. */
+    static boolean merelyListed(TopicNode heading) {
         org.quizhall.notes.BulletShape h = org.quizhall.notes.BulletShape.of(heading.text());
-        if (!h.isNameLike() || h.endsPlural()) {
-            return path;
+        if (!heading.isHeading() || !h.isNameLike() || h.endsPlural()) {
+            return false;
         }
         long statements = heading.children().stream().filter(c -> c.definition() == null
                 && org.quizhall.notes.BulletShape.of(c.text()).isStatement()).count();
-        return statements >= 2 ? path.subList(0, path.size() - 1) : path;
+        return statements >= 2;
     }
 
     /** Cards under the same heading first, then the same topic, then anywhere; questions with questions. */

@@ -61,7 +61,18 @@ final class MatchingQuestions {
                 }
             }
         }
-        ask(parent, pairs, "Match each term with its definition.", "definitions");
+        // "General Purpose: T2, T3, M4, M5" beside "GPU instances: Deep Learning": lists of members and a use are
+        // not parallel, and the use could as well be matched to a class; only the larger of the two sorts is asked.
+        long lists = pairs.stream().filter(pr -> pr.match().contains(",")).count();
+        boolean listy = lists * 2 >= pairs.size();
+        if (lists > 0 && lists < pairs.size()) {
+            pairs = pairs.stream().filter(pr -> pr.match().contains(",") == listy).toList();
+        }
+        boolean glossed = parent.children().stream().filter(c -> c.kind() == NodeKind.DEFINITION)
+                .allMatch(c -> c.text().strip().endsWith(")"));
+        List<String> path = glossed && DefinitionQuestions.merelyListed(parent) && !parent.path().isEmpty()
+                ? parent.path().subList(0, parent.path().size() - 1) : parent.path();
+        ask(parent, pairs, "Match each term with its definition.", "definitions", path);
     }
 
     /** Sibling lines that each have lines of their own beneath them: the first that names none of the siblings. */
@@ -205,6 +216,11 @@ final class MatchingQuestions {
 
     /** Pairs asked in groups of three or four, at most two questions per source. */
     private void ask(TopicNode parent, List<Pair> pairs, String prompt, String variant) {
+        ask(parent, pairs, prompt, variant, parent.path());
+    }
+
+    /** @param path the headings shown above the question */
+    private void ask(TopicNode parent, List<Pair> pairs, String prompt, String variant, List<String> path) {
         if (pairs.size() < MIN_PAIRS || !distinct(pairs)) {
             return;
         }
@@ -220,7 +236,7 @@ final class MatchingQuestions {
             List<String> matches = group.stream().map(Pair::match).toList();
             List<String> lines = new ArrayList<>();
             group.forEach(p -> lines.add(p.term() + ": " + p.match()));
-            Source source = new Source(parent.line(), parent.text(), parent.path());
+            Source source = new Source(parent.line(), parent.text(), path);
             // "General Purpose: T2, T3, M4, M5" pairs a class with its members, not a term with its meaning.
             boolean classes = group.stream().allMatch(pr -> pr.match().contains(",") && java.util.Arrays
                     .stream(pr.match().split(",")).allMatch(m -> m.strip().split("\\s+").length <= 3));

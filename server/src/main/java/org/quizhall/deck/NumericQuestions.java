@@ -139,10 +139,25 @@ final class NumericQuestions {
     static java.util.function.Predicate<BigDecimal> fitsTheLine(String text, NumberMention m) {
         BigDecimal low = numberBefore(text.substring(0, m.start()));
         BigDecimal high = numberAfter(text.substring(m.end()));
+        if (m.unit().equals("year")) {
+            // "abolished in September 1792, and Louis XVI was executed in January ___": a sentence tells its years
+            // in order, so an option before the year told ahead of the blank is ruled out by the sentence itself.
+            for (NumberMention other : NumberMention.find(text)) {
+                if (other.unit().equals("year") && other.start() != m.start()) {
+                    if (other.start() < m.start() && (low == null || other.value().compareTo(low) > 0)) {
+                        low = other.value();
+                    } else if (other.start() > m.start() && (high == null || other.value().compareTo(high) < 0)) {
+                        high = other.value();
+                    }
+                }
+            }
+        }
         boolean day = isDayOfMonth(text, m);
         BigDecimal ceiling = low == null || low.compareTo(m.value()) >= 0 || m.unit().equals("year") ? null
                 : m.value().add(m.value().subtract(low).multiply(BigDecimal.valueOf(2)));
-        return v -> (low == null || v.compareTo(low) > 0) && (high == null || v.compareTo(high) < 0)
+        BigDecimal floor = low;
+        BigDecimal top = high;
+        return v -> (floor == null || v.compareTo(floor) > 0) && (top == null || v.compareTo(top) < 0)
                 && (ceiling == null || v.compareTo(ceiling) <= 0)
                 && (!day || v.compareTo(BigDecimal.ONE) >= 0 && v.compareTo(BigDecimal.valueOf(30)) <= 0);
     }

@@ -131,4 +131,48 @@ class ExamWordingTest {
                 .noneMatch(p -> p.contains("Just store"))
                 .noneMatch(p -> p.contains("Smaller batch size"));
     }
+
+    @Test
+    @DisplayName("a table asks across its rows: two that share a category, and the highest of four numbers")
+    void tableComparisons() {
+        String notes = SampleNotes.read("/notes/science-tables.md");
+        java.util.Map<String, String[]> rows = new java.util.HashMap<>();
+        notes.lines().filter(l -> l.startsWith("| ") && !l.contains("---")).forEach(l -> {
+            String[] cells = java.util.Arrays.stream(l.split("\\|")).map(String::strip).filter(c -> !c.isEmpty())
+                    .toArray(String[]::new);
+            rows.put(cells[0], cells);
+        });
+        List<Question> questions = deck(notes);
+        Question chooseTwo = questions.stream().filter(q -> q.type() == QuestionType.MULTIPLE_RESPONSE
+                && q.prompt().startsWith("Which two of these planets are ")).findFirst().orElseThrow();
+        String type = chooseTwo.prompt().substring("Which two of these planets are ".length(),
+                chooseTwo.prompt().indexOf('?'));
+        for (int i = 0; i < chooseTwo.options().size(); i++) {
+            boolean ofType = type.startsWith(rows.get(chooseTwo.options().get(i))[1]);
+            assertThat(chooseTwo.keys().contains(i)).as(chooseTwo.options().get(i)).isEqualTo(ofType);
+        }
+        Question highest = questions.stream().filter(q -> q.prompt().equals(
+                "Which of these elements has the highest atomic number?")).findFirst().orElseThrow();
+        String max = highest.options().stream().max(java.util.Comparator.comparingInt(o -> Integer.parseInt(rows.get(o)[2])))
+                .orElseThrow();
+        assertThat(highest.answer()).isEqualTo(max);
+    }
+
+    @Test
+    @DisplayName("parallel statements are matched subject to claim: each git command with what it does")
+    void statementMatching() {
+        Question matching = deck(SampleNotes.read("/notes/git-workflow.md")).stream()
+                .filter(q -> q.type() == QuestionType.MATCHING && q.options().contains("git status")).findFirst()
+                .orElseThrow();
+        assertThat(matching.prompt()).isEqualTo("Match each of these with what it does.");
+        assertThat(matching.matches().get(matching.options().indexOf("git status"))).isEqualTo("Shows which files changed");
+    }
+
+    @Test
+    @DisplayName("a year is not offered before a year the same sentence tells ahead of the blank")
+    void yearsInOrder() {
+        Question executed = deck(SampleNotes.read("/notes/french-revolution.md")).stream()
+                .filter(q -> q.prompt().contains("executed in January _____")).findFirst().orElseThrow();
+        assertThat(executed.options()).allMatch(o -> Integer.parseInt(o) > 1792);
+    }
 }
