@@ -78,7 +78,9 @@ final class ListInference {
                 top.add(b);
                 continue;
             }
-            boolean gerund = gerundPoint(shape);
+            // A point named by an activity ends the elaboration of the point before it, once that has statements
+            // of its own, and takes the statements after it.
+            boolean gerund = elaborated != null && !elaborated.children.isEmpty() && gerundPoint(shape);
             if (elaborated != null && shape.isStatement() && !card && !gerund) {
                 elaborated.children.add(b);
                 runOfItems = 0;

@@ -48,6 +48,9 @@ public final class NotesImporter {
                 }
                 outline.read(lines, i, end, builder.isEmpty());
             } else if (markdownFrom < 0) {
+                if (OutlineReader.allCards(lines, i, end)) {
+                    builder.endOutlineSection();
+                }
                 markdownFrom = i;
             }
             i = end;

@@ -33,6 +33,9 @@ final class OutlineReader {
             }
             i = from + Math.max(0, run - 1);
         }
+        if (!documentStart && allCards(lines, i, to)) {
+            builder.endOutlineSection();
+        }
         for (; i < to; i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -74,6 +77,22 @@ final class OutlineReader {
             builder.content(ListInference.nest(bullets, currentHeading));
             bullets = new ArrayList<>();
         }
+    }
+
+    /** A block of flashcard lines only ("Primary key :: …"), no bullet and no heading among them. */
+    static boolean allCards(List<String> lines, int from, int to) {
+        int cards = 0;
+        for (int i = from; i < to; i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            if (isBullet(line) || CardSyntax.read(line).isEmpty()) {
+                return false;
+            }
+            cards++;
+        }
+        return cards >= 2;
     }
 
     static boolean isBullet(String line) {

@@ -17,6 +17,8 @@ final class TreeBuilder {
         final List<Section> subsections = new ArrayList<>();
         final List<RawItem> content = new ArrayList<>();
         final List<Table> tables = new ArrayList<>();
+        /** Whether a bare line of a flat outline was read as this heading. */
+        boolean inferred;
 
         Section(String heading, int line, int level) {
             this.heading = heading;
@@ -53,12 +55,27 @@ final class TreeBuilder {
      * section heading ("## Index types"), which is how such a line reads in the middle of a document.
      */
     Section outlineHeading(String text, int line) {
-        return push(outlineLevel(), text, line, null);
+        Section s = push(outlineLevel(), text, line, null);
+        s.inferred = s != root;
+        return s;
+    }
+
+    /**
+     * Ends the section of a bare-line outline heading, so that what follows goes to the section above it: a block
+     * of flashcards set off by a blank line after "Replication" and its bullets is not about replication.
+     */
+    void endOutlineSection() {
+        Section s = open.peek();
+        if (open.size() > 1 && s.inferred && (!s.content.isEmpty() || !s.subsections.isEmpty())) {
+            open.pop();
+        }
     }
 
     /** A flat outline heading inferred to belong under an earlier outline heading. */
     Section outlineSubheading(Section parent, String text, int line) {
-        return push(outlineLevel() + 1, text, line, parent);
+        Section s = push(outlineLevel() + 1, text, line, parent);
+        s.inferred = s != root;
+        return s;
     }
 
     private int outlineLevel() {

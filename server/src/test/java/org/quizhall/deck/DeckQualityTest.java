@@ -45,12 +45,13 @@ class DeckQualityTest {
         int balanced = 0;
         for (String resource : CORPUS) {
             DeckQuality quality = measure(resource);
-            if (quality.trueFalse() >= 10) {
+            // The goal holds for decks of ten or more; it is checked from six, so that the corpus exercises it.
+            if (quality.trueFalse() >= 6) {
                 assertThat(quality.falseShare()).as(resource).isBetween(0.4, 0.6);
                 balanced++;
             }
         }
-        assertThat(balanced).as("decks with ten or more true/false questions").isGreaterThanOrEqualTo(1);
+        assertThat(balanced).as("decks with six or more true/false questions").isGreaterThanOrEqualTo(2);
     }
 
     @Test

@@ -175,4 +175,16 @@ class ExamWordingTest {
                 .filter(q -> q.prompt().contains("executed in January _____")).findFirst().orElseThrow();
         assertThat(executed.options()).allMatch(o -> Integer.parseInt(o) > 1792);
     }
+
+    @Test
+    @DisplayName("flashcards set off by a blank line after a bare-line heading's bullets are not under that heading")
+    void cardsAfterAFlatSection() {
+        TopicTree tree = NotesImporter.parse(SampleNotes.read("/notes/mixed.md"));
+        TopicNode primaryKey = tree.nodes().stream().filter(n -> n.text().startsWith("Primary key ::")).findFirst()
+                .orElseThrow();
+        assertThat(primaryKey.path()).containsExactly("Databases");
+        TopicNode backup = tree.nodes().stream().filter(n -> n.text().equals("Using replication as a backup"))
+                .findFirst().orElseThrow();
+        assertThat(backup.path()).endsWith("Replication", "Anti-patterns");
+    }
 }
