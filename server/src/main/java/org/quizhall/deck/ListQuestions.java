@@ -232,6 +232,9 @@ final class ListQuestions {
         }
     }
 
+    private static final Set<String> LEAD_QUANTIFIERS = Set.of("other", "some", "more", "several", "various",
+            "many", "few", "additional", "misc", "miscellaneous");
+
     private static final Set<String> PREPOSITIONS =
             Set.of("by", "of", "from", "as", "to", "for", "with", "like", "via", "into", "on", "in");
 
@@ -249,11 +252,16 @@ final class ListQuestions {
         }
         BulletShape shape = NotesIndex.shape(lead);
         String lastWord = lead.substring(lead.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
+        String firstWord = lead.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
         if (!shape.isItemLike() || !shape.mentionsPlural() || !namesOnly(list) || lead.endsWith(":")
-                || !lastWord.endsWith("s") || PREPOSITIONS.contains(lastWord)) {
+                || !lastWord.endsWith("s") || PREPOSITIONS.contains(lastWord) || LEAD_QUANTIFIERS.contains(firstWord)) {
+            // "Other considerations", "Some options": a list that says it is not the whole of anything.
             return null;
         }
-        String of = subject.isEmpty() || NotesIndex.mentions(lead, subject) ? "" : " of " + subject;
+        // "one of the index types", not "of Databases": the notes' one subject says nothing a player needs.
+        boolean wholeNotes = owner != null && index.parentHeading.get(owner) == null
+                && index.headings.stream().filter(h -> index.parentHeading.get(h) == null).count() == 1;
+        String of = subject.isEmpty() || wholeNotes || NotesIndex.mentions(lead, subject) ? "" : " of " + subject;
         return item + " is one of the " + Prompts.lowerFirst(lead, index) + of + ".";
     }
 

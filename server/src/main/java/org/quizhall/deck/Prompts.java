@@ -65,8 +65,16 @@ final class Prompts {
      * seconds". A line whose parent bullet was already attached, or that names its heading, needs none.
      */
     static String subject(NotesIndex index, NotesIndex.Placed p, String fact) {
+        if (p.heading() == null || !fact.equals(p.node().text())) {
+            return "";
+        }
+        return subjectOf(index, p, fact);
+    }
+
+    /** {@link #subject} for a line as it is asked, a blank in it: a name inside the blank is no subject. */
+    static String subjectOf(NotesIndex index, NotesIndex.Placed p, String fact) {
         TopicNode heading = p.heading();
-        if (heading == null || !fact.equals(p.node().text())) {
+        if (heading == null) {
             return "";
         }
         String label = index.label(heading);

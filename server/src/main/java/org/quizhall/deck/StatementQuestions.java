@@ -268,6 +268,11 @@ final class StatementQuestions {
         }
         String answer = accepted.get(0);
         String blanked = fact.substring(0, offset + start) + Prompts.BLANK + fact.substring(offset + end);
+        if (where.isEmpty() && fact.equals(text)) {
+            // "Scans data in S3 and populate ___" under Glue Crawler: the "Glue" that made the line look as if it
+            // named its subject is the answer, so the heading is its subject after all.
+            where = Prompts.subjectOf(index, p, blanked.replace(Prompts.BLANK, "").replaceAll("\\s+", " "));
+        }
         if (completedOtherwise(index.topicText(topic), text.substring(0, start), answer)) {
             out.skip(node, "elsewhere the notes end the same words with something else, which would also be right");
             return;

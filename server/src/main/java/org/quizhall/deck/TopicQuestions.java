@@ -2,6 +2,7 @@ package org.quizhall.deck;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.quizhall.notes.BulletShape;
 import org.quizhall.notes.NodeKind;
@@ -387,7 +388,34 @@ final class TopicQuestions {
                 rest.add(label);
             }
         }
-        return List.of(siblings, sameDepth, rest);
+        List<String> alike = alike(answer, siblings);
+        List<String> otherSiblings = new ArrayList<>(siblings);
+        otherSiblings.removeAll(alike);
+        return List.of(alike, otherSiblings, sameDepth, rest);
+    }
+
+    /** How many of the sibling topics most like the answer's are offered first. */
+    private static final int ALIKE = 6;
+
+    /**
+     * The sibling topics whose sections share the most distinctive words with the answer's ("model", "training" for
+     * Amazon ML and SageMaker): an ML evaluation concept is then offered among ML topics, not among data pipelines.
+     */
+    private List<String> alike(TopicNode answer, List<String> siblings) {
+        java.util.Set<String> own = rareWords.getOrDefault(answer, java.util.Set.of());
+        if (own.isEmpty() || siblings.size() <= 3) {
+            return List.of();
+        }
+        List<Map.Entry<String, Double>> scored = new ArrayList<>();
+        for (String s : siblings) {
+            java.util.Set<String> other = rareWords.getOrDefault(byLabel.get(s), java.util.Set.of());
+            long shared = other.stream().filter(own::contains).count();
+            if (shared > 0) {
+                scored.add(Map.entry(s, shared / (double) (own.size() + other.size() - shared)));
+            }
+        }
+        scored.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
+        return scored.stream().limit(ALIKE).map(Map.Entry::getKey).toList();
     }
 
     private static final java.util.regex.Pattern PART_NUMBER = java.util.regex.Pattern.compile(
@@ -458,7 +486,9 @@ final class TopicQuestions {
 
     /** A crude stem, enough to match "visualize" with "visualized" and "stream" with "streaming". */
     private static String stem(String w) {
-        return w.length() > 6 ? w.substring(0, 6) : w;
+        // "models" with "model", "notebooks" with "notebook".
+        String s = w.length() > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
+        return s.length() > 6 ? s.substring(0, 6) : s;
     }
 
     private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("with", "from", "that", "this", "into",

@@ -19,7 +19,7 @@ class NotesShapesDeckTest {
             "/notes/glossary.txt    | 15 | definition",
             "/notes/cloze.md        | 8  | cloze",
             "/notes/mixed.md        | 10 | true_false,definition,cloze",
-            "/samples/aws-big-data-processing.txt | 90 | list_member,odd_one_out,topic_of,numeric,true_false,definition,cloze"})
+            "/samples/aws-big-data-processing.txt | 85 | list_member,odd_one_out,topic_of,numeric,true_false,definition,cloze"})
     @DisplayName("notes of every shape give questions of the expected kinds with at most 2% structural defects")
     void shapes(String resource, int minimum, String kinds) {
         GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(SampleNotes.read(resource)), 1L);

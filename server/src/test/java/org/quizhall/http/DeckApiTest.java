@@ -89,7 +89,7 @@ class DeckApiTest {
 
     assertThat(sample.getString("title")).isEqualTo("AWS Big Data: Processing");
     assertThat(sample.getBoolean("sample")).isTrue();
-    assertThat(sample.getInteger("questionCount")).isGreaterThanOrEqualTo(90);
+    assertThat(sample.getInteger("questionCount")).isGreaterThanOrEqualTo(85);
     assertThat(sample.getJsonObject("kinds").size()).isGreaterThanOrEqualTo(5);
 
     JsonArray questions = api.get("/api/decks/" + sample.getString("id") + "/questions").bodyAsJsonArray();
