@@ -117,6 +117,11 @@ final class DefinitionQuestions {
                 ? "Which of these describes " + d.definition().strip() + "?"
                 : shape(d.definition()).equals("number") ? "Which of these is " + d.definition().strip() + "?"
                 : index.english && nounPhrase(d.definition()) != null ? "Which of these is " + nounPhrase(d.definition()) + "?"
+                : index.english && p.node().text().strip().endsWith(")") && usedFor(d.definition()) != null
+                ? "Which of these is used " + usedFor(d.definition()) + "?"
+                : index.english && p.node().text().strip().endsWith(")") && d.definition().strip().matches("[a-z].*")
+                        && !org.quizhall.notes.BulletShape.of(d.definition()).hasVerb()
+                ? "Which of these provides " + d.definition().strip() + "?"
                 : "Which term means “" + d.definition() + "”?";
         emit(p, "backward", prompt, d.term(), tiers(p, c -> c.definition().term(), false));
     }
@@ -169,6 +174,27 @@ final class DefinitionQuestions {
         }
         return article(words[0]) + " " + d;
     }
+
+    /**
+     * What a product glossed with an activity is used for: "for monitoring" of "Ganglia (monitoring)", "to access
+     * Kinesis streams in your scripts"; null for other glosses.
+     */
+    static String usedFor(String gloss) {
+        String g = gloss.strip();
+        String first = g.split("\\s+", 2)[0];
+        if (first.isEmpty() || !Character.isLowerCase(first.charAt(0))) {
+            return null;
+        }
+        if (first.endsWith("ing") && first.length() > 4 && g.split("\\s+").length <= 5) {
+            return "for " + g;
+        }
+        return USE_VERBS.contains(first) ? "to " + g : null;
+    }
+
+    private static final Set<String> USE_VERBS = Set.of("access", "deploy", "search", "manage", "run", "store",
+            "build", "train", "monitor", "copy", "move", "query", "stream", "load", "schedule", "visualize",
+            "visualise", "process", "connect", "track", "analyze", "analyse", "transfer", "import", "export",
+            "orchestrate", "secure", "encrypt", "label", "host", "serve", "cache", "index", "transform");
 
     private static final Set<String> COUNTS = Set.of("one", "two", "three", "four", "five", "several", "many",
             "some", "more", "most", "all", "any", "each", "every", "no", "few");

@@ -65,10 +65,13 @@ final class ListQuestions {
                 list.items().forEach(i -> out.skip(i, "list mixes names and phrases, so options would not match"));
                 continue;
             }
-            members(list, items);
             // "HBase vs. DynamoDB" lists what sets each side apart, not all that is true of it: a point of one side
-            // may well be true of the other, so neither side's list is asked as "NOT true of".
+            // may well be true of the other, so neither side's list is asked as "NOT true of", and its points are
+            // asked only as true of one side "rather than" the other (ScenarioQuestions), never of one side alone.
             boolean compared = list.heading() != null && COMPARED.matcher(list.heading().text()).find();
+            if (!compared) {
+                members(list, items);
+            }
             if (!list.open() && !compared) {
                 chooseTwo(list, items);
                 oddOneOut(list, items);

@@ -60,6 +60,12 @@ final class NumericQuestions {
             // "can replicate 1 table or a whole database": one of a thing means "a single", not a count to learn.
             return;
         }
+        if (m.unit().equals("year") && NumberMention.find(node.text()).stream().anyMatch(o -> o.start() != m.start()
+                && o.unit().equals("year") && o.value().subtract(m.value()).abs().compareTo(BigDecimal.ONE) <= 0)) {
+            // "abolished in September 1792, and … executed in January ___": the next January is 1793.
+            out.skip(node, "another year in the sentence gives this one away");
+            return;
+        }
         String variant = m.raw() + " " + m.unit();
         Random random = factory.random(KIND, variant, node.text());
         List<String> fromNotes = new ArrayList<>();

@@ -72,6 +72,11 @@ final class TopicQuestions {
                     continue;
                 }
             }
+            if (NEGATIVE.matcher(node.text()).find()) {
+                // "Can not do real time job like OLTP" is true of most of the options too.
+                out.skip(node, "a thing it cannot do is true of other topics as well");
+                continue;
+            }
             String fact = Prompts.standalone(p);
             TopicNode answer = p.heading();
             if (!isTopic(answer)) {
@@ -145,6 +150,9 @@ final class TopicQuestions {
         String last = words.length == 0 ? "" : words[words.length - 1];
         return initials.length() >= 2 && last.startsWith(initials.toString()) || spellsOut(item, heading);
     }
+
+    private static final java.util.regex.Pattern NEGATIVE = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:not|cannot|can't|no|never|doesn't|don't|isn't|aren't|without)\\b");
 
     private static final java.util.Set<String> VENDORS = java.util.Set.of("amazon", "aws", "apache", "google",
             "microsoft", "azure");
