@@ -221,6 +221,12 @@ final class DefinitionQuestions {
             return;
         }
         Definition d = node.definition();
+        if (d.style() != CardStyle.QUESTION_ANSWER && echoes(d.term(), d.definition(), distractors)) {
+            // "Packet loss: packets that fail to reach their destination": the word the key shares with the other
+            // side of the card, and no other option has, points to it.
+            out.skip(node, "the definition repeats a word of its term that no other option has");
+            return;
+        }
         out.add(node, factory.multipleChoice(KIND, variant, prompt, answer, distractors,
                 d.term() + " — " + d.definition(), new Source(node.line(), node.text(), shownPath(p)),
                 index.topicOf(node.path())));
@@ -378,6 +384,28 @@ final class DefinitionQuestions {
             }
             return new Gloss(head, clause, words);
         }
+    }
+
+    /** Whether term and definition share a word (four letters or more, plural or not) that none of the options has. */
+    static boolean echoes(String term, String definition, List<String> options) {
+        Set<String> termWords = stems(term);
+        termWords.retainAll(stems(definition));
+        for (String w : termWords) {
+            if (options.stream().noneMatch(o -> stems(o).contains(w))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> stems(String text) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.length() >= 4) {
+                out.add(w.endsWith("s") && w.length() > 4 ? w.substring(0, w.length() - 1) : w);
+            }
+        }
+        return out;
     }
 
     /** A capitalised word of the term ("Kinesis", "Hive") that its definition also uses. */
