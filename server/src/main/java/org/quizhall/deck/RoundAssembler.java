@@ -139,7 +139,20 @@ public final class RoundAssembler {
      * ordering, matching, odd one out) prints its members, so a round holding it cannot also ask for one of them.
      */
     static boolean overlaps(Question a, Question b) {
+        if (fromTable(a) && fromTable(b) && !a.kind().equals(b.kind()) && !orders(a, b) && !orders(b, a)) {
+            // Questions over different columns of one table ("in group 1", "the highest atomic number", a symbol)
+            // show the same names and give nothing of each other away; an ordering gives away any comparison.
+            return false;
+        }
         return shows(a, b) || shows(b, a);
+    }
+
+    private static boolean fromTable(Question q) {
+        return q.source().text().contains(" | ");
+    }
+
+    private static boolean orders(Question ordering, Question other) {
+        return ordering.type() == QuestionType.ORDERING && other.kind().equals(ScenarioQuestions.COMPARISON);
     }
 
     private static boolean shows(Question group, Question other) {
@@ -151,7 +164,11 @@ public final class RoundAssembler {
         boolean sameTopic = java.util.Objects.equals(group.topic(), other.topic());
         List<String> asked = new ArrayList<>(other.type() == QuestionType.TRUE_FALSE || !sameTopic ? List.of()
                 : keyTexts(other));
-        asked.add(other.source().text());
+        if (!other.source().text().contains(" | ")) {
+            // A table row names its thing beside every attribute: a question over other rows that shows "Lithium"
+            // gives away what is asked of Lithium only if it shows the key.
+            asked.add(other.source().text());
+        }
         for (String s : shown) {
             for (String a : asked) {
                 if (!a.isBlank() && NotesIndex.mentions(s, a)) {

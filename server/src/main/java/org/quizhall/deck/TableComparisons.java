@@ -119,8 +119,7 @@ final class TableComparisons {
                 }
             }
             out.add(table, factory.multipleResponse(ListQuestions.CHOOSE_TWO, "table:" + c + ":" + value, prompt, keys,
-                    wrong, String.join("; ", lines), new Source(table.line(), table.text(), table.path()),
-                    index.topicOf(table.path())));
+                    wrong, String.join("; ", lines), rowSource(in.get(0)), index.topicOf(table.path())));
             return true;
         }
         return false;
@@ -170,9 +169,17 @@ final class TableComparisons {
                 + rows.get(i).cells().get(c).strip()).toList();
         String prompt = "Which of these " + things + " has the highest " + attribute + "?";
         out.add(table, factory.multipleChoice(ScenarioQuestions.COMPARISON, "highest:" + c, prompt, key, wrong,
-                header(table, c) + ": " + String.join(", ", lines),
-                new Source(table.line(), table.text(), table.path()), index.topicOf(table.path())));
+                header(table, c) + ": " + String.join(", ", lines), rowSource(rows.get(picked.get(3))),
+                index.topicOf(table.path())));
         return true;
+    }
+
+    /**
+     * A key row as the question's source: each question states a fact of its own, not of the table's header line,
+     * which the table's ordering question already stands on.
+     */
+    private static Source rowSource(TopicNode row) {
+        return new Source(row.line(), row.text(), row.path());
     }
 
     private static String header(TopicNode table, int c) {

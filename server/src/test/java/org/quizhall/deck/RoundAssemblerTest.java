@@ -108,4 +108,17 @@ class RoundAssemblerTest {
         assertThat(RoundAssembler.assemble(deck.questions(), 15, Set.of(), 9L)).isEqualTo(a);
         assertThat(RoundAssembler.assemble(deck.questions(), 15, Set.of(), 10L)).isNotEqualTo(a);
     }
+
+    @Test
+    @DisplayName("questions over different columns of one table share a round; a comparison never follows an ordering")
+    void tableColumnsShareARound() {
+        GeneratedDeck tables = DeckGenerator.generate(org.quizhall.notes.NotesImporter.parse(
+                SampleNotes.read("/notes/science-tables.md")), 5L);
+        List<Question> round = RoundAssembler.assemble(tables.questions(), 20, Set.of(), 11L);
+        assertThat(round).extracting(Question::kind).contains("list_members", "ordering");
+        boolean ordered = round.stream().anyMatch(q -> q.type() == QuestionType.ORDERING && q.topic().equals("Elements"));
+        boolean compared = round.stream().anyMatch(q -> q.kind().equals("comparison") && q.topic().equals("Elements"));
+        assertThat(ordered && compared).as("an ordering by atomic number gives the highest atomic number away").isFalse();
+        assertThat(ordered || compared).isTrue();
+    }
 }
