@@ -139,10 +139,15 @@ public final class RoundAssembler {
      * ordering, matching, odd one out) prints its members, so a round holding it cannot also ask for one of them.
      */
     static boolean overlaps(Question a, Question b) {
-        if (fromTable(a) && fromTable(b) && !a.kind().equals(b.kind()) && !orders(a, b) && !orders(b, a)) {
+        if (fromTable(a) && fromTable(b) && a.source().path().equals(b.source().path())) {
             // Questions over different columns of one table ("in group 1", "the highest atomic number", a symbol)
             // show the same names and give nothing of each other away; an ordering gives away any comparison.
-            return false;
+            if (orders(a, b) || orders(b, a)) {
+                return true;
+            }
+            if (!a.kind().equals(b.kind())) {
+                return false;
+            }
         }
         return shows(a, b) || shows(b, a);
     }
