@@ -26,6 +26,7 @@ public final class DeckGenerator {
         new TopicQuestions(index, factory, out).generate();
         new NumericQuestions(index, factory, out).generate();
         new StatementQuestions(index, factory, out).generate();
+        new PlaceQuestions(index, factory, out).generate();
         new DefinitionQuestions(index, factory, out).generate();
         new TableQuestions(index, factory, out).generate();
         new TableComparisons(index, factory, out).generate();

@@ -113,6 +113,10 @@ record NumberMention(int start, int end, String raw, BigDecimal value, String un
         long v = value.longValue();
         for (double f : new double[] {0.1, -0.1, 0.2, -0.2}) {
             long w = v + Math.round(v * f);
+            if ((w - v) % 2 != 0) {
+                // Of the same parity as the key: 46 chromosomes among 37, 51 and 55 is the one even count.
+                w += f > 0 ? 1 : -1;
+            }
             if (w > 0 && w != v) {
                 out.add(format(BigDecimal.valueOf(w)));
             }

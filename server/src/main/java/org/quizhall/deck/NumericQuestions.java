@@ -108,8 +108,8 @@ final class NumericQuestions {
         String statement = index.english ? Prompts.fuse(subject + blanked) : subject + blanked;
         String prompt = index.english ? howMany(statement, m) : null;
         if (prompt == null) {
-            prompt = statement + (m.unit().equals("year") ? " — which year fills the blank?"
-                    : " — which number fills the blank?");
+            // The sentence as written with its number left out, asked the way a cloze is: no question bolted on.
+            prompt = (m.unit().equals("year") ? "Fill in the year: " : "Fill in the blank: ") + statement;
         }
         if (NotesIndex.mentions(prompt, m.raw())) {
             out.skip(node, "the number also appears elsewhere in the question");
@@ -238,7 +238,7 @@ final class NumericQuestions {
             "(?i)\\b(?:typically|usually|about|around|approximately|roughly|nearly|almost)\\b");
 
     private static final java.util.Set<String> NOT_BEFORE_HOW_MANY = java.util.Set.of("a", "an", "the", "to", "up",
-            "of", "than", "about", "around", "approximately", "roughly", "-", "–", "and", "or");
+            "than", "about", "around", "approximately", "roughly", "-", "–", "and", "or");
 
     /**
      * "Human cells contain _____ chromosomes" asked as the question it is, "Human cells contain how many
@@ -262,7 +262,12 @@ final class NumericQuestions {
         }
         String before = statement.substring(0, blank).stripTrailing();
         String previous = before.substring(before.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
-        if (NOT_BEFORE_HOW_MANY.contains(previous) || !Character.isLetter(previous.isEmpty() ? ' ' : previous.charAt(0))
+        String[] beforeWords = before.split("\\s+");
+        // "typically 1 to ___ micrometres": the high end of a range is asked "1 to how many micrometres".
+        boolean rangeEnd = previous.equals("to") && beforeWords.length >= 2
+                && beforeWords[beforeWords.length - 2].matches("[\\d.,]+");
+        if (NOT_BEFORE_HOW_MANY.contains(previous) && !rangeEnd
+                || !Character.isLetter(previous.isEmpty() ? ' ' : previous.charAt(0))
                 || before.contains(",")) {
             return null;
         }

@@ -65,6 +65,12 @@ final class StatementQuestions {
                 out.skip(node, "a remark about the notes, not a fact");
                 continue;
             }
+            String first = node.text().strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+            if (PRONOUNS.contains(first)) {
+                // "It takes place mainly in the chloroplasts": what "it" is lies in another sentence.
+                out.skip(node, "starts with “" + first + "”, whose subject is in another sentence");
+                continue;
+            }
             String fact = Prompts.standalone(p);
             Source source = new Source(node.line(), node.text(), node.path());
             String topic = index.topicOf(node.path());
@@ -96,6 +102,13 @@ final class StatementQuestions {
 
     private static final Set<String> NOT_VERBS = Set.of("the", "a", "an", "of", "in", "on", "to", "and", "or", "for",
             "with", "by", "at", "from", "as", "its", "their", "his", "her", "most", "many", "some", "all", "each");
+
+    private static final Set<String> PRONOUNS = Set.of("it", "this", "that", "they", "these", "those", "he", "she",
+            "its", "their", "his", "her", "such", "both");
+
+    /** Copulas and auxiliaries: "Photosynthesis is the process" and "Oxygen is released" are not parallel. */
+    private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "has", "have", "had", "can",
+            "will", "may", "must", "should", "does", "do");
 
     /** Statements per heading, split into words once: swapping compares every line with its neighbours. */
     private Map<TopicNode, List<String[]>> statementsByHeading;
@@ -136,6 +149,10 @@ final class StatementQuestions {
                 int j = k;
                 {
                     if (other.length < j + 2 || !other[j].equalsIgnoreCase(words[k])) {
+                        continue;
+                    }
+                    if (COPULAS.contains(verb) && !other[j + 1].equalsIgnoreCase(words[k + 1])) {
+                        // After "is", the next word says which claim it is: "is the process" against "is released".
                         continue;
                     }
                     String subject = String.join(" ", java.util.Arrays.copyOfRange(other, 0, j));

@@ -190,4 +190,49 @@ class ExamWordingTest {
                 .findFirst().orElseThrow();
         assertThat(backup.path()).endsWith("Replication", "Anti-patterns");
     }
+
+    private static final String PROSE = """
+            Photosynthesis
+
+            Photosynthesis is the process by which green plants turn light energy into chemical energy. It takes place
+            mainly in the chloroplasts of leaf cells, which contain the green pigment chlorophyll. The light-dependent
+            reactions happen in the thylakoid membranes and produce ATP and NADPH. The Calvin cycle happens in the
+            stroma and uses that ATP and NADPH to fix carbon dioxide into sugar. Oxygen is released as a by-product
+            when water molecules are split.
+            """;
+
+    @Test
+    @DisplayName("prose: where things happen is asked among the other places the notes name, never of 'it'")
+    void proseWhere() {
+        List<Question> questions = deck(PROSE);
+        Question thylakoid = questions.stream().filter(q -> q.prompt().equals(
+                "Fill in the blank: The light-dependent reactions happen in the _____ and produce ATP and NADPH."))
+                .findFirst().orElseThrow();
+        assertThat(thylakoid.answer()).isEqualTo("thylakoid membranes");
+        assertThat(thylakoid.options()).containsExactlyInAnyOrder("thylakoid membranes", "stroma", "chloroplasts");
+        assertThat(questions).extracting(Question::prompt).noneMatch(p -> p.contains("It takes place"));
+    }
+
+    @Test
+    @DisplayName("a false statement swaps subjects only between lines that say the same sort of thing of them")
+    void parallelSwapsOnly() {
+        // "Photosynthesis is the process …" and "Oxygen is released …" share only "is".
+        assertThat(deck(PROSE)).extracting(Question::prompt)
+                .noneMatch(p -> p.contains("Oxygen is the process") || p.contains("Photosynthesis is released"));
+    }
+
+    @Test
+    @DisplayName("a number is asked 'how many' where the sentence allows, else as a fill-in, never with a question bolted on")
+    void numbersAsQuestions() {
+        List<Question> cells = deck(SampleNotes.read("/notes/cell-biology.md"));
+        assertThat(cells).extracting(Question::prompt)
+                .contains("Prokaryotic cells are typically 1 to how many micrometres across?")
+                .noneMatch(p -> p.contains("fills the blank?"));
+        Question chromosomes = cells.stream().filter(q -> q.prompt().contains("how many chromosomes"))
+                .findFirst().orElseThrow();
+        // Near numbers of the key's parity: an even count among odd ones is picked without knowing it.
+        assertThat(chromosomes.options()).allMatch(o -> Integer.parseInt(o) % 2 == 0);
+        assertThat(deck(SampleNotes.read("/notes/french-revolution.md"))).extracting(Question::prompt)
+                .anyMatch(p -> p.startsWith("Fill in the year: "));
+    }
 }
