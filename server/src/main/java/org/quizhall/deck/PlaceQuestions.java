@@ -1,10 +1,8 @@
 package org.quizhall.deck;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.quizhall.notes.NodeKind;
@@ -42,7 +40,7 @@ final class PlaceQuestions {
         this.out = out;
     }
 
-    private record Place(NotesIndex.Placed at, int start, int end, String place) {
+    private record Place(NotesIndex.Placed at, int start, int end, String place, String topic) {
     }
 
     void generate() {
@@ -50,7 +48,6 @@ final class PlaceQuestions {
             return;
         }
         List<Place> places = new ArrayList<>();
-        Map<String, String> distinct = new LinkedHashMap<>();
         for (NotesIndex.Placed p : index.placed) {
             if (places.size() >= MAX_PLACES) {
                 break;
@@ -60,12 +57,12 @@ final class PlaceQuestions {
             }
             Place place = place(p);
             if (place != null) {
-                places.add(place);
-                distinct.putIfAbsent(place.place().toLowerCase(Locale.ROOT), place.place());
+                places.add(new Place(p, place.start(), place.end(), place.place(), index.topicOf(p.node().path())));
             }
         }
-        if (distinct.size() < 3) {
-            return;
+        java.util.Map<String, List<Place>> byTopic = new java.util.HashMap<>();
+        for (Place place : places) {
+            byTopic.computeIfAbsent(place.topic(), t -> new ArrayList<>()).add(place);
         }
         for (Place place : places) {
             String text = place.at().node().text().strip();
@@ -75,12 +72,15 @@ final class PlaceQuestions {
                 continue;
             }
             String key = place.place();
+            // Places of the same topic only: the alveoli offered for where digestion starts are ruled out by the
+            // heading above the question.
             List<String> others = new ArrayList<>();
-            distinct.forEach((k, v) -> {
-                if (!k.equals(key.toLowerCase(Locale.ROOT))) {
-                    others.add(v);
+            for (Place other : byTopic.get(place.topic())) {
+                String name = other.place();
+                if (!name.equalsIgnoreCase(key) && !others.contains(name)) {
+                    others.add(name);
                 }
-            });
+            }
             String prompt = "Fill in the blank: " + text.substring(0, place.start()) + Prompts.BLANK
                     + text.substring(place.end());
             Random random = factory.random(KIND, "place:" + key, text);
@@ -133,6 +133,6 @@ final class PlaceQuestions {
             return null;
         }
         String place = String.join(" ", taken);
-        return new Place(p, start, start + place.length(), place);
+        return new Place(p, start, start + place.length(), place, null);
     }
 }
