@@ -267,6 +267,10 @@ final class DefinitionQuestions {
         List<String> kin = new ArrayList<>();
         String topic = topics.get(self);
         Set<String> ownWords = frontWords.get(self);
+        // Nearby cards whose definitions read as the same kind of thing, gathered in the same pass.
+        List<String> alike = new ArrayList<>();
+        List<String> sameForm = new ArrayList<>();
+        Gloss ownGloss = gloss(self);
         for (NotesIndex.Placed p : parallel.get(group(self))) {
             if (p == self) {
                 continue;
@@ -275,12 +279,23 @@ final class DefinitionQuestions {
             if (!java.util.Collections.disjoint(ownWords, frontWords.get(p))) {
                 kin.add(value);
             }
+            boolean near = true;
             if (p.heading() == self.heading()) {
                 sameHeading.add(value);
             } else if (topics.get(p).equals(topic)) {
                 sameTopic.add(value);
             } else {
                 rest.add(value);
+                near = false;
+            }
+            if (near) {
+                Gloss other = gloss(p);
+                if (ownGloss.head() != null && ownGloss.head().equals(other.head())
+                        || ownGloss.clause() == other.clause() && !java.util.Collections.disjoint(ownGloss.words(), other.words())) {
+                    alike.add(value);
+                } else if (ownGloss.clause() == other.clause()) {
+                    sameForm.add(value);
+                }
             }
         }
         // Cards that ask about the same kind of thing ("Capital of Japan" beside "Capital of France", "Largest
@@ -297,8 +312,9 @@ final class DefinitionQuestions {
             while (digits < own.length() && (Character.isDigit(own.charAt(digits)) || own.charAt(digits) == ',')) {
                 digits++;
             }
-            if (digits > 0) {
-                long value = Long.parseLong(own.substring(0, digits).replace(",", ""));
+            String number = own.substring(0, digits).replace(",", "");
+            if (!number.isEmpty() && number.length() <= 15) {
+                long value = Long.parseLong(number);
                 List<String> near = new ArrayList<>(kin);
                 boolean grouped = own.substring(0, digits).contains(",");
                 // A temperature is mistaken by tens of degrees, not by halves: 100 °C against 90 and 110, not 25.
@@ -314,37 +330,18 @@ final class DefinitionQuestions {
                 return List.of(near);
             }
         }
-        return byKind(self, side, sameHeading, sameTopic, rest);
-    }
-
-    /**
-     * The nearby cards again, those whose definitions read as the same kind of thing first: the same head noun ("a
-     * device that …" beside "a device that …"), or the same form and a shared word ("variation in packet delay" beside
-     * "the time a packet takes"). A metric's options are then metrics, not devices.
-     */
-    private List<List<String>> byKind(NotesIndex.Placed self, java.util.function.Function<TopicNode, String> side,
-                                      List<String> sameHeading, List<String> sameTopic, List<String> rest) {
-        Gloss own = glosses.computeIfAbsent(self, x -> Gloss.of(x.node().definition().definition()));
-        List<String> alike = new ArrayList<>();
-        List<String> sameForm = new ArrayList<>();
-        Set<String> near = new java.util.HashSet<>(sameHeading);
-        near.addAll(sameTopic);
-        for (NotesIndex.Placed p : parallel.get(group(self))) {
-            String value = side.apply(p.node());
-            if (p == self || !near.contains(value)) {
-                continue;
-            }
-            Gloss other = glosses.computeIfAbsent(p, x -> Gloss.of(x.node().definition().definition()));
-            if (own.head() != null && own.head().equals(other.head())
-                    || own.clause() == other.clause() && !java.util.Collections.disjoint(own.words(), other.words())) {
-                alike.add(value);
-            } else if (own.clause() == other.clause()) {
-                sameForm.add(value);
-            }
-        }
         List<String> others = new ArrayList<>(sameHeading);
         others.addAll(sameTopic);
         return List.of(alike, sameForm, others, rest);
+    }
+
+    /**
+     * Nearby cards are offered those whose definitions read as the same kind of thing first: the same head noun ("a
+     * device that …" beside "a device that …"), or the same form and a shared word ("variation in packet delay"
+     * beside "the time a packet takes"). A metric's options are then metrics, not devices.
+     */
+    private Gloss gloss(NotesIndex.Placed p) {
+        return glosses.computeIfAbsent(p, x -> Gloss.of(x.node().definition().definition()));
     }
 
     private final java.util.Map<NotesIndex.Placed, Gloss> glosses = new java.util.IdentityHashMap<>();

@@ -20,7 +20,9 @@ final class PlaceQuestions {
     /** Words that end the place: "in the thylakoid membranes and produce …", "in the chloroplasts of leaf cells". */
     private static final Set<String> ENDS = Set.of("and", "or", "but", "which", "that", "of", "to", "with", "when",
             "where", "while", "by", "for", "from", "as", "at", "on", "in", "into", "during", "after", "before", "is",
-            "are", "was", "were", "can", "has", "have", "so", "than", "then", "until");
+            "are", "was", "were", "can", "has", "have", "so", "than", "then", "until", "the", "a", "an", "inside",
+            "through", "within", "across", "along", "among", "around", "behind", "below", "beneath", "beside",
+            "between", "beyond", "near", "under", "over", "via", "without", "upon", "onto", "toward", "towards");
     private static final Set<String> NOT_PLACES = Set.of("day", "night", "morning", "evening", "past", "future",
             "end", "beginning", "meantime", "way", "case", "same", "first", "world", "notes", "box");
     /** Verbs before "in the" that say where something is or happens. */
@@ -60,9 +62,11 @@ final class PlaceQuestions {
                 places.add(new Place(p, place.start(), place.end(), place.place(), index.topicOf(p.node().path())));
             }
         }
-        java.util.Map<String, List<Place>> byTopic = new java.util.HashMap<>();
+        // Each topic's distinct places, once: per question they would make the work grow with the cube of the count.
+        java.util.Map<String, java.util.LinkedHashMap<String, String>> byTopic = new java.util.HashMap<>();
         for (Place place : places) {
-            byTopic.computeIfAbsent(place.topic(), t -> new ArrayList<>()).add(place);
+            byTopic.computeIfAbsent(place.topic(), t -> new java.util.LinkedHashMap<>())
+                    .putIfAbsent(place.place().toLowerCase(Locale.ROOT), place.place());
         }
         for (Place place : places) {
             String text = place.at().node().text().strip();
@@ -74,13 +78,13 @@ final class PlaceQuestions {
             String key = place.place();
             // Places of the same topic only: the alveoli offered for where digestion starts are ruled out by the
             // heading above the question.
-            List<String> others = new ArrayList<>();
-            for (Place other : byTopic.get(place.topic())) {
-                String name = other.place();
-                if (!name.equalsIgnoreCase(key) && !others.contains(name)) {
+            java.util.LinkedHashMap<String, String> inTopic = byTopic.get(place.topic());
+            List<String> others = new ArrayList<>(inTopic.size());
+            inTopic.forEach((lower, name) -> {
+                if (!lower.equals(key.toLowerCase(Locale.ROOT))) {
                     others.add(name);
                 }
-            }
+            });
             String prompt = "Fill in the blank: " + text.substring(0, place.start()) + Prompts.BLANK
                     + text.substring(place.end());
             Random random = factory.random(KIND, "place:" + key, text);
@@ -121,6 +125,7 @@ final class PlaceQuestions {
         for (String w : words) {
             String bare = w.replaceAll("[.,;:!?)]+$", "");
             if (taken.size() == 3 || ENDS.contains(bare.toLowerCase(Locale.ROOT)) || bare.isEmpty()
+                    || !taken.isEmpty() && bare.endsWith("ing")
                     || !bare.chars().allMatch(c -> Character.isLowerCase(c) || c == '-')) {
                 break;
             }

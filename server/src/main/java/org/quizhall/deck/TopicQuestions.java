@@ -154,8 +154,8 @@ final class TopicQuestions {
     private static final java.util.regex.Pattern NEGATIVE = java.util.regex.Pattern.compile(
             "(?i)\\b(?:not|cannot|can't|no|never|doesn't|don't|isn't|aren't|without)\\b");
 
-    private static final java.util.Set<String> VENDORS = java.util.Set.of("amazon", "aws", "apache", "google",
-            "microsoft", "azure");
+    /** In a fixed order, stripped until none is left in front: "Microsoft Azure Functions" is "functions". */
+    private static final List<String> VENDORS = List.of("amazon", "aws", "apache", "google", "microsoft", "azure");
 
     /**
      * "copy in a distributed manner" and "S3DistCP", "SQL code (HiveQL)" and "Hive": the answer's name holds the first
@@ -163,9 +163,13 @@ final class TopicQuestions {
      */
     static boolean givesAway(String prompt, String answer) {
         String name = answer.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-        for (String v : VENDORS) {
-            if (name.startsWith(v) && name.length() > v.length() + 2) {
-                name = name.substring(v.length());
+        for (boolean stripped = true; stripped; ) {
+            stripped = false;
+            for (String v : VENDORS) {
+                if (name.startsWith(v) && name.length() > v.length() + 2) {
+                    name = name.substring(v.length());
+                    stripped = true;
+                }
             }
         }
         for (String w : prompt.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
@@ -402,6 +406,8 @@ final class TopicQuestions {
         return List.of(alike, otherSiblings, sameDepth, rest);
     }
 
+    private final Map<String, Double> likeness = new java.util.HashMap<>();
+
     /** How many of the sibling topics most like the answer's are offered first. */
     private static final int ALIKE = 6;
 
@@ -416,10 +422,14 @@ final class TopicQuestions {
         }
         List<Map.Entry<String, Double>> scored = new ArrayList<>();
         for (String s : siblings) {
-            java.util.Set<String> other = rareWords.getOrDefault(byLabel.get(s), java.util.Set.of());
-            long shared = other.stream().filter(own::contains).count();
-            if (shared > 0) {
-                scored.add(Map.entry(s, shared / (double) (own.size() + other.size() - shared)));
+            // Scored once per pair of topics: facts with numbers ask for their own sibling lists, many times over.
+            double score = likeness.computeIfAbsent(index.label(answer) + "\u0000" + s, k -> {
+                java.util.Set<String> other = rareWords.getOrDefault(byLabel.get(s), java.util.Set.of());
+                long shared = other.stream().filter(own::contains).count();
+                return shared == 0 ? 0.0 : shared / (double) (own.size() + other.size() - shared);
+            });
+            if (score > 0) {
+                scored.add(Map.entry(s, score));
             }
         }
         scored.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));

@@ -173,7 +173,13 @@ public final class CardSyntax {
 
     /** "Q: What is osmosis? A: the diffusion of water" (two lines "Q:" and "A:" are joined before reading). */
     private static Optional<Definition> labelledQuestion(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        // ASCII letters only: "İstanbul" lower-cased is longer than itself, and the indices below cut the original.
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            folded.append(ch < 128 ? Character.toLowerCase(ch) : ch);
+        }
+        String lower = folded.toString();
         int q = lower.startsWith("q:") ? 2 : lower.startsWith("question:") ? 9 : -1;
         if (q < 0) {
             return Optional.empty();
