@@ -489,15 +489,15 @@ final class ListQuestions {
         return true;
     }
 
+    private static boolean hasDigit(String text) {
+        return text.chars().anyMatch(Character::isDigit);
+    }
+
     /**
      * Not a member, the same shape as the list's items, not naming a member ("S3 / EMRFS" when S3 is a member), and
      * not mentioned outside lists anywhere in the list's own topic: what the notes say elsewhere about the same
      * service (DynamoDB in EMR storage) would make "not listed" a trick.
      */
-    private static boolean hasDigit(String text) {
-        return text.chars().anyMatch(Character::isDigit);
-    }
-
     private Predicate<String> allowed(NotesIndex.ListInfo list, String prompt) {
         Set<String> own = new HashSet<>();
         Set<Shape> shapes = new HashSet<>();

@@ -99,10 +99,10 @@ record NumberMention(int start, int end, String raw, BigDecimal value, String un
         return plain.toPlainString();
     }
 
-    /** Plausible wrong values: multiples and fractions that keep the number's precision. */
     /**
-     * For a count that is not a round number ("46 chromosomes", "206 bones"), numbers a tenth and a fifth away from
-     * it: 138 or 184 chromosomes are guessed wrong at a glance, 41 or 55 are not. Empty for round numbers and years.
+     * For a count that is not a round number ("46 chromosomes", "206 bones"), numbers about a tenth and a fifth away
+     * from it, of the same parity (40, 52, 36, 56 for 46): 138 or 184 chromosomes are guessed wrong at a glance.
+     * Empty for round numbers and years.
      */
     List<String> nearVariants() {
         List<String> out = new ArrayList<>();
@@ -124,6 +124,7 @@ record NumberMention(int start, int end, String raw, BigDecimal value, String un
         return out;
     }
 
+    /** Plausible wrong values: multiples and fractions that keep the number's precision. */
     List<String> scaledVariants() {
         List<String> out = new ArrayList<>();
         if (unit.equals("year")) {

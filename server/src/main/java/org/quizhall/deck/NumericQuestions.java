@@ -150,9 +150,13 @@ final class NumericQuestions {
             // in order, so an option before the year told ahead of the blank is ruled out by the sentence itself.
             for (NumberMention other : NumberMention.find(text)) {
                 if (other.unit().equals("year") && other.start() != m.start()) {
-                    if (other.start() < m.start() && (low == null || other.value().compareTo(low) > 0)) {
+                    // Only when the sentence does tell them in order: "signed in ___ and ended the war that had
+                    // started in 1914" looks back, and bounds nothing.
+                    if (other.start() < m.start() && other.value().compareTo(m.value()) < 0
+                            && (low == null || other.value().compareTo(low) > 0)) {
                         low = other.value();
-                    } else if (other.start() > m.start() && (high == null || other.value().compareTo(high) < 0)) {
+                    } else if (other.start() > m.start() && other.value().compareTo(m.value()) > 0
+                            && (high == null || other.value().compareTo(high) < 0)) {
                         high = other.value();
                     }
                 }
@@ -305,13 +309,14 @@ final class NumericQuestions {
         return false;
     }
 
-    /** Within a factor of two of the true value. */
+    /** How far apart two numbers are, as the log of their ratio (their difference when one is not positive). */
     private static double distance(BigDecimal key, BigDecimal other) {
         double a = key.doubleValue();
         double b = other.doubleValue();
         return a <= 0 || b <= 0 ? Math.abs(a - b) : Math.abs(Math.log(a / b));
     }
 
+    /** Within a factor of two of the true value. */
     private static boolean sameMagnitude(NumberMention m, String candidate) {
         BigDecimal v = value(candidate);
         if (v == null || m.value().signum() <= 0) {

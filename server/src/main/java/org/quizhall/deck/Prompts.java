@@ -169,10 +169,6 @@ final class Prompts {
         return text;
     }
 
-    /**
-     * Whether a statement is still "Subject: fragment" after {@link #fuse}, its fragment without a verb: "Amazon ML:
-     * Soft limit up to 100 GB training data" is a line of notes, not a sentence an exam would print.
-     */
     private static final Set<String> FINITE = Set.of("is", "are", "was", "were", "be", "been", "can", "cannot",
             "could", "will", "would", "should", "must", "may", "might", "has", "have", "had", "does", "do", "did",
             "isn't", "aren't", "doesn't", "don't", "can't", "won't");
@@ -180,6 +176,10 @@ final class Prompts {
     private static final Set<String> PRONOUNS = Set.of("it", "they", "we", "you", "he", "she", "this", "these",
             "each", "every", "all", "most", "some");
 
+    /**
+     * Whether a statement is still "Subject: fragment" after {@link #fuse}, its fragment without a verb: "Amazon ML:
+     * Soft limit up to 100 GB training data" is a line of notes, not a sentence an exam would print.
+     */
     static boolean unjoinedFragment(String text) {
         int colon = text.indexOf(": ");
         if (colon <= 0 || colon > 60 || !fuse(text).equals(text)) {

@@ -121,7 +121,8 @@ public final class RoundAssembler {
                     continue;
                 }
                 if (q.type() == QuestionType.TRUE_FALSE && !trueFalseAllowed) {
-                    break;
+                    // The kind's other questions may be choices ("comparison" holds both).
+                    continue;
                 }
                 boolean balanced = q.type() != QuestionType.TRUE_FALSE
                         || (q.correct() == 0 ? trueLead < 1 : trueLead > -1);
@@ -145,7 +146,8 @@ public final class RoundAssembler {
             if (orders(a, b) || orders(b, a)) {
                 return true;
             }
-            if (!a.kind().equals(b.kind())) {
+            if (!a.kind().equals(b.kind()) && a.type() != QuestionType.MULTIPLE_RESPONSE
+                    && b.type() != QuestionType.MULTIPLE_RESPONSE) {
                 return false;
             }
         }
@@ -171,12 +173,19 @@ public final class RoundAssembler {
                 : keyTexts(other));
         if (!other.source().text().contains(" | ")) {
             // A table row names its thing beside every attribute: a question over other rows that shows "Lithium"
-            // gives away what is asked of Lithium only if it shows the key.
+            // gives away what is asked of Lithium only if it shows the key, or names its group among the options.
             asked.add(other.source().text());
+        } else if (group.type() == QuestionType.MULTIPLE_RESPONSE && other.kind().equals(TableQuestions.KIND)) {
+            asked.add(other.source().text().split(" \\| ", 2)[0].strip());
         }
         for (String s : shown) {
             for (String a : asked) {
                 if (!a.isBlank() && NotesIndex.mentions(s, a)) {
+                    return true;
+                }
+                // "First normal form" ⇒ "Requires atomic column values" is the line a true/false states.
+                if (group.type() == QuestionType.MATCHING && s.length() > 3 && NotesIndex.mentions(a, s)
+                        && a.equals(other.source().text())) {
                     return true;
                 }
             }

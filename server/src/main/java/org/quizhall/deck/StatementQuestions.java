@@ -245,6 +245,14 @@ final class StatementQuestions {
             out.skip(node, "the number is 1, which the sentence means as “a single”");
             return;
         }
+        if (!numbers.isEmpty() && numbers.get(0).unit().equals("year") && numbers.stream().anyMatch(o -> o != numbers.get(0)
+                && o.unit().equals("year") && o.value().subtract(numbers.get(0).value()).abs().compareTo(java.math.BigDecimal.ONE) <= 0
+                && !text.substring(Math.min(o.end(), numbers.get(0).end()), Math.max(o.start(), numbers.get(0).start()))
+                        .matches(".*(\\bto\\b|–|-|\\buntil\\b).*"))) {
+            // "abolished in September ___, and … executed in January 1793": the year beside it gives it away.
+            out.skip(node, "another year in the sentence gives this one away");
+            return;
+        }
         if (!numbers.isEmpty()) {
             NumberMention m = numbers.get(0);
             start = m.start();

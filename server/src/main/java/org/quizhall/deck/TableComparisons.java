@@ -30,7 +30,7 @@ final class TableComparisons {
             "depth", "speed", "temperature", "population", "area", "volume", "price", "cost", "count", "age",
             "density", "distance", "radius", "diameter", "altitude", "capacity", "score", "rate");
     private static final java.util.regex.Pattern ADJECTIVE = java.util.regex.Pattern.compile(
-            "(al|ic|ous|ive|ar|ent|ant|ful|less|ed|ble|ish|ary)$");
+            "(ial|ical|ic|ous|ive|ful|less|able|ible|lar|ear|ary|ish)$");
     /** At most this many questions of each form from one table. */
     private static final int PER_TABLE = 2;
 
@@ -64,7 +64,10 @@ final class TableComparisons {
         if (header.size() < 2 || rows.size() < 4 || rows.size() > 200 || header.get(0).isBlank()) {
             return;
         }
-        String things = plural(lower(header.get(0).strip()));
+        String first = lower(header.get(0).strip());
+        // A first column headed "Name" or "Item" says nothing of what the rows are: "Which of these has …".
+        String things = Set.of("name", "names", "item", "items", "term", "terms", "entry").contains(first) ? ""
+                : plural(first);
         int chooseTwo = 0;
         int highest = 0;
         for (int c = 1; c < header.size(); c++) {
@@ -86,7 +89,9 @@ final class TableComparisons {
         Map<String, List<TopicNode>> byValue = new LinkedHashMap<>();
         for (TopicNode r : rows) {
             String v = r.cells().get(c).strip();
-            if (v.isEmpty() || v.length() > 30) {
+            if (v.isEmpty() || v.length() > 30 || v.equals("-") || v.equals("—") || v.equals("–")
+                    || v.equalsIgnoreCase("n/a") || v.equals("?")) {
+                // "Which two of these elements are in group -?": a gap in the table is no category.
                 return false;
             }
             byValue.computeIfAbsent(v.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
@@ -128,17 +133,22 @@ final class TableComparisons {
     private static String prompt(String things, String attribute, String value) {
         boolean number = value.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.' || ch == ',');
         if (IN_HEADERS.contains(attribute)) {
-            return "Which two of these " + things + " are in " + attribute + " " + value + "? (Choose two.)";
+            return "Which two of these " + (things.isEmpty() ? "" : things + " ") + "are in " + attribute + " " + value + "? (Choose two.)";
         }
         if (IS_HEADERS.contains(attribute) && !number && value.equals(value.toLowerCase(Locale.ROOT))) {
             // "are gas giants", but "are terrestrial": an adjective takes no plural.
             boolean adjective = !value.contains(" ") && ADJECTIVE.matcher(value).find();
-            return "Which two of these " + things + " are " + (adjective ? value : plural(value)) + "? (Choose two.)";
+            String last = value.substring(value.lastIndexOf(' ') + 1);
+            if (!adjective && last.endsWith("s")) {
+                // "gas", "noble gas": no plural to tell from the word itself.
+                return "Which two of these " + (things.isEmpty() ? "" : things + " ") + "have the " + attribute + " “" + value + "”? (Choose two.)";
+            }
+            return "Which two of these " + (things.isEmpty() ? "" : things + " ") + "are " + (adjective ? value : plural(value)) + "? (Choose two.)";
         }
         if (number) {
             return null;
         }
-        return "Which two of these " + things + " have the " + attribute + " “" + value + "”? (Choose two.)";
+        return "Which two of these " + (things.isEmpty() ? "" : things + " ") + "have the " + attribute + " “" + value + "”? (Choose two.)";
     }
 
     /** A column of distinct numbers that are amounts: the largest of four rows spread over the table. */
@@ -150,7 +160,8 @@ final class TableComparisons {
         List<BigDecimal> values = new ArrayList<>();
         for (TopicNode r : rows) {
             BigDecimal v = number(r.cells().get(c));
-            if (v == null || values.contains(v)) {
+            // compareTo, not equals: 2 and 2.0 are one value, and two rows holding it have no single highest.
+            if (v == null || values.stream().anyMatch(x -> x.compareTo(v) == 0)) {
                 return false;
             }
             values.add(v);
@@ -167,7 +178,7 @@ final class TableComparisons {
         List<String> wrong = picked.subList(0, 3).stream().map(i -> rows.get(i).cells().get(0).strip()).toList();
         List<String> lines = picked.stream().map(i -> rows.get(i).cells().get(0).strip() + " "
                 + rows.get(i).cells().get(c).strip()).toList();
-        String prompt = "Which of these " + things + " has the highest " + attribute + "?";
+        String prompt = "Which of these " + (things.isEmpty() ? "" : things + " ") + "has the highest " + attribute + "?";
         out.add(table, factory.multipleChoice(ScenarioQuestions.COMPARISON, "highest:" + c, prompt, key, wrong,
                 header(table, c) + ": " + String.join(", ", lines), rowSource(rows.get(picked.get(3))),
                 index.topicOf(table.path())));

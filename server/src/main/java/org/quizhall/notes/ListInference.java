@@ -86,8 +86,8 @@ final class ListInference {
                 runOfItems = 0;
                 continue;
             }
-            // "Atomicity, Consistency, Isolation, Durability" then two statements: the last of a run of items is
-            // one of them, not a subject the statements after it elaborate.
+            // "Atomicity, Consistency, Isolation, Durability" then two statements: the last of a run of three or more
+            // items is one of them, not a subject the statements after it elaborate (after two, it may still be).
             boolean endsARun = runOfItems >= 2;
             top.add(b);
             elaborated = !card && (shape.isItemLike() || gerund) && next != null && next.shape().isStatement()
@@ -101,13 +101,13 @@ final class ListInference {
     private static final Set<String> NOT_SUBJECTS = Set.of("no", "not", "only", "never", "always", "fully",
             "highly", "easily", "automatically");
 
+    private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "can", "will", "has", "have",
+            "does", "do", "must", "should", "may");
+
     /**
      * "Using other ETL engines than Spark" under Anti-patterns: a point of its own named by an activity, like
      * "Streaming data" before it, not a statement about the point above it.
      */
-    private static final Set<String> AUXILIARIES = Set.of("is", "are", "was", "were", "can", "will", "has", "have",
-            "does", "do", "must", "should", "may");
-
     private static boolean gerundPoint(BulletShape shape) {
         String first = firstWord(shape);
         if (first.length() < 5 || !first.endsWith("ing") || shape.wordCount() > 8) {

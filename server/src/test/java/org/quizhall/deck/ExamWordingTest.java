@@ -235,4 +235,44 @@ class ExamWordingTest {
         assertThat(deck(SampleNotes.read("/notes/french-revolution.md"))).extracting(Question::prompt)
                 .anyMatch(p -> p.startsWith("Fill in the year: "));
     }
+
+    @Test
+    @DisplayName("unusual cards import: a dotted capital I in a Q&A line, a number too long for a long")
+    void unusualCards() {
+        assertThat(deck("""
+                Geography
+                Q: What is İstanbul's old name? A: Constantinople
+                Q: What was Ankara called? A: Angora
+                Q: What is Izmir's old name? A: Smyrna
+                """)).extracting(Question::answer).contains("Constantinople");
+        assertThat(deck("""
+                Ports
+                Port A :: 99999999999999999999
+                Port B :: 22
+                Port C :: 53
+                """)).isNotNull();
+    }
+
+    @Test
+    @DisplayName("a year the sentence looks back to bounds nothing; a gap in a table is no category")
+    void yearsLookingBackAndTableGaps() {
+        Question treaty = deck("""
+                The Great War
+                - The Treaty of Versailles was signed in 1919 and ended the war that had started in 1914.
+                - The armistice was signed in 1918.
+                - The Lusitania was sunk in 1915.
+                """).stream().filter(q -> q.prompt().contains("signed in _____ and ended")).findFirst().orElseThrow();
+        assertThat(treaty.options()).filteredOn(o -> !o.equals("1919")).allMatch(o -> Integer.parseInt(o) > 1914);
+        assertThat(deck("""
+                # Elements
+
+                | Element | Symbol | Group |
+                | --- | --- | --- |
+                | Hydrogen | H | - |
+                | Helium | He | - |
+                | Lithium | Li | 1 |
+                | Sodium | Na | 1 |
+                | Iron | Fe | 8 |
+                """)).extracting(Question::prompt).noneMatch(p -> p.contains("group -"));
+    }
 }
