@@ -25,6 +25,27 @@ final class DefinitionQuestions {
     private final java.util.Map<NotesIndex.Placed, String> shapes = new java.util.IdentityHashMap<>();
     private final java.util.Map<NotesIndex.Placed, String> topics = new java.util.IdentityHashMap<>();
     private final java.util.Map<NotesIndex.Placed, Set<String>> frontWords = new java.util.IdentityHashMap<>();
+    /** Where each card stands in its group. */
+    private final java.util.Map<NotesIndex.Placed, Integer> positions = new java.util.IdentityHashMap<>();
+
+    /** Parallel cards looked at for one card's options: a glossary of thousands offers those written near it. */
+    static final int NEIGHBOURS = 400;
+
+    /**
+     * The card's group, or in a group of more than {@link #NEIGHBOURS} cards the ones written nearest it: comparing
+     * every card with every other made a 5,000-card glossary outlast the import deadline, and options from the same
+     * stretch of the notes are the likelier ones to be of the card's kind anyway.
+     */
+    private List<NotesIndex.Placed> neighbours(NotesIndex.Placed self) {
+        List<NotesIndex.Placed> group = parallel.get(group(self));
+        if (group.size() <= NEIGHBOURS) {
+            return group;
+        }
+        int at = positions.get(self);
+        int from = Math.max(0, Math.min(at - NEIGHBOURS / 2, group.size() - NEIGHBOURS));
+        return group.subList(from, from + NEIGHBOURS);
+    }
+
     /** Cards grouped by definition shape and question style, so options are only sought among parallel cards. */
     private final java.util.Map<String, List<NotesIndex.Placed>> parallel = new java.util.HashMap<>();
 
@@ -39,7 +60,9 @@ final class DefinitionQuestions {
                 shapes.put(p, shape(d.definition()));
                 frontWords.put(p, contentWords(d.term()));
                 topics.put(p, index.topicOf(p.node().path()));
-                parallel.computeIfAbsent(group(p), g -> new ArrayList<>()).add(p);
+                List<NotesIndex.Placed> same = parallel.computeIfAbsent(group(p), g -> new ArrayList<>());
+                positions.put(p, same.size());
+                same.add(p);
             }
         }
     }
@@ -271,7 +294,7 @@ final class DefinitionQuestions {
         List<String> alike = new ArrayList<>();
         List<String> sameForm = new ArrayList<>();
         Gloss ownGloss = gloss(self);
-        for (NotesIndex.Placed p : parallel.get(group(self))) {
+        for (NotesIndex.Placed p : neighbours(self)) {
             if (p == self) {
                 continue;
             }
