@@ -22,6 +22,29 @@ final class NumericQuestions {
     private final Emitter out;
     /** Every number in the notes by unit, in order of appearance. */
     private final Map<String, List<NumberMention>> byUnit = new LinkedHashMap<>();
+    /** Above this many numbers of one unit, only the values nearest the key are offered from the notes. */
+    static final int MANY_OF_A_UNIT = 200;
+    /** The distinct values of each unit, in order, once a unit has more than {@link #MANY_OF_A_UNIT} numbers. */
+    private final Map<String, List<BigDecimal>> sortedValues = new java.util.HashMap<>();
+
+    /** Up to 32 distinct values of the unit on either side of the key, nearest first on each side. */
+    private List<BigDecimal> nearestValues(String unit, BigDecimal key) {
+        List<BigDecimal> values = sortedValues.computeIfAbsent(unit, u -> byUnit.get(u).stream()
+                .map(NumberMention::value).map(BigDecimal::stripTrailingZeros).distinct().sorted().toList());
+        int at = java.util.Collections.binarySearch(values, key.stripTrailingZeros());
+        int below = at >= 0 ? at - 1 : -at - 2;
+        int above = at >= 0 ? at + 1 : -at - 1;
+        List<BigDecimal> out = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            if (below - i >= 0) {
+                out.add(values.get(below - i));
+            }
+            if (above + i < values.size()) {
+                out.add(values.get(above + i));
+            }
+        }
+        return out;
+    }
 
     NumericQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
         this.index = index;
@@ -44,13 +67,15 @@ final class NumericQuestions {
                 continue;
             }
             String text = p.node().text();
-            for (NumberMention m : NumberMention.find(text)) {
-                numeric(p, m);
+            List<NumberMention> mentions = NumberMention.find(text);
+            for (NumberMention m : mentions) {
+                numeric(p, m, mentions);
             }
         }
     }
 
-    private void numeric(NotesIndex.Placed p, NumberMention m) {
+    /** @param mentions every number of the line, found once: a line of many years would otherwise be read again per year */
+    private void numeric(NotesIndex.Placed p, NumberMention m, List<NumberMention> mentions) {
         TopicNode node = p.node();
         if (node.text().indexOf('<') >= 0 || node.text().indexOf('>') >= 0) {
             out.skip(node, "shorthand with < or >, which reads as notation rather than a statement to complete");
@@ -60,7 +85,7 @@ final class NumericQuestions {
             // "can replicate 1 table or a whole database": one of a thing means "a single", not a count to learn.
             return;
         }
-        if (m.unit().equals("year") && NumberMention.find(node.text()).stream().anyMatch(o -> o.start() != m.start()
+        if (m.unit().equals("year") && mentions.stream().anyMatch(o -> o.start() != m.start()
                 && o.unit().equals("year") && o.value().subtract(m.value()).abs().compareTo(BigDecimal.ONE) <= 0)) {
             // "abolished in September 1792, and … executed in January ___": the next January is 1793.
             out.skip(node, "another year in the sentence gives this one away");
@@ -69,13 +94,21 @@ final class NumericQuestions {
         String variant = m.raw() + " " + m.unit();
         Random random = factory.random(KIND, variant, node.text());
         List<String> fromNotes = new ArrayList<>();
-        for (NumberMention other : byUnit.getOrDefault(m.unit(), List.of())) {
-            if (other.value().compareTo(m.value()) != 0) {
-                fromNotes.add(m.format(other.value()));
+        List<NumberMention> sameUnit = byUnit.getOrDefault(m.unit(), List.of());
+        if (sameUnit.size() <= MANY_OF_A_UNIT) {
+            for (NumberMention other : sameUnit) {
+                if (other.value().compareTo(m.value()) != 0) {
+                    fromNotes.add(m.format(other.value()));
+                }
+            }
+        } else {
+            // Thousands of "seconds" in one deck: the values nearest the key, not every one for every number.
+            for (BigDecimal v : nearestValues(m.unit(), m.value())) {
+                fromNotes.add(m.format(v));
             }
         }
         String text = node.text();
-        java.util.function.Predicate<BigDecimal> fits = fitsTheLine(text, m);
+        java.util.function.Predicate<BigDecimal> fits = fitsTheLine(text, m, mentions);
         List<String> distractors = DistractorPicker.pick(m.raw(), List.of(rangeVariants(text, m), fromNotes,
                         m.nearVariants(), m.scaledVariants()),
                 c -> !NotesIndex.mentions(text, c) && plausible(m, c) && value(c) != null && fits.test(value(c))
@@ -143,12 +176,17 @@ final class NumericQuestions {
      * day, 1 to 30.
      */
     static java.util.function.Predicate<BigDecimal> fitsTheLine(String text, NumberMention m) {
+        return fitsTheLine(text, m, NumberMention.find(text));
+    }
+
+    static java.util.function.Predicate<BigDecimal> fitsTheLine(String text, NumberMention m,
+                                                               List<NumberMention> mentions) {
         BigDecimal low = numberBefore(text.substring(0, m.start()));
         BigDecimal high = numberAfter(text.substring(m.end()));
         if (m.unit().equals("year")) {
             // "abolished in September 1792, and Louis XVI was executed in January ___": a sentence tells its years
             // in order, so an option before the year told ahead of the blank is ruled out by the sentence itself.
-            for (NumberMention other : NumberMention.find(text)) {
+            for (NumberMention other : mentions) {
                 if (other.unit().equals("year") && other.start() != m.start()) {
                     // Only when the sentence does tell them in order: "signed in ___ and ended the war that had
                     // started in 1914" looks back, and bounds nothing.
@@ -162,7 +200,7 @@ final class NumericQuestions {
                 }
             }
         }
-        boolean day = isDayOfMonth(text, m);
+        boolean day = isDayOfMonth(text, m, mentions);
         BigDecimal ceiling = low == null || low.compareTo(m.value()) >= 0 || m.unit().equals("year") ? null
                 : m.value().add(m.value().subtract(low).multiply(BigDecimal.valueOf(2)));
         BigDecimal floor = low;
@@ -228,13 +266,13 @@ final class NumericQuestions {
     }
 
     /** A whole number up to 31 followed by a capitalised word, in a line that also holds a year. */
-    private static boolean isDayOfMonth(String text, NumberMention m) {
+    private static boolean isDayOfMonth(String text, NumberMention m, List<NumberMention> mentions) {
         if (m.value().scale() > 0 || m.value().compareTo(BigDecimal.valueOf(31)) > 0 || m.value().signum() <= 0) {
             return false;
         }
         String after = text.substring(m.end()).strip();
         boolean capitalised = !after.isEmpty() && Character.isUpperCase(after.charAt(0));
-        boolean year = NumberMention.find(text).stream().anyMatch(o -> o.unit().equals("year"));
+        boolean year = mentions.stream().anyMatch(o -> o.unit().equals("year"));
         return capitalised && year;
     }
 
