@@ -154,7 +154,8 @@ final class OrderingQuestions {
                 : noun + "s";
     }
 
-    private static String lowerFirst(String text) {
+    /** "Atomic number" reads "atomic number" inside a sentence; "pH" and "HBase" keep their capitals. */
+    static String lowerFirst(String text) {
         String first = text.split("\\s+", 2)[0];
         boolean name = first.chars().skip(1).anyMatch(Character::isUpperCase);
         return name || text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);

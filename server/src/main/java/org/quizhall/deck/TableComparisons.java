@@ -64,14 +64,14 @@ final class TableComparisons {
         if (header.size() < 2 || rows.size() < 4 || rows.size() > 200 || header.get(0).isBlank()) {
             return;
         }
-        String first = lower(header.get(0).strip());
+        String first = OrderingQuestions.lowerFirst(header.get(0).strip());
         // A first column headed "Name" or "Item" says nothing of what the rows are: "Which of these has …".
         String things = Set.of("name", "names", "item", "items", "term", "terms", "entry").contains(first) ? ""
                 : plural(first);
         int chooseTwo = 0;
         int highest = 0;
         for (int c = 1; c < header.size(); c++) {
-            String attribute = lower(header.get(c).strip());
+            String attribute = OrderingQuestions.lowerFirst(header.get(c).strip());
             if (attribute.isEmpty()) {
                 continue;
             }
@@ -203,16 +203,6 @@ final class TableComparisons {
             return null;
         }
         return new BigDecimal(t);
-    }
-
-    /** "Atomic number" inside a sentence; "pH" keeps its capital. */
-    private static String lower(String text) {
-        if (text.isEmpty()) {
-            return text;
-        }
-        String first = text.split("\\s+", 2)[0];
-        boolean name = first.chars().skip(1).anyMatch(Character::isUpperCase);
-        return name ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String plural(String noun) {
