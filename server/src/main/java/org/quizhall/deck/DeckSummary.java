@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A deck as listed: everything but its notes and questions. */
+/**
+ * A deck as listed: everything but its notes and questions.
+ *
+ * @param questionCount the questions a round can ask: not hidden, not waiting for review
+ * @param defaultKinds  the kinds a room offers when its host picks none; empty for every kind
+ * @param revision      counts every change to the deck's questions
+ */
 public record DeckSummary(
     UUID id,
     UUID ownerId,
@@ -16,4 +22,7 @@ public record DeckSummary(
     List<String> topics,
     List<GenerationWarning> warnings,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    List<String> defaultKinds,
+    int revision,
+    UUID groupId) {}

@@ -3,7 +3,13 @@ package org.quizhall.deck;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.time.Instant;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.JsonArray;
 import java.util.UUID;
 import org.quizhall.notes.NotesImporter;
@@ -31,23 +37,55 @@ public final class Decks {
 
   public Future<DeckSummary> create(UUID owner, String title, String notes, boolean isPublic) {
     long seed = SEEDS.nextLong();
-    return generate(owner, title, notes, seed)
-        .compose(deck -> store.insert(owner, cleanTitle(title, notes), notes, isPublic, null, seed, deck));
+    return generate(owner, title, notes, seed, List.of())
+        .compose(made -> store.insert(owner, cleanTitle(title, notes), notes, isPublic, null, seed, made.deck(),
+            made.rows()));
   }
 
-  /** Re-imports a deck's notes; questions from unchanged lines keep their ids. */
-  public Future<DeckSummary> replace(UUID id, UUID owner, String title, String notes, boolean isPublic) {
+  /**
+   * Re-imports a deck's notes. Questions from unchanged lines keep their ids (and stay hidden if hidden); the
+   * owner's edits and questions are kept by {@link Reimport}'s rules. A re-import that raced an edit made meanwhile
+   * is refused (409 {@code deck_changed}) rather than losing the edit. {@code isPublic} null keeps the deck as public
+   * or private as it was.
+   */
+  public Future<DeckSummary> replace(UUID id, UUID owner, String title, String notes, Boolean isPublic) {
     return store
-        .seedAndOwner(id, owner)
+        .kept(id, owner)
         .compose(
-            seed -> {
-              if (seed.isEmpty()) {
+            kept -> {
+              if (kept.isEmpty()) {
                 return notYours(id, owner);
               }
-              return generate(owner, title, notes, seed.get())
-                  .compose(deck -> store.update(id, cleanTitle(title, notes), notes, isPublic, deck))
-                  .map(updated -> updated.orElseThrow(Decks::notFound));
+              DeckStore.Kept old = kept.get();
+              return generate(owner, title, notes, old.seed(), old.rows())
+                  .compose(made -> {
+                    List<String> topics = old.topicsOrdered() ? ordered(old.topics(), made.deck().topics(), made.rows())
+                        : withOwnTopics(made.deck().topics(), made.rows());
+                    return store.update(id, old.revision(), cleanTitle(title, notes), notes, isPublic, made.deck(),
+                        topics, made.rows());
+                  })
+                  .map(updated -> updated.orElseThrow(() -> Problem.conflict("deck_changed",
+                      "The deck's questions changed while its notes were being imported: import them again.")));
             });
+  }
+
+  /**
+   * The topics after a re-import when the owner ordered them: theirs in their order, then the new ones, then those
+   * only questions written by hand still use.
+   */
+  private static List<String> ordered(List<String> owners, List<String> generated, List<DeckQuestion> rows) {
+    Set<String> used = new LinkedHashSet<>(generated);
+    rows.forEach(r -> used.add(r.question().topic()));
+    List<String> out = new ArrayList<>();
+    owners.stream().filter(used::contains).forEach(out::add);
+    used.stream().filter(t -> !out.contains(t)).forEach(out::add);
+    return out;
+  }
+
+  private static List<String> withOwnTopics(List<String> generated, List<DeckQuestion> rows) {
+    Set<String> out = new LinkedHashSet<>(generated);
+    rows.forEach(r -> out.add(r.question().topic()));
+    return List.copyOf(out);
   }
 
   public Future<DeckSummary> get(UUID id, UUID viewer) {
@@ -70,16 +108,205 @@ public final class Decks {
   public Future<JsonArray> questionsFor(UUID id, UUID viewer) {
     return get(id, viewer)
         .compose(
-            deck ->
-                store
-                    .questions(id)
-                    .map(
-                        all -> {
-                          boolean owner = viewer != null && viewer.equals(deck.ownerId());
-                          JsonArray out = new JsonArray();
-                          all.forEach(q -> out.add(owner ? QuestionJson.toJson(q) : QuestionJson.withoutKey(q)));
-                          return out;
-                        }));
+            deck -> {
+              if (isOwner(deck, viewer)) {
+                return store.all(id).map(all -> {
+                  JsonArray out = new JsonArray();
+                  all.forEach(q -> out.add(editorJson(q)));
+                  return out;
+                });
+              }
+              return store.questions(id).map(all -> {
+                JsonArray out = new JsonArray();
+                all.forEach(q -> out.add(QuestionJson.withoutKey(q)));
+                return out;
+              });
+            });
+  }
+
+  /** One question as {@code viewer} may read it: the owner's editor view, or without its key for anyone else. */
+  public Future<JsonObject> questionFor(UUID id, UUID viewer, String questionId) {
+    return get(id, viewer)
+        .compose(deck -> store.one(id, questionId).map(found -> {
+          boolean owner = isOwner(deck, viewer);
+          DeckQuestion q = found.filter(f -> owner || f.playable()).orElseThrow(Decks::questionNotFound);
+          return owner ? editorJson(q) : QuestionJson.withoutKey(q.question());
+        }));
+  }
+
+  /** A question the owner writes by hand, checked like a generated one; it joins the deck's rounds at once. */
+  public Future<JsonObject> addQuestion(UUID id, UUID owner, JsonObject body) {
+    return get(id, owner).compose(deck -> {
+      if (!isOwner(deck, owner)) {
+        return notYours(id, owner);
+      }
+      String topic = deck.topics().isEmpty() ? "My questions" : deck.topics().get(0);
+      Question question = QuestionDraft.create(body, topic);
+      Instant now = Instant.now();
+      return owned(id, owner, store.change(id, owner, question.id(), before -> new DeckQuestion(
+              question, DeckQuestion.Origin.ADDED, false, null, null, null, now)))
+          .map(changed -> editorJson(changed.question()));
+    });
+  }
+
+  /**
+   * Changes the fields {@code patch} names. A generated question becomes an edit (its generator's version is kept for
+   * reverting); saving a question marked for review accepts it against the notes as they are now.
+   */
+  public Future<JsonObject> editQuestion(UUID id, UUID owner, String questionId, JsonObject patch) {
+    Instant now = Instant.now();
+    return owned(id, owner, store.change(id, owner, questionId, before -> {
+      DeckQuestion old = before.orElseThrow(Decks::questionNotFound);
+      Question edited = QuestionDraft.edit(old.question(), patch);
+      boolean same = edited.equals(old.question()) || QuestionJson.toJson(edited).equals(QuestionJson.toJson(old.question()));
+      if (same && old.review() == null) {
+        return old;
+      }
+      String fact = old.fact();
+      if (old.review() != null) {
+        fact = old.review().now();
+        if (old.review().now() != null) {
+          String line = old.review().now().lines().findFirst().orElse("");
+          edited = edited.withSource(new Source(old.review().line(), line, edited.source().path()));
+        }
+      }
+      DeckQuestion.Origin origin = old.origin() == DeckQuestion.Origin.GENERATED && !same
+          ? DeckQuestion.Origin.EDITED : old.origin();
+      if (fact == null && origin == DeckQuestion.Origin.EDITED) {
+        // Its fact left the notes and the owner kept it: from now on it stands on its own, like one written by hand.
+        origin = DeckQuestion.Origin.ADDED;
+      }
+      Question original = old.origin() == DeckQuestion.Origin.GENERATED ? old.question() : old.original();
+      return new DeckQuestion(edited, origin, old.hidden(), fact, origin == DeckQuestion.Origin.ADDED ? null : original,
+          null, same ? old.editedAt() : now);
+    })).map(changed -> editorJson(changed.question()));
+  }
+
+  /** Takes a question out of play, or puts it back; either way nothing of it is lost. */
+  public Future<JsonObject> hideQuestion(UUID id, UUID owner, String questionId, boolean hide) {
+    return owned(id, owner, store.change(id, owner, questionId,
+        before -> before.orElseThrow(Decks::questionNotFound).withHidden(hide)))
+        .map(changed -> editorJson(changed.question()));
+  }
+
+  /** Puts an edited question back as the generator wrote it. */
+  public Future<JsonObject> revertQuestion(UUID id, UUID owner, String questionId) {
+    return owned(id, owner, store.change(id, owner, questionId, before -> {
+      DeckQuestion old = before.orElseThrow(Decks::questionNotFound);
+      if (old.origin() != DeckQuestion.Origin.EDITED || old.original() == null) {
+        throw Problem.conflict("not_edited", "Only an edited question has a generated version to go back to.");
+      }
+      String fact = old.review() != null && old.review().now() != null ? old.review().now() : old.fact();
+      return new DeckQuestion(old.original(), DeckQuestion.Origin.GENERATED, old.hidden(), fact, null, null, null);
+    })).map(changed -> editorJson(changed.question()));
+  }
+
+  /**
+   * A deck's own settings; only the fields given change: {@code title}, {@code public}, {@code topics} (the deck's
+   * topics in a new order) and {@code kinds} (the kinds a room offers when its host picks none; null for all).
+   */
+  public Future<DeckSummary> settings(UUID id, UUID owner, JsonObject body) {
+    return get(id, owner).compose(deck -> {
+      if (!isOwner(deck, owner)) {
+        return notYours(id, owner);
+      }
+      for (String field : body.fieldNames()) {
+        if (!Set.of("title", "public", "topics", "kinds").contains(field)) {
+          throw Problem.invalid("invalid_field", "Unknown field \"" + field + "\"; a deck's settings are title, public,"
+              + " topics and kinds.");
+        }
+      }
+      String title = body.getValue("title") == null ? null : stringField(body, "title").strip();
+      if (title != null && (title.isEmpty() || title.length() > TITLE_MAX)) {
+        throw Problem.invalid("invalid_title", "A title is 1 to " + TITLE_MAX + " characters.");
+      }
+      Object isPublic = body.getValue("public");
+      if (isPublic != null && !(isPublic instanceof Boolean)) {
+        throw Problem.invalid("invalid_field", "public must be true or false.");
+      }
+      List<String> topics = body.getValue("topics") == null ? null : stringList(body, "topics");
+      if (topics != null && (topics.size() != deck.topics().size() || !Set.copyOf(topics).equals(Set.copyOf(deck.topics())))) {
+        throw Problem.invalid("invalid_topics", "topics must list the deck's " + deck.topics().size()
+            + " topics, each once, in the order wanted.");
+      }
+      boolean allKinds = body.containsKey("kinds") && body.getValue("kinds") == null;
+      List<String> kinds = body.getValue("kinds") == null ? null : stringList(body, "kinds");
+      if (kinds != null && (kinds.isEmpty() || !deck.kinds().keySet().containsAll(kinds))) {
+        throw Problem.invalid("invalid_kinds", "kinds must name one or more of this deck's kinds ("
+            + String.join(", ", deck.kinds().keySet()) + "), or be null for all of them.");
+      }
+      return store.settings(id, owner, title, (Boolean) isPublic, topics, kinds == null ? null : List.copyOf(
+          new LinkedHashSet<>(kinds)), allKinds).map(updated -> updated.orElseThrow(Decks::notFound));
+    });
+  }
+
+  /** The notes of a deck, for its owner to edit and import again. */
+  public Future<String> notes(UUID id, UUID owner) {
+    return store.notes(id, owner).compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+        : notYours(id, owner));
+  }
+
+  /** A private copy of one of the owner's decks, its edits and hidden questions included. */
+  public Future<DeckSummary> duplicate(UUID id, UUID owner) {
+    return get(id, owner).compose(deck -> {
+      if (!isOwner(deck, owner)) {
+        return notYours(id, owner);
+      }
+      String title = deck.title().length() > TITLE_MAX - 7 ? deck.title().substring(0, TITLE_MAX - 7) : deck.title();
+      return store.duplicate(id, owner, title + " (copy)").map(copy -> copy.orElseThrow(Decks::notFound));
+    });
+  }
+
+  /** The owner's view of a question: the whole question with where it came from and what the editor should flag. */
+  static JsonObject editorJson(DeckQuestion q) {
+    JsonObject json = QuestionJson.toJson(q.question())
+        .put("origin", q.origin().jsonName())
+        .put("hidden", q.hidden())
+        .put("playable", q.playable())
+        .put("warnings", new JsonArray(QuestionDraft.warnings(q.question())));
+    if (q.editedAt() != null) {
+      json.put("editedAt", q.editedAt().toString());
+    }
+    if (q.original() != null) {
+      json.put("original", QuestionJson.toJson(q.original()));
+    }
+    if (q.review() != null) {
+      json.put("review", new JsonObject()
+          .put("reason", q.review().reason())
+          .put("old", q.review().old())
+          .put("now", q.review().now())
+          .put("line", q.review().line()));
+    }
+    return json;
+  }
+
+  private <T> Future<T> owned(UUID id, UUID owner, Future<Optional<T>> changed) {
+    return changed.compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : notYours(id, owner));
+  }
+
+  private static boolean isOwner(DeckSummary deck, UUID viewer) {
+    return viewer != null && viewer.equals(deck.ownerId());
+  }
+
+  private static String stringField(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (!(value instanceof String text) || text.indexOf(0) >= 0) {
+      throw Problem.invalid("invalid_field", field + " must be a string.");
+    }
+    return text;
+  }
+
+  private static List<String> stringList(JsonObject body, String field) {
+    Object value = body.getValue(field);
+    if (!(value instanceof JsonArray array) || array.size() > 500
+        || array.stream().anyMatch(o -> !(o instanceof String))) {
+      throw Problem.invalid("invalid_field", field + " must be a list of strings.");
+    }
+    return array.stream().map(String.class::cast).toList();
+  }
+
+  private static Problem questionNotFound() {
+    return Problem.notFound("question_not_found", "This deck has no such question.");
   }
 
   public Future<Void> delete(UUID id, UUID owner) {
@@ -113,8 +340,8 @@ public final class Decks {
                 return Future.succeededFuture(false);
               }
               long seed = key.hashCode();
-              return generate(null, title, notes, seed)
-                  .compose(deck -> store.insert(null, title, notes, true, key, seed, deck))
+              return generate(null, title, notes, seed, List.of())
+                  .compose(made -> store.insert(null, title, notes, true, key, seed, made.deck(), made.rows()))
                   .map(true)
                   // Nodes of a cluster starting together on a new database race to import it: one wins.
                   .recover(
@@ -124,7 +351,10 @@ public final class Decks {
             });
   }
 
-  private Future<GeneratedDeck> generate(UUID account, String title, String notes, long seed) {
+  /** A generated deck and the rows to store: its questions with their facts, merged with what a re-import keeps. */
+  private record Made(GeneratedDeck deck, List<DeckQuestion> rows) {}
+
+  private Future<Made> generate(UUID account, String title, String notes, long seed, List<DeckQuestion> kept) {
     if (notes == null || notes.isBlank()) {
       return Future.failedFuture(Problem.invalid("no_notes", "Paste some notes first: the notes are empty."));
     }
@@ -142,7 +372,13 @@ public final class Decks {
             throw new Problem(Problem.Kind.TOO_LARGE, "notes_too_large", e.getMessage());
           }
           GeneratedDeck deck = DeckGenerator.generate(tree, seed);
-          if (deck.questions().isEmpty()) {
+          NotesFacts facts = new NotesFacts(tree);
+          List<DeckQuestion> rows = new ArrayList<>(deck.questions().size());
+          for (Question q : deck.questions()) {
+            rows.add(DeckQuestion.generated(q, facts.factAt(q.source().line())));
+          }
+          rows = kept.isEmpty() ? rows : Reimport.merge(rows, facts, kept);
+          if (rows.isEmpty()) {
             throw new Problem(
                 Problem.Kind.UNPROCESSABLE,
                 "nothing_to_ask",
@@ -151,7 +387,7 @@ public final class Decks {
                     + " line(s) skipped). Write facts as headings with bullet points, lists under a lead-in,"
                     + " or 'term: definition' lines.");
           }
-          return deck;
+          return new Made(deck, rows);
         });
   }
 

@@ -159,4 +159,10 @@ public record Question(String id, QuestionType type, String kind, String prompt,
             default -> List.of();
         };
     }
+
+    /** The same question, made from {@code from}: an owner's edit follows its fact when a re-import moves it. */
+    Question withSource(Source from) {
+        return new Question(id, type, kind, prompt, options, correct, accepted, explanation, from, topic, keys, matches,
+                shuffle);
+    }
 }

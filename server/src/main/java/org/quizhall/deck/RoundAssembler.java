@@ -206,7 +206,11 @@ public final class RoundAssembler {
         };
     }
 
+    /** The notes line a question asks about; a question written by hand stands for itself. */
     private static String lineKey(Question q) {
+        if (q.source().line() < 1) {
+            return "\u0000" + q.id();
+        }
         return q.source().line() + "\u0000" + q.source().text();
     }
 }

@@ -40,17 +40,107 @@ final class DeckRoutes {
     router.get("/api/decks/:id/questions").handler(this::questions);
     router.put("/api/decks/:id").handler(body).handler(this::replace);
     router.delete("/api/decks/:id").handler(this::delete);
+
+    BodyHandler small = BodyHandler.create(false).setBodyLimit(EDIT_LIMIT);
+    router.patch("/api/decks/:id").handler(small).handler(this::settings);
+    router.get("/api/decks/:id/notes").handler(this::notes);
+    router.post("/api/decks/:id/duplicate").handler(this::duplicate);
+    router.post("/api/decks/:id/questions").handler(small).handler(this::addQuestion);
+    router.get("/api/decks/:id/questions/:qid").handler(this::question);
+    router.patch("/api/decks/:id/questions/:qid").handler(small).handler(this::editQuestion);
+    router.delete("/api/decks/:id/questions/:qid").handler(ctx -> hide(ctx, true));
+    router.post("/api/decks/:id/questions/:qid/restore").handler(ctx -> hide(ctx, false));
+    router.post("/api/decks/:id/questions/:qid/revert").handler(this::revert);
+  }
+
+  /** A question or a deck's settings: far more than any one question needs. */
+  static final long EDIT_LIMIT = 64 * 1024;
+
+  private void settings(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
+    identity
+        .required(ctx)
+        .compose(account -> decks.settings(id, account.id(), JsonBodies.object(ctx)))
+        .onSuccess(deck -> Responses.json(ctx, 200, summaryJson(deck)))
+        .onFailure(ctx::fail);
+  }
+
+  private void notes(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
+    identity
+        .required(ctx)
+        .compose(account -> decks.notes(id, account.id()))
+        .onSuccess(notes -> Responses.json(ctx, 200, new JsonObject().put("notes", notes)))
+        .onFailure(ctx::fail);
+  }
+
+  private void duplicate(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
+    identity
+        .required(ctx)
+        .compose(account -> decks.duplicate(id, account.id()))
+        .onSuccess(deck -> Responses.json(ctx, 201, summaryJson(deck)))
+        .onFailure(ctx::fail);
+  }
+
+  private void addQuestion(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
+    identity
+        .required(ctx)
+        .compose(account -> decks.addQuestion(id, account.id(), JsonBodies.object(ctx)))
+        .onSuccess(question -> Responses.json(ctx, 201, question))
+        .onFailure(ctx::fail);
+  }
+
+  private void question(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
+    String qid = questionId(ctx);
+    identity
+        .optionalId(ctx)
+        .compose(viewer -> decks.questionFor(id, viewer, qid))
+        .onSuccess(question -> Responses.json(ctx, 200, question))
+        .onFailure(ctx::fail);
+  }
+
+  private void editQuestion(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
+    String qid = questionId(ctx);
+    identity
+        .required(ctx)
+        .compose(account -> decks.editQuestion(id, account.id(), qid, JsonBodies.object(ctx)))
+        .onSuccess(question -> Responses.json(ctx, 200, question))
+        .onFailure(ctx::fail);
+  }
+
+  private void hide(RoutingContext ctx, boolean hide) {
+    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
+    String qid = questionId(ctx);
+    identity
+        .required(ctx)
+        .compose(account -> decks.hideQuestion(id, account.id(), qid, hide))
+        .onSuccess(question -> Responses.json(ctx, 200, question))
+        .onFailure(ctx::fail);
+  }
+
+  private void revert(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
+    String qid = questionId(ctx);
+    identity
+        .required(ctx)
+        .compose(account -> decks.revertQuestion(id, account.id(), qid))
+        .onSuccess(question -> Responses.json(ctx, 200, question))
+        .onFailure(ctx::fail);
   }
 
   /** A deck's notes and title as sent: JSON {title, notes, public}, or the notes as the whole body. */
-  private record Upload(String title, String notes, boolean isPublic) {}
+  private record Upload(String title, String notes, Boolean isPublic) {}
 
   private void create(RoutingContext ctx) {
     identity
         .required(ctx)
         .compose(account -> {
           Upload upload = upload(ctx);
-          return decks.create(account.id(), upload.title(), upload.notes(), upload.isPublic());
+          return decks.create(account.id(), upload.title(), upload.notes(), Boolean.TRUE.equals(upload.isPublic()));
         })
         .onSuccess(deck -> Responses.json(ctx, 201, summaryJson(deck)))
         .onFailure(ctx::fail);
@@ -108,6 +198,17 @@ final class DeckRoutes {
         .onFailure(ctx::fail);
   }
 
+  private static final java.util.regex.Pattern QUESTION_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /** A question's id from the path: letters, digits and dashes; anything else names nothing. */
+  private static String questionId(RoutingContext ctx) {
+    String qid = ctx.pathParam("qid");
+    if (qid == null || !QUESTION_ID.matcher(qid).matches()) {
+      throw Problem.notFound("question_not_found", "This deck has no such question.");
+    }
+    return qid;
+  }
+
   private static Upload upload(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     String media = type == null ? "" : JsonBodies.mediaType(type);
@@ -120,14 +221,14 @@ final class DeckRoutes {
         if (isPublic != null && !(isPublic instanceof Boolean)) {
           throw Problem.invalid("invalid_field", "public must be true or false.");
         }
-        return new Upload(JsonBodies.string(body, "title"), notes, Boolean.TRUE.equals(isPublic));
+        return new Upload(JsonBodies.string(body, "title"), notes, (Boolean) isPublic);
       }
       case "text/plain", "text/markdown", "text/x-markdown" -> {
         Buffer body = ctx.body().buffer();
         byte[] bytes = body == null ? new byte[0] : body.getBytes();
         checkSize(bytes.length);
-        return new Upload(
-            ctx.queryParams().get("title"), decode(bytes), "true".equals(ctx.queryParams().get("public")));
+        String isPublic = ctx.queryParams().get("public");
+        return new Upload(ctx.queryParams().get("title"), decode(bytes), isPublic == null ? null : "true".equals(isPublic));
       }
       default ->
           throw new Problem(
@@ -182,6 +283,8 @@ final class DeckRoutes {
         .put("kinds", kinds)
         .put("topics", new JsonArray(deck.topics()))
         .put("warnings", warnings)
+        .put("defaultKinds", deck.defaultKinds().isEmpty() ? null : new JsonArray(deck.defaultKinds()))
+        .put("revision", deck.revision())
         .put("createdAt", deck.createdAt().toString())
         .put("updatedAt", deck.updatedAt().toString());
   }

@@ -60,7 +60,13 @@ final class RoomRoutes {
 
   /** A room to open; {@code groupId} is null for a room outside any group. */
   private record Request(
-      UUID deckId, UUID groupId, boolean weakSpots, int questionCount, RoomSettings settings, Set<String> kinds) {}
+      UUID deckId, UUID groupId, boolean weakSpots, int questionCount, RoomSettings settings, Set<String> kinds) {
+
+    /** The same request with the kinds its deck offers by default, when its host picked none. */
+    Request withKinds(Set<String> deckKinds) {
+      return new Request(deckId, groupId, weakSpots, questionCount, settings, deckKinds);
+    }
+  }
 
   private record Round(List<Question> questions, Map<String, Double> priorAccuracy) {}
 
@@ -77,8 +83,9 @@ final class RoomRoutes {
     Future<?> membership =
         request.groupId() == null ? Future.succeededFuture() : groups.asMember(request.groupId(), host.id());
     return membership
-        .compose(member -> decks.questions(request.deckId(), host.id()))
-        .compose(pool -> round(request, pool, gameId))
+        .compose(member -> decks.get(request.deckId(), host.id()))
+        .compose(deck -> decks.questions(request.deckId(), host.id()).compose(pool -> round(
+            request.kinds().isEmpty() ? request.withKinds(Set.copyOf(deck.defaultKinds())) : request, pool, gameId)))
         .compose(
             round -> {
               if (round.questions().isEmpty()) {

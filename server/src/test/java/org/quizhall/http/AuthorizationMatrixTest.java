@@ -83,6 +83,17 @@ class AuthorizationMatrixTest {
         row("PUT",    "/api/decks/{id}",                     "a sample deck, which nobody owns", 401,  403,  403,   403,  Try::replaceSample),
         row("DELETE", "/api/decks/{id}",                     "the group's shared deck",          401,  404,  403,   204,  Try::deleteSharedDeck),
         row("DELETE", "/api/decks/{id}",                     "a sample deck, which nobody owns", 401,  403,  403,   403,  Try::deleteSample),
+        row("PATCH",  "/api/decks/{id}",                     "renaming the group's shared deck", 401,  404,  403,   200,  Try::renameSharedDeck),
+        row("PATCH",  "/api/decks/{id}",                     "a sample deck, which nobody owns", 401,  403,  403,   403,  Try::renameSample),
+        row("GET",    "/api/decks/{id}/notes",               "the group's shared deck",          401,  404,  403,   200,  Try::readNotes),
+        row("POST",   "/api/decks/{id}/duplicate",           "the group's shared deck",          401,  404,  403,   201,  Try::duplicateDeck),
+        row("POST",   "/api/decks/{id}/questions",           "the group's shared deck",          401,  404,  403,   201,  Try::addQuestion),
+        row("GET",    "/api/decks/{id}/questions/{qid}",     "the group's shared deck",          404,  404,  200,   200,  Try::readQuestion),
+        row("PATCH",  "/api/decks/{id}/questions/{qid}",     "the group's shared deck",          401,  404,  403,   200,  Try::editQuestion),
+        row("PATCH",  "/api/decks/{id}/questions/{qid}",     "a sample deck, which nobody owns", 401,  403,  403,   403,  Try::editSampleQuestion),
+        row("DELETE", "/api/decks/{id}/questions/{qid}",     "the group's shared deck",          401,  404,  403,   200,  Try::hideQuestion),
+        row("POST",   "/api/decks/{id}/questions/{qid}/restore", "the group's shared deck",      401,  404,  403,   200,  Try::restoreQuestion),
+        row("POST",   "/api/decks/{id}/questions/{qid}/revert",  "the group's shared deck",      401,  404,  403,   200,  Try::revertQuestion),
         // Study groups: outsiders learn nothing; members read and play; the owner manages.
         row("GET",    "/api/groups",                         "the caller's groups",              401,  200,  200,   200,  Try::myGroups),
         row("POST",   "/api/groups",                         "a new group",                      401,  201,  201,   201,  Try::createGroup),
@@ -464,6 +475,109 @@ class AuthorizationMatrixTest {
 
     static Attempt deleteSample(Caller who) {
       return new Attempt(api.delete("/api/decks/" + sampleDeck, token(who))).unchangedIfRefused(Try::sampleUnchanged);
+    }
+
+    static Attempt renameSharedDeck(Caller who) {
+      String deck = newSharedDeck(FRESH_DECK_TITLE);
+      return new Attempt(api.patchJson("/api/decks/" + deck, new JsonObject().put("title", "Taken over"), token(who)))
+          .unchangedIfRefused(() -> assertThat(api.get("/api/decks/" + deck, owner).bodyAsJsonObject().getString("title"))
+              .as("the deck keeps its title").isEqualTo(FRESH_DECK_TITLE))
+          .ifAllowed(r -> assertThat(api.get("/api/decks/" + deck, member).bodyAsJsonObject().getString("title"))
+              .as("the members see the new title").isEqualTo("Taken over"));
+    }
+
+    static Attempt renameSample(Caller who) {
+      return new Attempt(api.patchJson("/api/decks/" + sampleDeck, new JsonObject().put("title", "Taken over"), token(who)))
+          .unchangedIfRefused(Try::sampleUnchanged);
+    }
+
+    static Attempt readNotes(Caller who) {
+      return new Attempt(api.get("/api/decks/" + sharedDeck + "/notes", token(who)))
+          .secret("the molecule cells use to carry energy")
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getString("notes")).isEqualTo(NOTES));
+    }
+
+    static Attempt duplicateDeck(Caller who) {
+      return new Attempt(api.postJson("/api/decks/" + sharedDeck + "/duplicate", new JsonObject(), token(who)))
+          .ifAllowed(r -> {
+            String copy = r.bodyAsJsonObject().getString("id");
+            assertThat(r.bodyAsJsonObject().getString("title")).isEqualTo(SHARED_DECK_TITLE + " (copy)");
+            assertThat(status("/api/decks/" + copy, member)).as("a copy is private to its owner").isEqualTo(404);
+            assertThat(api.get("/api/decks/" + copy + "/questions", owner).bodyAsJsonArray())
+                .hasSameSizeAs(api.get("/api/decks/" + sharedDeck + "/questions", owner).bodyAsJsonArray());
+          });
+    }
+
+    private static final JsonObject OWN_QUESTION = new JsonObject().put("type", "multiple_choice")
+        .put("prompt", "Which molecule carries a cell's genes?").put("options", new JsonArray(List.of("DNA", "ATP", "Water")))
+        .put("correct", 0);
+
+    static Attempt addQuestion(Caller who) {
+      String deck = newSharedDeck(FRESH_DECK_TITLE);
+      int before = api.get("/api/decks/" + deck, owner).bodyAsJsonObject().getInteger("questionCount");
+      return new Attempt(api.postJson("/api/decks/" + deck + "/questions", OWN_QUESTION, token(who)))
+          .unchangedIfRefused(() -> assertThat(api.get("/api/decks/" + deck, owner).bodyAsJsonObject()
+              .getInteger("questionCount")).as("no question was added").isEqualTo(before))
+          .ifAllowed(r -> assertThat(api.get("/api/decks/" + deck, member).bodyAsJsonObject().getInteger("questionCount"))
+              .as("the members' deck has it").isEqualTo(before + 1));
+    }
+
+    static Attempt readQuestion(Caller who) {
+      String id = firstQuestion(sharedDeck).getString("id");
+      return new Attempt(api.get("/api/decks/" + sharedDeck + "/questions/" + id, token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().containsKey("explanation"))
+              .as("the key and explanation are the owner's only").isEqualTo(who == Caller.OWNER));
+    }
+
+    static Attempt editQuestion(Caller who) {
+      String deck = newSharedDeck(FRESH_DECK_TITLE);
+      JsonObject question = firstQuestion(deck);
+      String path = "/api/decks/" + deck + "/questions/" + question.getString("id");
+      return new Attempt(api.patchJson(path, new JsonObject().put("prompt", "Taken over?"), token(who)))
+          .unchangedIfRefused(() -> assertThat(api.get(path, owner).bodyAsJsonObject().getString("prompt"))
+              .isEqualTo(question.getString("prompt")))
+          .ifAllowed(r -> assertThat(api.get(path, member).bodyAsJsonObject().getString("prompt")).isEqualTo("Taken over?"));
+    }
+
+    static Attempt editSampleQuestion(Caller who) {
+      String id = api.get("/api/decks/" + sampleDeck + "/questions").bodyAsJsonArray().getJsonObject(0).getString("id");
+      return new Attempt(api.patchJson("/api/decks/" + sampleDeck + "/questions/" + id,
+          new JsonObject().put("prompt", "Taken over?"), token(who)))
+          .unchangedIfRefused(() -> assertThat(api.get("/api/decks/" + sampleDeck + "/questions/" + id).bodyAsJsonObject()
+              .getString("prompt")).isNotEqualTo("Taken over?"));
+    }
+
+    static Attempt hideQuestion(Caller who) {
+      String deck = newSharedDeck(FRESH_DECK_TITLE);
+      String path = "/api/decks/" + deck + "/questions/" + firstQuestion(deck).getString("id");
+      return new Attempt(api.delete(path, token(who)))
+          .unchangedIfRefused(() -> assertThat(status(path, member)).as("still asked").isEqualTo(200))
+          .ifAllowed(r -> assertThat(status(path, member)).as("a hidden question is not the members' to read").isEqualTo(404));
+    }
+
+    static Attempt restoreQuestion(Caller who) {
+      String deck = newSharedDeck(FRESH_DECK_TITLE);
+      String path = "/api/decks/" + deck + "/questions/" + firstQuestion(deck).getString("id");
+      assertThat(api.delete(path, owner).statusCode()).isEqualTo(200);
+      return new Attempt(api.postJson(path + "/restore", new JsonObject(), token(who)))
+          .unchangedIfRefused(() -> assertThat(status(path, member)).as("still hidden").isEqualTo(404))
+          .ifAllowed(r -> assertThat(status(path, member)).as("asked again").isEqualTo(200));
+    }
+
+    static Attempt revertQuestion(Caller who) {
+      String deck = newSharedDeck(FRESH_DECK_TITLE);
+      JsonObject question = firstQuestion(deck);
+      String path = "/api/decks/" + deck + "/questions/" + question.getString("id");
+      assertThat(api.patchJson(path, new JsonObject().put("prompt", "An edit of mine?"), owner).statusCode()).isEqualTo(200);
+      return new Attempt(api.postJson(path + "/revert", new JsonObject(), token(who)))
+          .unchangedIfRefused(() -> assertThat(api.get(path, owner).bodyAsJsonObject().getString("prompt"))
+              .isEqualTo("An edit of mine?"))
+          .ifAllowed(r -> assertThat(api.get(path, member).bodyAsJsonObject().getString("prompt"))
+              .isEqualTo(question.getString("prompt")));
+    }
+
+    private static JsonObject firstQuestion(String deck) {
+      return api.get("/api/decks/" + deck + "/questions", owner).bodyAsJsonArray().getJsonObject(0);
     }
 
     private static void sampleUnchanged() {

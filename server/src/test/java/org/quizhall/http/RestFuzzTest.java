@@ -56,12 +56,19 @@ class RestFuzzTest {
           new String[] {"POST", "/api/groups/{id}/invite"}, new String[] {"POST", "/api/groups/join"},
           new String[] {"POST", "/api/rooms"}, new String[] {"POST", "/api/sessions"},
           new String[] {"PUT", "/api/decks/{id}"}, new String[] {"DELETE", "/api/sessions/current"},
-          new String[] {"DELETE", "/api/sessions"}, new String[] {"PUT", "/api/me/password"});
+          new String[] {"DELETE", "/api/sessions"}, new String[] {"PUT", "/api/me/password"},
+          new String[] {"PATCH", "/api/decks/{id}"}, new String[] {"GET", "/api/decks/{id}/notes"},
+          new String[] {"POST", "/api/decks/{id}/duplicate"}, new String[] {"POST", "/api/decks/{id}/questions"},
+          new String[] {"GET", "/api/decks/{id}/questions/{qid}"}, new String[] {"PATCH", "/api/decks/{id}/questions/{qid}"},
+          new String[] {"DELETE", "/api/decks/{id}/questions/{qid}"},
+          new String[] {"POST", "/api/decks/{id}/questions/{qid}/restore"},
+          new String[] {"POST", "/api/decks/{id}/questions/{qid}/revert"});
 
   static final List<String> FIELDS =
       List.of("username", "password", "title", "notes", "deckId", "groupId", "questionCount", "secondsPerQuestion",
           "autoAdvance", "speedScoring", "kinds", "weakSpots", "name", "inviteCode", "questionId", "choice", "text",
-          "index", "opensAt", "closesAt", "public", "answers", "id", "currentPassword", "newPassword");
+          "index", "opensAt", "closesAt", "public", "answers", "id", "currentPassword", "newPassword", "type", "prompt",
+          "options", "correct", "accepted", "items", "pairs", "explanation", "topic", "topics");
 
   private static Quizhall quizhall;
   private static Api api;
@@ -79,6 +86,13 @@ class RestFuzzTest {
     ids.add(group.getString("id"));
     JsonObject room = api.postJson("/api/rooms", new JsonObject().put("deckId", deck).put("questionCount", 3), token).bodyAsJsonObject();
     ids.add(room.getString("gameId"));
+    // A deck of the fuzzer's own, so the editor's routes are tried past their ownership check.
+    String own = api.postJson("/api/decks", new JsonObject().put("title", "Fuzzed").put("notes",
+        "Glossary\n- ATP: the molecule cells use to carry energy\n- DNA: the molecule that carries genes\n"
+            + "- RNA: the molecule that copies genes\n- Enzyme: a protein that speeds up reactions\n"), token)
+        .bodyAsJsonObject().getString("id");
+    ids.add(own);
+    ids.add(api.get("/api/decks/" + own + "/questions", token).bodyAsJsonArray().getJsonObject(0).getString("id"));
   }
 
   @AfterAll
@@ -97,7 +111,8 @@ class RestFuzzTest {
     for (int i = 0; i < REQUESTS && failures.size() < 10; i++) {
       String[] route = ROUTES.get(random.nextInt(ROUTES.size()));
       String path =
-          route[1].replace("{id}", pathValue(random)).replace("{code}", pathValue(random)).replace("{username}", pathValue(random));
+          route[1].replace("{id}", pathValue(random)).replace("{code}", pathValue(random)).replace("{username}", pathValue(random))
+              .replace("{qid}", pathValue(random));
       Buffer body = body(random);
       String contentType = random.nextInt(5) == 0 ? "text/plain" : "application/json";
       HttpResponse<Buffer> response;

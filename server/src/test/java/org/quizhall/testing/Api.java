@@ -39,6 +39,14 @@ public final class Api implements AutoCloseable {
     return send(HttpMethod.POST, path, token, "application/json", body.toBuffer());
   }
 
+  public HttpResponse<Buffer> patchJson(String path, JsonObject body, String token) {
+    return send(HttpMethod.PATCH, path, token, "application/json", body.toBuffer());
+  }
+
+  public HttpResponse<Buffer> putJson(String path, JsonObject body, String token) {
+    return send(HttpMethod.PUT, path, token, "application/json", body.toBuffer());
+  }
+
   public HttpResponse<Buffer> get(String path) {
     return get(path, null);
   }
