@@ -1,5 +1,7 @@
-// A deck before playing it: the generated questions by topic, what could not be used, and the room settings.
+// A deck before playing it: the generated questions by topic, what could not be used, and the room settings. Its
+// owner edits it here: fixes, hides and adds questions, edits the notes and imports them again, renames, deletes.
 import { h, fill, plural } from '../dom.js';
+import { questionForm, TYPES } from '../ui/question-editor.js';
 import { request } from '../api.js';
 import { currentSession } from '../session.js';
 import { saveHostSeat } from '../seats.js';
@@ -16,17 +18,239 @@ export function mount(root, { params, navigate }) {
   root.append(body);
   Promise.all([request('GET', `/api/decks/${id}`, { token: session.token }), request('GET', `/api/decks/${id}/questions`, { token: session.token })])
     .then(([deck, questions]) => {
-      fill(body,
+      // Only the owner's copy of a question says where it came from.
+      const mine = questions.some((q) => q.origin !== undefined) || (deck.questionCount === 0 && !deck.sample);
+      const render = (fresh, list) => fill(body,
         h('section', { class: 'card', 'aria-labelledby': 'deck-title' },
-          h('h1', { id: 'deck-title' }, deck.title),
-          h('p', { class: 'muted', id: 'deck-summary' }, `${plural(deck.questionCount, 'question')} from ${plural(deck.topics.length, 'topic')}`),
-          h('p', {}, h('a', { href: `/decks/${deck.id}/practice`, id: 'practice-link' }, 'Practise on your own'),
+          h('h1', { id: 'deck-title' }, fresh.title),
+          h('p', { class: 'muted', id: 'deck-summary' }, summaryText(fresh, list)),
+          h('p', {}, h('a', { href: `/decks/${fresh.id}/practice`, id: 'practice-link' }, 'Practise on your own'),
             ' · play it with a study group from ', h('a', { href: '/account/groups' }, 'your groups'), '.'),
-          roomForm(deck, session, navigate)),
-        warnings(deck.warnings),
-        preview(questions));
+          roomForm(fresh, session, navigate)),
+        mine ? deckSettings(fresh, session, navigate, reload) : null,
+        mine ? notesEditor(fresh, session, reload) : null,
+        warnings(fresh.warnings),
+        mine ? editor(fresh, list, session, reload) : preview(list));
+      const reload = () => Promise.all([request('GET', `/api/decks/${id}`, { token: session.token }),
+        request('GET', `/api/decks/${id}/questions`, { token: session.token })]).then(([d, q]) => render(d, q));
+      render(deck, questions);
     })
     .catch((error) => fill(body, h('p', { class: 'message error' }, error.message)));
+}
+
+function summaryText(deck, questions) {
+  const review = questions.filter((q) => q.review).length;
+  const hidden = questions.filter((q) => q.hidden).length;
+  return [`${plural(deck.questionCount, 'question')} from ${plural(deck.topics.length, 'topic')}`,
+    hidden ? `${hidden} hidden` : null, review ? `${review} to review` : null].filter(Boolean).join(' · ');
+}
+
+/** Rename, public or private, the kinds rooms offer by default, duplicate, delete. */
+function deckSettings(deck, session, navigate, reload) {
+  const title = h('input', { id: 'deck-name', value: deck.title, maxlength: 200, required: true });
+  const isPublic = h('input', { id: 'deck-public', type: 'checkbox', checked: deck.public });
+  const kinds = Object.keys(deck.kinds);
+  const chosen = new Set(deck.defaultKinds || kinds);
+  const kindBoxes = kinds.map((kind) => h('label', { class: 'check' },
+    h('input', { type: 'checkbox', class: 'default-kind', value: kind, checked: chosen.has(kind),
+      onchange: (e) => { if (e.target.checked) chosen.add(kind); else chosen.delete(kind); } }),
+    ` ${kindLabel(kind)} (${deck.kinds[kind]})`));
+  const message = h('p', { class: 'message', id: 'settings-message', role: 'status', 'aria-live': 'polite' });
+  const confirmBox = h('div', { class: 'button-row', hidden: true, id: 'delete-confirm' },
+    h('span', {}, `Delete “${deck.title}” and its ${plural(deck.questionCount, 'question')} for good?`),
+    h('button', { type: 'button', class: 'danger primary', id: 'delete-yes', onclick: async () => {
+      try {
+        await request('DELETE', `/api/decks/${deck.id}`, { token: session.token });
+        navigate('/host', null, { replace: true });
+      } catch (error) { say(message, error.message, true); }
+    } }, 'Yes, delete it'),
+    h('button', { type: 'button', onclick: () => { confirmBox.hidden = true; } }, 'Keep it'));
+
+  async function onSubmit(event) {
+    event.preventDefault();
+    const body = { title: title.value, public: isPublic.checked };
+    if (kinds.length) body.kinds = chosen.size === kinds.length ? null : [...chosen];
+    if (kinds.length && chosen.size === 0) return say(message, 'Pick at least one kind of question for rooms.', true);
+    try {
+      await request('PATCH', `/api/decks/${deck.id}`, { token: session.token, body });
+      await reload();
+    } catch (error) { say(message, error.message, true); }
+  }
+
+  return h('details', { class: 'card deck-settings', id: 'deck-settings' },
+    h('summary', {}, h('h2', { class: 'inline' }, 'Deck settings')),
+    h('form', { onsubmit: onSubmit, novalidate: true },
+      h('label', { for: 'deck-name' }, 'Name'), title,
+      h('label', { class: 'check' }, isPublic, ' Public: anyone can find it and play it (answers stay yours)'),
+      kinds.length ? h('fieldset', {}, h('legend', {}, 'Kinds of question a room asks unless its host picks'), kindBoxes) : null,
+      h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'primary', id: 'save-settings' }, 'Save settings'),
+        h('button', { type: 'button', id: 'duplicate-deck', onclick: async () => {
+          try {
+            const copy = await request('POST', `/api/decks/${deck.id}/duplicate`, { token: session.token, body: {} });
+            navigate(`/decks/${copy.id}`);
+          } catch (error) { say(message, error.message, true); }
+        } }, 'Duplicate'),
+        h('button', { type: 'button', class: 'danger primary', id: 'delete-deck', onclick: () => { confirmBox.hidden = false; confirmBox.querySelector('button').focus(); } }, 'Delete…')),
+      confirmBox, message));
+}
+
+/** The notes in the browser: edit and import again; what the owner changed in questions is kept or marked. */
+function notesEditor(deck, session, reload) {
+  const text = h('textarea', { id: 'notes-text', rows: 14, 'aria-describedby': 'notes-hint' });
+  const message = h('p', { class: 'message', id: 'notes-message', role: 'status', 'aria-live': 'polite' });
+  const save = h('button', { type: 'button', class: 'primary', id: 'reimport' }, 'Import again');
+  let loaded = false;
+  const details = h('details', { class: 'card', id: 'notes-editor', ontoggle: async () => {
+    if (!details.open || loaded) return;
+    try {
+      text.value = (await request('GET', `/api/decks/${deck.id}/notes`, { token: session.token })).notes;
+      loaded = true;
+    } catch (error) { say(message, error.message, true); }
+  } },
+  h('summary', {}, h('h2', { class: 'inline' }, 'Edit the notes')),
+  h('p', { class: 'muted', id: 'notes-hint' }, 'Questions you edited stay as you left them while their line is unchanged; if the line changes or goes, they wait for you to review them. Questions you wrote and hid stay too.'),
+  text, save, message);
+  save.addEventListener('click', async () => {
+    save.disabled = true;
+    say(message, 'Importing…');
+    try {
+      const updated = await request('PUT', `/api/decks/${deck.id}`, { token: session.token, body: { title: deck.title, notes: text.value } });
+      await reload();
+      const again = document.getElementById('notes-message');
+      if (again) say(again, `Imported: ${plural(updated.questionCount, 'question')}.`);
+    } catch (error) {
+      say(message, error.message, true);
+      save.disabled = false;
+    }
+  });
+  return details;
+}
+
+const ORIGINS = { edited: 'Edited', added: 'Written by you' };
+const FILTERS = [['all', 'All questions'], ['review', 'To review'], ['edited', 'Edited'], ['added', 'Written by you'], ['hidden', 'Hidden']];
+
+/** The owner's questions by topic, each with its controls; a filter and a form for a new one on top. */
+function editor(deck, questions, session, reload) {
+  const list = h('div', { id: 'editor-list' });
+  const filter = h('select', { id: 'editor-filter' }, FILTERS.map(([value, label]) => h('option', { value }, label)));
+  const adding = h('div', { id: 'add-question-slot' });
+  const addButton = h('button', { type: 'button', class: 'primary', id: 'add-question' }, '+ Add a question');
+  const status = h('p', { class: 'message', id: 'editor-message', role: 'status', 'aria-live': 'polite' });
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  if (questions.some((q) => q.review)) filter.value = 'review';
+
+  const keep = (q) => ({ all: true, review: !!q.review, edited: q.origin === 'edited', added: q.origin === 'added', hidden: q.hidden }[filter.value]);
+
+  function renderList() {
+    const topics = new Map();
+    for (const q of byId.values()) {
+      if (!keep(q)) continue;
+      const topic = q.topic || 'Other';
+      if (!topics.has(topic)) topics.set(topic, []);
+      topics.get(topic).push(q);
+    }
+    const order = [...deck.topics, ...[...topics.keys()].filter((t) => !deck.topics.includes(t))];
+    fill(list, topics.size === 0 ? h('p', { class: 'muted' }, 'No question here.') : null,
+      order.filter((t) => topics.has(t)).map((topic) => h('section', { class: 'topic' },
+        h('h3', { class: 'topic-name' }, `${topic} (${topics.get(topic).length})`),
+        h('ol', { class: 'question-list' }, topics.get(topic).map(item)))));
+  }
+
+  function item(q) {
+    const li = h('li', { class: `preview-question edit-question${q.hidden ? ' hidden-question' : ''}`, 'data-id': q.id, 'data-type': q.type });
+    const act = async (method, path, body, done) => {
+      try {
+        const updated = await request(method, `/api/decks/${deck.id}/questions/${q.id}${path}`, { token: session.token, body });
+        byId.set(updated.id, updated);
+        li.replaceWith(item(updated));
+        say(status, done);
+        refreshSummary();
+      } catch (error) { say(status, error.message, true); }
+    };
+    const edit = () => fill(li, questionForm(q, { topics: deck.topics, onCancel: () => li.replaceWith(item(q)),
+      onSave: async (body) => {
+        const updated = await request('PATCH', `/api/decks/${deck.id}/questions/${q.id}`, { token: session.token, body });
+        byId.set(updated.id, updated);
+        const fresh = item(updated);
+        li.replaceWith(fresh);
+        fresh.querySelector('.edit-open').focus();
+        say(status, 'Saved.');
+        refreshSummary();
+      } }));
+    return fill(li,
+      h('p', { class: 'badges' },
+        h('span', { class: 'badge' }, typeLabel(q.type)),
+        ORIGINS[q.origin] ? h('span', { class: 'badge edited' }, ORIGINS[q.origin]) : null,
+        q.hidden ? h('span', { class: 'badge hidden' }, 'Hidden') : null,
+        q.review ? h('span', { class: 'badge review' }, 'To review') : null),
+      h('p', { class: 'prompt-text' }, q.prompt),
+      previewAnswer(q, true),
+      q.review ? reviewNote(q, () => act('PATCH', '', {}, 'Kept as it is.')) : null,
+      q.warnings && q.warnings.length ? h('p', { class: 'muted edit-warnings' }, '⚠ ', q.warnings.join('; ')) : null,
+      q.source && q.source.line > 0 ? sourceNote(q.explanation, q.source) : (q.explanation ? h('p', { class: 'explanation' }, q.explanation) : null),
+      h('div', { class: 'button-row' },
+        h('button', { type: 'button', class: 'secondary edit-open', onclick: edit }, 'Edit'),
+        q.hidden
+          ? h('button', { type: 'button', class: 'secondary edit-restore', onclick: () => act('POST', '/restore', {}, 'Restored: rooms ask it again.') }, 'Restore')
+          : h('button', { type: 'button', class: 'secondary edit-hide', onclick: () => act('DELETE', '', undefined, 'Hidden: no room asks it.') }, 'Hide'),
+        q.origin === 'edited' && q.original ? h('button', { type: 'button', class: 'link edit-revert', onclick: () => act('POST', '/revert', {}, 'Back as generated.') }, 'Undo my edits') : null));
+  }
+
+  function refreshSummary() {
+    const all = [...byId.values()];
+    const summary = document.getElementById('deck-summary');
+    const playable = all.filter((q) => q.playable).length;
+    if (summary) summary.textContent = summaryText({ ...deck, questionCount: playable }, all);
+  }
+
+  addButton.addEventListener('click', () => {
+    addButton.hidden = true;
+    fill(adding, h('section', { class: 'card', 'aria-label': 'A new question' }, h('h3', {}, 'A new question'),
+      questionForm({}, { topics: deck.topics, saveLabel: 'Add it',
+        onCancel: () => { fill(adding); addButton.hidden = false; addButton.focus(); },
+        onSave: async (body) => {
+          const added = await request('POST', `/api/decks/${deck.id}/questions`, { token: session.token, body });
+          byId.set(added.id, added);
+          fill(adding);
+          addButton.hidden = false;
+          filter.value = 'all';
+          renderList();
+          say(status, 'Added: rooms can ask it now.');
+          refreshSummary();
+          const shown = list.querySelector(`[data-id="${added.id}"] .edit-open`);
+          if (shown) shown.focus();
+        } })));
+  });
+  filter.addEventListener('change', renderList);
+  renderList();
+  return h('section', { class: 'card preview', 'aria-labelledby': 'preview-title' },
+    h('h2', { id: 'preview-title' }, 'Your questions'),
+    h('div', { class: 'editor-bar' }, addButton, h('label', { for: 'editor-filter' }, 'Show'), filter),
+    adding, status, list);
+}
+
+/** Why a question waits: the line it was made from changed or went when the notes were imported again. */
+function reviewNote(q, keepIt) {
+  const r = q.review;
+  return h('div', { class: 'review-note', role: 'note' },
+    h('p', {}, r.reason === 'gone' ? 'Its line is no longer in the notes. It was:' : `Its line in the notes changed (now line ${r.line}). It was:`),
+    h('blockquote', { class: 'review-old' }, r.old),
+    r.now ? [h('p', {}, 'It is now:'), h('blockquote', { class: 'review-now' }, r.now)] : null,
+    h('p', { class: 'muted' }, 'Rooms do not ask it until you edit it or keep it as it is.'),
+    h('button', { type: 'button', class: 'secondary review-keep', onclick: keepIt }, 'Keep it as it is'));
+}
+
+function typeLabel(type) {
+  return (TYPES.find(([value]) => value === type) || [type, type])[1];
+}
+
+function kindLabel(kind) {
+  return kind === 'own' ? 'written by you' : kind.replaceAll('_', ' ');
+}
+
+function say(el, text, error = false) {
+  el.className = error ? 'message error' : 'message ok';
+  el.textContent = text;
 }
 
 function roomForm(deck, session, navigate) {

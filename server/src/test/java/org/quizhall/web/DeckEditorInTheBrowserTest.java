@@ -1,0 +1,182 @@
+package org.quizhall.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.quizhall.app.Quizhall;
+import org.quizhall.testing.Api;
+import org.quizhall.testing.TestServer;
+
+/**
+ * A teacher fixes a deck before class in the browser: a wrong key, a question to drop, one of their own, then the
+ * notes edited and imported again, with the edit that rested on a changed line waiting for review.
+ */
+@ExtendWith(VertxExtension.class)
+@DisplayName("The deck editor in the browser")
+class DeckEditorInTheBrowserTest {
+
+  private static final String NOTES =
+      """
+      # Cell respiration
+      - Takes place in the mitochondria
+      - Releases energy as ATP
+      - Glycolysis happens in the cytoplasm
+
+      Glossary
+      - ATP: the molecule cells use to carry energy
+      - Chlorophyll: the green pigment that absorbs light
+      - Stomata: pores in leaves that let gases in and out
+      - Xylem: the vessels that carry water up from the roots
+      """;
+
+  private static Quizhall quizhall;
+  private static Api api;
+  private static Browser teacher;
+  private static Browser phone;
+  private static String token;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    quizhall = TestServer.start(Clock.systemUTC());
+    api = new Api(vertx, quizhall.httpPort());
+    token = api.signUpAndIn("editing_teacher", "fixing it before class");
+    teacher = Browser.desktop("editor-teacher", quizhall.httpPort());
+    phone = Browser.phone("editor-phone", quizhall.httpPort());
+    for (Browser b : List.of(teacher, phone)) {
+      b.go("/host");
+      b.find("#tab-sign-in").click();
+      b.find("#username").sendKeys("editing_teacher");
+      b.find("#password").sendKeys("fixing it before class", Keys.ENTER);
+      b.find("#new-deck-title");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    Stream.of(teacher, phone).filter(b -> b != null).forEach(Browser::close);
+    api.close();
+    quizhall.close();
+  }
+
+  private static String newDeck() {
+    return api.postJson("/api/decks", new JsonObject().put("title", "Cells").put("notes", NOTES), token)
+        .bodyAsJsonObject().getString("id");
+  }
+
+  private static JsonObject stored(String deck, String id) {
+    return api.get("/api/decks/" + deck + "/questions/" + id, token).bodyAsJsonObject();
+  }
+
+  private static WebElement card(String id) {
+    return teacher.find(".edit-question[data-id='" + id + "']");
+  }
+
+  @Test
+  @DisplayName("fix a key, hide a question, add one, then edit the notes: the changed line's edit waits for review")
+  void fixBeforeClass() {
+    String deck = newDeck();
+    JsonArray questions = api.get("/api/decks/" + deck + "/questions", token).bodyAsJsonArray();
+    JsonObject choice = questions.stream().map(JsonObject.class::cast)
+        .filter(q -> q.getString("type").equals("multiple_choice") && q.getJsonObject("source").getString("text").startsWith("Xylem"))
+        .findFirst().orElseThrow();
+    JsonObject other = questions.stream().map(JsonObject.class::cast)
+        .filter(q -> !q.getString("id").equals(choice.getString("id"))).findFirst().orElseThrow();
+    teacher.go("/decks/" + deck);
+    String before = teacher.textOf("#deck-summary", "questions");
+
+    // The key: the teacher marks another option right, by keyboard, and saves.
+    card(choice.getString("id")).findElement(By.cssSelector(".edit-open")).click();
+    WebElement form = card(choice.getString("id")).findElement(By.cssSelector(".question-form"));
+    int wanted = (choice.getInteger("correct") + 1) % choice.getJsonArray("options").size();
+    form.findElements(By.cssSelector(".edit-rows input[type='radio']")).get(wanted).sendKeys(Keys.SPACE);
+    WebElement prompt = form.findElement(By.cssSelector(".edit-prompt"));
+    prompt.clear();
+    prompt.sendKeys("Which of these carries water up a plant?");
+    form.findElement(By.cssSelector(".edit-save")).click();
+    teacher.textOf(".edit-question[data-id='" + choice.getString("id") + "'] .badges", "Edited");
+    assertThat(teacher.focused().getAttribute("class")).as("focus returns to the question's Edit button").contains("edit-open");
+    JsonObject fixed = stored(deck, choice.getString("id"));
+    assertThat(fixed.getInteger("correct")).isEqualTo(wanted);
+    assertThat(fixed.getString("prompt")).isEqualTo("Which of these carries water up a plant?");
+
+    // A refused save says why and keeps the form open.
+    card(other.getString("id")).findElement(By.cssSelector(".edit-open")).click();
+    WebElement otherForm = card(other.getString("id")).findElement(By.cssSelector(".question-form"));
+    otherForm.findElement(By.cssSelector(".edit-prompt")).clear();
+    otherForm.findElement(By.cssSelector(".edit-save")).click();
+    teacher.textOf(".edit-question[data-id='" + other.getString("id") + "'] .question-form .message", "Prompt must not be empty");
+    otherForm.findElement(By.cssSelector(".edit-prompt")).sendKeys(Keys.ESCAPE);
+
+    // Hide it instead.
+    card(other.getString("id")).findElement(By.cssSelector(".edit-hide")).click();
+    teacher.textOf(".edit-question[data-id='" + other.getString("id") + "'] .badges", "Hidden");
+    assertThat(stored(deck, other.getString("id")).getBoolean("hidden")).isTrue();
+    teacher.textOf("#deck-summary", "1 hidden");
+
+    // One of the teacher's own: a typed question.
+    teacher.find("#add-question").click();
+    WebElement adding = teacher.find("#add-question-slot .question-form");
+    new org.openqa.selenium.support.ui.Select(adding.findElement(By.cssSelector("select"))).selectByValue("typed");
+    adding.findElement(By.cssSelector(".edit-prompt")).sendKeys("The pores in a leaf are called ___.");
+    adding.findElement(By.cssSelector("textarea[id$='-accepted']")).sendKeys("stomata\nstoma");
+    adding.findElement(By.cssSelector(".edit-save")).click();
+    teacher.textOf("#editor-message", "Added");
+    JsonObject own = api.get("/api/decks/" + deck + "/questions", token).bodyAsJsonArray().stream().map(JsonObject.class::cast)
+        .filter(q -> "added".equals(q.getString("origin"))).findFirst().orElseThrow();
+    assertThat(own.getJsonArray("accepted").getList()).containsExactly("stomata", "stoma");
+    teacher.textOf(".edit-question[data-id='" + own.getString("id") + "'] .badges", "Written by you");
+    teacher.screenshot("deck-editor", "#preview-title");
+
+    // The notes, edited in the browser: the line under the fixed key changes.
+    teacher.find("#notes-editor summary").click();
+    WebElement notes = teacher.find("#notes-text");
+    teacher.waitUntil("the notes load", () -> notes.getAttribute("value").contains("Xylem"));
+    teacher.script("arguments[0].value = arguments[0].value.replace('carry water up from the roots', "
+        + "'carry water and minerals up from the roots');", notes);
+    teacher.find("#reimport").click();
+    teacher.textOf("#deck-summary", "1 to review");
+    assertThat(teacher.find("#editor-filter").getAttribute("value")).as("the editor opens on what needs review").isEqualTo("review");
+    String note = teacher.textOf(".edit-question[data-id='" + choice.getString("id") + "'] .review-note", "changed");
+    assertThat(note).contains("the vessels that carry water up from the roots")
+        .contains("the vessels that carry water and minerals up from the roots");
+    assertThat(stored(deck, other.getString("id")).getBoolean("hidden")).as("still hidden").isTrue();
+    assertThat(stored(deck, own.getString("id")).getString("origin")).as("still there").isEqualTo("added");
+    teacher.screenshot("deck-editor-review", ".review-note");
+    card(choice.getString("id")).findElement(By.cssSelector(".review-keep")).click();
+    teacher.waitUntil("the review is done", () -> stored(deck, choice.getString("id")).getBoolean("playable"));
+    assertThat(stored(deck, choice.getString("id")).getString("prompt")).isEqualTo("Which of these carries water up a plant?");
+  }
+
+  @Test
+  @DisplayName("on a phone the editor fits the screen, and a deck is deleted only after a second tap")
+  void phoneAndDelete() {
+    String deck = newDeck();
+    phone.go("/decks/" + deck);
+    phone.textOf("#deck-summary", "questions");
+    phone.find(".edit-open").click();
+    phone.screenshot("deck-editor-phone", ".question-form");
+    long overflow = (Long) phone.script("return document.documentElement.scrollWidth - window.innerWidth;");
+    assertThat(overflow).as("no sideways scrolling at phone width").isLessThanOrEqualTo(0);
+
+    phone.find("#deck-settings summary").click();
+    phone.find("#delete-deck").click();
+    assertThat(phone.find("#delete-confirm").getText()).contains("Delete “Cells”");
+    assertThat(api.get("/api/decks/" + deck, token).statusCode()).as("nothing is deleted by the first tap").isEqualTo(200);
+    phone.find("#delete-yes").click();
+    phone.waitUntil("the deck is gone", () -> api.get("/api/decks/" + deck, token).statusCode() == 404);
+  }
+}
