@@ -124,6 +124,11 @@ public final class Decks {
             });
   }
 
+  /** Every question of a deck its owner is asking about, hidden ones and those waiting for review too. */
+  public Future<List<DeckQuestion>> owned(UUID id, UUID owner) {
+    return get(id, owner).compose(deck -> isOwner(deck, owner) ? store.all(id) : notYours(id, owner));
+  }
+
   /** One question as {@code viewer} may read it: the owner's editor view, or without its key for anyone else. */
   public Future<JsonObject> questionFor(UUID id, UUID viewer, String questionId) {
     return get(id, viewer)

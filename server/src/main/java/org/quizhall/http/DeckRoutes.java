@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.quizhall.deck.DeckSummary;
 import org.quizhall.deck.Decks;
+import org.quizhall.game.ItemAnalysis;
+import org.quizhall.game.ItemReport;
 import org.quizhall.deck.GenerationWarning;
 import org.quizhall.notes.NotesLimits;
 import org.quizhall.problem.Problem;
@@ -26,10 +28,12 @@ final class DeckRoutes {
 
   private final Decks decks;
   private final Identity identity;
+  private final ItemAnalysis analysis;
 
-  DeckRoutes(Decks decks, Identity identity) {
+  DeckRoutes(Decks decks, Identity identity, ItemAnalysis analysis) {
     this.decks = decks;
     this.identity = identity;
+    this.analysis = analysis;
   }
 
   void mount(Router router) {
@@ -51,10 +55,26 @@ final class DeckRoutes {
     router.delete("/api/decks/:id/questions/:qid").handler(ctx -> hide(ctx, true));
     router.post("/api/decks/:id/questions/:qid/restore").handler(ctx -> hide(ctx, false));
     router.post("/api/decks/:id/questions/:qid/revert").handler(this::revert);
+    router.get("/api/decks/:id/analysis").handler(this::analysis);
   }
 
   /** A question or a deck's settings: far more than any one question needs. */
   static final long EDIT_LIMIT = 64 * 1024;
+
+  /** Item analysis of every question of an owner's deck, hidden ones too, over every game and practice answer. */
+  private void analysis(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
+    identity
+        .required(ctx)
+        .compose(account -> decks.owned(id, account.id()))
+        .compose(questions -> analysis.figures(id).map(figures -> {
+          JsonArray out = new JsonArray();
+          questions.forEach(q -> out.add(ItemReport.of(q.question(), figures.get(q.id()))));
+          return new JsonObject().put("questions", out);
+        }))
+        .onSuccess(out -> Responses.json(ctx, 200, out))
+        .onFailure(ctx::fail);
+  }
 
   private void settings(RoutingContext ctx) {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");

@@ -12,6 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.quizhall.account.SessionToken;
 import org.quizhall.game.Games;
+import org.quizhall.game.QuestionFlags;
+import org.quizhall.problem.Problem;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Results of a game, for its host and its players. A signed-in caller sends their bearer token; a
@@ -21,15 +25,39 @@ final class GameRoutes {
 
   private final Games games;
   private final Identity identity;
+  private final QuestionFlags flags;
 
-  GameRoutes(Games games, Identity identity) {
+  GameRoutes(Games games, Identity identity, QuestionFlags flags) {
     this.games = games;
     this.identity = identity;
+    this.flags = flags;
   }
 
   void mount(Router router) {
     router.get("/api/games/:id/results").handler(this::results);
     router.get("/api/games/:id/results.csv").handler(this::csv);
+    router.post("/api/games/:id/flags").handler(BodyHandler.create(false).setBodyLimit(8 * 1024)).handler(this::flag);
+  }
+
+  /** A player flags a question of the game: {index, reason, comment}; the seat is the caller's, as for results. */
+  private void flag(RoutingContext ctx) {
+    UUID gameId = Ids.uuid(ctx, "id", "game_not_found");
+    String player = playerToken(ctx);
+    Future<UUID> account = player != null ? Future.succeededFuture(null) : identity.required(ctx).map(a -> a.id());
+    account
+        .compose(id -> {
+          JsonObject body = JsonBodies.object(ctx);
+          Object index = body.getValue("index");
+          if (!(index instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 0
+              || n.doubleValue() > 10_000) {
+            throw Problem.invalid("invalid_field", "index must be the question's index in the game (0 for the first).");
+          }
+          String reason = JsonBodies.string(body, "reason");
+          return flags.flag(gameId, id, player == null ? null : SessionToken.digest(player), n.intValue(),
+              reason == null ? "" : reason, JsonBodies.string(body, "comment"));
+        })
+        .onSuccess(flagged -> Responses.json(ctx, 201, flagged))
+        .onFailure(ctx::fail);
   }
 
   private void results(RoutingContext ctx) {

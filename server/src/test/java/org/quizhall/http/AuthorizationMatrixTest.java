@@ -94,6 +94,7 @@ class AuthorizationMatrixTest {
         row("DELETE", "/api/decks/{id}/questions/{qid}",     "the group's shared deck",          401,  404,  403,   200,  Try::hideQuestion),
         row("POST",   "/api/decks/{id}/questions/{qid}/restore", "the group's shared deck",      401,  404,  403,   200,  Try::restoreQuestion),
         row("POST",   "/api/decks/{id}/questions/{qid}/revert",  "the group's shared deck",      401,  404,  403,   200,  Try::revertQuestion),
+        row("GET",    "/api/decks/{id}/analysis",            "the group's shared deck",          401,  404,  403,   200,  Try::analysis),
         // Study groups: outsiders learn nothing; members read and play; the owner manages.
         row("GET",    "/api/groups",                         "the caller's groups",              401,  200,  200,   200,  Try::myGroups),
         row("POST",   "/api/groups",                         "a new group",                      401,  201,  201,   201,  Try::createGroup),
@@ -116,7 +117,9 @@ class AuthorizationMatrixTest {
         row("POST",   "/api/rooms",                          "a group room, the group's deck",   401,  404,  201,   201,  Try::openGroupRoom),
         row("GET",    "/api/rooms/{code}/qr.svg",            "an open room's join code",         200,  200,  200,   200,  Try::qrCode),
         row("GET",    "/api/games/{id}/results",             "a finished group game",            401,  404,  200,   200,  Try.results("")),
-        row("GET",    "/api/games/{id}/results.csv",         "a finished group game",            401,  404,  200,   200,  Try.results(".csv")));
+        row("GET",    "/api/games/{id}/results.csv",         "a finished group game",            401,  404,  200,   200,  Try.results(".csv")),
+        // Flags come from the game's players; its host has no seat to flag from.
+        row("POST",   "/api/games/{id}/flags",               "a finished group game's question", 401,  404,  201,   404,  Try::flagQuestion));
   }
 
   private static Row row(String method, String route, String triedOn, int anonymous, int anotherUser, int member, int owner,
@@ -716,6 +719,19 @@ class AuthorizationMatrixTest {
     static Attempt qrCode(Caller who) {
       return new Attempt(api.get("/api/rooms/" + openRoomCode + "/qr.svg", token(who)))
           .ifAllowed(r -> assertThat(r.getHeader("Content-Type")).startsWith("image/svg+xml"));
+    }
+
+    static Attempt flagQuestion(Caller who) {
+      return new Attempt(api.postJson("/api/games/" + gameId + "/flags",
+          new JsonObject().put("index", 0).put("reason", "unclear").put("comment", "Hard to read"), token(who)))
+          .ifAllowed(r -> assertThat(api.get("/api/decks/" + sharedDeck + "/analysis", owner).bodyAsString())
+              .as("the owner sees the flag").contains("Hard to read"));
+    }
+
+    static Attempt analysis(Caller who) {
+      return new Attempt(api.get("/api/decks/" + sharedDeck + "/analysis", token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getJsonArray("questions"))
+              .hasSameSizeAs(api.get("/api/decks/" + sharedDeck + "/questions", owner).bodyAsJsonArray()));
     }
 
     static Trial results(String suffix) {

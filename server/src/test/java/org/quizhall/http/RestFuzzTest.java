@@ -62,13 +62,14 @@ class RestFuzzTest {
           new String[] {"GET", "/api/decks/{id}/questions/{qid}"}, new String[] {"PATCH", "/api/decks/{id}/questions/{qid}"},
           new String[] {"DELETE", "/api/decks/{id}/questions/{qid}"},
           new String[] {"POST", "/api/decks/{id}/questions/{qid}/restore"},
-          new String[] {"POST", "/api/decks/{id}/questions/{qid}/revert"});
+          new String[] {"POST", "/api/decks/{id}/questions/{qid}/revert"},
+          new String[] {"GET", "/api/decks/{id}/analysis"}, new String[] {"POST", "/api/games/{id}/flags"});
 
   static final List<String> FIELDS =
       List.of("username", "password", "title", "notes", "deckId", "groupId", "questionCount", "secondsPerQuestion",
           "autoAdvance", "speedScoring", "kinds", "weakSpots", "name", "inviteCode", "questionId", "choice", "text",
           "index", "opensAt", "closesAt", "public", "answers", "id", "currentPassword", "newPassword", "type", "prompt",
-          "options", "correct", "accepted", "items", "pairs", "explanation", "topic", "topics");
+          "options", "correct", "accepted", "items", "pairs", "explanation", "topic", "topics", "reason", "comment");
 
   private static Quizhall quizhall;
   private static Api api;

@@ -179,4 +179,56 @@ class DeckEditorInTheBrowserTest {
     phone.find("#delete-yes").click();
     phone.waitUntil("the deck is gone", () -> api.get("/api/decks/" + deck, token).statusCode() == 404);
   }
+
+  @Test
+  @DisplayName("the edited deck is played; a player flags the question at the reveal; the editor shows the flag and the figures")
+  void playFlagAndRead() {
+    String deck = newDeck();
+    JsonArray questions = api.get("/api/decks/" + deck + "/questions", token).bodyAsJsonArray();
+    JsonObject asked = questions.stream().map(JsonObject.class::cast)
+        .filter(q -> q.getString("type").equals("multiple_choice")).findFirst().orElseThrow();
+    for (Object q : questions) {
+      String id = ((JsonObject) q).getString("id");
+      if (!id.equals(asked.getString("id"))) {
+        assertThat(api.delete("/api/decks/" + deck + "/questions/" + id, token).statusCode()).isEqualTo(200);
+      }
+    }
+    assertThat(api.patchJson("/api/decks/" + deck + "/questions/" + asked.getString("id"),
+        new JsonObject().put("prompt", "Which of these did the teacher reword?"), token).statusCode()).isEqualTo(200);
+
+    teacher.go("/decks/" + deck);
+    WebElement count = teacher.find("#question-count");
+    count.clear();
+    count.sendKeys("1");
+    teacher.find("#open-room").click();
+    String code = teacher.find("#room-code").getText();
+    phone.go("/join/" + code);
+    phone.find("#nickname").sendKeys("Robin", Keys.ENTER);
+    teacher.textOf("#player-count", "1 player");
+    teacher.find("#next").click();
+    assertThat(phone.find("#question-prompt").getText()).isEqualTo("Which of these did the teacher reword?");
+    int wrong = (asked.getInteger("correct") + 1) % asked.getJsonArray("options").size();
+    phone.answer(new JsonObject().put("choice", wrong));
+    phone.textOf("#my-result", "Not right");
+
+    phone.find(".flag-open").click();
+    phone.find(".flag-form input[value='wrong_key']").click();
+    phone.find(".flag-form input[id^='flag-comment']").sendKeys("I am sure my answer is right");
+    phone.screenshot("player-flag", ".flag-form");
+    phone.find(".flag-send").click();
+    phone.textOf(".flag-sent", "Flagged");
+
+    teacher.find("#next").click();
+    teacher.find("#next").click();
+    teacher.find("#podium");
+
+    teacher.go("/decks/" + deck);
+    String card = ".edit-question[data-id='" + asked.getString("id") + "']";
+    teacher.textOf(card + " .badges", "1 flag");
+    teacher.textOf(card + " .figures-line", "1 answer · 0% right");
+    teacher.textOf(card + " .hints", "flagged once: the key is wrong");
+    assertThat(teacher.textOf(card + " .flag-comments", "I am sure my answer is right")).contains("Robin");
+    assertThat(teacher.find("#editor-filter").getAttribute("value")).as("the editor opens on what needs a look").isEqualTo("attention");
+    teacher.screenshot("deck-editor-analysis", ".edit-question[data-id='" + asked.getString("id") + "']");
+  }
 }
