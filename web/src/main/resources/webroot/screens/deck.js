@@ -30,7 +30,7 @@ export function mount(root, { params, navigate }) {
         mine ? deckSettings(fresh, session, navigate, reload) : null,
         mine ? notesEditor(fresh, session, reload) : null,
         warnings(fresh.warnings),
-        mine ? editor(fresh, list, session, reload) : preview(list));
+        mine ? editor(fresh, list, session, reload, analysisOf(fresh, session)) : preview(list));
       const reload = () => Promise.all([request('GET', `/api/decks/${id}`, { token: session.token }),
         request('GET', `/api/decks/${id}/questions`, { token: session.token })]).then(([d, q]) => render(d, q));
       render(deck, questions);
@@ -127,21 +127,73 @@ function notesEditor(deck, session, reload) {
 }
 
 const ORIGINS = { edited: 'Edited', added: 'Written by you' };
-const FILTERS = [['all', 'All questions'], ['review', 'To review'], ['edited', 'Edited'], ['added', 'Written by you'], ['hidden', 'Hidden']];
+const FILTERS = [['all', 'All questions'], ['review', 'To review'], ['attention', 'With a hint or a flag'], ['flagged', 'Flagged'],
+  ['edited', 'Edited'], ['added', 'Written by you'], ['hidden', 'Hidden']];
+const SORTS = [['deck', 'In deck order'], ['flags', 'Most flagged first'], ['hardest', 'Hardest first'], ['easiest', 'Easiest first'],
+  ['discrimination', 'Least telling first']];
+
+/** The deck's item analysis by question id; an empty map when it cannot be had, so the editor still works. */
+function analysisOf(deck, session) {
+  return request('GET', `/api/decks/${deck.id}/analysis`, { token: session.token })
+    .then((a) => new Map(a.questions.map((q) => [q.questionId, q])))
+    .catch(() => new Map());
+}
+
+/** Figures a teacher reads at a glance, then the hints that say what to do. */
+function figuresView(f) {
+  if (!f) return null;
+  const parts = [];
+  if (f.answers > 0) {
+    parts.push(`${plural(f.answers, 'answer')}`, `${Math.round(f.correctShare * 100)}% right`);
+    if (f.discrimination !== null && f.discrimination !== undefined) parts.push(`discrimination ${f.discrimination.toFixed(2)}`);
+    if (f.medianMs !== null && f.medianMs !== undefined) parts.push(`median ${(f.medianMs / 1000).toFixed(1)} s`);
+  } else {
+    parts.push(f.earlierAnswers ? `no answers since your edit (${f.earlierAnswers} before it)` : 'not asked yet');
+  }
+  const flags = f.flags && f.flags.total ? f.flags : null;
+  return h('div', { class: 'figures' },
+    h('p', { class: 'muted figures-line' }, parts.join(' · ')),
+    f.answers > 0 && f.options.length ? h('p', { class: 'muted figures-options' }, 'Chosen: ',
+      f.options.map((o) => `${o.letter}${o.key ? ' ✓' : ''} ${Math.round((o.share || 0) * 100)}%`).join(' · ')) : null,
+    f.hints.length ? h('ul', { class: 'hints' }, f.hints.map((hint) => h('li', {}, hint))) : null,
+    flags && flags.comments.length ? h('ul', { class: 'flag-comments', 'aria-label': 'What players said' },
+      flags.comments.map((c) => h('li', {}, h('q', {}, c.comment), ` — ${c.nickname}`))) : null);
+}
+
+function sortKey(by, q, f) {
+  if (by === 'flags') return -(f && f.flags ? f.flags.total : 0);
+  if (!f || !f.answers) return Infinity;
+  if (by === 'hardest') return f.correctShare;
+  if (by === 'easiest') return -f.correctShare;
+  if (by === 'discrimination') return f.discrimination === null || f.discrimination === undefined ? Infinity : f.discrimination;
+  return 0;
+}
 
 /** The owner's questions by topic, each with its controls; a filter and a form for a new one on top. */
-function editor(deck, questions, session, reload) {
+function editor(deck, questions, session, reload, analysis) {
+  let figures = new Map();
   const list = h('div', { id: 'editor-list' });
   const filter = h('select', { id: 'editor-filter' }, FILTERS.map(([value, label]) => h('option', { value }, label)));
+  const sort = h('select', { id: 'editor-sort' }, SORTS.map(([value, label]) => h('option', { value }, label)));
   const adding = h('div', { id: 'add-question-slot' });
   const addButton = h('button', { type: 'button', class: 'primary', id: 'add-question' }, '+ Add a question');
   const status = h('p', { class: 'message', id: 'editor-message', role: 'status', 'aria-live': 'polite' });
   const byId = new Map(questions.map((q) => [q.id, q]));
   if (questions.some((q) => q.review)) filter.value = 'review';
 
-  const keep = (q) => ({ all: true, review: !!q.review, edited: q.origin === 'edited', added: q.origin === 'added', hidden: q.hidden }[filter.value]);
+  const flagged = (q) => { const f = figures.get(q.id); return !!(f && f.flags && f.flags.total); };
+  const hinted = (q) => { const f = figures.get(q.id); return !!(f && f.hints.length); };
+  const keep = (q) => ({ all: true, review: !!q.review, attention: hinted(q) || flagged(q), flagged: flagged(q),
+    edited: q.origin === 'edited', added: q.origin === 'added', hidden: q.hidden }[filter.value]);
 
   function renderList() {
+    if (sort.value !== 'deck') {
+      const ranked = [...byId.values()].filter(keep)
+        .sort((a, b) => sortKey(sort.value, a, figures.get(a.id)) - sortKey(sort.value, b, figures.get(b.id)));
+      fill(list, ranked.length === 0 ? h('p', { class: 'muted' }, 'No question here.') : null,
+        h('ol', { class: 'question-list' }, ranked.map(item)));
+      return;
+    }
     const topics = new Map();
     for (const q of byId.values()) {
       if (!keep(q)) continue;
@@ -181,12 +233,14 @@ function editor(deck, questions, session, reload) {
       h('p', { class: 'badges' },
         h('span', { class: 'badge' }, typeLabel(q.type)),
         ORIGINS[q.origin] ? h('span', { class: 'badge edited' }, ORIGINS[q.origin]) : null,
+        flagged(q) ? h('span', { class: 'badge review' }, `⚑ ${plural(figures.get(q.id).flags.total, 'flag')}`) : null,
         q.hidden ? h('span', { class: 'badge hidden' }, 'Hidden') : null,
         q.review ? h('span', { class: 'badge review' }, 'To review') : null),
       h('p', { class: 'prompt-text' }, q.prompt),
       previewAnswer(q, true),
       q.review ? reviewNote(q, () => act('PATCH', '', {}, 'Kept as it is.')) : null,
       q.warnings && q.warnings.length ? h('p', { class: 'muted edit-warnings' }, '⚠ ', q.warnings.join('; ')) : null,
+      figuresView(figures.get(q.id)),
       q.source && q.source.line > 0 ? sourceNote(q.explanation, q.source) : (q.explanation ? h('p', { class: 'explanation' }, q.explanation) : null),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', class: 'secondary edit-open', onclick: edit }, 'Edit'),
@@ -222,10 +276,17 @@ function editor(deck, questions, session, reload) {
         } })));
   });
   filter.addEventListener('change', renderList);
+  sort.addEventListener('change', renderList);
   renderList();
+  analysis.then((found) => {
+    figures = found;
+    if (!questions.some((q) => q.review) && [...found.values()].some((f) => f.flags && f.flags.total)) filter.value = 'attention';
+    renderList();
+  });
   return h('section', { class: 'card preview', 'aria-labelledby': 'preview-title' },
     h('h2', { id: 'preview-title' }, 'Your questions'),
-    h('div', { class: 'editor-bar' }, addButton, h('label', { for: 'editor-filter' }, 'Show'), filter),
+    h('div', { class: 'editor-bar' }, addButton, h('label', { for: 'editor-filter' }, 'Show'), filter,
+      h('label', { for: 'editor-sort' }, 'Sort'), sort),
     adding, status, list);
 }
 
@@ -354,7 +415,7 @@ function previewAnswer(q, withKeys) {
     const choose = Array.isArray(q.correct) ? q.correct.length : q.choose;
     return [
       q.type === 'multiple_response' && choose ? h('p', { class: 'preview-label' }, `Choose ${choose}:`) : null,
-      h('ul', { class: 'preview-options' }, q.options.map((o, i) => h('li', { class: right.has(i) ? 'right' : null },
+      h('ol', { class: 'preview-options', type: 'A' }, q.options.map((o, i) => h('li', { class: right.has(i) ? 'right' : null },
         right.has(i) ? '✓ ' : '', o, right.has(i) ? ' (answer)' : '')))];
   }
   return q.accepted ? h('p', {}, '✓ Typed answer: ', q.accepted.join(' / ')) : h('p', {}, 'Typed answer');
