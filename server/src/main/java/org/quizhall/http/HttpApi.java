@@ -110,7 +110,7 @@ public final class HttpApi extends VerticleBase {
     router.errorHandler(405, ApiErrors::handle);
 
     server = vertx.createHttpServer(serverOptions(host, port, Gateway.SILENCE_LIMIT_SECONDS, TimeUnit.SECONDS));
-    return server.requestHandler(router).listen();
+    return server.requestHandler(router).invalidRequestHandler(ApiErrors::invalidRequest).listen();
   }
 
   /**

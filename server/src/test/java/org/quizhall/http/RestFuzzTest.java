@@ -103,6 +103,15 @@ class RestFuzzTest {
   }
 
   @Test
+  @DisplayName("a path too long for the HTTP decoder still gets the JSON error shape, not a bare status")
+  void pathPastTheLineLimit() {
+    HttpResponse<Buffer> response = api.get("/api/decks/" + "x".repeat(5000));
+    assertThat(response.statusCode()).isEqualTo(414);
+    assertThat(Api.errorCode(response)).isEqualTo("uri_too_long");
+    assertThat(api.get("/api/decks").statusCode()).as("the server goes on").isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("3,000 seeded hostile requests over every endpoint: never a 5xx, and API errors are JSON")
   void neverAServerError() {
     Random random = new Random(SEED);
