@@ -118,6 +118,12 @@ class AuthorizationMatrixTest {
         row("GET",    "/api/rooms/{code}/qr.svg",            "an open room's join code",         200,  200,  200,   200,  Try::qrCode),
         row("GET",    "/api/games/{id}/results",             "a finished group game",            401,  404,  200,   200,  Try.results("")),
         row("GET",    "/api/games/{id}/results.csv",         "a finished group game",            401,  404,  200,   200,  Try.results(".csv")),
+        // The gradebook is the host's: players see the results, not each other's answers.
+        row("GET",    "/api/games/{id}/answers",             "a finished group game",            401,  404,  403,   200,  Try.gradebook("/answers")),
+        row("GET",    "/api/games/{id}/players.csv",         "a finished group game",            401,  404,  403,   200,  Try.gradebook("/players.csv")),
+        row("GET",    "/api/games/{id}/questions.csv",       "a finished group game",            401,  404,  403,   200,  Try.gradebook("/questions.csv")),
+        row("GET",    "/api/games/{id}/answers.csv",         "a finished group game",            401,  404,  403,   200,  Try.gradebook("/answers.csv")),
+        row("GET",    "/api/games/{id}/results.xlsx",        "a finished group game",            401,  404,  403,   200,  Try.gradebook("/results.xlsx")),
         // Flags come from the game's players; its host has no seat to flag from.
         row("POST",   "/api/games/{id}/flags",               "a finished group game's question", 401,  404,  201,   404,  Try::flagQuestion));
   }
@@ -719,6 +725,12 @@ class AuthorizationMatrixTest {
     static Attempt qrCode(Caller who) {
       return new Attempt(api.get("/api/rooms/" + openRoomCode + "/qr.svg", token(who)))
           .ifAllowed(r -> assertThat(r.getHeader("Content-Type")).startsWith("image/svg+xml"));
+    }
+
+    static Trial gradebook(String suffix) {
+      return who -> new Attempt(api.get("/api/games/" + gameId + suffix, token(who)))
+          .secret(practiceAnswerText)
+          .ifAllowed(r -> assertThat(r.body().length()).as("the host's gradebook").isPositive());
     }
 
     static Attempt flagQuestion(Caller who) {

@@ -11,10 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
-import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -22,9 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.quizhall.account.SessionToken;
 import org.quizhall.app.Quizhall;
 import org.quizhall.testing.Api;
+import org.quizhall.testing.GameFixture;
 import org.quizhall.testing.TestClock;
 import org.quizhall.testing.TestServer;
 
@@ -75,48 +72,13 @@ class ItemAnalysisApiTest {
     return added.bodyAsJsonObject();
   }
 
-  /** Player i of a game has the id ending in i, so ties in score rank them in that order. */
-  private static UUID player(int game, int i) {
-    return UUID.fromString(String.format("00000000-0000-0000-%04d-%012d", game, i));
-  }
-
-  /**
-   * A finished (or, with {@code ended} false, running) game asking {@code questions}; {@code picks[p][q]} is the
-   * option player p chose for question q (-1 for no answer), answered after {@code 1000 * (p + 1)} ms.
-   */
+  /** A game of {@code GameFixture}'s, hosted by the owner; {@code picks[p][q]} is an option index or -1 for none. */
   private static UUID game(int number, String deck, List<JsonObject> questions, int[][] picks, boolean ended) {
-    UUID game = UUID.randomUUID();
-    var pool = quizhall.pool();
-    OffsetDateTime hourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
-    pool.preparedQuery("INSERT INTO games (id, room_code, deck_id, host_id, settings, started_at, ended_at)"
-            + " VALUES ($1, 'ABCDEF', $2, $3, '{}', $4, $5)")
-        .execute(Tuple.of(game, UUID.fromString(deck), ownerId, hourAgo, ended ? hourAgo.plusMinutes(10) : null)).await();
-    for (int q = 0; q < questions.size(); q++) {
-      JsonObject body = questions.get(q).copy();
-      for (String f : List.of("origin", "hidden", "playable", "warnings", "editedAt", "original", "review")) {
-        body.remove(f);
-      }
-      pool.preparedQuery("INSERT INTO game_questions (game_id, position, question_id, body) VALUES ($1, $2, $3, $4)")
-          .execute(Tuple.of(game, q, body.getString("id"), body)).await();
-    }
+    Object[][] boxed = new Object[picks.length][];
     for (int p = 0; p < picks.length; p++) {
-      pool.preparedQuery("INSERT INTO game_players (id, game_id, nickname, resume_hash, joined_at) VALUES ($1, $2, $3, $4, $5)")
-          .execute(Tuple.of(player(number, p), game, "P" + p, Buffer.buffer(SessionToken.digest("token-" + number + "-" + p)),
-              hourAgo)).await();
-      for (int q = 0; q < questions.size(); q++) {
-        int pick = picks[p][q];
-        if (pick < 0) {
-          continue;
-        }
-        boolean right = pick == questions.get(q).getInteger("correct");
-        pool.preparedQuery("INSERT INTO answers (game_id, player_id, question_index, question_id, choice, correct,"
-                + " response_ms, points, answered_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-            .execute(Tuple.tuple().addUUID(game).addUUID(player(number, p)).addInteger(q)
-                .addString(questions.get(q).getString("id")).addInteger(pick).addBoolean(right)
-                .addInteger(1000 * (p + 1)).addInteger(right ? 1000 : 0).addOffsetDateTime(hourAgo.plusMinutes(1))).await();
-      }
+      boxed[p] = java.util.Arrays.stream(picks[p]).mapToObj(i -> i < 0 ? null : (Object) i).toArray();
     }
-    return game;
+    return GameFixture.game(quizhall.pool(), number, deck, ownerId, questions, boxed, ended);
   }
 
   private static JsonObject figuresOf(String deck, String questionId) {

@@ -63,7 +63,10 @@ class RestFuzzTest {
           new String[] {"DELETE", "/api/decks/{id}/questions/{qid}"},
           new String[] {"POST", "/api/decks/{id}/questions/{qid}/restore"},
           new String[] {"POST", "/api/decks/{id}/questions/{qid}/revert"},
-          new String[] {"GET", "/api/decks/{id}/analysis"}, new String[] {"POST", "/api/games/{id}/flags"});
+          new String[] {"GET", "/api/decks/{id}/analysis"}, new String[] {"POST", "/api/games/{id}/flags"},
+          new String[] {"GET", "/api/games/{id}/answers"}, new String[] {"GET", "/api/games/{id}/players.csv"},
+          new String[] {"GET", "/api/games/{id}/questions.csv"}, new String[] {"GET", "/api/games/{id}/answers.csv"},
+          new String[] {"GET", "/api/games/{id}/results.xlsx"});
 
   static final List<String> FIELDS =
       List.of("username", "password", "title", "notes", "deckId", "groupId", "questionCount", "secondsPerQuestion",
