@@ -179,7 +179,9 @@ function editor(deck, questions, session, reload, analysis) {
   const addButton = h('button', { type: 'button', class: 'primary', id: 'add-question' }, '+ Add a question');
   const status = h('p', { class: 'message', id: 'editor-message', role: 'status', 'aria-live': 'polite' });
   const byId = new Map(questions.map((q) => [q.id, q]));
-  if (questions.some((q) => q.review)) filter.value = 'review';
+  // A link from a game's results names the question to fix; otherwise open on what needs review.
+  const wanted = new URLSearchParams(location.search).get('question');
+  if (!wanted && questions.some((q) => q.review)) filter.value = 'review';
 
   const flagged = (q) => { const f = figures.get(q.id); return !!(f && f.flags && f.flags.total); };
   const hinted = (q) => { const f = figures.get(q.id); return !!(f && f.hints.length); };
@@ -278,10 +280,25 @@ function editor(deck, questions, session, reload, analysis) {
   filter.addEventListener('change', renderList);
   sort.addEventListener('change', renderList);
   renderList();
+  if (wanted && byId.has(wanted)) {
+    setTimeout(() => {
+      const card = list.querySelector(`[data-id="${CSS.escape(wanted)}"]`);
+      if (card) {
+        card.classList.add('wanted');
+        card.scrollIntoView({ block: 'center' });
+        card.querySelector('.edit-open').focus();
+      }
+    }, 0);
+  }
   analysis.then((found) => {
     figures = found;
-    if (!questions.some((q) => q.review) && [...found.values()].some((f) => f.flags && f.flags.total)) filter.value = 'attention';
+    if (!wanted && !questions.some((q) => q.review) && [...found.values()].some((f) => f.flags && f.flags.total)) filter.value = 'attention';
     renderList();
+    const card = wanted ? list.querySelector(`[data-id="${CSS.escape(wanted)}"]`) : null;
+    if (card) {
+      card.classList.add('wanted');
+      card.querySelector('.edit-open').focus();
+    }
   });
   return h('section', { class: 'card preview', 'aria-labelledby': 'preview-title' },
     h('h2', { id: 'preview-title' }, 'Your questions'),

@@ -203,7 +203,9 @@ class DeckEditorInTheBrowserTest {
     teacher.find("#open-room").click();
     String code = teacher.find("#room-code").getText();
     phone.go("/join/" + code);
-    phone.find("#nickname").sendKeys("Robin", Keys.ENTER);
+    WebElement nickname = phone.find("#nickname");
+    nickname.clear();
+    nickname.sendKeys("Robin", Keys.ENTER);
     teacher.textOf("#player-count", "1 player");
     teacher.find("#next").click();
     assertThat(phone.find("#question-prompt").getText()).isEqualTo("Which of these did the teacher reword?");
@@ -227,8 +229,20 @@ class DeckEditorInTheBrowserTest {
     teacher.textOf(card + " .badges", "1 flag");
     teacher.textOf(card + " .figures-line", "1 answer · 0% right");
     teacher.textOf(card + " .hints", "flagged once: the key is wrong");
-    assertThat(teacher.textOf(card + " .flag-comments", "I am sure my answer is right")).contains("Robin");
+    assertThat(teacher.textOf(card + " .flag-comments", "I am sure my answer is right")).contains("— Robin");
     assertThat(teacher.find("#editor-filter").getAttribute("value")).as("the editor opens on what needs a look").isEqualTo("attention");
     teacher.screenshot("deck-editor-analysis", ".edit-question[data-id='" + asked.getString("id") + "']");
+
+    // The results page grades the room: who missed what, with the answer given, and a way back to the question.
+    String gameId = quizhall.pool().preparedQuery("SELECT id FROM games WHERE deck_id = $1")
+        .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(deck))).await().iterator().next().getUUID(0).toString();
+    teacher.go("/results/" + gameId);
+    String wrongOption = asked.getJsonArray("options").getString(wrong);
+    assertThat(teacher.textOf("#gradebook tbody", "✗")).contains("Robin").contains(wrongOption);
+    teacher.screenshot("results-gradebook", "#gradebook-title");
+    teacher.find("#gradebook .edit-link").click();
+    teacher.waitUntil("the editor opens on the question", () -> teacher.all(".edit-question.wanted").size() == 1);
+    assertThat(teacher.find(".edit-question.wanted").getAttribute("data-id")).isEqualTo(asked.getString("id"));
+    assertThat(teacher.focused().getAttribute("class")).contains("edit-open");
   }
 }
