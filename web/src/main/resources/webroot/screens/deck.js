@@ -56,6 +56,28 @@ function deckSettings(deck, session, navigate, reload) {
       onchange: (e) => { if (e.target.checked) chosen.add(kind); else chosen.delete(kind); } }),
     ` ${kindLabel(kind)} (${deck.kinds[kind]})`));
   const message = h('p', { class: 'message', id: 'settings-message', role: 'status', 'aria-live': 'polite' });
+  // The topics in the owner's order, moved one place at a time by keyboard or touch.
+  const topics = [...deck.topics];
+  const topicList = h('ol', { class: 'topic-order', id: 'topic-order' });
+  const renderTopics = (focusAt, dir) => {
+    fill(topicList, topics.map((topic, i) => h('li', {}, h('span', {}, topic),
+      h('button', { type: 'button', class: 'move', 'aria-label': `Move ${topic} up`, disabled: i === 0,
+        onclick: () => { [topics[i - 1], topics[i]] = [topics[i], topics[i - 1]]; renderTopics(i - 1, 'up'); } }, '↑'),
+      h('button', { type: 'button', class: 'move', 'aria-label': `Move ${topic} down`, disabled: i === topics.length - 1,
+        onclick: () => { [topics[i + 1], topics[i]] = [topics[i], topics[i + 1]]; renderTopics(i + 1, 'down'); } }, '↓'))));
+    if (focusAt !== undefined) {
+      const buttons = topicList.children[focusAt].querySelectorAll('button');
+      const target = dir === 'up' && !buttons[0].disabled ? buttons[0] : !buttons[1].disabled ? buttons[1] : buttons[0];
+      target.focus();
+    }
+  };
+  renderTopics();
+  const group = h('select', { id: 'deck-group' }, h('option', { value: '' }, 'Not shared'));
+  request('GET', '/api/groups', { token: session.token })
+    .then((groups) => {
+      for (const g of groups) group.append(h('option', { value: g.id, selected: g.id === deck.groupId }, g.name));
+    })
+    .catch(() => {});
   const confirmBox = h('div', { class: 'button-row', hidden: true, id: 'delete-confirm' },
     h('span', {}, `Delete “${deck.title}” and its ${plural(deck.questionCount, 'question')} for good?`),
     h('button', { type: 'button', class: 'danger primary', id: 'delete-yes', onclick: async () => {
@@ -71,8 +93,14 @@ function deckSettings(deck, session, navigate, reload) {
     const body = { title: title.value, public: isPublic.checked };
     if (kinds.length) body.kinds = chosen.size === kinds.length ? null : [...chosen];
     if (kinds.length && chosen.size === 0) return say(message, 'Pick at least one kind of question for rooms.', true);
+    if (topics.join('\u0000') !== deck.topics.join('\u0000')) body.topics = topics;
+    const sharedWith = group.value || null;
+    if (sharedWith === null && deck.groupId) body.groupId = null;
     try {
       await request('PATCH', `/api/decks/${deck.id}`, { token: session.token, body });
+      if (sharedWith && sharedWith !== deck.groupId) {
+        await request('POST', `/api/groups/${sharedWith}/decks`, { token: session.token, body: { deckId: deck.id } });
+      }
       await reload();
     } catch (error) { say(message, error.message, true); }
   }
@@ -83,6 +111,8 @@ function deckSettings(deck, session, navigate, reload) {
       h('label', { for: 'deck-name' }, 'Name'), title,
       h('label', { class: 'check' }, isPublic, ' Public: anyone can find it and play it (answers stay yours)'),
       kinds.length ? h('fieldset', {}, h('legend', {}, 'Kinds of question a room asks unless its host picks'), kindBoxes) : null,
+      topics.length > 1 ? h('fieldset', {}, h('legend', {}, 'Order of the topics'), topicList) : null,
+      h('label', { for: 'deck-group' }, 'Share with a study group (its members can open rooms with it)'), group,
       h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'primary', id: 'save-settings' }, 'Save settings'),
         h('button', { type: 'button', id: 'duplicate-deck', onclick: async () => {
           try {

@@ -170,11 +170,12 @@ final class DeckStore {
 
   /** Sets a deck's own fields; only what is given (non-null) changes. Empty when {@code owner} does not own it. */
   Future<Optional<DeckSummary>> settings(UUID id, UUID owner, String title, Boolean isPublic, List<String> topics,
-      List<String> defaultKinds, boolean clearDefaultKinds) {
+      List<String> defaultKinds, boolean clearDefaultKinds, boolean unshare) {
     return pool.preparedQuery(
             "UPDATE decks SET title = COALESCE($3, title), is_public = COALESCE($4, is_public),"
                 + " topics = COALESCE($5, topics), topics_ordered = topics_ordered OR $5 IS NOT NULL,"
                 + " default_kinds = CASE WHEN $7 THEN NULL ELSE COALESCE($6, default_kinds) END,"
+                + " group_id = CASE WHEN $8 THEN NULL ELSE group_id END,"
                 + " updated_at = now() WHERE id = $1 AND owner_id = $2 RETURNING " + SUMMARY_COLUMNS)
         .execute(
             Tuple.tuple()
@@ -184,7 +185,8 @@ final class DeckStore {
                 .addBoolean(isPublic)
                 .addValue(topics == null ? null : new JsonArray(topics))
                 .addValue(defaultKinds == null ? null : new JsonArray(defaultKinds))
-                .addBoolean(clearDefaultKinds))
+                .addBoolean(clearDefaultKinds)
+                .addBoolean(unshare))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(summary(rows.iterator().next())));
   }
 

@@ -124,9 +124,17 @@ public final class Decks {
             });
   }
 
-  /** Every question of a deck its owner is asking about, hidden ones and those waiting for review too. */
-  public Future<List<DeckQuestion>> owned(UUID id, UUID owner) {
-    return get(id, owner).compose(deck -> isOwner(deck, owner) ? store.all(id) : notYours(id, owner));
+  /** Succeeds when {@code owner} owns the deck; 403 when they can see it but do not, 404 when they cannot. */
+  public Future<DeckSummary> requireOwner(UUID id, UUID owner) {
+    return get(id, owner).compose(deck -> isOwner(deck, owner) ? Future.succeededFuture(deck) : notYours(id, owner));
+  }
+
+  /**
+   * Every question of a deck, hidden ones and those waiting for review too, with nothing checked: call it after
+   * {@link #requireOwner}.
+   */
+  public Future<List<DeckQuestion>> all(UUID id) {
+    return store.all(id);
   }
 
   /** One question as {@code viewer} may read it: the owner's editor view, or without its key for anyone else. */
@@ -216,10 +224,14 @@ public final class Decks {
         return notYours(id, owner);
       }
       for (String field : body.fieldNames()) {
-        if (!Set.of("title", "public", "topics", "kinds").contains(field)) {
+        if (!Set.of("title", "public", "topics", "kinds", "groupId").contains(field)) {
           throw Problem.invalid("invalid_field", "Unknown field \"" + field + "\"; a deck's settings are title, public,"
-              + " topics and kinds.");
+              + " topics, kinds and groupId.");
         }
+      }
+      if (body.containsKey("groupId") && body.getValue("groupId") != null) {
+        throw Problem.invalid("invalid_field",
+            "groupId can only be null here (to stop sharing); share with a group through POST /api/groups/{id}/decks.");
       }
       String title = body.getValue("title") == null ? null : stringField(body, "title").strip();
       if (title != null && (title.isEmpty() || title.length() > TITLE_MAX)) {
@@ -241,7 +253,8 @@ public final class Decks {
             + String.join(", ", deck.kinds().keySet()) + "), or be null for all of them.");
       }
       return store.settings(id, owner, title, (Boolean) isPublic, topics, kinds == null ? null : List.copyOf(
-          new LinkedHashSet<>(kinds)), allKinds).map(updated -> updated.orElseThrow(Decks::notFound));
+          new LinkedHashSet<>(kinds)), allKinds, body.containsKey("groupId"))
+          .map(updated -> updated.orElseThrow(Decks::notFound));
     });
   }
 

@@ -67,11 +67,14 @@ public final class ItemAnalysis {
    * last read, so the figures include every game that has ended.
    */
   public Future<Map<String, Figures>> figures(UUID deckId) {
-    return writer.drainedWithin()
+    Future<Map<String, Flags>> flagged = flags(deckId);
+    Future<RowSet<Row>> tallies = writer.drainedWithin()
         .compose(v -> fold(deckId))
         .compose(v -> pool.preparedQuery("SELECT question_id, version, tally FROM item_stats WHERE deck_id = $1")
-            .execute(Tuple.of(deckId)))
-        .compose(stats -> flags(deckId).map(flags -> {
+            .execute(Tuple.of(deckId)));
+    return Future.all(flagged, tallies).map(both -> {
+          RowSet<Row> stats = tallies.result();
+          Map<String, Flags> flags = flagged.result();
           Map<String, Figures> out = new HashMap<>();
           for (Row row : stats) {
             out.computeIfAbsent(row.getString("question_id"), id -> new Figures(new HashMap<>(), flags.getOrDefault(id, NO_FLAGS)))
@@ -79,7 +82,7 @@ public final class ItemAnalysis {
           }
           flags.forEach((id, f) -> out.computeIfAbsent(id, k -> new Figures(new HashMap<>(), f)));
           return out;
-        }));
+        });
   }
 
   private static final Flags NO_FLAGS = new Flags(Map.of(), List.of());

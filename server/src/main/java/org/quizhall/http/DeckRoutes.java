@@ -66,12 +66,16 @@ final class DeckRoutes {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
     identity
         .required(ctx)
-        .compose(account -> decks.owned(id, account.id()))
-        .compose(questions -> analysis.figures(id).map(figures -> {
-          JsonArray out = new JsonArray();
-          questions.forEach(q -> out.add(ItemReport.of(q.question(), figures.get(q.id()))));
-          return new JsonObject().put("questions", out);
-        }))
+        .compose(account -> decks.requireOwner(id, account.id()))
+        .compose(owned -> {
+          Future<java.util.List<org.quizhall.deck.DeckQuestion>> questions = decks.all(id);
+          Future<java.util.Map<String, ItemAnalysis.Figures>> figures = analysis.figures(id);
+          return Future.all(questions, figures).map(both -> {
+            JsonArray out = new JsonArray();
+            questions.result().forEach(q -> out.add(ItemReport.of(q.question(), figures.result().get(q.id()))));
+            return new JsonObject().put("questions", out);
+          });
+        })
         .onSuccess(out -> Responses.json(ctx, 200, out))
         .onFailure(ctx::fail);
   }
@@ -305,6 +309,7 @@ final class DeckRoutes {
         .put("warnings", warnings)
         .put("defaultKinds", deck.defaultKinds().isEmpty() ? null : new JsonArray(deck.defaultKinds()))
         .put("revision", deck.revision())
+        .put("groupId", deck.groupId() == null ? null : deck.groupId().toString())
         .put("createdAt", deck.createdAt().toString())
         .put("updatedAt", deck.updatedAt().toString());
   }

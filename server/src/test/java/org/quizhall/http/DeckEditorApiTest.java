@@ -429,6 +429,13 @@ class DeckEditorApiTest {
       HttpResponse<Buffer> refused = api.patchJson("/api/decks/" + deck, bad, owner);
       assertThat(refused.statusCode()).as("%s: %s", bad, refused.bodyAsString()).isEqualTo(400);
     }
+    String group = api.postJson("/api/groups", new JsonObject().put("name", "Revision group"), owner).bodyAsJsonObject().getString("id");
+    assertThat(api.postJson("/api/groups/" + group + "/decks", new JsonObject().put("deckId", deck), owner).statusCode()).isEqualTo(204);
+    assertThat(summary(deck).getString("groupId")).isEqualTo(group);
+    assertThat(api.patchJson("/api/decks/" + deck, new JsonObject().put("groupId", group), owner).statusCode())
+        .as("sharing goes through the group").isEqualTo(400);
+    assertThat(api.patchJson("/api/decks/" + deck, new JsonObject().putNull("groupId"), owner).bodyAsJsonObject()
+        .getValue("groupId")).as("no longer shared").isNull();
     JsonObject allKinds = api.patchJson("/api/decks/" + deck, new JsonObject().putNull("kinds"), owner).bodyAsJsonObject();
     assertThat(allKinds.getValue("defaultKinds")).isNull();
     assertThat(summary(deck).getString("title")).isEqualTo("Biology, revised");

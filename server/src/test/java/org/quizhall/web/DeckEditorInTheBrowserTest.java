@@ -245,4 +245,28 @@ class DeckEditorInTheBrowserTest {
     assertThat(teacher.find(".edit-question.wanted").getAttribute("data-id")).isEqualTo(asked.getString("id"));
     assertThat(teacher.focused().getAttribute("class")).contains("edit-open");
   }
+
+  @Test
+  @DisplayName("the deck settings put the topics in the teacher's order and share the deck with a group, by keyboard")
+  void settingsByKeyboard() {
+    String notes = "# Photosynthesis\n- Takes place in the chloroplasts\n- Needs light and water\n- Makes glucose\n\n"
+        + "# Respiration\n- Takes place in the mitochondria\n- Releases energy as ATP\n- Needs oxygen\n";
+    String deck = api.postJson("/api/decks", new JsonObject().put("title", "Two topics").put("notes", notes), token)
+        .bodyAsJsonObject().getString("id");
+    assertThat(api.get("/api/decks/" + deck, token).bodyAsJsonObject().getJsonArray("topics").getList())
+        .containsExactly("Photosynthesis", "Respiration");
+    String group = api.postJson("/api/groups", new JsonObject().put("name", "Biology set 2"), token).bodyAsJsonObject().getString("id");
+
+    teacher.go("/decks/" + deck);
+    teacher.find("#deck-settings summary").click();
+    teacher.find("#topic-order button[aria-label='Move Respiration up']").sendKeys(Keys.ENTER);
+    assertThat(teacher.focused().getAttribute("aria-label")).as("the focus stays on the moved topic").isEqualTo("Move Respiration down");
+    new org.openqa.selenium.support.ui.Select(teacher.find("#deck-group")).selectByVisibleText("Biology set 2");
+    teacher.find("#save-settings").click();
+    teacher.waitUntil("the settings are saved", () -> group.equals(api.get("/api/decks/" + deck, token).bodyAsJsonObject().getString("groupId")));
+    assertThat(api.get("/api/decks/" + deck, token).bodyAsJsonObject().getJsonArray("topics").getList())
+        .containsExactly("Respiration", "Photosynthesis");
+    assertThat(teacher.textOf("#editor-list", "Respiration").indexOf("Respiration"))
+        .as("the editor lists the topics in the new order").isLessThan(teacher.textOf("#editor-list", "Photosynthesis").indexOf("Photosynthesis"));
+  }
 }
