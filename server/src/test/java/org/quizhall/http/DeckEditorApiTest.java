@@ -189,6 +189,8 @@ class DeckEditorApiTest {
         new Case(new JsonObject().put("type", "ordering").put("items", new JsonArray().add("a").add("b")), "3 to 8 items"),
         new Case(new JsonObject().put("type", "matching").put("pairs", new JsonArray().add("not a pair")), "{left, right}"),
         new Case(new JsonObject().put("type", "typed").put("accepted", new JsonArray()), "accepts 1 to 20 answers"),
+        new Case(new JsonObject().put("seconds", 3), "seconds is 5 to 240"),
+        new Case(new JsonObject().put("seconds", "soon"), "seconds is 5 to 240"),
         new Case(new JsonObject().put("correct", 7).put("prompt", ""), "prompt must not be empty; correct must be"));
     for (Case c : cases) {
       HttpResponse<Buffer> refused = patch(deck, id, c.body());
@@ -216,6 +218,10 @@ class DeckEditorApiTest {
     String id = q.getString("id");
     String key = q.getJsonArray("options").getString(q.getInteger("correct"));
 
+    assertThat(patch(deck, id, new JsonObject().put("seconds", 45)).bodyAsJsonObject().getInteger("seconds"))
+        .as("a time of its own").isEqualTo(45);
+    assertThat(patch(deck, id, new JsonObject().putNull("seconds")).bodyAsJsonObject().containsKey("seconds"))
+        .as("back to the room's time").isFalse();
     JsonObject typed = patch(deck, id, new JsonObject().put("type", "typed")).bodyAsJsonObject();
     assertThat(typed.getString("type")).isEqualTo("typed");
     assertThat(typed.getJsonArray("accepted")).containsExactly(key);
