@@ -18,8 +18,7 @@ export function mount(root, { params, navigate }) {
   root.append(body);
   Promise.all([request('GET', `/api/decks/${id}`, { token: session.token }), request('GET', `/api/decks/${id}/questions`, { token: session.token })])
     .then(([deck, questions]) => {
-      // Only the owner's copy of a question says where it came from.
-      const mine = questions.some((q) => q.origin !== undefined) || (deck.questionCount === 0 && !deck.sample);
+      const mine = deck.mine === true;
       const render = (fresh, list) => fill(body,
         h('section', { class: 'card', 'aria-labelledby': 'deck-title' },
           h('h1', { id: 'deck-title' }, fresh.title),

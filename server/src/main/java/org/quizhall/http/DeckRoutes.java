@@ -199,8 +199,9 @@ final class DeckRoutes {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
     identity
         .optionalId(ctx)
-        .compose(viewer -> decks.get(id, viewer))
-        .onSuccess(deck -> Responses.json(ctx, 200, summaryJson(deck)))
+        .compose(viewer -> decks.get(id, viewer).map(deck -> summaryJson(deck)
+            .put("mine", viewer != null && viewer.equals(deck.ownerId()))))
+        .onSuccess(deck -> Responses.json(ctx, 200, deck))
         .onFailure(ctx::fail);
   }
 

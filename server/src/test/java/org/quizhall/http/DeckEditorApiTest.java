@@ -422,6 +422,8 @@ class DeckEditorApiTest {
     assertThat(changed.getJsonArray("topics").getList()).isEqualTo(topics);
     assertThat(changed.getJsonArray("defaultKinds").getList()).containsExactly("definition");
     assertThat(api.get("/api/decks/" + deck, other).statusCode()).as("public now").isEqualTo(200);
+    assertThat(summary(deck).getBoolean("mine")).as("the editor is for its owner").isTrue();
+    assertThat(api.get("/api/decks/" + deck, other).bodyAsJsonObject().getBoolean("mine")).isFalse();
     assertThat(asked(deck, 50).stream().map(q -> q.getString("kind")).distinct().toList())
         .as("a room with no kinds picked offers the deck's default ones").containsExactly("definition");
 
