@@ -189,6 +189,8 @@ class DeckEditorApiTest {
         new Case(new JsonObject().put("type", "ordering").put("items", new JsonArray().add("a").add("b")), "3 to 8 items"),
         new Case(new JsonObject().put("type", "matching").put("pairs", new JsonArray().add("not a pair")), "{left, right}"),
         new Case(new JsonObject().put("type", "typed").put("accepted", new JsonArray()), "accepts 1 to 20 answers"),
+        new Case(new JsonObject().put("type", "typed").put("accepted", new JsonArray().add("two\nlines")),
+            "every accepted answer is one line"),
         new Case(new JsonObject().put("correct", 7).put("prompt", ""), "prompt must not be empty; correct must be"));
     for (Case c : cases) {
       HttpResponse<Buffer> refused = patch(deck, id, c.body());
