@@ -1,6 +1,7 @@
 package org.quizhall.deck;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 import org.quizhall.problem.Problem;
 
 /**
@@ -20,7 +21,7 @@ public record QuestionRow(int row, JsonObject question, boolean hidden) {
   /** 413 {@code too_many_rows}. */
   public static Problem tooMany() {
     return new Problem(Problem.Kind.TOO_LARGE, "too_many_rows",
-        "One import holds at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_ROWS)
+        "One import holds at most " + String.format(Locale.ROOT, "%,d", MAX_ROWS)
             + " questions; this file has more: split it into smaller files.");
   }
 }

@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.quizhall.deck.DeckQuestion;
 import org.quizhall.deck.Question;
+import org.quizhall.deck.QuestionType;
 
 /**
  * A deck as a text file Anki (2.1.54 and later) imports as Basic notes: tab-separated front, back, tags and id, after
@@ -64,7 +65,7 @@ public final class AnkiFile {
   static String back(Question q) {
     List<String> lines = new ArrayList<>();
     switch (q.type()) {
-      case MULTIPLE_CHOICE, TRUE_FALSE -> lines.add(q.type() == org.quizhall.deck.QuestionType.TRUE_FALSE
+      case MULTIPLE_CHOICE, TRUE_FALSE -> lines.add(q.type() == QuestionType.TRUE_FALSE
           ? q.answer() : LETTERS.charAt(q.correct()) + ". " + q.answer());
       case MULTIPLE_RESPONSE -> q.keys().forEach(k -> lines.add(LETTERS.charAt(k) + ". " + q.options().get(k)));
       case TYPED -> {

@@ -19,6 +19,9 @@ final class AnkiHeaders {
       "space", ' ', "pipe", '|', "colon", ':');
   private static final Set<String> OTHER_COLUMNS = Set.of("tags column", "guid column", "notetype column",
       "deck column");
+  /** The keys Anki writes; any other "#word:" line is a card, such as "#1 hit: …", not a header. */
+  private static final Set<String> KEYS = Set.of("separator", "html", "tags", "columns", "notetype", "deck",
+      "tags column", "guid column", "notetype column", "deck column");
 
   private Character separator;
   private boolean html;
@@ -33,6 +36,9 @@ final class AnkiHeaders {
     }
     String key = m.group(1).strip().toLowerCase(Locale.ROOT);
     String value = m.group(2).strip();
+    if (!KEYS.contains(key)) {
+      return false;
+    }
     if (key.equals("separator")) {
       separator = SEPARATORS.get(value.toLowerCase(Locale.ROOT));
       if (separator == null && value.length() == 1 && SEPARATORS.containsValue(value.charAt(0))) {

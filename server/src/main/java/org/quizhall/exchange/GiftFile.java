@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.quizhall.deck.DeckQuestion;
 import org.quizhall.deck.Question;
+import org.quizhall.deck.QuestionType;
 
 /**
  * A deck in Moodle's GIFT format (docs.moodle.org/en/GIFT_format), laid out as Moodle's own GIFT export lays it out:
@@ -56,7 +57,7 @@ public final class GiftFile {
   /** One question, ending with a line break; a blank line must come between two. */
   static String question(Question q) {
     StringBuilder out = new StringBuilder();
-    if (q.type() == org.quizhall.deck.QuestionType.ORDERING) {
+    if (q.type() == QuestionType.ORDERING) {
       out.append("// Ordering: GIFT has no ordering type, so each place is matched with the item that belongs there\n");
     }
     out.append("::").append(escape(title(q.prompt()))).append("::[plain]").append(escape(q.prompt())).append(' ');

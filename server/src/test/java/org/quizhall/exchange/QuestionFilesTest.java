@@ -226,6 +226,15 @@ class QuestionFilesTest {
   }
 
   @Test
+  @DisplayName("a first card that starts like a header line but names no key of Anki's is a card")
+  void notAHeader() {
+    List<QuestionRow> rows = QuestionFiles.read("#Motto: the school's own words\ta saying the school lives by\n", '\t');
+
+    assertThat(rows).extracting(QuestionRow::row).containsExactly(1);
+    assertThat(rows.get(0).question().getJsonArray("accepted")).containsExactly("#Motto: the school's own words");
+  }
+
+  @Test
   @DisplayName("a card row must be a front and a back")
   void badCards() {
     assertThat(refused("ATP\tenergy\nDNA\n", '\t').getMessage())
