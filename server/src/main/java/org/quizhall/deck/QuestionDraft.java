@@ -200,6 +200,9 @@ public final class QuestionDraft {
           defects.add("a typed question accepts 1 to " + ACCEPTED_MAX + " answers, not " + accepted.size());
         } else if (accepted.stream().anyMatch(a -> AnswerMatcher.normalize(a).isEmpty())) {
           defects.add("every accepted answer needs a letter or digit");
+        } else if (accepted.stream().anyMatch(a -> a.indexOf('\n') >= 0 || a.indexOf('\r') >= 0)) {
+          // A player types an answer on one line, so an answer with a line break could never be given.
+          defects.add("every accepted answer is one line");
         }
       }
       case ORDERING -> {

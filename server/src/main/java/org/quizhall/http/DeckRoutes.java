@@ -1,15 +1,11 @@
 package org.quizhall.http;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.quizhall.deck.DeckSummary;
@@ -249,11 +245,12 @@ final class DeckRoutes {
         return new Upload(JsonBodies.string(body, "title"), notes, (Boolean) isPublic);
       }
       case "text/plain", "text/markdown", "text/x-markdown" -> {
-        Buffer body = ctx.body().buffer();
-        byte[] bytes = body == null ? new byte[0] : body.getBytes();
+        byte[] bytes = TextBodies.bytes(ctx);
         checkSize(bytes.length);
         String isPublic = ctx.queryParams().get("public");
-        return new Upload(ctx.queryParams().get("title"), decode(bytes), isPublic == null ? null : "true".equals(isPublic));
+        String notes = TextBodies.utf8(bytes, "binary_notes", "That looks like a binary file: send notes as text.",
+            "The notes are not valid UTF-8 text: save them as UTF-8 and try again.");
+        return new Upload(ctx.queryParams().get("title"), notes, isPublic == null ? null : "true".equals(isPublic));
       }
       default ->
           throw new Problem(
@@ -267,28 +264,6 @@ final class DeckRoutes {
     if (bytes > NotesLimits.MAX_BYTES) {
       throw new Problem(
           Problem.Kind.TOO_LARGE, "notes_too_large", "Notes are at most 1 MiB; these are " + bytes + " bytes.");
-    }
-  }
-
-  /** Strict UTF-8 (a leading byte-order mark is dropped); binary files are refused, not guessed at. */
-  private static String decode(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b == 0) {
-        throw new Problem(
-            Problem.Kind.UNSUPPORTED_MEDIA, "binary_notes", "That looks like a binary file: send notes as text.");
-      }
-    }
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      throw Problem.invalid("not_utf8", "The notes are not valid UTF-8 text: save them as UTF-8 and try again.");
     }
   }
 

@@ -89,6 +89,7 @@ public final class HttpApi extends VerticleBase {
     new AccountRoutes(services.accounts(), services.clientAddress(), services.limitHits(), services.limits())
         .mount(router);
     new DeckRoutes(services.decks(), identity, services.itemAnalysis()).mount(router);
+    new ExchangeRoutes(services.decks(), identity).mount(router);
     new RoomRoutes(
             services.decks(), services.rooms(), services.games(), services.groups(), services.weakSpots(), identity,
             services.maxPlayersPerRoom(), site, services.openRoomsPerAccount())

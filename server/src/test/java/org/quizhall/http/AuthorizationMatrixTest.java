@@ -95,6 +95,10 @@ class AuthorizationMatrixTest {
         row("POST",   "/api/decks/{id}/questions/{qid}/restore", "the group's shared deck",      401,  404,  403,   200,  Try::restoreQuestion),
         row("POST",   "/api/decks/{id}/questions/{qid}/revert",  "the group's shared deck",      401,  404,  403,   200,  Try::revertQuestion),
         row("GET",    "/api/decks/{id}/analysis",            "the group's shared deck",          401,  404,  403,   200,  Try::analysis),
+        row("GET",    "/api/decks/{id}/export",              "the group's shared deck",          401,  404,  403,   200,  Try::exportDeck),
+        row("GET",    "/api/decks/{id}/export",              "a sample deck, which nobody owns", 401,  403,  403,   403,  Try::exportSample),
+        row("POST",   "/api/decks/{id}/import",              "the group's shared deck",          401,  404,  403,   201,  Try::importCards),
+        row("POST",   "/api/decks/import",                   "a new deck from a file of cards",  401,  201,  201,   201,  Try::importNewDeck),
         // Study groups: outsiders learn nothing; members read and play; the owner manages.
         row("GET",    "/api/groups",                         "the caller's groups",              401,  200,  200,   200,  Try::myGroups),
         row("POST",   "/api/groups",                         "a new group",                      401,  201,  201,   201,  Try::createGroup),
@@ -583,6 +587,43 @@ class AuthorizationMatrixTest {
               .isEqualTo("An edit of mine?"))
           .ifAllowed(r -> assertThat(api.get(path, member).bodyAsJsonObject().getString("prompt"))
               .isEqualTo(question.getString("prompt")));
+    }
+
+    static Attempt exportDeck(Caller who) {
+      // An export holds every answer key: what nobody but the owner may read.
+      return new Attempt(api.get("/api/decks/" + sharedDeck + "/export?format=csv", token(who)))
+          .secret(practiceAnswerText)
+          .ifAllowed(r -> assertThat(r.bodyAsString()).startsWith("\uFEFFid,topic,type").contains(practiceAnswerText));
+    }
+
+    static Attempt exportSample(Caller who) {
+      return new Attempt(api.get("/api/decks/" + sampleDeck + "/export?format=anki", token(who)));
+    }
+
+    private static final String CARDS = "Mitochondrion\tthe organelle that releases energy\n"
+        + "Chloroplast\tthe organelle where photosynthesis happens\nRibosome\tthe organelle that builds proteins\n"
+        + "Nucleus\tthe organelle that holds the genes\n";
+
+    static Attempt importCards(Caller who) {
+      String deck = newSharedDeck(FRESH_DECK_TITLE);
+      int before = api.get("/api/decks/" + deck, owner).bodyAsJsonObject().getInteger("questionCount");
+      return new Attempt(api.send(HttpMethod.POST, "/api/decks/" + deck + "/import", token(who),
+          "text/tab-separated-values", Buffer.buffer(CARDS)))
+          .unchangedIfRefused(() -> assertThat(api.get("/api/decks/" + deck, owner).bodyAsJsonObject()
+              .getInteger("questionCount")).as("no question was added").isEqualTo(before))
+          .ifAllowed(r -> assertThat(api.get("/api/decks/" + deck, member).bodyAsJsonObject().getInteger("questionCount"))
+              .as("the members' deck has the cards").isEqualTo(before + 4));
+    }
+
+    static Attempt importNewDeck(Caller who) {
+      return new Attempt(api.send(HttpMethod.POST, "/api/decks/import?title=Cards", token(who),
+          "text/tab-separated-values", Buffer.buffer(CARDS)))
+          .ifAllowed(r -> {
+            String deck = r.bodyAsJsonObject().getJsonObject("deck").getString("id");
+            assertThat(status("/api/decks/" + deck, token(who))).as("the caller's new deck").isEqualTo(200);
+            assertThat(status("/api/decks/" + deck, who == Caller.OWNER ? stranger : owner)).as("private to them")
+                .isEqualTo(404);
+          });
     }
 
     private static JsonObject firstQuestion(String deck) {

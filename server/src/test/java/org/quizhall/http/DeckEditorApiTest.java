@@ -191,6 +191,8 @@ class DeckEditorApiTest {
         new Case(new JsonObject().put("type", "typed").put("accepted", new JsonArray()), "accepts 1 to 20 answers"),
         new Case(new JsonObject().put("seconds", 3), "seconds is 5 to 240"),
         new Case(new JsonObject().put("seconds", "soon"), "seconds is 5 to 240"),
+        new Case(new JsonObject().put("type", "typed").put("accepted", new JsonArray().add("two\nlines")),
+            "every accepted answer is one line"),
         new Case(new JsonObject().put("correct", 7).put("prompt", ""), "prompt must not be empty; correct must be"));
     for (Case c : cases) {
       HttpResponse<Buffer> refused = patch(deck, id, c.body());

@@ -66,7 +66,9 @@ class RestFuzzTest {
           new String[] {"GET", "/api/decks/{id}/analysis"}, new String[] {"POST", "/api/games/{id}/flags"},
           new String[] {"GET", "/api/games/{id}/answers"}, new String[] {"GET", "/api/games/{id}/players.csv"},
           new String[] {"GET", "/api/games/{id}/questions.csv"}, new String[] {"GET", "/api/games/{id}/answers.csv"},
-          new String[] {"GET", "/api/games/{id}/results.xlsx"});
+          new String[] {"GET", "/api/games/{id}/results.xlsx"},
+          new String[] {"GET", "/api/decks/{id}/export"}, new String[] {"POST", "/api/decks/{id}/import"},
+          new String[] {"POST", "/api/decks/import"});
 
   static final List<String> FIELDS =
       List.of("username", "password", "title", "notes", "deckId", "groupId", "questionCount", "secondsPerQuestion",
@@ -127,7 +129,8 @@ class RestFuzzTest {
           route[1].replace("{id}", pathValue(random)).replace("{code}", pathValue(random)).replace("{username}", pathValue(random))
               .replace("{qid}", pathValue(random));
       Buffer body = body(random);
-      String contentType = random.nextInt(5) == 0 ? "text/plain" : "application/json";
+      int type = random.nextInt(10);
+      String contentType = type < 2 ? "text/plain" : type == 2 ? "text/csv" : "application/json";
       HttpResponse<Buffer> response;
       try {
         response = api.send(HttpMethod.valueOf(route[0]), path, random.nextBoolean() ? token : null, contentType, body);
@@ -176,6 +179,11 @@ class RestFuzzTest {
         return Buffer.buffer(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
       case 3:
         return Buffer.buffer("[" + "[".repeat(2000) + "]".repeat(2000) + "]");
+      case 4:
+        // Question files gone wrong: an open quote, a row of endless cells, a header and junk, a bad Anki header.
+        return Buffer.buffer(List.of("\"never closed,x\ny,z", ",".repeat(100_000), "type,prompt,correct\nmultiple_choice,"
+            + "\u0000,99\n", "#separator:nonsense\na\tb", "#html:true\n<b>" + "<".repeat(50_000) + "\tback",
+            "\uFEFF" + "\t".repeat(3) + "\n".repeat(10_000)).get(random.nextInt(6)));
       default:
         JsonObject object = new JsonObject();
         int fields = random.nextInt(6);
