@@ -48,7 +48,7 @@ public final class QuestionCsv {
     for (int i = 1; i <= SLOTS; i++) {
       out.add("match" + i);
     }
-    out.addAll(List.of("correct", "accepted", "explanation", "hidden", "source_line", "source_text"));
+    out.addAll(List.of("correct", "accepted", "explanation", "hidden", "seconds", "source_line", "source_text"));
     return List.copyOf(out);
   }
 
@@ -97,6 +97,7 @@ public final class QuestionCsv {
     cells.add(String.join("\n", q.accepted()));
     cells.add(q.explanation());
     cells.add(Boolean.toString(row.hidden()));
+    cells.add(q.seconds() > 0 ? Integer.toString(q.seconds()) : "");
     cells.add(q.source().line() > 0 ? Integer.toString(q.source().line()) : "");
     cells.add(q.source().line() > 0 ? q.source().text() : "");
     return cells.stream().map(SpreadsheetCells::guard).toList();
@@ -233,6 +234,14 @@ public final class QuestionCsv {
         String what = group.equals("option") || group.equals("match") ? "the " + group + " columns are" : group + " is";
         throw QuestionRow.invalid(row, what + " not used by a " + type + " question.");
       }
+    }
+    if (cells.containsKey("seconds")) {
+      String seconds = cells.get("seconds").strip();
+      if (!seconds.matches("[0-9]{1,4}")) {
+        throw QuestionRow.invalid(row, "seconds is the question's own time, a whole number of seconds, or empty for"
+            + " the room's.");
+      }
+      json.put("seconds", Integer.parseInt(seconds));
     }
     String hidden = cells.getOrDefault("hidden", "false").strip().toLowerCase(Locale.ROOT);
     if (!hidden.equals("true") && !hidden.equals("false")) {

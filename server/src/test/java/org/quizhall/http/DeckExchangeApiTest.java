@@ -62,7 +62,7 @@ class DeckExchangeApiTest {
 
   /** What a round-trip must keep of a question, as the owner's editor shows it. */
   private static final List<String> KEPT = List.of("type", "kind", "prompt", "options", "correct", "accepted", "items",
-      "pairs", "explanation", "topic", "hidden");
+      "pairs", "explanation", "topic", "hidden", "seconds");
 
   private static Quizhall quizhall;
   private static Api api;
@@ -132,7 +132,7 @@ class DeckExchangeApiTest {
     add(deck, OWN_CHOICE);
     add(deck, OWN_TRUE_FALSE);
     add(deck, new JsonObject().put("type", "typed").put("prompt", "Which pigment absorbs light?")
-        .put("accepted", new JsonArray(List.of("Chlorophyll", "chlorophyll a"))));
+        .put("accepted", new JsonArray(List.of("Chlorophyll", "chlorophyll a"))).put("seconds", 45));
     add(deck, new JsonObject().put("type", "multiple_response").put("prompt", "Which of these happen in a chloroplast?")
         .put("options", new JsonArray(List.of("Light reactions", "Glycolysis", "Calvin cycle", "Krebs cycle")))
         .put("correct", new JsonArray(List.of(0, 2))));
