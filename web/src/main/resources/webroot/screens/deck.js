@@ -120,7 +120,27 @@ function deckSettings(deck, session, navigate, reload) {
           } catch (error) { say(message, error.message, true); }
         } }, 'Duplicate'),
         h('button', { type: 'button', class: 'danger primary', id: 'delete-deck', onclick: () => { confirmBox.hidden = false; confirmBox.querySelector('button').focus(); } }, 'Delete…')),
-      confirmBox, message));
+      confirmBox, message,
+      h('fieldset', {}, h('legend', {}, 'Take the deck elsewhere'),
+        h('div', { class: 'button-row' }, EXPORTS.map(([format, label]) => h('button', { type: 'button', class: 'secondary',
+          id: `export-${format}`, onclick: () => exportDeck(deck, format, session, message) }, label))))));
+}
+
+const EXPORTS = [['csv', 'Spreadsheet (CSV)'], ['gift', 'Moodle (GIFT)'], ['anki', 'Anki']];
+
+/** Downloads the deck as a file: the request carries the owner's sign-in, so it is fetched, then saved. */
+async function exportDeck(deck, format, session, message) {
+  try {
+    const blob = await request('GET', `/api/decks/${deck.id}/export?format=${format}`, { token: session.token, as: 'blob' });
+    const url = URL.createObjectURL(blob);
+    const ext = format === 'anki' ? 'txt' : format;
+    const link = h('a', { href: url, download: `${deck.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'deck'}.${ext}`, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    say(message, 'The file is downloading.');
+  } catch (error) { say(message, error.message, true); }
 }
 
 /** The notes in the browser: edit and import again; what the owner changed in questions is kept or marked. */
@@ -208,6 +228,24 @@ function editor(deck, questions, session, reload, analysis) {
   const addButton = h('button', { type: 'button', class: 'primary', id: 'add-question' }, '+ Add a question');
   const status = h('p', { class: 'message', id: 'editor-message', role: 'status', 'aria-live': 'polite' });
   const byId = new Map(questions.map((q) => [q.id, q]));
+  const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain',
+    class: 'visually-hidden', tabIndex: -1, onchange: async () => {
+      const file = fileInput.files[0];
+      fileInput.value = '';
+      if (!file) return;
+      const type = /\.tsv$/i.test(file.name) || file.type === 'text/tab-separated-values' ? 'text/tab-separated-values'
+        : /\.txt$/i.test(file.name) ? 'text/plain' : 'text/csv';
+      try {
+        say(status, `Reading ${file.name}…`);
+        const done = await request('POST', `/api/decks/${deck.id}/import`, { token: session.token, body: await file.text(), contentType: type });
+        await reload();
+        const again = document.getElementById('editor-message');
+        if (again) say(again, `Added ${plural(done.added, 'question')} from ${file.name}.`);
+      } catch (error) { say(status, error.message, true); }
+    } });
+  const importLabel = h('label', { for: 'import-file', class: 'file-button', id: 'import-label', tabindex: '0',
+    onkeydown: (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); fileInput.click(); } } },
+  'Add questions from a file (CSV, Quizlet, Anki)');
   // A link from a game's results names the question to fix; otherwise open on what needs review.
   const wanted = new URLSearchParams(location.search).get('question');
   if (!wanted && questions.some((q) => q.review)) filter.value = 'review';
@@ -333,6 +371,7 @@ function editor(deck, questions, session, reload, analysis) {
     h('h2', { id: 'preview-title' }, 'Your questions'),
     h('div', { class: 'editor-bar' }, addButton, h('label', { for: 'editor-filter' }, 'Show'), filter,
       h('label', { for: 'editor-sort' }, 'Sort'), sort),
+    h('p', {}, fileInput, importLabel),
     adding, status, list);
 }
 

@@ -248,7 +248,7 @@ class DeckEditorInTheBrowserTest {
 
   @Test
   @DisplayName("the deck settings put the topics in the teacher's order and share the deck with a group, by keyboard")
-  void settingsByKeyboard() {
+  void settingsByKeyboard() throws Exception {
     String notes = "# Photosynthesis\n- Takes place in the chloroplasts\n- Needs light and water\n- Makes glucose\n\n"
         + "# Respiration\n- Takes place in the mitochondria\n- Releases energy as ATP\n- Needs oxygen\n";
     String deck = api.postJson("/api/decks", new JsonObject().put("title", "Two topics").put("notes", notes), token)
@@ -266,6 +266,14 @@ class DeckEditorInTheBrowserTest {
     teacher.waitUntil("the settings are saved", () -> group.equals(api.get("/api/decks/" + deck, token).bodyAsJsonObject().getString("groupId")));
     assertThat(api.get("/api/decks/" + deck, token).bodyAsJsonObject().getJsonArray("topics").getList())
         .containsExactly("Respiration", "Photosynthesis");
+    // Questions from a Quizlet export join the deck from the editor.
+    java.nio.file.Path cards = java.nio.file.Files.createTempFile("quizlet", ".tsv");
+    java.nio.file.Files.writeString(cards, "Chloroplast\tWhere photosynthesis happens\nMitochondrion\tWhere respiration happens\n"
+        + "Stoma\tA pore that lets gases in and out\nXylem\tVessels that carry water up from the roots\n");
+    teacher.driver.findElement(org.openqa.selenium.By.id("import-file")).sendKeys(cards.toString());
+    teacher.textOf("#editor-message", "Added 4 questions");
+    assertThat(api.get("/api/decks/" + deck + "/questions", token).bodyAsJsonArray().stream().map(JsonObject.class::cast)
+        .filter(q -> "added".equals(q.getString("origin"))).count()).isEqualTo(4);
     assertThat(teacher.textOf("#editor-list", "Respiration").indexOf("Respiration"))
         .as("the editor lists the topics in the new order").isLessThan(teacher.textOf("#editor-list", "Photosynthesis").indexOf("Photosynthesis"));
   }
