@@ -224,17 +224,29 @@ class DeckEditorInTheBrowserTest {
     teacher.find("#next").click();
     teacher.find("#podium");
 
+    // A class of twelve more, as written by the room's writer: enough answers for the figures to speak.
+    JsonObject now = api.get("/api/decks/" + deck + "/questions/" + asked.getString("id"), token).bodyAsJsonObject();
+    int key = now.getInteger("correct");
+    int other = (key + 1) % 4;
+    Object[][] picks = new Object[12][];
+    for (int p = 0; p < 12; p++) {
+      picks[p] = new Object[] {p < 8 ? key : other};
+    }
+    java.util.UUID hostId = java.util.UUID.fromString(api.get("/api/me", token).bodyAsJsonObject().getString("id"));
+    org.quizhall.testing.GameFixture.game(quizhall.pool(), 7, deck, hostId, List.of(now), picks, true);
+
     teacher.go("/decks/" + deck);
     String card = ".edit-question[data-id='" + asked.getString("id") + "']";
     teacher.textOf(card + " .badges", "1 flag");
-    teacher.textOf(card + " .figures-line", "1 answer · 0% right");
+    teacher.textOf(card + " .figures-line", "13 answers · 62% right");
+    teacher.textOf(card + " .hints", "was never chosen: replace it");
     teacher.textOf(card + " .hints", "flagged once: the key is wrong");
     assertThat(teacher.textOf(card + " .flag-comments", "I am sure my answer is right")).contains("— Robin");
     assertThat(teacher.find("#editor-filter").getAttribute("value")).as("the editor opens on what needs a look").isEqualTo("attention");
     teacher.screenshot("deck-editor-analysis", ".edit-question[data-id='" + asked.getString("id") + "']");
 
     // The results page grades the room: who missed what, with the answer given, and a way back to the question.
-    String gameId = quizhall.pool().preparedQuery("SELECT id FROM games WHERE deck_id = $1")
+    String gameId = quizhall.pool().preparedQuery("SELECT id FROM games WHERE deck_id = $1 AND room_code = '" + code + "'")
         .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(deck))).await().iterator().next().getUUID(0).toString();
     teacher.go("/results/" + gameId);
     String wrongOption = asked.getJsonArray("options").getString(wrong);
