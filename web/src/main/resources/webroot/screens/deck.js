@@ -49,7 +49,9 @@ function deckSettings(deck, session, navigate, reload) {
   const title = h('input', { id: 'deck-name', value: deck.title, maxlength: 200, required: true });
   const isPublic = h('input', { id: 'deck-public', type: 'checkbox', checked: deck.public });
   const kinds = Object.keys(deck.kinds);
-  const chosen = new Set(deck.defaultKinds || kinds);
+  // Defaults the deck no longer has questions of are left out, as rooms leave them out.
+  const chosen = new Set((deck.defaultKinds || kinds).filter((k) => kinds.includes(k)));
+  if (chosen.size === 0) kinds.forEach((k) => chosen.add(k));
   const kindBoxes = kinds.map((kind) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', class: 'default-kind', value: kind, checked: chosen.has(kind),
       onchange: (e) => { if (e.target.checked) chosen.add(kind); else chosen.delete(kind); } }),
@@ -71,12 +73,19 @@ function deckSettings(deck, session, navigate, reload) {
     }
   };
   renderTopics();
-  const group = h('select', { id: 'deck-group' }, h('option', { value: '' }, 'Not shared'));
+  // Disabled until the owner's groups are known, and sent only when changed: a save never unshares by accident.
+  const group = h('select', { id: 'deck-group', disabled: true }, h('option', { value: '' }, 'Not shared'));
+  let groupChanged = false;
+  group.addEventListener('change', () => { groupChanged = true; });
   request('GET', '/api/groups', { token: session.token })
     .then((groups) => {
       for (const g of groups) group.append(h('option', { value: g.id, selected: g.id === deck.groupId }, g.name));
+      if (deck.groupId && !groups.some((g) => g.id === deck.groupId)) {
+        group.append(h('option', { value: deck.groupId, selected: true }, 'A group you have left'));
+      }
+      group.disabled = false;
     })
-    .catch(() => {});
+    .catch(() => { group.title = 'Your groups could not be loaded.'; });
   const confirmBox = h('div', { class: 'button-row', hidden: true, id: 'delete-confirm' },
     h('span', {}, `Delete “${deck.title}” and its ${plural(deck.questionCount, 'question')} for good?`),
     h('button', { type: 'button', class: 'danger primary', id: 'delete-yes', onclick: async () => {
@@ -94,10 +103,10 @@ function deckSettings(deck, session, navigate, reload) {
     if (kinds.length && chosen.size === 0) return say(message, 'Pick at least one kind of question for rooms.', true);
     if (topics.join('\u0000') !== deck.topics.join('\u0000')) body.topics = topics;
     const sharedWith = group.value || null;
-    if (sharedWith === null && deck.groupId) body.groupId = null;
+    if (groupChanged && sharedWith === null && deck.groupId) body.groupId = null;
     try {
       await request('PATCH', `/api/decks/${deck.id}`, { token: session.token, body });
-      if (sharedWith && sharedWith !== deck.groupId) {
+      if (groupChanged && sharedWith && sharedWith !== deck.groupId) {
         await request('POST', `/api/groups/${sharedWith}/decks`, { token: session.token, body: { deckId: deck.id } });
       }
       await reload();

@@ -15,7 +15,7 @@ export function flagControl({ gameId, index, auth }) {
     open.setAttribute('aria-expanded', 'true');
     let reason = null;
     const comment = h('input', { id: `flag-comment-${n}`, maxlength: 500, placeholder: 'What is wrong? (optional)' });
-    const send = h('button', { type: 'submit', class: 'secondary flag-send' }, 'Send to the teacher');
+    const send = h('button', { type: 'submit', class: 'secondary flag-send' }, 'Send the flag');
     const form = h('form', { class: 'flag-form', novalidate: true, onsubmit: async (event) => {
       event.preventDefault();
       if (!reason) {

@@ -138,7 +138,8 @@ final class DeckStore {
   /**
    * Changes one question of an owner's deck in one transaction: {@code change} gets the question as stored (empty
    * for a new one) and returns it as it should be, or throws to refuse; the deck is locked meanwhile, so a
-   * re-import or another edit cannot interleave. Empty when {@code owner} does not own the deck.
+   * re-import or another edit cannot interleave; {@code change} returning the question it was given changes nothing.
+   * Empty when {@code owner} does not own the deck.
    */
   Future<Optional<Changed>> change(UUID id, UUID owner, String questionId,
       Function<Optional<DeckQuestion>, DeckQuestion> change) {
@@ -161,6 +162,12 @@ final class DeckStore {
                                 Optional<DeckQuestion> before =
                                     found.size() == 0 ? Optional.empty() : Optional.of(deckQuestion(found.iterator().next()));
                                 DeckQuestion after = change.apply(before);
+                                if (before.isPresent() && after == before.get()) {
+                                  // Nothing changed: no write, and no new revision to refuse a re-import for.
+                                  return connection.preparedQuery("SELECT " + SUMMARY_COLUMNS + " FROM decks WHERE id = $1")
+                                      .execute(Tuple.of(id))
+                                      .map(rows -> Optional.of(new Changed(after, summary(rows.iterator().next()))));
+                                }
                                 return upsert(connection, id, after, before.isEmpty())
                                     .compose(v -> recount(connection, id))
                                     .map(summary -> Optional.of(new Changed(after, summary)));
@@ -213,7 +220,8 @@ final class DeckStore {
                 + " topics = COALESCE($5, topics), topics_ordered = topics_ordered OR $5 IS NOT NULL,"
                 + " default_kinds = CASE WHEN $7 THEN NULL ELSE COALESCE($6, default_kinds) END,"
                 + " group_id = CASE WHEN $8 THEN NULL ELSE group_id END,"
-                + " updated_at = now() WHERE id = $1 AND owner_id = $2 RETURNING " + SUMMARY_COLUMNS)
+                + " revision = revision + 1, updated_at = now() WHERE id = $1 AND owner_id = $2 RETURNING "
+                + SUMMARY_COLUMNS)
         .execute(
             Tuple.tuple()
                 .addUUID(id)

@@ -165,6 +165,17 @@ public final class Decks {
       Instant now = Instant.now();
       return owned(id, owner, store.change(id, owner, question.id(), before -> new DeckQuestion(
               question, DeckQuestion.Origin.ADDED, false, null, null, null, now)))
+          .compose(changed -> {
+            // A deck whose rooms offer some kinds by default offers the owner's own question too: they wrote it to
+            // be asked.
+            List<String> defaults = deck.defaultKinds();
+            if (defaults.isEmpty() || defaults.contains(question.kind())) {
+              return Future.succeededFuture(changed);
+            }
+            List<String> more = new ArrayList<>(defaults);
+            more.add(question.kind());
+            return store.settings(id, owner, null, null, null, more, false, false).map(changed);
+          })
           .map(changed -> editorJson(changed.question()));
     });
   }
@@ -204,8 +215,10 @@ public final class Decks {
 
   /** Takes a question out of play, or puts it back; either way nothing of it is lost. */
   public Future<JsonObject> hideQuestion(UUID id, UUID owner, String questionId, boolean hide) {
-    return owned(id, owner, store.change(id, owner, questionId,
-        before -> before.orElseThrow(Decks::questionNotFound).withHidden(hide)))
+    return owned(id, owner, store.change(id, owner, questionId, before -> {
+      DeckQuestion old = before.orElseThrow(Decks::questionNotFound);
+      return old.hidden() == hide ? old : old.withHidden(hide);
+    }))
         .map(changed -> editorJson(changed.question()));
   }
 
@@ -216,8 +229,17 @@ public final class Decks {
       if (old.origin() != DeckQuestion.Origin.EDITED || old.original() == null) {
         throw Problem.conflict("not_edited", "Only an edited question has a generated version to go back to.");
       }
+      if (old.review() != null && (old.review().now() == null
+          || !old.original().source().text().equals(old.review().now().lines().findFirst().orElse("")))) {
+        // The generator's version on hand was made from the line as it was, which the notes no longer say.
+        throw Problem.conflict("no_current_version", "The generator has no version of this question from the notes as"
+            + " they are now: edit it, keep it as it is, or hide it.");
+      }
       String fact = old.review() != null && old.review().now() != null ? old.review().now() : old.fact();
-      return new DeckQuestion(old.original(), DeckQuestion.Origin.GENERATED, old.hidden(), fact, null, null, null);
+      // The row keeps its id: the generator's version may be the one made from a rewritten line, under another id,
+      // which the next re-import gives back as its own question.
+      return new DeckQuestion(old.original().withId(old.id()), DeckQuestion.Origin.GENERATED, old.hidden(), fact, null,
+          null, null);
     })).map(changed -> editorJson(changed.question()));
   }
 

@@ -172,6 +172,12 @@ public record Question(String id, QuestionType type, String kind, String prompt,
         };
     }
 
+    /** The same question under another id: an owner's edit takes over the one the generator made from its new line. */
+    Question withId(String newId) {
+        return new Question(newId, type, kind, prompt, options, correct, accepted, explanation, source, topic, keys,
+                matches, shuffle, seconds);
+    }
+
     /** The same question, made from {@code from}: an owner's edit follows its fact when a re-import moves it. */
     Question withSource(Source from) {
         return new Question(id, type, kind, prompt, options, correct, accepted, explanation, from, topic, keys, matches,

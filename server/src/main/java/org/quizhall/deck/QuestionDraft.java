@@ -220,6 +220,9 @@ public final class QuestionDraft {
       }
       case MATCHING -> {
         correct = -1;
+        if (typeChanged && !patch.containsKey("pairs")) {
+          options = List.of();
+        }
         if (patch.containsKey("pairs")) {
           List<String> left = new ArrayList<>();
           List<String> right = new ArrayList<>();
@@ -228,7 +231,7 @@ public final class QuestionDraft {
           matches = right;
           shuffle = List.of();
         }
-        if (options.size() < 3 || options.size() > 8) {
+        if (options.size() < 3 || options.size() > 8 || matches.size() != options.size()) {
           defects.add("a matching question has 3 to 8 pairs, not " + options.size());
         }
         distinct(options, "terms", defects);

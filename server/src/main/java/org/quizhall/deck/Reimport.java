@@ -33,13 +33,35 @@ final class Reimport {
     for (DeckQuestion old : kept) {
       switch (old.origin()) {
         case GENERATED -> hidden.add(old.id());
-        case ADDED -> left.add(old);
-        case EDITED -> {
-          DeckQuestion now = carried(old, facts, byId.get(old.id()));
+        case ADDED -> {
+          // A question the owner kept after its line went may carry the id the generator gives that line, should the
+          // line come back: the owner's question stands in the generated one's place.
           if (byId.containsKey(old.id())) {
-            // In the generated question's place: kept as is, or (when the generator made a question of this id again
-            // from a line that changed under it) waiting for review, where reverting it gives the new version.
-            edits.put(old.id(), now);
+            edits.put(old.id(), old);
+          } else {
+            left.add(old);
+          }
+        }
+        case EDITED -> {
+          // The generated question it stands in for: the one of its own id, or the one its line was rewritten into
+          // at an earlier re-import (its generated version's id).
+          String place = byId.containsKey(old.id()) ? old.id()
+              : old.original() != null && byId.containsKey(old.original().id()) ? old.original().id() : null;
+          DeckQuestion now = carried(old, facts, place == null ? null : byId.get(place));
+          if (place != null) {
+            // In the generated question's place: kept as is, or (when the generator made that question again from
+            // a line that changed under it) waiting for review, where reverting it gives the new version.
+            edits.put(place, now);
+            continue;
+          }
+          DeckQuestion sibling = now.review() != null && now.review().line() > 0
+              ? successor(generated, now, edits.keySet()) : null;
+          if (sibling != null) {
+            // Its line was rewritten, so the generator made the question again under a new id: the edit takes that
+            // question's place, waiting for review, with it as the version reverting gives. Otherwise both would be
+            // asked, the owner's fix and the unfixed question beside it.
+            edits.put(sibling.id(), new DeckQuestion(now.question(), now.origin(), now.hidden(), now.fact(),
+                sibling.question(), now.review(), now.editedAt()));
           } else {
             left.add(now);
           }
@@ -61,6 +83,17 @@ final class Reimport {
       }
     }
     return out;
+  }
+
+  /** The generated question of the same kind from the line an edit's fact was rewritten as, if the edit claims none. */
+  private static DeckQuestion successor(List<DeckQuestion> generated, DeckQuestion edit, Set<String> claimed) {
+    for (DeckQuestion g : generated) {
+      if (g.question().source().line() == edit.review().line() && g.question().kind().equals(edit.question().kind())
+          && !claimed.contains(g.id())) {
+        return g;
+      }
+    }
+    return null;
   }
 
   /** An edited question after the re-import: following its fact to its new line, or marked for review. */

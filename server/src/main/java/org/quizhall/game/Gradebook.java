@@ -23,12 +23,22 @@ import org.quizhall.problem.Problem;
  */
 public final class Gradebook {
 
+  private final io.vertx.core.Vertx vertx;
   private final Pool pool;
   private final GameWriter writer;
 
-  public Gradebook(Pool pool, GameWriter writer) {
+  public Gradebook(io.vertx.core.Vertx vertx, Pool pool, GameWriter writer) {
+    this.vertx = vertx;
     this.pool = pool;
     this.writer = writer;
+  }
+
+  /**
+   * Runs {@code work} (building a gradebook or its files) on a worker: a room of thousands of players has hundreds
+   * of thousands of answers, too many to turn into rows on an event loop.
+   */
+  public <T> Future<T> offLoop(java.util.concurrent.Callable<T> work) {
+    return vertx.executeBlocking(work, false);
   }
 
   public record Player(UUID id, int rank, String nickname, int score, int correct, int answered) {}
@@ -63,8 +73,8 @@ public final class Gradebook {
           Future<RowSet<Row>> questions = pool.preparedQuery(GameSql.QUESTIONS).execute(Tuple.of(gameId));
           Future<RowSet<Row>> answers = pool.preparedQuery(GameSql.SHEET_ANSWERS).execute(Tuple.of(gameId));
           return Future.all(game, players, questions, answers)
-              .map(all -> build(gameId, game.result().iterator().next(), ownsDeck, players.result(), questions.result(),
-                  answers.result()));
+              .compose(all -> offLoop(() -> build(gameId, game.result().iterator().next(), ownsDeck, players.result(),
+                  questions.result(), answers.result())));
         });
   }
 

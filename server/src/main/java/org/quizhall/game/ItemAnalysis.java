@@ -138,24 +138,39 @@ public final class ItemAnalysis {
     return out;
   }
 
-  /** Folds the deck's finished, unfolded games and its new practice answers into item_stats, in one transaction. */
+  /**
+   * Folds the deck's finished, unfolded games and its new practice answers into item_stats, a batch per
+   * transaction. A read that finds another one folding the same deck serves the figures as they stand rather than
+   * wait for it with a connection held.
+   */
   private Future<Void> fold(UUID deckId) {
     // Most reads find nothing new: one cheap look saves the transaction and its lock.
     return pool.preparedQuery(
             "SELECT EXISTS (SELECT 1 FROM games WHERE deck_id = $1 AND analysed_at IS NULL AND ended_at <= now())"
                 + " OR EXISTS (SELECT 1 FROM practice_answers WHERE deck_id = $1 AND NOT analysed) AS pending")
         .execute(Tuple.of(deckId))
-        .compose(rows -> rows.iterator().next().getBoolean("pending") ? foldPending(deckId) : Future.succeededFuture());
+        .compose(rows -> rows.iterator().next().getBoolean("pending")
+            ? foldBatch(deckId).compose(more -> more ? fold(deckId) : Future.succeededFuture())
+            : Future.succeededFuture());
   }
 
-  private Future<Void> foldPending(UUID deckId) {
+  /** Games folded per transaction: a first read after thousands of games holds no lock for long. */
+  static final int GAME_BATCH = 100;
+
+  /** One batch; true when it folded something and more may be waiting, false when another read holds the lock. */
+  private Future<Boolean> foldBatch(UUID deckId) {
     return pool.withTransaction(connection -> connection
-        .preparedQuery("SELECT pg_advisory_xact_lock($1)")
+        .preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
         .execute(Tuple.of(deckId.getMostSignificantBits() ^ deckId.getLeastSignificantBits()))
-        .compose(v -> connection.preparedQuery(
-                "UPDATE games SET analysed_at = now() WHERE deck_id = $1 AND analysed_at IS NULL AND ended_at <= now()"
-                    + " RETURNING id")
-            .execute(Tuple.of(deckId)))
+        .compose(lock -> lock.iterator().next().getBoolean("locked") ? foldLocked(connection, deckId).map(true)
+            : Future.succeededFuture(false)));
+  }
+
+  private Future<Void> foldLocked(SqlConnection connection, UUID deckId) {
+    return connection.preparedQuery(
+                "UPDATE games SET analysed_at = now() WHERE id IN (SELECT id FROM games WHERE deck_id = $1"
+                    + " AND analysed_at IS NULL AND ended_at <= now() LIMIT $2) RETURNING id")
+            .execute(Tuple.of(deckId, GAME_BATCH))
         .compose(games -> {
           List<UUID> ids = new ArrayList<>();
           games.forEach(row -> ids.add(row.getUUID("id")));
@@ -165,7 +180,7 @@ public final class ItemAnalysis {
             chain = chain.compose(x -> foldGame(connection, game, delta));
           }
           return chain.compose(x -> foldPractice(connection, deckId, delta)).compose(x -> store(connection, deckId, delta));
-        }));
+        });
   }
 
   private record Key(String questionId, String version) {}
@@ -225,15 +240,19 @@ public final class ItemAnalysis {
     }
   }
 
-  /** The upper and lower 27% of a game's players by how many they got right; none in a game of fewer than four. */
+  /**
+   * The upper and lower 27% of a game's players by the share of their answers that were right (so a late joiner is
+   * not put low for the questions they missed), then by how many; none in a game of fewer than four.
+   */
   static Map<UUID, ItemTally.Group> groups(Map<UUID, int[]> totals) {
     Map<UUID, ItemTally.Group> out = new HashMap<>();
     if (totals.size() < GROUP_MIN_PLAYERS) {
       return out;
     }
     List<Map.Entry<UUID, int[]>> ranked = new ArrayList<>(totals.entrySet());
-    ranked.sort(Comparator.<Map.Entry<UUID, int[]>>comparingInt(e -> -e.getValue()[0]).thenComparing(e -> e.getKey()));
-    int size = (int) Math.ceil(GROUP_SHARE * ranked.size());
+    ranked.sort(Comparator.<Map.Entry<UUID, int[]>>comparingDouble(e -> -(double) e.getValue()[0] / e.getValue()[1])
+        .thenComparingInt(e -> -e.getValue()[0]).thenComparing(e -> e.getKey()));
+    int size = Math.max(1, (int) Math.round(GROUP_SHARE * ranked.size()));
     for (int i = 0; i < ranked.size(); i++) {
       out.put(ranked.get(i).getKey(),
           i < size ? ItemTally.Group.UPPER : i >= ranked.size() - size ? ItemTally.Group.LOWER : ItemTally.Group.MIDDLE);
@@ -247,18 +266,21 @@ public final class ItemAnalysis {
                 + " WHERE deck_id = $1 AND NOT analysed ORDER BY id LIMIT $2 FOR UPDATE)"
                 + " RETURNING question_id, body, choice, choices, correct, response_ms")
         .execute(Tuple.of(deckId, PRACTICE_BATCH))
-        .map(rows -> {
+        .compose(rows -> vertx.executeBlocking(() -> {
+          Map<JsonObject, Key> keys = new HashMap<>();
           Map<JsonObject, Question> parsed = new HashMap<>();
           for (Row r : rows) {
-            Question q = parsed.computeIfAbsent((JsonObject) r.getValue("body"), QuestionJson::fromJson);
+            JsonObject body = (JsonObject) r.getValue("body");
+            Question q = parsed.computeIfAbsent(body, QuestionJson::fromJson);
+            Key key = keys.computeIfAbsent(body, b -> new Key(q.id(), version(q)));
             Integer[] choices = r.getArrayOfIntegers("choices");
-            ItemTally tally = delta.computeIfAbsent(new Key(q.id(), version(q)), k -> new ItemTally());
+            ItemTally tally = delta.computeIfAbsent(key, k -> new ItemTally());
             tally.add(r.getBoolean("correct"), r.getInteger("response_ms"),
                 chosenOptions(q, r.getInteger("choice"), choices == null ? null : List.of(choices)));
             tally.practice++;
           }
-          return null;
-        });
+          return (Void) null;
+        }, false));
   }
 
   private static Future<Void> store(SqlConnection connection, UUID deckId, Map<Key, ItemTally> delta) {

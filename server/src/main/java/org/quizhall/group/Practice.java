@@ -30,6 +30,8 @@ import org.quizhall.problem.Problem;
  */
 public final class Practice {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Practice.class);
+
   /** The time a practice answer is measured against when choosing Easy over Good. */
   public static final long PRACTICE_ALLOWED_MS = 20_000;
   public static final int MAX_ROUND = 50;
@@ -133,7 +135,13 @@ public final class Practice {
                 }
                 return judge(question, account, questionId, response, responseMs, now)
                     .compose(reveal -> itemAnalysis.recordPractice(deckId, account, question, response,
-                        reveal.getBoolean("correct"), responseMs, now).map(reveal));
+                            reveal.getBoolean("correct"), responseMs, now)
+                        // The answer is judged and the schedule moved on: a figure missed is no reason to fail it.
+                        .recover(e -> {
+                          LOG.warn("practice answer on deck {} not recorded for item analysis", deckId, e);
+                          return Future.succeededFuture();
+                        })
+                        .map(reveal));
               });
             });
   }

@@ -195,8 +195,12 @@ final class DeckRoutes {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
     identity
         .optionalId(ctx)
-        .compose(viewer -> decks.get(id, viewer).map(deck -> summaryJson(deck)
-            .put("mine", viewer != null && viewer.equals(deck.ownerId()))))
+        .compose(viewer -> decks.get(id, viewer).map(deck -> {
+          boolean mine = viewer != null && viewer.equals(deck.ownerId());
+          JsonObject json = summaryJson(deck).put("mine", mine);
+          // Which group it is shared with is its owner's business.
+          return mine ? json.put("groupId", deck.groupId() == null ? null : deck.groupId().toString()) : json;
+        }))
         .onSuccess(deck -> Responses.json(ctx, 200, deck))
         .onFailure(ctx::fail);
   }
@@ -285,7 +289,6 @@ final class DeckRoutes {
         .put("warnings", warnings)
         .put("defaultKinds", deck.defaultKinds().isEmpty() ? null : new JsonArray(deck.defaultKinds()))
         .put("revision", deck.revision())
-        .put("groupId", deck.groupId() == null ? null : deck.groupId().toString())
         .put("createdAt", deck.createdAt().toString())
         .put("updatedAt", deck.updatedAt().toString());
   }

@@ -49,22 +49,32 @@ final class GameRoutes {
 
   /** The host's gradebook: every player against every question, with the answers given and the keys. */
   private void answers(RoutingContext ctx) {
-    sheet(ctx).onSuccess(sheet -> Responses.json(ctx, 200, Gradebook.toJson(sheet))).onFailure(ctx::fail);
+    sheet(ctx)
+        .compose(sheet -> gradebook.offLoop(() -> Gradebook.toJson(sheet).toBuffer()))
+        .onSuccess(body -> ctx.response().setStatusCode(200)
+            .putHeader("Content-Type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store").end(body))
+        .onFailure(ctx::fail);
   }
 
   private void table(RoutingContext ctx, String table) {
     sheet(ctx)
-        .onSuccess(sheet -> download(ctx, "text/csv; charset=utf-8", fileName(sheet, table, "csv"))
-            .end(GradebookFiles.csv(sheet, table)))
+        .compose(sheet -> gradebook.offLoop(() -> new Named(fileName(sheet, table, "csv"),
+            io.vertx.core.buffer.Buffer.buffer(GradebookFiles.csv(sheet, table)))))
+        .onSuccess(file -> download(ctx, "text/csv; charset=utf-8", file.name()).end(file.body()))
         .onFailure(ctx::fail);
   }
 
   private void workbook(RoutingContext ctx) {
     sheet(ctx)
-        .onSuccess(sheet -> download(ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            fileName(sheet, "results", "xlsx")).end(io.vertx.core.buffer.Buffer.buffer(GradebookFiles.xlsx(sheet))))
+        .compose(sheet -> gradebook.offLoop(() -> new Named(fileName(sheet, "results", "xlsx"),
+            io.vertx.core.buffer.Buffer.buffer(GradebookFiles.xlsx(sheet)))))
+        .onSuccess(file -> download(ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.name())
+            .end(file.body()))
         .onFailure(ctx::fail);
   }
+
+  /** A file made off the event loop, with the name it downloads as. */
+  private record Named(String name, io.vertx.core.buffer.Buffer body) {}
 
   private Future<Gradebook.Sheet> sheet(RoutingContext ctx) {
     UUID gameId = Ids.uuid(ctx, "id", "game_not_found");

@@ -39,10 +39,15 @@ final class GradebookFiles {
       }
       case "questions" -> {
         rows.add(List.of("question", "prompt", "type", "key", "answered", "correct"));
+        Map<Integer, long[]> counts = new HashMap<>();
+        for (Gradebook.Answer a : sheet.answers()) {
+          long[] c = counts.computeIfAbsent(a.index(), i -> new long[2]);
+          c[0]++;
+          c[1] += a.correct() ? 1 : 0;
+        }
         for (Gradebook.Asked q : sheet.questions()) {
-          long answered = sheet.answers().stream().filter(a -> a.index() == q.index()).count();
-          long correct = sheet.answers().stream().filter(a -> a.index() == q.index() && a.correct()).count();
-          rows.add(List.of(q.index() + 1, q.prompt(), q.type(), q.key(), answered, correct));
+          long[] c = counts.getOrDefault(q.index(), new long[2]);
+          rows.add(List.of(q.index() + 1, q.prompt(), q.type(), q.key(), c[0], c[1]));
         }
       }
       default -> {

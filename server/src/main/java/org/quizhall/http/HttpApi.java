@@ -97,7 +97,7 @@ public final class HttpApi extends VerticleBase {
     new GroupRoutes(services.groups(), services.leaderboards(), identity).mount(router);
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);
     new AssignmentRoutes(services.assignments(), identity).mount(router);
-    new GameRoutes(services.games(), identity, services.flags(), new org.quizhall.game.Gradebook(services.pool(),
+    new GameRoutes(services.games(), identity, services.flags(), new org.quizhall.game.Gradebook(vertx, services.pool(),
         services.writer())).mount(router);
     new JoinCodes(services.rooms(), services.gateway(), services.clientAddress(), site).mount(router);
 

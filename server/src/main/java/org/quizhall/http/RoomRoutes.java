@@ -85,7 +85,7 @@ final class RoomRoutes {
     return membership
         .compose(member -> decks.get(request.deckId(), host.id()))
         .compose(deck -> decks.questions(request.deckId(), host.id()).compose(pool -> round(
-            request.kinds().isEmpty() ? request.withKinds(Set.copyOf(deck.defaultKinds())) : request, pool, gameId)))
+            request.kinds().isEmpty() ? request.withKinds(offered(deck)) : request, pool, gameId)))
         .compose(
             round -> {
               if (round.questions().isEmpty()) {
@@ -117,6 +117,16 @@ final class RoomRoutes {
                               .put("gameId", gameId.toString())
                               .put("questionCount", round.questions().size()));
             });
+  }
+
+  /**
+   * The kinds a room on the deck offers when its host picks none: the deck's defaults that it still has questions of
+   * (a re-import or hiding may have taken some away), or every kind when none of them is left.
+   */
+  private static Set<String> offered(org.quizhall.deck.DeckSummary deck) {
+    Set<String> kinds = new java.util.HashSet<>(deck.defaultKinds());
+    kinds.retainAll(deck.kinds().keySet());
+    return kinds;
   }
 
   private Future<Round> round(Request request, List<Question> pool, UUID gameId) {

@@ -189,6 +189,7 @@ class DeckEditorApiTest {
         new Case(new JsonObject().put("type", "ordering").put("items", new JsonArray().add("a").add("b")), "3 to 8 items"),
         new Case(new JsonObject().put("type", "matching").put("pairs", new JsonArray().add("not a pair")), "{left, right}"),
         new Case(new JsonObject().put("type", "typed").put("accepted", new JsonArray()), "accepts 1 to 20 answers"),
+        new Case(new JsonObject().put("type", "matching"), "3 to 8 pairs"),
         new Case(new JsonObject().put("seconds", 3), "seconds is 5 to 240"),
         new Case(new JsonObject().put("seconds", "soon"), "seconds is 5 to 240"),
         new Case(new JsonObject().put("type", "typed").put("accepted", new JsonArray().add("two\nlines")),
@@ -471,5 +472,79 @@ class DeckEditorApiTest {
     assertThat(api.get("/api/decks/" + copy + "/notes", owner).bodyAsJsonObject().getString("notes")).isEqualTo(NOTES);
     assertThat(api.postJson("/api/decks/" + deck + "/duplicate", new JsonObject(), other).statusCode())
         .as("a public deck's keys are not for copying").isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("an edit whose line was rewritten takes the new question's place: one copy, and undoing it gives the new version")
+  void rewrittenLineHasOneCopy() {
+    String deck = newDeck(NOTES, true);
+    JsonObject mito = from(deck, "Takes place in the mitochondria");
+    String kind = mito.getString("kind");
+    assertThat(patch(deck, mito.getString("id"), new JsonObject().put("prompt", "My question on where respiration happens?"))
+        .statusCode()).isEqualTo(200);
+    String changed = NOTES.replace("- Takes place in the mitochondria", "- Takes place in the mitochondria of every cell");
+    assertThat(api.putJson("/api/decks/" + deck, new JsonObject().put("notes", changed), owner).statusCode()).isEqualTo(200);
+
+    List<JsonObject> fromTheLine = questions(deck, owner).stream().map(JsonObject.class::cast)
+        .filter(q -> q.getString("kind").equals(kind)
+            && q.getJsonObject("source").getString("text").startsWith("Takes place in the mitochondria")).toList();
+    assertThat(fromTheLine).as("the owner's version only, not the unfixed one beside it").hasSize(1);
+    JsonObject edit = fromTheLine.get(0);
+    assertThat(edit.getString("prompt")).isEqualTo("My question on where respiration happens?");
+    assertThat(edit.getJsonObject("review").getString("reason")).isEqualTo("changed");
+    assertThat(edit.getJsonObject("original").getJsonObject("source").getString("text"))
+        .isEqualTo("Takes place in the mitochondria of every cell");
+
+    // Kept as it is, it stays the one copy through the next re-import of the same notes.
+    assertThat(patch(deck, edit.getString("id"), new JsonObject()).bodyAsJsonObject().getBoolean("playable")).isTrue();
+    api.putJson("/api/decks/" + deck, new JsonObject().put("notes", changed), owner);
+    assertThat(questions(deck, owner).stream().map(JsonObject.class::cast)
+        .filter(q -> q.getString("kind").equals(kind)
+            && q.getJsonObject("source").getString("text").startsWith("Takes place in the mitochondria")))
+        .extracting(q -> q.getString("prompt")).containsExactly("My question on where respiration happens?");
+
+    JsonObject undone = api.postJson("/api/decks/" + deck + "/questions/" + edit.getString("id") + "/revert", new JsonObject(), owner)
+        .bodyAsJsonObject();
+    assertThat(undone.getString("origin")).isEqualTo("generated");
+    assertThat(undone.getBoolean("playable")).isTrue();
+    assertThat(undone.getJsonObject("source").getString("text")).isEqualTo("Takes place in the mitochondria of every cell");
+  }
+
+  @Test
+  @DisplayName("a question kept after its line went survives the line coming back, and has no generated version to undo to")
+  void goneAndBack() {
+    String deck = newDeck(NOTES, false);
+    JsonObject xylem = questions(deck, owner).stream().map(JsonObject.class::cast)
+        .filter(q -> q.getJsonObject("source").getString("text").startsWith("Xylem")).findFirst().orElseThrow();
+    String id = xylem.getString("id");
+    assertThat(patch(deck, id, new JsonObject().put("prompt", "My own Xylem question?")).statusCode()).isEqualTo(200);
+    String without = NOTES.replace("- Xylem: the vessels that carry water up from the roots\n", "");
+    api.putJson("/api/decks/" + deck, new JsonObject().put("notes", without), owner);
+    HttpResponse<Buffer> undo = api.postJson("/api/decks/" + deck + "/questions/" + id + "/revert", new JsonObject(), owner);
+    assertThat(undo.statusCode()).isEqualTo(409);
+    assertThat(errorCode(undo)).isEqualTo("no_current_version");
+    assertThat(patch(deck, id, new JsonObject()).bodyAsJsonObject().getString("origin")).isEqualTo("added");
+
+    api.putJson("/api/decks/" + deck, new JsonObject().put("notes", NOTES), owner);
+
+    List<JsonObject> same = questions(deck, owner).stream().map(JsonObject.class::cast)
+        .filter(q -> q.getString("id").equals(id)).toList();
+    assertThat(same).hasSize(1);
+    assertThat(same.get(0).getString("prompt")).as("the owner's question, not the generator's again").isEqualTo("My own Xylem question?");
+  }
+
+  @Test
+  @DisplayName("default kinds the deck no longer has do not stop a room: it offers every kind instead")
+  void staleDefaultKinds() {
+    String deck = newDeck(NOTES, false);
+    JsonObject changed = api.patchJson("/api/decks/" + deck, new JsonObject().put("kinds", new JsonArray().add("matching")), owner)
+        .bodyAsJsonObject();
+    assertThat(changed.getJsonArray("defaultKinds").getList()).containsExactly("matching");
+    for (Object q : questions(deck, owner)) {
+      if (((JsonObject) q).getString("kind").equals("matching")) {
+        api.delete("/api/decks/" + deck + "/questions/" + ((JsonObject) q).getString("id"), owner);
+      }
+    }
+    assertThat(asked(deck, 5)).as("a room opens on the kinds that are left").isNotEmpty();
   }
 }
