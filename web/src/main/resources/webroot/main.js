@@ -70,7 +70,7 @@ document.addEventListener('click', (event) => {
   const url = new URL(link.href, location.href);
   if (url.origin !== location.origin || link.hasAttribute('download') || !ROUTES.some(([p]) => p.test(url.pathname))) return;
   event.preventDefault();
-  navigate(url.pathname);
+  navigate(url.pathname + url.search);
 });
 window.addEventListener('popstate', () => render());
 document.getElementById('sign-out').addEventListener('click', async () => {

@@ -18,8 +18,7 @@ export function mount(root, { params, navigate }) {
   root.append(body);
   Promise.all([request('GET', `/api/decks/${id}`, { token: session.token }), request('GET', `/api/decks/${id}/questions`, { token: session.token })])
     .then(([deck, questions]) => {
-      // Only the owner's copy of a question says where it came from.
-      const mine = questions.some((q) => q.origin !== undefined) || (deck.questionCount === 0 && !deck.sample);
+      const mine = deck.mine === true;
       const render = (fresh, list) => fill(body,
         h('section', { class: 'card', 'aria-labelledby': 'deck-title' },
           h('h1', { id: 'deck-title' }, fresh.title),
@@ -30,7 +29,7 @@ export function mount(root, { params, navigate }) {
         mine ? deckSettings(fresh, session, navigate, reload) : null,
         mine ? notesEditor(fresh, session, reload) : null,
         warnings(fresh.warnings),
-        mine ? editor(fresh, list, session, reload) : preview(list));
+        mine ? editor(fresh, list, session, reload, analysisOf(fresh, session)) : preview(list));
       const reload = () => Promise.all([request('GET', `/api/decks/${id}`, { token: session.token }),
         request('GET', `/api/decks/${id}/questions`, { token: session.token })]).then(([d, q]) => render(d, q));
       render(deck, questions);
@@ -56,6 +55,28 @@ function deckSettings(deck, session, navigate, reload) {
       onchange: (e) => { if (e.target.checked) chosen.add(kind); else chosen.delete(kind); } }),
     ` ${kindLabel(kind)} (${deck.kinds[kind]})`));
   const message = h('p', { class: 'message', id: 'settings-message', role: 'status', 'aria-live': 'polite' });
+  // The topics in the owner's order, moved one place at a time by keyboard or touch.
+  const topics = [...deck.topics];
+  const topicList = h('ol', { class: 'topic-order', id: 'topic-order' });
+  const renderTopics = (focusAt, dir) => {
+    fill(topicList, topics.map((topic, i) => h('li', {}, h('span', {}, topic),
+      h('button', { type: 'button', class: 'move', 'aria-label': `Move ${topic} up`, disabled: i === 0,
+        onclick: () => { [topics[i - 1], topics[i]] = [topics[i], topics[i - 1]]; renderTopics(i - 1, 'up'); } }, '↑'),
+      h('button', { type: 'button', class: 'move', 'aria-label': `Move ${topic} down`, disabled: i === topics.length - 1,
+        onclick: () => { [topics[i + 1], topics[i]] = [topics[i], topics[i + 1]]; renderTopics(i + 1, 'down'); } }, '↓'))));
+    if (focusAt !== undefined) {
+      const buttons = topicList.children[focusAt].querySelectorAll('button');
+      const target = dir === 'up' && !buttons[0].disabled ? buttons[0] : !buttons[1].disabled ? buttons[1] : buttons[0];
+      target.focus();
+    }
+  };
+  renderTopics();
+  const group = h('select', { id: 'deck-group' }, h('option', { value: '' }, 'Not shared'));
+  request('GET', '/api/groups', { token: session.token })
+    .then((groups) => {
+      for (const g of groups) group.append(h('option', { value: g.id, selected: g.id === deck.groupId }, g.name));
+    })
+    .catch(() => {});
   const confirmBox = h('div', { class: 'button-row', hidden: true, id: 'delete-confirm' },
     h('span', {}, `Delete “${deck.title}” and its ${plural(deck.questionCount, 'question')} for good?`),
     h('button', { type: 'button', class: 'danger primary', id: 'delete-yes', onclick: async () => {
@@ -71,8 +92,14 @@ function deckSettings(deck, session, navigate, reload) {
     const body = { title: title.value, public: isPublic.checked };
     if (kinds.length) body.kinds = chosen.size === kinds.length ? null : [...chosen];
     if (kinds.length && chosen.size === 0) return say(message, 'Pick at least one kind of question for rooms.', true);
+    if (topics.join('\u0000') !== deck.topics.join('\u0000')) body.topics = topics;
+    const sharedWith = group.value || null;
+    if (sharedWith === null && deck.groupId) body.groupId = null;
     try {
       await request('PATCH', `/api/decks/${deck.id}`, { token: session.token, body });
+      if (sharedWith && sharedWith !== deck.groupId) {
+        await request('POST', `/api/groups/${sharedWith}/decks`, { token: session.token, body: { deckId: deck.id } });
+      }
       await reload();
     } catch (error) { say(message, error.message, true); }
   }
@@ -83,6 +110,8 @@ function deckSettings(deck, session, navigate, reload) {
       h('label', { for: 'deck-name' }, 'Name'), title,
       h('label', { class: 'check' }, isPublic, ' Public: anyone can find it and play it (answers stay yours)'),
       kinds.length ? h('fieldset', {}, h('legend', {}, 'Kinds of question a room asks unless its host picks'), kindBoxes) : null,
+      topics.length > 1 ? h('fieldset', {}, h('legend', {}, 'Order of the topics'), topicList) : null,
+      h('label', { for: 'deck-group' }, 'Share with a study group (its members can open rooms with it)'), group,
       h('div', { class: 'button-row' }, h('button', { type: 'submit', class: 'primary', id: 'save-settings' }, 'Save settings'),
         h('button', { type: 'button', id: 'duplicate-deck', onclick: async () => {
           try {
@@ -91,7 +120,27 @@ function deckSettings(deck, session, navigate, reload) {
           } catch (error) { say(message, error.message, true); }
         } }, 'Duplicate'),
         h('button', { type: 'button', class: 'danger primary', id: 'delete-deck', onclick: () => { confirmBox.hidden = false; confirmBox.querySelector('button').focus(); } }, 'Delete…')),
-      confirmBox, message));
+      confirmBox, message,
+      h('fieldset', {}, h('legend', {}, 'Take the deck elsewhere'),
+        h('div', { class: 'button-row' }, EXPORTS.map(([format, label]) => h('button', { type: 'button', class: 'secondary',
+          id: `export-${format}`, onclick: () => exportDeck(deck, format, session, message) }, label))))));
+}
+
+const EXPORTS = [['csv', 'Spreadsheet (CSV)'], ['gift', 'Moodle (GIFT)'], ['anki', 'Anki']];
+
+/** Downloads the deck as a file: the request carries the owner's sign-in, so it is fetched, then saved. */
+async function exportDeck(deck, format, session, message) {
+  try {
+    const blob = await request('GET', `/api/decks/${deck.id}/export?format=${format}`, { token: session.token, as: 'blob' });
+    const url = URL.createObjectURL(blob);
+    const ext = format === 'anki' ? 'txt' : format;
+    const link = h('a', { href: url, download: `${deck.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'deck'}.${ext}`, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    say(message, 'The file is downloading.');
+  } catch (error) { say(message, error.message, true); }
 }
 
 /** The notes in the browser: edit and import again; what the owner changed in questions is kept or marked. */
@@ -127,21 +176,93 @@ function notesEditor(deck, session, reload) {
 }
 
 const ORIGINS = { edited: 'Edited', added: 'Written by you' };
-const FILTERS = [['all', 'All questions'], ['review', 'To review'], ['edited', 'Edited'], ['added', 'Written by you'], ['hidden', 'Hidden']];
+const FILTERS = [['all', 'All questions'], ['review', 'To review'], ['attention', 'With a hint or a flag'], ['flagged', 'Flagged'],
+  ['edited', 'Edited'], ['added', 'Written by you'], ['hidden', 'Hidden']];
+const SORTS = [['deck', 'In deck order'], ['flags', 'Most flagged first'], ['hardest', 'Hardest first'], ['easiest', 'Easiest first'],
+  ['discrimination', 'Least telling first']];
+
+/** The deck's item analysis by question id; an empty map when it cannot be had, so the editor still works. */
+function analysisOf(deck, session) {
+  return request('GET', `/api/decks/${deck.id}/analysis`, { token: session.token })
+    .then((a) => new Map(a.questions.map((q) => [q.questionId, q])))
+    .catch(() => new Map());
+}
+
+/** Figures a teacher reads at a glance, then the hints that say what to do. */
+function figuresView(f) {
+  if (!f) return null;
+  const parts = [];
+  if (f.answers > 0) {
+    parts.push(`${plural(f.answers, 'answer')}`, `${Math.round(f.correctShare * 100)}% right`);
+    if (f.discrimination !== null && f.discrimination !== undefined) parts.push(`discrimination ${f.discrimination.toFixed(2)}`);
+    if (f.medianMs !== null && f.medianMs !== undefined) parts.push(`median ${(f.medianMs / 1000).toFixed(1)} s`);
+  } else {
+    parts.push(f.earlierAnswers ? `no answers since your edit (${f.earlierAnswers} before it)` : 'not asked yet');
+  }
+  const flags = f.flags && f.flags.total ? f.flags : null;
+  return h('div', { class: 'figures' },
+    h('p', { class: 'muted figures-line' }, parts.join(' · ')),
+    f.answers > 0 && f.options.length ? h('p', { class: 'muted figures-options' }, 'Chosen: ',
+      f.options.map((o) => `${o.letter}${o.key ? ' ✓' : ''} ${Math.round((o.share || 0) * 100)}%`).join(' · ')) : null,
+    f.hints.length ? h('ul', { class: 'hints' }, f.hints.map((hint) => h('li', {}, hint))) : null,
+    flags && flags.comments.length ? h('ul', { class: 'flag-comments', 'aria-label': 'What players said' },
+      flags.comments.map((c) => h('li', {}, h('q', {}, c.comment), ` — ${c.nickname}`))) : null);
+}
+
+function sortKey(by, q, f) {
+  if (by === 'flags') return -(f && f.flags ? f.flags.total : 0);
+  if (!f || !f.answers) return Infinity;
+  if (by === 'hardest') return f.correctShare;
+  if (by === 'easiest') return -f.correctShare;
+  if (by === 'discrimination') return f.discrimination === null || f.discrimination === undefined ? Infinity : f.discrimination;
+  return 0;
+}
 
 /** The owner's questions by topic, each with its controls; a filter and a form for a new one on top. */
-function editor(deck, questions, session, reload) {
+function editor(deck, questions, session, reload, analysis) {
+  let figures = new Map();
   const list = h('div', { id: 'editor-list' });
   const filter = h('select', { id: 'editor-filter' }, FILTERS.map(([value, label]) => h('option', { value }, label)));
+  const sort = h('select', { id: 'editor-sort' }, SORTS.map(([value, label]) => h('option', { value }, label)));
   const adding = h('div', { id: 'add-question-slot' });
   const addButton = h('button', { type: 'button', class: 'primary', id: 'add-question' }, '+ Add a question');
   const status = h('p', { class: 'message', id: 'editor-message', role: 'status', 'aria-live': 'polite' });
   const byId = new Map(questions.map((q) => [q.id, q]));
-  if (questions.some((q) => q.review)) filter.value = 'review';
+  const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain',
+    class: 'visually-hidden', tabIndex: -1, onchange: async () => {
+      const file = fileInput.files[0];
+      fileInput.value = '';
+      if (!file) return;
+      const type = /\.tsv$/i.test(file.name) || file.type === 'text/tab-separated-values' ? 'text/tab-separated-values'
+        : /\.txt$/i.test(file.name) ? 'text/plain' : 'text/csv';
+      try {
+        say(status, `Reading ${file.name}…`);
+        const done = await request('POST', `/api/decks/${deck.id}/import`, { token: session.token, body: await file.text(), contentType: type });
+        await reload();
+        const again = document.getElementById('editor-message');
+        if (again) say(again, `Added ${plural(done.added, 'question')} from ${file.name}.`);
+      } catch (error) { say(status, error.message, true); }
+    } });
+  const importLabel = h('label', { for: 'import-file', class: 'file-button', id: 'import-label', tabindex: '0',
+    onkeydown: (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); fileInput.click(); } } },
+  'Add questions from a file (CSV, Quizlet, Anki)');
+  // A link from a game's results names the question to fix; otherwise open on what needs review.
+  const wanted = new URLSearchParams(location.search).get('question');
+  if (!wanted && questions.some((q) => q.review)) filter.value = 'review';
 
-  const keep = (q) => ({ all: true, review: !!q.review, edited: q.origin === 'edited', added: q.origin === 'added', hidden: q.hidden }[filter.value]);
+  const flagged = (q) => { const f = figures.get(q.id); return !!(f && f.flags && f.flags.total); };
+  const hinted = (q) => { const f = figures.get(q.id); return !!(f && f.hints.length); };
+  const keep = (q) => ({ all: true, review: !!q.review, attention: hinted(q) || flagged(q), flagged: flagged(q),
+    edited: q.origin === 'edited', added: q.origin === 'added', hidden: q.hidden }[filter.value]);
 
   function renderList() {
+    if (sort.value !== 'deck') {
+      const ranked = [...byId.values()].filter(keep)
+        .sort((a, b) => sortKey(sort.value, a, figures.get(a.id)) - sortKey(sort.value, b, figures.get(b.id)));
+      fill(list, ranked.length === 0 ? h('p', { class: 'muted' }, 'No question here.') : null,
+        h('ol', { class: 'question-list' }, ranked.map(item)));
+      return;
+    }
     const topics = new Map();
     for (const q of byId.values()) {
       if (!keep(q)) continue;
@@ -181,12 +302,14 @@ function editor(deck, questions, session, reload) {
       h('p', { class: 'badges' },
         h('span', { class: 'badge' }, typeLabel(q.type)),
         ORIGINS[q.origin] ? h('span', { class: 'badge edited' }, ORIGINS[q.origin]) : null,
+        flagged(q) ? h('span', { class: 'badge review' }, `⚑ ${plural(figures.get(q.id).flags.total, 'flag')}`) : null,
         q.hidden ? h('span', { class: 'badge hidden' }, 'Hidden') : null,
         q.review ? h('span', { class: 'badge review' }, 'To review') : null),
       h('p', { class: 'prompt-text' }, q.prompt),
       previewAnswer(q, true),
       q.review ? reviewNote(q, () => act('PATCH', '', {}, 'Kept as it is.')) : null,
       q.warnings && q.warnings.length ? h('p', { class: 'muted edit-warnings' }, '⚠ ', q.warnings.join('; ')) : null,
+      figuresView(figures.get(q.id)),
       q.source && q.source.line > 0 ? sourceNote(q.explanation, q.source) : (q.explanation ? h('p', { class: 'explanation' }, q.explanation) : null),
       h('div', { class: 'button-row' },
         h('button', { type: 'button', class: 'secondary edit-open', onclick: edit }, 'Edit'),
@@ -222,10 +345,33 @@ function editor(deck, questions, session, reload) {
         } })));
   });
   filter.addEventListener('change', renderList);
+  sort.addEventListener('change', renderList);
   renderList();
+  if (wanted && byId.has(wanted)) {
+    setTimeout(() => {
+      const card = list.querySelector(`[data-id="${CSS.escape(wanted)}"]`);
+      if (card) {
+        card.classList.add('wanted');
+        card.scrollIntoView({ block: 'center' });
+        card.querySelector('.edit-open').focus();
+      }
+    }, 0);
+  }
+  analysis.then((found) => {
+    figures = found;
+    if (!wanted && !questions.some((q) => q.review) && [...found.values()].some((f) => f.flags && f.flags.total)) filter.value = 'attention';
+    renderList();
+    const card = wanted ? list.querySelector(`[data-id="${CSS.escape(wanted)}"]`) : null;
+    if (card) {
+      card.classList.add('wanted');
+      card.querySelector('.edit-open').focus();
+    }
+  });
   return h('section', { class: 'card preview', 'aria-labelledby': 'preview-title' },
     h('h2', { id: 'preview-title' }, 'Your questions'),
-    h('div', { class: 'editor-bar' }, addButton, h('label', { for: 'editor-filter' }, 'Show'), filter),
+    h('div', { class: 'editor-bar' }, addButton, h('label', { for: 'editor-filter' }, 'Show'), filter,
+      h('label', { for: 'editor-sort' }, 'Sort'), sort),
+    h('p', {}, fileInput, importLabel),
     adding, status, list);
 }
 
@@ -354,7 +500,7 @@ function previewAnswer(q, withKeys) {
     const choose = Array.isArray(q.correct) ? q.correct.length : q.choose;
     return [
       q.type === 'multiple_response' && choose ? h('p', { class: 'preview-label' }, `Choose ${choose}:`) : null,
-      h('ul', { class: 'preview-options' }, q.options.map((o, i) => h('li', { class: right.has(i) ? 'right' : null },
+      h('ol', { class: 'preview-options', type: 'A' }, q.options.map((o, i) => h('li', { class: right.has(i) ? 'right' : null },
         right.has(i) ? '✓ ' : '', o, right.has(i) ? ' (answer)' : '')))];
   }
   return q.accepted ? h('p', {}, '✓ Typed answer: ', q.accepted.join(' / ')) : h('p', {}, 'Typed answer');

@@ -7,6 +7,7 @@ import { Countdown } from '../ui/countdown.js';
 import { connectionBanner } from '../ui/connection.js';
 import { choiceControl } from '../ui/answers.js';
 import { CHOICE_TYPES, leaderboardList, optionTile, podiumView, questionHeading, revealView } from '../ui/phases.js';
+import { flagControl } from '../ui/flag.js';
 
 export function mount(root, { params, navigate, handoff }) {
   const code = params[0].toUpperCase();
@@ -133,7 +134,10 @@ export function mount(root, { params, navigate, handoff }) {
     stopCountdown();
     const resultSlot = h('div', { class: 'my-result', id: 'my-result' });
     const mine = typeof chosen === 'number' || Array.isArray(chosen) ? chosen : null;
-    fill(stage, revealView(reveal, { chosen: mine, question }), resultSlot);
+    // A player who answered has seen the key and may tell the deck's owner it is wrong.
+    const flag = gameId && chosen !== null && chosen !== undefined
+      ? flagControl({ gameId, index: reveal.index, auth: `Player ${seat.resumeToken}` }) : null;
+    fill(stage, revealView(reveal, { chosen: mine, question }), resultSlot, flag);
     if (lastResult && lastResult.index === reveal.index) showResult(lastResult);
     stage.querySelector('#reveal-answer').focus();
   }

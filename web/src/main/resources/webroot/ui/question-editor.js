@@ -34,6 +34,8 @@ export function questionForm(question, { topics, onSave, onCancel, saveLabel = '
   const prompt = h('textarea', { id: idFor('prompt'), class: 'edit-prompt', rows: 2, maxlength: 500, required: true }, question.prompt || '');
   const explanation = h('textarea', { id: idFor('explanation'), rows: 2, maxlength: 2000 }, question.explanation || '');
   const topic = h('input', { id: idFor('topic'), value: question.topic || topics[0] || '', list: idFor('topics'), maxlength: 200 });
+  const seconds = h('input', { id: idFor('seconds'), type: 'number', min: 5, max: 240, step: 1, inputmode: 'numeric',
+    value: question.seconds ? String(question.seconds) : '', placeholder: 'the room’s', 'aria-describedby': idFor('seconds-hint') });
   const answerPart = h('fieldset', { class: 'edit-answer' });
   const message = h('p', { class: 'message', role: 'alert', id: idFor('message') });
   const save = h('button', { type: 'submit', class: 'primary edit-save' }, saveLabel);
@@ -102,7 +104,8 @@ export function questionForm(question, { topics, onSave, onCancel, saveLabel = '
 
   /** The fields the server takes for the chosen type; it checks them and says what is wrong. */
   function body() {
-    const out = { type: state.type, prompt: prompt.value, explanation: explanation.value, topic: topic.value };
+    const out = { type: state.type, prompt: prompt.value, explanation: explanation.value, topic: topic.value,
+      seconds: seconds.value.trim() === '' ? null : Number(seconds.value) };
     if (state.type === 'multiple_choice') Object.assign(out, { options: state.options.filter((o) => o.trim() || false), correct: indexAfterBlanks([...state.correct][0]) });
     if (state.type === 'multiple_response') Object.assign(out, { options: state.options.filter((o) => o.trim()), correct: [...state.correct].map(indexAfterBlanks).filter((i) => i >= 0).sort((a, b) => a - b) });
     if (state.type === 'true_false') out.correct = state.truth;
@@ -141,6 +144,8 @@ export function questionForm(question, { topics, onSave, onCancel, saveLabel = '
     answerPart,
     h('label', { for: idFor('explanation') }, 'Explanation shown after answering'), explanation,
     h('label', { for: idFor('topic') }, 'Topic'), topic,
+    h('label', { for: idFor('seconds') }, 'Seconds to answer'), seconds,
+    h('small', { id: idFor('seconds-hint') }, 'Leave it empty for the room’s time per question; 5 to 240 for a time of its own.'),
     h('datalist', { id: idFor('topics') }, topics.map((t) => h('option', { value: t }))),
     message,
     h('div', { class: 'edit-actions' }, save, onCancel ? h('button', { type: 'button', onclick: onCancel }, 'Cancel') : null));

@@ -31,6 +31,8 @@ import org.quizhall.group.MasteryRecorder;
 import org.quizhall.group.Practice;
 import org.quizhall.group.WeakSpots;
 import org.quizhall.game.Games;
+import org.quizhall.game.ItemAnalysis;
+import org.quizhall.game.QuestionFlags;
 import org.quizhall.room.CheckpointStore;
 import org.quizhall.room.NicknameRules;
 import org.quizhall.room.NicknameWords;
@@ -127,6 +129,7 @@ public final class Quizhall implements AutoCloseable {
       SampleDecks.importAll(decks);
       GameWriter writer = new GameWriter(vertx, pool, config.writeQueueLimit());
       Games games = new Games(pool, writer);
+      ItemAnalysis itemAnalysis = new ItemAnalysis(vertx, pool, writer);
       Fsrs fsrs = new Fsrs();
       MasteryRecorder mastery = new MasteryRecorder(vertx, pool, fsrs);
       Groups groups = new Groups(pool);
@@ -165,7 +168,7 @@ public final class Quizhall implements AutoCloseable {
               games,
               groups,
               new Leaderboards(pool, groups, writer, clock),
-              new Practice(pool, decks, games, mastery, fsrs, clock),
+              new Practice(pool, decks, games, mastery, fsrs, clock, itemAnalysis),
               new WeakSpots(pool, writer),
               new Assignments(pool, groups, decks, games, mastery, clock),
               gateway,
@@ -175,7 +178,9 @@ public final class Quizhall implements AutoCloseable {
               config.maxPlayersPerRoom(),
               new org.quizhall.http.PublicSite(config.publicUrl(), config.allowedHosts(), config.metricsToken(),
                   clientAddress),
-              config.openRoomsPerAccount());
+              config.openRoomsPerAccount(),
+              itemAnalysis,
+              new QuestionFlags(pool, writer, clock));
       HttpApi http = new HttpApi(config.httpHost(), config.httpPort(), services, registry);
       vertx.deployVerticle(http).await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());

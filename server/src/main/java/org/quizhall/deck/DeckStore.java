@@ -9,12 +9,15 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.time.Instant;
 import java.util.UUID;
+import org.quizhall.problem.Problem;
 
 /** Every SQL statement about decks and their questions, in one place. */
 final class DeckStore {
@@ -165,16 +168,51 @@ final class DeckStore {
                     }));
   }
 
+  /**
+   * Adds questions to the end of an owner's deck in one transaction, and the topics they bring to the deck's topics.
+   * Empty when {@code owner} does not own the deck; refused when the deck would hold more than {@code max}.
+   */
+  Future<Optional<DeckSummary>> addAll(UUID id, UUID owner, List<DeckQuestion> rows, int max) {
+    return pool.withTransaction(
+        connection ->
+            connection
+                .preparedQuery("SELECT topics, (SELECT count(*) FROM deck_questions WHERE deck_id = $1) AS held,"
+                    + " (SELECT COALESCE(max(position), -1) + 1 FROM deck_questions WHERE deck_id = $1) AS next"
+                    + " FROM decks WHERE id = $1 AND owner_id = $2 FOR UPDATE")
+                .execute(Tuple.of(id, owner))
+                .compose(
+                    deck -> {
+                      if (deck.size() == 0) {
+                        return Future.succeededFuture(Optional.<DeckSummary>empty());
+                      }
+                      Row row = deck.iterator().next();
+                      if (row.getLong("held") + rows.size() > max) {
+                        return Future.failedFuture(new Problem(Problem.Kind.TOO_LARGE, "too_many_questions",
+                            "A deck holds at most " + max + " questions; this one has " + row.getLong("held")
+                                + ", and the file adds " + rows.size() + "."));
+                      }
+                      Set<String> topics = new LinkedHashSet<>(strings((JsonArray) row.getValue("topics")));
+                      rows.stream().map(r -> r.question().topic()).filter(t -> t != null && !t.isBlank())
+                          .forEach(topics::add);
+                      return insertQuestions(connection, id, rows, row.getInteger("next"))
+                          .compose(v -> connection.preparedQuery("UPDATE decks SET topics = $2 WHERE id = $1")
+                              .execute(Tuple.of(id, new JsonArray(List.copyOf(topics)))))
+                          .compose(v -> recount(connection, id))
+                          .map(Optional::of);
+                    }));
+  }
+
   /** A question as changed, with its deck counted again. */
   record Changed(DeckQuestion question, DeckSummary deck) {}
 
   /** Sets a deck's own fields; only what is given (non-null) changes. Empty when {@code owner} does not own it. */
   Future<Optional<DeckSummary>> settings(UUID id, UUID owner, String title, Boolean isPublic, List<String> topics,
-      List<String> defaultKinds, boolean clearDefaultKinds) {
+      List<String> defaultKinds, boolean clearDefaultKinds, boolean unshare) {
     return pool.preparedQuery(
             "UPDATE decks SET title = COALESCE($3, title), is_public = COALESCE($4, is_public),"
                 + " topics = COALESCE($5, topics), topics_ordered = topics_ordered OR $5 IS NOT NULL,"
                 + " default_kinds = CASE WHEN $7 THEN NULL ELSE COALESCE($6, default_kinds) END,"
+                + " group_id = CASE WHEN $8 THEN NULL ELSE group_id END,"
                 + " updated_at = now() WHERE id = $1 AND owner_id = $2 RETURNING " + SUMMARY_COLUMNS)
         .execute(
             Tuple.tuple()
@@ -184,7 +222,8 @@ final class DeckStore {
                 .addBoolean(isPublic)
                 .addValue(topics == null ? null : new JsonArray(topics))
                 .addValue(defaultKinds == null ? null : new JsonArray(defaultKinds))
-                .addBoolean(clearDefaultKinds))
+                .addBoolean(clearDefaultKinds)
+                .addBoolean(unshare))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(summary(rows.iterator().next())));
   }
 
@@ -305,12 +344,18 @@ final class DeckStore {
   }
 
   private static Future<Void> insertQuestions(SqlConnection connection, UUID deckId, List<DeckQuestion> rows) {
+    return insertQuestions(connection, deckId, rows, 0);
+  }
+
+  /** Inserts {@code rows} in their order, the first at {@code position}. */
+  private static Future<Void> insertQuestions(SqlConnection connection, UUID deckId, List<DeckQuestion> rows,
+      int position) {
     if (rows.isEmpty()) {
       return Future.succeededFuture();
     }
     List<Tuple> tuples = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
-      tuples.add(rowTuple(deckId, rows.get(i)).addInteger(i));
+      tuples.add(rowTuple(deckId, rows.get(i)).addInteger(position + i));
     }
     return connection
         .preparedQuery(

@@ -6,12 +6,15 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.time.Instant;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.JsonArray;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.quizhall.notes.DocumentText;
 import org.quizhall.notes.NotesFile;
 import org.quizhall.notes.NotesImporter;
@@ -27,6 +30,10 @@ import org.quizhall.problem.Problem;
 public final class Decks {
 
   public static final int TITLE_MAX = 200;
+  /** A deck takes imported questions up to this many in all. */
+  public static final int MAX_QUESTIONS = 20_000;
+  /** The topic of a question written by hand for a deck without topics. */
+  private static final String OWN_TOPIC = "My questions";
   private static final SecureRandom SEEDS = new SecureRandom();
 
   private final DeckStore store;
@@ -144,6 +151,19 @@ public final class Decks {
             });
   }
 
+  /** Succeeds when {@code owner} owns the deck; 403 when they can see it but do not, 404 when they cannot. */
+  public Future<DeckSummary> requireOwner(UUID id, UUID owner) {
+    return get(id, owner).compose(deck -> isOwner(deck, owner) ? Future.succeededFuture(deck) : notYours(id, owner));
+  }
+
+  /**
+   * Every question of a deck, hidden ones and those waiting for review too, with nothing checked: call it after
+   * {@link #requireOwner}.
+   */
+  public Future<List<DeckQuestion>> all(UUID id) {
+    return store.all(id);
+  }
+
   /** One question as {@code viewer} may read it: the owner's editor view, or without its key for anyone else. */
   public Future<JsonObject> questionFor(UUID id, UUID viewer, String questionId) {
     return get(id, viewer)
@@ -160,7 +180,7 @@ public final class Decks {
       if (!isOwner(deck, owner)) {
         return notYours(id, owner);
       }
-      String topic = deck.topics().isEmpty() ? "My questions" : deck.topics().get(0);
+      String topic = deck.topics().isEmpty() ? OWN_TOPIC : deck.topics().get(0);
       Question question = QuestionDraft.create(body, topic);
       Instant now = Instant.now();
       return owned(id, owner, store.change(id, owner, question.id(), before -> new DeckQuestion(
@@ -231,10 +251,14 @@ public final class Decks {
         return notYours(id, owner);
       }
       for (String field : body.fieldNames()) {
-        if (!Set.of("title", "public", "topics", "kinds").contains(field)) {
+        if (!Set.of("title", "public", "topics", "kinds", "groupId").contains(field)) {
           throw Problem.invalid("invalid_field", "Unknown field \"" + field + "\"; a deck's settings are title, public,"
-              + " topics and kinds.");
+              + " topics, kinds and groupId.");
         }
+      }
+      if (body.containsKey("groupId") && body.getValue("groupId") != null) {
+        throw Problem.invalid("invalid_field",
+            "groupId can only be null here (to stop sharing); share with a group through POST /api/groups/{id}/decks.");
       }
       String title = body.getValue("title") == null ? null : stringField(body, "title").strip();
       if (title != null && (title.isEmpty() || title.length() > TITLE_MAX)) {
@@ -256,7 +280,8 @@ public final class Decks {
             + String.join(", ", deck.kinds().keySet()) + "), or be null for all of them.");
       }
       return store.settings(id, owner, title, (Boolean) isPublic, topics, kinds == null ? null : List.copyOf(
-          new LinkedHashSet<>(kinds)), allKinds).map(updated -> updated.orElseThrow(Decks::notFound));
+          new LinkedHashSet<>(kinds)), allKinds, body.containsKey("groupId"))
+          .map(updated -> updated.orElseThrow(Decks::notFound));
     });
   }
 
@@ -275,6 +300,81 @@ public final class Decks {
       String title = deck.title().length() > TITLE_MAX - 7 ? deck.title().substring(0, TITLE_MAX - 7) : deck.title();
       return store.duplicate(id, owner, title + " (copy)").map(copy -> copy.orElseThrow(Decks::notFound));
     });
+  }
+
+  /**
+   * A deck's every question, hidden ones and those waiting for review too, written out by {@code write} for its
+   * owner only: an export holds the answer keys. Writing runs on the import pool, since a big deck makes a big file.
+   */
+  public <T> Future<T> export(UUID id, UUID owner, BiFunction<DeckSummary, List<DeckQuestion>, T> write) {
+    return get(id, owner).compose(deck -> {
+      if (!isOwner(deck, owner)) {
+        return notYours(id, owner, "Only the deck's owner can export it: an export holds the answer keys.");
+      }
+      return store.all(id).compose(all -> imports.run(owner, () -> write.apply(deck, all)));
+    });
+  }
+
+  /** What an import did: the deck as it is now, and how many questions it added. */
+  public record Imported(DeckSummary deck, int added) {}
+
+  /**
+   * Adds the questions of a file to one of the owner's decks as written by hand, all or none. {@code read} reads the
+   * file on the import pool (it is CPU work); each row is then checked like a question added in the editor, and the
+   * first that fails is named (400 {@code invalid_row}). Questions without a topic take the deck's first.
+   */
+  public Future<Imported> importQuestions(UUID id, UUID owner, Callable<List<QuestionRow>> read) {
+    return get(id, owner).compose(deck -> {
+      if (!isOwner(deck, owner)) {
+        return notYours(id, owner);
+      }
+      String topic = deck.topics().isEmpty() ? OWN_TOPIC : deck.topics().get(0);
+      return imports.run(owner, () -> checked(read.call(), topic))
+          .compose(rows -> owned(id, owner, store.addAll(id, owner, rows, MAX_QUESTIONS))
+              .map(summary -> new Imported(summary, rows.size())));
+    });
+  }
+
+  /**
+   * A new deck of the questions of a file and nothing else: its notes are empty until the owner writes some, and
+   * questions without a topic take the deck's title as theirs.
+   */
+  public Future<Imported> createFromQuestions(UUID owner, String title, boolean isPublic,
+      Callable<List<QuestionRow>> read) {
+    String name = title == null || title.isBlank() ? "Imported questions" : title.strip();
+    if (name.length() > TITLE_MAX || name.indexOf(0) >= 0) {
+      return Future.failedFuture(Problem.invalid("invalid_title", "A title is text of at most " + TITLE_MAX
+          + " characters."));
+    }
+    return imports.run(owner, () -> checked(read.call(), name))
+        .compose(rows -> {
+          List<String> topics = rows.stream().map(r -> r.question().topic()).distinct().toList();
+          GeneratedDeck none = new GeneratedDeck(List.of(), List.of(), topics, Map.of());
+          return store.insert(owner, name, "", isPublic, null, SEEDS.nextLong(), none, rows)
+              .map(deck -> new Imported(deck, rows.size()));
+        });
+  }
+
+  /** The rows of a file as questions written by hand, each checked as the editor checks one. */
+  private static List<DeckQuestion> checked(List<QuestionRow> rows, String topic) {
+    if (rows.isEmpty()) {
+      throw Problem.invalid("no_questions", "The file holds no questions.");
+    }
+    if (rows.size() > QuestionRow.MAX_ROWS) {
+      throw QuestionRow.tooMany();
+    }
+    Instant now = Instant.now();
+    List<DeckQuestion> out = new ArrayList<>(rows.size());
+    for (QuestionRow row : rows) {
+      Question question;
+      try {
+        question = QuestionDraft.create(row.question(), topic);
+      } catch (Problem refused) {
+        throw QuestionRow.invalid(row.row(), refused.getMessage());
+      }
+      out.add(new DeckQuestion(question, DeckQuestion.Origin.ADDED, row.hidden(), null, null, null, now));
+    }
+    return out;
   }
 
   /** The owner's view of a question: the whole question with where it came from and what the editor should flag. */
@@ -340,14 +440,16 @@ public final class Decks {
    * sample deck, or one shared with their group), 404 otherwise, so outsiders cannot tell it exists.
    */
   private <T> Future<T> notYours(UUID id, UUID account) {
+    return notYours(id, account, "Only the deck's owner can change or delete it.");
+  }
+
+  private <T> Future<T> notYours(UUID id, UUID account, String forbidden) {
     return store
         .visible(id, account)
         .compose(
             visible ->
                 Future.failedFuture(
-                    visible.isPresent()
-                        ? new Problem(Problem.Kind.FORBIDDEN, "not_owner", "Only the deck's owner can change or delete it.")
-                        : notFound()));
+                    visible.isPresent() ? new Problem(Problem.Kind.FORBIDDEN, "not_owner", forbidden) : notFound()));
   }
 
   /** Imports a shipped sample once, as a public deck with no owner; false if it was already there. */

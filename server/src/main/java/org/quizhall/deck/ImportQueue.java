@@ -15,11 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.quizhall.problem.Problem;
 
 /**
- * Where notes become decks: a small worker pool of its own, so that a heavy import never waits behind password
- * hashing or holds up a sign-in, with a cap on imports in flight (per account and in all) and a deadline. A caller
- * past the deadline is told so at once; the work itself runs on (reading notes is linear in their size, which is
- * bounded; reading an uploaded file checks the same deadline and stops there), and its slot is only given back when
- * it ends, so nobody can pile up work by retrying.
+ * Where notes become decks, and question files are read and written: a small worker pool of its own, so that a
+ * heavy import never waits behind password hashing or holds up a sign-in, with a cap on imports in flight (per
+ * account and in all) and a deadline. A caller past the deadline is told so at once; the work itself runs on
+ * (reading is linear in the size of the notes or file, which is bounded; reading an uploaded document checks the
+ * same deadline and stops there), and its slot is only given back when it ends, so nobody can pile up work by
+ * retrying.
  */
 public final class ImportQueue {
 
@@ -39,7 +40,8 @@ public final class ImportQueue {
         this.executor = vertx.createSharedWorkerExecutor("quizhall-imports", THREADS, DEADLINE.toSeconds() * 3,
                 TimeUnit.SECONDS);
         this.timer = Timer.builder("quizhall.deck.import")
-                .description("Time to read notes and generate a deck, from the start of the work to its end")
+                .description("Time to read notes and generate a deck, or to read or write a question file, from the"
+                        + " start of the work to its end")
                 .publishPercentileHistogram()
                 .register(registry);
     }
@@ -49,7 +51,7 @@ public final class ImportQueue {
         if (inFlight.incrementAndGet() > IN_ALL) {
             inFlight.decrementAndGet();
             return Future.failedFuture(new Problem(Problem.Kind.UNAVAILABLE, "imports_busy",
-                    "The server is reading many notes at the moment: try again in a few seconds."));
+                    "The server is reading many notes and files at the moment: try again in a few seconds."));
         }
         if (account != null && perAccount.merge(account, 1, Integer::sum) > PER_ACCOUNT) {
             release(account);
@@ -58,8 +60,8 @@ public final class ImportQueue {
         }
         Promise<T> result = Promise.promise();
         long deadline = vertx.setTimer(DEADLINE.toMillis(), id -> result.tryFail(new Problem(Problem.Kind.UNPROCESSABLE,
-                "import_too_slow", "These notes were not read within " + DEADLINE.toSeconds()
-                + " seconds (the server may be busy with other notes): try again, or split them into smaller decks.")));
+                "import_too_slow", "The notes or file were not read within " + DEADLINE.toSeconds()
+                + " seconds (the server may be busy with others): try again, or split them into smaller decks.")));
         long started = System.nanoTime();
         executor.executeBlocking(work, false).onComplete(done -> {
             timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

@@ -115,7 +115,7 @@ final class Prompts {
             }
         }
         // "Commands", "Ideas", "Causes": a heading that names a kind of line, not the subject of one.
-        if (!label.contains(" ") && label.endsWith("s") && label.length() > 1
+        if (!label.contains(" ") && looksPlural(label) && label.length() > 1
                 && label.substring(1).equals(label.substring(1).toLowerCase(Locale.ROOT))) {
             return "";
         }
@@ -341,5 +341,11 @@ final class Prompts {
             return Character.toLowerCase(s.charAt(0)) + s.substring(1);
         }
         return s;
+    }
+
+    /** "Causes", "Ideas": a plural; "Photosynthesis", "Nucleus", "Process" end in s and are one thing. */
+    static boolean looksPlural(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("is") && !w.endsWith("us");
     }
 }

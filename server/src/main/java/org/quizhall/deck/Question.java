@@ -17,10 +17,15 @@ import java.util.Random;
  * @param keys        for multiple response, the indices of the right options in ascending order; empty otherwise
  * @param matches     for matching, the match of each term ({@code matches.get(i)} pairs with {@code options.get(i)});
  *                    empty otherwise
+ * @param seconds     the time its owner gave it, overriding the room's time per question; 0 for the room's
  */
 public record Question(String id, QuestionType type, String kind, String prompt, List<String> options, int correct,
                        List<String> accepted, String explanation, Source source, String topic, List<Integer> keys,
-                       List<String> matches, List<Integer> shuffle) {
+                       List<String> matches, List<Integer> shuffle, int seconds) {
+
+    /** The shortest and longest time a question may be given, as for a room's time per question. */
+    public static final int MIN_SECONDS = 5;
+    public static final int MAX_SECONDS = 240;
 
     public Question {
         options = List.copyOf(options);
@@ -28,6 +33,13 @@ public record Question(String id, QuestionType type, String kind, String prompt,
         keys = List.copyOf(keys);
         matches = List.copyOf(matches);
         shuffle = List.copyOf(shuffle);
+    }
+
+    /** A question that takes the room's time per question. */
+    public Question(String id, QuestionType type, String kind, String prompt, List<String> options, int correct,
+                    List<String> accepted, String explanation, Source source, String topic, List<Integer> keys,
+                    List<String> matches, List<Integer> shuffle) {
+        this(id, type, kind, prompt, options, correct, accepted, explanation, source, topic, keys, matches, shuffle, 0);
     }
 
     /** A question whose served order, if it has one, is drawn when it is first needed ({@link #served()}). */
@@ -163,6 +175,6 @@ public record Question(String id, QuestionType type, String kind, String prompt,
     /** The same question, made from {@code from}: an owner's edit follows its fact when a re-import moves it. */
     Question withSource(Source from) {
         return new Question(id, type, kind, prompt, options, correct, accepted, explanation, from, topic, keys, matches,
-                shuffle);
+                shuffle, seconds);
     }
 }

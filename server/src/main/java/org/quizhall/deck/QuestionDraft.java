@@ -27,7 +27,7 @@ public final class QuestionDraft {
 
   private static final Pattern KIND = Pattern.compile("[a-z][a-z_]{0,39}");
   private static final Set<String> FIELDS = Set.of("type", "kind", "prompt", "options", "correct", "accepted",
-      "items", "pairs", "explanation", "topic");
+      "items", "pairs", "explanation", "topic", "seconds");
   /** "(Choose two.)" at the end of a prompt: a fixed shape, so no backtracking is possible. */
   private static final Pattern CHOOSE = Pattern.compile("\\(Choose [a-z0-9]{1,5}\\.\\)$");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -97,6 +97,19 @@ public final class QuestionDraft {
     String topic = patch.containsKey("topic") ? text(patch, "topic", 200, defects) : base.topic();
     if (prompt == null || prompt.isBlank()) {
       defects.add("prompt must not be empty");
+    }
+    int seconds = base.seconds();
+    if (patch.containsKey("seconds")) {
+      Object value = patch.getValue("seconds");
+      if (value == null || value instanceof Number n && n.doubleValue() == 0) {
+        seconds = 0;
+      } else if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+          && n.doubleValue() >= Question.MIN_SECONDS && n.doubleValue() <= Question.MAX_SECONDS) {
+        seconds = n.intValue();
+      } else {
+        defects.add("seconds is " + Question.MIN_SECONDS + " to " + Question.MAX_SECONDS
+            + " (the question's own time), or null for the room's time per question");
+      }
     }
 
     boolean typeChanged = type != base.type();
@@ -187,6 +200,9 @@ public final class QuestionDraft {
           defects.add("a typed question accepts 1 to " + ACCEPTED_MAX + " answers, not " + accepted.size());
         } else if (accepted.stream().anyMatch(a -> AnswerMatcher.normalize(a).isEmpty())) {
           defects.add("every accepted answer needs a letter or digit");
+        } else if (accepted.stream().anyMatch(a -> a.indexOf('\n') >= 0 || a.indexOf('\r') >= 0)) {
+          // A player types an answer on one line, so an answer with a line break could never be given.
+          defects.add("every accepted answer is one line");
         }
       }
       case ORDERING -> {
@@ -236,7 +252,7 @@ public final class QuestionDraft {
       shuffle = arranged == 0 ? List.of() : Question.draw(arranged, RANDOM);
     }
     return new Question(base.id(), type, kind, prompt.strip(), options, correct, accepted,
-        explanation == null ? "" : explanation.strip(), base.source(), topic, keys, matches, shuffle);
+        explanation == null ? "" : explanation.strip(), base.source(), topic, keys, matches, shuffle, seconds);
   }
 
   private static String safeAnswer(Question q) {

@@ -36,6 +36,9 @@ public final class QuestionJson {
         json.put("pairs", pairs).put("shuffle", new JsonArray(question.served()));
       }
     }
+    if (question.seconds() > 0) {
+      json.put("seconds", question.seconds());
+    }
     return json.put("explanation", question.explanation())
         .put("source", sourceJson(question.source()))
         .put("topic", question.topic())
@@ -137,7 +140,8 @@ public final class QuestionJson {
         keys,
         matches,
         json.getJsonArray("shuffle") == null ? List.of()
-            : json.getJsonArray("shuffle").stream().map(o -> ((Number) o).intValue()).toList());
+            : json.getJsonArray("shuffle").stream().map(o -> ((Number) o).intValue()).toList(),
+        json.getInteger("seconds", 0));
   }
 
   private static List<String> strings(JsonArray array) {

@@ -66,4 +66,14 @@ final class GameSql {
           + " OR g.ended_at > now() AND EXISTS (SELECT 1 FROM assignments a JOIN group_members m"
           + " ON m.group_id = a.group_id WHERE a.game_id = g.id AND m.account_id = $2))";
 
+
+  /** Whether the caller hosted the game (or only played in it), and whether they own its deck. */
+  static final String SHEET_ACCESS =
+      "SELECT coalesce(g.host_id = $2, false) AS is_host, g.deck_id, coalesce(d.owner_id = $2, false) AS owns_deck"
+          + " FROM games g LEFT JOIN decks d ON d.id = g.deck_id WHERE g.id = $1 AND (g.host_id = $2"
+          + " OR EXISTS (SELECT 1 FROM game_players p WHERE p.game_id = g.id AND p.account_id = $2))";
+
+  static final String SHEET_ANSWERS =
+      "SELECT player_id, question_index, choice, choices, text_answer, correct, points, response_ms FROM answers"
+          + " WHERE game_id = $1";
 }

@@ -20,6 +20,7 @@ import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.Response;
 import org.quizhall.deck.QuestionType;
 import org.quizhall.game.Games;
+import org.quizhall.game.ItemAnalysis;
 import org.quizhall.problem.Problem;
 
 /**
@@ -39,8 +40,11 @@ public final class Practice {
   private final Fsrs fsrs;
   private final Clock clock;
   private final Games games;
+  private final ItemAnalysis itemAnalysis;
 
-  public Practice(Pool pool, Decks decks, Games games, MasteryRecorder mastery, Fsrs fsrs, Clock clock) {
+  public Practice(Pool pool, Decks decks, Games games, MasteryRecorder mastery, Fsrs fsrs, Clock clock,
+      ItemAnalysis itemAnalysis) {
+    this.itemAnalysis = itemAnalysis;
     this.pool = pool;
     this.games = games;
     this.decks = decks;
@@ -127,7 +131,9 @@ public final class Practice {
                   throw Problem.conflict("question_in_play",
                       "A game that is still running asks this question: practise it when that game is over.");
                 }
-                return judge(question, account, questionId, response, responseMs, now);
+                return judge(question, account, questionId, response, responseMs, now)
+                    .compose(reveal -> itemAnalysis.recordPractice(deckId, account, question, response,
+                        reveal.getBoolean("correct"), responseMs, now).map(reveal));
               });
             });
   }

@@ -57,6 +57,23 @@ final class ApiErrors {
   }
 
   /** The last route: nothing matched. */
+  /**
+   * A request the HTTP decoder refused before any route saw it (a path past the line limit, headers past theirs,
+   * garbage): the one error shape still, and the connection closed, since what follows on it cannot be trusted.
+   */
+  static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
+    Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+    HttpServerResponse response = request.response().putHeader("Connection", "close");
+    response.endHandler(written -> request.connection().close());
+    if (cause instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+      send(response, 414, "uri_too_long", "The address is too long.");
+    } else if (cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+      send(response, 431, "headers_too_large", "The request headers are too large.");
+    } else {
+      send(response, 400, "malformed_request", "The request is not well-formed HTTP.");
+    }
+  }
+
   static void notFound(RoutingContext ctx) {
     send(ctx.response(), 404, "not_found", "There is nothing at " + ctx.request().method() + " " + ctx.request().path() + ".");
   }

@@ -2,7 +2,6 @@ package org.quizhall.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.quizhall.deck.DeckSummary;
 import org.quizhall.deck.Decks;
+import org.quizhall.game.ItemAnalysis;
+import org.quizhall.game.ItemReport;
 import org.quizhall.deck.GenerationWarning;
 import org.quizhall.notes.DocumentText;
 import org.quizhall.notes.NotesLimits;
@@ -25,10 +26,12 @@ final class DeckRoutes {
 
   private final Decks decks;
   private final Identity identity;
+  private final ItemAnalysis analysis;
 
-  DeckRoutes(Decks decks, Identity identity) {
+  DeckRoutes(Decks decks, Identity identity, ItemAnalysis analysis) {
     this.decks = decks;
     this.identity = identity;
+    this.analysis = analysis;
   }
 
   void mount(Router router) {
@@ -58,10 +61,30 @@ final class DeckRoutes {
     router.delete("/api/decks/:id/questions/:qid").handler(ctx -> hide(ctx, true));
     router.post("/api/decks/:id/questions/:qid/restore").handler(ctx -> hide(ctx, false));
     router.post("/api/decks/:id/questions/:qid/revert").handler(this::revert);
+    router.get("/api/decks/:id/analysis").handler(this::analysis);
   }
 
   /** A question or a deck's settings: far more than any one question needs. */
   static final long EDIT_LIMIT = 64 * 1024;
+
+  /** Item analysis of every question of an owner's deck, hidden ones too, over every game and practice answer. */
+  private void analysis(RoutingContext ctx) {
+    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
+    identity
+        .required(ctx)
+        .compose(account -> decks.requireOwner(id, account.id()))
+        .compose(owned -> {
+          Future<java.util.List<org.quizhall.deck.DeckQuestion>> questions = decks.all(id);
+          Future<java.util.Map<String, ItemAnalysis.Figures>> figures = analysis.figures(id);
+          return Future.all(questions, figures).map(both -> {
+            JsonArray out = new JsonArray();
+            questions.result().forEach(q -> out.add(ItemReport.of(q.question(), figures.result().get(q.id()))));
+            return new JsonObject().put("questions", out);
+          });
+        })
+        .onSuccess(out -> Responses.json(ctx, 200, out))
+        .onFailure(ctx::fail);
+  }
 
   private void settings(RoutingContext ctx) {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
@@ -200,8 +223,9 @@ final class DeckRoutes {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
     identity
         .optionalId(ctx)
-        .compose(viewer -> decks.get(id, viewer))
-        .onSuccess(deck -> Responses.json(ctx, 200, summaryJson(deck)))
+        .compose(viewer -> decks.get(id, viewer).map(deck -> summaryJson(deck)
+            .put("mine", viewer != null && viewer.equals(deck.ownerId()))))
+        .onSuccess(deck -> Responses.json(ctx, 200, deck))
         .onFailure(ctx::fail);
   }
 
@@ -249,8 +273,7 @@ final class DeckRoutes {
         return new Upload(JsonBodies.string(body, "title"), notes, (Boolean) isPublic);
       }
       case "text/plain", "text/markdown", "text/x-markdown" -> {
-        Buffer body = ctx.body().buffer();
-        byte[] bytes = body == null ? new byte[0] : body.getBytes();
+        byte[] bytes = TextBodies.bytes(ctx);
         checkSize(bytes.length);
         String isPublic = ctx.queryParams().get("public");
         return new Upload(ctx.queryParams().get("title"), DocumentText.utf8(bytes),
@@ -289,6 +312,7 @@ final class DeckRoutes {
         .put("warnings", warnings)
         .put("defaultKinds", deck.defaultKinds().isEmpty() ? null : new JsonArray(deck.defaultKinds()))
         .put("revision", deck.revision())
+        .put("groupId", deck.groupId() == null ? null : deck.groupId().toString())
         .put("createdAt", deck.createdAt().toString())
         .put("updatedAt", deck.updatedAt().toString());
   }

@@ -12,6 +12,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.quizhall.account.SessionToken;
 import org.quizhall.game.Games;
+import org.quizhall.game.Gradebook;
+import org.quizhall.game.QuestionFlags;
+import org.quizhall.problem.Problem;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Results of a game, for its host and its players. A signed-in caller sends their bearer token; a
@@ -21,15 +26,81 @@ final class GameRoutes {
 
   private final Games games;
   private final Identity identity;
+  private final QuestionFlags flags;
+  private final Gradebook gradebook;
 
-  GameRoutes(Games games, Identity identity) {
+  GameRoutes(Games games, Identity identity, QuestionFlags flags, Gradebook gradebook) {
     this.games = games;
     this.identity = identity;
+    this.flags = flags;
+    this.gradebook = gradebook;
   }
 
   void mount(Router router) {
     router.get("/api/games/:id/results").handler(this::results);
     router.get("/api/games/:id/results.csv").handler(this::csv);
+    router.get("/api/games/:id/answers").handler(this::answers);
+    router.get("/api/games/:id/players.csv").handler(ctx -> table(ctx, "players"));
+    router.get("/api/games/:id/questions.csv").handler(ctx -> table(ctx, "questions"));
+    router.get("/api/games/:id/answers.csv").handler(ctx -> table(ctx, "answers"));
+    router.get("/api/games/:id/results.xlsx").handler(this::workbook);
+    router.post("/api/games/:id/flags").handler(BodyHandler.create(false).setBodyLimit(8 * 1024)).handler(this::flag);
+  }
+
+  /** The host's gradebook: every player against every question, with the answers given and the keys. */
+  private void answers(RoutingContext ctx) {
+    sheet(ctx).onSuccess(sheet -> Responses.json(ctx, 200, Gradebook.toJson(sheet))).onFailure(ctx::fail);
+  }
+
+  private void table(RoutingContext ctx, String table) {
+    sheet(ctx)
+        .onSuccess(sheet -> download(ctx, "text/csv; charset=utf-8", fileName(sheet, table, "csv"))
+            .end(GradebookFiles.csv(sheet, table)))
+        .onFailure(ctx::fail);
+  }
+
+  private void workbook(RoutingContext ctx) {
+    sheet(ctx)
+        .onSuccess(sheet -> download(ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            fileName(sheet, "results", "xlsx")).end(io.vertx.core.buffer.Buffer.buffer(GradebookFiles.xlsx(sheet))))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Gradebook.Sheet> sheet(RoutingContext ctx) {
+    UUID gameId = Ids.uuid(ctx, "id", "game_not_found");
+    return identity.required(ctx).compose(account -> gradebook.sheet(gameId, account.id()));
+  }
+
+  private static String fileName(Gradebook.Sheet sheet, String table, String extension) {
+    return "quizhall-" + sheet.roomCode().toLowerCase(Locale.ROOT) + "-" + table + "." + extension;
+  }
+
+  private static io.vertx.core.http.HttpServerResponse download(RoutingContext ctx, String type, String name) {
+    return ctx.response()
+        .putHeader("Content-Type", type)
+        .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        .putHeader("Cache-Control", "no-store");
+  }
+
+  /** A player flags a question of the game: {index, reason, comment}; the seat is the caller's, as for results. */
+  private void flag(RoutingContext ctx) {
+    UUID gameId = Ids.uuid(ctx, "id", "game_not_found");
+    String player = playerToken(ctx);
+    Future<UUID> account = player != null ? Future.succeededFuture(null) : identity.required(ctx).map(a -> a.id());
+    account
+        .compose(id -> {
+          JsonObject body = JsonBodies.object(ctx);
+          Object index = body.getValue("index");
+          if (!(index instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < 0
+              || n.doubleValue() > 10_000) {
+            throw Problem.invalid("invalid_field", "index must be the question's index in the game (0 for the first).");
+          }
+          String reason = JsonBodies.string(body, "reason");
+          return flags.flag(gameId, id, player == null ? null : SessionToken.digest(player), n.intValue(),
+              reason == null ? "" : reason, JsonBodies.string(body, "comment"));
+        })
+        .onSuccess(flagged -> Responses.json(ctx, 201, flagged))
+        .onFailure(ctx::fail);
   }
 
   private void results(RoutingContext ctx) {

@@ -53,7 +53,9 @@ public final class HttpApi extends VerticleBase {
       org.quizhall.limits.RateLimits limits,
       int maxPlayersPerRoom,
       PublicSite site,
-      int openRoomsPerAccount) {}
+      int openRoomsPerAccount,
+      org.quizhall.game.ItemAnalysis itemAnalysis,
+      org.quizhall.game.QuestionFlags flags) {}
 
   /** Bigger messages than a client may send are read and refused with an error; beyond this Vert.x drops the connection (1006). */
   private static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
@@ -86,7 +88,8 @@ public final class HttpApi extends VerticleBase {
     Identity identity = new Identity(services.accounts());
     new AccountRoutes(services.accounts(), services.clientAddress(), services.limitHits(), services.limits())
         .mount(router);
-    new DeckRoutes(services.decks(), identity).mount(router);
+    new DeckRoutes(services.decks(), identity, services.itemAnalysis()).mount(router);
+    new ExchangeRoutes(services.decks(), identity).mount(router);
     new RoomRoutes(
             services.decks(), services.rooms(), services.games(), services.groups(), services.weakSpots(), identity,
             services.maxPlayersPerRoom(), site, services.openRoomsPerAccount())
@@ -94,7 +97,8 @@ public final class HttpApi extends VerticleBase {
     new GroupRoutes(services.groups(), services.leaderboards(), identity).mount(router);
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);
     new AssignmentRoutes(services.assignments(), identity).mount(router);
-    new GameRoutes(services.games(), identity).mount(router);
+    new GameRoutes(services.games(), identity, services.flags(), new org.quizhall.game.Gradebook(services.pool(),
+        services.writer())).mount(router);
     new JoinCodes(services.rooms(), services.gateway(), services.clientAddress(), site).mount(router);
 
     router.route("/api/*").handler(ApiErrors::notFound);
@@ -108,7 +112,7 @@ public final class HttpApi extends VerticleBase {
     router.errorHandler(405, ApiErrors::handle);
 
     server = vertx.createHttpServer(serverOptions(host, port, Gateway.SILENCE_LIMIT_SECONDS, TimeUnit.SECONDS));
-    return server.requestHandler(router).listen();
+    return server.requestHandler(router).invalidRequestHandler(ApiErrors::invalidRequest).listen();
   }
 
   /**

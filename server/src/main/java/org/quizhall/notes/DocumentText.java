@@ -2,10 +2,6 @@ package org.quizhall.notes;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.Locale;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -122,26 +118,10 @@ public final class DocumentText {
         + " Split it, or leave the pictures out: only the text is read.");
   }
 
-  /** Strict UTF-8 (a leading byte-order mark is dropped); binary files are refused, not guessed at. */
+  /** Notes as UTF-8 text, typed or in a file: strict, and a binary file refused, not guessed at. */
   public static String utf8(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b == 0) {
-        throw new Problem(
-            Problem.Kind.UNSUPPORTED_MEDIA, "binary_notes", "That looks like a binary file: send notes as text.");
-      }
-    }
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      throw Problem.invalid("not_utf8", "The notes are not valid UTF-8 text: save them as UTF-8 and try again.");
-    }
+    return Utf8Text.decode(bytes, "binary_notes", "That looks like a binary file: send notes as text.",
+        "The notes are not valid UTF-8 text: save them as UTF-8 and try again.");
   }
 
   /** The format of the bytes as Tika's detector sees them, with the name and declared type as hints. */

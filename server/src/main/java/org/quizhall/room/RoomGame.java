@@ -233,7 +233,7 @@ public final class RoomGame {
         new Player("p" + (++joinCounter), UUID.randomUUID(), nickname, accountId, resumeKey, joinCounter);
     if (started) {
       // Late joiners are ranked as if they had let every earlier question run out.
-      player.rankingTimeMs = (long) (index + (phase == Phase.QUESTION ? 0 : 1)) * settings.questionMillis();
+      player.rankingTimeMs = millisBefore(index + (phase == Phase.QUESTION ? 0 : 1));
     }
     player.address = address;
     if (address != null) {
@@ -492,13 +492,13 @@ public final class RoomGame {
     requireRecordRoom("Answering");
     long responseMs = Math.max(0, now - questionShownAt - questionPausedMs);
     int streak = correct ? player.streak + 1 : 0;
-    int points = Scoring.points(correct, responseMs, settings.questionMillis(), streak, settings.speedScoring());
+    int points = Scoring.points(correct, responseMs, millisFor(index), streak, settings.speedScoring());
     answers.put(playerId, new Answer(response, correct, responseMs, points));
     int answeredIndex = index;
     log.answerAccepted(
         new GameLog.AnswerAccepted(
             gameId, player.recordId, player.accountId, index, question.id(), response, correct, responseMs,
-            settings.questionMillis(), points, Instant.ofEpochMilli(now)),
+            millisFor(index), points, Instant.ofEpochMilli(now)),
         stored -> acknowledge(playerId, re, answeredIndex, stored));
     answersChanged = true;
     answersDueAt = Math.min(answersDueAt, now + AGGREGATE_INTERVAL_MS);
@@ -595,7 +595,7 @@ public final class RoomGame {
     pausedRemaining = -1;
     questionShownAt = now;
     questionPausedMs = 0;
-    phaseEndsAt = now + settings.questionMillis();
+    phaseEndsAt = now + millisFor(index);
     Question question = questions.get(index);
     JsonObject message =
         Protocol.message("question")
@@ -608,12 +608,27 @@ public final class RoomGame {
             .put("context", new JsonArray(question.context()))
             .put("prompt", question.prompt())
             .mergeIn(QuestionJson.askable(question))
-            .put("durationMs", settings.questionMillis())
+            .put("durationMs", millisFor(index))
             .put("deadline", phaseEndsAt)
-            .put("remainingMs", settings.questionMillis())
+            .put("remainingMs", millisFor(index))
             .put("sentAt", now);
     phaseMessage = message;
     broadcast(message);
+  }
+
+  /** How long question {@code i} runs: the time its owner gave it, or the room's time per question. */
+  private long millisFor(int i) {
+    int own = i >= 0 && i < questions.size() ? questions.get(i).seconds() : 0;
+    return own > 0 ? own * 1000L : settings.questionMillis();
+  }
+
+  /** How long the questions before {@code i} ran in all, had each run out. */
+  private long millisBefore(int i) {
+    long total = 0;
+    for (int q = 0; q < Math.min(i, questions.size()); q++) {
+      total += millisFor(q);
+    }
+    return total;
   }
 
   private void reveal(long now) {
@@ -632,7 +647,7 @@ public final class RoomGame {
         player.streak = 0;
         player.lastCorrect = false;
         player.lastPoints = 0;
-        player.rankingTimeMs += settings.questionMillis();
+        player.rankingTimeMs += millisFor(index);
         continue;
       }
       player.answeredCount++;
@@ -1307,7 +1322,7 @@ public final class RoomGame {
               Base64.getEncoder().encodeToString(seat.resumeDigest()), game.joinCounter);
       if (game.started) {
         // As for any late joiner: ranked as if the questions before had run out.
-        player.rankingTimeMs = (long) Math.max(0, game.index) * game.settings.questionMillis();
+        player.rankingTimeMs = game.millisBefore(Math.max(0, game.index));
       }
       game.players.put(player.id, player);
       game.byResumeKey.put(player.resumeKey, player);

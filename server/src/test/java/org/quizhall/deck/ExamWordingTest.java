@@ -49,6 +49,28 @@ class ExamWordingTest {
     }
 
     @Test
+    @DisplayName("a statement under a one-word heading ending in s keeps its subject unless the heading is a plural")
+    void singularHeadingsEndingInS() {
+        List<Question> questions = deck("""
+                # Photosynthesis
+                - Takes place in the chloroplasts
+                - Needs light, water and carbon dioxide
+                - Produces glucose and oxygen
+
+                # Causes
+                - Takes place when the treaty failed
+                - Needs a spark to start
+                - Produces a long war
+                """);
+        assertThat(questions).filteredOn(q -> q.type() == QuestionType.TRUE_FALSE || q.type() == QuestionType.TYPED)
+                .extracting(Question::prompt)
+                .filteredOn(p -> p.contains("chloroplasts") || p.contains("light, water"))
+                .isNotEmpty()
+                .allMatch(p -> p.contains("Photosynthesis"), "names its subject, Photosynthesis");
+        assertThat(questions).extracting(Question::prompt).noneMatch(p -> p.contains("Causes takes") || p.contains("Causes: "));
+    }
+
+    @Test
     @DisplayName("a metric's options are other metrics, not the devices defined beside them")
     void sameKindDefinitions() {
         List<Question> questions = deck(SampleNotes.read("/notes/glossary.txt"));

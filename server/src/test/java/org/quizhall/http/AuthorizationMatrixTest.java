@@ -96,6 +96,11 @@ class AuthorizationMatrixTest {
         row("DELETE", "/api/decks/{id}/questions/{qid}",     "the group's shared deck",          401,  404,  403,   200,  Try::hideQuestion),
         row("POST",   "/api/decks/{id}/questions/{qid}/restore", "the group's shared deck",      401,  404,  403,   200,  Try::restoreQuestion),
         row("POST",   "/api/decks/{id}/questions/{qid}/revert",  "the group's shared deck",      401,  404,  403,   200,  Try::revertQuestion),
+        row("GET",    "/api/decks/{id}/analysis",            "the group's shared deck",          401,  404,  403,   200,  Try::analysis),
+        row("GET",    "/api/decks/{id}/export",              "the group's shared deck",          401,  404,  403,   200,  Try::exportDeck),
+        row("GET",    "/api/decks/{id}/export",              "a sample deck, which nobody owns", 401,  403,  403,   403,  Try::exportSample),
+        row("POST",   "/api/decks/{id}/import",              "the group's shared deck",          401,  404,  403,   201,  Try::importCards),
+        row("POST",   "/api/decks/import",                   "a new deck from a file of cards",  401,  201,  201,   201,  Try::importNewDeck),
         // Study groups: outsiders learn nothing; members read and play; the owner manages.
         row("GET",    "/api/groups",                         "the caller's groups",              401,  200,  200,   200,  Try::myGroups),
         row("POST",   "/api/groups",                         "a new group",                      401,  201,  201,   201,  Try::createGroup),
@@ -118,7 +123,15 @@ class AuthorizationMatrixTest {
         row("POST",   "/api/rooms",                          "a group room, the group's deck",   401,  404,  201,   201,  Try::openGroupRoom),
         row("GET",    "/api/rooms/{code}/qr.svg",            "an open room's join code",         200,  200,  200,   200,  Try::qrCode),
         row("GET",    "/api/games/{id}/results",             "a finished group game",            401,  404,  200,   200,  Try.results("")),
-        row("GET",    "/api/games/{id}/results.csv",         "a finished group game",            401,  404,  200,   200,  Try.results(".csv")));
+        row("GET",    "/api/games/{id}/results.csv",         "a finished group game",            401,  404,  200,   200,  Try.results(".csv")),
+        // The gradebook is the host's: players see the results, not each other's answers.
+        row("GET",    "/api/games/{id}/answers",             "a finished group game",            401,  404,  403,   200,  Try.gradebook("/answers")),
+        row("GET",    "/api/games/{id}/players.csv",         "a finished group game",            401,  404,  403,   200,  Try.gradebook("/players.csv")),
+        row("GET",    "/api/games/{id}/questions.csv",       "a finished group game",            401,  404,  403,   200,  Try.gradebook("/questions.csv")),
+        row("GET",    "/api/games/{id}/answers.csv",         "a finished group game",            401,  404,  403,   200,  Try.gradebook("/answers.csv")),
+        row("GET",    "/api/games/{id}/results.xlsx",        "a finished group game",            401,  404,  403,   200,  Try.gradebook("/results.xlsx")),
+        // Flags come from the game's players; its host has no seat to flag from.
+        row("POST",   "/api/games/{id}/flags",               "a finished group game's question", 401,  404,  201,   404,  Try::flagQuestion));
   }
 
   private static Row row(String method, String route, String triedOn, int anonymous, int anotherUser, int member, int owner,
@@ -594,6 +607,43 @@ class AuthorizationMatrixTest {
               .isEqualTo(question.getString("prompt")));
     }
 
+    static Attempt exportDeck(Caller who) {
+      // An export holds every answer key: what nobody but the owner may read.
+      return new Attempt(api.get("/api/decks/" + sharedDeck + "/export?format=csv", token(who)))
+          .secret(practiceAnswerText)
+          .ifAllowed(r -> assertThat(r.bodyAsString()).startsWith("\uFEFFid,topic,type").contains(practiceAnswerText));
+    }
+
+    static Attempt exportSample(Caller who) {
+      return new Attempt(api.get("/api/decks/" + sampleDeck + "/export?format=anki", token(who)));
+    }
+
+    private static final String CARDS = "Mitochondrion\tthe organelle that releases energy\n"
+        + "Chloroplast\tthe organelle where photosynthesis happens\nRibosome\tthe organelle that builds proteins\n"
+        + "Nucleus\tthe organelle that holds the genes\n";
+
+    static Attempt importCards(Caller who) {
+      String deck = newSharedDeck(FRESH_DECK_TITLE);
+      int before = api.get("/api/decks/" + deck, owner).bodyAsJsonObject().getInteger("questionCount");
+      return new Attempt(api.send(HttpMethod.POST, "/api/decks/" + deck + "/import", token(who),
+          "text/tab-separated-values", Buffer.buffer(CARDS)))
+          .unchangedIfRefused(() -> assertThat(api.get("/api/decks/" + deck, owner).bodyAsJsonObject()
+              .getInteger("questionCount")).as("no question was added").isEqualTo(before))
+          .ifAllowed(r -> assertThat(api.get("/api/decks/" + deck, member).bodyAsJsonObject().getInteger("questionCount"))
+              .as("the members' deck has the cards").isEqualTo(before + 4));
+    }
+
+    static Attempt importNewDeck(Caller who) {
+      return new Attempt(api.send(HttpMethod.POST, "/api/decks/import?title=Cards", token(who),
+          "text/tab-separated-values", Buffer.buffer(CARDS)))
+          .ifAllowed(r -> {
+            String deck = r.bodyAsJsonObject().getJsonObject("deck").getString("id");
+            assertThat(status("/api/decks/" + deck, token(who))).as("the caller's new deck").isEqualTo(200);
+            assertThat(status("/api/decks/" + deck, who == Caller.OWNER ? stranger : owner)).as("private to them")
+                .isEqualTo(404);
+          });
+    }
+
     private static JsonObject firstQuestion(String deck) {
       return api.get("/api/decks/" + deck + "/questions", owner).bodyAsJsonArray().getJsonObject(0);
     }
@@ -734,6 +784,25 @@ class AuthorizationMatrixTest {
     static Attempt qrCode(Caller who) {
       return new Attempt(api.get("/api/rooms/" + openRoomCode + "/qr.svg", token(who)))
           .ifAllowed(r -> assertThat(r.getHeader("Content-Type")).startsWith("image/svg+xml"));
+    }
+
+    static Trial gradebook(String suffix) {
+      return who -> new Attempt(api.get("/api/games/" + gameId + suffix, token(who)))
+          .secret(practiceAnswerText)
+          .ifAllowed(r -> assertThat(r.body().length()).as("the host's gradebook").isPositive());
+    }
+
+    static Attempt flagQuestion(Caller who) {
+      return new Attempt(api.postJson("/api/games/" + gameId + "/flags",
+          new JsonObject().put("index", 0).put("reason", "unclear").put("comment", "Hard to read"), token(who)))
+          .ifAllowed(r -> assertThat(api.get("/api/decks/" + sharedDeck + "/analysis", owner).bodyAsString())
+              .as("the owner sees the flag").contains("Hard to read"));
+    }
+
+    static Attempt analysis(Caller who) {
+      return new Attempt(api.get("/api/decks/" + sharedDeck + "/analysis", token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getJsonArray("questions"))
+              .hasSameSizeAs(api.get("/api/decks/" + sharedDeck + "/questions", owner).bodyAsJsonArray()));
     }
 
     static Trial results(String suffix) {

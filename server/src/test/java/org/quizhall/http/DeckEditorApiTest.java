@@ -189,6 +189,10 @@ class DeckEditorApiTest {
         new Case(new JsonObject().put("type", "ordering").put("items", new JsonArray().add("a").add("b")), "3 to 8 items"),
         new Case(new JsonObject().put("type", "matching").put("pairs", new JsonArray().add("not a pair")), "{left, right}"),
         new Case(new JsonObject().put("type", "typed").put("accepted", new JsonArray()), "accepts 1 to 20 answers"),
+        new Case(new JsonObject().put("seconds", 3), "seconds is 5 to 240"),
+        new Case(new JsonObject().put("seconds", "soon"), "seconds is 5 to 240"),
+        new Case(new JsonObject().put("type", "typed").put("accepted", new JsonArray().add("two\nlines")),
+            "every accepted answer is one line"),
         new Case(new JsonObject().put("correct", 7).put("prompt", ""), "prompt must not be empty; correct must be"));
     for (Case c : cases) {
       HttpResponse<Buffer> refused = patch(deck, id, c.body());
@@ -216,6 +220,10 @@ class DeckEditorApiTest {
     String id = q.getString("id");
     String key = q.getJsonArray("options").getString(q.getInteger("correct"));
 
+    assertThat(patch(deck, id, new JsonObject().put("seconds", 45)).bodyAsJsonObject().getInteger("seconds"))
+        .as("a time of its own").isEqualTo(45);
+    assertThat(patch(deck, id, new JsonObject().putNull("seconds")).bodyAsJsonObject().containsKey("seconds"))
+        .as("back to the room's time").isFalse();
     JsonObject typed = patch(deck, id, new JsonObject().put("type", "typed")).bodyAsJsonObject();
     assertThat(typed.getString("type")).isEqualTo("typed");
     assertThat(typed.getJsonArray("accepted")).containsExactly(key);
@@ -416,6 +424,8 @@ class DeckEditorApiTest {
     assertThat(changed.getJsonArray("topics").getList()).isEqualTo(topics);
     assertThat(changed.getJsonArray("defaultKinds").getList()).containsExactly("definition");
     assertThat(api.get("/api/decks/" + deck, other).statusCode()).as("public now").isEqualTo(200);
+    assertThat(summary(deck).getBoolean("mine")).as("the editor is for its owner").isTrue();
+    assertThat(api.get("/api/decks/" + deck, other).bodyAsJsonObject().getBoolean("mine")).isFalse();
     assertThat(asked(deck, 50).stream().map(q -> q.getString("kind")).distinct().toList())
         .as("a room with no kinds picked offers the deck's default ones").containsExactly("definition");
 
@@ -429,6 +439,13 @@ class DeckEditorApiTest {
       HttpResponse<Buffer> refused = api.patchJson("/api/decks/" + deck, bad, owner);
       assertThat(refused.statusCode()).as("%s: %s", bad, refused.bodyAsString()).isEqualTo(400);
     }
+    String group = api.postJson("/api/groups", new JsonObject().put("name", "Revision group"), owner).bodyAsJsonObject().getString("id");
+    assertThat(api.postJson("/api/groups/" + group + "/decks", new JsonObject().put("deckId", deck), owner).statusCode()).isEqualTo(204);
+    assertThat(summary(deck).getString("groupId")).isEqualTo(group);
+    assertThat(api.patchJson("/api/decks/" + deck, new JsonObject().put("groupId", group), owner).statusCode())
+        .as("sharing goes through the group").isEqualTo(400);
+    assertThat(api.patchJson("/api/decks/" + deck, new JsonObject().putNull("groupId"), owner).bodyAsJsonObject()
+        .getValue("groupId")).as("no longer shared").isNull();
     JsonObject allKinds = api.patchJson("/api/decks/" + deck, new JsonObject().putNull("kinds"), owner).bodyAsJsonObject();
     assertThat(allKinds.getValue("defaultKinds")).isNull();
     assertThat(summary(deck).getString("title")).isEqualTo("Biology, revised");

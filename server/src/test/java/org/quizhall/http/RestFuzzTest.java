@@ -62,13 +62,19 @@ class RestFuzzTest {
           new String[] {"GET", "/api/decks/{id}/questions/{qid}"}, new String[] {"PATCH", "/api/decks/{id}/questions/{qid}"},
           new String[] {"DELETE", "/api/decks/{id}/questions/{qid}"},
           new String[] {"POST", "/api/decks/{id}/questions/{qid}/restore"},
-          new String[] {"POST", "/api/decks/{id}/questions/{qid}/revert"});
+          new String[] {"POST", "/api/decks/{id}/questions/{qid}/revert"},
+          new String[] {"GET", "/api/decks/{id}/analysis"}, new String[] {"POST", "/api/games/{id}/flags"},
+          new String[] {"GET", "/api/games/{id}/answers"}, new String[] {"GET", "/api/games/{id}/players.csv"},
+          new String[] {"GET", "/api/games/{id}/questions.csv"}, new String[] {"GET", "/api/games/{id}/answers.csv"},
+          new String[] {"GET", "/api/games/{id}/results.xlsx"},
+          new String[] {"GET", "/api/decks/{id}/export"}, new String[] {"POST", "/api/decks/{id}/import"},
+          new String[] {"POST", "/api/decks/import"});
 
   static final List<String> FIELDS =
       List.of("username", "password", "title", "notes", "deckId", "groupId", "questionCount", "secondsPerQuestion",
           "autoAdvance", "speedScoring", "kinds", "weakSpots", "name", "inviteCode", "questionId", "choice", "text",
           "index", "opensAt", "closesAt", "public", "answers", "id", "currentPassword", "newPassword", "type", "prompt",
-          "options", "correct", "accepted", "items", "pairs", "explanation", "topic", "topics");
+          "options", "correct", "accepted", "items", "pairs", "explanation", "topic", "topics", "reason", "comment");
 
   private static Quizhall quizhall;
   private static Api api;
@@ -102,6 +108,15 @@ class RestFuzzTest {
   }
 
   @Test
+  @DisplayName("a path too long for the HTTP decoder still gets the JSON error shape, not a bare status")
+  void pathPastTheLineLimit() {
+    HttpResponse<Buffer> response = api.get("/api/decks/" + "x".repeat(5000));
+    assertThat(response.statusCode()).isEqualTo(414);
+    assertThat(Api.errorCode(response)).isEqualTo("uri_too_long");
+    assertThat(api.get("/api/decks").statusCode()).as("the server goes on").isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("3,000 seeded hostile requests over every endpoint: never a 5xx, and API errors are JSON")
   void neverAServerError() {
     Random random = new Random(SEED);
@@ -116,7 +131,8 @@ class RestFuzzTest {
           route[1].replace("{id}", pathValue(random)).replace("{code}", pathValue(random)).replace("{username}", pathValue(random))
               .replace("{qid}", pathValue(random));
       Buffer body = body(random);
-      String contentType = random.nextInt(5) == 0 ? "text/plain" : "application/json";
+      int type = random.nextInt(10);
+      String contentType = type < 2 ? "text/plain" : type == 2 ? "text/csv" : "application/json";
       if (forms.nextInt(8) == 0) {
         contentType = "multipart/form-data; boundary=" + BOUNDARY;
         body = form(forms);
@@ -203,6 +219,11 @@ class RestFuzzTest {
         return Buffer.buffer(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
       case 3:
         return Buffer.buffer("[" + "[".repeat(2000) + "]".repeat(2000) + "]");
+      case 4:
+        // Question files gone wrong: an open quote, a row of endless cells, a header and junk, a bad Anki header.
+        return Buffer.buffer(List.of("\"never closed,x\ny,z", ",".repeat(100_000), "type,prompt,correct\nmultiple_choice,"
+            + "\u0000,99\n", "#separator:nonsense\na\tb", "#html:true\n<b>" + "<".repeat(50_000) + "\tback",
+            "\uFEFF" + "\t".repeat(3) + "\n".repeat(10_000)).get(random.nextInt(6)));
       default:
         JsonObject object = new JsonObject();
         int fields = random.nextInt(6);

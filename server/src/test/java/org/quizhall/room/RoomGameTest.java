@@ -124,6 +124,33 @@ class RoomGameTest {
     }
 
     @Test
+    @DisplayName("a question its owner gave its own time runs for that time, and speed is scored against it")
+    void ownTime() {
+      Question quick = new Question("q-quick", QuestionType.MULTIPLE_CHOICE, "own", "Which of these is a Lambda trigger?",
+          List.of("Route 53", "CloudFront", "S3", "Glacier"), 2, List.of(), "S3 triggers Lambda", new Source(0, "", List.of()),
+          "AWS Lambda", List.of(), List.of(), List.of(), 8);
+      log = new RecordingGameLog();
+      game = new RoomGame("ABCDEF", UUID.randomUUID(), List.of(quick, CHOICE), settings(), new NicknameRules(List.of()), log, T0);
+      game.attachHost(new RecordingChannel(), T0);
+      RecordingChannel ada = join("Ada");
+      RecordingChannel bob = join("Bob");
+      game.start(T0);
+
+      assertThat(ada.last("question").getLong("durationMs")).isEqualTo(8 * SECOND);
+      assertThat(ada.last("question").getLong("deadline")).isEqualTo(T0 + 8 * SECOND);
+      game.answer(playerId(ada), "a1", 0, Response.choice(2), T0 + 4 * SECOND);
+      game.tick(T0 + 7 * SECOND);
+      assertThat(game.phase()).as("the room's 20 s do not apply").isEqualTo(Phase.QUESTION);
+      game.tick(T0 + 8 * SECOND);
+      assertThat(game.phase()).isEqualTo(Phase.REVEAL);
+      assertThat(ada.last("result").getInteger("points")).as("half of 8 s: 750, as half of 20 s would be").isEqualTo(750);
+
+      game.next(T0 + 9 * SECOND);
+      game.next(T0 + 10 * SECOND);
+      assertThat(bob.last("question").getLong("durationMs")).as("the next one takes the room's time").isEqualTo(20 * SECOND);
+    }
+
+    @Test
     @DisplayName("an answer is acknowledged only once it is stored, the game does not wait for it, and a refused one is an error")
     void acknowledgedWhenStored() {
       RecordingChannel ada = join("Ada");

@@ -32,6 +32,18 @@ public final class Api implements AutoCloseable {
     return (body == null ? request.send() : request.sendBuffer(body)).await();
   }
 
+  /** A request with a raw Authorization header (a guest's {@code Player <resumeToken>}), or none when null. */
+  public HttpResponse<Buffer> sendAs(HttpMethod method, String path, String authorization, String contentType, Buffer body) {
+    HttpRequest<Buffer> request = client.request(method, path);
+    if (authorization != null) {
+      request.putHeader("Authorization", authorization);
+    }
+    if (contentType != null) {
+      request.putHeader("Content-Type", contentType);
+    }
+    return (body == null ? request.send() : request.sendBuffer(body)).await();
+  }
+
   public HttpResponse<Buffer> postJson(String path, JsonObject body) {
     return postJson(path, body, null);
   }

@@ -179,4 +179,114 @@ class DeckEditorInTheBrowserTest {
     phone.find("#delete-yes").click();
     phone.waitUntil("the deck is gone", () -> api.get("/api/decks/" + deck, token).statusCode() == 404);
   }
+
+  @Test
+  @DisplayName("the edited deck is played; a player flags the question at the reveal; the editor shows the flag and the figures")
+  void playFlagAndRead() {
+    String deck = newDeck();
+    JsonArray questions = api.get("/api/decks/" + deck + "/questions", token).bodyAsJsonArray();
+    JsonObject asked = questions.stream().map(JsonObject.class::cast)
+        .filter(q -> q.getString("type").equals("multiple_choice")).findFirst().orElseThrow();
+    for (Object q : questions) {
+      String id = ((JsonObject) q).getString("id");
+      if (!id.equals(asked.getString("id"))) {
+        assertThat(api.delete("/api/decks/" + deck + "/questions/" + id, token).statusCode()).isEqualTo(200);
+      }
+    }
+    assertThat(api.patchJson("/api/decks/" + deck + "/questions/" + asked.getString("id"),
+        new JsonObject().put("prompt", "Which of these did the teacher reword?"), token).statusCode()).isEqualTo(200);
+
+    teacher.go("/decks/" + deck);
+    WebElement count = teacher.find("#question-count");
+    count.clear();
+    count.sendKeys("1");
+    teacher.find("#open-room").click();
+    String code = teacher.find("#room-code").getText();
+    phone.go("/join/" + code);
+    WebElement nickname = phone.find("#nickname");
+    nickname.clear();
+    nickname.sendKeys("Robin", Keys.ENTER);
+    teacher.textOf("#player-count", "1 player");
+    teacher.find("#next").click();
+    assertThat(phone.find("#question-prompt").getText()).isEqualTo("Which of these did the teacher reword?");
+    int wrong = (asked.getInteger("correct") + 1) % asked.getJsonArray("options").size();
+    phone.answer(new JsonObject().put("choice", wrong));
+    phone.textOf("#my-result", "Not right");
+
+    phone.find(".flag-open").click();
+    phone.find(".flag-form input[value='wrong_key']").click();
+    phone.find(".flag-form input[id^='flag-comment']").sendKeys("I am sure my answer is right");
+    phone.screenshot("player-flag", ".flag-form");
+    phone.find(".flag-send").click();
+    phone.textOf(".flag-sent", "Flagged");
+
+    teacher.find("#next").click();
+    teacher.find("#next").click();
+    teacher.find("#podium");
+
+    // A class of twelve more, as written by the room's writer: enough answers for the figures to speak.
+    JsonObject now = api.get("/api/decks/" + deck + "/questions/" + asked.getString("id"), token).bodyAsJsonObject();
+    int key = now.getInteger("correct");
+    int other = (key + 1) % 4;
+    Object[][] picks = new Object[12][];
+    for (int p = 0; p < 12; p++) {
+      picks[p] = new Object[] {p < 8 ? key : other};
+    }
+    java.util.UUID hostId = java.util.UUID.fromString(api.get("/api/me", token).bodyAsJsonObject().getString("id"));
+    org.quizhall.testing.GameFixture.game(quizhall.pool(), 7, deck, hostId, List.of(now), picks, true);
+
+    teacher.go("/decks/" + deck);
+    String card = ".edit-question[data-id='" + asked.getString("id") + "']";
+    teacher.textOf(card + " .badges", "1 flag");
+    teacher.textOf(card + " .figures-line", "13 answers · 62% right");
+    teacher.textOf(card + " .hints", "was never chosen: replace it");
+    teacher.textOf(card + " .hints", "flagged once: the key is wrong");
+    assertThat(teacher.textOf(card + " .flag-comments", "I am sure my answer is right")).contains("— Robin");
+    assertThat(teacher.find("#editor-filter").getAttribute("value")).as("the editor opens on what needs a look").isEqualTo("attention");
+    teacher.screenshot("deck-editor-analysis", ".edit-question[data-id='" + asked.getString("id") + "']");
+
+    // The results page grades the room: who missed what, with the answer given, and a way back to the question.
+    String gameId = quizhall.pool().preparedQuery("SELECT id FROM games WHERE deck_id = $1 AND room_code = '" + code + "'")
+        .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(deck))).await().iterator().next().getUUID(0).toString();
+    teacher.go("/results/" + gameId);
+    String wrongOption = asked.getJsonArray("options").getString(wrong);
+    assertThat(teacher.textOf("#gradebook tbody", "✗")).contains("Robin").contains(wrongOption);
+    teacher.screenshot("results-gradebook", "#gradebook-title");
+    teacher.find("#gradebook .edit-link").click();
+    teacher.waitUntil("the editor opens on the question", () -> teacher.all(".edit-question.wanted").size() == 1);
+    assertThat(teacher.find(".edit-question.wanted").getAttribute("data-id")).isEqualTo(asked.getString("id"));
+    assertThat(teacher.focused().getAttribute("class")).contains("edit-open");
+  }
+
+  @Test
+  @DisplayName("the deck settings put the topics in the teacher's order and share the deck with a group, by keyboard")
+  void settingsByKeyboard() throws Exception {
+    String notes = "# Photosynthesis\n- Takes place in the chloroplasts\n- Needs light and water\n- Makes glucose\n\n"
+        + "# Respiration\n- Takes place in the mitochondria\n- Releases energy as ATP\n- Needs oxygen\n";
+    String deck = api.postJson("/api/decks", new JsonObject().put("title", "Two topics").put("notes", notes), token)
+        .bodyAsJsonObject().getString("id");
+    assertThat(api.get("/api/decks/" + deck, token).bodyAsJsonObject().getJsonArray("topics").getList())
+        .containsExactly("Photosynthesis", "Respiration");
+    String group = api.postJson("/api/groups", new JsonObject().put("name", "Biology set 2"), token).bodyAsJsonObject().getString("id");
+
+    teacher.go("/decks/" + deck);
+    teacher.find("#deck-settings summary").click();
+    teacher.find("#topic-order button[aria-label='Move Respiration up']").sendKeys(Keys.ENTER);
+    assertThat(teacher.focused().getAttribute("aria-label")).as("the focus stays on the moved topic").isEqualTo("Move Respiration down");
+    new org.openqa.selenium.support.ui.Select(teacher.find("#deck-group")).selectByVisibleText("Biology set 2");
+    teacher.find("#save-settings").click();
+    teacher.waitUntil("the settings are saved", () -> group.equals(api.get("/api/decks/" + deck, token).bodyAsJsonObject().getString("groupId")));
+    assertThat(api.get("/api/decks/" + deck, token).bodyAsJsonObject().getJsonArray("topics").getList())
+        .containsExactly("Respiration", "Photosynthesis");
+    // Questions from a Quizlet export join the deck from the editor.
+    java.nio.file.Path cards = java.nio.file.Files.createTempFile("quizlet", ".tsv");
+    java.nio.file.Files.writeString(cards, "Chloroplast\tWhere photosynthesis happens\nMitochondrion\tWhere respiration happens\n"
+        + "Stoma\tA pore that lets gases in and out\nXylem\tVessels that carry water up from the roots\n");
+    teacher.driver.findElement(org.openqa.selenium.By.id("import-file")).sendKeys(cards.toString());
+    teacher.textOf("#editor-message", "Added 4 questions");
+    assertThat(api.get("/api/decks/" + deck + "/questions", token).bodyAsJsonArray().stream().map(JsonObject.class::cast)
+        .filter(q -> "added".equals(q.getString("origin"))).count()).isEqualTo(4);
+    assertThat(teacher.textOf("#editor-list", "Respiration").indexOf("Respiration"))
+        .as("the editor lists the topics in the new order").isLessThan(teacher.textOf("#editor-list", "Photosynthesis").indexOf("Photosynthesis"));
+  }
 }
