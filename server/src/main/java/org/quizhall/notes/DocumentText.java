@@ -128,6 +128,10 @@ public final class DocumentText {
   static Format format(NotesFile file) {
     Metadata metadata = new Metadata();
     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.baseName());
+    if (MediaType.parse(file.declaredType()) != null) {
+      // Only a hint: Tika takes it over the bytes' own type only where it is a narrower kind of that type.
+      metadata.set(Metadata.CONTENT_TYPE, file.declaredType());
+    }
     MediaType type;
     try (TikaInputStream in = TikaInputStream.get(file.bytes())) {
       type = DETECTOR.detect(in, metadata).getBaseType();

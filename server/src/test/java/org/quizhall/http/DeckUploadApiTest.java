@@ -291,7 +291,7 @@ class DeckUploadApiTest {
   }
 
   @Test
-  @DisplayName("a form without a file, or from nobody signed in, is refused; JSON and text bodies still work beside it")
+  @DisplayName("a form without a file, with a bad field or from nobody signed in is refused; JSON bodies still work beside it")
   void formMistakes() {
     HttpResponse<Buffer> missing = api.sendForm(HttpMethod.POST, "/api/decks", teacher,
         io.vertx.ext.web.multipart.MultipartForm.create().attribute("title", "No file here"));
