@@ -14,10 +14,12 @@ export class ApiError extends Error {
  */
 export async function request(method, path, { body, token, auth, contentType, as = 'json' } = {}) {
   const headers = {};
-  if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
+  // A form (a file upload) sets its own multipart type, boundary included.
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = contentType || 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   if (auth) headers.Authorization = auth;
-  const payload = body === undefined ? undefined : contentType ? body : JSON.stringify(body);
+  const payload = body === undefined ? undefined : contentType || form ? body : JSON.stringify(body);
   let response;
   try {
     response = await fetch(path, { method, headers, body: payload });

@@ -1,4 +1,4 @@
-// A host's home: their decks, and a new deck from pasted notes or a .md / .txt file.
+// A host's home: their decks, and a new deck from pasted notes or a file (.md / .txt, or a document the server reads).
 import { h, fill, plural } from '../dom.js';
 import { request } from '../api.js';
 import { confirmSession } from '../session.js';
@@ -36,12 +36,19 @@ function decksCard(session) {
   return h('section', { class: 'card', 'aria-labelledby': 'decks-title' }, h('h2', { id: 'decks-title' }, 'Your decks'), list);
 }
 
+const TEXT_FILE = /\.(md|markdown|txt)$/i;
+const DOCUMENT = /\.(docx|odt|pdf|html?)$/i;
+
 function newDeckCard(session, navigate) {
   let file = null;
   let fileText = null;
+  // A Word, OpenDocument, PDF or HTML file is sent as it is: the server reads its text.
+  let documentFile = null;
   const title = h('input', { id: 'deck-title', name: 'title', maxlength: 200, required: true });
   const notes = h('textarea', { id: 'deck-notes', name: 'notes', rows: 12, spellcheck: 'false', 'aria-describedby': 'notes-hint' });
-  const chooser = h('input', { id: 'deck-file', type: 'file', accept: '.md,.markdown,.txt,text/markdown,text/plain', class: 'visually-hidden' });
+  const chooser = h('input', { id: 'deck-file', type: 'file', class: 'visually-hidden',
+    accept: '.md,.markdown,.txt,.docx,.odt,.pdf,.html,.htm,text/markdown,text/plain,application/pdf,text/html,'
+      + 'application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text' });
   const fileName = h('span', { class: 'muted', id: 'file-name' });
   const submit = h('button', { type: 'submit', class: 'primary', id: 'create-deck' }, 'Make questions');
   const message = h('p', { class: 'message', id: 'deck-message', role: 'status', 'aria-live': 'polite' });
@@ -49,18 +56,38 @@ function newDeckCard(session, navigate) {
 
   async function useFile(chosen) {
     if (!chosen) return;
-    if (!/\.(md|markdown|txt)$/i.test(chosen.name)) return say('Choose a .md or .txt file of notes.');
-    file = chosen;
-    fileText = await chosen.text();
-    notes.value = fileText;
+    if (!TEXT_FILE.test(chosen.name) && !DOCUMENT.test(chosen.name)) {
+      return say('Choose a file of notes: .docx, .odt, .pdf, .html, .md or .txt.');
+    }
     if (!title.value.trim()) title.value = chosen.name.replace(/\.[^.]+$/, '');
     fileName.textContent = chosen.name;
     say('');
+    if (DOCUMENT.test(chosen.name)) {
+      documentFile = chosen;
+      file = null;
+      notes.value = '';
+      notes.placeholder = `The text of ${chosen.name} is read when you make questions; edit it on the deck page afterwards.`;
+      return;
+    }
+    documentFile = null;
+    notes.placeholder = '';
+    file = chosen;
+    fileText = await chosen.text();
+    notes.value = fileText;
   }
+
+  // Typing notes instead of a chosen document: the typed notes are what is sent.
+  notes.addEventListener('input', () => {
+    if (documentFile && notes.value.trim()) {
+      documentFile = null;
+      notes.placeholder = '';
+      fileName.textContent = '';
+    }
+  });
 
   chooser.addEventListener('change', () => useFile(chooser.files[0]));
   const drop = h('div', { class: 'drop-zone', id: 'drop-zone' },
-    h('p', {}, 'Paste your notes below, or drop a .md or .txt file here, or ',
+    h('p', {}, 'Paste your notes below, or drop a file here (Word, OpenDocument, PDF, HTML, Markdown or text), or ',
       h('label', { for: 'deck-file', class: 'file-button', tabindex: '0',
         onkeydown: (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); chooser.click(); } } }, 'choose a file'),
       '. ', fileName), chooser);
@@ -78,15 +105,23 @@ function newDeckCard(session, navigate) {
     event.preventDefault();
     const name = title.value.trim();
     if (!name) return say('Give the deck a title.');
-    if (!notes.value.trim()) return say('Paste some notes first.');
+    if (!documentFile && !notes.value.trim()) return say('Paste some notes first, or choose a file.');
     submit.disabled = true;
     say('Reading your notes and making questions…', 'ok');
     try {
-      // A file sent untouched goes as its own bytes, so the server can check it is really UTF-8 text.
-      const deck = file && notes.value === fileText
-        ? await request('POST', `/api/decks?title=${encodeURIComponent(name)}`, {
-          token: session.token, body: file, contentType: /\.txt$/i.test(file.name) ? 'text/plain; charset=utf-8' : 'text/markdown; charset=utf-8' })
-        : await request('POST', '/api/decks', { token: session.token, body: { title: name, notes: notes.value } });
+      let deck;
+      if (documentFile) {
+        const form = new FormData();
+        form.append('title', name);
+        form.append('file', documentFile, documentFile.name);
+        deck = await request('POST', '/api/decks', { token: session.token, body: form });
+      } else if (file && notes.value === fileText) {
+        // A file sent untouched goes as its own bytes, so the server can check it is really UTF-8 text.
+        deck = await request('POST', `/api/decks?title=${encodeURIComponent(name)}`, {
+          token: session.token, body: file, contentType: /\.txt$/i.test(file.name) ? 'text/plain; charset=utf-8' : 'text/markdown; charset=utf-8' });
+      } else {
+        deck = await request('POST', '/api/decks', { token: session.token, body: { title: name, notes: notes.value } });
+      }
       navigate(`/decks/${deck.id}`);
     } catch (error) {
       say(error.message);
@@ -101,6 +136,7 @@ function newDeckCard(session, navigate) {
       h('label', { for: 'deck-title' }, 'Title'), title,
       drop,
       h('label', { for: 'deck-notes' }, 'Notes'), notes,
-      h('small', { id: 'notes-hint' }, 'Headings, bullet lists, “term: definition” lines and Q:/A: cards all work. Up to 1 MiB.'),
+      h('small', { id: 'notes-hint' }, 'Headings, bullet lists, tables, “term: definition” lines and Q:/A: cards all work.'
+        + ' Up to 1 MiB of notes; files up to 20 MB.'),
       submit, message));
 }

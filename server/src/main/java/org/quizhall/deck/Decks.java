@@ -15,6 +15,8 @@ import io.vertx.core.json.JsonArray;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
+import org.quizhall.notes.DocumentText;
+import org.quizhall.notes.NotesFile;
 import org.quizhall.notes.NotesImporter;
 import org.quizhall.notes.NotesTooLargeException;
 import org.quizhall.notes.TopicTree;
@@ -43,10 +45,19 @@ public final class Decks {
   }
 
   public Future<DeckSummary> create(UUID owner, String title, String notes, boolean isPublic) {
+    return create(owner, title, typed(notes), isPublic);
+  }
+
+  /** A deck from an uploaded file; without a title it is named after the file. */
+  public Future<DeckSummary> createFromFile(UUID owner, String title, NotesFile file, boolean isPublic) {
+    return create(owner, titleOr(title, file), uploaded(file), isPublic);
+  }
+
+  private Future<DeckSummary> create(UUID owner, String title, NotesSource notes, boolean isPublic) {
     long seed = SEEDS.nextLong();
     return generate(owner, title, notes, seed, List.of())
-        .compose(made -> store.insert(owner, cleanTitle(title, notes), notes, isPublic, null, seed, made.deck(),
-            made.rows()));
+        .compose(made -> store.insert(owner, cleanTitle(title, made.notes()), made.notes(), isPublic, null, seed,
+            made.deck(), made.rows()));
   }
 
   /**
@@ -56,6 +67,15 @@ public final class Decks {
    * or private as it was.
    */
   public Future<DeckSummary> replace(UUID id, UUID owner, String title, String notes, Boolean isPublic) {
+    return replace(id, owner, title, typed(notes), isPublic);
+  }
+
+  /** A re-import from an uploaded file, by {@link #replace}'s rules; without a title the deck takes the file's name. */
+  public Future<DeckSummary> replaceFromFile(UUID id, UUID owner, String title, NotesFile file, Boolean isPublic) {
+    return replace(id, owner, titleOr(title, file), uploaded(file), isPublic);
+  }
+
+  private Future<DeckSummary> replace(UUID id, UUID owner, String title, NotesSource notes, Boolean isPublic) {
     return store
         .kept(id, owner)
         .compose(
@@ -68,8 +88,8 @@ public final class Decks {
                   .compose(made -> {
                     List<String> topics = old.topicsOrdered() ? ordered(old.topics(), made.deck().topics(), made.rows())
                         : withOwnTopics(made.deck().topics(), made.rows());
-                    return store.update(id, old.revision(), cleanTitle(title, notes), notes, isPublic, made.deck(),
-                        topics, made.rows());
+                    return store.update(id, old.revision(), cleanTitle(title, made.notes()), made.notes(), isPublic,
+                        made.deck(), topics, made.rows());
                   })
                   .map(updated -> updated.orElseThrow(() -> Problem.conflict("deck_changed",
                       "The deck's questions changed while its notes were being imported: import them again.")));
@@ -464,7 +484,7 @@ public final class Decks {
                 return Future.succeededFuture(false);
               }
               long seed = key.hashCode();
-              return generate(null, title, notes, seed, List.of())
+              return generate(null, title, typed(notes), seed, List.of())
                   .compose(made -> store.insert(null, title, notes, true, key, seed, made.deck(), made.rows()))
                   .map(true)
                   // Nodes of a cluster starting together on a new database race to import it: one wins.
@@ -475,20 +495,58 @@ public final class Decks {
             });
   }
 
-  /** A generated deck and the rows to store: its questions with their facts, merged with what a re-import keeps. */
-  private record Made(GeneratedDeck deck, List<DeckQuestion> rows) {}
+  /**
+   * A generated deck and the rows to store: its questions with their facts, merged with what a re-import keeps; and
+   * the notes it was made from (a file's are known only once it is read).
+   */
+  private record Made(String notes, GeneratedDeck deck, List<DeckQuestion> rows) {}
 
-  private Future<Made> generate(UUID account, String title, String notes, long seed, List<DeckQuestion> kept) {
-    if (notes == null || notes.isBlank()) {
+  /** Where a deck's notes come from: typed, or read from a file on the import pool, by a deadline. */
+  private interface NotesSource {
+    /** The notes; {@code giveUpAt} is a {@link System#nanoTime()} past which nobody waits for them. */
+    String read(long giveUpAt);
+
+    /** Whether they are already known to be empty, before any work is queued. */
+    default boolean isEmpty() {
+      return false;
+    }
+  }
+
+  private static NotesSource typed(String notes) {
+    return new NotesSource() {
+      @Override
+      public String read(long giveUpAt) {
+        return notes;
+      }
+
+      @Override
+      public boolean isEmpty() {
+        return notes == null || notes.isBlank();
+      }
+    };
+  }
+
+  private static NotesSource uploaded(NotesFile file) {
+    return giveUpAt -> DocumentText.read(file, giveUpAt);
+  }
+
+  private static String titleOr(String title, NotesFile file) {
+    return title != null && !title.isBlank() ? title : file.title();
+  }
+
+  private Future<Made> generate(UUID account, String title, NotesSource source, long seed, List<DeckQuestion> kept) {
+    if (source.isEmpty()) {
       return Future.failedFuture(Problem.invalid("no_notes", "Paste some notes first: the notes are empty."));
     }
     if (title != null && title.strip().length() > TITLE_MAX) {
       return Future.failedFuture(
           Problem.invalid("invalid_title", "A title is at most " + TITLE_MAX + " characters."));
     }
+    long giveUpAt = System.nanoTime() + ImportQueue.DEADLINE.toNanos();
     return imports.run(
         account,
         () -> {
+          String notes = source.read(giveUpAt);
           TopicTree tree;
           try {
             tree = NotesImporter.parse(notes);
@@ -511,7 +569,7 @@ public final class Decks {
                     + " line(s) skipped). Write facts as headings with bullet points, lists under a lead-in,"
                     + " or 'term: definition' lines.");
           }
-          return new Made(deck, rows);
+          return new Made(notes, deck, rows);
         });
   }
 

@@ -17,9 +17,10 @@ import org.quizhall.problem.Problem;
 /**
  * Where notes become decks, and question files are read and written: a small worker pool of its own, so that a
  * heavy import never waits behind password hashing or holds up a sign-in, with a cap on imports in flight (per
- * account and in all) and a deadline. A caller past the deadline is told so at once; the work itself runs to its end
- * on the pool (reading is linear in the size of the notes or file, which is bounded), and its slot is only given back
- * then, so nobody can pile up work by retrying.
+ * account and in all) and a deadline. A caller past the deadline is told so at once; the work itself runs on
+ * (reading is linear in the size of the notes or file, which is bounded; reading an uploaded document checks the
+ * same deadline and stops there), and its slot is only given back when it ends, so nobody can pile up work by
+ * retrying.
  */
 public final class ImportQueue {
 

@@ -1,6 +1,7 @@
 package org.quizhall.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -13,10 +14,11 @@ import org.quizhall.deck.Decks;
 import org.quizhall.game.ItemAnalysis;
 import org.quizhall.game.ItemReport;
 import org.quizhall.deck.GenerationWarning;
+import org.quizhall.notes.DocumentText;
 import org.quizhall.notes.NotesLimits;
 import org.quizhall.problem.Problem;
 
-/** Decks over REST: notes in as JSON or as a plain text or Markdown body, questions out. */
+/** Decks over REST: notes in as JSON, as a plain text or Markdown body, or as an uploaded file; questions out. */
 final class DeckRoutes {
 
   /** JSON escaping can double the size of notes; the notes themselves are limited separately. */
@@ -34,11 +36,19 @@ final class DeckRoutes {
 
   void mount(Router router) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
-    router.post("/api/decks").handler(body).handler(this::create);
+    // A file upload is read by UploadForm once the caller is known; everything else by the body handler.
+    Handler<RoutingContext> bodyUnlessFile = ctx -> {
+      if (UploadForm.isMultipart(ctx)) {
+        ctx.next();
+      } else {
+        body.handle(ctx);
+      }
+    };
+    router.post("/api/decks").handler(bodyUnlessFile).handler(this::create);
     router.get("/api/decks").handler(this::list);
     router.get("/api/decks/:id").handler(this::get);
     router.get("/api/decks/:id/questions").handler(this::questions);
-    router.put("/api/decks/:id").handler(body).handler(this::replace);
+    router.put("/api/decks/:id").handler(bodyUnlessFile).handler(this::replace);
     router.delete("/api/decks/:id").handler(this::delete);
 
     BodyHandler small = BodyHandler.create(false).setBodyLimit(EDIT_LIMIT);
@@ -156,6 +166,17 @@ final class DeckRoutes {
   private record Upload(String title, String notes, Boolean isPublic) {}
 
   private void create(RoutingContext ctx) {
+    if (UploadForm.isMultipart(ctx)) {
+      // The file is read only for a caller who may make decks: nobody else's bytes are held in memory.
+      UploadForm.hold(ctx);
+      identity
+          .required(ctx)
+          .compose(account -> UploadForm.read(ctx).compose(form ->
+              decks.createFromFile(account.id(), form.title(), form.file(), Boolean.TRUE.equals(form.isPublic()))))
+          .onSuccess(deck -> Responses.json(ctx, 201, summaryJson(deck)))
+          .onFailure(ctx::fail);
+      return;
+    }
     identity
         .required(ctx)
         .compose(account -> {
@@ -167,10 +188,17 @@ final class DeckRoutes {
   }
 
   private void replace(RoutingContext ctx) {
+    if (UploadForm.isMultipart(ctx)) {
+      UploadForm.hold(ctx);
+    }
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
     identity
         .required(ctx)
         .compose(account -> {
+          if (UploadForm.isMultipart(ctx)) {
+            return UploadForm.read(ctx).compose(form ->
+                decks.replaceFromFile(id, account.id(), form.title(), form.file(), form.isPublic()));
+          }
           Upload upload = upload(ctx);
           return decks.replace(id, account.id(), upload.title(), upload.notes(), upload.isPublic());
         })
@@ -252,22 +280,21 @@ final class DeckRoutes {
         byte[] bytes = TextBodies.bytes(ctx);
         checkSize(bytes.length);
         String isPublic = ctx.queryParams().get("public");
-        String notes = TextBodies.utf8(bytes, "binary_notes", "That looks like a binary file: send notes as text.",
-            "The notes are not valid UTF-8 text: save them as UTF-8 and try again.");
-        return new Upload(ctx.queryParams().get("title"), notes, isPublic == null ? null : "true".equals(isPublic));
+        return new Upload(ctx.queryParams().get("title"), DocumentText.utf8(bytes),
+            isPublic == null ? null : "true".equals(isPublic));
       }
       default ->
           throw new Problem(
               Problem.Kind.UNSUPPORTED_MEDIA,
               "unsupported_media_type",
-              "Send notes as JSON {title, notes}, or as a text/plain or text/markdown body.");
+              "Send notes as JSON {title, notes}, as a text/plain or text/markdown body, or as a file in a"
+                  + " multipart/form-data field named file.");
     }
   }
 
   private static void checkSize(int bytes) {
     if (bytes > NotesLimits.MAX_BYTES) {
-      throw new Problem(
-          Problem.Kind.TOO_LARGE, "notes_too_large", "Notes are at most 1 MiB; these are " + bytes + " bytes.");
+      throw NotesLimits.tooLarge(bytes);
     }
   }
 

@@ -2,10 +2,7 @@ package org.quizhall.http;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import org.quizhall.notes.Utf8Text;
 import org.quizhall.problem.Problem;
 
 /** Reading text request bodies (notes, question files): strict UTF-8, and binary files refused, not guessed at. */
@@ -20,28 +17,13 @@ final class TextBodies {
   }
 
   /**
-   * The bytes as UTF-8 text, a leading byte-order mark dropped.
+   * The bytes as UTF-8 text, a leading byte-order mark dropped ({@link Utf8Text}, which uploaded files are read with
+   * too).
    *
    * @throws Problem 415 {@code binaryCode} with {@code binary} for bytes with a NUL in them (no text has one), 400
    *                 {@code not_utf8} with {@code notUtf8} for any other bytes that are not UTF-8
    */
   static String utf8(byte[] bytes, String binaryCode, String binary, String notUtf8) {
-    for (byte b : bytes) {
-      if (b == 0) {
-        throw new Problem(Problem.Kind.UNSUPPORTED_MEDIA, binaryCode, binary);
-      }
-    }
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      throw Problem.invalid("not_utf8", notUtf8);
-    }
+    return Utf8Text.decode(bytes, binaryCode, binary, notUtf8);
   }
 }

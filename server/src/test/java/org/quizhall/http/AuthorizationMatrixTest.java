@@ -69,6 +69,7 @@ class AuthorizationMatrixTest {
         // Decks: public sample decks for everyone; a deck shared with the group for its members; changes for the deck's owner only.
         row("GET",    "/api/decks",                          "the decks the caller may see",     200,  200,  200,   200,  Try::deckList),
         row("POST",   "/api/decks",                          "a new deck",                       401,  201,  201,   201,  Try::createDeck),
+        row("POST",   "/api/decks",                          "a new deck from an uploaded file", 401,  201,  201,   201,  Try::uploadDeck),
         row("GET",    "/api/decks/{id}",                     "the group's shared deck",          404,  404,  200,   200,  Try.readDeck("")),
         row("GET",    "/api/decks/{id}",                     "the owner's private deck",         404,  404,  404,   200,  Try::readPrivateDeck),
         row("GET",    "/api/decks/{id}",                     "a public sample deck",             200,  200,  200,   200,  Try.readSample("")),
@@ -81,6 +82,7 @@ class AuthorizationMatrixTest {
         row("POST",   "/api/decks/{id}/practice/answers",    "the group's shared deck",          401,  404,  200,   200,  Try::practiceAnswer),
         row("PUT",    "/api/decks/{id}",                     "the group's shared deck",          401,  404,  403,   200,  Try::replaceSharedDeck),
         row("PUT",    "/api/decks/{id}",                     "a sample deck, which nobody owns", 401,  403,  403,   403,  Try::replaceSample),
+        row("PUT",    "/api/decks/{id}",                     "the shared deck, from a file",     401,  404,  403,   200,  Try::uploadOverSharedDeck),
         row("DELETE", "/api/decks/{id}",                     "the group's shared deck",          401,  404,  403,   204,  Try::deleteSharedDeck),
         row("DELETE", "/api/decks/{id}",                     "a sample deck, which nobody owns", 401,  403,  403,   403,  Try::deleteSample),
         row("PATCH",  "/api/decks/{id}",                     "renaming the group's shared deck", 401,  404,  403,   200,  Try::renameSharedDeck),
@@ -435,6 +437,22 @@ class AuthorizationMatrixTest {
 
     static Attempt createDeck(Caller who) {
       return new Attempt(api.postJson("/api/decks", deckBody("Deck of the " + who.label), token(who)));
+    }
+
+    static Attempt uploadDeck(Caller who) {
+      return new Attempt(api.upload(HttpMethod.POST, "/api/decks", token(who), "notes.md", "text/markdown",
+          NOTES.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of("title", "Upload of the " + who.label)));
+    }
+
+    static Attempt uploadOverSharedDeck(Caller who) {
+      String deck = newSharedDeck(FRESH_DECK_TITLE);
+      HttpResponse<Buffer> response = api.upload(HttpMethod.PUT, "/api/decks/" + deck, token(who), "notes.md",
+          "text/markdown", NOTES.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of("title", "Taken over"));
+      return new Attempt(response)
+          .unchangedIfRefused(() -> assertThat(api.get("/api/decks/" + deck, owner).bodyAsJsonObject().getString("title"))
+              .as("the deck keeps its title").isEqualTo(FRESH_DECK_TITLE))
+          .ifAllowed(r -> assertThat(api.get("/api/decks/" + deck, member).bodyAsJsonObject().getString("title"))
+              .as("the members see the new version").isEqualTo("Taken over"));
     }
 
     static Trial readDeck(String suffix) {

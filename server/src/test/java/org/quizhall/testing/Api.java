@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.multipart.MultipartForm;
 
 /** A real HTTP client for a test server, written for readable tests: each call waits for its answer. */
 public final class Api implements AutoCloseable {
@@ -57,6 +58,26 @@ public final class Api implements AutoCloseable {
 
   public HttpResponse<Buffer> putJson(String path, JsonObject body, String token) {
     return send(HttpMethod.PUT, path, token, "application/json", body.toBuffer());
+  }
+
+  /**
+   * A file sent as a browser's form sends it: {@code multipart/form-data} with the file in the field {@code file} and
+   * the other fields ({@code title}, {@code public}) beside it.
+   */
+  public HttpResponse<Buffer> upload(HttpMethod method, String path, String token, String fileName, String mediaType,
+      byte[] bytes, java.util.Map<String, String> fields) {
+    MultipartForm form = MultipartForm.create();
+    fields.forEach(form::attribute);
+    form.binaryFileUpload("file", fileName, Buffer.buffer(bytes), mediaType);
+    return sendForm(method, path, token, form);
+  }
+
+  public HttpResponse<Buffer> sendForm(HttpMethod method, String path, String token, MultipartForm form) {
+    HttpRequest<Buffer> request = client.request(method, path);
+    if (token != null) {
+      request.putHeader("Authorization", "Bearer " + token);
+    }
+    return request.sendMultipartForm(form).await();
   }
 
   public HttpResponse<Buffer> get(String path) {
