@@ -81,14 +81,35 @@ class DeckEditorInTheBrowserTest {
     return api.get("/api/decks/" + deck + "/questions/" + id, token).bodyAsJsonObject();
   }
 
+  /** The notes above as a Word file, uploaded from the host page as a teacher would; the new deck's id. */
+  private static String uploadWordFile() throws java.io.IOException {
+    java.nio.file.Path docx = java.nio.file.Files.createDirectories(Browser.TARGET.resolve("editor-files")).resolve("Cells.docx");
+    java.util.List<org.quizhall.notes.TestDocuments.Para> paragraphs = new java.util.ArrayList<>();
+    for (String line : NOTES.lines().toList()) {
+      if (line.startsWith("# ")) {
+        paragraphs.add(org.quizhall.notes.TestDocuments.Para.heading(1, line.substring(2)));
+      } else if (line.startsWith("- ")) {
+        paragraphs.add(org.quizhall.notes.TestDocuments.Para.bullet(0, line.substring(2)));
+      } else if (!line.isBlank()) {
+        paragraphs.add(org.quizhall.notes.TestDocuments.Para.heading(2, line));
+      }
+    }
+    java.nio.file.Files.write(docx, org.quizhall.notes.TestDocuments.docx(paragraphs, null));
+    teacher.go("/host");
+    teacher.find("#deck-file").sendKeys(docx.toString());
+    teacher.find("#create-deck").click();
+    teacher.textOf("#deck-summary", "questions from");
+    return teacher.driver.getCurrentUrl().replaceAll(".*/decks/([0-9a-f-]+).*", "$1");
+  }
+
   private static WebElement card(String id) {
     return teacher.find(".edit-question[data-id='" + id + "']");
   }
 
   @Test
-  @DisplayName("fix a key, hide a question, add one, then edit the notes: the changed line's edit waits for review")
-  void fixBeforeClass() {
-    String deck = newDeck();
+  @DisplayName("from a Word file: fix a key, hide a question, add one, edit the notes, play a round; a flag reaches the editor")
+  void fixBeforeClass() throws Exception {
+    String deck = uploadWordFile();
     JsonArray questions = api.get("/api/decks/" + deck + "/questions", token).bodyAsJsonArray();
     JsonObject choice = questions.stream().map(JsonObject.class::cast)
         .filter(q -> q.getString("type").equals("multiple_choice") && q.getJsonObject("source").getString("text").startsWith("Xylem"))
@@ -159,6 +180,40 @@ class DeckEditorInTheBrowserTest {
     card(choice.getString("id")).findElement(By.cssSelector(".review-keep")).click();
     teacher.waitUntil("the review is done", () -> stored(deck, choice.getString("id")).getBoolean("playable"));
     assertThat(stored(deck, choice.getString("id")).getString("prompt")).isEqualTo("Which of these carries water up a plant?");
+
+    // The edited deck in a room; the player flags its question at the reveal.
+    teacher.go("/decks/" + deck);
+    WebElement count = teacher.find("#question-count");
+    count.clear();
+    count.sendKeys("1");
+    teacher.find("#open-room").click();
+    String code = teacher.find("#room-code").getText();
+    phone.go("/join/" + code);
+    WebElement nickname = phone.find("#nickname");
+    nickname.clear();
+    nickname.sendKeys("Sam", Keys.ENTER);
+    teacher.textOf("#player-count", "1 player");
+    teacher.find("#next").click();
+    org.quizhall.testing.AnswerKey key = new org.quizhall.testing.AnswerKey(quizhall.pool(), deck);
+    JsonObject first = key.question(phone.find("#question-prompt").getAttribute("data-question-id"));
+    assertThat(first.getString("id")).as("a hidden question is never asked").isNotEqualTo(other.getString("id"));
+    phone.answer(org.quizhall.testing.AnswerKey.answerTo(first, false));
+    phone.textOf("#my-result", "Not right");
+    phone.find(".flag-open").click();
+    phone.find(".flag-form input[value='unclear']").click();
+    phone.find(".flag-send").click();
+    // A long reveal puts the confirmation below the fold, where Selenium reads no text: read it from the page.
+    phone.waitUntil("the flag is sent", () -> String.valueOf(phone.script(
+        "const e = document.querySelector('.flag-sent'); return e ? e.textContent : ''")).contains("Flagged"));
+    teacher.find("#next").click();
+    teacher.find("#next").click();
+    teacher.find("#podium");
+
+    teacher.go("/decks/" + deck);
+    String flagged = ".edit-question[data-id='" + first.getString("id") + "']";
+    teacher.textOf(flagged + " .badges", "1 flag");
+    teacher.textOf(flagged + " .figures-line", "1 answer · 0% right");
+    teacher.textOf(flagged + " .hints", "flagged once: it is unclear");
   }
 
   @Test

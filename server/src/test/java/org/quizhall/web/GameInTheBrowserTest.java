@@ -70,7 +70,7 @@ class GameInTheBrowserTest {
     host.find("#create-deck").click();
 
     host.textOf("#deck-summary", "questions from");
-    assertThat(host.all(".topic summary")).as("questions are grouped by topic").hasSizeGreaterThan(1);
+    assertThat(host.all("#editor-list .topic")).as("the owner's questions are grouped by topic").hasSizeGreaterThan(1);
     assertThat(host.find(".preview").getText()).contains("Organelles", "Line ");
     host.screenshot("deck-preview");
     WebElement count = host.find("#question-count");
