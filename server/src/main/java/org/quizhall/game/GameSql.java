@@ -15,6 +15,10 @@ final class GameSql {
       "INSERT INTO game_players (id, game_id, nickname, account_id, resume_hash, joined_at)"
           + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING";
 
+  /** A player removed in the lobby; one who answered anything stays, since their answers are in the record. */
+  static final String REMOVE_PLAYER =
+      "DELETE FROM game_players p WHERE p.id = $1 AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.player_id = p.id)";
+
   static final String MARK_STARTED = "UPDATE games SET started_at = $2 WHERE id = $1";
 
   static final String INSERT_ANSWER =

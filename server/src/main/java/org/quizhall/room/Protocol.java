@@ -26,11 +26,12 @@ public final class Protocol {
     return new JsonObject().put("v", VERSION).put("type", type);
   }
 
-  public static JsonObject error(String code, String message, String re) {
-    JsonObject error = message("error").put("code", code).put("message", message);
-    if (re != null) {
-      error.put("re", re);
-    }
-    return error;
+  public static JsonObject error(String code, String message, Object re) {
+    return answering(message("error").put("code", code).put("message", message), re);
+  }
+
+  /** {@code message} as the answer to the client message whose {@code id} was {@code re}: none when it had none. */
+  public static JsonObject answering(JsonObject message, Object re) {
+    return re == null ? message : message.put("re", re);
   }
 }

@@ -12,7 +12,7 @@ public final class RoomCommands {
 
   private RoomCommands() {}
 
-  public static JsonObject answer(String re, int index, Response response) {
+  public static JsonObject answer(Object re, int index, Response response) {
     return response.into(new JsonObject().put("op", "answer").put("re", re).put("index", index));
   }
 
@@ -26,7 +26,7 @@ public final class RoomCommands {
     if (playerId != null) {
       switch (op) {
         case "answer" ->
-            game.answer(playerId, command.getString("re"), command.getInteger("index"), Response.from(command), now);
+            game.answer(playerId, command.getValue("re"), command.getInteger("index"), Response.from(command), now);
         case "leave" -> game.leave(playerId, now);
         default -> throw new Problem(Problem.Kind.FORBIDDEN, "not_host", "Only the host can do that.");
       }

@@ -423,6 +423,10 @@ public final class RoomGame {
     }
     player.kicked = true;
     seatedCount--;
+    if (!started) {
+      // Removed before the game began: no line for them in the results.
+      log.playerRemoved(player.recordId);
+    }
     if (player.accountId != null) {
       kickedAccounts.add(player.accountId);
     } else if (player.address != null && banMinutes > 0) {
@@ -464,10 +468,14 @@ public final class RoomGame {
    * scored only when wholly right. Acknowledged to the player alone, once
    * the answer is stored; the correct answer stays on the server until the reveal.
    */
-  public void answer(String playerId, String re, int questionIndex, Response response, long now) {
+  public void answer(String playerId, Object re, int questionIndex, Response response, long now) {
     Player player = players.get(playerId);
     if (player == null || !player.seated()) {
       throw Problem.notFound("seat_not_found", "You are not seated in this room.");
+    }
+    if (phase != Phase.QUESTION && questionIndex == index && (phase == Phase.REVEAL || phase == Phase.LEADERBOARD)) {
+      // The question this answer is for has closed since: its time ran out (or the host moved on) before it came.
+      throw new Problem(Problem.Kind.CONFLICT, "too_late", "Time was up before your answer arrived.");
     }
     if (phase != Phase.QUESTION) {
       throw new Problem(Problem.Kind.CONFLICT, "not_accepting_answers", "There is no open question right now.");
@@ -511,13 +519,13 @@ public final class RoomGame {
    * acknowledged answer survives the server dying a moment later; the game itself (reveal, scores)
    * never waits for it.
    */
-  private void acknowledge(String playerId, String re, int questionIndex, boolean stored) {
+  private void acknowledge(String playerId, Object re, int questionIndex, boolean stored) {
     Player player = players.get(playerId);
     if (player == null) {
       return;
     }
     if (stored) {
-      send(player, Protocol.message("answer_ack").put("re", re).put("index", questionIndex));
+      send(player, Protocol.answering(Protocol.message("answer_ack"), re).put("index", questionIndex));
     } else {
       send(player, Protocol.error("answer_not_saved", "Your answer to question " + (questionIndex + 1)
           + " could not be saved.", re));

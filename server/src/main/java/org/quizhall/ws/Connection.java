@@ -142,7 +142,8 @@ final class Connection {
       return;
     }
     Object rawId = message.getValue("id");
-    String id = rawId instanceof String s && s.length() <= MAX_ID_LENGTH ? s : rawId instanceof Number n ? n.toString() : null;
+    // Echoed as "re" as it came: a string stays a string, a number a number.
+    Object id = rawId instanceof String s && s.length() <= MAX_ID_LENGTH ? s : rawId instanceof Number n ? n : null;
     if (rawId != null && id == null) {
       refuse("invalid_field", "id is a string of at most " + MAX_ID_LENGTH + " characters, or a number.", null);
       return;
@@ -169,9 +170,9 @@ final class Connection {
     }
   }
 
-  private void dispatch(String type, JsonObject message, String id) {
+  private void dispatch(String type, JsonObject message, Object id) {
     switch (type) {
-      case "ping" -> send(Protocol.message("pong").put("re", id));
+      case "ping" -> send(Protocol.answering(Protocol.message("pong"), id));
       case "join" -> join(message, id);
       case "resume" -> resumeSeat(message, id);
       case "host" -> host(message, id);
@@ -191,7 +192,7 @@ final class Connection {
     }
   }
 
-  private void join(JsonObject message, String id) {
+  private void join(JsonObject message, Object id) {
     String code = roomCode(message);
     String nickname = Fields.string(message, "nickname", 200);
     String accountToken = Fields.optionalString(message, "accountToken", 100);
@@ -203,7 +204,7 @@ final class Connection {
     take(account.compose(accountId -> findRoom(code).compose(target -> seat(target, target.join(nickname, accountId, address, channel)))), id);
   }
 
-  private void resumeSeat(JsonObject message, String id) {
+  private void resumeSeat(JsonObject message, Object id) {
     String code = roomCode(message);
     String token = Fields.string(message, "resumeToken", 100);
     role = Role.JOINING;
@@ -217,7 +218,7 @@ final class Connection {
   }
 
   /** Waits for the room's answer to a join or resume, back on this socket's own context. */
-  private void take(Future<Seated> seat, String id) {
+  private void take(Future<Seated> seat, Object id) {
     seat.onComplete(
         result ->
             context.runOnContext(
@@ -230,7 +231,7 @@ final class Connection {
                 }));
   }
 
-  private void host(JsonObject message, String id) {
+  private void host(JsonObject message, Object id) {
     String code = roomCode(message);
     String token = Fields.string(message, "hostToken", 100);
     role = Role.JOINING;
@@ -260,25 +261,25 @@ final class Connection {
                     }));
   }
 
-  private void answer(JsonObject message, String id) {
+  private void answer(JsonObject message, Object id) {
     requireRole(Role.PLAYER);
     int index = Fields.integer(message, "index");
     Fields.optionalString(message, "text", 1000);
     room.run(playerId, RoomCommands.answer(id, index, Response.from(message))).onFailure(e -> failure(e, id));
   }
 
-  private void playerCommand(String id, JsonObject command) {
+  private void playerCommand(Object id, JsonObject command) {
     requireRole(Role.PLAYER);
     room.run(playerId, command).onFailure(e -> failure(e, id));
   }
 
-  private void hostCommand(String id, JsonObject command) {
+  private void hostCommand(Object id, JsonObject command) {
     requireRole(Role.HOST);
     room.run(null, command)
         .onComplete(
             done -> {
               if (done.succeeded()) {
-                send(Protocol.message("ok").put("re", id));
+                send(Protocol.answering(Protocol.message("ok"), id));
               } else {
                 failure(done.cause(), id);
               }
@@ -298,7 +299,7 @@ final class Connection {
     replayDeferred();
   }
 
-  private void joinFailed(Throwable cause, String id) {
+  private void joinFailed(Throwable cause, Object id) {
     role = Role.NONE;
     failure(cause, id);
     if (cause instanceof Problem p && p.code().equals(RoomBus.ROOM_MOVING)) {
@@ -383,7 +384,7 @@ final class Connection {
     }
   }
 
-  private void failure(Throwable cause, String id) {
+  private void failure(Throwable cause, Object id) {
     Problem problem = Outages.asProblem(cause);
     if (problem != null) {
       send(error(problem, id));
@@ -392,14 +393,14 @@ final class Connection {
     }
   }
 
-  private void refuse(String code, String message, String id) {
+  private void refuse(String code, String message, Object id) {
     send(Protocol.error(code, message, id));
     if (++strikes > MAX_STRIKES) {
       channel.close(Protocol.CLOSE_POLICY, "Too many refused messages.");
     }
   }
 
-  private static JsonObject error(Problem problem, String id) {
+  private static JsonObject error(Problem problem, Object id) {
     return Protocol.error(problem.code(), problem.getMessage(), id);
   }
 

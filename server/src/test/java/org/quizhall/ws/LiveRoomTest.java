@@ -352,6 +352,54 @@ class LiveRoomTest {
   }
 
   @Test
+  @DisplayName("to the letter of the protocol: re echoes the id as sent, ping works before a join, late is too_late")
+  void toTheLetter() {
+    SocketClient early = socket();
+    early.sendRaw("{\"v\":1,\"type\":\"ping\",\"id\":1000}");
+    JsonObject pong = early.await("pong");
+    assertThat(pong.getValue("re")).as("a number stays a number").isEqualTo(1000);
+    early.sendRaw("{\"v\":1,\"type\":\"ping\"}");
+    JsonObject bare = early.await(m -> m.getString("type").equals("pong") && !Integer.valueOf(1000).equals(m.getValue("re")),
+        "the pong to the ping without an id");
+    assertThat(bare.containsKey("re")).as("no id, no re (not re: null)").isFalse();
+
+    JsonObject room = openRoom(2);
+    SocketClient host = host(room);
+    SocketClient ada = player(room, "Ada");
+    SocketClient bob = player(room, "Bob");
+    host.send("start");
+    JsonObject question = ada.await("question");
+    ada.sendRaw(answerTo(question, true).put("v", 1).put("type", "answer").put("id", 7).encode());
+    assertThat(ada.await("answer_ack").getValue("re")).isEqualTo(7);
+    String next = host.send("next");
+    assertThat(host.reply(next).getString("type")).isEqualTo("ok");
+    bob.await("reveal");
+    String late = bob.send("answer", answerTo(question, true));
+    assertThat(bob.reply(late).getString("code")).as("its question closed before it came").isEqualTo("too_late");
+  }
+
+  @Test
+  @DisplayName("a player the host removes in the lobby leaves no line in the saved results")
+  void kickedInTheLobby() {
+    JsonObject room = openRoom(1);
+    SocketClient host = host(room);
+    SocketClient troll = player(room, "Troll");
+    SocketClient ada = player(room, "Ada");
+    String kick = host.send("kick", new JsonObject().put("playerId", troll.seen().get(0).getString("playerId")));
+    assertThat(host.reply(kick).getString("type")).isEqualTo("ok");
+    host.send("start");
+    JsonObject question = ada.await("question");
+    ada.send("answer", answerTo(question, true));
+    ada.await("reveal");
+    host.send("end");
+    ada.await("podium");
+
+    JsonObject results = api.get("/api/games/" + room.getString("gameId") + "/results", hostAccount).bodyAsJsonObject();
+    assertThat(results.getJsonArray("players").stream().map(p -> ((JsonObject) p).getString("nickname")))
+        .containsExactly("Ada");
+  }
+
+  @Test
   @DisplayName("a kicked player is disconnected and cannot come back with their resume token")
   void kicked() {
     JsonObject room = openRoom(1);
