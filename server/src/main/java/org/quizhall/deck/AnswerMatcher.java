@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Judges typed answers as a person who knows would write them: case, whitespace and punctuation are ignored;
  * answers of six or more characters tolerate one typo (an insertion, deletion, substitution or swap of adjacent
- * characters); a vendor's name in front ("Amazon", "AWS", "Apache") may be given or left out; and numbers may be
+ * characters); a vendor's name or an article in front ("Amazon", "AWS", "Apache", "the") may be given or left
+ * out; and numbers may be
  * written in words or digits, with any spelling of their unit, or in another unit of the same kind ("15 minutes"
  * for 900 seconds).
  */
@@ -16,6 +17,8 @@ public final class AnswerMatcher {
     private static final int TYPO_MIN_LENGTH = 6;
     private static final java.util.Set<String> VENDORS = java.util.Set.of("amazon", "aws", "apache", "microsoft",
             "google", "azure", "oracle", "ibm");
+    /** "The mitochondrion" and "mitochondrion" are the same answer. */
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("the", "a", "an");
 
     private AnswerMatcher() {
     }
@@ -53,11 +56,15 @@ public final class AnswerMatcher {
         return normalized.length() >= TYPO_MIN_LENGTH && !normalized.chars().allMatch(Character::isDigit);
     }
 
-    /** "Amazon Kinesis Data Streams" without "Amazon"; a name that is only a vendor's stays as it is. */
+    /**
+     * "Amazon Kinesis Data Streams" without "Amazon", "The mitochondrion" without "The"; a name that is only a
+     * vendor's or an article stays as it is.
+     */
     private static String withoutVendor(String s) {
         String t = s.strip();
         int space = t.indexOf(' ');
-        if (space > 0 && VENDORS.contains(t.substring(0, space).toLowerCase(Locale.ROOT))) {
+        if (space > 0 && (VENDORS.contains(t.substring(0, space).toLowerCase(Locale.ROOT))
+                || ARTICLES.contains(t.substring(0, space).toLowerCase(Locale.ROOT)))) {
             return t.substring(space + 1);
         }
         return t;

@@ -109,6 +109,10 @@ public final class CardQuestions {
       }
       (other.form().equals(self.form()) ? alike : rest).add(other.key());
     }
+    // A key of a sort no other card has ("1789" among organelles) gets no options of another sort: it is typed.
+    if (alike.size() < 2) {
+      return List.of();
+    }
     return DistractorPicker.pick(self.key(), List.of(alike, rest), c -> !NotesIndex.mentions(self.prompt(), c), 3,
         random);
   }

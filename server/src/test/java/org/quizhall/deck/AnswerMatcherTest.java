@@ -80,6 +80,16 @@ class AnswerMatcherTest {
     }
 
     @Test
+    @DisplayName("an article in front may be given or left out, but is no answer alone")
+    void articles() {
+        assertThat(AnswerMatcher.matches("mitochondrion", List.of("The mitochondrion"))).isTrue();
+        assertThat(AnswerMatcher.matches("the nucleus", List.of("Nucleus"))).isTrue();
+        assertThat(AnswerMatcher.matches("an enzyme", List.of("enzyme"))).isTrue();
+        assertThat(AnswerMatcher.matches("The", List.of("The mitochondrion"))).isFalse();
+        assertThat(AnswerMatcher.matches("the ribosome", List.of("The mitochondrion"))).isFalse();
+    }
+
+    @Test
     @DisplayName("a blank takes the term or the other name the line gives it, its abbreviation or expansion")
     void abbreviations() {
         String line = "Can provision more Data Processing Units (DPU) to increase performance";

@@ -49,6 +49,24 @@ class ExamWordingTest {
     }
 
     @Test
+    @DisplayName("an imported card whose answer is of a sort no other card has is typed, not offered among another sort")
+    void cardOfItsOwnSort() {
+        String[][] raw = {{"Mitochondrion", "releases energy from food"}, {"Ribosome", "builds proteins"},
+            {"Nucleus", "holds the genetic material"}, {"Vacuole", "stores water"}, {"1789", "The storming of the Bastille"}};
+        java.util.List<CardQuestions.Card> cards = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.length; i++) {
+            cards.add(new CardQuestions.Card(i + 1, raw[i][0], raw[i][1]));
+        }
+        java.util.List<io.vertx.core.json.JsonObject> asked = CardQuestions.questions(cards).stream()
+            .map(QuestionRow::question).toList();
+        io.vertx.core.json.JsonObject year = asked.get(4);
+        assertThat(year.getString("type")).as("no year among organelles").isEqualTo("typed");
+        assertThat(year.getJsonArray("accepted").getList()).containsExactly("1789");
+        assertThat(asked.get(0).getString("type")).isEqualTo("multiple_choice");
+        assertThat(asked.get(0).getJsonArray("options").getList()).doesNotContain("1789");
+    }
+
+    @Test
     @DisplayName("a statement under a one-word heading ending in s keeps its subject unless the heading is a plural")
     void singularHeadingsEndingInS() {
         List<Question> questions = deck("""
