@@ -23,9 +23,6 @@ public interface GameLog {
 
   void gameStarted(UUID gameId, Instant at);
 
-  /** A player the host removed before the game began: they played nothing, so they leave no line in the results. */
-  default void playerRemoved(UUID playerId) {}
-
   /**
    * Records an answer; {@code receipt} hears, on the caller's Vert.x context (or at once, from a
    * thread without one), when it is durably stored or refused for good.
@@ -80,12 +77,6 @@ public interface GameLog {
       public void gameStarted(UUID gameId, Instant at) {
         first.gameStarted(gameId, at);
         second.gameStarted(gameId, at);
-      }
-
-      @Override
-      public void playerRemoved(UUID playerId) {
-        first.playerRemoved(playerId);
-        second.playerRemoved(playerId);
       }
 
       /** The receipt is {@code first}'s: {@code second} (a derived record) does not hold back the acknowledgement. */

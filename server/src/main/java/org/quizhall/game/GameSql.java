@@ -15,10 +15,6 @@ final class GameSql {
       "INSERT INTO game_players (id, game_id, nickname, account_id, resume_hash, joined_at)"
           + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING";
 
-  /** A player removed in the lobby; one who answered anything stays, since their answers are in the record. */
-  static final String REMOVE_PLAYER =
-      "DELETE FROM game_players p WHERE p.id = $1 AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.player_id = p.id)";
-
   static final String MARK_STARTED = "UPDATE games SET started_at = $2 WHERE id = $1";
 
   static final String INSERT_ANSWER =
@@ -49,8 +45,12 @@ final class GameSql {
           + " count(a.*)::int AS answered_count,"
           + " coalesce(avg(a.response_ms), 0)::float8 AS mean_response_ms,"
           + " coalesce(sum(a.response_ms), 0)::bigint AS total_response_ms"
-          + " FROM game_players p LEFT JOIN answers a ON a.player_id = p.id"
+          + " FROM game_players p LEFT JOIN answers a ON a.game_id = p.game_id AND a.player_id = p.id"
           + " WHERE p.game_id = $1 GROUP BY p.id, p.nickname, p.final_rank, p.joined_at"
+          // Once the game is over, a player who neither answered nor was ranked (the host removed them in the
+          // lobby) has no line in its results.
+          + " HAVING count(a.*) > 0 OR p.final_rank IS NOT NULL"
+          + " OR NOT EXISTS (SELECT 1 FROM games g WHERE g.id = $1 AND g.ended_at <= now())"
           + " ORDER BY p.final_rank NULLS LAST, score DESC, total_response_ms, p.joined_at";
 
   static final String QUESTIONS = "SELECT game_id, position, question_id, body FROM game_questions WHERE game_id = $1 ORDER BY position";

@@ -46,13 +46,11 @@ public final class GameWriter implements GameLog {
   public static final int DEFAULT_LIMIT = 100_000;
   private static final Logger log = LoggerFactory.getLogger(GameWriter.class);
 
-  private sealed interface Write permits Joined, Removed, Started, Answered, Finished {
+  private sealed interface Write permits Joined, Started, Answered, Finished {
     long seq();
   }
 
   private record Joined(long seq, PlayerJoined joined) implements Write {}
-
-  private record Removed(long seq, UUID playerId) implements Write {}
 
   private record Started(long seq, UUID gameId, Instant at) implements Write {}
 
@@ -97,11 +95,6 @@ public final class GameWriter implements GameLog {
   @Override
   public void playerJoined(PlayerJoined joined) {
     add(seq -> new Joined(seq, joined));
-  }
-
-  @Override
-  public void playerRemoved(UUID playerId) {
-    add(seq -> new Removed(seq, playerId));
   }
 
   @Override
@@ -324,7 +317,6 @@ public final class GameWriter implements GameLog {
     List<Tuple> joined = new ArrayList<>();
     List<Tuple> started = new ArrayList<>();
     List<Tuple> answered = new ArrayList<>();
-    List<Tuple> removed = new ArrayList<>();
     List<Tuple> finishedGames = new ArrayList<>();
     List<Tuple> standings = new ArrayList<>();
     for (Write write : batch) {
@@ -332,8 +324,6 @@ public final class GameWriter implements GameLog {
         PlayerJoined p = j.joined();
         joined.add(
             Tuple.of(p.playerId(), p.gameId(), p.nickname(), p.accountId(), Buffer.buffer(p.resumeDigest()), utc(p.joinedAt())));
-      } else if (write instanceof Removed r) {
-        removed.add(Tuple.of(r.playerId()));
       } else if (write instanceof Started s) {
         started.add(Tuple.of(s.gameId(), utc(s.at())));
       } else if (write instanceof Answered a) {
@@ -368,7 +358,6 @@ public final class GameWriter implements GameLog {
     }
     Future<?> chain = Future.succeededFuture();
     chain = batch(chain, connection, joined, GameSql.INSERT_PLAYER);
-    chain = batch(chain, connection, removed, GameSql.REMOVE_PLAYER);
     chain = batch(chain, connection, started, GameSql.MARK_STARTED);
     chain = batch(chain, connection, answered, GameSql.INSERT_ANSWER);
     chain = batch(chain, connection, finishedGames, GameSql.MARK_ENDED);

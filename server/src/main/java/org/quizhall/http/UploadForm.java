@@ -95,6 +95,10 @@ final class UploadForm {
       request.setExpectMultipart(true);
     } catch (IllegalStateException ended) {
       return Future.failedFuture(Problem.invalid("no_file", "Choose a file to upload: the form is empty."));
+    } catch (RuntimeException badHeader) {
+      // A boundary or charset the form decoder cannot use ("boundary=", "charset=nope"): the client's to fix.
+      return refuse(ctx, Problem.invalid("malformed_form",
+          "The form could not be read: send the file as multipart/form-data in a field named file."));
     }
     request.uploadHandler(upload -> {
       if (!"file".equals(upload.name()) || file[0] != null) {

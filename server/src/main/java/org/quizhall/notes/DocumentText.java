@@ -101,6 +101,8 @@ public final class DocumentText {
     } else {
       if (format == Format.WORD || format == Format.OPEN_DOCUMENT) {
         checkInflation(bytes);
+      } else if (format == Format.PDF) {
+        checkPageStreams(bytes);
       }
       text = extract(format, bytes, giveUpAt);
     }
@@ -168,8 +170,8 @@ public final class DocumentText {
   /**
    * Refuses a zip whose parts inflate far beyond its own size before any parser opens it: Tika turns POI's own
    * check off, and a zip bomb is best measured, not read. Every entry the central directory lists is inflated and
-   * counted, so entries that share their data are counted each time too. A zip that cannot be read is left to the
-   * parser, which says so.
+   * counted, so entries that share their data are counted each time too. A zip whose directory cannot be read is
+   * refused: the parsers would fall back to reading it entry by entry, past this check.
    */
   static void checkInflation(byte[] bytes) {
     long allowed = Math.min(MAX_INFLATED_BYTES, Math.max(INFLATION_GRACE_BYTES, MAX_INFLATION * bytes.length));
@@ -196,7 +198,41 @@ public final class DocumentText {
       if (e instanceof Problem problem) {
         throw problem;
       }
-      log.debug("A zip the inflation check could not read; the parser will say what is wrong: {}", e.toString());
+      log.debug("A zip the inflation check could not read: {}", e.toString());
+      throw unreadable();
+    }
+  }
+
+  /**
+   * Refuses a PDF whose pages' content streams decode to far more than the file itself, before the text is
+   * extracted: decoding a stream raises no event the import deadline could stop at, so a page of a gigabyte of
+   * spaces would run on past it. A PDF that cannot be opened here (locked, damaged) is left to the parser, which
+   * says which.
+   */
+  static void checkPageStreams(byte[] bytes) {
+    long allowed = Math.min(MAX_INFLATED_BYTES, Math.max(INFLATION_GRACE_BYTES, MAX_INFLATION * bytes.length));
+    long total = 0;
+    byte[] buffer = new byte[64 * 1024];
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+      for (org.apache.pdfbox.pdmodel.PDPage page : pdf.getPages()) {
+        for (java.util.Iterator<org.apache.pdfbox.pdmodel.common.PDStream> streams = page.getContentStreams();
+            streams.hasNext(); ) {
+          try (InputStream in = streams.next().createInputStream()) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+              total += n;
+              if (total > allowed) {
+                throw tooComplex("Its " + bytes.length / 1024 + " KB hold pages of more than "
+                    + allowed / (1024 * 1024) + " MB, which no real document does.");
+              }
+            }
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof Problem problem) {
+        throw problem;
+      }
+      log.debug("A PDF the page check could not open; the parser will say what is wrong: {}", e.toString());
     }
   }
 

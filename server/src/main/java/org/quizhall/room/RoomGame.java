@@ -423,10 +423,6 @@ public final class RoomGame {
     }
     player.kicked = true;
     seatedCount--;
-    if (!started) {
-      // Removed before the game began: no line for them in the results.
-      log.playerRemoved(player.recordId);
-    }
     if (player.accountId != null) {
       kickedAccounts.add(player.accountId);
     } else if (player.address != null && banMinutes > 0) {
@@ -472,6 +468,11 @@ public final class RoomGame {
     Player player = players.get(playerId);
     if (player == null || !player.seated()) {
       throw Problem.notFound("seat_not_found", "You are not seated in this room.");
+    }
+    if (phase != Phase.QUESTION && questionIndex == index && (phase == Phase.REVEAL || phase == Phase.LEADERBOARD)
+        && answers.containsKey(playerId)) {
+      // Sent again after a reconnect, say: it was taken before the reveal.
+      throw new Problem(Problem.Kind.CONFLICT, "already_answered", "You have already answered this question.");
     }
     if (phase != Phase.QUESTION && questionIndex == index && (phase == Phase.REVEAL || phase == Phase.LEADERBOARD)) {
       // The question this answer is for has closed since: its time ran out (or the host moved on) before it came.

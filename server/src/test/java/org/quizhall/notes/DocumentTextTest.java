@@ -66,6 +66,44 @@ class DocumentTextTest {
   }
 
   @Test
+  @DisplayName("a PDF page that decodes to far more than the file, or a zip without its directory, is refused up front")
+  void bombsThatRaiseNoEvents() throws Exception {
+    byte[] pdf;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+      byte[] spaces = new byte[40 * 1024 * 1024];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      page.setContents(new org.apache.pdfbox.pdmodel.common.PDStream(doc, new java.io.ByteArrayInputStream(spaces),
+          org.apache.pdfbox.cos.COSName.FLATE_DECODE));
+      doc.addPage(page);
+      doc.save(out);
+      pdf = out.toByteArray();
+    }
+    assertThat(pdf.length).as("a small file").isLessThan(1024 * 1024);
+    long started = System.nanoTime();
+    assertThat(refusal("spaces.pdf", pdf, System.nanoTime() + TEN_SECONDS)).isEqualTo("file_too_complex");
+    assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+
+    byte[] docx = TestDocuments.docx(List.of(Para.heading(1, "Cells"), Para.bullet(0, "Mitochondria make ATP")), null);
+    int directory = -1;
+    for (int i = docx.length - 4; i >= 0 && directory < 0; i--) {
+      if (docx[i] == 'P' && docx[i + 1] == 'K' && docx[i + 2] == 1 && docx[i + 3] == 2) {
+        directory = i;
+      }
+    }
+    int first = directory;
+    for (int i = directory; i >= 0; i--) {
+      if (docx[i] == 'P' && docx[i + 1] == 'K' && docx[i + 2] == 1 && docx[i + 3] == 2) {
+        first = i;
+      }
+    }
+    byte[] headless = java.util.Arrays.copyOf(docx, first);
+    assertThat(refusal("cells.docx", headless, System.nanoTime() + TEN_SECONDS))
+        .as("its parts could still be read one by one, past the size check").isIn("unreadable_file", "unsupported_file");
+  }
+
+  @Test
   @DisplayName("a read past its deadline stops with import_too_slow instead of running on for nobody")
   void deadline() {
     byte[] page = ("<html><body>" + "<p>One more paragraph of a page.</p>".repeat(20_000) + "</body></html>")
