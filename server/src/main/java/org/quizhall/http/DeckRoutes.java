@@ -171,7 +171,7 @@ final class DeckRoutes {
       UploadForm.hold(ctx);
       identity
           .required(ctx)
-          .compose(account -> UploadForm.read(ctx).compose(form ->
+          .compose(account -> UploadForm.read(ctx, account.id()).compose(form ->
               decks.createFromFile(account.id(), form.title(), form.file(), Boolean.TRUE.equals(form.isPublic()))))
           .onSuccess(deck -> Responses.json(ctx, 201, summaryJson(deck)))
           .onFailure(ctx::fail);
@@ -196,7 +196,7 @@ final class DeckRoutes {
         .required(ctx)
         .compose(account -> {
           if (UploadForm.isMultipart(ctx)) {
-            return UploadForm.read(ctx).compose(form ->
+            return UploadForm.read(ctx, account.id()).compose(form ->
                 decks.replaceFromFile(id, account.id(), form.title(), form.file(), form.isPublic()));
           }
           Upload upload = upload(ctx);

@@ -31,6 +31,15 @@ final class UploadForm {
   static final long HELD_LIMIT = 8L * DocumentText.MAX_FILE_BYTES;
   private static final AtomicLong held = new AtomicLong();
 
+  /**
+   * Uploads one account may be sending at once, and how long sending one may take: so that one account cannot hold
+   * the whole budget with slow uploads and leave everyone else busy.
+   */
+  static final int PER_ACCOUNT = 2;
+  static final long SEND_WITHIN_MS = 120_000;
+  private static final java.util.concurrent.ConcurrentHashMap<java.util.UUID, Integer> sending =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Set on a request whose body is not read on: its connection closes once the answer is sent. */
   private static final String CLOSE = "quizhall.upload.close";
 
@@ -74,13 +83,23 @@ final class UploadForm {
     });
   }
 
-  /** Reads the form of a request {@link #hold held} until now; the file is refused past the limit. */
-  static Future<Sent> read(RoutingContext ctx) {
+  /**
+   * Reads the form of a request {@link #hold held} until now, sent by {@code account}; the file is refused past the
+   * limit, past {@link #PER_ACCOUNT} uploads of the account under way, or when sending it takes longer than
+   * {@link #SEND_WITHIN_MS}.
+   */
+  static Future<Sent> read(RoutingContext ctx, java.util.UUID account) {
     HttpServerRequest request = ctx.request();
     long declared = contentLength(request);
     if (declared > BODY_LIMIT) {
       return refuse(ctx, DocumentText.fileTooLarge(declared - FORM_OVERHEAD));
     }
+    if (sending.merge(account, 1, Integer::sum) > PER_ACCOUNT) {
+      sending.computeIfPresent(account, (k, n) -> n <= 1 ? null : n - 1);
+      return refuse(ctx, new Problem(Problem.Kind.TOO_MANY_REQUESTS, "uploads_busy",
+          "Two of your files are on their way already: wait for one of them to arrive."));
+    }
+    ctx.addEndHandler(done -> sending.computeIfPresent(account, (k, n) -> n <= 1 ? null : n - 1));
     long[] reserved = {0};
     ctx.addEndHandler(done -> held.addAndGet(-reserved[0]));
     if (declared > 0 && !reserve(reserved, declared)) {
@@ -149,6 +168,13 @@ final class UploadForm {
         sent.tryFail(problem);
       }
     });
+    long slow = ctx.vertx().setTimer(SEND_WITHIN_MS, t -> {
+      if (!sent.future().isComplete()) {
+        fail(ctx, sent, new Problem(Problem.Kind.UNPROCESSABLE, "upload_too_slow",
+            "The file took more than " + SEND_WITHIN_MS / 1000 + " s to arrive: try again on a steadier connection."));
+      }
+    });
+    sent.future().onComplete(done -> ctx.vertx().cancelTimer(slow));
     if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))
         && request.version() != HttpVersion.HTTP_1_0) {
       ctx.response().writeContinue();

@@ -392,11 +392,16 @@ class DeckUploadApiTest {
   void budget() throws IOException {
     long each = UploadForm.HELD_LIMIT / 8;
     List<Socket> waiting = new java.util.ArrayList<>();
+    // Four accounts, two files each: no one account may send more than two at once.
+    List<String> senders = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      senders.add(api.signUpAndIn("budget_sender_" + i, "a big file on its way"));
+    }
     try {
       for (int i = 0; i < 8; i++) {
         Socket socket = new Socket("127.0.0.1", quizhall.httpPort());
         socket.getOutputStream().write(("POST /api/decks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-            + teacher + "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " + each + "\r\n\r\n"
+            + senders.get(i / 2) + "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " + each + "\r\n\r\n"
             + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.pdf\"\r\n\r\n%PDF-1.7\n")
             .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
@@ -487,6 +492,43 @@ class DeckUploadApiTest {
       } catch (java.net.SocketException reset) {
         return true;
       }
+    }
+  }
+
+  @Test
+  @DisplayName("an account sends at most two files at once: a third while two are on their way is told to wait")
+  void twoAtATime() throws IOException {
+    String sender = api.signUpAndIn("slow_sender", "sending files slowly");
+    String head = "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.md\"\r\n"
+        + "Content-Type: text/markdown\r\n\r\n# Cells\n- Mitochondria make ATP\n";
+    List<Socket> slow = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Socket socket = new Socket("127.0.0.1", quizhall.httpPort());
+      socket.getOutputStream().write(("POST /api/decks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + sender
+          + "\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: 100000\r\n\r\n" + head)
+          .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      slow.add(socket);
+    }
+    // The two are read once their sender is known, which a third must not overtake.
+    sleep(500);
+    HttpResponse<Buffer> third = null;
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < until) {
+      third = api.send(io.vertx.core.http.HttpMethod.POST, "/api/decks", sender, "multipart/form-data; boundary=XX",
+          Buffer.buffer(head + "\r\n--XX--\r\n"));
+      if (third.statusCode() == 429) {
+        break;
+      }
+    }
+    assertThat(third.statusCode()).isEqualTo(429);
+    assertThat(errorCode(third)).isEqualTo("uploads_busy");
+    assertThat(api.postJson("/api/decks", new JsonObject().put("title", "Typed").put("notes",
+        "Glossary\n- ATP: the molecule cells use to carry energy\n- DNA: the molecule that carries genes\n"
+            + "- RNA: the molecule that copies genes\n- Enzyme: a protein that speeds up reactions\n"), sender).statusCode())
+        .as("notes typed in are not held back").isEqualTo(201);
+    for (Socket socket : slow) {
+      socket.close();
     }
   }
 }
