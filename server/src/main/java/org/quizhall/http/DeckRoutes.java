@@ -114,12 +114,7 @@ final class DeckRoutes {
   }
 
   private void addQuestion(RoutingContext ctx) {
-    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
-    identity
-        .required(ctx)
-        .compose(account -> decks.addQuestion(id, account.id(), JsonBodies.object(ctx)))
-        .onSuccess(question -> Responses.json(ctx, 201, question))
-        .onFailure(ctx::fail);
+    asOwner(ctx, 201, false, (id, qid, owner) -> decks.addQuestion(id, owner, JsonBodies.object(ctx)));
   }
 
   private void question(RoutingContext ctx) {
@@ -133,32 +128,34 @@ final class DeckRoutes {
   }
 
   private void editQuestion(RoutingContext ctx) {
-    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
-    String qid = questionId(ctx);
-    identity
-        .required(ctx)
-        .compose(account -> decks.editQuestion(id, account.id(), qid, JsonBodies.object(ctx)))
-        .onSuccess(question -> Responses.json(ctx, 200, question))
-        .onFailure(ctx::fail);
+    asOwner(ctx, 200, true, (id, qid, owner) -> decks.editQuestion(id, owner, qid, JsonBodies.object(ctx)));
   }
 
   private void hide(RoutingContext ctx, boolean hide) {
-    UUID id = Ids.uuid(ctx, "id", "deck_not_found");
-    String qid = questionId(ctx);
-    identity
-        .required(ctx)
-        .compose(account -> decks.hideQuestion(id, account.id(), qid, hide))
-        .onSuccess(question -> Responses.json(ctx, 200, question))
-        .onFailure(ctx::fail);
+    asOwner(ctx, 200, true, (id, qid, owner) -> decks.hideQuestion(id, owner, qid, hide));
   }
 
   private void revert(RoutingContext ctx) {
+    asOwner(ctx, 200, true, (id, qid, owner) -> decks.revertQuestion(id, owner, qid));
+  }
+
+  /** What the owner does to a question of a deck: the deck's id, the question's (or null), the owner's. */
+  @FunctionalInterface
+  private interface QuestionChange {
+    Future<JsonObject> apply(UUID deck, String question, UUID owner);
+  }
+
+  /**
+   * One of the owner's changes to a question of deck {@code :id} (of {@code :qid} when {@code named}), answered with
+   * the question as it now is.
+   */
+  private void asOwner(RoutingContext ctx, int status, boolean named, QuestionChange change) {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
-    String qid = questionId(ctx);
+    String qid = named ? questionId(ctx) : null;
     identity
         .required(ctx)
-        .compose(account -> decks.revertQuestion(id, account.id(), qid))
-        .onSuccess(question -> Responses.json(ctx, 200, question))
+        .compose(account -> change.apply(id, qid, account.id()))
+        .onSuccess(question -> Responses.json(ctx, status, question))
         .onFailure(ctx::fail);
   }
 
