@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 
 /**
@@ -58,7 +59,7 @@ public final class CardQuestions {
         throw QuestionRow.invalid(card.row(), "the " + (a.question() ? "front" : "back") + " is asked, and is at"
             + " most " + room + " characters.");
       }
-      List<String> wrong = choices ? distractors(a, asked, random) : List.of();
+      List<String> wrong = choices ? distractors(a, asked, kinds(asked), random) : List.of();
       JsonObject question = new JsonObject().put("kind", KIND).put("prompt", a.prompt())
           .put("explanation", card.front() + " — " + card.back());
       if (wrong.size() >= 2) {
@@ -99,22 +100,56 @@ public final class CardQuestions {
    * question cards, those of the key's form first. A card that asks the same as this one offers no option (both
    * would be right), nor does one the prompt names.
    */
-  private static List<String> distractors(Asked self, List<Asked> cards, Random random) {
+  private static List<String> distractors(Asked self, List<Asked> cards, Set<String> kinds, Random random) {
+    List<String> sameKind = new ArrayList<>();
+    List<String> noOtherKind = new ArrayList<>();
     List<String> alike = new ArrayList<>();
     List<String> rest = new ArrayList<>();
+    String kind = kindOf(self);
     for (Asked other : cards) {
       if (other == self || other.question() != self.question() || other.asks().equals(self.asks())
           || other.key().length() > QuestionDraft.OPTION_MAX) {
         continue;
       }
-      (other.form().equals(self.form()) ? alike : rest).add(other.key());
+      if (!other.form().equals(self.form())) {
+        rest.add(other.key());
+        continue;
+      }
+      alike.add(other.key());
+      String theirs = kindOf(other);
+      if (theirs.equals(kind) && kinds.contains(kind)) {
+        sameKind.add(other.key());
+      } else if (!kinds.contains(theirs)) {
+        noOtherKind.add(other.key());
+      }
     }
     // A key of a sort no other card has ("1789" among organelles) gets no options of another sort: it is typed.
     if (alike.size() < 2) {
       return List.of();
     }
-    return DistractorPicker.pick(self.key(), List.of(alike, rest), c -> !NotesIndex.mentions(self.prompt(), c), 3,
-        random);
+    // Cards that say what kind of thing they are ("a device that …") offer each other first, and are not offered
+    // among cards of another kind ("Router" beside "Latency") while others are left.
+    return DistractorPicker.pick(self.key(), List.of(sameKind, noOtherKind, alike, rest),
+        c -> !NotesIndex.mentions(self.prompt(), c), 3, random);
+  }
+
+  /** What a term card's back says it is, roughly: its first two words ("a device", "the organelle"). */
+  private static String kindOf(Asked card) {
+    String[] words = card.card().back().toLowerCase(java.util.Locale.ROOT).split("\\s+", 3);
+    return card.question() || words.length < 2 ? "" : words[0] + " " + words[1];
+  }
+
+  /** The kinds at least two term cards share: a kind only one card has says nothing about the others. */
+  private static Set<String> kinds(List<Asked> cards) {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    cards.forEach(c -> counts.merge(kindOf(c), 1, Integer::sum));
+    Set<String> out = new java.util.HashSet<>();
+    counts.forEach((k, n) -> {
+      if (n >= 2 && !k.isEmpty()) {
+        out.add(k);
+      }
+    });
+    return out;
   }
 
   /** A card's front that asks something is asked as it stands. */

@@ -49,6 +49,26 @@ class ExamWordingTest {
     }
 
     @Test
+    @DisplayName("imported cards that say what kind of thing they are are not offered among cards of another kind")
+    void cardKinds() {
+        String[][] raw = {{"Latency", "the time a packet takes to arrive"}, {"Bandwidth", "the most data a link carries"},
+            {"Jitter", "variation in packet delay"}, {"Throughput", "the data actually delivered"},
+            {"Router", "a device that forwards packets between networks"}, {"Switch", "a device that connects hosts"},
+            {"Firewall", "a device that filters traffic"}};
+        java.util.List<CardQuestions.Card> cards = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.length; i++) {
+            cards.add(new CardQuestions.Card(i + 1, raw[i][0], raw[i][1]));
+        }
+        java.util.List<io.vertx.core.json.JsonObject> asked = CardQuestions.questions(cards).stream()
+            .map(QuestionRow::question).toList();
+        for (int metric = 0; metric < 4; metric++) {
+            assertThat(asked.get(metric).getJsonArray("options").getList()).as("options for %s", raw[metric][0])
+                .doesNotContain("Router", "Switch", "Firewall");
+        }
+        assertThat(asked.get(4).getJsonArray("options").getList()).contains("Switch", "Firewall");
+    }
+
+    @Test
     @DisplayName("an imported card whose answer is of a sort no other card has is typed, not offered among another sort")
     void cardOfItsOwnSort() {
         String[][] raw = {{"Mitochondrion", "releases energy from food"}, {"Ribosome", "builds proteins"},
