@@ -51,11 +51,21 @@ final class NumericQuestions {
         this.factory = factory;
         this.out = out;
         for (NotesIndex.Placed p : index.placed) {
-            for (NumberMention m : NumberMention.find(p.node().text())) {
+            String text = p.node().text();
+            for (NumberMention m : NumberMention.find(text)) {
                 byUnit.computeIfAbsent(m.unit(), u -> new ArrayList<>()).add(m);
+                int from = rangeStart(text, m);
+                if (from >= 0 && !m.unit().equals("year")) {
+                    BigDecimal low = numberBefore(text.substring(0, m.start()));
+                    rangesByUnit.computeIfAbsent(m.unit(), u -> new ArrayList<>())
+                            .add(new BigDecimal[] {low, m.value()});
+                }
             }
         }
     }
+
+    /** Every range of numbers in the notes ("1 to 10 micrometres") by unit: a range's wrong options are ranges. */
+    private final Map<String, List<BigDecimal[]>> rangesByUnit = new LinkedHashMap<>();
 
     static boolean isFact(TopicNode node) {
         return node.kind() == NodeKind.STATEMENT || node.kind() == NodeKind.NOTE || node.kind() == NodeKind.LIST_ITEM;
@@ -89,6 +99,12 @@ final class NumericQuestions {
                 && o.unit().equals("year") && o.value().subtract(m.value()).abs().compareTo(BigDecimal.ONE) <= 0)) {
             // "abolished in September 1792, and … executed in January ___": the next January is 1793.
             out.skip(node, "another year in the sentence gives this one away");
+            return;
+        }
+        if (!m.unit().equals("year") && rangeStart(node.text(), m) >= 0) {
+            // "Typically 1 to 10 micrometres across" is one fact, a range: asking for its upper number alone splits
+            // it, so the range is asked whole, against other ranges of the unit.
+            range(p, m);
             return;
         }
         String variant = m.raw() + " " + m.unit();
@@ -232,6 +248,75 @@ final class NumericQuestions {
     }
 
     private static final List<String> RANGE_WORDS = List.of("to", "-", "–", "and", "through", "until");
+
+    /**
+     * "Prokaryotic cells are typically _____ micrometres across" with "1 to 10" against "10 to 100" (another range of
+     * the unit in the notes) and the range a tenth or ten times as large.
+     */
+    private void range(NotesIndex.Placed p, NumberMention m) {
+        TopicNode node = p.node();
+        String text = node.text();
+        int from = rangeStart(text, m);
+        BigDecimal low = numberBefore(text.substring(0, m.start()));
+        String key = text.substring(from, m.end());
+        String joint = text.substring(from, m.start()).replaceFirst("^[0-9.,]+", "");
+        if (low == null || low.compareTo(m.value()) >= 0) {
+            out.skip(node, "a range whose ends are not in order");
+            return;
+        }
+        List<String> fromNotes = new ArrayList<>();
+        for (BigDecimal[] r : rangesByUnit.getOrDefault(m.unit(), List.of())) {
+            fromNotes.add(m.format(r[0]) + joint + m.format(r[1]));
+        }
+        List<String> scaled = new ArrayList<>();
+        BigDecimal ten = BigDecimal.TEN;
+        for (BigDecimal[] r : List.of(new BigDecimal[] {low.multiply(ten), m.value().multiply(ten)},
+                new BigDecimal[] {low.divide(ten), m.value().divide(ten)},
+                new BigDecimal[] {low.multiply(ten).multiply(ten), m.value().multiply(ten).multiply(ten)},
+                new BigDecimal[] {low.divide(ten).divide(ten), m.value().divide(ten).divide(ten)})) {
+            // Never a range holding the key's ("1 to 100" for "1 to 10"), which a careful reader could defend.
+            if (r[0].signum() > 0 && r[0].stripTrailingZeros().scale() <= 2) {
+                scaled.add(m.format(r[0]) + joint + m.format(r[1]));
+            }
+        }
+        String variant = key + " " + m.unit();
+        Random random = factory.random(KIND, variant, text);
+        List<String> distractors = DistractorPicker.pick(key, List.of(fromNotes, scaled),
+                c -> !NotesIndex.norm(c).equals(NotesIndex.norm(key)) && !text.contains(c), 3, random);
+        if (distractors.size() < 3) {
+            out.skip(node, "no plausible wrong ranges");
+            return;
+        }
+        String fact = Prompts.standalone(p);
+        int offset = fact.length() - text.length();
+        String blanked = fact.substring(0, offset + from) + Prompts.BLANK + fact.substring(offset + m.end());
+        String subject = Prompts.subject(index, p, fact);
+        if (index.english && Prompts.unjoinedFragment(subject + blanked)) {
+            out.skip(node, "a fragment under its heading, which reads as a sentence only by guessing its verb");
+            return;
+        }
+        String statement = index.english ? Prompts.fuse(subject + blanked) : subject + blanked;
+        Source source = new Source(node.line(), text, node.path());
+        out.add(node, factory.multipleChoice(KIND, variant, "Fill in the blank: " + statement, key, distractors, fact,
+                source, index.topicOf(node.path())));
+    }
+
+    /** Where the number opening a range that ends at {@code m} starts ("1" of "1 to 10"); -1 when none does. */
+    private static int rangeStart(String text, NumberMention m) {
+        String b = text.substring(0, m.start()).stripTrailing();
+        for (String word : RANGE_WORDS) {
+            if (b.endsWith(" " + word) || word.length() == 1 && b.endsWith(word)) {
+                String rest = b.substring(0, b.length() - word.length()).stripTrailing();
+                int i = rest.length();
+                while (i > 0 && (Character.isDigit(rest.charAt(i - 1)) || rest.charAt(i - 1) == ','
+                        || rest.charAt(i - 1) == '.')) {
+                    i--;
+                }
+                return i < rest.length() && Character.isDigit(rest.charAt(i)) ? i : -1;
+            }
+        }
+        return -1;
+    }
 
     /** The number that opens a range ending here: "60 to " before "100 times". */
     private static BigDecimal numberBefore(String before) {

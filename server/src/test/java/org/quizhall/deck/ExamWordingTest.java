@@ -285,9 +285,14 @@ class ExamWordingTest {
     @DisplayName("a number is asked 'how many' where the sentence allows, else as a fill-in, never with a question bolted on")
     void numbersAsQuestions() {
         List<Question> cells = deck(SampleNotes.read("/notes/cell-biology.md"));
-        assertThat(cells).extracting(Question::prompt)
-                .contains("Prokaryotic cells are typically 1 to how many micrometres across?")
-                .noneMatch(p -> p.contains("fills the blank?"));
+        assertThat(cells).extracting(Question::prompt).noneMatch(p -> p.contains("fills the blank?"))
+                .noneMatch(p -> p.contains("1 to how many"));
+        // A range is one fact: asked whole, against ranges, none of which holds the key's ("1 to 100").
+        Question size = cells.stream().filter(q -> q.prompt().startsWith("Fill in the blank: Prokaryotic cells are "
+                + "typically _____ micrometres across")).findFirst().orElseThrow();
+        assertThat(size.answer()).isEqualTo("1 to 10");
+        assertThat(size.options()).hasSize(4).allMatch(o -> o.matches("[0-9.,]+ to [0-9.,]+"))
+                .doesNotContain("1 to 100", "0.1 to 10");
         Question chromosomes = cells.stream().filter(q -> q.prompt().contains("how many chromosomes"))
                 .findFirst().orElseThrow();
         // Near numbers of the key's parity: an even count among odd ones is picked without knowing it.
