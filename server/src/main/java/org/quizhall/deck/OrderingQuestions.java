@@ -21,6 +21,13 @@ final class OrderingQuestions {
     static final int MIN_ITEMS = 3;
     static final int MAX_ITEMS = 6;
 
+    /** "The cell cycle has four phases": a lead-in that names its steps and counts them. */
+    private static final Pattern COUNTED = Pattern.compile(
+            "(?i)(\\S.{0,60}?) (?:has|have|goes through|go through|consists of|consist of|follows|follow) "
+                    + "(\\w+) (phases|stages|steps)[.:]?");
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
+            "seven", "eight", "nine", "ten");
+
     private static final Pattern SEQUENCE = Pattern.compile(
             "(?i)\\b(?:steps?|stages?|phases?|process|procedure|workflow|life ?cycle|sequence|timeline|order|pipeline|"
                     + "how to|making|lifecycle|cycle)\\b");
@@ -67,7 +74,11 @@ final class OrderingQuestions {
                 continue;
             }
             String where = parent.isHeading() ? index.label(parent) : NotesIndex.shape(parent.text()).core();
-            String prompt = !index.english ? "Put the steps of “" + where + "” in order, first to last."
+            java.util.regex.Matcher counted = index.english ? COUNTED.matcher(where) : null;
+            String prompt = counted != null && counted.matches()
+                    ? "Put the " + counted.group(3).toLowerCase(Locale.ROOT) + " of "
+                            + Prompts.lowerFirst(counted.group(1), index) + " in order, first to last."
+                    : !index.english ? "Put the steps of “" + where + "” in order, first to last."
                     : NotesIndex.mentions(where, "steps") || NotesIndex.mentions(where, "step")
                     ? "Put these steps in order, first to last."
                     : "Put the steps of " + Prompts.lowerFirst(where, index) + " in order, first to last.";
@@ -178,6 +189,12 @@ final class OrderingQuestions {
         }
         if (allNumbered) {
             return allVerbs || SEQUENCE.matcher(parent.text()).find();
+        }
+        java.util.regex.Matcher counted = COUNTED.matcher(parent.text().strip());
+        if (counted.matches()) {
+            // "The cell cycle has four phases" over four items: the notes say the list is a sequence, and whole.
+            String n = counted.group(2).toLowerCase(Locale.ROOT);
+            return n.equals(String.valueOf(steps.size())) || NUMBER_WORDS.indexOf(n) == steps.size();
         }
         return allVerbs && bare;
     }
