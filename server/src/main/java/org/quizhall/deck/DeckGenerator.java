@@ -30,6 +30,7 @@ public final class DeckGenerator {
         new DefinitionQuestions(index, factory, out).generate();
         new TableQuestions(index, factory, out).generate();
         new TableComparisons(index, factory, out).generate();
+        new GroupComparisons(index, factory, out).generate();
         new MatchingQuestions(index, factory, out).generate();
         new OrderingQuestions(index, factory, out).generate();
         new ScenarioQuestions(index, factory, out).generate();

@@ -170,7 +170,7 @@ final class MatchingQuestions {
      * share their last word ("Master node", "Core node", "Task node"), or they are short names under a heading
      * that names their kind in the plural ("Organelles": "Nucleus", "Ribosomes").
      */
-    private static boolean alike(TopicNode parent, List<String> names) {
+    static boolean alike(TopicNode parent, List<String> names) {
         Set<String> last = new HashSet<>();
         boolean shortNames = true;
         for (String n : names) {
@@ -209,6 +209,18 @@ final class MatchingQuestions {
                         ? "Match each " + lower(header.get(0)) + " with its " + lower(header.get(c)) + "."
                         : "Match each “" + header.get(0).strip() + "” with its “" + header.get(c).strip() + "”.";
                 ask(table, pairs, prompt, "column:" + c);
+                return;
+            }
+            List<Pair> unguessable = pairs.stream().filter(pair -> !TableQuestions.abbreviates(pair.match(), pair.term()))
+                    .toList();
+            if (pairs.size() == rows.size() && distinct(pairs) && unguessable.size() >= MIN_PAIRS && index.english) {
+                // Symbols: "Na", "Fe" and "Au" are known, not read off Sodium, Iron and Gold; one that is ("He")
+                // completes the set, and is the only one first letters give.
+                List<Pair> asked = new ArrayList<>(unguessable.subList(0, Math.min(MAX_PAIRS - 1, unguessable.size())));
+                pairs.stream().filter(pair -> !unguessable.contains(pair)).findFirst().ifPresent(asked::add);
+                List<Pair> inTableOrder = pairs.stream().filter(asked::contains).toList();
+                ask(table, inTableOrder, "Match each " + lower(header.get(0)) + " with its " + lower(header.get(c)) + ".",
+                        "column:" + c);
                 return;
             }
         }
