@@ -24,6 +24,11 @@ public final class RoundAssembler {
     /** A round holds at most one true/false question in this many while questions of other kinds remain. */
     static final int TRUE_FALSE_SHARE = 6;
 
+    /** A round asks at most this many questions about one column of one table. */
+    static final int PER_COLUMN = 2;
+    /** An ordering of fewer steps than this is held back like true/false. */
+    static final int FEW_STEPS = 4;
+
     private RoundAssembler() {
     }
 
@@ -72,7 +77,7 @@ public final class RoundAssembler {
                 int trueFalse = trueAnswers + falseAnswers;
                 boolean trueFalseAllowed = !capTrueFalse || (trueFalse + 1) * TRUE_FALSE_SHARE <= round.size() + 1;
                 Question q = next(byTopicAndKind.get(topic), kindCounts, usedIds, usedLines,
-                        trueAnswers - falseAnswers, round, trueFalseAllowed);
+                        trueAnswers - falseAnswers, round, trueFalseAllowed, !capTrueFalse);
                 if (q != null) {
                     round.add(q);
                     usedIds.add(q.id());
@@ -99,7 +104,7 @@ public final class RoundAssembler {
      */
     private static Question next(Map<String, Deque<Question>> kinds, Map<String, Integer> kindCounts,
                                  Set<String> usedIds, Set<String> usedLines, int trueLead, List<Question> round,
-                                 boolean trueFalseAllowed) {
+                                 boolean trueFalseAllowed, boolean lastResort) {
         List<String> order = new ArrayList<>(kinds.keySet());
         // Least used first; among equals, and while they are under a third of the round, the kinds that test
         // more than recall of one line (ordering, matching, choose two, comparison, scenario).
@@ -118,6 +123,16 @@ public final class RoundAssembler {
                 if (round.stream().anyMatch(r -> overlaps(q, r))) {
                     // The round only grows, so a question it overlaps now it overlaps for good.
                     it.remove();
+                    continue;
+                }
+                String column = tableColumn(q);
+                if (column != null && round.stream().filter(r -> column.equals(tableColumn(r))).count() >= PER_COLUMN) {
+                    // Eight planets' order from the Sun, one after another, is one fact drilled, not a round.
+                    continue;
+                }
+                if (q.type() == QuestionType.ORDERING && q.options().size() < FEW_STEPS && !lastResort) {
+                    // Three steps ("Build, Train, Deploy") are often put in order by common sense: a round takes
+                    // them only as it takes true/false, when little else is left.
                     continue;
                 }
                 if (q.type() == QuestionType.TRUE_FALSE && !trueFalseAllowed) {
@@ -204,6 +219,36 @@ public final class RoundAssembler {
             case MULTIPLE_RESPONSE -> q.keys().stream().map(q.options()::get).toList();
             case ORDERING, MATCHING -> List.of();
         };
+    }
+
+    /**
+     * For a question about one cell of a table row, the table and the column it asks about ("What is Saturn’s order
+     * from the Sun?" and "Which planet’s order from the Sun is 8?" ask the same column); null for any other.
+     */
+    static String tableColumn(Question q) {
+        if (!q.kind().equals(TableQuestions.KIND) || q.type() != QuestionType.MULTIPLE_CHOICE) {
+            return null;
+        }
+        String[] cells = q.source().text().split(" \\| ");
+        String answer = NotesIndex.norm(q.answer());
+        int column = -1;
+        if (answer.equals(NotesIndex.norm(cells[0].strip()))) {
+            // The row is the answer: the column is the one whose cell the prompt ends with.
+            String prompt = q.prompt().strip();
+            for (int c = 1; c < cells.length && column < 0; c++) {
+                String cell = cells[c].strip();
+                if (!cell.isEmpty() && (prompt.endsWith(" " + cell + "?") || prompt.contains("“" + cell + "”"))) {
+                    column = c;
+                }
+            }
+        } else {
+            for (int c = 1; c < cells.length && column < 0; c++) {
+                if (NotesIndex.norm(cells[c].strip()).equals(answer)) {
+                    column = c;
+                }
+            }
+        }
+        return column < 0 ? null : String.join(" › ", q.source().path()) + "\u0000" + column;
     }
 
     /** The notes line a question asks about; a question written by hand stands for itself. */

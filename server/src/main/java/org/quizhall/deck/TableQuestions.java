@@ -75,7 +75,7 @@ final class TableQuestions {
                 asked |= attribute(header, without(columns.get(column), positions.get(column).get(row)), row, column,
                         topic);
                 asked |= owner(header, without(columns.get(0), positions.get(0).get(row)), counts.get(column), row,
-                        column, topic);
+                        column, topic, rows);
             }
             if (!asked) {
                 out.skip(row, "no other values in its columns to offer as wrong answers");
@@ -89,7 +89,8 @@ final class TableQuestions {
         String key = row.cells().get(column);
         Random random = factory.random(KIND, "cell:" + column, row.text());
         boolean initials = abbreviates(key, thing);
-        List<String> distractors = DistractorPicker.pick(key, List.of(others),
+        List<String> nearest = nearest(key, others, java.util.function.Function.identity());
+        List<String> distractors = nearest != null ? nearest : DistractorPicker.pick(key, List.of(others),
                 c -> !NotesIndex.norm(c).equals(NotesIndex.norm(key)) && (!initials || abbreviates(c, thing)), 3,
                 random);
         if (distractors.size() < 2) {
@@ -104,7 +105,7 @@ final class TableQuestions {
 
     /** "Which element’s symbol is Na?": only when no other row shares the value. */
     private boolean owner(List<String> header, List<String> others, Map<String, Integer> counts, TopicNode row,
-                          int column, String topic) {
+                          int column, String topic, List<TopicNode> rows) {
         String key = row.cells().get(0);
         String value = row.cells().get(column);
         if (counts.getOrDefault(NotesIndex.norm(value), 0) != 1 || value.length() > 60) {
@@ -112,8 +113,11 @@ final class TableQuestions {
         }
         Random random = factory.random(KIND, "owner:" + column, row.text());
         boolean initials = abbreviates(value, key);
-        List<String> distractors = DistractorPicker.pick(key, List.of(others),
-                c -> !initials || abbreviates(value, c), 3, random);
+        // "Which planet’s order from the Sun is 8?": the planets nearest in order, not Mercury and Venus.
+        List<TopicNode> otherRows = rows.stream().filter(r -> r != row && column < r.cells().size()).toList();
+        List<TopicNode> nearRows = nearest(value, otherRows, r -> r.cells().get(column));
+        List<String> distractors = nearRows != null ? nearRows.stream().map(r -> r.cells().get(0)).toList()
+                : DistractorPicker.pick(key, List.of(others), c -> !initials || abbreviates(value, c), 3, random);
         if (distractors.size() < 2) {
             return false;
         }
@@ -123,6 +127,59 @@ final class TableQuestions {
         out.add(row, factory.multipleChoice(KIND, "owner:" + column, prompt, key, distractors,
                 explanation(header, row), source(row), topic));
         return true;
+    }
+
+    /**
+     * When the key and every candidate are plain numbers, the three candidates whose numbers are nearest the key's,
+     * each number once: "6" for Saturn against 5, 7 and 4 or 8, never 1, 2 and 3, which a guess rules out. Null when
+     * the column is not numbers, or too few differ from the key.
+     */
+    static <T> List<T> nearest(String key, List<T> candidates, java.util.function.Function<T, String> cell) {
+        java.math.BigDecimal k = plainNumber(key);
+        if (k == null) {
+            return null;
+        }
+        List<T> numbered = new ArrayList<>();
+        List<java.math.BigDecimal> values = new ArrayList<>();
+        for (T c : candidates) {
+            java.math.BigDecimal v = plainNumber(cell.apply(c));
+            if (v == null) {
+                return null;
+            }
+            if (v.compareTo(k) != 0 && values.stream().noneMatch(x -> x.compareTo(v) == 0)) {
+                numbered.add(c);
+                values.add(v);
+            }
+        }
+        if (numbered.size() < 3) {
+            return null;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < numbered.size(); i++) {
+            order.add(i);
+        }
+        // Nearest first; of two as near, the smaller, so the key is not always the middle of its options.
+        order.sort(java.util.Comparator.<Integer, java.math.BigDecimal>comparing(i -> values.get(i).subtract(k).abs())
+                .thenComparing(values::get));
+        return order.subList(0, 3).stream().map(numbered::get).toList();
+    }
+
+    private static java.math.BigDecimal plainNumber(String cell) {
+        String t = cell.strip().replace(",", "");
+        if (t.isEmpty() || t.length() > 15) {
+            return null;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            if (!Character.isDigit(ch) && !(ch == '.' && i > 0) && !(ch == '-' && i == 0)) {
+                return null;
+            }
+        }
+        try {
+            return new java.math.BigDecimal(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -150,4 +150,33 @@ class RoundAssemblerTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("a round asks at most two questions about one table column, and numbers in a column are offered near the key")
+    void tableColumns() {
+        GeneratedDeck tables = DeckGenerator.generate(org.quizhall.notes.NotesImporter.parse(
+                org.quizhall.notes.SampleNotes.read("/notes/science-tables.md")), 5L);
+        for (long seed = 1; seed <= 5; seed++) {
+            List<Question> round = RoundAssembler.assemble(tables.questions(), 20, Set.of(), seed);
+            java.util.Map<String, Long> perColumn = round.stream().filter(q -> q.prompt().contains("order from the Sun")
+                            && q.kind().equals(TableQuestions.KIND))
+                    .collect(java.util.stream.Collectors.groupingBy(q -> "order", java.util.stream.Collectors.counting()));
+            assertThat(perColumn.getOrDefault("order", 0L)).as("seed %d", seed).isLessThanOrEqualTo(2);
+        }
+        Question saturn = tables.questions().stream().filter(q -> q.prompt().equals("What is Saturn’s order from the Sun?"))
+                .findFirst().orElseThrow();
+        assertThat(saturn.options()).allMatch(o -> Math.abs(Integer.parseInt(o) - 6) <= 2);
+        Question eighth = tables.questions().stream().filter(q -> q.prompt().equals("Which planet’s order from the Sun is 8?"))
+                .findFirst().orElseThrow();
+        assertThat(eighth.options()).doesNotContain("Mercury", "Venus", "Earth");
+    }
+
+    @Test
+    @DisplayName("an ordering of three steps is held back while other questions remain")
+    void fewSteps() {
+        List<Question> round = RoundAssembler.assemble(deck.questions(), 20, Set.of(), 11L);
+        assertThat(round).noneMatch(q -> q.type() == QuestionType.ORDERING && q.options().size() < 4);
+        List<Question> orderings = RoundAssembler.assemble(deck.questions(), 20, Set.of("ordering"), 11L);
+        assertThat(orderings).as("an ordering round still has them").isNotEmpty();
+    }
 }

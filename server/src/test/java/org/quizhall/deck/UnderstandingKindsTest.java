@@ -152,4 +152,102 @@ class UnderstandingKindsTest {
                 ListQuestions.CHOOSE_TWO, OrderingQuestions.KIND, MatchingQuestions.KIND);
         assertThat(deck.questions()).allSatisfy(q -> assertThat(QuestionRules.defects(q)).as(q.prompt()).isEmpty());
     }
+
+    @Test
+    @DisplayName("a list that says it has four phases is put in order; three bare steps stay out of a round while more is left")
+    void countedPhases() {
+        List<Question> phases = of("""
+                # Cells
+                + The cell cycle has four phases
+                    + G1 phase
+                    + S phase
+                    + G2 phase
+                    + M phase
+                + Plants have three parts
+                    + Roots
+                    + Stem
+                    + Leaves
+                """, "ordering");
+        assertThat(phases).singleElement().satisfies(q -> {
+            assertThat(q.prompt()).isEqualTo("Put the phases of the cell cycle in order, first to last.");
+            assertThat(q.options()).containsExactly("G1 phase", "S phase", "G2 phase", "M phase");
+        });
+        assertThat(of("""
+                # Cells
+                + The cell cycle has five phases
+                    + G1 phase
+                    + S phase
+                    + G2 phase
+                    + M phase
+                """, "ordering")).as("a count that does not match the list").isEmpty();
+    }
+
+    @Test
+    @DisplayName("sibling bullets that describe things ask which two lines are true of one, the other's lines wrong")
+    void groupComparisons() {
+        List<Question> cells = of(SampleNotes.read("/notes/cell-biology.md"), ScenarioQuestions.COMPARISON);
+        assertThat(cells).anySatisfy(q -> {
+            assertThat(q.prompt()).isEqualTo("Which two of these are true of prokaryotic cells? (Choose two.)");
+            assertThat(q.type()).isEqualTo(QuestionType.MULTIPLE_RESPONSE);
+            assertThat(q.keys().stream().map(q.options()::get))
+                    .containsExactlyInAnyOrder("No nucleus", "Typically 1 to 10 micrometres across");
+            assertThat(q.options()).contains("Have a nucleus", "Typically 10 to 100 micrometres across");
+        });
+        assertThat(cells).anySatisfy(q -> assertThat(q.prompt()).isEqualTo(
+                "Which two of these are true of the nucleus? (Choose two.)"));
+        // Remarks that an outline happened to nest ("Distributed processing system" beside "Example use cases") are
+        // not things to tell apart, a line shared by both sides is never a wrong option, and a "vs." section is asked
+        // side against side elsewhere.
+        List<Question> remarks = of("""
+                # Spark
+                - Distributed processing system
+                    - Uses in memory caching
+                    - Optimises queries with directed acyclic graphs
+                - Example use cases
+                    - Stream processing through Spark Streaming
+                    - Interactive SQL using Spark SQL
+                # Nodes
+                - Core node
+                    - Hosts HDFS data and runs tasks
+                    - Can be resized but may lose data
+                    - Fully managed by the cluster service
+                - Task node
+                    - Runs tasks but does not host data
+                    - A good use of spot instances
+                    - Fully managed by the cluster service
+                # Databases
+                - HBase vs. DynamoDB
+                    - HBase
+                        - Efficient with sparse data
+                        - More integration with Hadoop
+                    - DynamoDB
+                        - Fully managed and auto-scaling
+                        - More integration with other AWS services
+                """, ScenarioQuestions.COMPARISON);
+        assertThat(remarks).extracting(Question::prompt).noneMatch(p -> p.contains("processing system")
+                || p.contains("use cases")).noneMatch(p -> p.startsWith("Which two of these are true of HBase"))
+                .contains("Which two of these are true of the core node? (Choose two.)");
+        assertThat(remarks).filteredOn(q -> q.type() == QuestionType.MULTIPLE_RESPONSE).allSatisfy(q -> {
+            List<String> wrong = new java.util.ArrayList<>(q.options());
+            wrong.removeAll(q.keys().stream().map(q.options()::get).toList());
+            assertThat(wrong).doesNotContain("Fully managed by the cluster service");
+        });
+        assertThat(GroupComparisons.alike("Managed service", "Fully managed service")).isTrue();
+        assertThat(GroupComparisons.alike("Have a nucleus", "No nucleus")).isFalse();
+        assertThat(GroupComparisons.alike("Typically 1 to 10 micrometres across",
+                "Typically 10 to 100 micrometres across")).isFalse();
+    }
+
+    @Test
+    @DisplayName("a table column whose names are not their initials is matched: Sodium to Na, Iron to Fe, Gold to Au")
+    void symbolMatching() {
+        List<Question> pairs = of(SampleNotes.read("/notes/science-tables.md"), "matching");
+        assertThat(pairs).singleElement().satisfies(q -> {
+            assertThat(q.prompt()).isEqualTo("Match each element with its symbol.");
+            assertThat(q.options()).contains("Sodium", "Iron", "Gold");
+            long byInitials = java.util.stream.IntStream.range(0, q.options().size())
+                    .filter(i -> TableQuestions.abbreviates(q.matches().get(i), q.options().get(i))).count();
+            assertThat(byInitials).as("pairs first letters give away").isLessThanOrEqualTo(1);
+        });
+    }
 }
