@@ -92,6 +92,13 @@ final class TopicQuestions {
                 out.skip(node, "the fact spells out the topic's name (an expansion of it), which gives it away");
                 continue;
             }
+            String impersonal = impersonal(fact);
+            if (impersonal == null) {
+                // "a tool to stream data into your cluster": whose cluster is the heading's to say, and a question
+                // asking which heading it is under cannot say it.
+                out.skip(node, "it speaks to the reader, so it leans on its heading to say what it is about");
+                continue;
+            }
             Random random = factory.random(KIND, "heading", node.text());
             List<String> numbers = NumberMention.find(fact).stream().map(m -> m.value().toPlainString()).toList();
             List<List<String>> tiers = numbers.isEmpty()
@@ -99,18 +106,18 @@ final class TopicQuestions {
             java.util.Set<String> factWords = rare(fact);
             List<String> distractors = DistractorPicker.pick(label, tiers,
                     c -> topicLabels.contains(c) && !namesItsTopic(fact, c) && !sharesRareWord(byLabel.get(c), factWords)
-                            && !holds(c, label),
+                            && !holds(c, label) && nameLike(c) == nameLike(label),
                     3, random);
             if (distractors.size() < 2) {
                 out.skip(node, "not enough other headings to choose from");
                 continue;
             }
-            String asked = fact;
-            int colon = fact.indexOf(": ");
-            if (colon > 0 && namesTheHeading(fact.substring(0, colon), label)) {
+            String asked = impersonal;
+            int colon = impersonal.indexOf(": ");
+            if (colon > 0 && namesTheHeading(impersonal.substring(0, colon), label)) {
                 // "Elastic MapReduce: Managed Hadoop framework on EC2 instances": the name written out gives the
                 // answer away, and what follows it describes the thing.
-                asked = fact.substring(colon + 2);
+                asked = impersonal.substring(colon + 2);
             }
             String prompt = index.english ? prompt(asked) : "Which of these fits the description “" + fact.strip() + "”?";
             if (givesAway(prompt, label)) {
@@ -281,6 +288,55 @@ final class TopicQuestions {
             return "Which of these is " + article + phrase + "?";
         }
         return QUOTED + f + "”?";
+    }
+
+    private static final java.util.regex.Pattern SECOND_PERSON = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:you|your|yours|yourself)\\b");
+
+    /**
+     * The fact without its reader: "applications on your EMR cluster" reads "on an EMR cluster", since the name says
+     * whose; null when a "you" or "your" is left that no name qualifies ("into your cluster").
+     */
+    static String impersonal(String fact) {
+        if (!SECOND_PERSON.matcher(fact).find()) {
+            return fact;
+        }
+        String[] words = fact.split(" ", -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            String w = words[i];
+            if (w.equalsIgnoreCase("your") && i + 1 < words.length && nameLike(words[i + 1])
+                    && !words[i + 1].equals(words[i + 1].toLowerCase(java.util.Locale.ROOT))) {
+                String next = words[i + 1];
+                boolean vowelSound = "AEFHILMNORSX".indexOf(next.charAt(0)) >= 0 && next.length() > 1
+                        && Character.isUpperCase(next.charAt(1)) || "AEIOU".indexOf(next.charAt(0)) >= 0;
+                w = vowelSound ? "an" : "a";
+            }
+            out.append(i == 0 ? "" : " ").append(w);
+        }
+        String result = out.toString();
+        return SECOND_PERSON.matcher(result).find() ? null : result;
+    }
+
+    /**
+     * Whether a heading reads as the name of a product or tool ("HBase", "Amazon EMR", "Spark", "S3DistCP") rather
+     * than of a concept ("Confusion Matrix"): options must all be one or all the other, or the odd one is the key.
+     */
+    static boolean nameLike(String label) {
+        String[] words = label.strip().split("\\s+");
+        if (words.length == 1) {
+            return true;
+        }
+        for (String w : words) {
+            if (VENDORS.contains(w.toLowerCase(java.util.Locale.ROOT)) || w.chars().anyMatch(Character::isDigit)) {
+                return true;
+            }
+            long upper = w.chars().filter(Character::isUpperCase).count();
+            if (upper >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String QUOTED = "Which of these fits the description “";

@@ -45,7 +45,7 @@ class SampleDeckTest {
     }
 
     @Test
-    @DisplayName("at least three headings in five are the source of a question; the rest are in the warnings")
+    @DisplayName("at least four headings in seven are the source of a question; the rest are in the warnings")
     void everyHeadingCovered() {
         List<String> uncovered = new ArrayList<>();
         for (TopicNode heading : tree.headings()) {
@@ -59,8 +59,10 @@ class SampleDeckTest {
         // Lists whose kind the notes name nothing else of (Amazon ML's hyperparameters, Presto's data sources) give no
         // choice question, since any wrong option would be of another kind; their lines are in the warnings.
         // Sections noted only in fragments ("EMR Notebook: More AWS integration than Zeppelin") give no question
-        // rather than a weak one.
-        assertThat(uncovered.size() * 5).as("uncovered: %s", uncovered).isLessThanOrEqualTo(tree.headings().size() * 2);
+        // rather than a weak one; nor do lines that lean on their heading to say whose thing they mean ("A tool to
+        // stream data into your cluster"), or a concept's heading ("Confusion Matrix") that only product names
+        // could be offered against.
+        assertThat(uncovered.size() * 7).as("uncovered: %s", uncovered).isLessThanOrEqualTo(tree.headings().size() * 3);
     }
 
     @Test
