@@ -271,6 +271,35 @@ final class NotesIndex {
         return sectionTexts.computeIfAbsent(heading, h -> String.join("", sectionWords(h)));
     }
 
+    /** Lower-case words the notes write after "a", "the", "no" and the like: common nouns ("a nucleus"). */
+    private Set<String> commonNouns;
+    private final Set<String> capitalisedInside = new HashSet<>();
+
+    /** Whether the notes use {@code word} as a common noun somewhere: "Have a nucleus", "No nucleus". */
+    boolean isCommonNoun(String word) {
+        if (commonNouns == null) {
+            commonNouns = new HashSet<>();
+            for (Placed p : placed) {
+                String[] words = p.node().text().split("[^\\p{L}\\p{N}'-]+");
+                for (int i = 1; i < words.length; i++) {
+                    String w = words[i];
+                    if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))
+                            && DETERMINERS.contains(words[i - 1].toLowerCase(java.util.Locale.ROOT))) {
+                        commonNouns.add(w);
+                    } else if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !words[i - 1].isEmpty()) {
+                        // "jobs written for Spark": capitalised inside a line, a name.
+                        capitalisedInside.add(w.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return commonNouns.contains(w) && !capitalisedInside.contains(w);
+    }
+
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "no", "each", "every", "this", "that",
+            "its", "their", "our", "one");
+
     private final Map<String, String> topicTexts = new java.util.HashMap<>();
     private final Map<TopicNode, String> sectionTexts = new IdentityHashMap<>();
 

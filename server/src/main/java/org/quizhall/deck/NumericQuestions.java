@@ -134,7 +134,7 @@ final class NumericQuestions {
             out.skip(node, "no plausible wrong numbers");
             return;
         }
-        String fact = Prompts.standalone(p);
+        String fact = Prompts.standalone(index, p);
         int offset = fact.length() - node.text().length();
         String blanked = fact.substring(0, offset + m.start()) + Prompts.BLANK + fact.substring(offset + m.end());
         String subject = Prompts.subject(index, p, fact);
@@ -287,7 +287,7 @@ final class NumericQuestions {
             out.skip(node, "no plausible wrong ranges");
             return;
         }
-        String fact = Prompts.standalone(p);
+        String fact = Prompts.standalone(index, p);
         int offset = fact.length() - text.length();
         String blanked = fact.substring(0, offset + from) + Prompts.BLANK + fact.substring(offset + m.end());
         String subject = Prompts.subject(index, p, fact);

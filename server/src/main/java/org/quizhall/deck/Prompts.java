@@ -41,7 +41,7 @@ final class Prompts {
      * The fact as it can be read on its own: list items and dependent clauses ("Can only be added when launching")
      * get the line that introduces them ("EBS: ...").
      */
-    static String standalone(NotesIndex.Placed p) {
+    static String standalone(NotesIndex index, NotesIndex.Placed p) {
         String text = p.node().text();
         TopicNode parent = p.parent();
         if (parent == null || parent.isHeading()) {
@@ -57,7 +57,20 @@ final class Prompts {
         boolean subject = parentShape.wordCount() <= 3
                 || parentShape.wordCount() <= 5 && java.util.Arrays.stream(parentShape.core().split("\\s+"))
                 .allMatch(w -> !w.isEmpty() && !Character.isLowerCase(w.charAt(0)));
-        return dependent && subject ? parentShape.core() + ": " + text : text;
+        return dependent && subject ? withArticle(index, parentShape.core()) + ": " + text : text;
+    }
+
+    /**
+     * "Nucleus" over "Stores the genetic material" in notes that say "a nucleus" elsewhere is a common noun, which
+     * as a sentence's subject takes its article: "The nucleus stores …". Names ("Spark", "HBase") stay as they are.
+     */
+    static String withArticle(NotesIndex index, String subject) {
+        if (index.english && !subject.contains(" ") && subject.length() > 2 && Character.isUpperCase(subject.charAt(0))
+                && subject.substring(1).equals(subject.substring(1).toLowerCase(Locale.ROOT)) && !looksPlural(subject)
+                && index.isCommonNoun(subject)) {
+            return "The " + subject.toLowerCase(Locale.ROOT);
+        }
+        return subject;
     }
 
     /**
@@ -125,7 +138,7 @@ final class Prompts {
                 return "";
             }
         }
-        return label + ": ";
+        return withArticle(index, label) + ": ";
     }
 
     /**

@@ -71,7 +71,7 @@ final class StatementQuestions {
                 out.skip(node, "starts with “" + first + "”, whose subject is in another sentence");
                 continue;
             }
-            String fact = Prompts.standalone(p);
+            String fact = Prompts.standalone(index, p);
             Source source = new Source(node.line(), node.text(), node.path());
             String topic = index.topicOf(node.path());
             String where = Prompts.subject(index, p, fact);

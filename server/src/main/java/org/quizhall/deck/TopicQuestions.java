@@ -77,7 +77,7 @@ final class TopicQuestions {
                 out.skip(node, "a thing it cannot do is true of other topics as well");
                 continue;
             }
-            String fact = Prompts.standalone(p);
+            String fact = Prompts.standalone(index, p);
             TopicNode answer = p.heading();
             if (!isTopic(answer)) {
                 out.skip(node, "its heading is a part of a topic, not a subject to tell apart from others");

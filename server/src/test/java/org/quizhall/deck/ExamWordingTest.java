@@ -340,4 +340,19 @@ class ExamWordingTest {
                 | Iron | Fe | 8 |
                 """)).extracting(Question::prompt).noneMatch(p -> p.contains("group -"));
     }
+
+    @Test
+    @DisplayName("a common noun the notes write as \"a nucleus\" takes its article as a subject; a name does not")
+    void articles() {
+        assertThat(deck(SampleNotes.read("/notes/cell-biology.md"))).extracting(Question::prompt)
+                .contains("True or false? The nucleus stores the genetic material of the cell")
+                .noneMatch(p -> p.startsWith("True or false? Nucleus"));
+        assertThat(deck("""
+                # Tools
+                - Spark
+                    - Runs jobs in memory across a cluster
+                    - Jobs written for Spark can read HDFS files
+                    - A spark of an idea starts each job
+                """)).extracting(Question::prompt).noneMatch(p -> p.contains("The spark "));
+    }
 }
