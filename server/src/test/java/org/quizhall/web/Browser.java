@@ -57,6 +57,16 @@ final class Browser implements AutoCloseable {
     return open(name, port, 1280, 1000);
   }
 
+  /** A projector's picture, 1280×720: what a class sees on the wall. */
+  static Browser projector(String name, int port) {
+    return open(name, port, 1280, 720);
+  }
+
+  /** A common phone, 390×844. */
+  static Browser smallPhone(String name, int port) {
+    return open(name, port, 390, 844);
+  }
+
   private static Browser open(String name, int port, int width, int height) {
     try {
       Path home = Files.createDirectories(TARGET.resolve("browsers/home"));

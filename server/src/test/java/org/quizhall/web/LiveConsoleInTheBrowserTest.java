@@ -1,0 +1,146 @@
+package org.quizhall.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.quizhall.app.Quizhall;
+import org.quizhall.testing.AnswerKey;
+import org.quizhall.testing.Api;
+import org.quizhall.testing.SocketClient;
+import org.quizhall.testing.TestServer;
+
+/** The console on a projector-sized window and players on phone-sized ones, in real Chromium. */
+@ExtendWith(VertxExtension.class)
+@DisplayName("The live console and the phones")
+class LiveConsoleInTheBrowserTest {
+
+  private static Quizhall quizhall;
+  private static Api api;
+  private static Vertx vertx;
+  private static String hostAccount;
+  private static String deckId;
+  private static AnswerKey answerKey;
+  private Browser projector;
+  private Browser phone;
+  private SocketClient hostSocket;
+
+  @BeforeAll
+  static void start(Vertx testVertx) {
+    vertx = testVertx;
+    quizhall = TestServer.start(Clock.systemUTC());
+    api = new Api(vertx, quizhall.httpPort());
+    hostAccount = api.signUpAndIn("projector_host", "hosting on the wall");
+    deckId = api.firstDeckId(hostAccount);
+    answerKey = new AnswerKey(quizhall.pool(), deckId);
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+    quizhall.close();
+  }
+
+  @AfterEach
+  void closeBrowsers() {
+    if (projector != null) projector.close();
+    if (phone != null) phone.close();
+    if (hostSocket != null) hostSocket.close();
+  }
+
+  private static JsonObject openRoom(int questions) {
+    return api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", questions)
+        .put("secondsPerQuestion", 120).put("kinds", new JsonArray().add("list_member")), hostAccount).bodyAsJsonObject();
+  }
+
+  private void hostDoes(String command) {
+    assertThat(hostSocket.reply(hostSocket.send(command)).getString("type")).as(command).isEqualTo("ok");
+  }
+
+  private static void join(Browser player, String code, String nickname) {
+    player.go("/join/" + code);
+    player.find("#nickname").sendKeys(nickname, Keys.ENTER);
+    player.find("#player-count");
+  }
+
+  /** The console of a room opened over the API, in a tab that holds its host key as the deck page leaves it. */
+  private static void openConsole(Browser browser, JsonObject room) {
+    browser.go("/");
+    browser.script("sessionStorage.setItem('quizhall.host', JSON.stringify({code: arguments[0], hostToken: arguments[1],"
+        + " gameId: arguments[2], joinUrl: arguments[3]}));", room.getString("code"), room.getString("hostToken"),
+        room.getString("gameId"), room.getString("joinUrl"));
+    browser.go("/host/" + room.getString("code"));
+    browser.find("#room-code");
+  }
+
+  private static boolean allAnswersDisabled(Browser player) {
+    return Boolean.TRUE.equals(player.script(
+        "const b = [...document.querySelectorAll('#answers button')]; return b.length > 0 && b.every(x => x.disabled);"));
+  }
+
+  private static String textContent(Browser browser, String css) {
+    Object text = browser.script("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", css);
+    return text == null ? "" : text.toString();
+  }
+
+  @Test
+  @DisplayName("while the host pauses, a phone's answers are off and a tap does nothing; after the resume the player answers and it counts")
+  void pauseAndAnswerAfter() {
+    JsonObject room = openRoom(1);
+    hostSocket = SocketClient.connect(vertx, quizhall.httpPort());
+    hostSocket.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
+    hostSocket.await("welcome");
+    phone = Browser.smallPhone("pausing-player", quizhall.httpPort());
+    join(phone, room.getString("code"), "Pia");
+
+    hostDoes("start");
+    int right = answerKey.question(phone.find("#question-prompt").getAttribute("data-question-id")).getInteger("correct");
+    hostDoes("pause");
+    phone.waitUntil("the answers to be turned off while paused", () -> allAnswersDisabled(phone));
+    assertThat(textContent(phone, "#answer-status")).contains("Paused");
+    phone.find("button[data-option='" + right + "']").click();
+    phone.focused().sendKeys(String.valueOf(right + 1));
+    assertThat(phone.all("button.option.chosen")).as("a tap while paused picks nothing").isEmpty();
+
+    hostDoes("unpause");
+    phone.waitUntil("the answers to come back after the resume", () -> !allAnswersDisabled(phone));
+    phone.find("button[data-option='" + right + "']").click();
+    // The only player's answer brings the reveal at once.
+    assertThat(phone.textOf("#my-result", "Right")).as("the answer after the pause counted").contains("✓ Right! +");
+    assertThat(hostSocket.await("reveal").getInteger("answered")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a double click on 'reveal' on a projector shows the reveal and stays there: the leaderboard is not skipped to")
+  void doubleClickedReveal() {
+    JsonObject room = openRoom(2);
+    projector = Browser.projector("double-clicking-host", quizhall.httpPort());
+    openConsole(projector, room);
+    phone = Browser.smallPhone("watching-player", quizhall.httpPort());
+    join(phone, room.getString("code"), "Wes");
+    projector.textOf("#roster", "Wes");
+
+    projector.find("#next").click();
+    projector.find("#question-prompt");
+    projector.textOf("#next", "Reveal the answer now");
+    new Actions(projector.driver).doubleClick(projector.find("#next")).perform();
+    projector.find("#reveal-answer");
+    projector.textOf("#next", "Show the leaderboard");
+    projector.waitUntil("the console to take presses again", () -> projector.find("#next").isEnabled());
+    assertThat(projector.all("#reveal-answer")).as("still the reveal").isNotEmpty();
+    assertThat(projector.all("#leaderboard")).as("no leaderboard yet").isEmpty();
+    assertThat(phone.all("#leaderboard")).as("nor on the phone").isEmpty();
+    phone.find("#reveal-answer");
+  }
+}
