@@ -8,6 +8,8 @@ import { Countdown } from '../ui/countdown.js';
 import { connectionBanner } from '../ui/connection.js';
 import { leaderboardList, podiumView, questionBody, questionHeading, revealView } from '../ui/phases.js';
 
+/** The commands that move the game or its timer on, sent with the screen they were pressed on. */
+const PHASED = new Set(['start', 'next', 'pause', 'unpause', 'end']);
 const NEXT_LABELS = { lobby: 'Start the game', question: 'Reveal the answer now', reveal: 'Show the leaderboard', podium: 'Close the room' };
 
 export function mount(root, { params }) {
@@ -27,6 +29,13 @@ export function mount(root, { params }) {
   let gameId = seat.gameId;
   let countdown = null;
   let roster = [];
+  // The screen the room is on, as host commands name it (docs/protocol.md): a press meant for a screen that is gone
+  // (a double tap, or the room moving on by itself) is refused by the server instead of acting on the next one.
+  let at = 'lobby';
+  // A command is on its way: every control waits for the server's answer.
+  let busy = false;
+  // Another tab took the console over: this one only watches.
+  let replaced = false;
 
   const nextButton = h('button', { type: 'button', class: 'primary', id: 'next', onclick: () => command(phase === 'lobby' ? 'start' : 'next') }, 'Start the game');
   const pauseButton = h('button', { type: 'button', id: 'pause', onclick: () => command(paused ? 'unpause' : 'pause') }, 'Pause');
@@ -67,24 +76,32 @@ export function mount(root, { params }) {
       h('aside', { class: 'card roster-panel', 'aria-labelledby': 'roster-title' }, h('h2', { id: 'roster-title' }, 'Players'), countEl, rosterList))));
 
   async function command(type, fields = {}) {
+    if (busy) return;
     message.textContent = '';
+    busy = true;
+    updateControls();
     try {
-      await socket.request(type, fields);
+      await socket.request(type, PHASED.has(type) ? { at, ...fields } : fields);
     } catch (error) {
       message.className = 'message error';
-      message.textContent = error.message;
+      message.textContent = error.code === 'stale_command' ? 'The game had already moved on, so that press did nothing.' : error.message;
+    } finally {
+      busy = false;
+      updateControls();
     }
   }
 
   function updateControls() {
     nextButton.textContent = phase === 'leaderboard' ? (lastBoard && lastBoard.last ? 'Show the podium' : 'Next question') : (NEXT_LABELS[phase] || 'Next');
-    nextButton.disabled = phase === 'closed';
+    nextButton.disabled = busy || phase === 'closed';
     pauseButton.textContent = paused ? '▶ Resume' : '❚❚ Pause';
-    pauseButton.disabled = phase === 'lobby' || phase === 'podium' || phase === 'closed';
+    pauseButton.disabled = busy || phase === 'lobby' || phase === 'podium' || phase === 'closed';
     lockButton.textContent = locked ? 'Unlock the room' : 'Lock the room';
     lockState.textContent = locked ? 'Locked: nobody new can join.' : '';
     lockButton.setAttribute('aria-pressed', String(locked));
-    endButton.disabled = phase === 'closed';
+    lockButton.disabled = busy || phase === 'closed';
+    endButton.disabled = busy || phase === 'closed';
+    if (replaced) for (const b of [nextButton, pauseButton, lockButton, endButton]) b.disabled = true;
   }
 
   function showRoster(players, list) {
@@ -132,6 +149,7 @@ export function mount(root, { params }) {
   const handlers = {
     welcome(welcome) {
       gameId = welcome.gameId || gameId;
+      at = welcome.at || welcome.phase;
       paused = welcome.paused;
       locked = welcome.locked;
       setPhase(welcome.phase);
@@ -141,6 +159,7 @@ export function mount(root, { params }) {
     },
     roster: (m) => showRoster(m.players, m.roster),
     question(q) {
+      at = `question:${q.index}`;
       setPhase('question');
       showQuestion(q);
     },
@@ -164,11 +183,13 @@ export function mount(root, { params }) {
       announce(locked ? 'The room is locked.' : 'The room is open.');
     },
     reveal(r) {
+      at = `reveal:${r.index}`;
       stopCountdown();
       setPhase('reveal');
       fill(stage, h('div', { class: 'card' }, revealView(r), h('p', { class: 'big' }, `${r.answered} of ${r.players} answered`)));
     },
     leaderboard(board) {
+      at = `leaderboard:${board.index}`;
       stopCountdown();
       lastBoard = board;
       freshScores(board.top);
@@ -177,6 +198,7 @@ export function mount(root, { params }) {
         leaderboardList(board.top)));
     },
     podium(p) {
+      at = 'podium';
       stopCountdown();
       freshScores(p.ranking || p.top);
       gameId = p.gameId || gameId;
@@ -206,7 +228,8 @@ export function mount(root, { params }) {
     if (state === 'closed' && reason === 'replaced') {
       message.className = 'message error';
       message.textContent = 'This console was opened in another tab or window; use that one.';
-      for (const b of [nextButton, pauseButton, lockButton, endButton]) b.disabled = true;
+      replaced = true;
+      updateControls();
     }
   });
   updateControls();

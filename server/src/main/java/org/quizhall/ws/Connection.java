@@ -186,14 +186,14 @@ final class Connection {
       case "host" -> host(message, id);
       case "answer" -> answer(message, id);
       case "leave" -> playerCommand(id, RoomCommands.of("leave"));
-      case "start", "next", "pause", "unpause", "end" -> hostCommand(id, RoomCommands.of(type));
-      case "lock" -> hostCommand(id, RoomCommands.of("lock").put("locked", Fields.bool(message, "locked")));
+      case "start", "next", "pause", "unpause", "end" -> hostCommand(id, message, RoomCommands.of(type));
+      case "lock" -> hostCommand(id, message, RoomCommands.of("lock").put("locked", Fields.bool(message, "locked")));
       case "kick" -> {
         int banMinutes = message.containsKey("banMinutes") ? Fields.integer(message, "banMinutes") : 0;
         if (banMinutes < 0 || banMinutes > RoomGame.MAX_BAN_MINUTES) {
           throw Problem.invalid("invalid_field", "banMinutes is 0 to " + RoomGame.MAX_BAN_MINUTES + ".");
         }
-        hostCommand(id, RoomCommands.of("kick").put("playerId", Fields.string(message, "playerId", 32))
+        hostCommand(id, message, RoomCommands.of("kick").put("playerId", Fields.string(message, "playerId", 32))
             .put("banMinutes", banMinutes));
       }
       default -> throw Problem.invalid("unknown_type", "There is no message type \"" + Fields.printable(type) + "\".");
@@ -281,8 +281,13 @@ final class Connection {
     room.run(playerId, command).onFailure(e -> failure(e, id));
   }
 
-  private void hostCommand(Object id, JsonObject command) {
+  /** A host command, with the screen it was pressed against ({@code at}, optional) for the room to hold it to. */
+  private void hostCommand(Object id, JsonObject message, JsonObject command) {
     requireRole(Role.HOST);
+    String at = Fields.optionalString(message, "at", 32);
+    if (at != null) {
+      command.put("at", at);
+    }
     room.run(null, command)
         .onComplete(
             done -> {

@@ -134,6 +134,40 @@ class LiveRoomTest {
   }
 
   @Test
+  @DisplayName("a host command names the screen it was pressed on: a second 'next' meant for the question is refused and does not skip the leaderboard")
+  void staleHostCommand() {
+    JsonObject room = openRoom(2);
+    SocketClient host = host(room);
+    SocketClient ada = player(room, "Ada");
+    host.drain();
+    assertThat(host.reply(host.send("start", new JsonObject().put("at", "lobby"))).getString("type")).isEqualTo("ok");
+    JsonObject question = ada.await("question");
+    assertThat(question.getInteger("index")).isZero();
+
+    String first = host.send("next", new JsonObject().put("at", "question:0"));
+    String second = host.send("next", new JsonObject().put("at", "question:0"));
+    assertThat(host.reply(first).getString("type")).as("the first tap reveals").isEqualTo("ok");
+    JsonObject refused = host.reply(second);
+    assertThat(refused.getString("type")).isEqualTo("error");
+    assertThat(refused.getString("code")).isEqualTo("stale_command");
+    assertThat(ada.await("reveal").getInteger("index")).isZero();
+
+    assertThat(host.reply(host.send("start", new JsonObject().put("at", "lobby"))).getString("code"))
+        .as("a stale start is refused before the phase is even looked at").isEqualTo("stale_command");
+    SocketClient again = host(room);
+    JsonObject welcome = again.seen().stream().filter(m -> "welcome".equals(m.getString("type"))).findFirst().orElseThrow();
+    assertThat(welcome.getString("phase")).as("the refused tap changed nothing: still the reveal").isEqualTo("reveal");
+    assertThat(welcome.getString("at")).as("and the welcome says where the room is").isEqualTo("reveal:0");
+
+    assertThat(again.reply(again.send("next")).getString("type")).as("a command without 'at' still works").isEqualTo("ok");
+    assertThat(ada.await("leaderboard").getInteger("index")).isZero();
+    assertThat(again.reply(again.send("next", new JsonObject().put("at", "leaderboard:0"))).getString("type")).isEqualTo("ok");
+    assertThat(ada.await("question").getInteger("index")).isEqualTo(1);
+    assertThat(again.reply(again.send("next", new JsonObject().put("at", 3))).getString("code"))
+        .as("an 'at' that is not a string is refused by the schema").isEqualTo("invalid_field");
+  }
+
+  @Test
   @DisplayName("/metrics counts open rooms, open sockets, connected players and accepted answers")
   void metrics() {
     double answersBefore = api.metric("quizhall_answers_total");
