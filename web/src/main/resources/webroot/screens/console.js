@@ -3,6 +3,7 @@
 import { fill, h, plural } from '../dom.js';
 import { RoomSocket } from '../socket.js';
 import { forgetHostSeat, hostSeat } from '../seats.js';
+import { currentSession } from '../session.js';
 import { announce } from '../ui/announce.js';
 import { Countdown } from '../ui/countdown.js';
 import { connectionBanner } from '../ui/connection.js';
@@ -14,13 +15,18 @@ const NEXT_LABELS = { lobby: 'Start the game', question: 'Reveal the answer now'
 
 export function mount(root, { params }) {
   const code = params[0].toUpperCase();
-  const seat = hostSeat(code);
+  // The tab that opened the room holds its host token; any other tab or device of the account that opened it gets
+  // the console with that account's sign-in (and takes it over from the tab that had it).
+  const session = currentSession();
+  const seat = hostSeat(code) || (session ? { code, gameId: null } : null);
   if (!seat) {
     root.append(h('section', { class: 'card' }, h('h1', {}, `Room ${code}`),
-      h('p', {}, 'This tab does not hold the host key for this room. Open rooms from ', h('a', { href: '/host' }, 'your decks'), '.')));
+      h('p', {}, 'Sign in as the account that opened this room to run its console here. ',
+        h('a', { href: '/host' }, 'Sign in'), '.')));
     return null;
   }
-  const socket = new RoomSocket(() => ({ type: 'host', code, hostToken: seat.hostToken }));
+  const socket = new RoomSocket(() => (seat.hostToken ? { type: 'host', code, hostToken: seat.hostToken }
+    : { type: 'host', code, accountToken: (currentSession() || {}).token || '' }));
   const joinUrl = seat.joinUrl || `${location.origin}/join/${code}`;
   let phase = 'lobby';
   let paused = false;
@@ -211,13 +217,21 @@ export function mount(root, { params }) {
     closed(m) {
       stopCountdown();
       setPhase('closed');
-      forgetHostSeat();
+      if (seat.hostToken) forgetHostSeat();
       fill(stage, h('div', { class: 'card' }, h('h1', {}, 'The room is closed'), h('p', {}, m.reason || ''),
         h('p', {}, h('a', { href: `/results/${gameId}`, id: 'results-link' }, 'See the results'))));
     },
     error(error) {
-      if (error.code === 'invalid_host_token' || error.code === 'room_not_found') {
-        forgetHostSeat();
+      if (['not_room_owner', 'invalid_token', 'not_signed_in'].includes(error.code) && !seat.hostToken) {
+        socket.stop();
+        phase = 'closed';
+        replaced = true;
+        updateControls();
+        fill(stage, h('div', { class: 'card', id: 'not-owner' }, h('h1', {}, 'This console is not yours'),
+          h('p', {}, error.code === 'not_room_owner' ? error.message : 'Your sign-in has run out: sign in again as the account that opened the room.'),
+          h('p', {}, h('a', { href: '/host' }, 'Your decks'))));
+      } else if (error.code === 'invalid_host_token' || error.code === 'room_not_found') {
+        if (seat.hostToken) forgetHostSeat();
         socket.stop();
         handlers.closed({ reason: error.message });
       }
@@ -227,7 +241,8 @@ export function mount(root, { params }) {
   socket.on('status', ({ state, reason }) => {
     if (state === 'closed' && reason === 'replaced') {
       message.className = 'message error';
-      message.textContent = 'This console was opened in another tab or window; use that one.';
+      fill(message, 'This console was opened in another tab or window: this one only watches now. ',
+        h('button', { type: 'button', class: 'link', id: 'take-over', onclick: () => location.reload() }, 'Run it from here again'));
       replaced = true;
       updateControls();
     }

@@ -239,12 +239,24 @@ final class Connection {
                 }));
   }
 
+  /**
+   * The host's console: with the room's host token, or with the sign-in of the account that opened the room (another
+   * tab or device, or after the tab with the token was closed).
+   */
   private void host(JsonObject message, Object id) {
     String code = roomCode(message);
-    String token = Fields.string(message, "hostToken", 100);
+    String token = Fields.optionalString(message, "hostToken", 100);
+    String accountToken = token == null ? Fields.optionalString(message, "accountToken", 100) : null;
+    if (token == null && accountToken == null) {
+      throw Problem.invalid("invalid_field", "hostToken (or the room owner's accountToken) is required.");
+    }
     role = Role.JOINING;
-    findRoom(code)
-        .compose(target -> target.attachHost(SessionToken.digest(token), channel).map(v -> target))
+    Future<java.util.UUID> owner =
+        accountToken == null ? Future.succeededFuture(null) : gateway.accounts().authenticate(accountToken).map(a -> a.id());
+    owner
+        .compose(account -> findRoom(code).compose(target ->
+            (account == null ? target.attachHost(SessionToken.digest(token), channel) : target.attachOwner(account, channel))
+                .map(v -> target)))
         .onComplete(
             result ->
                 context.runOnContext(
@@ -258,7 +270,8 @@ final class Connection {
                         }
                         replayDeferred();
                       } else {
-                        if (result.cause() instanceof Problem p && p.code().equals("invalid_host_token")) {
+                        if (result.cause() instanceof Problem p
+                            && (p.code().equals("invalid_host_token") || p.code().equals("not_room_owner"))) {
                           // Counted before the refusal goes out, as for an unknown code.
                           gateway.joinGuard().failed(address)
                               .onComplete(counted -> context.runOnContext(w -> joinFailed(result.cause(), id)));

@@ -143,4 +143,44 @@ class LiveConsoleInTheBrowserTest {
     assertThat(phone.all("#leaderboard")).as("nor on the phone").isEmpty();
     phone.find("#reveal-answer");
   }
+
+  @Test
+  @DisplayName("the signed-in owner opens the console in a fresh window without the host key and runs the game from there")
+  void ownerFromAnyTab() {
+    JsonObject room = openRoom(1);
+    projector = Browser.projector("first-console", quizhall.httpPort());
+    openConsole(projector, room);
+    projector.textOf("#player-count", "0 players");
+
+    phone = Browser.desktop("second-console", quizhall.httpPort());
+    phone.go("/");
+    phone.script("localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: 'projector_host'}));",
+        hostAccount);
+    phone.go("/host/" + room.getString("code"));
+    assertThat(phone.find("#room-code").getText()).isEqualTo(room.getString("code"));
+    phone.waitUntil("the second console to be connected", () -> phone.find("#next").isEnabled());
+    projector.textOf("#host-message", "opened in another tab");
+    assertThat(projector.find("#next").isEnabled()).as("the first console only watches").isFalse();
+
+    phone.find("#next").click();
+    phone.find("#question-prompt");
+    projector.find("#take-over").click();
+    projector.find("#question-prompt");
+    projector.waitUntil("the first console to run the game again", () -> projector.find("#next").isEnabled());
+    phone.textOf("#host-message", "opened in another tab");
+  }
+
+  @Test
+  @DisplayName("another signed-in account gets no console for a room it did not open")
+  void strangerGetsNoConsole() {
+    JsonObject room = openRoom(1);
+    String stranger = api.signUpAndIn("not_the_host", "someone else entirely");
+    phone = Browser.smallPhone("stranger", quizhall.httpPort());
+    phone.go("/");
+    phone.script("localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: 'not_the_host'}));",
+        stranger);
+    phone.go("/host/" + room.getString("code"));
+    phone.textOf("#not-owner", "Only the account that opened this room");
+    assertThat(phone.find("#next").isEnabled()).isFalse();
+  }
 }

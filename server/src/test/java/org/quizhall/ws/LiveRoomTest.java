@@ -168,6 +168,32 @@ class LiveRoomTest {
   }
 
   @Test
+  @DisplayName("the account that opened a room takes its console with its sign-in instead of the host token; nobody else's sign-in does")
+  void ownerTakesTheConsole() {
+    JsonObject room = openRoom(1);
+    SocketClient first = host(room);
+    SocketClient stranger = socket();
+    String otherAccount = api.signUpAndIn("someone_else", "not the host at all");
+    JsonObject refused = stranger.reply(stranger.send("host", new JsonObject().put("code", room.getString("code"))
+        .put("accountToken", otherAccount)));
+    assertThat(refused.getString("code")).isEqualTo("not_room_owner");
+    assertThat(stranger.reply(stranger.send("host", new JsonObject().put("code", room.getString("code"))
+        .put("accountToken", "made-up"))).getString("code")).isEqualTo("invalid_token");
+    assertThat(stranger.reply(stranger.send("host", new JsonObject().put("code", room.getString("code"))))
+        .getString("code")).as("neither a host token nor a sign-in").isEqualTo("invalid_field");
+
+    SocketClient owner = socket();
+    owner.send("host", new JsonObject().put("code", room.getString("code")).put("accountToken", hostAccount));
+    JsonObject welcome = owner.await("welcome");
+    assertThat(welcome.getString("role")).isEqualTo("host");
+    assertThat(welcome.containsKey("hostToken")).as("the host token is never handed out").isFalse();
+    assertThat(first.awaitClose()).as("the console in the first tab is taken over").isEqualTo(Protocol.CLOSE_REPLACED);
+    SocketClient ada = player(room, "Ada");
+    assertThat(owner.reply(owner.send("start")).getString("type")).isEqualTo("ok");
+    assertThat(ada.await("question").getInteger("index")).isZero();
+  }
+
+  @Test
   @DisplayName("/metrics counts open rooms, open sockets, connected players and accepted answers")
   void metrics() {
     double answersBefore = api.metric("quizhall_answers_total");
