@@ -7,6 +7,7 @@ import { currentSession } from '../session.js';
 import { announce } from '../ui/announce.js';
 import { Countdown } from '../ui/countdown.js';
 import { connectionBanner } from '../ui/connection.js';
+import { leadIn, startsTheGame } from '../ui/leadin.js';
 import { leaderboardList, podiumView, questionBody, questionHeading, revealView } from '../ui/phases.js';
 
 /** The commands that move the game or its timer on, sent with the screen they were pressed on. */
@@ -42,6 +43,9 @@ export function mount(root, { params }) {
   let busy = false;
   // Another tab took the console over: this one only watches.
   let replaced = false;
+  let stopLeadIn = null;
+  // Names already on the big screen: only newcomers pop in.
+  const shown = new Set();
 
   const nextButton = h('button', { type: 'button', class: 'primary', id: 'next', onclick: () => command(phase === 'lobby' ? 'start' : 'next') }, 'Start the game');
   const pauseButton = h('button', { type: 'button', id: 'pause', onclick: () => command(paused ? 'unpause' : 'pause') }, 'Pause');
@@ -66,7 +70,8 @@ export function mount(root, { params }) {
   const stage = h('div', { class: 'stage', id: 'stage' });
 
   root.classList.add('wide');
-  root.append(h('section', { class: 'console', 'aria-label': 'Host console' },
+  document.body.classList.add('in-game');
+  const consoleEl = h('section', { class: 'console', 'aria-label': 'Host console' },
     h('div', { class: 'join-panel' },
       h('div', {},
         h('p', { class: 'join-how' }, 'Join at ', h('a', { href: joinUrl, id: 'join-link', target: '_blank', rel: 'noopener' }, joinUrl.replace(/^https?:\/\//, ''))),
@@ -79,7 +84,8 @@ export function mount(root, { params }) {
     message,
     h('div', { class: 'console-body' },
       stage,
-      h('aside', { class: 'card roster-panel', 'aria-labelledby': 'roster-title' }, h('h2', { id: 'roster-title' }, 'Players'), countEl, rosterList))));
+      h('aside', { class: 'card roster-panel', 'aria-labelledby': 'roster-title' }, h('h2', { id: 'roster-title' }, 'Players'), countEl, rosterList)));
+  root.append(consoleEl);
 
   async function command(type, fields = {}) {
     if (busy) return;
@@ -130,9 +136,15 @@ export function mount(root, { params }) {
   }
 
   function lobby() {
-    fill(stage, h('div', { class: 'card' },
+    const names = roster.filter((p) => p.connected).map((p) => {
+      const fresh = !shown.has(p.playerId);
+      shown.add(p.playerId);
+      return h('li', { class: fresh ? 'joined' : null }, p.nickname);
+    });
+    fill(stage, h('div', { class: 'card lobby-card' },
       h('h1', {}, 'Waiting for players'),
-      h('p', { class: 'big' }, roster.length ? `${plural(roster.length, 'player')} ready. Start when everyone is in.` : 'Players join with the code or the QR code.')));
+      h('p', { class: 'big' }, roster.length ? `${plural(roster.length, 'player')} ready. Start when everyone is in.` : 'Players join with the code or the QR code.'),
+      h('ul', { class: 'lobby-names', id: 'lobby-names', 'aria-label': 'Players in the room' }, names)));
   }
 
   function stopCountdown() { if (countdown) countdown.stop(); countdown = null; }
@@ -149,6 +161,8 @@ export function mount(root, { params }) {
 
   function setPhase(next) {
     phase = next;
+    // The code and QR are the lobby's main thing; once the game runs they shrink to a strip above the question.
+    consoleEl.classList.toggle('playing', phase !== 'lobby');
     updateControls();
   }
 
@@ -168,6 +182,7 @@ export function mount(root, { params }) {
       at = `question:${q.index}`;
       setPhase('question');
       showQuestion(q);
+      if (startsTheGame(q)) stopLeadIn = leadIn(() => { stopLeadIn = null; });
     },
     answers(m) {
       const el = stage.querySelector('#answered-count');
@@ -252,6 +267,8 @@ export function mount(root, { params }) {
   socket.connect();
   return () => {
     root.classList.remove('wide');
+    document.body.classList.remove('in-game');
+    if (stopLeadIn) stopLeadIn();
     offs.forEach((off) => off());
     stopCountdown();
     socket.stop();

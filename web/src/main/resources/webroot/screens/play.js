@@ -8,6 +8,7 @@ import { connectionBanner } from '../ui/connection.js';
 import { choiceControl } from '../ui/answers.js';
 import { CHOICE_TYPES, leaderboardList, optionTile, podiumView, questionHeading, revealView } from '../ui/phases.js';
 import { flagControl } from '../ui/flag.js';
+import { leadIn, startsTheGame } from '../ui/leadin.js';
 
 const PAUSED_TEXT = '❚❚ Paused: answer when the game goes on.';
 /** Refusals after which the server holds the player's answer, so answering again would not help. */
@@ -35,6 +36,7 @@ export function mount(root, { params, navigate, handoff }) {
   let gameId = seat.gameId || null;
   // While the host pauses, answers are refused: the controls are off until the game goes on.
   let paused = false;
+  let stopLeadIn = null;
 
   const nameEl = h('span', { class: 'who', id: 'me-name' }, seat.nickname);
   const scoreEl = h('span', { class: 'my-score', id: 'my-score' }, '0 pts');
@@ -261,7 +263,10 @@ export function mount(root, { params, navigate, handoff }) {
       const count = stage.querySelector('#player-count');
       if (count) count.textContent = `${plural(message.players, 'player')} in the room`;
     },
-    question: (q) => showQuestion(q, false),
+    question(q) {
+      showQuestion(q, false);
+      if (startsTheGame(q)) stopLeadIn = leadIn(() => { stopLeadIn = null; });
+    },
     answers(message) {
       const el = stage.querySelector('#answered-count');
       if (el && phase === 'question' && message.index === question.index) el.textContent = `${message.answered} of ${message.players} answered`;
@@ -318,6 +323,8 @@ export function mount(root, { params, navigate, handoff }) {
   }
   document.addEventListener('keydown', onKey);
 
+  // No site menu while playing: "Sign out" must not sit one tap from the answers.
+  document.body.classList.add('in-game');
   if (handoff) handlers.welcome(handoff.welcome);
   else {
     fill(stage, h('p', { class: 'big' }, 'Coming back to your game…'));
@@ -326,6 +333,8 @@ export function mount(root, { params, navigate, handoff }) {
 
   return () => {
     document.removeEventListener('keydown', onKey);
+    document.body.classList.remove('in-game');
+    if (stopLeadIn) stopLeadIn();
     offs.forEach((off) => off());
     stopCountdown();
     socket.stop();

@@ -183,4 +183,72 @@ class LiveConsoleInTheBrowserTest {
     phone.textOf("#not-owner", "Only the account that opened this room");
     assertThat(phone.find("#next").isEnabled()).isFalse();
   }
+
+  /** The bottom of the lowest element matching {@code css}, against the window's height: true when all are above the fold. */
+  private static boolean aboveTheFold(Browser browser, String css) {
+    return Boolean.TRUE.equals(browser.script("const all = [...document.querySelectorAll(arguments[0])];"
+        + " return all.length > 0 && all.every(e => e.getBoundingClientRect().bottom <= window.innerHeight);", css));
+  }
+
+  private static double fontPx(Browser browser, String css) {
+    return ((Number) browser.script("return parseFloat(getComputedStyle(document.querySelector(arguments[0])).fontSize);", css))
+        .doubleValue();
+  }
+
+  /** The most lines any option's text takes. */
+  private static long optionLines(Browser browser, String css) {
+    return ((Number) browser.script("return Math.max(...[...document.querySelectorAll(arguments[0])].map(e =>"
+        + " Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight || 20))));", css)).longValue();
+  }
+
+  private static boolean overflowsSideways(Browser browser) {
+    return Boolean.TRUE.equals(browser.script("return document.documentElement.scrollWidth > window.innerWidth;"));
+  }
+
+  @Test
+  @DisplayName("on a 1280x720 projector the lobby shows a large code and names popping in; a 3-2-1 starts the game; the question and its answers fit above the fold with a small code strip, on a 390 px phone too")
+  void projectorAndPhone() {
+    JsonObject room = openRoom(2);
+    projector = Browser.projector("projector", quizhall.httpPort());
+    openConsole(projector, room);
+    assertThat(fontPx(projector, "#room-code")).as("the code is large in the lobby").isGreaterThanOrEqualTo(64);
+    assertThat(((Number) projector.script("return document.getElementById('qr').getBoundingClientRect().width;")).doubleValue())
+        .as("and so is the QR code").isGreaterThanOrEqualTo(160);
+    assertThat(projector.all(".top .nav").get(0).isDisplayed()).as("no site menu on the console").isFalse();
+
+    phone = Browser.smallPhone("phone-player", quizhall.httpPort());
+    join(phone, room.getString("code"), "Ada");
+    projector.textOf("#lobby-names", "Ada");
+    assertThat(projector.find("#lobby-names li").getAttribute("class")).as("a newcomer pops in").contains("joined");
+    assertThat(phone.all(".top .nav").get(0).isDisplayed()).as("no site menu (nor Sign out) on the phone during play").isFalse();
+    assertThat(overflowsSideways(phone)).as("the phone's lobby is no wider than the phone").isFalse();
+    projector.screenshot("host-lobby-projector");
+
+    projector.find("#next").click();
+    projector.find("#lead-in");
+    assertThat(textContent(projector, "#lead-in")).contains("Get ready");
+    phone.find("#lead-in");
+    projector.waitUntil("the 3-2-1 to end on the projector", () -> projector.all("#lead-in").isEmpty());
+    phone.waitUntil("and on the phone", () -> phone.all("#lead-in").isEmpty());
+
+    projector.find("#question-prompt");
+    assertThat(aboveTheFold(projector, "#question-prompt, #question-options .option, #answered-count, .countdown"))
+        .as("the question, its answers, the count and the timer are above the fold at 1280x720").isTrue();
+    assertThat(fontPx(projector, "#room-code")).as("the code shrinks to a strip during play").isLessThanOrEqualTo(40);
+    assertThat(fontPx(projector, "#answered-count")).as("the answer count is large").isGreaterThanOrEqualTo(24);
+    assertThat(fontPx(projector, ".countdown-label")).as("so is the timer").isGreaterThanOrEqualTo(24);
+    assertThat(optionLines(projector, "#question-options .option-text")).as("options do not wrap a word a line").isLessThanOrEqualTo(3);
+    projector.screenshot("host-question-projector");
+
+    phone.find("#question-prompt");
+    assertThat(aboveTheFold(phone, "#question-prompt, #answers button.option")).as("the phone's answers are above the fold").isTrue();
+    assertThat(overflowsSideways(phone)).isFalse();
+    phone.screenshot("player-question-phone");
+
+    projector.viewport(1920, 1080);
+    projector.waitUntil("the window to be 1920 wide", () -> ((Number) projector.script("return window.innerWidth;")).intValue() >= 1900);
+    assertThat(aboveTheFold(projector, "#question-prompt, #question-options .option, #answered-count, .countdown"))
+        .as("and at 1920x1080").isTrue();
+    projector.screenshot("host-question-1080p");
+  }
 }
