@@ -79,5 +79,15 @@ document.getElementById('sign-out').addEventListener('click', async () => {
   navigate('/');
 });
 
+// On a phone a table's rows reflow into cards (app.css), each cell labelled with its column's heading.
+function labelCells(table) {
+  const headings = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+  for (const row of table.querySelectorAll('tbody tr')) {
+    [...row.children].forEach((cell, i) => { if (headings[i]) cell.dataset.label = headings[i]; });
+  }
+}
+new MutationObserver(() => app.querySelectorAll('table.table:not(.gradebook)').forEach(labelCells))
+  .observe(app, { childList: true, subtree: true });
+
 refreshHeader();
 render();

@@ -3,22 +3,31 @@
 import { fill, h, plural } from '../dom.js';
 import { RoomSocket } from '../socket.js';
 import { forgetHostSeat, hostSeat } from '../seats.js';
+import { currentSession } from '../session.js';
 import { announce } from '../ui/announce.js';
 import { Countdown } from '../ui/countdown.js';
 import { connectionBanner } from '../ui/connection.js';
+import { leadIn, startsTheGame } from '../ui/leadin.js';
 import { leaderboardList, podiumView, questionBody, questionHeading, revealView } from '../ui/phases.js';
 
+/** The commands that move the game or its timer on, sent with the screen they were pressed on. */
+const PHASED = new Set(['start', 'next', 'pause', 'unpause', 'end']);
 const NEXT_LABELS = { lobby: 'Start the game', question: 'Reveal the answer now', reveal: 'Show the leaderboard', podium: 'Close the room' };
 
 export function mount(root, { params }) {
   const code = params[0].toUpperCase();
-  const seat = hostSeat(code);
+  // The tab that opened the room holds its host token; any other tab or device of the account that opened it gets
+  // the console with that account's sign-in (and takes it over from the tab that had it).
+  const session = currentSession();
+  const seat = hostSeat(code) || (session ? { code, gameId: null } : null);
   if (!seat) {
     root.append(h('section', { class: 'card' }, h('h1', {}, `Room ${code}`),
-      h('p', {}, 'This tab does not hold the host key for this room. Open rooms from ', h('a', { href: '/host' }, 'your decks'), '.')));
+      h('p', {}, 'Sign in as the account that opened this room to run its console here. ',
+        h('a', { href: '/host' }, 'Sign in'), '.')));
     return null;
   }
-  const socket = new RoomSocket(() => ({ type: 'host', code, hostToken: seat.hostToken }));
+  const socket = new RoomSocket(() => (seat.hostToken ? { type: 'host', code, hostToken: seat.hostToken }
+    : { type: 'host', code, accountToken: (currentSession() || {}).token || '' }));
   const joinUrl = seat.joinUrl || `${location.origin}/join/${code}`;
   let phase = 'lobby';
   let paused = false;
@@ -27,6 +36,16 @@ export function mount(root, { params }) {
   let gameId = seat.gameId;
   let countdown = null;
   let roster = [];
+  // The screen the room is on, as host commands name it (docs/protocol.md): a press meant for a screen that is gone
+  // (a double tap, or the room moving on by itself) is refused by the server instead of acting on the next one.
+  let at = 'lobby';
+  // A command is on its way: every control waits for the server's answer.
+  let busy = false;
+  // Another tab took the console over: this one only watches.
+  let replaced = false;
+  let stopLeadIn = null;
+  // Names already on the big screen: only newcomers pop in.
+  const shown = new Set();
 
   const nextButton = h('button', { type: 'button', class: 'primary', id: 'next', onclick: () => command(phase === 'lobby' ? 'start' : 'next') }, 'Start the game');
   const pauseButton = h('button', { type: 'button', id: 'pause', onclick: () => command(paused ? 'unpause' : 'pause') }, 'Pause');
@@ -51,7 +70,8 @@ export function mount(root, { params }) {
   const stage = h('div', { class: 'stage', id: 'stage' });
 
   root.classList.add('wide');
-  root.append(h('section', { class: 'console', 'aria-label': 'Host console' },
+  document.body.classList.add('in-game');
+  const consoleEl = h('section', { class: 'console', 'aria-label': 'Host console' },
     h('div', { class: 'join-panel' },
       h('div', {},
         h('p', { class: 'join-how' }, 'Join at ', h('a', { href: joinUrl, id: 'join-link', target: '_blank', rel: 'noopener' }, joinUrl.replace(/^https?:\/\//, ''))),
@@ -64,27 +84,36 @@ export function mount(root, { params }) {
     message,
     h('div', { class: 'console-body' },
       stage,
-      h('aside', { class: 'card roster-panel', 'aria-labelledby': 'roster-title' }, h('h2', { id: 'roster-title' }, 'Players'), countEl, rosterList))));
+      h('aside', { class: 'card roster-panel', 'aria-labelledby': 'roster-title' }, h('h2', { id: 'roster-title' }, 'Players'), countEl, rosterList)));
+  root.append(consoleEl);
 
   async function command(type, fields = {}) {
+    if (busy) return;
     message.textContent = '';
+    busy = true;
+    updateControls();
     try {
-      await socket.request(type, fields);
+      await socket.request(type, PHASED.has(type) ? { at, ...fields } : fields);
     } catch (error) {
       message.className = 'message error';
-      message.textContent = error.message;
+      message.textContent = error.code === 'stale_command' ? 'The game had already moved on, so that press did nothing.' : error.message;
+    } finally {
+      busy = false;
+      updateControls();
     }
   }
 
   function updateControls() {
     nextButton.textContent = phase === 'leaderboard' ? (lastBoard && lastBoard.last ? 'Show the podium' : 'Next question') : (NEXT_LABELS[phase] || 'Next');
-    nextButton.disabled = phase === 'closed';
+    nextButton.disabled = busy || phase === 'closed';
     pauseButton.textContent = paused ? '▶ Resume' : '❚❚ Pause';
-    pauseButton.disabled = phase === 'lobby' || phase === 'podium' || phase === 'closed';
+    pauseButton.disabled = busy || phase === 'lobby' || phase === 'podium' || phase === 'closed';
     lockButton.textContent = locked ? 'Unlock the room' : 'Lock the room';
     lockState.textContent = locked ? 'Locked: nobody new can join.' : '';
     lockButton.setAttribute('aria-pressed', String(locked));
-    endButton.disabled = phase === 'closed';
+    lockButton.disabled = busy || phase === 'closed';
+    endButton.disabled = busy || phase === 'closed';
+    if (replaced) for (const b of [nextButton, pauseButton, lockButton, endButton]) b.disabled = true;
   }
 
   function showRoster(players, list) {
@@ -107,9 +136,15 @@ export function mount(root, { params }) {
   }
 
   function lobby() {
-    fill(stage, h('div', { class: 'card' },
+    const names = roster.filter((p) => p.connected).map((p) => {
+      const fresh = !shown.has(p.playerId);
+      shown.add(p.playerId);
+      return h('li', { class: fresh ? 'joined' : null }, p.nickname);
+    });
+    fill(stage, h('div', { class: 'card lobby-card' },
       h('h1', {}, 'Waiting for players'),
-      h('p', { class: 'big' }, roster.length ? `${plural(roster.length, 'player')} ready. Start when everyone is in.` : 'Players join with the code or the QR code.')));
+      h('p', { class: 'big' }, roster.length ? `${plural(roster.length, 'player')} ready. Start when everyone is in.` : 'Players join with the code or the QR code.'),
+      h('ul', { class: 'lobby-names', id: 'lobby-names', 'aria-label': 'Players in the room' }, names)));
   }
 
   function stopCountdown() { if (countdown) countdown.stop(); countdown = null; }
@@ -126,12 +161,15 @@ export function mount(root, { params }) {
 
   function setPhase(next) {
     phase = next;
+    // The code and QR are the lobby's main thing; once the game runs they shrink to a strip above the question.
+    consoleEl.classList.toggle('playing', phase !== 'lobby');
     updateControls();
   }
 
   const handlers = {
     welcome(welcome) {
       gameId = welcome.gameId || gameId;
+      at = welcome.at || welcome.phase;
       paused = welcome.paused;
       locked = welcome.locked;
       setPhase(welcome.phase);
@@ -141,8 +179,10 @@ export function mount(root, { params }) {
     },
     roster: (m) => showRoster(m.players, m.roster),
     question(q) {
+      at = `question:${q.index}`;
       setPhase('question');
       showQuestion(q);
+      if (startsTheGame(q)) stopLeadIn = leadIn(() => { stopLeadIn = null; });
     },
     answers(m) {
       const el = stage.querySelector('#answered-count');
@@ -164,11 +204,13 @@ export function mount(root, { params }) {
       announce(locked ? 'The room is locked.' : 'The room is open.');
     },
     reveal(r) {
+      at = `reveal:${r.index}`;
       stopCountdown();
       setPhase('reveal');
       fill(stage, h('div', { class: 'card' }, revealView(r), h('p', { class: 'big' }, `${r.answered} of ${r.players} answered`)));
     },
     leaderboard(board) {
+      at = `leaderboard:${board.index}`;
       stopCountdown();
       lastBoard = board;
       freshScores(board.top);
@@ -177,6 +219,7 @@ export function mount(root, { params }) {
         leaderboardList(board.top)));
     },
     podium(p) {
+      at = 'podium';
       stopCountdown();
       freshScores(p.ranking || p.top);
       gameId = p.gameId || gameId;
@@ -189,13 +232,21 @@ export function mount(root, { params }) {
     closed(m) {
       stopCountdown();
       setPhase('closed');
-      forgetHostSeat();
+      if (seat.hostToken) forgetHostSeat();
       fill(stage, h('div', { class: 'card' }, h('h1', {}, 'The room is closed'), h('p', {}, m.reason || ''),
         h('p', {}, h('a', { href: `/results/${gameId}`, id: 'results-link' }, 'See the results'))));
     },
     error(error) {
-      if (error.code === 'invalid_host_token' || error.code === 'room_not_found') {
-        forgetHostSeat();
+      if (['not_room_owner', 'invalid_token', 'not_signed_in'].includes(error.code) && !seat.hostToken) {
+        socket.stop();
+        phase = 'closed';
+        replaced = true;
+        updateControls();
+        fill(stage, h('div', { class: 'card', id: 'not-owner' }, h('h1', {}, 'This console is not yours'),
+          h('p', {}, error.code === 'not_room_owner' ? error.message : 'Your sign-in has run out: sign in again as the account that opened the room.'),
+          h('p', {}, h('a', { href: '/host' }, 'Your decks'))));
+      } else if (error.code === 'invalid_host_token' || error.code === 'room_not_found') {
+        if (seat.hostToken) forgetHostSeat();
         socket.stop();
         handlers.closed({ reason: error.message });
       }
@@ -205,8 +256,10 @@ export function mount(root, { params }) {
   socket.on('status', ({ state, reason }) => {
     if (state === 'closed' && reason === 'replaced') {
       message.className = 'message error';
-      message.textContent = 'This console was opened in another tab or window; use that one.';
-      for (const b of [nextButton, pauseButton, lockButton, endButton]) b.disabled = true;
+      fill(message, 'This console was opened in another tab or window: this one only watches now. ',
+        h('button', { type: 'button', class: 'link', id: 'take-over', onclick: () => location.reload() }, 'Run it from here again'));
+      replaced = true;
+      updateControls();
     }
   });
   updateControls();
@@ -214,6 +267,8 @@ export function mount(root, { params }) {
   socket.connect();
   return () => {
     root.classList.remove('wide');
+    document.body.classList.remove('in-game');
+    if (stopLeadIn) stopLeadIn();
     offs.forEach((off) => off());
     stopCountdown();
     socket.stop();

@@ -8,6 +8,11 @@ import { connectionBanner } from '../ui/connection.js';
 import { choiceControl } from '../ui/answers.js';
 import { CHOICE_TYPES, leaderboardList, optionTile, podiumView, questionHeading, revealView } from '../ui/phases.js';
 import { flagControl } from '../ui/flag.js';
+import { leadIn, startsTheGame } from '../ui/leadin.js';
+
+const PAUSED_TEXT = '❚❚ Paused: answer when the game goes on.';
+/** Refusals after which the server holds the player's answer, so answering again would not help. */
+const KEPT = new Set(['already_answered', 'answer_not_saved']);
 
 export function mount(root, { params, navigate, handoff }) {
   const code = params[0].toUpperCase();
@@ -29,6 +34,9 @@ export function mount(root, { params, navigate, handoff }) {
   let control = null;
   let lastResult = null;
   let gameId = seat.gameId || null;
+  // While the host pauses, answers are refused: the controls are off until the game goes on.
+  let paused = false;
+  let stopLeadIn = null;
 
   const nameEl = h('span', { class: 'who', id: 'me-name' }, seat.nickname);
   const scoreEl = h('span', { class: 'my-score', id: 'my-score' }, '0 pts');
@@ -75,9 +83,11 @@ export function mount(root, { params, navigate, handoff }) {
     fill(stage, questionHeading(q), countdown.element, answerArea, status, answered,
       h('p', { class: 'hint' }, control ? control.hint
         : q.answerType === 'typed' ? 'Type your answer and press Enter.' : 'Tap an answer or press its number key.'));
-    if (q.paused) countdown.pause(q.remainingMs);
+    paused = Boolean(q.paused);
+    if (paused) countdown.pause(q.remainingMs);
     else countdown.run(q.remainingMs);
     if (alreadyAnswered) lockAnswers('✓ Your answer is in. Waiting for the others…');
+    else if (paused) lockAnswers(PAUSED_TEXT);
     else if (q.answerType === 'typed') stage.querySelector('#typed-answer').focus();
     else stage.querySelector('#question-prompt').focus();
   }
@@ -106,26 +116,46 @@ export function mount(root, { params, navigate, handoff }) {
     if (status) status.textContent = text;
   }
 
-  async function submit(answer) {
+  /** Off while paused; back on when the game goes on, unless an answer is in or on its way. */
+  function pauseAnswers(now) {
+    paused = now;
     if (phase !== 'question' || chosen !== null) return;
+    if (now) lockAnswers(PAUSED_TEXT);
+    else {
+      setLocked(false);
+      const status = stage.querySelector('#answer-status');
+      if (status) status.textContent = '';
+    }
+  }
+
+  async function submit(answer) {
+    if (phase !== 'question' || chosen !== null || paused) return;
     chosen = answerOf(answer);
     const button = answer.choice !== undefined ? stage.querySelector(`[data-option="${answer.choice}"]`) : null;
     if (button) button.classList.add('chosen');
     lockAnswers('Sending…');
+    const asked = question.index;
     try {
       await socket.request('answer', { index: question.index, ...answer });
       lockAnswers('✓ Answer locked in. Waiting for the others…');
       announce('Answer locked in.');
     } catch (error) {
-      // Not taken, so the player may answer again: the socket dropped, or the server could not save anything new.
-      const canRetry = ['offline', 'server_busy'].includes(error.code);
-      if (canRetry) {
-        chosen = null;
-        if (button) button.classList.remove('chosen');
-        setLocked(false);
-      }
+      // A refused answer was not taken, so the player may answer again (while the question is open and running);
+      // only an answer the server already holds keeps the controls off.
       const status = stage.querySelector('#answer-status');
-      if (status) status.textContent = `⚠ ${error.message}`;
+      if (KEPT.has(error.code) || phase !== 'question' || !question || question.index !== asked) {
+        if (status) status.textContent = `⚠ ${error.message}`;
+        return;
+      }
+      chosen = null;
+      if (button) button.classList.remove('chosen');
+      if (paused || error.code === 'paused') {
+        paused = true;
+        lockAnswers(PAUSED_TEXT);
+      } else {
+        setLocked(false);
+        if (status) status.textContent = `⚠ ${error.message}`;
+      }
     }
   }
 
@@ -233,17 +263,22 @@ export function mount(root, { params, navigate, handoff }) {
       const count = stage.querySelector('#player-count');
       if (count) count.textContent = `${plural(message.players, 'player')} in the room`;
     },
-    question: (q) => showQuestion(q, false),
+    question(q) {
+      showQuestion(q, false);
+      if (startsTheGame(q)) stopLeadIn = leadIn(() => { stopLeadIn = null; });
+    },
     answers(message) {
       const el = stage.querySelector('#answered-count');
       if (el && phase === 'question' && message.index === question.index) el.textContent = `${message.answered} of ${message.players} answered`;
     },
     paused(message) {
       if (countdown) countdown.pause(message.remainingMs);
+      pauseAnswers(true);
       announce('The host paused the game.');
     },
     resumed(message) {
       if (countdown) countdown.run(message.remainingMs);
+      pauseAnswers(false);
       announce('The game goes on.');
     },
     reveal: showReveal,
@@ -288,6 +323,8 @@ export function mount(root, { params, navigate, handoff }) {
   }
   document.addEventListener('keydown', onKey);
 
+  // No site menu while playing: "Sign out" must not sit one tap from the answers.
+  document.body.classList.add('in-game');
   if (handoff) handlers.welcome(handoff.welcome);
   else {
     fill(stage, h('p', { class: 'big' }, 'Coming back to your game…'));
@@ -296,6 +333,8 @@ export function mount(root, { params, navigate, handoff }) {
 
   return () => {
     document.removeEventListener('keydown', onKey);
+    document.body.classList.remove('in-game');
+    if (stopLeadIn) stopLeadIn();
     offs.forEach((off) => off());
     stopCountdown();
     socket.stop();

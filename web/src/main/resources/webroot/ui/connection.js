@@ -17,7 +17,10 @@ export function connectionBanner(socket) {
   let wasDown = false;
   socket.on('status', ({ state, delayMs, reason }) => {
     retry.hidden = state !== 'waiting';
-    banner.classList.toggle('down', state === 'waiting' || state === 'reconnecting');
+    // A removal or a broken page is a warning; a game that ended or moved to another tab is neither good nor bad news.
+    banner.classList.toggle('down', state === 'waiting' || state === 'reconnecting'
+      || (state === 'closed' && (reason === 'kicked' || reason === 'client_error')));
+    banner.classList.toggle('ended', state === 'closed' && reason !== 'kicked' && reason !== 'client_error');
     if (state === 'waiting') {
       wasDown = true;
       banner.hidden = false;

@@ -17,8 +17,11 @@ import org.quizhall.deck.Response;
 /** Room checkpoints in PostgreSQL: one row per open room, replaced at each checkpoint. */
 public final class CheckpointStore {
 
-  /** A stored checkpoint with what restoring it needs: the host token's digest and the game's questions. */
-  public record Saved(JsonObject checkpoint, byte[] hostTokenDigest, List<Question> questions) {}
+  /**
+   * A stored checkpoint with what restoring it needs: the host token's digest, the account that opened the room (who
+   * may take its console with their sign-in) and the game's questions.
+   */
+  public record Saved(JsonObject checkpoint, byte[] hostTokenDigest, UUID hostAccount, List<Question> questions) {}
 
   private static final String SAVE =
       "INSERT INTO room_checkpoints (game_id, room_code, host_token_hash, state, updated_at) VALUES ($1, $2, $3, $4, now())"
@@ -29,12 +32,12 @@ public final class CheckpointStore {
   private static final String DELETE = "DELETE FROM room_checkpoints WHERE game_id = $1";
 
   private static final String LOAD_ALL =
-      "SELECT c.state, c.host_token_hash,"
+      "SELECT c.state, c.host_token_hash, (SELECT g.host_id FROM games g WHERE g.id = c.game_id) AS host_id,"
           + " (SELECT jsonb_agg(q.body ORDER BY q.position) FROM game_questions q WHERE q.game_id = c.game_id) AS questions"
           + " FROM room_checkpoints c ORDER BY c.updated_at";
 
   private static final String LOAD_ONE =
-      "SELECT c.state, c.host_token_hash,"
+      "SELECT c.state, c.host_token_hash, (SELECT g.host_id FROM games g WHERE g.id = c.game_id) AS host_id,"
           + " (SELECT jsonb_agg(q.body ORDER BY q.position) FROM game_questions q WHERE q.game_id = c.game_id) AS questions"
           + " FROM room_checkpoints c WHERE c.room_code = $1";
 
@@ -108,7 +111,8 @@ public final class CheckpointStore {
     for (Object body : bodies == null ? new JsonArray() : bodies) {
       questions.add(QuestionJson.fromJson((JsonObject) body));
     }
-    return new Saved((JsonObject) row.getValue("state"), row.getBuffer("host_token_hash").getBytes(), questions);
+    return new Saved((JsonObject) row.getValue("state"), row.getBuffer("host_token_hash").getBytes(), row.getUUID("host_id"),
+        questions);
   }
 
   public Future<List<Saved>> loadAll() {

@@ -26,6 +26,8 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   private final RoomGame game;
   private final Clock clock;
   private final byte[] hostTokenDigest;
+  /** The account that opened the room: signed in, it may take the console without the host token. */
+  private final java.util.UUID hostAccount;
   private final Consumer<LiveRoom> onClosed;
   private final CheckpointStore checkpoints;
   /** A checkpoint is being written; a phase change meanwhile is written when it is done. */
@@ -34,8 +36,10 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   private long timerId = -1;
   private long timerAt = RoomGame.NEVER;
 
-  LiveRoom(RoomGame game, Clock clock, byte[] hostTokenDigest, CheckpointStore checkpoints, Consumer<LiveRoom> onClosed) {
+  LiveRoom(RoomGame game, Clock clock, byte[] hostTokenDigest, java.util.UUID hostAccount, CheckpointStore checkpoints,
+      Consumer<LiveRoom> onClosed) {
     this.game = game;
+    this.hostAccount = hostAccount;
     this.clock = clock;
     this.hostTokenDigest = hostTokenDigest;
     this.checkpoints = checkpoints;
@@ -100,8 +104,10 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
         }
         case "resume" -> request.reply(seatJson(game.resume(body.getString("resumeToken"), remote.of(node, conn), now)));
         case "host" -> {
-          if (!hostTokenMatches(java.util.Base64.getDecoder().decode(body.getString("digest")))) {
-            throw Problem.unauthenticated("invalid_host_token", "That host token does not open this room.");
+          String account = body.getString("account");
+          if (account != null ? !openedBy(java.util.UUID.fromString(account))
+              : !hostTokenMatches(java.util.Base64.getDecoder().decode(body.getString("digest")))) {
+            throw account != null ? notTheOwner() : badHostToken();
           }
           game.attachHost(remote.of(node, conn), now);
           request.reply(new io.vertx.core.json.JsonObject());
@@ -158,12 +164,36 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   @Override
   public Future<Void> attachHost(byte[] digest, Channel channel) {
     if (!hostTokenMatches(digest)) {
-      return Future.failedFuture(Problem.unauthenticated("invalid_host_token", "That host token does not open this room."));
+      return Future.failedFuture(badHostToken());
     }
     return ask((game, now) -> {
       game.attachHost(channel, now);
       return null;
     });
+  }
+
+  @Override
+  public Future<Void> attachOwner(java.util.UUID account, Channel channel) {
+    if (!openedBy(account)) {
+      return Future.failedFuture(notTheOwner());
+    }
+    return ask((game, now) -> {
+      game.attachHost(channel, now);
+      return null;
+    });
+  }
+
+  private boolean openedBy(java.util.UUID account) {
+    return hostAccount != null && hostAccount.equals(account);
+  }
+
+  private static Problem badHostToken() {
+    return Problem.unauthenticated("invalid_host_token", "That host token does not open this room.");
+  }
+
+  static Problem notTheOwner() {
+    return new Problem(Problem.Kind.FORBIDDEN, "not_room_owner",
+        "Only the account that opened this room can run its console: sign in as that account, or use the host token.");
   }
 
   @Override

@@ -176,6 +176,12 @@ public final class RoomBus {
     }
 
     @Override
+    public Future<Void> attachOwner(UUID account, Channel channel) {
+      return request(new JsonObject().put("op", "host").put("conn", idOf(channel)).put("account", account.toString()))
+          .mapEmpty();
+    }
+
+    @Override
     public Future<Void> run(String playerId, JsonObject command) {
       return request(new JsonObject().put("op", "run").put("player", playerId).put("command", command)).mapEmpty();
     }

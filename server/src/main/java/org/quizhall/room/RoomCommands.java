@@ -32,6 +32,13 @@ public final class RoomCommands {
       }
       return;
     }
+    String at = command.getString("at");
+    if (at != null && !at.equals(game.stateId())) {
+      // A second tap, or a press the room's own timer overtook: it was meant for a screen that is gone.
+      throw Problem.conflict("stale_command",
+          "The game has moved on since that was pressed (it was meant for " + at + ", the room is at " + game.stateId()
+              + "): nothing was done.");
+    }
     switch (op) {
       case "start" -> game.start(now);
       case "next" -> game.next(now);

@@ -180,6 +180,18 @@ public final class RoomGame {
     return phase;
   }
 
+  /**
+   * Where the game stands, as a host command names it in {@code at}: the phase, and for a question, its reveal and the
+   * leaderboard after it the question's index ({@code "question:3"}, {@code "reveal:3"}, {@code "lobby"}). Every screen
+   * of a game has its own, so a command pressed against one screen cannot act on the next.
+   */
+  public String stateId() {
+    return switch (phase) {
+      case QUESTION, REVEAL, LEADERBOARD -> phase.wireName() + ":" + index;
+      default -> phase.wireName();
+    };
+  }
+
   public boolean closed() {
     return phase == Phase.CLOSED;
   }
@@ -992,6 +1004,7 @@ public final class RoomGame {
         Protocol.message("welcome")
             .put("role", "host")
             .put("code", code)
+            .put("at", stateId())
             .put("gameId", gameId.toString())
             .put("phase", phase.wireName())
             .put("players", playerCount())

@@ -18,6 +18,9 @@ public interface RoomLink {
   /** Attaches {@code channel} as the host if the token's digest opens this room. */
   Future<Void> attachHost(byte[] hostTokenDigest, Channel channel);
 
+  /** Attaches {@code channel} as the host if {@code account} (a checked sign-in) opened this room. */
+  Future<Void> attachOwner(UUID account, Channel channel);
+
   /** Runs one command (see {@link RoomCommands}) for the player {@code playerId}, or for the host when it is null. */
   Future<Void> run(String playerId, JsonObject command);
 

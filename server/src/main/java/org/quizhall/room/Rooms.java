@@ -106,7 +106,7 @@ public final class Rooms {
                   checkpoints.delete(UUID.fromString(one.checkpoint().getString("gameId")));
                   continue;
                 }
-                LiveRoom room = new LiveRoom(game, clock, one.hostTokenDigest(), checkpoints, this::closed);
+                LiveRoom room = new LiveRoom(game, clock, one.hostTokenDigest(), one.hostAccount(), checkpoints, this::closed);
                 deployed.add(
                     claim(game.code())
                         .compose(
@@ -140,7 +140,7 @@ public final class Rooms {
               "You have " + hostLimit + " rooms open already: let one finish or close first."));
     }
     return claimFreeCode(20)
-        .compose(code -> openAs(code, gameId, questions, priorAccuracy, settings, record))
+        .compose(code -> openAs(code, host, gameId, questions, priorAccuracy, settings, record))
         .onSuccess(opened -> openedBy.put(opened.code(), host));
   }
 
@@ -174,6 +174,7 @@ public final class Rooms {
 
   private Future<Opened> openAs(
       String code,
+      UUID host,
       UUID gameId,
       List<Question> questions,
       Map<String, Double> priorAccuracy,
@@ -182,7 +183,7 @@ public final class Rooms {
     String hostToken = SessionToken.create();
     RoomGame game =
         new RoomGame(code, gameId, questions, priorAccuracy, settings, nicknameRules, gameLog, clock.millis());
-    LiveRoom room = new LiveRoom(game, clock, SessionToken.digest(hostToken), checkpoints, this::closed);
+    LiveRoom room = new LiveRoom(game, clock, SessionToken.digest(hostToken), host, checkpoints, this::closed);
     return record
         .apply(code)
         .compose(v -> vertx.deployVerticle(room))
@@ -266,7 +267,8 @@ public final class Rooms {
                       later -> {
                         RoomGame game =
                             RoomGame.restore(checkpoint, saved.get().questions(), nicknameRules, gameLog, clock.millis(), later);
-                        LiveRoom room = new LiveRoom(game, clock, saved.get().hostTokenDigest(), checkpoints, this::closed);
+                        LiveRoom room = new LiveRoom(game, clock, saved.get().hostTokenDigest(), saved.get().hostAccount(), checkpoints,
+                            this::closed);
                         open.put(code, room);
                         return vertx.deployVerticle(room)
                             .onSuccess(id -> log.info("Room {} carried on here after its node left", code));

@@ -186,14 +186,14 @@ final class Connection {
       case "host" -> host(message, id);
       case "answer" -> answer(message, id);
       case "leave" -> playerCommand(id, RoomCommands.of("leave"));
-      case "start", "next", "pause", "unpause", "end" -> hostCommand(id, RoomCommands.of(type));
-      case "lock" -> hostCommand(id, RoomCommands.of("lock").put("locked", Fields.bool(message, "locked")));
+      case "start", "next", "pause", "unpause", "end" -> hostCommand(id, message, RoomCommands.of(type));
+      case "lock" -> hostCommand(id, message, RoomCommands.of("lock").put("locked", Fields.bool(message, "locked")));
       case "kick" -> {
         int banMinutes = message.containsKey("banMinutes") ? Fields.integer(message, "banMinutes") : 0;
         if (banMinutes < 0 || banMinutes > RoomGame.MAX_BAN_MINUTES) {
           throw Problem.invalid("invalid_field", "banMinutes is 0 to " + RoomGame.MAX_BAN_MINUTES + ".");
         }
-        hostCommand(id, RoomCommands.of("kick").put("playerId", Fields.string(message, "playerId", 32))
+        hostCommand(id, message, RoomCommands.of("kick").put("playerId", Fields.string(message, "playerId", 32))
             .put("banMinutes", banMinutes));
       }
       default -> throw Problem.invalid("unknown_type", "There is no message type \"" + Fields.printable(type) + "\".");
@@ -239,12 +239,24 @@ final class Connection {
                 }));
   }
 
+  /**
+   * The host's console: with the room's host token, or with the sign-in of the account that opened the room (another
+   * tab or device, or after the tab with the token was closed).
+   */
   private void host(JsonObject message, Object id) {
     String code = roomCode(message);
-    String token = Fields.string(message, "hostToken", 100);
+    String token = Fields.optionalString(message, "hostToken", 100);
+    String accountToken = token == null ? Fields.optionalString(message, "accountToken", 100) : null;
+    if (token == null && accountToken == null) {
+      throw Problem.invalid("invalid_field", "hostToken (or the room owner's accountToken) is required.");
+    }
     role = Role.JOINING;
-    findRoom(code)
-        .compose(target -> target.attachHost(SessionToken.digest(token), channel).map(v -> target))
+    Future<java.util.UUID> owner =
+        accountToken == null ? Future.succeededFuture(null) : gateway.accounts().authenticate(accountToken).map(a -> a.id());
+    owner
+        .compose(account -> findRoom(code).compose(target ->
+            (account == null ? target.attachHost(SessionToken.digest(token), channel) : target.attachOwner(account, channel))
+                .map(v -> target)))
         .onComplete(
             result ->
                 context.runOnContext(
@@ -258,7 +270,8 @@ final class Connection {
                         }
                         replayDeferred();
                       } else {
-                        if (result.cause() instanceof Problem p && p.code().equals("invalid_host_token")) {
+                        if (result.cause() instanceof Problem p
+                            && (p.code().equals("invalid_host_token") || p.code().equals("not_room_owner"))) {
                           // Counted before the refusal goes out, as for an unknown code.
                           gateway.joinGuard().failed(address)
                               .onComplete(counted -> context.runOnContext(w -> joinFailed(result.cause(), id)));
@@ -281,8 +294,13 @@ final class Connection {
     room.run(playerId, command).onFailure(e -> failure(e, id));
   }
 
-  private void hostCommand(Object id, JsonObject command) {
+  /** A host command, with the screen it was pressed against ({@code at}, optional) for the room to hold it to. */
+  private void hostCommand(Object id, JsonObject message, JsonObject command) {
     requireRole(Role.HOST);
+    String at = Fields.optionalString(message, "at", 32);
+    if (at != null) {
+      command.put("at", at);
+    }
     room.run(null, command)
         .onComplete(
             done -> {

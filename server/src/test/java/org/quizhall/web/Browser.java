@@ -57,6 +57,25 @@ final class Browser implements AutoCloseable {
     return open(name, port, 1280, 1000);
   }
 
+  /** A projector's picture, 1280×720: what a class sees on the wall. */
+  static Browser projector(String name, int port) {
+    return open(name, port, 1280, 720).viewport(1280, 720);
+  }
+
+  /** Makes the page itself (not the window around it) {@code width}×{@code height}, as a full-screen browser shows it. */
+  Browser viewport(int width, int height) {
+    Number chromeWidth = (Number) script("return window.outerWidth - window.innerWidth;");
+    Number chromeHeight = (Number) script("return window.outerHeight - window.innerHeight;");
+    driver.manage().window().setSize(
+        new org.openqa.selenium.Dimension(width + chromeWidth.intValue(), height + chromeHeight.intValue()));
+    return this;
+  }
+
+  /** A common phone, 390×844. */
+  static Browser smallPhone(String name, int port) {
+    return open(name, port, 390, 844).viewport(390, 844);
+  }
+
   private static Browser open(String name, int port, int width, int height) {
     try {
       Path home = Files.createDirectories(TARGET.resolve("browsers/home"));

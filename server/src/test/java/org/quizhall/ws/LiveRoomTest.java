@@ -134,6 +134,66 @@ class LiveRoomTest {
   }
 
   @Test
+  @DisplayName("a host command names the screen it was pressed on: a second 'next' meant for the question is refused and does not skip the leaderboard")
+  void staleHostCommand() {
+    JsonObject room = openRoom(2);
+    SocketClient host = host(room);
+    SocketClient ada = player(room, "Ada");
+    host.drain();
+    assertThat(host.reply(host.send("start", new JsonObject().put("at", "lobby"))).getString("type")).isEqualTo("ok");
+    JsonObject question = ada.await("question");
+    assertThat(question.getInteger("index")).isZero();
+
+    String first = host.send("next", new JsonObject().put("at", "question:0"));
+    String second = host.send("next", new JsonObject().put("at", "question:0"));
+    assertThat(host.reply(first).getString("type")).as("the first tap reveals").isEqualTo("ok");
+    JsonObject refused = host.reply(second);
+    assertThat(refused.getString("type")).isEqualTo("error");
+    assertThat(refused.getString("code")).isEqualTo("stale_command");
+    assertThat(ada.await("reveal").getInteger("index")).isZero();
+
+    assertThat(host.reply(host.send("start", new JsonObject().put("at", "lobby"))).getString("code"))
+        .as("a stale start is refused before the phase is even looked at").isEqualTo("stale_command");
+    SocketClient again = host(room);
+    JsonObject welcome = again.seen().stream().filter(m -> "welcome".equals(m.getString("type"))).findFirst().orElseThrow();
+    assertThat(welcome.getString("phase")).as("the refused tap changed nothing: still the reveal").isEqualTo("reveal");
+    assertThat(welcome.getString("at")).as("and the welcome says where the room is").isEqualTo("reveal:0");
+
+    assertThat(again.reply(again.send("next")).getString("type")).as("a command without 'at' still works").isEqualTo("ok");
+    assertThat(ada.await("leaderboard").getInteger("index")).isZero();
+    assertThat(again.reply(again.send("next", new JsonObject().put("at", "leaderboard:0"))).getString("type")).isEqualTo("ok");
+    assertThat(ada.await("question").getInteger("index")).isEqualTo(1);
+    assertThat(again.reply(again.send("next", new JsonObject().put("at", 3))).getString("code"))
+        .as("an 'at' that is not a string is refused by the schema").isEqualTo("invalid_field");
+  }
+
+  @Test
+  @DisplayName("the account that opened a room takes its console with its sign-in instead of the host token; nobody else's sign-in does")
+  void ownerTakesTheConsole() {
+    JsonObject room = openRoom(1);
+    SocketClient first = host(room);
+    SocketClient stranger = socket();
+    String otherAccount = api.signUpAndIn("someone_else", "not the host at all");
+    JsonObject refused = stranger.reply(stranger.send("host", new JsonObject().put("code", room.getString("code"))
+        .put("accountToken", otherAccount)));
+    assertThat(refused.getString("code")).isEqualTo("not_room_owner");
+    assertThat(stranger.reply(stranger.send("host", new JsonObject().put("code", room.getString("code"))
+        .put("accountToken", "made-up"))).getString("code")).isEqualTo("invalid_token");
+    assertThat(stranger.reply(stranger.send("host", new JsonObject().put("code", room.getString("code"))))
+        .getString("code")).as("neither a host token nor a sign-in").isEqualTo("invalid_field");
+
+    SocketClient owner = socket();
+    owner.send("host", new JsonObject().put("code", room.getString("code")).put("accountToken", hostAccount));
+    JsonObject welcome = owner.await("welcome");
+    assertThat(welcome.getString("role")).isEqualTo("host");
+    assertThat(welcome.containsKey("hostToken")).as("the host token is never handed out").isFalse();
+    assertThat(first.awaitClose()).as("the console in the first tab is taken over").isEqualTo(Protocol.CLOSE_REPLACED);
+    SocketClient ada = player(room, "Ada");
+    assertThat(owner.reply(owner.send("start")).getString("type")).isEqualTo("ok");
+    assertThat(ada.await("question").getInteger("index")).isZero();
+  }
+
+  @Test
   @DisplayName("/metrics counts open rooms, open sockets, connected players and accepted answers")
   void metrics() {
     double answersBefore = api.metric("quizhall_answers_total");
