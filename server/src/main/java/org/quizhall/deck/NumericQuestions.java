@@ -268,12 +268,29 @@ final class NumericQuestions {
         for (BigDecimal[] r : rangesByUnit.getOrDefault(m.unit(), List.of())) {
             fromNotes.add(m.format(r[0]) + joint + m.format(r[1]));
         }
+        // A range over an order of magnitude ("1 to 10 micrometres") is told from a tenth or ten times it; a
+        // narrow one ("60 to 100 beats a minute") from the range moved by half its width or its width, since
+        // 6,000 to 10,000 beats is ruled out by common sense.
         List<String> scaled = new ArrayList<>();
         BigDecimal ten = BigDecimal.TEN;
-        for (BigDecimal[] r : List.of(new BigDecimal[] {low.multiply(ten), m.value().multiply(ten)},
-                new BigDecimal[] {low.divide(ten), m.value().divide(ten)},
-                new BigDecimal[] {low.multiply(ten).multiply(ten), m.value().multiply(ten).multiply(ten)},
-                new BigDecimal[] {low.divide(ten).divide(ten), m.value().divide(ten).divide(ten)})) {
+        BigDecimal high = m.value();
+        List<BigDecimal[]> moved = new ArrayList<>();
+        if (low.signum() > 0 && high.compareTo(low.multiply(BigDecimal.valueOf(5))) >= 0) {
+            moved.add(new BigDecimal[] {low.multiply(ten), high.multiply(ten)});
+            moved.add(new BigDecimal[] {low.divide(ten), high.divide(ten)});
+            moved.add(new BigDecimal[] {low.multiply(ten).multiply(ten), high.multiply(ten).multiply(ten)});
+            moved.add(new BigDecimal[] {low.divide(ten).divide(ten), high.divide(ten).divide(ten)});
+        } else {
+            BigDecimal width = high.subtract(low);
+            BigDecimal half = width.divide(BigDecimal.valueOf(2));
+            if (half.stripTrailingZeros().scale() > Math.max(0, low.stripTrailingZeros().scale())) {
+                half = width;
+            }
+            for (BigDecimal shift : List.of(half, half.negate(), width, width.negate(), width.add(half))) {
+                moved.add(new BigDecimal[] {low.add(shift), high.add(shift)});
+            }
+        }
+        for (BigDecimal[] r : moved) {
             // Never a range holding the key's ("1 to 100" for "1 to 10"), which a careful reader could defend.
             if (r[0].signum() > 0 && r[0].stripTrailingZeros().scale() <= 2) {
                 scaled.add(m.format(r[0]) + joint + m.format(r[1]));

@@ -293,6 +293,14 @@ class ExamWordingTest {
         assertThat(size.answer()).isEqualTo("1 to 10");
         assertThat(size.options()).hasSize(4).allMatch(o -> o.matches("[0-9.,]+ to [0-9.,]+"))
                 .doesNotContain("1 to 100", "0.1 to 10");
+        // A narrow range is told from ranges moved along, not from 6,000 to 10,000 beats a minute.
+        Question heart = deck(SampleNotes.read("/notes/human-body.txt")).stream()
+                .filter(q -> q.prompt().contains("heart beats about _____")).findFirst().orElseThrow();
+        assertThat(heart.options()).contains("60 to 100").allSatisfy(o -> {
+            String[] ends = o.split(" to ");
+            assertThat(Integer.parseInt(ends[0])).isBetween(10, 200);
+            assertThat(Integer.parseInt(ends[1])).isBetween(20, 300);
+        });
         Question chromosomes = cells.stream().filter(q -> q.prompt().contains("how many chromosomes"))
                 .findFirst().orElseThrow();
         // Near numbers of the key's parity: an even count among odd ones is picked without knowing it.
