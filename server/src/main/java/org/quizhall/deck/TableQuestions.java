@@ -19,6 +19,7 @@ final class TableQuestions {
 
     static final String KIND = "table_cell";
     static final int MIN_ROWS = 3;
+    private static final java.util.Set<String> KIND_HEADERS = java.util.Set.of("type", "kind", "category", "class");
 
     private final NotesIndex index;
     private final QuestionFactory factory;
@@ -96,8 +97,13 @@ final class TableQuestions {
         if (distractors.size() < 2) {
             return false;
         }
-        String prompt = index.english ? "What is " + thing + "’s " + attributeName(header.get(column)) + "?"
-                : "What is the “" + header.get(column).strip() + "” of “" + thing.strip() + "”?";
+        String attribute = attributeName(header.get(column));
+        String kindOf = thingName(header.get(0));
+        // "What type of planet is Earth?", not "What is Earth’s type?": a type, kind or category says what the row is.
+        String prompt = !index.english ? "What is the “" + header.get(column).strip() + "” of “" + thing.strip() + "”?"
+                : KIND_HEADERS.contains(attribute) && !kindOf.equals("of these")
+                ? "What " + attribute + " of " + kindOf + " is " + thing + "?"
+                : "What is " + thing + "’s " + attribute + "?";
         out.add(row, factory.multipleChoice(KIND, "cell:" + column, prompt, key, distractors,
                 explanation(header, row), source(row), topic));
         return true;

@@ -363,4 +363,11 @@ class ExamWordingTest {
                     - A spark of an idea starts each job
                 """)).extracting(Question::prompt).noneMatch(p -> p.contains("The spark "));
     }
+
+    @Test
+    @DisplayName("a table's type column asks what type of thing a row is")
+    void typeColumns() {
+        assertThat(deck(SampleNotes.read("/notes/science-tables.md"))).extracting(Question::prompt)
+                .contains("What type of planet is Earth?").noneMatch(p -> p.endsWith("’s type?"));
+    }
 }
