@@ -1,5 +1,7 @@
 package org.quizhall.app;
 
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -13,6 +15,7 @@ import org.quizhall.limits.RateLimits;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -54,14 +57,22 @@ public final class Quizhall implements AutoCloseable {
   /** How often this node forgets rate-limit buckets that are full again. */
   private static final long LIMITS_SWEEP_MS = 60_000;
   private static final long SESSION_SWEEP_MS = 60 * 60 * 1000;
+  /**
+   * HTTP/WebSocket verticles deployed, one per event loop: Vert.x shares the port among them and hands
+   * each new connection to the next, and a socket's frames are read on the loop that accepted it. With
+   * one instance every socket of the node was read, parsed and dispatched on a single event loop.
+   */
+  static final int HTTP_INSTANCES = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
   private final Vertx vertx;
   private final QuizhallConfig config;
   private final EmbeddedDatabase embedded;
   private final Pool pool;
-  private final HttpApi http;
+  /** One HTTP/WebSocket server per event loop, all on the same port. */
+  private final List<HttpApi> http;
   private final GameWriter writer;
   private final Rooms rooms;
+  private final Gateway gateway;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Quizhall(
@@ -69,9 +80,10 @@ public final class Quizhall implements AutoCloseable {
       QuizhallConfig config,
       EmbeddedDatabase embedded,
       Pool pool,
-      HttpApi http,
+      List<HttpApi> http,
       GameWriter writer,
-      Rooms rooms) {
+      Rooms rooms,
+      Gateway gateway) {
     this.vertx = vertx;
     this.config = config;
     this.embedded = embedded;
@@ -79,6 +91,7 @@ public final class Quizhall implements AutoCloseable {
     this.http = http;
     this.writer = writer;
     this.rooms = rooms;
+    this.gateway = gateway;
   }
 
   /** A Vert.x instance with Prometheus metrics under the given registry name. */
@@ -181,10 +194,20 @@ public final class Quizhall implements AutoCloseable {
               config.openRoomsPerAccount(),
               itemAnalysis,
               new QuestionFlags(pool, writer, clock));
-      HttpApi http = new HttpApi(config.httpHost(), config.httpPort(), services, registry);
-      vertx.deployVerticle(http).await();
+      // Vert.x shares a port among servers that name the same one; servers on port 0 each bind a random
+      // port of their own, so "any free port" is chosen here first and named by every instance.
+      int port = config.httpPort() == 0 ? freePort(config.httpHost()) : config.httpPort();
+      List<HttpApi> http = new java.util.concurrent.CopyOnWriteArrayList<>();
+      vertx.deployVerticle(
+              () -> {
+                HttpApi api = new HttpApi(config.httpHost(), port, services, registry);
+                http.add(api);
+                return api;
+              },
+              new DeploymentOptions().setInstances(HTTP_INSTANCES))
+          .await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
-      return new Quizhall(vertx, config, embedded, pool, http, writer, rooms);
+      return new Quizhall(vertx, config, embedded, pool, http, writer, rooms, gateway);
     } catch (RuntimeException e) {
       vertx.close().await();
       if (embedded != null) {
@@ -194,12 +217,25 @@ public final class Quizhall implements AutoCloseable {
     }
   }
 
+  private static int freePort(String host) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+      return probe.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new StartupException("No free port to listen on: " + e.getMessage(), e);
+    }
+  }
+
   public int httpPort() {
-    return http.actualPort();
+    return http.get(0).actualPort();
   }
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** The WebSocket gateway every HTTP verticle instance shares. */
+  public Gateway gateway() {
+    return gateway;
   }
 
   public Rooms rooms() {
@@ -226,7 +262,7 @@ public final class Quizhall implements AutoCloseable {
       log.warn("Not every room said goodbye to its players: {}", e.getMessage());
     }
     try {
-      http.drain(grace).await();
+      Future.all(http.stream().map(api -> api.drain(grace)).toList()).await();
     } catch (RuntimeException e) {
       log.warn("HTTP server did not drain cleanly: {}", e.getMessage());
     }

@@ -134,14 +134,26 @@ public final class Rooms {
       Map<String, Double> priorAccuracy,
       RoomSettings settings,
       Function<String, Future<Void>> record) {
-    if (openedBy.values().stream().filter(host::equals).count() >= hostLimit) {
-      return Future.failedFuture(
-          new Problem(Problem.Kind.TOO_MANY_REQUESTS, "too_many_rooms",
-              "You have " + hostLimit + " rooms open already: let one finish or close first."));
+    // The count and the seat it takes are one step: requests on several event loops (or one host's
+    // requests in flight together) cannot all pass the check before any room is recorded.
+    String slot = "opening " + UUID.randomUUID();
+    synchronized (openedBy) {
+      if (openedBy.values().stream().filter(host::equals).count() >= hostLimit) {
+        return Future.failedFuture(
+            new Problem(Problem.Kind.TOO_MANY_REQUESTS, "too_many_rooms",
+                "You have " + hostLimit + " rooms open already: let one finish or close first."));
+      }
+      openedBy.put(slot, host);
     }
     return claimFreeCode(20)
         .compose(code -> openAs(code, host, gameId, questions, priorAccuracy, settings, record))
-        .onSuccess(opened -> openedBy.put(opened.code(), host));
+        .onComplete(
+            done -> {
+              if (done.succeeded()) {
+                openedBy.put(done.result().code(), host);
+              }
+              openedBy.remove(slot);
+            });
   }
 
   /** Who opened each room this node opened, for the cap on open rooms per account (restored rooms not counted). */

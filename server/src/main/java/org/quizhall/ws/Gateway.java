@@ -34,6 +34,7 @@ public final class Gateway {
   private final java.util.concurrent.atomic.AtomicInteger players = new java.util.concurrent.atomic.AtomicInteger();
   /** One per event-loop context that accepts sockets: a handful, created as connections arrive. */
   private final Map<Context, Outbox> outboxes = new ConcurrentHashMap<>();
+  private final java.util.Set<String> socketThreads = ConcurrentHashMap.newKeySet();
 
   private final java.util.List<String> allowedOrigins;
   private final java.util.function.Function<io.vertx.core.http.HttpServerRequest, String> clientAddress;
@@ -91,6 +92,7 @@ public final class Gateway {
         .onSuccess(
             socket -> {
               Context context = vertx.getOrCreateContext();
+              socketThreads.add(Thread.currentThread().getName());
               new Connection(this, socket, address, context, outboxes.computeIfAbsent(context, Outbox::new)).open();
             })
         .onFailure(ctx::fail);
@@ -98,6 +100,11 @@ public final class Gateway {
 
   Vertx vertx() {
     return vertx;
+  }
+
+  /** Event loops (threads) that have taken a socket so far: one per HTTP verticle instance that accepted one. */
+  public int socketLoops() {
+    return socketThreads.size();
   }
 
   /** WebSockets open right now. */
