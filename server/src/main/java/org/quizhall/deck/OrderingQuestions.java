@@ -139,7 +139,7 @@ final class OrderingQuestions {
         }
     }
 
-    private static java.math.BigDecimal number(String cell) {
+    static java.math.BigDecimal number(String cell) {
         String t = cell.strip().replace(",", "");
         if (t.isEmpty() || t.length() > 15) {
             return null;

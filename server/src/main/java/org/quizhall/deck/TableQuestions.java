@@ -141,14 +141,14 @@ final class TableQuestions {
      * the column is not numbers, or too few differ from the key.
      */
     static <T> List<T> nearest(String key, List<T> candidates, java.util.function.Function<T, String> cell) {
-        java.math.BigDecimal k = plainNumber(key);
+        java.math.BigDecimal k = OrderingQuestions.number(key);
         if (k == null) {
             return null;
         }
         List<T> numbered = new ArrayList<>();
         List<java.math.BigDecimal> values = new ArrayList<>();
         for (T c : candidates) {
-            java.math.BigDecimal v = plainNumber(cell.apply(c));
+            java.math.BigDecimal v = OrderingQuestions.number(cell.apply(c));
             if (v == null) {
                 return null;
             }
@@ -168,24 +168,6 @@ final class TableQuestions {
         order.sort(java.util.Comparator.<Integer, java.math.BigDecimal>comparing(i -> values.get(i).subtract(k).abs())
                 .thenComparing(values::get));
         return order.subList(0, 3).stream().map(numbered::get).toList();
-    }
-
-    private static java.math.BigDecimal plainNumber(String cell) {
-        String t = cell.strip().replace(",", "");
-        if (t.isEmpty() || t.length() > 15) {
-            return null;
-        }
-        for (int i = 0; i < t.length(); i++) {
-            char ch = t.charAt(i);
-            if (!Character.isDigit(ch) && !(ch == '.' && i > 0) && !(ch == '-' && i == 0)) {
-                return null;
-            }
-        }
-        try {
-            return new java.math.BigDecimal(t);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /**
