@@ -93,7 +93,10 @@ public final class Gateway {
             socket -> {
               Context context = vertx.getOrCreateContext();
               socketThreads.add(Thread.currentThread().getName());
-              new Connection(this, socket, address, context, outboxes.computeIfAbsent(context, Outbox::new)).open();
+              // Each request runs on a copy of its event loop's context: keyed by the copy, there would be one
+              // outbox per socket ever opened, never removed, and no batching across a loop's sockets.
+              Context loop = ((io.vertx.core.internal.ContextInternal) context).unwrap();
+              new Connection(this, socket, address, context, outboxes.computeIfAbsent(loop, Outbox::new)).open();
             })
         .onFailure(ctx::fail);
   }
@@ -105,6 +108,11 @@ public final class Gateway {
   /** Event loops (threads) that have taken a socket so far: one per HTTP verticle instance that accepted one. */
   public int socketLoops() {
     return socketThreads.size();
+  }
+
+  /** Outboxes made so far: one per event loop that has taken a socket. */
+  public int outboxes() {
+    return outboxes.size();
   }
 
   /** WebSockets open right now. */

@@ -62,6 +62,8 @@ class EventLoopsTest {
         .as("the host's and %d players' sockets were taken by more than one event loop", PLAYERS)
         .isGreaterThan(1);
     assertThat(server.gateway().openSockets()).as("one count for the node").isEqualTo(PLAYERS + 1);
+    assertThat(server.gateway().outboxes()).as("one outbox per event loop, not one per socket")
+        .isEqualTo(server.gateway().socketLoops());
 
     host.send("start");
     for (int i = 0; i < PLAYERS; i++) {
