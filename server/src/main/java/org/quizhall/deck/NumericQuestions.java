@@ -55,8 +55,9 @@ final class NumericQuestions {
             for (NumberMention m : NumberMention.find(text)) {
                 byUnit.computeIfAbsent(m.unit(), u -> new ArrayList<>()).add(m);
                 int from = rangeStart(text, m);
-                if (from >= 0 && !m.unit().equals("year")) {
-                    BigDecimal low = numberBefore(text.substring(0, m.start()));
+                BigDecimal low = from >= 0 ? numberBefore(text.substring(0, m.start())) : null;
+                // "version 1.2.3 to 10 metres" reads no low end: only a range whose ends are in order is one.
+                if (low != null && low.compareTo(m.value()) < 0 && !m.unit().equals("year")) {
                     rangesByUnit.computeIfAbsent(m.unit(), u -> new ArrayList<>())
                             .add(new BigDecimal[] {low, m.value()});
                 }

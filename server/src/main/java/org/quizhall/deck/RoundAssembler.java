@@ -126,8 +126,9 @@ public final class RoundAssembler {
                     continue;
                 }
                 String column = tableColumn(q);
-                if (column != null && round.stream().filter(r -> column.equals(tableColumn(r))).count() >= PER_COLUMN) {
-                    // Eight planets' order from the Sun, one after another, is one fact drilled, not a round.
+                if (column != null && !lastResort && round.stream().filter(r -> column.equals(tableColumn(r))).count() >= PER_COLUMN) {
+                    // Eight planets' order from the Sun, one after another, is one fact drilled, not a round; a deck
+                    // that is mostly one table still fills its round once little else is left.
                     continue;
                 }
                 if (q.type() == QuestionType.ORDERING && q.options().size() < FEW_STEPS && !lastResort) {

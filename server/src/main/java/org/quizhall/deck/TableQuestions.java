@@ -19,6 +19,8 @@ final class TableQuestions {
 
     static final String KIND = "table_cell";
     static final int MIN_ROWS = 3;
+    /** Columns longer than this offer numbers as other columns do, not the nearest: the search is per row. */
+    static final int NEAREST_LIMIT = 60;
     private static final java.util.Set<String> KIND_HEADERS = java.util.Set.of("type", "kind", "category", "class");
 
     private final NotesIndex index;
@@ -142,7 +144,8 @@ final class TableQuestions {
      */
     static <T> List<T> nearest(String key, List<T> candidates, java.util.function.Function<T, String> cell) {
         java.math.BigDecimal k = OrderingQuestions.number(key);
-        if (k == null) {
+        if (k == null || candidates.size() > NEAREST_LIMIT) {
+            // Per row over a long column the search would be quadratic per row: long tables keep the usual pick.
             return null;
         }
         List<T> numbered = new ArrayList<>();
