@@ -122,8 +122,8 @@ final class TableQuestions {
         Random random = factory.random(KIND, "owner:" + column, row.text());
         boolean initials = abbreviates(value, key);
         // "Which planet’s order from the Sun is 8?": the planets nearest in order, not Mercury and Venus.
-        List<TopicNode> otherRows = rows.stream().filter(r -> r != row && column < r.cells().size()).toList();
-        List<TopicNode> nearRows = nearest(value, otherRows, r -> r.cells().get(column));
+        List<TopicNode> nearRows = rows.size() > NEAREST_LIMIT + 1 ? null : nearest(value,
+                rows.stream().filter(r -> r != row && column < r.cells().size()).toList(), r -> r.cells().get(column));
         List<String> distractors = nearRows != null ? nearRows.stream().map(r -> r.cells().get(0)).toList()
                 : DistractorPicker.pick(key, List.of(others), c -> !initials || abbreviates(value, c), 3, random);
         if (distractors.size() < 2) {
