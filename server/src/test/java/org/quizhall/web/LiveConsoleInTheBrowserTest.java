@@ -98,9 +98,7 @@ class LiveConsoleInTheBrowserTest {
   @DisplayName("while the host pauses, a phone's answers are off and a tap does nothing; after the resume the player answers and it counts")
   void pauseAndAnswerAfter() {
     JsonObject room = openRoom(1);
-    hostSocket = SocketClient.connect(vertx, quizhall.httpPort());
-    hostSocket.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
-    hostSocket.await("welcome");
+    hostSocket = hostOver(room);
     phone = Browser.smallPhone("pausing-player", quizhall.httpPort());
     join(phone, room.getString("code"), "Pia");
 
@@ -256,9 +254,7 @@ class LiveConsoleInTheBrowserTest {
   @DisplayName("no page is wider than a phone-sized window: home, join, host, groups, My record and results")
   void noPageOverflowsAPhone() {
     JsonObject room = openRoom(1);
-    hostSocket = SocketClient.connect(vertx, quizhall.httpPort());
-    hostSocket.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
-    hostSocket.await("welcome");
+    hostSocket = hostOver(room);
     try (SocketClient guest = SocketClient.connect(vertx, quizhall.httpPort())) {
       guest.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Maximiliana Long"));
       guest.await("welcome");
@@ -288,5 +284,13 @@ class LiveConsoleInTheBrowserTest {
         }
       }
     }
+  }
+
+  /** A host socket on the room, by its host token, once the server has welcomed it. */
+  private SocketClient hostOver(JsonObject room) {
+    SocketClient socket = SocketClient.connect(vertx, quizhall.httpPort());
+    socket.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
+    socket.await("welcome");
+    return socket;
   }
 }
