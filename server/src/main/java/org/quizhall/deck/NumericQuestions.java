@@ -67,6 +67,57 @@ final class NumericQuestions {
 
     /** Every range of numbers in the notes ("1 to 10 micrometres") by unit: a range's wrong options are ranges. */
     private final Map<String, List<BigDecimal[]>> rangesByUnit = new LinkedHashMap<>();
+    /** The distinct ranges of each unit ordered by their low end, sorted once when first asked for. */
+    private final Map<String, List<BigDecimal[]>> sortedRanges = new java.util.HashMap<>();
+    /** How many ranges of the notes on either side of the key's low end are offered as wrong options. */
+    private static final int NEAR_RANGES = 6;
+
+    /**
+     * The ranges of the unit whose low ends lie nearest {@code low}: a deck with thousands of ranges offers each
+     * range its neighbours, not every other range, so the work stays linear in the notes.
+     */
+    private List<BigDecimal[]> nearestRanges(String unit, BigDecimal low) {
+        List<BigDecimal[]> sorted = sortedRanges.computeIfAbsent(unit, u -> {
+            Map<String, BigDecimal[]> distinct = new java.util.TreeMap<>();
+            for (BigDecimal[] r : rangesByUnit.getOrDefault(u, List.of())) {
+                BigDecimal[] plain = {r[0].stripTrailingZeros(), r[1].stripTrailingZeros()};
+                distinct.putIfAbsent(plain[0].toPlainString() + "/" + plain[1].toPlainString(), plain);
+            }
+            List<BigDecimal[]> list = new ArrayList<>(distinct.values());
+            list.sort((a, b) -> a[0].compareTo(b[0]) != 0 ? a[0].compareTo(b[0]) : a[1].compareTo(b[1]));
+            return list;
+        });
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid)[0].compareTo(low) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int at = lo;
+        List<BigDecimal[]> out = new ArrayList<>();
+        for (int i = 1; i <= NEAR_RANGES; i++) {
+            if (at - i >= 0) {
+                out.add(sorted.get(at - i));
+            }
+            if (at + i - 1 < sorted.size()) {
+                out.add(sorted.get(at + i - 1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a range is a wrong answer for the key's: not the key's own range however it is spelled ("1.50 to 10"
+     * is "1.5 to 10"), and never a range holding the key's ("1 to 100" for "1 to 10"), which a careful reader could
+     * defend as true.
+     */
+    static boolean isWrongRange(BigDecimal[] r, BigDecimal low, BigDecimal high) {
+        return !(r[0].compareTo(low) <= 0 && r[1].compareTo(high) >= 0);
+    }
 
     static boolean isFact(TopicNode node) {
         return node.kind() == NodeKind.STATEMENT || node.kind() == NodeKind.NOTE || node.kind() == NodeKind.LIST_ITEM;
@@ -266,8 +317,10 @@ final class NumericQuestions {
             return;
         }
         List<String> fromNotes = new ArrayList<>();
-        for (BigDecimal[] r : rangesByUnit.getOrDefault(m.unit(), List.of())) {
-            fromNotes.add(m.format(r[0]) + joint + m.format(r[1]));
+        for (BigDecimal[] r : nearestRanges(m.unit(), low)) {
+            if (isWrongRange(r, low, m.value())) {
+                fromNotes.add(m.format(r[0]) + joint + m.format(r[1]));
+            }
         }
         // A range over an order of magnitude ("1 to 10 micrometres") is told from a tenth or ten times it; a
         // narrow one ("60 to 100 beats a minute") from the range moved by half its width or its width, since
@@ -292,8 +345,7 @@ final class NumericQuestions {
             }
         }
         for (BigDecimal[] r : moved) {
-            // Never a range holding the key's ("1 to 100" for "1 to 10"), which a careful reader could defend.
-            if (r[0].signum() > 0 && r[0].stripTrailingZeros().scale() <= 2) {
+            if (r[0].signum() > 0 && r[0].stripTrailingZeros().scale() <= 2 && isWrongRange(r, low, high)) {
                 scaled.add(m.format(r[0]) + joint + m.format(r[1]));
             }
         }

@@ -310,6 +310,32 @@ class ExamWordingTest {
     }
 
     @Test
+    @DisplayName("a range's wrong options are never the key spelled another way, nor a range holding it")
+    void rangeOptionsAreWrongRanges() {
+        List<Question> questions = deck("""
+                Building materials
+                - Copper pipes are typically 1.50 to 10 metres long
+                - Steel cables are usually 1.5 to 10 metres long
+                - Timber rods are usually 1 to 20 metres long
+                - Concrete beams are usually 2 to 8 metres long
+                - Glass panes are usually 3 to 6 metres long
+                - Bamboo poles are usually 4 to 12 metres long
+                """);
+        Question pipes = questions.stream().filter(q -> q.prompt().contains("Copper pipes are typically _____"))
+                .findFirst().orElseThrow();
+        assertThat(pipes.options()).hasSize(4);
+        for (String option : pipes.options()) {
+            if (option.equals(pipes.answer())) {
+                continue;
+            }
+            String[] ends = option.split(" to ");
+            double low = Double.parseDouble(ends[0]);
+            double high = Double.parseDouble(ends[1]);
+            assertThat(low <= 1.5 && high >= 10).as("%s holds or is the key's range", option).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("unusual cards import: a dotted capital I in a Q&A line, a number too long for a long")
     void unusualCards() {
         assertThat(deck("""
