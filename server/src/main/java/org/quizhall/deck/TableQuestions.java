@@ -92,7 +92,7 @@ final class TableQuestions {
         String key = row.cells().get(column);
         Random random = factory.random(KIND, "cell:" + column, row.text());
         boolean initials = abbreviates(key, thing);
-        List<String> nearest = nearest(key, others, java.util.function.Function.identity());
+        List<String> nearest = nearest(key, others, java.util.function.Function.identity(), random);
         List<String> distractors = nearest != null ? nearest : DistractorPicker.pick(key, List.of(others),
                 c -> !NotesIndex.norm(c).equals(NotesIndex.norm(key)) && (!initials || abbreviates(c, thing)), 3,
                 random);
@@ -123,7 +123,8 @@ final class TableQuestions {
         boolean initials = abbreviates(value, key);
         // "Which planet’s order from the Sun is 8?": the planets nearest in order, not Mercury and Venus.
         List<TopicNode> nearRows = rows.size() > NEAREST_LIMIT + 1 ? null : nearest(value,
-                rows.stream().filter(r -> r != row && column < r.cells().size()).toList(), r -> r.cells().get(column));
+                rows.stream().filter(r -> r != row && column < r.cells().size()).toList(), r -> r.cells().get(column),
+                random);
         List<String> distractors = nearRows != null ? nearRows.stream().map(r -> r.cells().get(0)).toList()
                 : DistractorPicker.pick(key, List.of(others), c -> !initials || abbreviates(value, c), 3, random);
         if (distractors.size() < 2) {
@@ -138,39 +139,38 @@ final class TableQuestions {
     }
 
     /**
-     * When the key and every candidate are plain numbers, the three candidates whose numbers are nearest the key's,
-     * each number once: "6" for Saturn against 5, 7 and 4 or 8, never 1, 2 and 3, which a guess rules out. Null when
-     * the column is not numbers, or too few differ from the key.
+     * When the key and every candidate are plain numbers, three candidates whose numbers sit beside the key's, each
+     * number once: "6" for Saturn among four neighbouring orders (3 to 6, 4 to 7 or 5 to 8), never 1, 2 and 3, which a
+     * guess rules out. Which run of four holds the key is drawn at random, so the key is as often the smallest or the
+     * largest option as any other. Null when the column is not numbers, or too few differ from the key.
      */
-    static <T> List<T> nearest(String key, List<T> candidates, java.util.function.Function<T, String> cell) {
+    static <T> List<T> nearest(String key, List<T> candidates, java.util.function.Function<T, String> cell,
+                               Random random) {
         java.math.BigDecimal k = OrderingQuestions.number(key);
         if (k == null || candidates.size() > NEAREST_LIMIT) {
             // Per row over a long column the search would be quadratic per row: long tables keep the usual pick.
             return null;
         }
-        List<T> numbered = new ArrayList<>();
-        List<java.math.BigDecimal> values = new ArrayList<>();
+        java.util.TreeMap<java.math.BigDecimal, T> byValue = new java.util.TreeMap<>();
         for (T c : candidates) {
             java.math.BigDecimal v = OrderingQuestions.number(cell.apply(c));
             if (v == null) {
                 return null;
             }
-            if (v.compareTo(k) != 0 && values.stream().noneMatch(x -> x.compareTo(v) == 0)) {
-                numbered.add(c);
-                values.add(v);
+            if (v.compareTo(k) != 0) {
+                byValue.putIfAbsent(v.stripTrailingZeros(), c);
             }
         }
-        if (numbered.size() < 3) {
+        if (byValue.size() < 3) {
             return null;
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < numbered.size(); i++) {
-            order.add(i);
-        }
-        // Nearest first; of two as near, the smaller, so the key is not always the middle of its options.
-        order.sort(java.util.Comparator.<Integer, java.math.BigDecimal>comparing(i -> values.get(i).subtract(k).abs())
-                .thenComparing(values::get));
-        return order.subList(0, 3).stream().map(numbered::get).toList();
+        List<java.math.BigDecimal> values = new ArrayList<>(byValue.keySet());
+        // The key's place among the values, and the runs of three neighbours that leave it inside a run of four.
+        int rank = byValue.headMap(k.stripTrailingZeros()).size();
+        int first = Math.max(0, rank - 3);
+        int last = Math.min(rank, values.size() - 3);
+        int from = first + random.nextInt(last - first + 1);
+        return values.subList(from, from + 3).stream().map(byValue::get).toList();
     }
 
     /**

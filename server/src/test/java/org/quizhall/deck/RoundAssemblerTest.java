@@ -166,7 +166,27 @@ class RoundAssemblerTest {
         }
         Question saturn = tables.questions().stream().filter(q -> q.prompt().equals("What is Saturn’s order from the Sun?"))
                 .findFirst().orElseThrow();
-        assertThat(saturn.options()).allMatch(o -> Math.abs(Integer.parseInt(o) - 6) <= 2);
+        assertThat(saturn.options()).allMatch(o -> Math.abs(Integer.parseInt(o) - 6) <= 3);
+        // Options are a run of neighbouring numbers holding the key anywhere in it. Were an inner key always an
+        // inner option, "never the smallest or largest" would score without studying.
+        StringBuilder table = new StringBuilder("# Stations\n\n| Station | Platforms |\n| --- | --- |\n");
+        for (int i = 1; i <= 40; i++) {
+            table.append("| Station ").append((char) ('A' + i % 26)).append(i).append(" | ").append(i * 2).append(" |\n");
+        }
+        int[] places = new int[4];
+        for (Question q : DeckGenerator.generate(org.quizhall.notes.NotesImporter.parse(table.toString()), 5L)
+                .questions()) {
+            if (q.prompt().endsWith("’s platforms?") && q.options().size() == 4) {
+                int key = Integer.parseInt(q.answer());
+                if (key > 6 && key < 74) {
+                    places[q.options().stream().map(Integer::parseInt).sorted().toList().indexOf(key)]++;
+                }
+            }
+        }
+        assertThat(java.util.Arrays.stream(places).sum()).isGreaterThan(20);
+        assertThat(java.util.Arrays.stream(places).boxed().toList())
+                .as("how often an inner key is the smallest, second, third and largest option")
+                .allMatch(n -> n >= 3);
         Question eighth = tables.questions().stream().filter(q -> q.prompt().equals("Which planet’s order from the Sun is 8?"))
                 .findFirst().orElseThrow();
         assertThat(eighth.options()).doesNotContain("Mercury", "Venus", "Earth");
