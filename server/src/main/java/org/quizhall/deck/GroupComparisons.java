@@ -133,7 +133,8 @@ final class GroupComparisons {
         String prompt = "Which two of these are true of " + subject(name) + "? (Choose two.)";
         StringBuilder explanation = new StringBuilder(name).append(": ").append(String.join("; ", keys));
         for (TopicNode g : groups) {
-            List<String> lines = g.children().stream().map(c -> c.text().strip()).toList();
+            List<String> lines = g.children().stream().map(c -> c.text().strip()).filter(t -> !t.isEmpty())
+                    .map(GroupComparisons::capitalised).toList();
             if (g != group && lines.stream().anyMatch(wrong::contains)) {
                 explanation.append(". ").append(g.text().strip()).append(": ").append(String.join("; ", lines));
             }
@@ -152,10 +153,15 @@ final class GroupComparisons {
             // "Because core nodes store data themselves" goes on from the line before it: no option on its own.
             if (!text.isEmpty() && !CONTINUATIONS.contains(first)
                     && names.stream().noneMatch(n -> names(text, n))) {
-                lines.add(Character.toUpperCase(text.charAt(0)) + text.substring(1));
+                lines.add(capitalised(text));
             }
         }
         return lines;
+    }
+
+    /** A line as an option reads it: "no nucleus" is offered as "No nucleus". */
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Whether a line names a thing, in the singular or plural: "core nodes" names "Core node". */

@@ -232,6 +232,19 @@ class UnderstandingKindsTest {
             wrong.removeAll(q.keys().stream().map(q.options()::get).toList());
             assertThat(wrong).doesNotContain("Fully managed by the cluster service");
         });
+        // Lines written in lower case are offered capitalised, and the explanation still says whose lines the wrong
+        // options are.
+        List<Question> lower = of("""
+                # Nodes
+                - Core node
+                    - hosts hdfs data and runs tasks
+                    - can be resized but may lose data
+                - Task node
+                    - runs tasks but does not host data
+                    - a good use of spot instances
+                """, ScenarioQuestions.COMPARISON);
+        assertThat(lower).filteredOn(q -> q.prompt().contains("true of the core node")).singleElement()
+                .satisfies(q -> assertThat(q.explanation()).contains("Task node: Runs tasks but does not host data"));
         assertThat(GroupComparisons.alike("Managed service", "Fully managed service")).isTrue();
         assertThat(GroupComparisons.alike("Have a nucleus", "No nucleus")).isFalse();
         assertThat(GroupComparisons.alike("Typically 1 to 10 micrometres across",
