@@ -97,6 +97,12 @@ final class QuestionFactory {
         return n == 1 ? base : base + "-" + n;
     }
 
+    /** Whether a question's id is the one this factory gives the kind, variant and source line (or a repeat of it). */
+    static boolean isNamed(String id, String kind, String variant, String sourceText) {
+        String base = hex(kind + '\u0000' + variant + '\u0000' + sourceText).substring(0, 12);
+        return id.equals(base) || id.startsWith(base + "-");
+    }
+
     private static String hex(String s) {
         return HexFormat.of().formatHex(sha256(s));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ public final class RoundAssembler {
         Map<String, Integer> kindCounts = new LinkedHashMap<>();
         Set<String> usedIds = new HashSet<>();
         Set<String> usedLines = new HashSet<>();
+        Map<String, Integer> columnCounts = new HashMap<>();
         List<Question> round = new ArrayList<>();
         int trueAnswers = 0;
         int falseAnswers = 0;
@@ -77,9 +79,13 @@ public final class RoundAssembler {
                 int trueFalse = trueAnswers + falseAnswers;
                 boolean trueFalseAllowed = !capTrueFalse || (trueFalse + 1) * TRUE_FALSE_SHARE <= round.size() + 1;
                 Question q = next(byTopicAndKind.get(topic), kindCounts, usedIds, usedLines,
-                        trueAnswers - falseAnswers, round, trueFalseAllowed, !capTrueFalse);
+                        trueAnswers - falseAnswers, round, columnCounts, trueFalseAllowed, !capTrueFalse);
                 if (q != null) {
                     round.add(q);
+                    String column = tableColumn(q);
+                    if (column != null) {
+                        columnCounts.merge(column, 1, Integer::sum);
+                    }
                     usedIds.add(q.id());
                     usedLines.add(lineKey(q));
                     kindCounts.merge(q.kind(), 1, Integer::sum);
@@ -104,7 +110,7 @@ public final class RoundAssembler {
      */
     private static Question next(Map<String, Deque<Question>> kinds, Map<String, Integer> kindCounts,
                                  Set<String> usedIds, Set<String> usedLines, int trueLead, List<Question> round,
-                                 boolean trueFalseAllowed, boolean lastResort) {
+                                 Map<String, Integer> columnCounts, boolean trueFalseAllowed, boolean lastResort) {
         List<String> order = new ArrayList<>(kinds.keySet());
         // Least used first; among equals, and while they are under a third of the round, the kinds that test
         // more than recall of one line (ordering, matching, choose two, comparison, scenario).
@@ -125,8 +131,8 @@ public final class RoundAssembler {
                     it.remove();
                     continue;
                 }
-                String column = tableColumn(q);
-                if (column != null && !lastResort && round.stream().filter(r -> column.equals(tableColumn(r))).count() >= PER_COLUMN) {
+                String column = lastResort ? null : tableColumn(q);
+                if (column != null && columnCounts.getOrDefault(column, 0) >= PER_COLUMN) {
                     // Eight planets' order from the Sun, one after another, is one fact drilled, not a round; a deck
                     // that is mostly one table still fills its round once little else is left.
                     continue;
@@ -233,6 +239,17 @@ public final class RoundAssembler {
         String[] cells = q.source().text().split(" \\| ");
         String answer = NotesIndex.norm(q.answer());
         int column = -1;
+        // The generator names a table question by its column ("cell:2", "owner:2"): exact even when two cells of the
+        // row read the same (Hydrogen's atomic number and group are both 1). A question edited by hand keeps its id.
+        for (int c = 1; c < cells.length && column < 0; c++) {
+            if (QuestionFactory.isNamed(q.id(), TableQuestions.KIND, "cell:" + c, q.source().text())
+                    || QuestionFactory.isNamed(q.id(), TableQuestions.KIND, "owner:" + c, q.source().text())) {
+                column = c;
+            }
+        }
+        if (column >= 0) {
+            return String.join(" › ", q.source().path()) + "\u0000" + column;
+        }
         if (answer.equals(NotesIndex.norm(cells[0].strip()))) {
             // The row is the answer: the column is the one whose cell the prompt ends with.
             String prompt = q.prompt().strip();

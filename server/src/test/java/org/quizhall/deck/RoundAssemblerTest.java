@@ -187,6 +187,14 @@ class RoundAssemblerTest {
         assertThat(java.util.Arrays.stream(places).boxed().toList())
                 .as("how often an inner key is the smallest, second, third and largest option")
                 .allMatch(n -> n >= 3);
+        // The Lyric has 3 floors and 3 lifts: a question on either counts against its own column.
+        QuestionFactory factory = new QuestionFactory(5L);
+        Source lyric = new Source(6, "The Lyric | 3 | 3", List.of("Buildings"));
+        Question floors = factory.multipleChoice(TableQuestions.KIND, "cell:1", "How many floors does The Lyric have?",
+                "3", List.of("5", "7", "12"), "The Lyric: Floors 3; Lifts 3", lyric, "Buildings");
+        Question lifts = factory.multipleChoice(TableQuestions.KIND, "cell:2", "How many lifts does The Lyric have?",
+                "3", List.of("1", "2", "4"), "The Lyric: Floors 3; Lifts 3", lyric, "Buildings");
+        assertThat(RoundAssembler.tableColumn(floors)).isNotNull().isNotEqualTo(RoundAssembler.tableColumn(lifts));
         Question eighth = tables.questions().stream().filter(q -> q.prompt().equals("Which planet’s order from the Sun is 8?"))
                 .findFirst().orElseThrow();
         assertThat(eighth.options()).doesNotContain("Mercury", "Venus", "Earth");
