@@ -102,9 +102,16 @@ final class TableQuestions {
         String attribute = attributeName(header.get(column));
         String kindOf = thingName(header.get(0));
         // "What type of planet is Earth?", not "What is Earth’s type?": a type, kind or category says what the row is.
-        String prompt = !index.english ? "What is the “" + header.get(column).strip() + "” of “" + thing.strip() + "”?"
+        List<String> values = new ArrayList<>(others);
+        values.add(key);
+        String counted = index.english ? countNoun(header.get(column), values) : null;
+        String prompt = counted != null ? "How many " + counted + " does " + thing + " have?"
+                : !index.english ? "What is the “" + header.get(column).strip() + "” of “" + thing.strip() + "”?"
                 : KIND_HEADERS.contains(attribute) && !kindOf.equals("of these")
                 ? "What " + attribute + " of " + kindOf + " is " + thing + "?"
+                : unitOf(header.get(column)) != null
+                ? "What is " + thing + "’s " + attributeName(unitOf(header.get(column))[0]) + ", in "
+                        + unitOf(header.get(column))[1] + "?"
                 : "What is " + thing + "’s " + attribute + "?";
         out.add(row, factory.multipleChoice(KIND, "cell:" + column, prompt, key, distractors,
                 explanation(header, row), source(row), topic));
@@ -130,8 +137,15 @@ final class TableQuestions {
         if (distractors.size() < 2) {
             return false;
         }
-        String prompt = index.english
-                ? "Which " + thingName(header.get(0)) + "’s " + attributeName(header.get(column)) + " is " + value + "?"
+        String counted = index.english ? countNoun(header.get(column),
+                rows.stream().filter(r -> column < r.cells().size()).map(r -> r.cells().get(column)).toList()) : null;
+        String prompt = counted != null
+                ? "Which " + thingName(header.get(0)) + " has " + value + " "
+                        + (value.strip().equals("1") ? singular(counted) : counted) + "?"
+                : index.english
+                ? "Which " + thingName(header.get(0)) + "’s " + (unitOf(header.get(column)) != null
+                        ? attributeName(unitOf(header.get(column))[0]) + " is " + value + " " + unitOf(header.get(column))[1]
+                        : attributeName(header.get(column)) + " is " + value) + "?"
                 : "Which of these has “" + value.strip() + "” as its “" + header.get(column).strip() + "”?";
         out.add(row, factory.multipleChoice(KIND, "owner:" + column, prompt, key, distractors,
                 explanation(header, row), source(row), topic));
@@ -221,6 +235,72 @@ final class TableQuestions {
         boolean plainWord = first.length() > 1 && Character.isUpperCase(first.charAt(0))
                 && first.substring(1).equals(first.substring(1).toLowerCase(Locale.ROOT));
         return plainWord ? Character.toLowerCase(h.charAt(0)) + h.substring(1) : h;
+    }
+
+    private static final java.util.regex.Pattern COUNT_CELL = java.util.regex.Pattern.compile("[0-9]{1,3}(?:,[0-9]{3})*");
+    private static final java.util.regex.Pattern NUMBER_OF = java.util.regex.Pattern.compile("(?i)number of ");
+
+    /**
+     * The thing a column counts, when its heading is a plural noun ("Floors", "Known moons", "Number of moons") over
+     * whole numbers: "How many floors does The Lyric have?" reads as English where "What is The Lyric’s floors?"
+     * does not. Null for any other column ("Atomic number", "Mass (kg)", "Status").
+     */
+    static String countNoun(String header, List<String> values) {
+        String h = header.strip();
+        java.util.regex.Matcher of = NUMBER_OF.matcher(h);
+        boolean numberOf = of.lookingAt();
+        String noun = numberOf ? h.substring(of.end()).strip() : h;
+        if (noun.isEmpty() || noun.length() > 40 || noun.split("\\s+").length > 3) {
+            return null;
+        }
+        for (int i = 0; i < noun.length(); i++) {
+            char c = noun.charAt(i);
+            if (!Character.isLetter(c) && c != ' ' && c != '-') {
+                return null;
+            }
+        }
+        String lower = noun.toLowerCase(Locale.ROOT);
+        boolean plural = lower.length() > 3 && lower.endsWith("s") && !lower.endsWith("ss") && !lower.endsWith("us")
+                && !lower.endsWith("is");
+        if (!numberOf && !plural) {
+            return null;
+        }
+        int counts = 0;
+        for (String v : values) {
+            String cell = v.strip();
+            if (blank(cell)) {
+                continue;
+            }
+            if (!COUNT_CELL.matcher(cell).matches()) {
+                return null;
+            }
+            counts++;
+        }
+        return counts >= MIN_ROWS ? attributeName(noun) : null;
+    }
+
+    private static final java.util.regex.Pattern UNIT_HEADER =
+            java.util.regex.Pattern.compile("([\\p{L}][\\p{L} ]{0,39}?) ?\\(([^()]{1,12})\\)");
+
+    /**
+     * A heading that names its unit, "Height (m)": the quantity and the unit, so the question reads "What is The
+     * Arcade’s height, in m?" and not "height (m)". Null for any other heading.
+     */
+    static String[] unitOf(String header) {
+        java.util.regex.Matcher m = UNIT_HEADER.matcher(header.strip());
+        return m.matches() ? new String[] {m.group(1).strip(), m.group(2).strip()} : null;
+    }
+
+    /** "lifts" of "1 lift"; "species" and words the rule cannot undo stay as they are. */
+    static String singular(String plural) {
+        if (plural.endsWith("ies") && plural.length() > 4) {
+            return plural.substring(0, plural.length() - 3) + "y";
+        }
+        if (plural.endsWith("sses") || plural.endsWith("xes") || plural.endsWith("ches") || plural.endsWith("shes")) {
+            return plural.substring(0, plural.length() - 2);
+        }
+        return plural.endsWith("s") && !plural.endsWith("ss") && !plural.endsWith("ies")
+                ? plural.substring(0, plural.length() - 1) : plural;
     }
 
     /** The first column's heading as the kind of thing a row is: "Elements" gives "element". */

@@ -310,6 +310,31 @@ class ExamWordingTest {
     }
 
     @Test
+    @DisplayName("a table column that counts things is asked 'how many', and its owner 'which has'")
+    void countingColumns() {
+        List<Question> questions = deck("""
+                # Buildings
+
+                | Building | Floors | Number of lifts | Height (m) |
+                | --- | --- | --- | --- |
+                | The Lyric | 3 | 3 | 14 |
+                | The Forum | 12 | 4 | 48 |
+                | The Arcade | 7 | 2 | 30 |
+                | The Mill | 5 | 1 | 21 |
+                | The Tower | 20 | 6 | 80 |
+                """);
+        assertThat(questions).extracting(Question::prompt)
+                .noneMatch(p -> p.contains("’s floors") || p.contains("’s number of lifts") || p.contains("floors is"))
+                .anyMatch(p -> p.matches("How many (floors|lifts) does The [A-Z][a-z]+ have\\?"))
+                .anyMatch(p -> p.matches("Which building has [0-9]+ (floors|lifts?)\\?"))
+                .noneMatch(p -> p.contains("has 1 lifts"))
+                .noneMatch(p -> p.startsWith("How many height"))
+                // A heading's unit reads as one: "height, in m", never "height (m)".
+                .noneMatch(p -> p.contains("(m)"))
+                .anyMatch(p -> p.matches("What is The [A-Z][a-z]+’s height, in m\\?|Which building’s height is [0-9]+ m\\?"));
+    }
+
+    @Test
     @DisplayName("a range's wrong options are never the key spelled another way, nor a range holding it")
     void rangeOptionsAreWrongRanges() {
         List<Question> questions = deck("""
