@@ -191,11 +191,12 @@ final class OrderingQuestions {
             return allVerbs || SEQUENCE.matcher(parent.text()).find();
         }
         java.util.regex.Matcher counted = COUNTED.matcher(parent.text().strip());
-        if (counted.matches()) {
+        String n = counted.matches() ? counted.group(2).toLowerCase(Locale.ROOT) : "";
+        if (n.matches("[0-9]{1,2}") || NUMBER_WORDS.contains(n)) {
             // "The cell cycle has four phases" over four items: the notes say the list is a sequence, and whole.
-            String n = counted.group(2).toLowerCase(Locale.ROOT);
             return n.equals(String.valueOf(steps.size())) || NUMBER_WORDS.indexOf(n) == steps.size();
         }
+        // "has several steps" counts nothing: the list is judged as any other.
         return allVerbs && bare;
     }
 }

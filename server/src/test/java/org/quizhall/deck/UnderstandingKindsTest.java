@@ -180,6 +180,16 @@ class UnderstandingKindsTest {
                     + G2 phase
                     + M phase
                 """, "ordering")).as("a count that does not match the list").isEmpty();
+        assertThat(of("""
+                # Deploying
+                + Deployment has several steps
+                    + Build
+                    + Test
+                    + Release
+                    + Monitor
+                """, "ordering")).as("a lead-in that counts nothing, over steps that are verbs")
+                .extracting(Question::options).singleElement().asList()
+                .containsExactlyInAnyOrder("Build", "Test", "Release", "Monitor");
     }
 
     @Test
