@@ -24,6 +24,8 @@ final class GroupComparisons {
     private static final int MAX_LINE = 90;
     /** At most this many questions from one set of siblings, so one part of the notes does not fill a round. */
     private static final int PER_PARENT = 2;
+    private static final java.util.regex.Pattern MASS_ENDINGS =
+            java.util.regex.Pattern.compile("(?:sis|tion|sion|ism|ing|ence|ance|ity)$");
     private static final Set<String> STOP = Set.of("a", "an", "the", "of", "and", "or", "to", "in", "on", "for",
             "with", "by", "is", "are", "has", "have", "its", "their", "it", "they", "be", "can", "as", "at", "from",
             "no", "not", "never", "without", "cannot", "doesn", "don", "isn", "aren", "t");
@@ -49,13 +51,19 @@ final class GroupComparisons {
         }
         for (TopicNode parent : index.tree.nodes()) {
             List<TopicNode> groups = parent.children().stream().filter(GroupComparisons::isGroup).toList();
-            if (groups.size() < 2 || groups.size() > 12 || !parallel(parent, groups)) {
-                continue;
+            if (groups.size() >= 2 && groups.size() <= 12 && parallel(parent, groups)) {
+                int asked = 0;
+                for (TopicNode group : groups) {
+                    if (asked < PER_PARENT && ask(parent, group, groups)) {
+                        asked++;
+                    }
+                }
             }
-            int asked = 0;
-            for (TopicNode group : groups) {
-                if (asked < PER_PARENT && ask(parent, group, groups)) {
-                    asked++;
+            // "Ribosomes" with one line of its own is still a thing to name, and to be offered among its siblings.
+            List<TopicNode> things = parent.children().stream().filter(c -> isGroup(c, 1)).toList();
+            if (things.size() >= 3 && things.size() <= 12 && parallel(parent, things)) {
+                for (TopicNode thing : things) {
+                    identify(parent, thing, things);
                 }
             }
         }
@@ -72,19 +80,42 @@ final class GroupComparisons {
             // "HBase vs. DynamoDB" is asked side against side already (ScenarioQuestions).
             return false;
         }
-        return MatchingQuestions.alike(parent, names);
+        if (MatchingQuestions.alike(parent, names)) {
+            return true;
+        }
+        // "## Biology processes" over "### Photosynthesis", "### Osmosis": sections that each name one thing of the
+        // kind the parent heading counts.
+        String[] kind = parent.text().strip().toLowerCase(Locale.ROOT).split("\\s+");
+        String last = kind[kind.length - 1];
+        return parent.isHeading() && kind.length <= 3 && last.length() > 3 && last.endsWith("s") && !last.endsWith("ss")
+                && groups.stream().allMatch(g -> g.isHeading() && g.text().strip().split("\\s+").length <= 3
+                        && !NotesIndex.shape(g.text()).hasVerb() && !category(g.text()));
+    }
+
+    /** "Commands", "Ideas": a section that gathers things of a kind, not one thing to tell from its siblings. */
+    private static boolean category(String heading) {
+        String[] words = heading.strip().toLowerCase(Locale.ROOT).split("\\s+");
+        String w = words[words.length - 1];
+        return w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")
+                && !w.endsWith("ics");
     }
 
     /** A bullet with two to eight lines of its own under it, each a leaf. */
     private static boolean isGroup(TopicNode node) {
-        if (node.kind() != NodeKind.LIST_LEAD_IN && node.kind() != NodeKind.LIST_ITEM && node.kind() != NodeKind.NOTE) {
+        return isGroup(node, 2);
+    }
+
+    private static boolean isGroup(TopicNode node, int minLines) {
+        // "## Osmosis" over its lines is a group as a bullet over its sub-bullets is.
+        if (node.kind() != NodeKind.LIST_LEAD_IN && node.kind() != NodeKind.LIST_ITEM && node.kind() != NodeKind.NOTE
+                && node.kind() != NodeKind.HEADING) {
             return false;
         }
         List<TopicNode> lines = node.children();
         String name = node.text().strip();
         // A thing's name as the notes write it, "Prokaryotic cells" or "HBase": "distributed processing system" or
         // "optimized for OLAP" under a heading describes the heading, and has no siblings to be told apart from.
-        if (lines.size() < 2 || lines.size() > 8 || name.length() > 40 || name.isEmpty()
+        if (lines.size() < minLines || lines.size() > 8 || name.length() > 40 || name.isEmpty()
                 || !Character.isUpperCase(name.codePointAt(0)) || name.endsWith(":") || name.endsWith("?")) {
             return false;
         }
@@ -97,6 +128,10 @@ final class GroupComparisons {
                 return false;
             }
             words += c.text().strip().split("\\s+").length;
+            if (node.isHeading() && NotesIndex.shape(c.text()).isItemLike()) {
+                // "## Transactions" over "Atomicity", "Consistency": a section listing names, not describing a thing.
+                return false;
+            }
         }
         return words >= MIN_MEAN_WORDS * lines.size();
     }
@@ -143,6 +178,149 @@ final class GroupComparisons {
                 explanation.toString(), new Source(group.line(), group.text(), group.path()),
                 index.topicOf(group.path())));
         return true;
+    }
+
+    /** At most this many "which organelle …" questions from one thing's lines. */
+    private static final int IDENTIFY_PER_GROUP = 2;
+
+    /**
+     * "Which organelle produces ATP through cellular respiration?" with Mitochondria against the other organelles: a
+     * line that says what one of three or more parallel things does names the thing, its siblings the wrong options.
+     * Only lines that start with their verb, which reads as a question about a thing once conjugated, and never one
+     * a sibling's lines also say.
+     */
+    private void identify(TopicNode parent, TopicNode group, List<TopicNode> groups) {
+        String name = group.text().strip();
+        List<String> names = groups.stream().map(g -> g.text().strip()).toList();
+        String kind = kindOf(parent);
+        int asked = 0;
+        for (String line : usable(group, names)) {
+            String predicate = predicate(line);
+            if (asked >= IDENTIFY_PER_GROUP || predicate == null || negated(line)) {
+                // "Needs no energy from the cell" is as true of diffusion, which the notes never say it of.
+                continue;
+            }
+            List<String> distractors = new ArrayList<>();
+            for (TopicNode g : groups) {
+                if (g != group && usable(g, names).stream().noneMatch(o -> alike(o, line))) {
+                    distractors.add(g.text().strip());
+                }
+            }
+            if (distractors.size() < 2) {
+                continue;
+            }
+            Random random = factory.random(TopicQuestions.KIND, "sibling", line);
+            Collections.shuffle(distractors, random);
+            distractors = distractors.subList(0, Math.min(3, distractors.size()));
+            String prompt = "Which " + kind + " " + predicate + "?";
+            if (TopicQuestions.givesAway(prompt, name)) {
+                continue;
+            }
+            String explanation = name + ": " + String.join("; ", usable(group, names)) + ".";
+            TopicNode node = group.children().stream().filter(c -> capitalised(c.text().strip()).equals(line))
+                    .findFirst().orElse(group);
+            out.add(node, factory.multipleChoice(TopicQuestions.KIND, "sibling", prompt, name, distractors,
+                    explanation, new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
+            asked++;
+        }
+    }
+
+    /** "organelle" under "Organelles", "process" under "Biology processes"; "of these" under anything else. */
+    private static String kindOf(TopicNode parent) {
+        String text = parent.text().strip().replaceAll("\\s*\\([^()]{0,60}\\)", "");
+        String[] words = text.split("\\s+");
+        String last = words[words.length - 1].toLowerCase(Locale.ROOT);
+        if (!parent.isHeading() || words.length > 3 || last.length() <= 3 || !last.endsWith("s") || last.endsWith("ss")
+                || !text.chars().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '-')) {
+            return "of these";
+        }
+        if (words.length == 3) {
+            text = words[1] + " " + words[2];
+        }
+        String phrase = text.toLowerCase(Locale.ROOT).equals(text) || words.length == 1
+                ? text.toLowerCase(Locale.ROOT) : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+        return TableQuestions.singular(phrase);
+    }
+
+    private static final Set<String> MODALS = Set.of("can", "cannot", "may", "must", "will", "should", "could");
+    private static final Set<String> PREPOSITIONS = Set.of("by", "in", "of", "from", "with", "to", "at", "on", "into",
+            "inside", "within", "for", "as");
+    private static final Set<String> PARTICIPLES = Set.of("found", "made", "built", "known", "held", "kept", "seen",
+            "given", "taken", "written", "shown", "bound");
+    /** Verbs a line describing a thing starts with, in their plain form. */
+    private static final Set<String> VERBS = Set.of("produce", "build", "make", "store", "release", "convert", "move",
+            "carry", "contain", "control", "transport", "protect", "package", "ship", "read", "go", "take", "break",
+            "synthesise", "synthesize", "digest", "absorb", "pump", "regulate", "detect", "send", "form", "allow",
+            "keep", "give", "hold", "host", "run", "coordinate", "manage", "process", "provide", "support", "use",
+            "create", "generate", "filter", "split", "join", "link", "connect", "copy", "scan", "query", "stream",
+            "track", "monitor", "handle", "enable", "operate", "receive", "transmit", "supply", "remove", "add",
+            "turn", "change", "cause", "increase", "decrease", "reduce", "raise", "lower", "trigger", "block",
+            "bind", "attach", "divide", "replicate", "encode", "decode", "translate", "transcribe",
+            "require", "need", "depend", "rely", "lead", "result", "occur", "happen", "appear", "live", "grow");
+
+    /**
+     * A line that starts with its verb, as said of one thing: "Produce ATP …" is "produces ATP …", "Surrounded by a
+     * double membrane" is "is surrounded by a double membrane". Null when the line does not start with a verb.
+     */
+    static String predicate(String line) {
+        String p = conjugated(line);
+        // "Have their own circular DNA", said of one organelle, "has its own circular DNA".
+        return p == null ? null : p.replaceAll("\\btheir\\b", "its").replaceAll("\\bthemselves\\b", "itself");
+    }
+
+    private static String conjugated(String line) {
+        String[] words = line.strip().split("\\s+");
+        if (words.length < 2) {
+            return null;
+        }
+        String w = words[0].toLowerCase(Locale.ROOT);
+        String rest = line.strip().substring(words[0].length());
+        String second = words[1].toLowerCase(Locale.ROOT);
+        if (w.equals("has") || w.equals("have")) {
+            return "has" + rest;
+        }
+        if (w.equals("is") || w.equals("are")) {
+            return "is" + rest;
+        }
+        if (MODALS.contains(w)) {
+            return w + rest;
+        }
+        if ((w.endsWith("ed") && w.length() > 4 || PARTICIPLES.contains(w)) && PREPOSITIONS.contains(second)) {
+            return "is " + w + rest;
+        }
+        if (VERBS.contains(w)) {
+            // "Host HDFS data and run tasks" is said of one node as "hosts HDFS data and runs tasks".
+            StringBuilder out = new StringBuilder(thirdPerson(w));
+            String[] tail = rest.split(" ", -1);
+            for (int i = 1; i < tail.length; i++) {
+                String t = tail[i];
+                String before = tail[i - 1].toLowerCase(Locale.ROOT);
+                boolean joined = before.equals("and") || before.equals("or") || before.equals("but");
+                out.append(' ').append(joined && VERBS.contains(t) ? thirdPerson(t) : t);
+            }
+            return out.toString();
+        }
+        for (String base : List.of(w.endsWith("ies") ? w.substring(0, w.length() - 3) + "y" : "",
+                w.endsWith("es") ? w.substring(0, w.length() - 2) : "", w.endsWith("s") ? w.substring(0, w.length() - 1) : "")) {
+            if (VERBS.contains(base) && thirdPerson(base).equals(w)) {
+                return w + rest;
+            }
+        }
+        return null;
+    }
+
+    private static String thirdPerson(String verb) {
+        if (verb.equals("go") || verb.equals("do")) {
+            return verb + "es";
+        }
+        if (verb.endsWith("y") && verb.length() > 2 && "aeiou".indexOf(verb.charAt(verb.length() - 2)) < 0) {
+            return verb.substring(0, verb.length() - 1) + "ies";
+        }
+        if (verb.endsWith("s") || verb.endsWith("sh") || verb.endsWith("ch") || verb.endsWith("x")
+                || verb.endsWith("z")) {
+            return verb + "es";
+        }
+        return verb + "s";
     }
 
     private static List<String> usable(TopicNode group, List<String> names) {
@@ -229,7 +407,9 @@ final class GroupComparisons {
             String w = bare.substring(bare.lastIndexOf(' ') + 1);
             boolean singular = w.endsWith("us") || w.endsWith("ss") || w.endsWith("is")
                     || !(w.endsWith("s") || w.endsWith("a") || w.endsWith("i") || w.endsWith("ae"));
-            return singular ? "the " + s : s;
+            // "the nucleus", but "osmosis" and "protein synthesis": a process or a quality takes no article.
+            boolean uncounted = MASS_ENDINGS.matcher(w).find();
+            return singular && !uncounted ? "the " + s : s;
         }
         return s;
     }

@@ -274,15 +274,36 @@ final class NotesIndex {
     /** Lower-case words the notes write after "a", "the", "no" and the like: common nouns ("a nucleus"). */
     private Set<String> commonNouns;
     private final Set<String> capitalisedInside = new HashSet<>();
+    private final Set<String> lowercaseInside = new HashSet<>();
+
+    /**
+     * Whether the notes write a word in lower case inside a line and never capitalise it there: "photosynthesis" is a
+     * concept, where "Lambda" or "Kinesis", capitalised wherever they appear, are names.
+     */
+    boolean writtenLowercase(String word) {
+        readWordCases();
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return lowercaseInside.contains(w) && !capitalisedInside.contains(w);
+    }
 
     /** Whether the notes use {@code word} as a common noun somewhere: "Have a nucleus", "No nucleus". */
     boolean isCommonNoun(String word) {
+        readWordCases();
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        return commonNouns.contains(w) && !capitalisedInside.contains(w);
+    }
+
+    /** How the notes write each word inside their lines: after an article, in lower case, capitalised. Once. */
+    private void readWordCases() {
         if (commonNouns == null) {
             commonNouns = new HashSet<>();
             for (Placed p : placed) {
                 String[] words = p.node().text().split("[^\\p{L}\\p{N}'-]+");
                 for (int i = 1; i < words.length; i++) {
                     String w = words[i];
+                    if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))) {
+                        lowercaseInside.add(w);
+                    }
                     if (!w.isEmpty() && Character.isLowerCase(w.charAt(0))
                             && DETERMINERS.contains(words[i - 1].toLowerCase(java.util.Locale.ROOT))) {
                         commonNouns.add(w);
@@ -293,8 +314,6 @@ final class NotesIndex {
                 }
             }
         }
-        String w = word.toLowerCase(java.util.Locale.ROOT);
-        return commonNouns.contains(w) && !capitalisedInside.contains(w);
     }
 
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "no", "each", "every", "this", "that",

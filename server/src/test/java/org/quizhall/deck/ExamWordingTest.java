@@ -310,6 +310,55 @@ class ExamWordingTest {
     }
 
     @Test
+    @DisplayName("a line saying what one of several parallel things does asks which of them, its siblings the options")
+    void whichOfTheSiblings() {
+        List<Question> cells = deck(SampleNotes.read("/notes/cell-biology.md"));
+        List<String> organelles = List.of("Nucleus", "Mitochondria", "Ribosomes", "Golgi apparatus");
+        Question atp = cells.stream().filter(q -> q.prompt().equals(
+                "Which organelle produces ATP through cellular respiration?")).findFirst().orElseThrow();
+        assertThat(atp.answer()).isEqualTo("Mitochondria");
+        assertThat(atp.options()).hasSize(4).allMatch(organelles::contains);
+        // Said of one organelle, "Have their own circular DNA" agrees: "has its own".
+        assertThat(cells).extracting(Question::prompt).contains("Which organelle has its own circular DNA?")
+                .noneMatch(p -> p.contains("has their"));
+        // Sections of one heading, each naming a process, are things to tell apart too; a line saying what a process
+        // does not do is as true of its siblings, and is not asked.
+        List<Question> processes = deck(SampleNotes.read("/notes/life-processes.md"));
+        Question light = processes.stream().filter(q -> q.prompt().equals(
+                "Which life process converts light energy into chemical energy inside chloroplasts?"))
+                .findFirst().orElseThrow();
+        assertThat(light.answer()).isEqualTo("Photosynthesis");
+        assertThat(light.options()).hasSize(4).doesNotHaveDuplicates().allMatch(o -> List.of("Photosynthesis",
+                "Cellular respiration", "Protein synthesis", "Osmosis", "Diffusion").contains(o));
+        assertThat(processes).extracting(Question::prompt).noneMatch(p -> p.contains("needs no energy"))
+                .contains("Which two of these are true of photosynthesis? (Choose two.)")
+                .noneMatch(p -> p.contains("true of the photosynthesis") || p.contains("true of the cellular"));
+        // A verb joined to the first is said of one thing too.
+        assertThat(deck("""
+                # Cluster
+                - Primary node
+                    - Coordinate the distribution of data and tasks
+                - Core node
+                    - Host HDFS data and run tasks
+                - Task node
+                    - Run tasks on spare capacity
+                """)).extracting(Question::prompt).contains("Which of these hosts HDFS data and runs tasks?");
+        // Sections that gather things ("Commands", "Ideas") or list names ("Atomicity") are not things to name.
+        assertThat(deck("""
+                # Git essentials
+                ## Commands
+                - Git fetch downloads commits without merging them
+                - Git status shows which files changed
+                ## Ideas
+                - A commit is identified by a hash of 40 characters
+                - HEAD points at the commit that is checked out
+                ## Transactions
+                - Atomicity
+                - Consistency
+                """)).extracting(Question::prompt).noneMatch(p -> p.startsWith("Which two of these are true of"));
+    }
+
+    @Test
     @DisplayName("a table column that counts things is asked 'how many', and its owner 'which has'")
     void countingColumns() {
         List<Question> questions = deck("""
@@ -404,7 +453,7 @@ class ExamWordingTest {
     @DisplayName("a common noun the notes write as \"a nucleus\" takes its article as a subject; a name does not")
     void articles() {
         assertThat(deck(SampleNotes.read("/notes/cell-biology.md"))).extracting(Question::prompt)
-                .contains("True or false? The nucleus stores the genetic material of the cell")
+                .contains("True or false? The nucleus is surrounded by a double membrane called the nuclear envelope")
                 .noneMatch(p -> p.startsWith("True or false? Nucleus"));
         assertThat(deck("""
                 # Tools

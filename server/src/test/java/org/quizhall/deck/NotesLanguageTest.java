@@ -48,6 +48,6 @@ class NotesLanguageTest {
         GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(SampleNotes.read("/notes/cell-biology.md")), 1L);
         assertThat(deck.questions()).extracting(Question::prompt)
                 .anyMatch(p -> p.contains("how many"))
-                .anyMatch(p -> p.startsWith("True or false? The nucleus stores"));
+                .anyMatch(p -> p.startsWith("True or false? The nucleus is surrounded"));
     }
 }
