@@ -215,6 +215,10 @@ public final class Quizhall implements AutoCloseable {
               new DeploymentOptions().setInstances(HTTP_INSTANCES))
           .await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
+      if (config.publicUrl().isEmpty() && !networkAddresses.isEmpty()) {
+        log.info("Phones on this machine's network open http://{}:{} (set {} for another address)",
+            networkAddresses.get(0), port, QuizhallConfig.PUBLIC_URL);
+      }
       return new Quizhall(vertx, config, embedded, pool, http, writer, rooms, gateway);
     } catch (RuntimeException e) {
       vertx.close().await();
