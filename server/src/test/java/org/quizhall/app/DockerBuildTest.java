@@ -86,10 +86,16 @@ class DockerBuildTest {
     List<String> command = new ArrayList<>(List.of("mvn", "-o", "-B", "-q"));
     run.stream().skip(1).filter(w -> !PHASES.contains(w) && !w.equals("-B") && !w.equals("-q")).forEach(command::add);
     command.add("validate");
-    Process maven =
-        new ProcessBuilder(command).directory(context.toFile()).redirectErrorStream(true).start();
-    String output = new String(maven.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(maven.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    Path log = Files.createTempFile("maven-", ".log");
+    Process maven = new ProcessBuilder(command).directory(context.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    boolean finished = maven.waitFor(120, TimeUnit.SECONDS);
+    if (!finished) {
+      maven.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    Files.delete(log);
+    assertThat(finished).as(String.join(" ", command) + " within 120 s:\n" + output).isTrue();
     assertThat(maven.exitValue()).as(String.join(" ", command) + " in the build stage:\n" + output).isZero();
   }
 
