@@ -29,6 +29,7 @@ export function mount(root, { params }) {
   const socket = new RoomSocket(() => (seat.hostToken ? { type: 'host', code, hostToken: seat.hostToken }
     : { type: 'host', code, accountToken: (currentSession() || {}).token || '' }));
   const joinUrl = seat.joinUrl || `${location.origin}/join/${code}`;
+  const joinNotice = localhostNotice(joinUrl);
   let phase = 'lobby';
   let paused = false;
   let locked = false;
@@ -77,7 +78,8 @@ export function mount(root, { params }) {
         h('p', { class: 'join-how' }, 'Join at ', h('a', { href: joinUrl, id: 'join-link', target: '_blank', rel: 'noopener' }, joinUrl.replace(/^https?:\/\//, ''))),
         h('p', { class: 'join-how' }, 'Room code'),
         lockState,
-        h('p', { class: 'room-code', id: 'room-code', 'aria-label': `Room code ${code.split('').join(' ')}` }, code)),
+        h('p', { class: 'room-code', id: 'room-code', 'aria-label': `Room code ${code.split('').join(' ')}` }, code),
+        joinNotice),
       h('img', { class: 'qr', id: 'qr', src: `/api/rooms/${code}/qr.svg`, alt: `QR code to join room ${code}`, width: 200, height: 200 })),
     connectionBanner(socket),
     h('div', { class: 'controls', role: 'group', 'aria-label': 'Game controls' }, nextButton, pauseButton, lockButton, endButton),
@@ -273,4 +275,19 @@ export function mount(root, { params }) {
     stopCountdown();
     socket.stop();
   };
+}
+
+const LOOPBACK = /^(localhost|.*\.localhost|127(\.\d+){3}|\[::1\])$/i;
+
+/**
+ * A page opened on localhost would put localhost in the link and QR, which no phone can open. Without a public URL
+ * the server then names this machine's network address instead; the host is told which one to read out.
+ */
+function localhostNotice(joinUrl) {
+  if (!LOOPBACK.test(location.hostname)) return null;
+  const linked = new URL(joinUrl);
+  const text = LOOPBACK.test(linked.hostname)
+    ? 'Phones cannot open localhost: open this page at this machine\'s network address, or set QUIZHALL_PUBLIC_URL.'
+    : `Phones cannot open localhost: ask players to open ${linked.origin}`;
+  return h('p', { class: 'message error', id: 'join-notice', role: 'note' }, text);
 }

@@ -112,7 +112,7 @@ public final class Main {
       options.addStore(
           new ConfigStoreOptions()
               .setType("env")
-              .setConfig(new JsonObject().put("keys", new JsonArray(QuizhallConfig.KEYS)).put("raw-data", true)));
+              .setConfig(new JsonObject().put("keys", new JsonArray(Setting.keys())).put("raw-data", true)));
       return ConfigRetriever.create(vertx, options).getConfig().await();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
@@ -132,20 +132,8 @@ public final class Main {
           --help              show this help
 
         Settings (environment variables or config keys):
-          QUIZHALL_HTTP_HOST               address to listen on (default 0.0.0.0, all interfaces)
-          QUIZHALL_HTTP_PORT               port to listen on (default 8080)
-          QUIZHALL_DATABASE_URL            JDBC URL of an external PostgreSQL, e.g.
-                                           jdbc:postgresql://db:5432/quizhall; unset = embedded
-          QUIZHALL_DATABASE_USER           user for the external database (default quizhall)
-          QUIZHALL_DATABASE_PASSWORD       password for the external database
-          QUIZHALL_DATA_DIR                where the embedded PostgreSQL keeps its data (default ./data)
-          QUIZHALL_DATABASE_POOL_SIZE      database connections (default 8)
-          QUIZHALL_SESSION_TTL_HOURS       how long a sign-in lasts (default 720, 30 days)
-          QUIZHALL_SHUTDOWN_GRACE_SECONDS  how long a stop waits for requests in flight (default 10)
-          QUIZHALL_MAX_PLAYERS_PER_ROOM    players one room takes (default 5000)
-          QUIZHALL_NICKNAME_BLOCKLIST      comma-separated words nicknames may not contain
-                                           (replaces the built-in list)
-        """;
+        """
+        + Setting.help();
   }
 
   private static void fail(String message, int status) {

@@ -115,6 +115,14 @@ public final class Quizhall implements AutoCloseable {
 
   /** Starts everything in order: database, migrations, pool, HTTP. Blocks until ready or failed. */
   public static Quizhall start(QuizhallConfig config, Clock clock) {
+    return start(config, clock, NetworkAddresses.reachableFrom(config.httpHost()));
+  }
+
+  /**
+   * The same, with the private network addresses phones reach this machine at (for join links when the host's
+   * browser is on localhost) given rather than read from the machine's interfaces.
+   */
+  public static Quizhall start(QuizhallConfig config, Clock clock, List<String> networkAddresses) {
     String registry = "quizhall-" + UUID.randomUUID();
     HazelcastClusterManager manager = config.cluster().map(ClusterNode::manager).orElse(null);
     Vertx vertx = newVertx(registry, config.cluster(), manager);
@@ -190,7 +198,7 @@ public final class Quizhall implements AutoCloseable {
               limits,
               config.maxPlayersPerRoom(),
               new org.quizhall.http.PublicSite(config.publicUrl(), config.allowedHosts(), config.metricsToken(),
-                  clientAddress),
+                  clientAddress, networkAddresses),
               config.openRoomsPerAccount(),
               itemAnalysis,
               new QuestionFlags(pool, writer, clock));
@@ -207,6 +215,10 @@ public final class Quizhall implements AutoCloseable {
               new DeploymentOptions().setInstances(HTTP_INSTANCES))
           .await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
+      if (config.publicUrl().isEmpty() && !networkAddresses.isEmpty()) {
+        log.info("Phones on this machine's network open http://{}:{} (set {} for another address)",
+            networkAddresses.get(0), port, QuizhallConfig.PUBLIC_URL);
+      }
       return new Quizhall(vertx, config, embedded, pool, http, writer, rooms, gateway);
     } catch (RuntimeException e) {
       vertx.close().await();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,73 +40,39 @@ public record QuizhallConfig(
    */
   public record Cluster(String host, int port, List<String> members) {}
 
-  public static final String HTTP_HOST = "QUIZHALL_HTTP_HOST";
-  public static final String HTTP_PORT = "QUIZHALL_HTTP_PORT";
-  public static final String DATABASE_URL = "QUIZHALL_DATABASE_URL";
-  public static final String DATABASE_USER = "QUIZHALL_DATABASE_USER";
-  public static final String DATABASE_PASSWORD = "QUIZHALL_DATABASE_PASSWORD";
-  public static final String DATA_DIR = "QUIZHALL_DATA_DIR";
-  public static final String DATABASE_POOL_SIZE = "QUIZHALL_DATABASE_POOL_SIZE";
-  public static final String SESSION_TTL_HOURS = "QUIZHALL_SESSION_TTL_HOURS";
-  public static final String SHUTDOWN_GRACE_SECONDS = "QUIZHALL_SHUTDOWN_GRACE_SECONDS";
-  public static final String MAX_PLAYERS_PER_ROOM = "QUIZHALL_MAX_PLAYERS_PER_ROOM";
-  public static final String WRITE_QUEUE_LIMIT = "QUIZHALL_WRITE_QUEUE_LIMIT";
-  public static final String NICKNAME_BLOCKLIST = "QUIZHALL_NICKNAME_BLOCKLIST";
-  public static final String ALLOWED_ORIGINS = "QUIZHALL_ALLOWED_ORIGINS";
-  public static final String TRUSTED_PROXIES = "QUIZHALL_TRUSTED_PROXIES";
-  public static final String PUBLIC_URL = "QUIZHALL_PUBLIC_URL";
-  public static final String ALLOWED_HOSTS = "QUIZHALL_ALLOWED_HOSTS";
-  public static final String METRICS_TOKEN = "QUIZHALL_METRICS_TOKEN";
-  public static final String OPEN_ROOMS_PER_ACCOUNT = "QUIZHALL_OPEN_ROOMS_PER_ACCOUNT";
-  public static final String CLUSTER = "QUIZHALL_CLUSTER";
-  public static final String CLUSTER_HOST = "QUIZHALL_CLUSTER_HOST";
-  public static final String CLUSTER_PORT = "QUIZHALL_CLUSTER_PORT";
-  public static final String CLUSTER_MEMBERS = "QUIZHALL_CLUSTER_MEMBERS";
+  // The names, for code and tests that set them; each setting's default, meaning and log line are in Setting.
+  public static final String HTTP_HOST = Setting.HTTP_HOST.key();
+  public static final String HTTP_PORT = Setting.HTTP_PORT.key();
+  public static final String DATABASE_URL = Setting.DATABASE_URL.key();
+  public static final String DATABASE_USER = Setting.DATABASE_USER.key();
+  public static final String DATABASE_PASSWORD = Setting.DATABASE_PASSWORD.key();
+  public static final String DATA_DIR = Setting.DATA_DIR.key();
+  public static final String DATABASE_POOL_SIZE = Setting.DATABASE_POOL_SIZE.key();
+  public static final String SESSION_TTL_HOURS = Setting.SESSION_TTL_HOURS.key();
+  public static final String SHUTDOWN_GRACE_SECONDS = Setting.SHUTDOWN_GRACE_SECONDS.key();
+  public static final String MAX_PLAYERS_PER_ROOM = Setting.MAX_PLAYERS_PER_ROOM.key();
+  public static final String WRITE_QUEUE_LIMIT = Setting.WRITE_QUEUE_LIMIT.key();
+  public static final String NICKNAME_BLOCKLIST = Setting.NICKNAME_BLOCKLIST.key();
+  public static final String ALLOWED_ORIGINS = Setting.ALLOWED_ORIGINS.key();
+  public static final String TRUSTED_PROXIES = Setting.TRUSTED_PROXIES.key();
+  public static final String PUBLIC_URL = Setting.PUBLIC_URL.key();
+  public static final String ALLOWED_HOSTS = Setting.ALLOWED_HOSTS.key();
+  public static final String METRICS_TOKEN = Setting.METRICS_TOKEN.key();
+  public static final String OPEN_ROOMS_PER_ACCOUNT = Setting.OPEN_ROOMS_PER_ACCOUNT.key();
+  public static final String CLUSTER = Setting.CLUSTER.key();
+  public static final String CLUSTER_HOST = Setting.CLUSTER_HOST.key();
+  public static final String CLUSTER_PORT = Setting.CLUSTER_PORT.key();
+  public static final String CLUSTER_MEMBERS = Setting.CLUSTER_MEMBERS.key();
 
   /** The names Quizhall reads, in the order the start-up log and {@code --help} list them. */
-  public static final List<String> KEYS =
-      List.of(
-          HTTP_HOST,
-          HTTP_PORT,
-          DATABASE_URL,
-          DATABASE_USER,
-          DATABASE_PASSWORD,
-          DATA_DIR,
-          DATABASE_POOL_SIZE,
-          SESSION_TTL_HOURS,
-          SHUTDOWN_GRACE_SECONDS,
-          MAX_PLAYERS_PER_ROOM,
-          WRITE_QUEUE_LIMIT,
-          NICKNAME_BLOCKLIST,
-          ALLOWED_ORIGINS,
-          TRUSTED_PROXIES,
-          PUBLIC_URL,
-          ALLOWED_HOSTS,
-          METRICS_TOKEN,
-          OPEN_ROOMS_PER_ACCOUNT,
-          CLUSTER,
-          CLUSTER_HOST,
-          CLUSTER_PORT,
-          CLUSTER_MEMBERS);
-
-  static final String DEFAULT_HTTP_HOST = "0.0.0.0";
-  static final int DEFAULT_HTTP_PORT = 8080;
-  static final String DEFAULT_DATA_DIR = "./data";
-  static final int DEFAULT_POOL_SIZE = 8;
-  static final long DEFAULT_SESSION_TTL_HOURS = 30 * 24;
-  static final long DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
-  static final int DEFAULT_MAX_PLAYERS_PER_ROOM = 5000;
-  /** A teacher's classes at once, with room to spare; not a script's thousands. */
-  static final int DEFAULT_OPEN_ROOMS_PER_ACCOUNT = 50;
-  static final String DEFAULT_CLUSTER_HOST = "127.0.0.1";
-  static final int DEFAULT_CLUSTER_PORT = 5701;
+  public static final List<String> KEYS = Setting.keys();
 
   /**
    * Reads the settings from merged sources. Values may be strings (environment) or JSON numbers
    * (a config file); anything unreadable is refused with a message naming the setting.
    */
   public static QuizhallConfig from(JsonObject source) {
-    String url = blankToNull(string(source, DATABASE_URL, null));
+    String url = blankToNull(string(source, Setting.DATABASE_URL));
     if (url != null && !url.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException(
           DATABASE_URL + " must be a JDBC URL such as jdbc:postgresql://host:5432/quizhall");
@@ -116,32 +83,32 @@ public record QuizhallConfig(
           CLUSTER + "=true needs one PostgreSQL shared by every node: set " + DATABASE_URL);
     }
     return new QuizhallConfig(
-        string(source, HTTP_HOST, DEFAULT_HTTP_HOST),
-        integer(source, HTTP_PORT, DEFAULT_HTTP_PORT, 0, 65535),
+        string(source, Setting.HTTP_HOST),
+        (int) integer(source, Setting.HTTP_PORT, 0, 65535),
         Optional.ofNullable(url),
-        string(source, DATABASE_USER, "quizhall"),
-        string(source, DATABASE_PASSWORD, ""),
-        Path.of(string(source, DATA_DIR, DEFAULT_DATA_DIR)).toAbsolutePath().normalize(),
-        integer(source, DATABASE_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 200),
-        Duration.ofHours(integer(source, SESSION_TTL_HOURS, DEFAULT_SESSION_TTL_HOURS, 1, 24 * 366)),
+        string(source, Setting.DATABASE_USER),
+        Objects.requireNonNullElse(string(source, Setting.DATABASE_PASSWORD), ""),
+        Path.of(string(source, Setting.DATA_DIR)).toAbsolutePath().normalize(),
+        (int) integer(source, Setting.DATABASE_POOL_SIZE, 1, 200),
+        Duration.ofHours(integer(source, Setting.SESSION_TTL_HOURS, 1, 24 * 366)),
         Duration.ofSeconds(
-            integer(source, SHUTDOWN_GRACE_SECONDS, DEFAULT_SHUTDOWN_GRACE_SECONDS, 0, 600)),
-        integer(source, MAX_PLAYERS_PER_ROOM, DEFAULT_MAX_PLAYERS_PER_ROOM, 1, 100_000),
-        integer(source, WRITE_QUEUE_LIMIT, org.quizhall.game.GameWriter.DEFAULT_LIMIT, 1, 10_000_000),
-        Optional.ofNullable(blankToNull(string(source, NICKNAME_BLOCKLIST, null)))
+            integer(source, Setting.SHUTDOWN_GRACE_SECONDS, 0, 600)),
+        (int) integer(source, Setting.MAX_PLAYERS_PER_ROOM, 1, 100_000),
+        (int) integer(source, Setting.WRITE_QUEUE_LIMIT, 1, 10_000_000),
+        Optional.ofNullable(blankToNull(string(source, Setting.NICKNAME_BLOCKLIST)))
             .map(words -> List.of(words.split("\\s*,\\s*"))),
         cluster,
         origins(source),
         proxies(source),
         publicUrl(source),
         hosts(source),
-        Optional.ofNullable(blankToNull(string(source, METRICS_TOKEN, null))),
-        (int) integer(source, OPEN_ROOMS_PER_ACCOUNT, DEFAULT_OPEN_ROOMS_PER_ACCOUNT, 1, 1_000_000));
+        Optional.ofNullable(blankToNull(string(source, Setting.METRICS_TOKEN))),
+        (int) integer(source, Setting.OPEN_ROOMS_PER_ACCOUNT, 1, 1_000_000));
   }
 
   /** The address players open, for join links and QR codes: scheme and host (and port), nothing after. */
   private static Optional<String> publicUrl(JsonObject source) {
-    String url = blankToNull(string(source, PUBLIC_URL, null));
+    String url = blankToNull(string(source, Setting.PUBLIC_URL));
     if (url == null) {
       return Optional.empty();
     }
@@ -155,7 +122,7 @@ public record QuizhallConfig(
 
   /** Host names requests may name; empty: any (the public URL's host is always allowed). */
   private static List<String> hosts(JsonObject source) {
-    String listed = blankToNull(string(source, ALLOWED_HOSTS, null));
+    String listed = blankToNull(string(source, Setting.ALLOWED_HOSTS));
     if (listed == null) {
       return List.of();
     }
@@ -172,7 +139,7 @@ public record QuizhallConfig(
 
   /** Reverse proxies whose X-Forwarded-For is believed: IP addresses or CIDR networks. */
   private static List<String> proxies(JsonObject source) {
-    String listed = blankToNull(string(source, TRUSTED_PROXIES, null));
+    String listed = blankToNull(string(source, Setting.TRUSTED_PROXIES));
     if (listed == null) {
       return List.of();
     }
@@ -188,7 +155,7 @@ public record QuizhallConfig(
 
   /** Other sites whose pages may open Quizhall's WebSocket (its own pages always may). */
   private static List<String> origins(JsonObject source) {
-    String listed = blankToNull(string(source, ALLOWED_ORIGINS, null));
+    String listed = blankToNull(string(source, Setting.ALLOWED_ORIGINS));
     if (listed == null) {
       return List.of();
     }
@@ -204,17 +171,17 @@ public record QuizhallConfig(
   }
 
   private static Optional<Cluster> cluster(JsonObject source) {
-    String enabled = string(source, CLUSTER, "false").toLowerCase(java.util.Locale.ROOT);
+    String enabled = string(source, Setting.CLUSTER).toLowerCase(java.util.Locale.ROOT);
     if (!enabled.equals("true") && !enabled.equals("false")) {
       throw new IllegalArgumentException(CLUSTER + " must be true or false, not '" + enabled + "'");
     }
     if (enabled.equals("false")) {
       return Optional.empty();
     }
-    String host = string(source, CLUSTER_HOST, DEFAULT_CLUSTER_HOST);
-    int port = (int) integer(source, CLUSTER_PORT, DEFAULT_CLUSTER_PORT, 1, 65535);
+    String host = string(source, Setting.CLUSTER_HOST);
+    int port = (int) integer(source, Setting.CLUSTER_PORT, 1, 65535);
     List<String> members = new java.util.ArrayList<>();
-    String listed = blankToNull(string(source, CLUSTER_MEMBERS, null));
+    String listed = blankToNull(string(source, Setting.CLUSTER_MEMBERS));
     if (listed != null) {
       for (String member : listed.split("\\s*,\\s*")) {
         int colon = member.lastIndexOf(':');
@@ -241,72 +208,39 @@ public record QuizhallConfig(
     return databaseUrl.isEmpty();
   }
 
-  /** The effective settings for the start-up log: the password never appears. */
+  /** The effective settings for the start-up log, one per row of {@link Setting}: secrets never appear. */
   public Map<String, Object> describe() {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put(HTTP_HOST, httpHost);
-    out.put(HTTP_PORT, httpPort);
-    out.put(DATABASE_URL, databaseUrl.map(QuizhallConfig::withoutCredentials).orElse("(embedded)"));
-    if (databaseUrl.isPresent()) {
-      out.put(DATABASE_USER, databaseUser);
-      out.put(DATABASE_PASSWORD, databasePassword.isEmpty() ? "(empty)" : "(set)");
+    for (Setting setting : Setting.values()) {
+      setting.logged(this).ifPresent(value -> out.put(setting.key(), value));
     }
-    out.put(DATA_DIR, dataDir);
-    out.put(DATABASE_POOL_SIZE, databasePoolSize);
-    out.put(SESSION_TTL_HOURS, sessionTtl.toHours());
-    out.put(SHUTDOWN_GRACE_SECONDS, shutdownGrace.toSeconds());
-    out.put(MAX_PLAYERS_PER_ROOM, maxPlayersPerRoom);
-    out.put(WRITE_QUEUE_LIMIT, writeQueueLimit);
-    out.put(NICKNAME_BLOCKLIST, nicknameBlocklist.map(words -> words.size() + " word(s)").orElse("(built-in)"));
-    out.put(ALLOWED_ORIGINS, allowedOrigins.isEmpty() ? "(its own pages only)" : String.join(",", allowedOrigins));
-    out.put(TRUSTED_PROXIES, trustedProxies.isEmpty() ? "(none: the connection's address is the client)" : String.join(",", trustedProxies));
-    out.put(PUBLIC_URL, publicUrl.orElse("(unset: join links follow the address the host's browser used)"));
-    out.put(ALLOWED_HOSTS, allowedHosts.isEmpty() ? "(any)" : String.join(",", allowedHosts));
-    out.put(METRICS_TOKEN, metricsToken.isPresent() ? "(set)" : "(unset: /metrics answers this machine only)");
-    out.put(OPEN_ROOMS_PER_ACCOUNT, openRoomsPerAccount);
-    out.put(CLUSTER, cluster.isPresent());
-    cluster.ifPresent(
-        c -> {
-          out.put(CLUSTER_HOST, c.host());
-          out.put(CLUSTER_PORT, c.port());
-          out.put(CLUSTER_MEMBERS, c.members().isEmpty() ? "(none: this node alone)" : String.join(",", c.members()));
-        });
     return out;
   }
 
-  /** JDBC URLs may carry a password as a query parameter; the log shows only where we connect. */
-  private static String withoutCredentials(String url) {
-    int query = url.indexOf('?');
-    return query < 0 ? url : url.substring(0, query) + "?…";
+  /** The value given for {@code setting}, trimmed, else its default (null for none). */
+  private static String string(JsonObject source, Setting setting) {
+    Object value = source.getValue(setting.key());
+    return value == null ? setting.defaultValue().orElse(null) : value.toString().trim();
   }
 
-  private static String string(JsonObject source, String key, String fallback) {
-    Object value = source.getValue(key);
-    return value == null ? fallback : value.toString().trim();
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
-  }
-
-  private static long integer(JsonObject source, String key, long fallback, long min, long max) {
-    Object value = source.getValue(key);
+  private static long integer(JsonObject source, Setting setting, long min, long max) {
+    Object value = source.getValue(setting.key());
     if (value == null || value.toString().isBlank()) {
-      return fallback;
+      value = setting.defaultValue().orElseThrow();
     }
     long parsed;
     try {
       parsed = value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, not '" + value + "'");
+      throw new IllegalArgumentException(setting.key() + " must be a whole number, not '" + value + "'");
     }
     if (parsed < min || parsed > max) {
-      throw new IllegalArgumentException(key + " must be between " + min + " and " + max);
+      throw new IllegalArgumentException(setting.key() + " must be between " + min + " and " + max);
     }
     return parsed;
   }
 
-  private static int integer(JsonObject source, String key, int fallback, int min, int max) {
-    return (int) integer(source, key, (long) fallback, (long) min, (long) max);
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -1,6 +1,7 @@
 package org.quizhall.http;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.RoutingContext;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +13,11 @@ import java.util.Optional;
 /**
  * How Quizhall is reached from outside: the address players open (for join links and QR codes), the host names
  * requests may name (a page on another name reaching this server through DNS rebinding is refused), and who may
- * read {@code /metrics}.
+ * read {@code /metrics}. {@code networkAddresses} are this machine's private addresses, found at start-up, for
+ * phones on the same network.
  */
 public record PublicSite(Optional<String> publicUrl, List<String> allowedHosts, Optional<String> metricsToken,
-                         ClientAddress clientAddress) {
+                         ClientAddress clientAddress, List<String> networkAddresses) {
 
   /**
    * Refuses a request whose Host is not an allowed name, when names are configured; health checks and /metrics
@@ -70,13 +72,35 @@ public record PublicSite(Optional<String> publicUrl, List<String> allowedHosts, 
     }
   }
 
-  /** The link players open for a room: on the public URL when one is set, else on the address the host used. */
+  /**
+   * The link players open for a room: on the public URL when one is set, else on the address the host used, unless
+   * that is localhost, which no phone can open: then on this machine's first network address, at the same port.
+   */
   String joinUrl(RoutingContext ctx, String code) {
     if (publicUrl.isPresent()) {
       return publicUrl.get() + "/join/" + code;
     }
-    String host = ctx.request().authority() == null ? "localhost" : ctx.request().authority().toString();
-    return (https(ctx.request()) ? "https" : ctx.request().scheme()) + "://" + host + "/join/" + code;
+    String scheme = https(ctx.request()) ? "https" : ctx.request().scheme();
+    HostAndPort authority = ctx.request().authority();
+    if (authority == null || loopbackName(authority.host())) {
+      if (!networkAddresses.isEmpty()) {
+        String port = authority == null || authority.port() < 0 ? "" : ":" + authority.port();
+        return scheme + "://" + networkAddresses.get(0) + port + "/join/" + code;
+      }
+      if (authority == null) {
+        return scheme + "://localhost/join/" + code;
+      }
+    }
+    return scheme + "://" + authority + "/join/" + code;
+  }
+
+  /** localhost, a name under it, or a loopback IP literal. */
+  private static boolean loopbackName(String host) {
+    String name = host.toLowerCase(Locale.ROOT);
+    if (name.equals("localhost") || name.endsWith(".localhost")) {
+      return true;
+    }
+    return loopback(name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name);
   }
 
   /** An IP literal on loopback; never a name look-up (this runs on an event loop). */

@@ -9,6 +9,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -94,5 +95,46 @@ class PublicSiteTest {
     HttpResponse<Buffer> http = client(vertx).get(plain.httpPort(), "127.0.0.1", "/")
         .putHeader("X-Forwarded-Proto", "https").send().await();
     assertThat(http.getHeader("Strict-Transport-Security")).as("an untrusted X-Forwarded-Proto is not believed").isNull();
+  }
+
+  @Test
+  @DisplayName("without a public URL, a host on localhost gets the join link and QR on this machine's network address")
+  void localhostHostGetsTheNetworkAddress(Vertx vertx) {
+    Quizhall server = TestServer.start(new TestClock(Instant.parse("2026-12-01T10:00:00Z")), TestDatabase.fresh(),
+        new JsonObject(), List.of("192.168.1.20", "10.0.0.5"));
+    open.add(server);
+    int port = server.httpPort();
+    Api api = new Api(vertx, port);
+    open.add(api);
+    String token = api.signUpAndIn("lan_host", "hosting on the lan");
+    String code = api.openRoom(token, api.firstDeckId(token), 1, 20).getString("code");
+    WebClient web = client(vertx);
+
+    // The console asks for the room the way the host's browser does: Host names localhost, 127.0.0.1 or [::1].
+    String lanLink = "http://192.168.1.20:" + port + "/join/" + code;
+    for (String loopback : List.of("localhost", "127.0.0.1", "[::1]")) {
+      JsonObject room = web.post(port, "127.0.0.1", "/api/rooms").putHeader("Host", loopback + ":" + port)
+          .bearerTokenAuthentication(token)
+          .sendJsonObject(new JsonObject().put("deckId", api.firstDeckId(token)).put("questionCount", 1)).await()
+          .bodyAsJsonObject();
+      assertThat(room.getString("joinUrl")).as("opened on " + loopback)
+          .isEqualTo("http://192.168.1.20:" + port + "/join/" + room.getString("code"));
+      HttpResponse<Buffer> qr = web.get(port, "127.0.0.1", "/api/rooms/" + code + "/qr.svg")
+          .putHeader("Host", loopback + ":" + port).send().await();
+      assertThat(qr.bodyAsString()).as("QR on " + loopback).isEqualTo(JoinCodes.svg(lanLink));
+    }
+
+    HttpResponse<Buffer> named = web.get(port, "127.0.0.1", "/api/rooms/" + code + "/qr.svg")
+        .putHeader("Host", "quiz.school.lan:" + port).send().await();
+    assertThat(named.bodyAsString()).as("a host on a network name keeps it")
+        .isEqualTo(JoinCodes.svg("http://quiz.school.lan:" + port + "/join/" + code));
+
+    Quizhall alone = start(new JsonObject());
+    Api offline = new Api(vertx, alone.httpPort());
+    open.add(offline);
+    String other = offline.signUpAndIn("no_lan_host", "hosting with no lan");
+    JsonObject room = offline.openRoom(other, offline.firstDeckId(other), 1, 20);
+    assertThat(room.getString("joinUrl")).as("a machine on no network keeps the address the host used")
+        .isEqualTo("http://127.0.0.1:" + alone.httpPort() + "/join/" + room.getString("code"));
   }
 }

@@ -2,6 +2,7 @@ package org.quizhall.testing;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.List;
 import org.quizhall.app.DatabaseSettings;
 import org.quizhall.app.Quizhall;
 import org.quizhall.app.QuizhallConfig;
@@ -22,6 +23,11 @@ public final class TestServer {
 
   /** The same with further settings (cluster mode, say) on top. */
   public static Quizhall start(Clock clock, DatabaseSettings database, JsonObject more) {
+    return start(clock, database, more, List.of());
+  }
+
+  /** The same on a machine whose private network addresses are {@code networkAddresses}. */
+  public static Quizhall start(Clock clock, DatabaseSettings database, JsonObject more, List<String> networkAddresses) {
     QuizhallConfig config =
         QuizhallConfig.from(
             more.copy()
@@ -31,7 +37,7 @@ public final class TestServer {
                 .put(QuizhallConfig.DATABASE_USER, database.user())
                 .put(QuizhallConfig.DATABASE_PASSWORD, database.password())
                 .put(QuizhallConfig.SHUTDOWN_GRACE_SECONDS, 1));
-    return Quizhall.start(config, clock);
+    return Quizhall.start(config, clock, networkAddresses);
   }
 
   /** Two nodes clustered over Hazelcast on loopback, on one database; closing the pair stops both, B first. */
