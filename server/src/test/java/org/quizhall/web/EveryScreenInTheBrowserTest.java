@@ -46,6 +46,7 @@ class EveryScreenInTheBrowserTest {
   private static JsonObject group;
   private static String assignmentId;
   private static String gameId;
+  private static String gameCode;
   /** The teacher's laptop, projected: the console and the teacher's pages. */
   private static Browser projector;
   /** The member's phone. */
@@ -111,6 +112,7 @@ class EveryScreenInTheBrowserTest {
         teacherToken).bodyAsJsonObject();
     assertThat(room.getString("code")).as(room.encode()).isNotNull();
     gameId = room.getString("gameId");
+    gameCode = room.getString("code");
     AnswerKey answerKey = new AnswerKey(quizhall.pool(), deckId);
     projector.go("/host/" + room.getString("code"));
     projector.find("#room-code");
@@ -150,7 +152,13 @@ class EveryScreenInTheBrowserTest {
 
     pressWithKeyboard(projector, "#next", "");
     phone.textOf(".question-count", "Question 2 of 2");
-    projector.textOf("#next", "Reveal");
+    pressWithKeyboard(projector, "#pause", "Pause");
+    phone.textOf("#answer-status", "Paused");
+    phone.waitUntil("the answers to be off while paused", () -> phone.all("#answers button.option:not(:disabled)").isEmpty());
+    check(phone, "player-question-paused", Screens.PHONE);
+    check(projector, "host-question-paused", Screens.PROJECTOR);
+    pressWithKeyboard(projector, "#pause", "Resume");
+    phone.waitUntil("the answers to be on again", () -> phone.all("#answers button.option:disabled").isEmpty());
     pressWithKeyboard(projector, "#next", "Reveal the answer now");
     phone.find("#reveal-answer");
     check(phone, "player-reveal-missed", Screens.PHONE);
@@ -181,6 +189,8 @@ class EveryScreenInTheBrowserTest {
 
     signIn(phone, MEMBER, memberToken);
     visit(phone, groupPage, "#group-leaderboard", MEMBER, "group-member");
+    visit(phone, "/join/group/" + group.getString("inviteCode"), "main", "Signed in as", "group-invite");
+    visit(phone, "/join/" + gameCode, "#join-title", "Join a game", "join-with-code");
     visit(phone, "/account/record", "#record-history", "room", "record");
     visit(phone, "/results/" + gameId, "#results-players", "Maximiliana", "results-player");
     visit(phone, "/account/assignments/" + assignmentId, "#assignment-title", "Week 1 revision", "assignment");
