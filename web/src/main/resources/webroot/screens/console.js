@@ -86,7 +86,7 @@ export function mount(root, { params }) {
     message,
     h('div', { class: 'console-body' },
       stage,
-      h('aside', { class: 'card roster-panel', 'aria-labelledby': 'roster-title' }, h('h2', { id: 'roster-title' }, 'Players'), countEl, rosterList)));
+      h('section', { class: 'card roster-panel', 'aria-labelledby': 'roster-title' }, h('h2', { id: 'roster-title' }, 'Players'), countEl, rosterList)));
   root.append(consoleEl);
 
   async function command(type, fields = {}) {

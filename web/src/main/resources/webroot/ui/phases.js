@@ -18,7 +18,7 @@ export function questionHeading(question) {
   return h('div', { class: 'question-head' },
     h('p', { class: 'question-count' }, `Question ${question.index + 1} of ${question.total}`),
     questionContext(question),
-    h('h2', { class: 'prompt', id: 'question-prompt', tabindex: '-1', 'data-question-id': question.questionId }, question.prompt));
+    h('h1', { class: 'prompt', id: 'question-prompt', tabindex: '-1', 'data-question-id': question.questionId }, question.prompt));
 }
 
 /** One answer option; `onChoose` makes it a button, without it (the host's screen) it is a label. */
@@ -124,7 +124,7 @@ function matchKey(key, mine) {
 export function revealView(reveal, { chosen = null, question = null } = {}) {
   const parts = [
     h('p', { class: 'question-count' }, `Question ${reveal.index + 1} of ${reveal.total}`),
-    h('h2', { class: 'correct-answer', id: 'reveal-answer', tabindex: '-1' },
+    h('h1', { class: 'correct-answer', id: 'reveal-answer', tabindex: '-1' },
       h('span', { 'aria-hidden': 'true' }, '✓ '), 'Answer: ', h('span', { class: 'answer-text' }, reveal.answer)),
   ];
   if (CHOICE_TYPES.has(reveal.answerType)) {
@@ -160,7 +160,7 @@ export function revealView(reveal, { chosen = null, question = null } = {}) {
 
 /** The fact from the notes the question came from, with where it is in them. */
 export function sourceNote(explanation, source) {
-  return h('aside', { class: 'source', 'aria-label': 'From your notes' },
+  return h('section', { class: 'source', 'aria-label': 'From your notes' },
     h('p', { class: 'explanation' }, explanation),
     source ? h('p', { class: 'source-line' },
       h('span', { class: 'line-number' }, `Line ${source.line}`),

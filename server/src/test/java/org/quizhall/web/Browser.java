@@ -212,9 +212,10 @@ final class Browser implements AutoCloseable {
 
   void screenshot(String screen) {
     try {
-      Files.createDirectories(SCREENSHOTS);
+      Path target = SCREENSHOTS.resolve(screen + ".png");
+      Files.createDirectories(target.getParent());
       File shot = driver.getScreenshotAs(OutputType.FILE);
-      Files.copy(shot.toPath(), SCREENSHOTS.resolve(screen + ".png"), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

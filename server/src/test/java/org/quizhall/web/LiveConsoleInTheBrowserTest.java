@@ -251,7 +251,7 @@ class LiveConsoleInTheBrowserTest {
   }
 
   @Test
-  @DisplayName("no page is wider than a phone-sized window: home, join, host, groups, My record and results")
+  @DisplayName("no page is wider than a phone-sized window: home, join, host, groups, a group, My record and results")
   void noPageOverflowsAPhone() {
     JsonObject room = openRoom(1);
     hostSocket = hostOver(room);
@@ -266,8 +266,7 @@ class LiveConsoleInTheBrowserTest {
           hostAccount);
       String[][] pages = {
         {"/", "Quizhall"}, {"/join", "Join"}, {"/host", "Your decks"}, {"/account/groups", "Biology revision"},
-        // Not yet: the group page (/account/groups/{id}) is still wider than a 430 px window.
-        {"/account/record", "Recent games"},
+        {"/account/groups/" + group.getString("id"), "Group leaderboard"}, {"/account/record", "Recent games"},
         {"/results/" + room.getString("gameId"), "Maximiliana"},
       };
       for (int width : new int[] {390, 430}) {
