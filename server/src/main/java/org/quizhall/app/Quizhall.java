@@ -202,9 +202,10 @@ public final class Quizhall implements AutoCloseable {
               config.openRoomsPerAccount(),
               itemAnalysis,
               new QuestionFlags(pool, writer, clock));
-      // Vert.x shares a port among servers that name the same one; servers on port 0 each bind a random
-      // port of their own, so "any free port" is chosen here first and named by every instance.
-      int port = config.httpPort() == 0 ? freePort(config.httpHost()) : config.httpPort();
+      // Vert.x shares a port among servers that name the same one; servers on port 0 would each bind a
+      // random port of their own, while a negative port is one random port, bound once by the OS and
+      // shared by every instance that names it (no port picked here and raced for at bind time).
+      int port = config.httpPort() == 0 ? -1 : config.httpPort();
       List<HttpApi> http = new java.util.concurrent.CopyOnWriteArrayList<>();
       vertx.deployVerticle(
               () -> {
@@ -217,7 +218,7 @@ public final class Quizhall implements AutoCloseable {
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
       if (config.publicUrl().isEmpty() && !networkAddresses.isEmpty()) {
         log.info("Phones on this machine's network open http://{}:{} (set {} for another address)",
-            networkAddresses.get(0), port, QuizhallConfig.PUBLIC_URL);
+            networkAddresses.get(0), http.get(0).actualPort(), QuizhallConfig.PUBLIC_URL);
       }
       return new Quizhall(vertx, config, embedded, pool, http, writer, rooms, gateway);
     } catch (RuntimeException e) {
@@ -226,14 +227,6 @@ public final class Quizhall implements AutoCloseable {
         embedded.close();
       }
       throw e;
-    }
-  }
-
-  private static int freePort(String host) {
-    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
-      return probe.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new StartupException("No free port to listen on: " + e.getMessage(), e);
     }
   }
 
@@ -274,7 +267,8 @@ public final class Quizhall implements AutoCloseable {
       log.warn("Not every room said goodbye to its players: {}", e.getMessage());
     }
     try {
-      Future.all(http.stream().map(api -> api.drain(grace)).toList()).await();
+      // join, not all: every instance drains to the end even when another fails early.
+      Future.join(http.stream().map(api -> api.drain(grace)).toList()).await();
     } catch (RuntimeException e) {
       log.warn("HTTP server did not drain cleanly: {}", e.getMessage());
     }
