@@ -146,10 +146,11 @@ public final class Quizhall implements AutoCloseable {
               .build();
       Accounts accounts = new Accounts(vertx, pool, new PasswordHasher(), clock, config.sessionTtl());
       Decks decks =
-          new Decks(pool, new ImportQueue(vertx, io.vertx.micrometer.backends.BackendRegistries.getNow(registry)));
+          new Decks(pool, new ImportQueue(vertx, io.vertx.micrometer.backends.BackendRegistries.getNow(registry)),
+              clock);
       SampleDecks.importAll(decks);
       GameWriter writer = new GameWriter(vertx, pool, config.writeQueueLimit());
-      Games games = new Games(pool, writer);
+      Games games = new Games(pool, writer, clock);
       ItemAnalysis itemAnalysis = new ItemAnalysis(vertx, pool, writer);
       Fsrs fsrs = new Fsrs();
       MasteryRecorder mastery = new MasteryRecorder(vertx, pool, fsrs);

@@ -38,10 +38,12 @@ public final class Decks {
 
   private final DeckStore store;
   private final ImportQueue imports;
+  private final java.time.Clock clock;
 
-  public Decks(Pool pool, ImportQueue imports) {
+  public Decks(Pool pool, ImportQueue imports, java.time.Clock clock) {
     this.store = new DeckStore(pool);
     this.imports = imports;
+    this.clock = clock;
   }
 
   public Future<DeckSummary> create(UUID owner, String title, String notes, boolean isPublic) {
@@ -182,7 +184,7 @@ public final class Decks {
       }
       String topic = deck.topics().isEmpty() ? OWN_TOPIC : deck.topics().get(0);
       Question question = QuestionDraft.create(body, topic);
-      Instant now = Instant.now();
+      Instant now = clock.instant();
       return owned(id, owner, store.change(id, owner, question.id(), before -> new DeckQuestion(
               question, DeckQuestion.Origin.ADDED, false, null, null, null, now)))
           .compose(changed -> {
@@ -205,7 +207,7 @@ public final class Decks {
    * reverting); saving a question marked for review accepts it against the notes as they are now.
    */
   public Future<JsonObject> editQuestion(UUID id, UUID owner, String questionId, JsonObject patch) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     return owned(id, owner, store.change(id, owner, questionId, before -> {
       DeckQuestion old = before.orElseThrow(Decks::questionNotFound);
       Question edited = QuestionDraft.edit(old.question(), patch);
@@ -378,14 +380,14 @@ public final class Decks {
   }
 
   /** The rows of a file as questions written by hand, each checked as the editor checks one. */
-  private static List<DeckQuestion> checked(List<QuestionRow> rows, String topic) {
+  private List<DeckQuestion> checked(List<QuestionRow> rows, String topic) {
     if (rows.isEmpty()) {
       throw Problem.invalid("no_questions", "The file holds no questions.");
     }
     if (rows.size() > QuestionRow.MAX_ROWS) {
       throw QuestionRow.tooMany();
     }
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     List<DeckQuestion> out = new ArrayList<>(rows.size());
     for (QuestionRow row : rows) {
       Question question;

@@ -39,10 +39,12 @@ public final class Games {
 
   private final Pool pool;
   private final GameWriter writer;
+  private final java.time.Clock clock;
 
-  public Games(Pool pool, GameWriter writer) {
+  public Games(Pool pool, GameWriter writer, java.time.Clock clock) {
     this.pool = pool;
     this.writer = writer;
+    this.clock = clock;
   }
 
   /**
@@ -167,7 +169,7 @@ public final class Games {
                     gameId,
                     game.result().getString("room_code"),
                     game.result().getValue("ended_at") != null
-                        && !game.result().getOffsetDateTime("ended_at").toInstant().isAfter(java.time.Instant.now()),
+                        && !game.result().getOffsetDateTime("ended_at").toInstant().isAfter(clock.instant()),
                     players.result(),
                     questions.result()));
   }
