@@ -269,6 +269,11 @@ final class TopicQuestions {
         if (space > 0 && !f.contains(": ")) {
             String first = f.substring(0, space).toLowerCase(java.util.Locale.ROOT);
             String verb = AUXILIARIES.get(first);
+            String next = f.substring(space + 1).split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+            if (MODALS.contains(first) && next.length() > 5 && next.endsWith("ing")) {
+                // "Can scaling effectively unlimited" has lost its verb: no question can be read from it.
+                return QUOTED + f + "”?";
+            }
             if (verb != null) {
                 return "Which of these " + verb + f.substring(space) + "?";
             }
@@ -340,6 +345,8 @@ final class TopicQuestions {
     }
 
     private static final String QUOTED = "Which of these fits the description “";
+    private static final java.util.Set<String> MODALS = java.util.Set.of("can", "cannot", "could", "will", "may",
+            "must", "should");
 
     private static boolean startsWithVerb(String text) {
         String first = text.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
