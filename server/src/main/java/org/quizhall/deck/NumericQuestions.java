@@ -207,7 +207,7 @@ final class NumericQuestions {
             return;
         }
         String statement = index.english ? Prompts.fuse(subject + blanked) : subject + blanked;
-        String prompt = index.english ? howMany(statement, m) : null;
+        String prompt = index.english ? howMany(statement, m, index) : null;
         if (prompt == null) {
             // The sentence as written with its number left out, asked the way a cloze is: no question bolted on.
             prompt = (m.unit().equals("year") ? "Fill in the year: " : "Fill in the blank: ") + statement;
@@ -443,6 +443,10 @@ final class NumericQuestions {
      * sentence without a heading in front. Otherwise null, and the blank is asked for as written.
      */
     static String howMany(String statement, NumberMention m) {
+        return howMany(statement, m, null);
+    }
+
+    static String howMany(String statement, NumberMention m, NotesIndex index) {
         int blank = statement.indexOf(Prompts.BLANK);
         if (blank <= 0 || statement.contains(": ") || m.unit().equals("year") || m.unit().equals("percent")
                 || statement.indexOf(Prompts.BLANK, blank + 1) > 0) {
@@ -475,7 +479,83 @@ final class NumericQuestions {
         if (after.contains(",") || after.contains(" and ") || after.contains("(") || after.contains(Prompts.BLANK)) {
             return null;
         }
+        String asked = index == null ? null : inverted(before, after, index);
+        if (asked != null) {
+            return asked;
+        }
+        if (EVERY.contains(previous)) {
+            // "for every how many potassium ions in?" is no question anyone would ask.
+            return null;
+        }
         return before + " how many " + after + "?";
+    }
+
+    private static final java.util.Set<String> EVERY = java.util.Set.of("every", "each", "per");
+    private static final java.util.Set<String> MODAL_VERBS = java.util.Set.of("can", "could", "will", "would", "may",
+            "might", "must", "should");
+    /** Words that end the counted thing and start what is said of it: "sodium ions | out for every 2 …". */
+    private static final java.util.Set<String> AFTER_THE_COUNT = java.util.Set.of("out", "in", "into", "for", "of",
+            "to", "from", "at", "on", "with", "by", "per", "each", "every", "within", "during", "across", "over",
+            "under", "than", "when", "while", "which", "that", "who", "a", "an", "the", "if", "before", "after",
+            "through", "around", "inside", "outside", "between", "among", "without", "up", "down");
+    private static final java.util.Set<String> NOT_VERBS = java.util.Set.of("is", "are", "was", "were", "be", "been",
+            "as", "this", "its", "their", "his", "her", "these", "those", "has", "have", "had");
+
+    /**
+     * "Mitosis produces _____ identical daughter cells" as an examiner asks it: "How many identical daughter cells
+     * does mitosis produce?"; "Human body cells contain …" takes "do", "A queue can hold …" keeps its "can". Null when
+     * the words before the count are not a subject and a present-tense verb.
+     */
+    static String inverted(String before, String after, NotesIndex index) {
+        String[] words = before.strip().split("\\s+");
+        if (words.length < 2) {
+            return null;
+        }
+        String verb = words[words.length - 1];
+        String lower = verb.toLowerCase(java.util.Locale.ROOT);
+        if (!verb.chars().allMatch(Character::isLetter) || NOT_VERBS.contains(lower) || AFTER_THE_COUNT.contains(lower)
+                || MODAL_VERBS.contains(lower) || lower.endsWith("ed") || lower.endsWith("ing") || lower.endsWith("ly")) {
+            return null;
+        }
+        String[] tail = after.split("\\s+");
+        int np = 0;
+        while (np < tail.length && !AFTER_THE_COUNT.contains(tail[np].toLowerCase(java.util.Locale.ROOT))) {
+            np++;
+        }
+        if (np == 0 || np > 4) {
+            return null;
+        }
+        String counted = String.join(" ", java.util.Arrays.copyOfRange(tail, 0, np));
+        String rest = np < tail.length ? " " + String.join(" ", java.util.Arrays.copyOfRange(tail, np, tail.length)) : "";
+        String auxiliary;
+        String base;
+        int subjectEnd = words.length - 1;
+        String beforeVerb = words[words.length - 2].toLowerCase(java.util.Locale.ROOT);
+        if (MODAL_VERBS.contains(beforeVerb)) {
+            auxiliary = beforeVerb;
+            base = verb;
+            subjectEnd--;
+        } else if (lower.endsWith("s") && !lower.endsWith("ss")) {
+            auxiliary = "does";
+            base = lower.endsWith("ies") ? lower.substring(0, lower.length() - 3) + "y"
+                    : lower.matches(".*(?:sses|shes|ches|xes|oes|zes)") ? lower.substring(0, lower.length() - 2)
+                    : lower.substring(0, lower.length() - 1);
+        } else {
+            auxiliary = "do";
+            base = lower;
+        }
+        if (subjectEnd < 1) {
+            return null;
+        }
+        String subject = String.join(" ", java.util.Arrays.copyOfRange(words, 0, subjectEnd));
+        // A subject that is itself a clause ("What the pump does") or starts with a preposition is no subject.
+        String firstWord = words[0].toLowerCase(java.util.Locale.ROOT);
+        if (AFTER_THE_COUNT.contains(firstWord) && !firstWord.equals("the") && !firstWord.equals("a")
+                && !firstWord.equals("an") || subject.contains(",")) {
+            return null;
+        }
+        return "How many " + counted + " " + auxiliary + " " + Prompts.lowerFirst(subject, index) + " " + base + rest
+                + "?";
     }
 
     /** Within a factor of four of the true value (no 7,120 beside 1,780), and percentages within 0 to 100. */

@@ -286,7 +286,14 @@ class ExamWordingTest {
     void numbersAsQuestions() {
         List<Question> cells = deck(SampleNotes.read("/notes/cell-biology.md"));
         assertThat(cells).extracting(Question::prompt).noneMatch(p -> p.contains("fills the blank?"))
-                .noneMatch(p -> p.contains("1 to how many"));
+                .noneMatch(p -> p.contains("1 to how many"))
+                // Asked as an examiner asks, the verb after its subject: not "Mitosis produces how many …?".
+                .contains("How many identical daughter cells does mitosis produce?",
+                        "How many sodium ions does the sodium-potassium pump move out for every 2 potassium ions in?")
+                .noneMatch(p -> p.contains("for every how many"))
+                // A statement asked true or false, or with a blank, ends as a sentence does.
+                .filteredOn(p -> p.startsWith("True or false? ") || p.startsWith("Fill in the blank: "))
+                .isNotEmpty().allMatch(p -> p.endsWith("."));
         // A range is one fact: asked whole, against ranges, none of which holds the key's ("1 to 100").
         Question size = cells.stream().filter(q -> q.prompt().startsWith("Fill in the blank: Prokaryotic cells are "
                 + "typically _____ micrometres across")).findFirst().orElseThrow();
@@ -301,7 +308,8 @@ class ExamWordingTest {
             assertThat(Integer.parseInt(ends[0])).isBetween(10, 200);
             assertThat(Integer.parseInt(ends[1])).isBetween(20, 300);
         });
-        Question chromosomes = cells.stream().filter(q -> q.prompt().contains("how many chromosomes"))
+        Question chromosomes = cells.stream().filter(q -> q.prompt().equals(
+                        "How many chromosomes do human body cells contain?"))
                 .findFirst().orElseThrow();
         // Near numbers of the key's parity: an even count among odd ones is picked without knowing it.
         assertThat(chromosomes.options()).allMatch(o -> Integer.parseInt(o) % 2 == 0);
@@ -453,7 +461,7 @@ class ExamWordingTest {
     @DisplayName("a common noun the notes write as \"a nucleus\" takes its article as a subject; a name does not")
     void articles() {
         assertThat(deck(SampleNotes.read("/notes/cell-biology.md"))).extracting(Question::prompt)
-                .contains("True or false? The nucleus is surrounded by a double membrane called the nuclear envelope")
+                .contains("True or false? The nucleus is surrounded by a double membrane called the nuclear envelope.")
                 .noneMatch(p -> p.startsWith("True or false? Nucleus"));
         assertThat(deck("""
                 # Tools
