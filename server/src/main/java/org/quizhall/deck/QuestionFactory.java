@@ -43,21 +43,47 @@ final class QuestionFactory {
                             String explanation, Source source, String topic) {
         String id = id(kind, variant, source.text());
         List<String> options = new ArrayList<>(distractors);
-        options.add(answer);
         Collections.shuffle(options, new Random(seed ^ hashLong(id)));
-        return new Question(id, QuestionType.MULTIPLE_CHOICE, kind, prompt, options, options.indexOf(answer),
-                List.of(), explanation, source, topic);
+        int at = keyPosition(options.size() + 1);
+        options.add(at, answer);
+        return new Question(id, QuestionType.MULTIPLE_CHOICE, kind, finished(prompt), options, at, List.of(),
+                explanation, source, topic);
+    }
+
+    /** Per number of options, the key positions still to be dealt in the current round of them. */
+    private final Map<Integer, java.util.Deque<Integer>> positions = new HashMap<>();
+    private Random dealer;
+
+    /**
+     * Where the next key of a question with {@code size} options goes: dealt from a shuffled set of every position,
+     * refilled when empty, as an exam writer balances a key. Independent shuffles left one deck with 24 of its 56 keys
+     * second, a pattern players learn.
+     */
+    private int keyPosition(int size) {
+        if (dealer == null) {
+            dealer = new Random(hashLong("positions\u0000" + seed));
+        }
+        java.util.Deque<Integer> left = positions.computeIfAbsent(size, n -> new java.util.ArrayDeque<>());
+        if (left.isEmpty()) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                all.add(i);
+            }
+            Collections.shuffle(all, dealer);
+            left.addAll(all);
+        }
+        return left.poll();
     }
 
     Question trueFalse(String kind, String variant, String prompt, boolean truth, String explanation, Source source,
                        String topic) {
-        return new Question(id(kind, variant, source.text()), QuestionType.TRUE_FALSE, kind, prompt,
+        return new Question(id(kind, variant, source.text()), QuestionType.TRUE_FALSE, kind, finished(prompt),
                 List.of(TRUE, FALSE), truth ? 0 : 1, List.of(), explanation, source, topic);
     }
 
     Question typed(String kind, String variant, String prompt, List<String> accepted, String explanation,
                    Source source, String topic) {
-        return new Question(id(kind, variant, source.text()), QuestionType.TYPED, kind, prompt, List.of(), -1,
+        return new Question(id(kind, variant, source.text()), QuestionType.TYPED, kind, finished(prompt), List.of(), -1,
                 accepted, explanation, source, topic);
     }
 
@@ -95,6 +121,29 @@ final class QuestionFactory {
         String base = hex(kind + '\u0000' + variant + '\u0000' + sourceText).substring(0, 12);
         int n = seen.merge(base, 1, Integer::sum);
         return n == 1 ? base : base + "-" + n;
+    }
+
+    private static final List<String> STATEMENT_LEADS = List.of("True or false? ", "Fill in the blank: ",
+            "Fill in the year: ");
+
+    /**
+     * A statement asked as true/false or with a blank ends as a sentence does: "True or false? Mitosis produces 4
+     * identical daughter cells." Notes lines seldom carry their full stop.
+     */
+    static String finished(String prompt) {
+        String p = prompt.stripTrailing();
+        if (p.isEmpty() || STATEMENT_LEADS.stream().noneMatch(p::startsWith)) {
+            return prompt;
+        }
+        char last = p.charAt(p.length() - 1);
+        if (".?!…".indexOf(last) >= 0) {
+            return p;
+        }
+        if (last == ')' || last == '"' || last == '”' || Character.isLetterOrDigit(last) || last == '%'
+                || last == '_' || last == '\'') {
+            return p + ".";
+        }
+        return p;
     }
 
     /** Whether a question's id is the one this factory gives the kind, variant and source line (or a repeat of it). */

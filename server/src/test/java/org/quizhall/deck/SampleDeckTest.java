@@ -142,7 +142,7 @@ class SampleDeckTest {
                         && q.explanation().matches(".*\\d.*") && !q.prompt().contains(" one of the ")).toList();
         assertThat(falses).isNotEmpty();
         for (Question q : falses) {
-            String stated = q.prompt().substring("True or false? ".length());
+            String stated = q.prompt().substring("True or false? ".length()).replaceAll("\\.$", "");
             assertThat(stated).as(q.prompt()).doesNotEndWith(q.explanation());
             assertThat(stated.replaceAll("[\\d,]+", "#")).endsWith(q.explanation().replaceAll("[\\d,]+", "#"));
         }
@@ -155,9 +155,9 @@ class SampleDeckTest {
                 .filter(q -> q.type() == QuestionType.MULTIPLE_CHOICE && q.options().size() == 4)
                 .collect(Collectors.groupingBy(Question::correct, Collectors.counting()));
         long total = positions.values().stream().mapToLong(Long::longValue).sum();
-        // Within three standard deviations of a fair shuffle's count (binomial, p = 1/4): a position that holds the
-        // key more often than that is a pattern players learn.
-        double spread = 3 * Math.sqrt(total * 3.0 / 16);
+        // Keys are dealt over the positions as an exam writer balances them, not shuffled one question at a time: a
+        // position that holds the key more often than its share is a pattern players learn.
+        double spread = 2 + total / 20.0;
         for (int i = 0; i < 4; i++) {
             assertThat((double) positions.getOrDefault(i, 0L)).as("position %d of %d", i, total)
                     .isBetween(total / 4.0 - spread, total / 4.0 + spread);
