@@ -105,6 +105,16 @@ final class TableQuestions {
         List<String> values = new ArrayList<>(others);
         values.add(key);
         String counted = index.english ? countNoun(header.get(column), values) : null;
+        String ordered = index.english ? orderedBy(header.get(column), values) : null;
+        if (ordered != null && !kindOf.equals("of these")) {
+            // "Uranus is the seventh planet from the Sun", against the planets' other places in words.
+            String prompt = "Fill in the blank: " + thing + " is the " + Prompts.BLANK + " " + kindOf + " " + ordered
+                    + ".";
+            out.add(row, factory.multipleChoice(KIND, "cell:" + column, prompt, ordinal(key),
+                    distractors.stream().map(TableQuestions::ordinal).toList(), explanation(header, row), source(row),
+                    topic));
+            return true;
+        }
         String prompt = counted != null ? "How many " + counted + " does " + thing + " have?"
                 : !index.english ? "What is the “" + header.get(column).strip() + "” of “" + thing.strip() + "”?"
                 : KIND_HEADERS.contains(attribute) && !kindOf.equals("of these")
@@ -137,9 +147,13 @@ final class TableQuestions {
         if (distractors.size() < 2) {
             return false;
         }
-        String counted = index.english ? countNoun(header.get(column),
-                rows.stream().filter(r -> column < r.cells().size()).map(r -> r.cells().get(column)).toList()) : null;
-        String prompt = counted != null
+        List<String> columnValues = rows.stream().filter(r -> column < r.cells().size())
+                .map(r -> r.cells().get(column)).toList();
+        String counted = index.english ? countNoun(header.get(column), columnValues) : null;
+        String ordered = index.english ? orderedBy(header.get(column), columnValues) : null;
+        String prompt = ordered != null
+                ? "Which " + thingName(header.get(0)) + " is " + ordinal(value) + " " + ordered + "?"
+                : counted != null
                 ? "Which " + thingName(header.get(0)) + " has " + value + " "
                         + (value.strip().equals("1") ? singular(counted) : counted) + "?"
                 : index.english
@@ -289,6 +303,47 @@ final class TableQuestions {
     static String[] unitOf(String header) {
         java.util.regex.Matcher m = UNIT_HEADER.matcher(header.strip());
         return m.matches() ? new String[] {m.group(1).strip(), m.group(2).strip()} : null;
+    }
+
+    private static final java.util.regex.Pattern ORDER_HEADER =
+            java.util.regex.Pattern.compile("(?i)(?:order|position|place) ((?:from|in|of|after|by) [\\p{L} ]{1,40})");
+    private static final java.util.regex.Pattern SMALL_WHOLE = java.util.regex.Pattern.compile("[1-9][0-9]?");
+
+    /**
+     * What a column orders its rows by, when its heading reads "Order from the Sun" (or "Position in the race") over
+     * small whole numbers: "from the Sun". Null for any other column.
+     */
+    static String orderedBy(String header, List<String> values) {
+        java.util.regex.Matcher m = ORDER_HEADER.matcher(header.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        int numbers = 0;
+        for (String v : values) {
+            if (!blank(v)) {
+                if (!SMALL_WHOLE.matcher(v.strip()).matches()) {
+                    return null;
+                }
+                numbers++;
+            }
+        }
+        return numbers >= MIN_ROWS ? m.group(1).strip() : null;
+    }
+
+    private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth", "sixth",
+            "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+            "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth");
+
+    /** "7" as a place: "seventh"; past twenty, "21st". */
+    static String ordinal(String number) {
+        int n = Integer.parseInt(number.strip());
+        if (n >= 1 && n <= ORDINALS.size()) {
+            return ORDINALS.get(n - 1);
+        }
+        int lastTwo = n % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+                : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+        return n + suffix;
     }
 
     /** "lifts" of "1 lift"; "species" and words the rule cannot undo stay as they are. */
