@@ -59,6 +59,7 @@ final class GroupComparisons {
                     }
                 }
             }
+            bySubject(parent);
             // "Ribosomes" with one line of its own is still a thing to name, and to be offered among its siblings.
             List<TopicNode> things = parent.children().stream().filter(c -> isGroup(c, 1)).toList();
             if (things.size() >= 3 && things.size() <= 12 && parallel(parent, things)) {
@@ -256,7 +257,10 @@ final class GroupComparisons {
             "track", "monitor", "handle", "enable", "operate", "receive", "transmit", "supply", "remove", "add",
             "turn", "change", "cause", "increase", "decrease", "reduce", "raise", "lower", "trigger", "block",
             "bind", "attach", "divide", "replicate", "encode", "decode", "translate", "transcribe",
-            "require", "need", "depend", "rely", "lead", "result", "occur", "happen", "appear", "live", "grow");
+            "require", "need", "depend", "rely", "lead", "result", "occur", "happen", "appear", "live", "grow", "show",
+            "set", "download", "fetch", "merge", "point", "record", "stage", "share", "list", "display", "print",
+            "delete", "rename", "undo", "revert", "reset", "apply", "push", "pull", "return", "write", "load",
+            "save", "sort", "count", "compare", "check", "close", "open", "start", "stop", "restart", "measure");
 
     /**
      * A line that starts with its verb, as said of one thing: "Produce ATP …" is "produces ATP …", "Surrounded by a
@@ -321,6 +325,101 @@ final class GroupComparisons {
             return verb + "es";
         }
         return verb + "s";
+    }
+
+    /** A line led by the thing it is about: "git log" and "shows the history of commits". */
+    private record Said(TopicNode line, String subject, String predicate) {
+    }
+
+    /**
+     * "Which command shows the history of commits?" from sibling lines that each say what one thing of a kind does
+     * ("git status shows which files changed", "git log shows the history of commits", …): the things are the
+     * options. The subjects must be alike (sharing a first or last word, as "git status" and "git log" do) and
+     * distinct, and at least three.
+     */
+    private void bySubject(TopicNode parent) {
+        List<Said> said = new ArrayList<>();
+        for (TopicNode c : parent.children()) {
+            if (!c.children().isEmpty() || !(c.kind() == NodeKind.LIST_ITEM || c.kind() == NodeKind.STATEMENT
+                    || c.kind() == NodeKind.NOTE) || c.text().length() > MAX_LINE) {
+                continue;
+            }
+            Said s = said(c);
+            if (s != null) {
+                said.add(s);
+            }
+        }
+        if (said.size() < 3 || said.size() > 12) {
+            return;
+        }
+        Set<String> firsts = new HashSet<>();
+        Set<String> lasts = new HashSet<>();
+        Set<String> subjects = new HashSet<>();
+        for (Said s : said) {
+            String[] w = s.subject().toLowerCase(Locale.ROOT).split("\\s+");
+            firsts.add(w[0]);
+            lasts.add(w[w.length - 1]);
+            subjects.add(s.subject().toLowerCase(Locale.ROOT));
+        }
+        if (subjects.size() < said.size() || firsts.size() > 1 && lasts.size() > 1) {
+            return;
+        }
+        String kind = kindOf(parent);
+        for (Said s : said) {
+            if (negated(s.line().text())) {
+                continue;
+            }
+            List<String> others = new ArrayList<>();
+            for (Said o : said) {
+                if (o != s && !alike(o.predicate(), s.predicate())) {
+                    others.add(o.subject());
+                }
+            }
+            if (others.size() < 2) {
+                continue;
+            }
+            Random random = factory.random(TopicQuestions.KIND, "subject", s.line().text());
+            Collections.shuffle(others, random);
+            String prompt = "Which " + kind + " " + s.predicate() + "?";
+            if (TopicQuestions.givesAway(prompt, s.subject().replaceFirst("^\\S+\\s+", ""))) {
+                continue;
+            }
+            out.add(s.line(), factory.multipleChoice(TopicQuestions.KIND, "subject", prompt, s.subject(),
+                    others.subList(0, Math.min(3, others.size())), s.line().text().strip() + ".",
+                    new Source(s.line().line(), s.line().text(), s.line().path()), index.topicOf(s.line().path())));
+        }
+    }
+
+    /** The subject (one to three words) and what is said of it, when a present-tense verb follows the subject. */
+    private static Said said(TopicNode line) {
+        String text = line.text().strip();
+        while (!text.isEmpty() && ".;".indexOf(text.charAt(text.length() - 1)) >= 0) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        String[] words = text.split("\\s+");
+        for (int i = 1; i <= 3 && i < words.length - 1; i++) {
+            String w = words[i].toLowerCase(Locale.ROOT);
+            if (isThirdPerson(w)) {
+                String subject = String.join(" ", java.util.Arrays.copyOfRange(words, 0, i));
+                if (subject.chars().anyMatch(ch -> ch == ',' || ch == '(' || ch == ':')
+                        || STOP.contains(words[0].toLowerCase(Locale.ROOT))) {
+                    return null;
+                }
+                String predicate = String.join(" ", java.util.Arrays.copyOfRange(words, i, words.length));
+                return new Said(line, subject, predicate);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isThirdPerson(String w) {
+        for (String base : List.of(w.endsWith("ies") ? w.substring(0, w.length() - 3) + "y" : "",
+                w.endsWith("es") ? w.substring(0, w.length() - 2) : "", w.endsWith("s") ? w.substring(0, w.length() - 1) : "")) {
+            if (VERBS.contains(base) && thirdPerson(base).equals(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> usable(TopicNode group, List<String> names) {

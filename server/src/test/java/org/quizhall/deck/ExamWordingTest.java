@@ -351,6 +351,11 @@ class ExamWordingTest {
                 - Task node
                     - Run tasks on spare capacity
                 """)).extracting(Question::prompt).contains("Which of these hosts HDFS data and runs tasks?");
+        // Sibling lines led by the thing they describe ("git log shows the history of commits") ask which thing.
+        Question log = deck(SampleNotes.read("/notes/git-workflow.md")).stream()
+                .filter(q -> q.prompt().equals("Which command shows the history of commits?")).findFirst().orElseThrow();
+        assertThat(log.answer()).isEqualTo("git log");
+        assertThat(log.options()).hasSize(4).allMatch(o -> o.startsWith("git "));
         // Sections that gather things ("Commands", "Ideas") or list names ("Atomicity") are not things to name.
         assertThat(deck("""
                 # Git essentials
