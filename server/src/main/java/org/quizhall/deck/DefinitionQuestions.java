@@ -250,9 +250,21 @@ final class DefinitionQuestions {
             out.skip(node, "the definition repeats a word of its term that no other option has");
             return;
         }
+        if (prompt.startsWith("What is ") || prompt.startsWith("What are ") || prompt.startsWith("What does ")) {
+            // Definitions offered as answers read as answers: "Tool to access Kinesis streams", not a fragment.
+            answer = sentenceCase(answer);
+            distractors = distractors.stream().map(DefinitionQuestions::sentenceCase).toList();
+        }
         out.add(node, factory.multipleChoice(KIND, variant, prompt, answer, distractors,
                 d.term() + " — " + d.definition(), new Source(node.line(), node.text(), shownPath(p)),
                 index.topicOf(node.path())));
+    }
+
+    /** "a tool to …" as "A tool to …"; a first word written with capitals or digits ("iOS", "npm2") stays. */
+    static String sentenceCase(String option) {
+        String first = option.split("\\s+", 2)[0];
+        return first.length() >= 2 && first.chars().allMatch(c -> Character.isLowerCase(c) || c == '-' || c == '\'')
+                && !option.isEmpty() ? Character.toUpperCase(option.charAt(0)) + option.substring(1) : option;
     }
 
     /**

@@ -165,7 +165,7 @@ final class GroupComparisons {
         right = right.subList(0, 2);
         List<String> wrong = new ArrayList<>(others);
         Collections.shuffle(wrong, random);
-        wrong = wrong.subList(0, 2);
+        wrong = wrong.subList(0, Math.min(3, wrong.size()));
         String prompt = "Which two of these are true of " + subject(name) + "? (Choose two.)";
         StringBuilder explanation = new StringBuilder(name).append(": ").append(String.join("; ", keys));
         for (TopicNode g : groups) {

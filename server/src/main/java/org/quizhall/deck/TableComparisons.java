@@ -116,7 +116,9 @@ final class TableComparisons {
             others.removeAll(members);
             Collections.shuffle(others, random);
             List<String> keys = in.subList(0, 2).stream().map(r -> r.cells().get(0).strip()).toList();
-            List<String> wrong = others.subList(0, 2).stream().map(r -> r.cells().get(0).strip()).toList();
+            // Five options where the table has them, as a certification exam's "choose two" has.
+            List<String> wrong = others.subList(0, Math.min(3, others.size())).stream()
+                    .map(r -> r.cells().get(0).strip()).toList();
             List<String> lines = new ArrayList<>();
             for (TopicNode r : rows) {
                 if (keys.contains(r.cells().get(0).strip()) || wrong.contains(r.cells().get(0).strip())) {

@@ -356,6 +356,14 @@ class ExamWordingTest {
                 .filter(q -> q.prompt().equals("Which command shows the history of commits?")).findFirst().orElseThrow();
         assertThat(log.answer()).isEqualTo("git log");
         assertThat(log.options()).hasSize(4).allMatch(o -> o.startsWith("git "));
+        // A choose-two offers five options where the notes have them, as certification exams do.
+        assertThat(deck(SampleNotes.read("/notes/science-tables.md"))).filteredOn(q -> q.prompt().equals(
+                "Which two of these planets are terrestrial? (Choose two.)")).singleElement()
+                .satisfies(q -> assertThat(q.options()).hasSize(5));
+        // Definitions offered as answers to "What is …?" begin as sentences do.
+        assertThat(deck(SampleNotes.read(SampleNotes.AWS))).filteredOn(q -> q.prompt().equals("What is Sqoop?"))
+                .singleElement().satisfies(q -> assertThat(q.options())
+                        .allMatch(o -> Character.isUpperCase(o.charAt(0)) || Character.isDigit(o.charAt(0))));
         // Sections that gather things ("Commands", "Ideas") or list names ("Atomicity") are not things to name.
         assertThat(deck("""
                 # Git essentials
