@@ -149,14 +149,29 @@ export function mount(root, { params }) {
 
   function stopCountdown() { if (countdown) countdown.stop(); countdown = null; }
 
+  function endLeadIn() {
+    if (stopLeadIn) stopLeadIn();
+    stopLeadIn = null;
+  }
+
   function showQuestion(q) {
+    endLeadIn();
     stopCountdown();
     countdown = new Countdown(q.durationMs);
     fill(stage, h('div', { class: 'card' }, questionHeading(q), countdown.element,
       questionBody(q),
       h('p', { class: 'answered-count big', id: 'answered-count', 'aria-live': 'polite' }, `0 of ${roster.filter((p) => p.connected).length || roster.length} answered`)));
     if (paused) countdown.pause(q.remainingMs);
-    else countdown.run(q.remainingMs);
+    else if (startsTheGame(q)) {
+      // The 3-2-1 is part of the question's time on the server (docs/protocol.md): its own clock starts after it.
+      const receivedAt = performance.now();
+      const shown = countdown;
+      shown.hold(q.remainingMs - q.leadInMs);
+      stopLeadIn = leadIn(q.leadInMs, () => {
+        stopLeadIn = null;
+        if (countdown === shown && !paused) shown.run(q.remainingMs - (performance.now() - receivedAt));
+      });
+    } else countdown.run(q.remainingMs);
   }
 
   function setPhase(next) {
@@ -182,13 +197,13 @@ export function mount(root, { params }) {
       at = `question:${q.index}`;
       setPhase('question');
       showQuestion(q);
-      if (startsTheGame(q)) stopLeadIn = leadIn(() => { stopLeadIn = null; });
     },
     answers(m) {
       const el = stage.querySelector('#answered-count');
       if (el) el.textContent = `${m.answered} of ${m.players} answered`;
     },
     paused(m) {
+      endLeadIn();
       paused = true;
       updateControls();
       if (countdown) countdown.pause(m.remainingMs);
@@ -205,6 +220,7 @@ export function mount(root, { params }) {
     },
     reveal(r) {
       at = `reveal:${r.index}`;
+      endLeadIn();
       stopCountdown();
       setPhase('reveal');
       fill(stage, h('div', { class: 'card' }, revealView(r), h('p', { class: 'big' }, `${r.answered} of ${r.players} answered`)));
@@ -230,6 +246,7 @@ export function mount(root, { params }) {
       announce(p.top.length ? `${p.top[0].nickname} wins!` : 'The game is over.');
     },
     closed(m) {
+      endLeadIn();
       stopCountdown();
       setPhase('closed');
       if (seat.hostToken) forgetHostSeat();
@@ -268,7 +285,7 @@ export function mount(root, { params }) {
   return () => {
     root.classList.remove('wide');
     document.body.classList.remove('in-game');
-    if (stopLeadIn) stopLeadIn();
+    endLeadIn();
     offs.forEach((off) => off());
     stopCountdown();
     socket.stop();

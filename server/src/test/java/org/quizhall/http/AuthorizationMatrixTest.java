@@ -877,7 +877,8 @@ class AuthorizationMatrixTest {
 
   /** One question in a group room hosted by the owner, answered by the member; returns the finished game's id. */
   private static String playGroupGame(AnswerKey key) {
-    JsonObject request = new JsonObject().put("deckId", sharedDeck).put("groupId", group.id()).put("questionCount", 1);
+    JsonObject request = new JsonObject().put("deckId", sharedDeck).put("groupId", group.id()).put("questionCount", 1)
+        .put("leadIn", false);
     JsonObject room = created(api.postJson("/api/rooms", request, owner), 201);
     try (SocketClient host = SocketClient.connect(vertx, quizhall.httpPort());
         SocketClient player = SocketClient.connect(vertx, quizhall.httpPort())) {

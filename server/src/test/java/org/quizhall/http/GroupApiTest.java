@@ -82,7 +82,7 @@ class GroupApiTest {
   /** Plays a whole group game: each player answers right or wrong as {@code right} says, per question. */
   private String playGroupGame(String hostToken, String groupId, Map<String, String> players, boolean weakSpots,
       java.util.function.BiPredicate<String, Integer> right, List<JsonObject> reveals) {
-    JsonObject body = new JsonObject().put("deckId", sampleDeck).put("groupId", groupId).put("questionCount", 3);
+    JsonObject body = new JsonObject().put("deckId", sampleDeck).put("groupId", groupId).put("questionCount", 3).put("leadIn", false);
     if (weakSpots) {
       body.put("weakSpots", true);
     }

@@ -104,9 +104,11 @@ class LiveConsoleInTheBrowserTest {
 
     hostDoes("start");
     int right = answerKey.question(phone.find("#question-prompt").getAttribute("data-question-id")).getInteger("correct");
+    // Paused during the 3-2-1, which the pause ends.
     hostDoes("pause");
-    phone.waitUntil("the answers to be turned off while paused", () -> allAnswersDisabled(phone));
-    assertThat(textContent(phone, "#answer-status")).contains("Paused");
+    phone.waitUntil("the answers to be turned off while paused",
+        () -> allAnswersDisabled(phone) && textContent(phone, "#answer-status").contains("Paused"));
+    assertThat(phone.all("#lead-in")).as("the pause ended the 3-2-1").isEmpty();
     phone.find("button[data-option='" + right + "']").click();
     phone.focused().sendKeys(String.valueOf(right + 1));
     assertThat(phone.all("button.option.chosen")).as("a tap while paused picks nothing").isEmpty();
@@ -116,6 +118,38 @@ class LiveConsoleInTheBrowserTest {
     phone.find("button[data-option='" + right + "']").click();
     // The only player's answer brings the reveal at once.
     assertThat(phone.textOf("#my-result", "Right")).as("the answer after the pause counted").contains("✓ Right! +");
+    assertThat(hostSocket.await("reveal").getInteger("answered")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a tap and a key press during the 3-2-1 answer nothing; after it the player has the question's whole time and the answer counts")
+  void tapDuringTheLeadIn() {
+    JsonObject room = openRoom(1);
+    hostSocket = hostOver(room);
+    phone = Browser.smallPhone("eager-player", quizhall.httpPort());
+    join(phone, room.getString("code"), "Eve");
+
+    hostDoes("start");
+    JsonObject question = hostSocket.await("question");
+    assertThat(question.getLong("leadInMs")).isEqualTo(3000);
+    phone.find("#lead-in");
+    int right = answerKey.question(phone.find("#question-prompt").getAttribute("data-question-id")).getInteger("correct");
+    // A tap where the right answer's tile is: it lands on the 3-2-1 that covers it.
+    new Actions(phone.driver).moveToElement(phone.driver.findElement(org.openqa.selenium.By.cssSelector(
+        "button[data-option='" + right + "']"))).click().perform();
+    phone.focused().sendKeys(String.valueOf(right + 1));
+    assertThat(phone.all("#lead-in")).as("still counting down: the test tapped during the 3-2-1").isNotEmpty();
+    assertThat(phone.all("button.option.chosen")).as("the tap picked nothing").isEmpty();
+    assertThat(allAnswersDisabled(phone)).as("the answers are off during the 3-2-1").isTrue();
+
+    phone.afterTheLeadIn();
+    phone.waitUntil("the answers to come on after the 3-2-1", () -> !allAnswersDisabled(phone));
+    int secondsLeft = Integer.parseInt(textContent(phone, ".countdown-label").replaceAll("[^0-9]", ""));
+    assertThat(secondsLeft).as("the question's 120 s start after the 3-2-1").isGreaterThanOrEqualTo(118);
+    assertThat(hostSocket.seen()).as("no answer reached the room during the 3-2-1")
+        .noneMatch(m -> "answers".equals(m.getString("type")) && m.getInteger("answered") > 0);
+    phone.find("button[data-option='" + right + "']").click();
+    assertThat(phone.textOf("#my-result", "Right")).contains("✓ Right! +");
     assertThat(hostSocket.await("reveal").getInteger("answered")).isEqualTo(1);
   }
 
@@ -132,6 +166,7 @@ class LiveConsoleInTheBrowserTest {
     projector.find("#next").click();
     projector.find("#question-prompt");
     projector.textOf("#next", "Reveal the answer now");
+    projector.afterTheLeadIn();
     new Actions(projector.driver).doubleClick(projector.find("#next")).perform();
     projector.find("#reveal-answer");
     projector.textOf("#next", "Show the leaderboard");
@@ -162,6 +197,7 @@ class LiveConsoleInTheBrowserTest {
 
     phone.find("#next").click();
     phone.find("#question-prompt");
+    projector.afterTheLeadIn();
     projector.find("#take-over").click();
     projector.find("#question-prompt");
     projector.waitUntil("the first console to run the game again", () -> projector.find("#next").isEnabled());
