@@ -8,6 +8,7 @@ import { announce } from '../ui/announce.js';
 import { Countdown } from '../ui/countdown.js';
 import { connectionBanner } from '../ui/connection.js';
 import { leadIn, startsTheGame } from '../ui/leadin.js';
+import { roundText } from '../ui/room-options.js';
 import { leaderboardList, podiumView, questionBody, questionHeading, revealView } from '../ui/phases.js';
 
 /** The commands that move the game or its timer on, sent with the screen they were pressed on. */
@@ -44,6 +45,8 @@ export function mount(root, { params }) {
   // Another tab took the console over: this one only watches.
   let replaced = false;
   let stopLeadIn = null;
+  // A review round, or one shorter than asked, says so (docs/protocol.md, "Opening a room").
+  let round = null;
   // Names already on the big screen: only newcomers pop in.
   const shown = new Set();
 
@@ -143,6 +146,7 @@ export function mount(root, { params }) {
     });
     fill(stage, h('div', { class: 'card lobby-card' },
       h('h1', {}, 'Waiting for players'),
+      round ? h('p', { class: 'big round-note', id: 'round-note' }, roundText(round)) : null,
       h('p', { class: 'big' }, roster.length ? `${plural(roster.length, 'player')} ready. Start when everyone is in.` : 'Players join with the code or the QR code.'),
       h('ul', { class: 'lobby-names', id: 'lobby-names', 'aria-label': 'Players in the room' }, names)));
   }
@@ -187,6 +191,7 @@ export function mount(root, { params }) {
       at = welcome.at || welcome.phase;
       paused = welcome.paused;
       locked = welcome.locked;
+      round = welcome.round || null;
       setPhase(welcome.phase);
       showRoster(welcome.players, welcome.roster || []);
       if (welcome.current) handlers[welcome.current.type](welcome.current);

@@ -9,6 +9,7 @@ import { choiceControl } from '../ui/answers.js';
 import { CHOICE_TYPES, leaderboardList, optionTile, podiumView, questionHeading, revealView } from '../ui/phases.js';
 import { flagControl } from '../ui/flag.js';
 import { leadIn, startsTheGame } from '../ui/leadin.js';
+import { roundText } from '../ui/room-options.js';
 
 const PAUSED_TEXT = '❚❚ Paused: answer when the game goes on.';
 /** Refusals after which the server holds the player's answer, so answering again would not help. */
@@ -39,6 +40,8 @@ export function mount(root, { params, navigate, handoff }) {
   let stopLeadIn = null;
   // The 3-2-1 before the first question runs: the server takes no answer yet, so none is sent.
   let opening = false;
+  // What the round is, when there is something to say: a review round, or fewer questions than asked.
+  let round = null;
 
   const nameEl = h('span', { class: 'who', id: 'me-name' }, seat.nickname);
   const scoreEl = h('span', { class: 'my-score', id: 'my-score' }, '0 pts');
@@ -55,6 +58,7 @@ export function mount(root, { params, navigate, handoff }) {
     fill(stage,
       h('h1', { class: 'lobby-title', tabindex: '-1' }, 'You’re in!'),
       h('p', { class: 'big' }, 'Waiting for the host to start the game…'),
+      round ? h('p', { class: 'round-note', id: 'round-note' }, roundText(round)) : null,
       h('p', { class: 'player-count', id: 'player-count' }, `${plural(me.players, 'player')} in the room`));
   }
 
@@ -274,6 +278,7 @@ export function mount(root, { params, navigate, handoff }) {
     welcome(welcome) {
       me.playerId = welcome.playerId;
       me.players = welcome.players;
+      round = welcome.round || null;
       nameEl.textContent = welcome.nickname;
       setScore(welcome.score);
       if (welcome.result) lastResult = welcome.result;

@@ -130,7 +130,7 @@ class LiveConsoleInTheBrowserTest {
     join(phone, room.getString("code"), "Eve");
 
     hostDoes("start");
-    JsonObject question = hostSocket.await("question");
+    JsonObject question = hostSocket.awaitAbout("question", 0);
     assertThat(question.getLong("leadInMs")).isEqualTo(3000);
     phone.find("#lead-in");
     int right = answerKey.question(phone.find("#question-prompt").getAttribute("data-question-id")).getInteger("correct");
@@ -202,6 +202,81 @@ class LiveConsoleInTheBrowserTest {
     projector.find("#question-prompt");
     projector.waitUntil("the first console to run the game again", () -> projector.find("#next").isEnabled());
     phone.textOf("#host-message", "opened in another tab");
+  }
+
+  @Test
+  @DisplayName("the host page lists the owner's open rooms, and 'Open console' runs a room whose tab was closed")
+  void openRoomsOnTheHostPage() {
+    JsonObject room = openRoom(1);
+    String code = room.getString("code");
+    projector = Browser.desktop("returning-host", quizhall.httpPort());
+    projector.go("/");
+    projector.script("localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: 'projector_host'}));",
+        hostAccount);
+    projector.go("/host");
+    String row = projector.textOf("#open-rooms tr[data-code='" + code + "']", code);
+    assertThat(row).contains("waiting to start", "0");
+    projector.find("#open-rooms tr[data-code='" + code + "'] a").click();
+    assertThat(projector.find("#room-code").getText()).isEqualTo(code);
+    projector.waitUntil("the console to run the room", () -> projector.find("#next").isEnabled());
+  }
+
+  @Test
+  @DisplayName("the deck page's room form offers every option of the API, checks them, shows the API's refusal at the field, and the room plays as chosen")
+  void roomFormOptions() {
+    projector = Browser.desktop("form-host", quizhall.httpPort());
+    projector.go("/");
+    projector.script("localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: 'projector_host'}));",
+        hostAccount);
+    projector.go("/decks/" + deckId);
+    projector.find("#room-form");
+    assertThat(projector.all("#room-kinds input.room-kind").size()).as("the deck's kinds to choose from").isGreaterThan(1);
+    assertThat(projector.all("#room-group")).as("a group to play for").hasSize(1);
+    assertThat(projector.all("#room-review")).as("and a review round").hasSize(1);
+    projector.find("#room-options summary").click();
+
+    org.openqa.selenium.WebElement autoAdvance = projector.find("#room-auto-advance");
+    autoAdvance.clear();
+    autoAdvance.sendKeys("61");
+    projector.find("#open-room").click();
+    assertThat(projector.textOf("#room-message", "0 to 60")).contains("Moving on by itself takes 0 to 60 seconds");
+    assertThat(projector.focused().getAttribute("id")).isEqualTo("room-auto-advance");
+    autoAdvance.clear();
+    autoAdvance.sendKeys("5");
+
+    // More seats per address than the server seats in a room: the API refuses, and the form shows it at the field.
+    org.openqa.selenium.WebElement seats = projector.find("#room-seats");
+    seats.clear();
+    seats.sendKeys("9999999");
+    projector.find("#open-room").click();
+    assertThat(projector.textOf("#room-message", "seatsPerAddress")).contains("seatsPerAddress must be a whole number from 1 to");
+    assertThat(projector.focused().getAttribute("id")).isEqualTo("room-seats");
+    seats.clear();
+    seats.sendKeys("30");
+    projector.find("#room-lead-in").click();
+    projector.find("#room-guests").click();
+    for (org.openqa.selenium.WebElement kind : projector.all("#room-kinds input.room-kind")) {
+      if (kind.isSelected() != "list_member".equals(kind.getAttribute("value"))) kind.click();
+    }
+    projector.find("#open-room").click();
+    String code = projector.find("#room-code").getText();
+
+    try (SocketClient guest = SocketClient.connect(vertx, quizhall.httpPort());
+        SocketClient member = SocketClient.connect(vertx, quizhall.httpPort())) {
+      JsonObject refused = guest.reply(guest.send("join", new JsonObject().put("code", code).put("nickname", "Guest")));
+      assertThat(refused.getString("code")).as("guests were turned off").isEqualTo("sign_in_required");
+      member.send("join", new JsonObject().put("code", code).put("nickname", "Member")
+          .put("accountToken", api.signUpAndIn("form_player", "playing the form's room")));
+      JsonObject settings = member.await("welcome").getJsonObject("settings");
+      assertThat(settings.getLong("autoAdvanceSeconds")).isEqualTo(5);
+      assertThat(settings.getLong("leadInMs")).as("no 3-2-1").isZero();
+      assertThat(settings.getInteger("seatsPerAddress")).isEqualTo(30);
+      projector.textOf("#player-count", "1 player");
+      projector.find("#next").click();
+      JsonObject first = member.await("question");
+      assertThat(first.getString("kind")).as("only the kind chosen").isEqualTo("list_member");
+      assertThat(first.getLong("leadInMs")).isZero();
+    }
   }
 
   @Test
