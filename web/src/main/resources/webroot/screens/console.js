@@ -8,6 +8,7 @@ import { announce } from '../ui/announce.js';
 import { Countdown } from '../ui/countdown.js';
 import { connectionBanner } from '../ui/connection.js';
 import { leadIn, startsTheGame } from '../ui/leadin.js';
+import { roundText } from '../ui/room-options.js';
 import { leaderboardList, podiumView, questionBody, questionHeading, revealView } from '../ui/phases.js';
 
 /** The commands that move the game or its timer on, sent with the screen they were pressed on. */
@@ -45,6 +46,8 @@ export function mount(root, { params }) {
   // Another tab took the console over: this one only watches.
   let replaced = false;
   let stopLeadIn = null;
+  // A review round, or one shorter than asked, says so (docs/protocol.md, "Opening a room").
+  let round = null;
   // Names already on the big screen: only newcomers pop in.
   const shown = new Set();
 
@@ -145,20 +148,36 @@ export function mount(root, { params }) {
     });
     fill(stage, h('div', { class: 'card lobby-card' },
       h('h1', {}, 'Waiting for players'),
+      round ? h('p', { class: 'big round-note', id: 'round-note' }, roundText(round)) : null,
       h('p', { class: 'big' }, roster.length ? `${plural(roster.length, 'player')} ready. Start when everyone is in.` : 'Players join with the code or the QR code.'),
       h('ul', { class: 'lobby-names', id: 'lobby-names', 'aria-label': 'Players in the room' }, names)));
   }
 
   function stopCountdown() { if (countdown) countdown.stop(); countdown = null; }
 
+  function endLeadIn() {
+    if (stopLeadIn) stopLeadIn();
+    stopLeadIn = null;
+  }
+
   function showQuestion(q) {
+    endLeadIn();
     stopCountdown();
     countdown = new Countdown(q.durationMs);
     fill(stage, h('div', { class: 'card' }, questionHeading(q), countdown.element,
       questionBody(q),
       h('p', { class: 'answered-count big', id: 'answered-count', 'aria-live': 'polite' }, `0 of ${roster.filter((p) => p.connected).length || roster.length} answered`)));
     if (paused) countdown.pause(q.remainingMs);
-    else countdown.run(q.remainingMs);
+    else if (startsTheGame(q)) {
+      // The 3-2-1 is part of the question's time on the server (docs/protocol.md): its own clock starts after it.
+      const receivedAt = performance.now();
+      const shown = countdown;
+      shown.hold(q.remainingMs - q.leadInMs);
+      stopLeadIn = leadIn(q.leadInMs, () => {
+        stopLeadIn = null;
+        if (countdown === shown && !paused) shown.run(q.remainingMs - (performance.now() - receivedAt));
+      });
+    } else countdown.run(q.remainingMs);
   }
 
   function setPhase(next) {
@@ -174,6 +193,7 @@ export function mount(root, { params }) {
       at = welcome.at || welcome.phase;
       paused = welcome.paused;
       locked = welcome.locked;
+      round = welcome.round || null;
       setPhase(welcome.phase);
       showRoster(welcome.players, welcome.roster || []);
       if (welcome.current) handlers[welcome.current.type](welcome.current);
@@ -184,13 +204,13 @@ export function mount(root, { params }) {
       at = `question:${q.index}`;
       setPhase('question');
       showQuestion(q);
-      if (startsTheGame(q)) stopLeadIn = leadIn(() => { stopLeadIn = null; });
     },
     answers(m) {
       const el = stage.querySelector('#answered-count');
       if (el) el.textContent = `${m.answered} of ${m.players} answered`;
     },
     paused(m) {
+      endLeadIn();
       paused = true;
       updateControls();
       if (countdown) countdown.pause(m.remainingMs);
@@ -207,6 +227,7 @@ export function mount(root, { params }) {
     },
     reveal(r) {
       at = `reveal:${r.index}`;
+      endLeadIn();
       stopCountdown();
       setPhase('reveal');
       fill(stage, h('div', { class: 'card' }, revealView(r), h('p', { class: 'big' }, `${r.answered} of ${r.players} answered`)));
@@ -232,6 +253,7 @@ export function mount(root, { params }) {
       announce(p.top.length ? `${p.top[0].nickname} wins!` : 'The game is over.');
     },
     closed(m) {
+      endLeadIn();
       stopCountdown();
       setPhase('closed');
       if (seat.hostToken) forgetHostSeat();
@@ -270,7 +292,7 @@ export function mount(root, { params }) {
   return () => {
     root.classList.remove('wide');
     document.body.classList.remove('in-game');
-    if (stopLeadIn) stopLeadIn();
+    endLeadIn();
     offs.forEach((off) => off());
     stopCountdown();
     socket.stop();

@@ -6,6 +6,8 @@ import { request } from '../api.js';
 import { currentSession } from '../session.js';
 import { saveHostSeat } from '../seats.js';
 import { sourceNote } from '../ui/phases.js';
+import { messageLine } from '../ui/gate.js';
+import { roomOptions, showRoomError } from '../ui/room-options.js';
 
 export function mount(root, { params, navigate }) {
   const id = params[0];
@@ -413,32 +415,62 @@ function roomForm(deck, session, navigate) {
   const count = h('input', { id: 'question-count', type: 'number', min: 1, max, value: String(Math.min(10, max)), required: true });
   const seconds = h('input', { id: 'seconds', type: 'number', min: 5, max: 240, step: 1, value: '20', required: true, 'aria-describedby': 'seconds-hint' });
   const speed = h('input', { id: 'speed-scoring', type: 'checkbox', checked: true });
+  // The kinds a room asks, as the deck's owner chose them by default (all of them when none were chosen).
+  const kinds = Object.keys(deck.kinds || {});
+  const defaults = new Set((deck.defaultKinds || kinds).filter((k) => kinds.includes(k)));
+  if (defaults.size === 0) kinds.forEach((k) => defaults.add(k));
+  const kindBoxes = kinds.map((kind) => h('input', { type: 'checkbox', class: 'room-kind', value: kind, checked: defaults.has(kind),
+    id: `room-kind-${kind}` }));
+  const kindsField = kinds.length > 1 ? h('fieldset', { class: 'room-kinds', id: 'room-kinds' },
+    h('legend', {}, 'Kinds of question'),
+    kinds.map((kind, i) => h('label', { class: 'check', for: `room-kind-${kind}` }, kindBoxes[i], ` ${kindLabel(kind)} (${deck.kinds[kind]})`))) : null;
+  // A group room counts for the group's leaderboard; a review round asks only what the group missed.
+  const group = h('select', { id: 'room-group', disabled: true }, h('option', { value: '' }, 'No group'));
+  const review = h('input', { id: 'room-review', type: 'checkbox', disabled: true, 'aria-describedby': 'room-review-hint' });
+  group.addEventListener('change', () => { review.disabled = !group.value; if (!group.value) review.checked = false; });
+  request('GET', '/api/groups', { token: session.token })
+    .then((groups) => { for (const g of groups) group.append(h('option', { value: g.id }, g.name)); group.disabled = groups.length === 0; })
+    .catch(() => { group.title = 'Your groups could not be loaded.'; });
+  const options = roomOptions('room');
   const submit = h('button', { type: 'submit', class: 'primary', id: 'open-room' }, 'Open a room');
-  const message = h('p', { class: 'message', id: 'room-message', role: 'status', 'aria-live': 'polite' });
+  const message = messageLine('room-message');
+  const fields = { questionCount: count, secondsPerQuestion: seconds, kinds: kindBoxes[0], groupId: group, weakSpots: review, ...options.inputs };
 
   async function onSubmit(event) {
     event.preventDefault();
     const questionCount = Number(count.value);
     const secondsPerQuestion = Number(seconds.value);
     if (!Number.isInteger(questionCount) || questionCount < 1 || questionCount > max) {
-      message.className = 'message error';
-      message.textContent = `Choose from 1 to ${max} questions.`;
+      message.say(`Choose from 1 to ${max} questions.`);
       return count.focus();
     }
     if (!Number.isInteger(secondsPerQuestion) || secondsPerQuestion < 5 || secondsPerQuestion > 240) {
-      message.className = 'message error';
-      message.textContent = 'Time per question is 5 to 240 seconds (4 minutes).';
+      message.say('Time per question is 5 to 240 seconds (4 minutes).');
       return seconds.focus();
     }
+    const chosen = kindBoxes.filter((box) => box.checked).map((box) => box.value);
+    if (kinds.length > 1 && chosen.length === 0) {
+      message.say('Pick at least one kind of question.');
+      return kindBoxes[0].focus();
+    }
+    const more = options.read();
+    if (more.error) {
+      options.element.open = true;
+      message.say(more.error);
+      return more.input.focus();
+    }
+    const body = { deckId: deck.id, questionCount, secondsPerQuestion, speedScoring: speed.checked, ...more.fields };
+    if (kinds.length > 1 && chosen.length < kinds.length) body.kinds = chosen;
+    if (group.value) body.groupId = group.value;
+    if (review.checked) body.weakSpots = true;
     submit.disabled = true;
+    message.say(review.checked ? 'Picking the questions the group missed…' : 'Opening the room…', 'ok');
     try {
-      const room = await request('POST', '/api/rooms', { token: session.token,
-        body: { deckId: deck.id, questionCount, secondsPerQuestion, speedScoring: speed.checked } });
+      const room = await request('POST', '/api/rooms', { token: session.token, body });
       saveHostSeat({ code: room.code, hostToken: room.hostToken, gameId: room.gameId, joinUrl: room.joinUrl });
       navigate(`/host/${room.code}`);
     } catch (error) {
-      message.className = 'message error';
-      message.textContent = error.message;
+      showRoomError(error, message, fields, options);
       submit.disabled = false;
     }
   }
@@ -449,6 +481,11 @@ function roomForm(deck, session, navigate) {
     h('label', { for: 'seconds' }, 'Seconds per question'), seconds,
     h('small', { id: 'seconds-hint' }, 'From 5 seconds to 4 minutes (240).'),
     h('label', { class: 'check' }, speed, ' Faster answers score more'),
+    kindsField,
+    h('label', { for: 'room-group' }, 'Study group'), group,
+    h('label', { class: 'check' }, review, ' Review round: only the questions the group missed, worst first'),
+    h('small', { id: 'room-review-hint' }, 'For a group: it has as many questions as the group has missed, at most the number above.'),
+    options.element,
     submit, message);
 }
 

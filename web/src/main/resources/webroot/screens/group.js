@@ -5,6 +5,7 @@ import { request } from '../api.js';
 import { saveHostSeat } from '../seats.js';
 import { announce } from '../ui/announce.js';
 import { confirmButton, messageLine, percent, signedIn, when } from '../ui/gate.js';
+import { roomOptions, showRoomError } from '../ui/room-options.js';
 
 export function mount(root, context) {
   const id = context.params[0];
@@ -18,6 +19,7 @@ export function mount(root, context) {
         if (stopped) return;
         fill(body,
           summaryCard(group),
+          liveRoomsNotice(group),
           playCard(group, decks, api, context.navigate),
           leaderboardCard(group, api),
           assignmentsCard(group, decks, api),
@@ -42,6 +44,18 @@ function summaryCard(group) {
     h('p', { class: 'muted', id: 'group-summary' }, `${plural(group.members, 'member')} · you are ${group.role === 'owner' ? 'the owner' : 'a member'}`));
 }
 
+/** The group's rooms open now, each with a button straight into it: members join signed in, so it counts. */
+function liveRoomsNotice(group) {
+  const rooms = group.liveRooms || [];
+  if (!rooms.length) return null;
+  return h('section', { class: 'card live-rooms', id: 'live-rooms', role: 'status', 'aria-labelledby': 'live-rooms-title' },
+    h('h2', { id: 'live-rooms-title' }, rooms.length === 1 ? 'A live room is open' : `${rooms.length} live rooms are open`),
+    h('ul', { class: 'deck-list' }, rooms.map((room) => h('li', {},
+      h('span', {}, `${room.deck || 'A deck'} · room ${room.code} · `,
+        room.phase === 'lobby' ? `waiting to start, ${plural(room.players, 'player')} in` : `playing, ${plural(room.players, 'player')}`),
+      ' ', h('a', { href: `/join/${room.code}`, class: 'button primary join-live', 'data-code': room.code }, 'Join it')))));
+}
+
 function deckSelect(id, decks, filter = () => true) {
   const usable = decks.filter(filter);
   return h('select', { id, name: id, required: true }, usable.map((deck) => h('option', { value: deck.id },
@@ -62,6 +76,7 @@ function playCard(group, decks, api, navigate) {
   const count = numberInput('group-question-count', 10, 1, 100);
   const seconds = numberInput('group-seconds', 20, 5, 240);
   const speed = h('input', { id: 'group-speed-scoring', type: 'checkbox', checked: true });
+  const options = roomOptions('group');
   const message = messageLine('group-room-message');
   const open = h('button', { type: 'submit', class: 'primary', id: 'open-group-room' }, 'Open a group room');
   const weak = h('button', { type: 'button', class: 'secondary', id: 'open-weak-round', 'aria-describedby': 'weak-hint', onclick: () => start(true) }, 'Open a weak-spot round');
@@ -72,17 +87,19 @@ function playCard(group, decks, api, navigate) {
     if (!deck.value) return message.say('Choose a deck first.');
     if (questionCount === null) { message.say('Choose from 1 to 100 questions.'); return count.focus(); }
     if (secondsPerQuestion === null) { message.say('Time per question is 5 to 240 seconds (4 minutes).'); return seconds.focus(); }
+    const more = options.read();
+    if (more.error) { options.element.open = true; message.say(more.error); return more.input.focus(); }
     open.disabled = true;
     weak.disabled = true;
     message.say(weakSpots ? 'Picking the questions the group missed…' : 'Opening the room…', 'ok');
     try {
       const room = await api('POST', '/api/rooms', { deckId: deck.value, groupId: group.id, questionCount, secondsPerQuestion,
-        speedScoring: speed.checked, ...(weakSpots ? { weakSpots: true } : {}) });
+        speedScoring: speed.checked, ...more.fields, ...(weakSpots ? { weakSpots: true } : {}) });
       saveHostSeat({ code: room.code, hostToken: room.hostToken, gameId: room.gameId, joinUrl: room.joinUrl });
       navigate(`/host/${room.code}`);
     } catch (error) {
-      message.say(error.code === 'no_questions' && weakSpots
-        ? 'The group has not missed any question of this deck yet: play a group room on it first.' : error.message);
+      if (error.code === 'no_questions' && weakSpots) message.say('The group has not missed any question of this deck yet: play a group room on it first.');
+      else showRoomError(error, message, { deckId: deck, questionCount: count, secondsPerQuestion: seconds, ...options.inputs }, options);
       open.disabled = false;
       weak.disabled = false;
     }
@@ -96,8 +113,9 @@ function playCard(group, decks, api, navigate) {
       h('label', { for: 'group-question-count' }, 'Questions'), count,
       h('label', { for: 'group-seconds' }, 'Seconds per question'), seconds,
       h('label', { class: 'check' }, speed, ' Faster answers score more'),
+      options.element,
       h('div', { class: 'button-row' }, open, weak),
-      h('small', { id: 'weak-hint' }, 'A weak-spot round asks only what the group got wrong before, worst first, and shows how the group did on each.'),
+      h('small', { id: 'weak-hint' }, 'A weak-spot (review) round asks only what the group got wrong before, worst first, and shows how the group did on each; it is shorter when the group has missed fewer questions.'),
       message)
       : h('p', {}, 'No decks yet: ', h('a', { href: '/host' }, 'make one from your notes'), '.'));
 }

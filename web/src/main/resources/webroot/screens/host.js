@@ -16,13 +16,41 @@ export function mount(root, { navigate, refreshHeader }) {
         accountForm(() => { refreshHeader(); navigate('/host', null, { replace: true }); })));
       return;
     }
-    fill(body, newDeckCard(session, navigate), decksCard(session),
+    fill(body, openRoomsCard(session), newDeckCard(session, navigate), decksCard(session),
       h('section', { class: 'card', 'aria-labelledby': 'groups-link-title' },
         h('h2', { id: 'groups-link-title' }, 'Study groups'),
         h('p', {}, 'Play a deck as a group to keep a leaderboard, then a weak-spot round on what the group missed.'),
         h('p', {}, h('a', { href: '/account/groups', id: 'host-groups' }, 'Your study groups'), ' · ',
           h('a', { href: '/account/record' }, 'My record'))));
   });
+}
+
+const PHASES = { lobby: 'waiting to start', playing: 'playing', podium: 'on the podium' };
+
+/**
+ * The host's rooms that are still open, so a console whose tab was closed is found again: the console opens with the
+ * account's sign-in (and takes over from any other tab that has it). Shown only when there is one.
+ */
+function openRoomsCard(session) {
+  const card = h('section', { class: 'card', id: 'open-rooms', 'aria-labelledby': 'open-rooms-title', hidden: true });
+  request('GET', '/api/rooms', { token: session.token })
+    .then((rooms) => {
+      if (!rooms.length) return;
+      fill(card, h('h2', { id: 'open-rooms-title' }, rooms.length === 1 ? 'Your open room' : 'Your open rooms'),
+        h('div', { class: 'table-wrap' }, h('table', { class: 'table', id: 'open-rooms-table' },
+          h('thead', {}, h('tr', {}, ['Room', 'Deck', 'Players', 'Now', 'Opened', ''].map((t) => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, rooms.map((room) => h('tr', { 'data-code': room.code },
+            h('th', { scope: 'row' }, room.code),
+            h('td', {}, room.deck || 'a deleted deck'),
+            h('td', {}, String(room.players)),
+            h('td', {}, PHASES[room.phase] || room.phase),
+            h('td', {}, new Date(room.openedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })),
+            h('td', {}, h('a', { href: `/host/${room.code}`, class: 'button', 'aria-label': `Open the console of room ${room.code}` },
+              'Open console'))))))));
+      card.hidden = false;
+    })
+    .catch(() => {});
+  return card;
 }
 
 function decksCard(session) {

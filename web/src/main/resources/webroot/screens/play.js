@@ -9,6 +9,7 @@ import { choiceControl } from '../ui/answers.js';
 import { CHOICE_TYPES, leaderboardList, optionTile, podiumView, questionHeading, revealView } from '../ui/phases.js';
 import { flagControl } from '../ui/flag.js';
 import { leadIn, startsTheGame } from '../ui/leadin.js';
+import { roundText } from '../ui/room-options.js';
 
 const PAUSED_TEXT = '❚❚ Paused: answer when the game goes on.';
 /** Refusals after which the server holds the player's answer, so answering again would not help. */
@@ -37,6 +38,10 @@ export function mount(root, { params, navigate, handoff }) {
   // While the host pauses, answers are refused: the controls are off until the game goes on.
   let paused = false;
   let stopLeadIn = null;
+  // The 3-2-1 before the first question runs: the server takes no answer yet, so none is sent.
+  let opening = false;
+  // What the round is, when there is something to say: a review round, or fewer questions than asked.
+  let round = null;
 
   const nameEl = h('span', { class: 'who', id: 'me-name' }, seat.nickname);
   const scoreEl = h('span', { class: 'my-score', id: 'my-score' }, '0 pts');
@@ -53,10 +58,12 @@ export function mount(root, { params, navigate, handoff }) {
     fill(stage,
       h('h1', { class: 'lobby-title', tabindex: '-1' }, 'You’re in!'),
       h('p', { class: 'big' }, 'Waiting for the host to start the game…'),
+      round ? h('p', { class: 'round-note', id: 'round-note' }, roundText(round)) : null,
       h('p', { class: 'player-count', id: 'player-count' }, `${plural(me.players, 'player')} in the room`));
   }
 
   function showQuestion(q, alreadyAnswered) {
+    endLeadIn();
     phase = 'question';
     question = q;
     chosen = null;
@@ -84,12 +91,43 @@ export function mount(root, { params, navigate, handoff }) {
       h('p', { class: 'hint' }, control ? control.hint
         : q.answerType === 'typed' ? 'Type your answer and press Enter.' : 'Tap an answer or press its number key.'));
     paused = Boolean(q.paused);
+    const leading = !alreadyAnswered && startsTheGame(q);
     if (paused) countdown.pause(q.remainingMs);
+    else if (leading) countdown.hold(q.remainingMs - q.leadInMs);
     else countdown.run(q.remainingMs);
     if (alreadyAnswered) lockAnswers('✓ Your answer is in. Waiting for the others…');
     else if (paused) lockAnswers(PAUSED_TEXT);
-    else if (q.answerType === 'typed') stage.querySelector('#typed-answer').focus();
+    else if (leading) beginLeadIn(q);
+    else focusAnswer();
+  }
+
+  function focusAnswer() {
+    if (question.answerType === 'typed') stage.querySelector('#typed-answer').focus();
     else stage.querySelector('#question-prompt').focus();
+  }
+
+  /** The 3-2-1 over the first question: answers are off until it is over, then the question's time runs. */
+  function beginLeadIn(q) {
+    const receivedAt = performance.now();
+    opening = true;
+    lockAnswers('Get ready…');
+    stage.querySelector('#question-prompt').focus();
+    stopLeadIn = leadIn(q.leadInMs, () => {
+      stopLeadIn = null;
+      opening = false;
+      if (phase !== 'question' || question !== q || paused) return;
+      countdown.run(q.remainingMs - (performance.now() - receivedAt));
+      setLocked(false);
+      const status = stage.querySelector('#answer-status');
+      if (status) status.textContent = '';
+      focusAnswer();
+    });
+  }
+
+  function endLeadIn() {
+    if (stopLeadIn) stopLeadIn();
+    stopLeadIn = null;
+    opening = false;
   }
 
   /** What the player answered: an option's index, a text, or a list of indices. */
@@ -129,7 +167,7 @@ export function mount(root, { params, navigate, handoff }) {
   }
 
   async function submit(answer) {
-    if (phase !== 'question' || chosen !== null || paused) return;
+    if (phase !== 'question' || chosen !== null || paused || opening) return;
     chosen = answerOf(answer);
     const button = answer.choice !== undefined ? stage.querySelector(`[data-option="${answer.choice}"]`) : null;
     if (button) button.classList.add('chosen');
@@ -160,6 +198,7 @@ export function mount(root, { params, navigate, handoff }) {
   }
 
   function showReveal(reveal) {
+    endLeadIn();
     phase = 'reveal';
     stopCountdown();
     const resultSlot = h('div', { class: 'my-result', id: 'my-result' });
@@ -226,6 +265,7 @@ export function mount(root, { params, navigate, handoff }) {
   }
 
   function ended(title, text, offerJoin) {
+    endLeadIn();
     stopCountdown();
     phase = 'closed';
     fill(stage, h('h1', { tabindex: '-1', id: 'ended-title' }, title), h('p', { class: 'big' }, text),
@@ -238,6 +278,7 @@ export function mount(root, { params, navigate, handoff }) {
     welcome(welcome) {
       me.playerId = welcome.playerId;
       me.players = welcome.players;
+      round = welcome.round || null;
       nameEl.textContent = welcome.nickname;
       setScore(welcome.score);
       if (welcome.result) lastResult = welcome.result;
@@ -265,13 +306,14 @@ export function mount(root, { params, navigate, handoff }) {
     },
     question(q) {
       showQuestion(q, false);
-      if (startsTheGame(q)) stopLeadIn = leadIn(() => { stopLeadIn = null; });
     },
     answers(message) {
       const el = stage.querySelector('#answered-count');
       if (el && phase === 'question' && message.index === question.index) el.textContent = `${message.answered} of ${message.players} answered`;
     },
     paused(message) {
+      // A pause during the 3-2-1 ends it: the question is open, with all its time, once the game goes on.
+      endLeadIn();
       if (countdown) countdown.pause(message.remainingMs);
       pauseAnswers(true);
       announce('The host paused the game.');
@@ -334,7 +376,7 @@ export function mount(root, { params, navigate, handoff }) {
   return () => {
     document.removeEventListener('keydown', onKey);
     document.body.classList.remove('in-game');
-    if (stopLeadIn) stopLeadIn();
+    endLeadIn();
     offs.forEach((off) => off());
     stopCountdown();
     socket.stop();

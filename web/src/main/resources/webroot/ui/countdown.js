@@ -21,6 +21,14 @@ export class Countdown {
     this.timer = setInterval(() => this.tick(), 200);
   }
 
+  /** Before the question opens (during the 3-2-1): its whole time shown, not running yet. */
+  hold(remainingMs) {
+    this.stop();
+    this.bar.value = remainingMs;
+    this.element.classList.remove('low', 'paused');
+    this.label.textContent = `${Math.ceil(remainingMs / 1000)} s`;
+  }
+
   pause(remainingMs) {
     this.stop();
     this.show(remainingMs, true);

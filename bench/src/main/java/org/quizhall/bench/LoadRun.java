@@ -133,6 +133,8 @@ final class LoadRun {
                       .put("questionCount", scenario.questions())
                       .put("secondsPerQuestion", scenario.secondsPerQuestion())
                       .put("autoAdvance", scenario.autoAdvanceSeconds())
+                      // Simulated players answer the moment a question comes: no 3-2-1 to wait out.
+                      .put("leadIn", false)
                       // Every simulated player comes from this machine's one address.
                       .put("seatsPerAddress", 5000))
               .await();

@@ -71,6 +71,19 @@ final class GameSql {
           + " ON m.group_id = a.group_id WHERE a.game_id = g.id AND m.account_id = $2))";
 
 
+  /**
+   * Games whose rooms may still be open, newest first: not ended, opened in the last 12 hours (as
+   * {@link #QUESTIONS_IN_PLAY}), hosted by $1 or played in group $2, each with its deck's title and how many
+   * joined. Whether a room is really open is for the room directory to say (a room closed in its lobby
+   * leaves no end).
+   */
+  static final String UNFINISHED_GAMES =
+      "SELECT g.id, g.room_code, g.group_id, g.created_at, g.started_at IS NOT NULL AS started, d.title AS deck_title,"
+          + " (SELECT count(*) FROM game_players p WHERE p.game_id = g.id)::int AS players"
+          + " FROM games g LEFT JOIN decks d ON d.id = g.deck_id"
+          + " WHERE (g.host_id = $1 OR g.group_id = $2) AND g.ended_at IS NULL"
+          + " AND g.created_at > now() - interval '12 hours' ORDER BY g.created_at DESC LIMIT 50";
+
   /** Whether the caller hosted the game (or only played in it), and whether they own its deck. */
   static final String SHEET_ACCESS =
       "SELECT coalesce(g.host_id = $2, false) AS is_host, g.deck_id, coalesce(d.owner_id = $2, false) AS owns_deck"

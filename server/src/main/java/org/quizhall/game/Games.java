@@ -78,6 +78,37 @@ public final class Games {
             });
   }
 
+  /**
+   * A game that may still have its room open: its code, deck title (null once the deck is gone), group (or null),
+   * when it opened, whether it started, and how many joined.
+   */
+  public record Unfinished(UUID gameId, String roomCode, String deckTitle, UUID groupId, java.time.Instant openedAt,
+      boolean started, int players) {}
+
+  /** The unfinished games an account hosted, newest first: see {@link GameSql#UNFINISHED_GAMES}. */
+  public Future<List<Unfinished>> unfinishedHostedBy(UUID hostId) {
+    return unfinished(Tuple.tuple().addUUID(hostId).addUUID(null));
+  }
+
+  /** The unfinished games played in a group, newest first. */
+  public Future<List<Unfinished>> unfinishedInGroup(UUID groupId) {
+    return unfinished(Tuple.tuple().addUUID(null).addUUID(groupId));
+  }
+
+  private Future<List<Unfinished>> unfinished(Tuple who) {
+    return pool.preparedQuery(GameSql.UNFINISHED_GAMES)
+        .execute(who)
+        .map(rows -> {
+          List<Unfinished> all = new ArrayList<>();
+          for (Row row : rows) {
+            all.add(new Unfinished(row.getUUID("id"), row.getString("room_code"), row.getString("deck_title"),
+                row.getUUID("group_id"), row.getOffsetDateTime("created_at").toInstant(), row.getBoolean("started"),
+                row.getInteger("players")));
+          }
+          return all;
+        });
+  }
+
   /** Records a new game and the questions it will ask, before its room opens. */
   public Future<Void> create(UUID gameId, String roomCode, UUID deckId, UUID groupId, UUID hostId,
       JsonObject settings, List<Question> questions) {

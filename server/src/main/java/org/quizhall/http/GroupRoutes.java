@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.quizhall.group.Group;
 import org.quizhall.group.Groups;
 import org.quizhall.group.Leaderboards;
+import org.quizhall.game.Games;
+import org.quizhall.room.Rooms;
 
 /** Study groups over REST: membership, invites, shared decks and lasting leaderboards. */
 final class GroupRoutes {
@@ -18,8 +20,12 @@ final class GroupRoutes {
   private final Groups groups;
   private final Leaderboards leaderboards;
   private final Identity identity;
+  private final Games games;
+  private final RoomListing listing;
 
-  GroupRoutes(Groups groups, Leaderboards leaderboards, Identity identity) {
+  GroupRoutes(Groups groups, Leaderboards leaderboards, Identity identity, Games games, Rooms rooms) {
+    this.games = games;
+    this.listing = new RoomListing(rooms);
     this.groups = groups;
     this.leaderboards = leaderboards;
     this.identity = identity;
@@ -86,7 +92,10 @@ final class GroupRoutes {
                           m -> list.add(new JsonObject().put("username", m.username()).put("role", m.role())
                               .put("joinedAt", m.joinedAt().toString())));
                       return groupJson(group).put("memberList", list);
-                    })))
+                    }))
+                    // Members only (asMember refused anyone else above): the group's rooms a member can join now.
+                    .compose(json -> games.unfinishedInGroup(id).compose(listing::open)
+                        .map(open -> json.put("liveRooms", RoomListing.joinable(open)))))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }

@@ -94,7 +94,7 @@ public final class HttpApi extends VerticleBase {
             services.decks(), services.rooms(), services.games(), services.groups(), services.weakSpots(), identity,
             services.maxPlayersPerRoom(), site, services.openRoomsPerAccount())
         .mount(router);
-    new GroupRoutes(services.groups(), services.leaderboards(), identity).mount(router);
+    new GroupRoutes(services.groups(), services.leaderboards(), identity, services.games(), services.rooms()).mount(router);
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);
     new AssignmentRoutes(services.assignments(), identity).mount(router);
     new GameRoutes(services.games(), identity, services.flags(), new org.quizhall.game.Gradebook(vertx, services.pool(),

@@ -21,6 +21,7 @@ import org.quizhall.group.Groups;
 import org.quizhall.group.WeakSpots;
 import org.quizhall.problem.Problem;
 import org.quizhall.room.RoomSettings;
+import org.quizhall.room.RoundNote;
 import org.quizhall.room.Rooms;
 
 /** Opening live rooms: a signed-in host picks a deck and the settings, and gets a code to share. */
@@ -56,6 +57,17 @@ final class RoomRoutes {
 
   void mount(Router router) {
     router.post("/api/rooms").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(this::open);
+    router.get("/api/rooms").handler(this::mine);
+  }
+
+  /** The signed-in host's open rooms, newest first, so a console whose tab was closed is found again. */
+  private void mine(RoutingContext ctx) {
+    identity
+        .required(ctx)
+        .compose(host -> games.unfinishedHostedBy(host.id()))
+        .compose(new RoomListing(rooms)::open)
+        .onSuccess(list -> Responses.json(ctx, 200, list))
+        .onFailure(ctx::fail);
   }
 
   /** A room to open; {@code groupId} is null for a room outside any group. */
@@ -98,6 +110,7 @@ final class RoomRoutes {
                             : "This deck has no questions of those kinds."));
               }
               JsonObject settings = settingsJson(request, round.questions().size());
+              RoundNote note = RoundNote.of(request.weakSpots(), request.questionCount(), round.questions().size());
               return rooms
                   .open(
                       host.id(),
@@ -105,17 +118,19 @@ final class RoomRoutes {
                       gameId,
                       round.questions(),
                       round.priorAccuracy(),
-                      request.settings(),
+                      request.settings().withRound(note),
                       code ->
                           games.create(gameId, code, request.deckId(), request.groupId(), host.id(), settings,
                               round.questions()))
                   .map(
-                      opened ->
-                          new JsonObject()
-                              .put("code", opened.code())
-                              .put("hostToken", opened.hostToken())
-                              .put("gameId", gameId.toString())
-                              .put("questionCount", round.questions().size()));
+                      opened -> {
+                        JsonObject answer = new JsonObject()
+                            .put("code", opened.code())
+                            .put("hostToken", opened.hostToken())
+                            .put("gameId", gameId.toString())
+                            .put("questionCount", round.questions().size());
+                        return note == null ? answer : answer.put("round", note.toJson());
+                      });
             });
   }
 
@@ -162,6 +177,10 @@ final class RoomRoutes {
     if (guests != null && !(guests instanceof Boolean)) {
       throw Problem.invalid("invalid_field", "guestsAllowed must be true or false.");
     }
+    Object leadIn = body.getValue("leadIn");
+    if (leadIn != null && !(leadIn instanceof Boolean)) {
+      throw Problem.invalid("invalid_field", "leadIn must be true or false.");
+    }
     int seatsPerAddress =
         integer(body, "seatsPerAddress", Math.min(RoomSettings.DEFAULT_SEATS_PER_ADDRESS, maxPlayers), 1, maxPlayers);
     Set<String> kinds = new HashSet<>();
@@ -178,7 +197,8 @@ final class RoomRoutes {
         weakSpots,
         count,
         new RoomSettings(seconds, !Boolean.FALSE.equals(speed), Duration.ofSeconds(autoAdvance), maxPlayers,
-            !Boolean.FALSE.equals(guests), seatsPerAddress),
+            !Boolean.FALSE.equals(guests), seatsPerAddress,
+            Boolean.FALSE.equals(leadIn) ? Duration.ZERO : RoomSettings.DEFAULT_LEAD_IN, null),
         kinds);
   }
 
@@ -201,6 +221,8 @@ final class RoomRoutes {
         .put("secondsPerQuestion", s.secondsPerQuestion())
         .put("speedScoring", s.speedScoring())
         .put("autoAdvance", s.autoAdvance().toSeconds())
+        .put("leadIn", !s.leadIn().isZero())
+        .put("requestedCount", request.questionCount())
         .put("kinds", new JsonArray(List.copyOf(request.kinds())))
         .put("weakSpots", request.weakSpots());
   }

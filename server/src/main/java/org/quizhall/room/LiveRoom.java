@@ -50,6 +50,15 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
     return game.gameId();
   }
 
+  /** A room's phase and seated players as of its last command or timer, for lists read on other threads. */
+  public record Glance(Phase phase, int players) {}
+
+  private volatile Glance glance = new Glance(Phase.LOBBY, 0);
+
+  public Glance glance() {
+    return glance;
+  }
+
   /** Writes a checkpoint now, whatever the phase (the server is stopping), then says goodbye to everyone. */
   public Future<Void> checkpointAndLeave() {
     Promise<Void> done = Promise.promise();
@@ -78,6 +87,7 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   @Override
   public Future<?> start() {
     roomContext = context;
+    glance = new Glance(game.phase(), game.playerCount());
     reschedule();
     checkpointIfDue();
     if (!vertx.isClustered()) {
@@ -252,6 +262,7 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   }
 
   private void afterCommand() {
+    glance = new Glance(game.phase(), game.playerCount());
     if (game.closed()) {
       cancelTimer();
       onClosed.accept(this);

@@ -354,7 +354,7 @@ public final class RoomGame {
     requirePhase(Phase.LOBBY, "The game has already started.");
     started = true;
     log.gameStarted(gameId, Instant.ofEpochMilli(now));
-    ask(0, now);
+    ask(0, now, settings.leadIn().toMillis());
   }
 
   /** Moves the game on: ends the question early, or goes to the next screen. */
@@ -377,6 +377,11 @@ public final class RoomGame {
     }
     if (phaseEndsAt == NEVER) {
       throw Problem.invalid("nothing_to_pause", "There is no running timer to pause.");
+    }
+    if (phase == Phase.QUESTION && answersOpenAt() > now) {
+      // A pause during the lead-in ends it: once the game goes on, the question is open with all its time.
+      phaseEndsAt -= answersOpenAt() - now;
+      questionShownAt = now - questionPausedMs;
     }
     pausedRemaining = Math.max(0, phaseEndsAt - now);
     pausedAt = now;
@@ -502,6 +507,10 @@ public final class RoomGame {
     if (pausedRemaining >= 0) {
       throw new Problem(Problem.Kind.CONFLICT, "paused", "The timer is paused: answer when it runs again.");
     }
+    if (now < answersOpenAt()) {
+      throw new Problem(Problem.Kind.CONFLICT, "not_open_yet",
+          "The question opens when the 3-2-1 is over: answer then, with all its time.");
+    }
     if (now > phaseEndsAt) {
       throw new Problem(Problem.Kind.CONFLICT, "too_late", "Time was up before your answer arrived.");
     }
@@ -601,7 +610,11 @@ public final class RoomGame {
   }
 
 
-  private void ask(int questionIndex, long now) {
+  /**
+   * Asks question {@code questionIndex}; with a {@code leadInMs} (the 3-2-1 before the first question) answers are taken
+   * only once it is over, and the deadline is that much later, so the lead-in costs nobody answering time.
+   */
+  private void ask(int questionIndex, long now, long leadInMs) {
     index = questionIndex;
     phase = Phase.QUESTION;
     answers.clear();
@@ -614,9 +627,9 @@ public final class RoomGame {
     Arrays.fill(countShown, countKey());
     answersDueAt = NEVER;
     pausedRemaining = -1;
-    questionShownAt = now;
+    questionShownAt = now + leadInMs;
     questionPausedMs = 0;
-    phaseEndsAt = now + millisFor(index);
+    phaseEndsAt = now + leadInMs + millisFor(index);
     Question question = questions.get(index);
     JsonObject message =
         Protocol.message("question")
@@ -630,11 +643,17 @@ public final class RoomGame {
             .put("prompt", question.prompt())
             .mergeIn(QuestionJson.askable(question))
             .put("durationMs", millisFor(index))
+            .put("leadInMs", leadInMs)
             .put("deadline", phaseEndsAt)
-            .put("remainingMs", millisFor(index))
+            .put("remainingMs", leadInMs + millisFor(index))
             .put("sentAt", now);
     phaseMessage = message;
     broadcast(message);
+  }
+
+  /** When the open question starts taking answers: after the lead-in, moved on by any pause and restart since. */
+  private long answersOpenAt() {
+    return questionShownAt + questionPausedMs;
   }
 
   /** How long question {@code i} runs: the time its owner gave it, or the room's time per question. */
@@ -764,7 +783,7 @@ public final class RoomGame {
 
   private void advanceFromLeaderboard(long now) {
     if (index + 1 < questions.size()) {
-      ask(index + 1, now);
+      ask(index + 1, now, 0);
     } else {
       podium(now);
     }
@@ -981,6 +1000,7 @@ public final class RoomGame {
             .put("paused", pausedRemaining >= 0)
             .put("questionCount", questions.size())
             .put("settings", settingsJson());
+    putRound(welcome);
     JsonObject current = snapshot(now);
     if (current != null) {
       welcome.put("current", current);
@@ -1013,6 +1033,7 @@ public final class RoomGame {
             .put("questionCount", questions.size())
             .put("settings", settingsJson())
             .put("roster", rosterJson());
+    putRound(welcome);
     JsonObject current = phase == Phase.PODIUM ? hostPodium : snapshot(now);
     if (current != null) {
       welcome.put("current", current);
@@ -1031,7 +1052,8 @@ public final class RoomGame {
     JsonObject copy = phaseMessage.copy();
     if (phase == Phase.QUESTION) {
       long remaining = pausedRemaining >= 0 ? pausedRemaining : Math.max(0, phaseEndsAt - now);
-      copy.put("remainingMs", remaining).put("sentAt", now);
+      copy.put("remainingMs", remaining).put("sentAt", now)
+          .put("leadInMs", pausedRemaining >= 0 ? 0 : Math.max(0, answersOpenAt() - now));
       if (pausedRemaining < 0) {
         copy.put("deadline", phaseEndsAt);
       }
@@ -1039,8 +1061,16 @@ public final class RoomGame {
     return copy;
   }
 
+  /** A review round, or one shorter than asked, says so in the lobby: see {@link RoundNote}. */
+  private void putRound(JsonObject welcome) {
+    if (settings.round() != null) {
+      welcome.put("round", settings.round().toJson());
+    }
+  }
+
   private JsonObject settingsJson() {
     return new JsonObject()
+        .put("leadInMs", settings.leadIn().toMillis())
         .put("secondsPerQuestion", settings.secondsPerQuestion())
         .put("speedScoring", settings.speedScoring())
         .put("autoAdvanceSeconds", settings.autoAdvance().toSeconds())
@@ -1278,7 +1308,9 @@ public final class RoomGame {
                 .put("autoAdvanceMs", settings.autoAdvance().toMillis())
                 .put("maxPlayers", settings.maxPlayers())
                 .put("guestsAllowed", settings.guestsAllowed())
-                .put("seatsPerAddress", settings.seatsPerAddress()))
+                .put("seatsPerAddress", settings.seatsPerAddress())
+                .put("leadInMs", settings.leadIn().toMillis())
+                .put("round", settings.round() == null ? null : settings.round().toJson()))
         .put("priorAccuracy", prior)
         .put("phase", phase.name())
         .put("index", index)
@@ -1384,7 +1416,9 @@ public final class RoomGame {
             Duration.ofMillis(s.getLong("autoAdvanceMs")),
             s.getInteger("maxPlayers"),
             s.getBoolean("guestsAllowed", true),
-            s.getInteger("seatsPerAddress", RoomSettings.DEFAULT_SEATS_PER_ADDRESS));
+            s.getInteger("seatsPerAddress", RoomSettings.DEFAULT_SEATS_PER_ADDRESS),
+            Duration.ofMillis(s.getLong("leadInMs", 0L)),
+            RoundNote.fromJson(s.getJsonObject("round")));
     Map<String, Double> prior = new HashMap<>();
     checkpoint.getJsonObject("priorAccuracy").forEach(e -> prior.put(e.getKey(), ((Number) e.getValue()).doubleValue()));
     RoomGame game =

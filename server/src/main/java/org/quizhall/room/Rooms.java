@@ -232,6 +232,26 @@ public final class Rooms {
     return null;
   }
 
+  /**
+   * Of these codes, the ones an open room has on some node of the cluster (the room directory), for lists of open rooms
+   * read from the database, where a room closed in its lobby leaves no end.
+   */
+  public Future<Set<String>> claimed(java.util.Collection<String> codes) {
+    return directory.compose(map -> {
+      List<Future<Optional<String>>> owners = codes.stream().map(code -> map.get(code).map(Optional::ofNullable)).toList();
+      return Future.all(owners).map(done -> {
+        Set<String> open = new java.util.HashSet<>();
+        int i = 0;
+        for (String code : codes) {
+          if (owners.get(i++).result().isPresent()) {
+            open.add(code);
+          }
+        }
+        return open;
+      });
+    });
+  }
+
   public Optional<LiveRoom> find(String code) {
     return Optional.ofNullable(open.get(code));
   }

@@ -121,6 +121,7 @@ class AuthorizationMatrixTest {
         row("GET",    "/api/assignments/{id}/leaderboard",   "the assignment's standings",       401,  404,  200,   200,  Try::assignmentLeaderboard),
         // Rooms and games: a group room for the group's members; results for the host and the players.
         row("POST",   "/api/rooms",                          "a group room, the group's deck",   401,  404,  201,   201,  Try::openGroupRoom),
+        row("GET",    "/api/rooms",                          "the caller's own open rooms",      401,  200,  200,   200,  Try::myRooms),
         row("GET",    "/api/rooms/{code}/qr.svg",            "an open room's join code",         200,  200,  200,   200,  Try::qrCode),
         row("GET",    "/api/games/{id}/results",             "a finished group game",            401,  404,  200,   200,  Try.results("")),
         row("GET",    "/api/games/{id}/results.csv",         "a finished group game",            401,  404,  200,   200,  Try.results(".csv")),
@@ -781,6 +782,12 @@ class AuthorizationMatrixTest {
           .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getString("code")).hasSize(6));
     }
 
+    static Attempt myRooms(Caller who) {
+      return new Attempt(api.get("/api/rooms", token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsString().contains(openRoomCode))
+              .as("the caller's open rooms, and only theirs").isEqualTo(who == Caller.OWNER));
+    }
+
     static Attempt qrCode(Caller who) {
       return new Attempt(api.get("/api/rooms/" + openRoomCode + "/qr.svg", token(who)))
           .ifAllowed(r -> assertThat(r.getHeader("Content-Type")).startsWith("image/svg+xml"));
@@ -877,7 +884,8 @@ class AuthorizationMatrixTest {
 
   /** One question in a group room hosted by the owner, answered by the member; returns the finished game's id. */
   private static String playGroupGame(AnswerKey key) {
-    JsonObject request = new JsonObject().put("deckId", sharedDeck).put("groupId", group.id()).put("questionCount", 1);
+    JsonObject request = new JsonObject().put("deckId", sharedDeck).put("groupId", group.id()).put("questionCount", 1)
+        .put("leadIn", false);
     JsonObject room = created(api.postJson("/api/rooms", request, owner), 201);
     try (SocketClient host = SocketClient.connect(vertx, quizhall.httpPort());
         SocketClient player = SocketClient.connect(vertx, quizhall.httpPort())) {

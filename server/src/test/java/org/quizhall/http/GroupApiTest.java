@@ -79,10 +79,52 @@ class GroupApiTest {
     return socket;
   }
 
+  /**
+   * After a game in which the group missed two questions (the second by Bob, the third by both), a review round asked
+   * for 10 has those 2, and says so: in the API's answer, in the lobby's welcome, and members see the room open on the
+   * group page until it closes.
+   */
+  private void reviewRoundSaysWhatItIs(String owner, String member, String groupId) {
+    HttpResponse<Buffer> opened = api.postJson("/api/rooms", new JsonObject().put("deckId", sampleDeck).put("groupId", groupId)
+        .put("weakSpots", true).put("questionCount", 10), owner);
+    assertThat(opened.statusCode()).as(opened.bodyAsString()).isEqualTo(201);
+    JsonObject room = opened.bodyAsJsonObject();
+    assertThat(room.getInteger("questionCount")).isEqualTo(2);
+    JsonObject round = room.getJsonObject("round");
+    assertThat(round.getString("kind")).isEqualTo("review");
+    assertThat(round.getInteger("requested")).isEqualTo(10);
+    assertThat(round.getString("title")).isEqualTo("Review round: 2 questions on what the group missed most");
+    assertThat(round.getString("why")).isEqualTo("only 2 questions the group missed (10 asked for)");
+
+    SocketClient host = socket();
+    host.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
+    assertThat(host.await("welcome").getJsonObject("round")).as("the console is told").isEqualTo(round);
+    SocketClient player = socket();
+    player.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Reviewer").put("accountToken", member));
+    assertThat(player.await("welcome").getJsonObject("round")).as("and so is each phone's lobby").isEqualTo(round);
+
+    JsonObject live = api.get("/api/groups/" + groupId, member).bodyAsJsonObject().getJsonArray("liveRooms").getJsonObject(0);
+    assertThat(live.getString("code")).as("a member sees the room open").isEqualTo(room.getString("code"));
+    assertThat(live.getString("phase")).isEqualTo("lobby");
+    assertThat(live.getInteger("players")).isEqualTo(1);
+    JsonObject mine = api.get("/api/rooms", owner).bodyAsJsonArray().stream().map(JsonObject.class::cast)
+        .filter(r -> r.getString("code").equals(room.getString("code"))).findFirst().orElseThrow();
+    assertThat(mine.getString("groupId")).isEqualTo(groupId);
+    assertThat(mine.getString("deck")).isNotBlank();
+
+    // Ended in the lobby the room closes at once (an ok may or may not come before).
+    host.send("end");
+    host.await("closed");
+    player.await("closed");
+    io.vertx.core.json.JsonArray after = api.get("/api/groups/" + groupId, member).bodyAsJsonObject().getJsonArray("liveRooms");
+    assertThat(after.encode()).as("a closed room is no longer listed").doesNotContain(room.getString("code"));
+    assertThat(api.get("/api/rooms", owner).bodyAsString()).doesNotContain(room.getString("code"));
+  }
+
   /** Plays a whole group game: each player answers right or wrong as {@code right} says, per question. */
   private String playGroupGame(String hostToken, String groupId, Map<String, String> players, boolean weakSpots,
       java.util.function.BiPredicate<String, Integer> right, List<JsonObject> reveals) {
-    JsonObject body = new JsonObject().put("deckId", sampleDeck).put("groupId", groupId).put("questionCount", 3);
+    JsonObject body = new JsonObject().put("deckId", sampleDeck).put("groupId", groupId).put("questionCount", 3).put("leadIn", false);
     if (weakSpots) {
       body.put("weakSpots", true);
     }
@@ -323,6 +365,7 @@ class GroupApiTest {
     List<JsonObject> first = new ArrayList<>();
     playGroupGame(owner, group.getString("id"), players, false, (who, q) -> q == 0 || (q == 1 && who.equals("Ada")), first);
     String missedByAll = first.get(2).getJsonObject("source").getString("text");
+    reviewRoundSaysWhatItIs(owner, ada, group.getString("id"));
 
     List<JsonObject> review = new ArrayList<>();
     playGroupGame(owner, group.getString("id"), players, true, (who, q) -> true, review);

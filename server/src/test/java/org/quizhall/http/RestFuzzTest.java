@@ -49,6 +49,7 @@ class RestFuzzTest {
           new String[] {"GET", "/api/groups/{id}"}, new String[] {"GET", "/api/groups/{id}/assignments"},
           new String[] {"GET", "/api/groups/{id}/leaderboard"}, new String[] {"GET", "/api/me"},
           new String[] {"GET", "/api/me/stats"}, new String[] {"GET", "/api/rooms/{code}/qr.svg"},
+          new String[] {"GET", "/api/rooms"},
           new String[] {"PATCH", "/api/groups/{id}"}, new String[] {"POST", "/api/accounts"},
           new String[] {"POST", "/api/assignments/{id}/answers"}, new String[] {"POST", "/api/decks"},
           new String[] {"POST", "/api/decks/{id}/practice/answers"}, new String[] {"POST", "/api/groups"},

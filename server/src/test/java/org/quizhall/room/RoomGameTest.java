@@ -738,4 +738,82 @@ class RoomGameTest {
       join("Adam");
     }
   }
+
+  @Nested
+  @DisplayName("the 3-2-1 before the first question")
+  class LeadIn {
+
+    static final long LEAD_IN = 3 * SECOND;
+
+    @BeforeEach
+    void withLeadIn() {
+      newGame(new RoomSettings(20, true, Duration.ZERO, 100, true, 60, Duration.ofMillis(LEAD_IN), null));
+    }
+
+    @Test
+    @DisplayName("the first question's deadline is the lead-in later: answers are refused during it, and speed counts from its end")
+    void addedToTheDeadline() {
+      RecordingChannel ada = join("Ada");
+      join("Bob");
+      game.start(T0);
+
+      JsonObject question = ada.last("question");
+      assertThat(question.getLong("leadInMs")).isEqualTo(LEAD_IN);
+      assertThat(question.getLong("deadline")).as("the whole 20 s after the 3-2-1").isEqualTo(T0 + LEAD_IN + 20 * SECOND);
+      assertThat(question.getLong("remainingMs")).isEqualTo(LEAD_IN + 20 * SECOND);
+      assertThatThrownBy(() -> game.answer(playerId(ada), null, 0, Response.choice(2), T0 + LEAD_IN - 1))
+          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("not_open_yet"));
+      assertThat(log.answers).as("nothing taken during the lead-in").isEmpty();
+
+      game.answer(playerId(ada), null, 0, Response.choice(2), T0 + LEAD_IN + 400);
+      assertThat(log.answers.get(0).responseMs()).as("timed from the end of the 3-2-1").isEqualTo(400);
+      assertThat(log.answers.get(0).points()).as("a quick answer scores in full").isEqualTo(1000);
+      game.tick(T0 + 20 * SECOND + LEAD_IN - 1);
+      assertThat(game.phase()).as("still open in its last millisecond").isEqualTo(Phase.QUESTION);
+      game.tick(T0 + 20 * SECOND + LEAD_IN);
+      assertThat(game.phase()).isEqualTo(Phase.REVEAL);
+    }
+
+    @Test
+    @DisplayName("only the first question has it: the next one opens at once with its own time")
+    void onlyTheFirst() {
+      RecordingChannel ada = join("Ada");
+      game.start(T0);
+      game.next(T0 + 5 * SECOND);
+      game.next(T0 + 6 * SECOND);
+      game.next(T0 + 7 * SECOND);
+      JsonObject second = ada.last("question");
+      assertThat(second.getInteger("index")).isEqualTo(1);
+      assertThat(second.getLong("leadInMs")).isZero();
+      assertThat(second.getLong("deadline")).isEqualTo(T0 + 27 * SECOND);
+      game.answer(playerId(ada), null, 1, Response.choice(0), T0 + 7 * SECOND);
+      assertThat(log.answers).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a player who comes back during the lead-in gets what is left of it")
+    void resumedDuringIt() {
+      RecordingChannel ada = join("Ada");
+      game.start(T0);
+      game.disconnected(playerId(ada), ada, T0 + SECOND);
+      RecordingChannel again = new RecordingChannel();
+      game.resume(resumeToken(ada), again, T0 + 2 * SECOND);
+      JsonObject current = again.last("welcome").getJsonObject("current");
+      assertThat(current.getLong("leadInMs")).isEqualTo(SECOND);
+      assertThat(current.getLong("remainingMs")).isEqualTo(21 * SECOND);
+    }
+
+    @Test
+    @DisplayName("a pause during the lead-in ends it: after the resume the question is open with all its time")
+    void pausedDuringIt() {
+      RecordingChannel ada = join("Ada");
+      game.start(T0);
+      game.pause(T0 + SECOND);
+      assertThat(ada.last("paused").getLong("remainingMs")).isEqualTo(20 * SECOND);
+      game.resumeTimer(T0 + 10 * SECOND);
+      assertThat(ada.last("resumed").getLong("deadline")).isEqualTo(T0 + 30 * SECOND);
+      game.answer(playerId(ada), null, 0, Response.choice(2), T0 + 10 * SECOND + 500);
+      assertThat(log.answers.get(0).responseMs()).isEqualTo(500);
+    }
+  }
 }

@@ -125,11 +125,14 @@ public final class Api implements AutoCloseable {
     return get("/api/decks", token).bodyAsJsonArray().getJsonObject(0).getString("id");
   }
 
-  /** Opens a live room on a deck; the answer carries its {@code code}, {@code hostToken} and {@code gameId}. */
+  /**
+   * Opens a live room on a deck; the answer carries its {@code code}, {@code hostToken} and {@code gameId}. Without the
+   * 3-2-1 lead-in, so the first question takes answers as soon as it is asked.
+   */
   public JsonObject openRoom(String token, String deckId, int questionCount, int secondsPerQuestion) {
     HttpResponse<Buffer> created =
         postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", questionCount)
-            .put("secondsPerQuestion", secondsPerQuestion), token);
+            .put("secondsPerQuestion", secondsPerQuestion).put("leadIn", false), token);
     if (created.statusCode() != 201) {
       throw new AssertionError("could not open a room: " + created.statusCode() + " " + created.bodyAsString());
     }

@@ -150,6 +150,11 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
+  /** Waits out the 3-2-1 before a game's first question: nothing under it can be pressed, and no answer is taken. */
+  void afterTheLeadIn() {
+    waitUntil("the 3-2-1 to be over", () -> all("#lead-in").isEmpty());
+  }
+
   /** True when an alert, confirm or prompt dialog opens within a short while. */
   boolean dialogOpens() {
     try {
@@ -167,6 +172,7 @@ final class Browser implements AutoCloseable {
    * with the controls of a list question, then sends it.
    */
   void answer(io.vertx.core.json.JsonObject answer) {
+    afterTheLeadIn();
     if (answer.containsKey("text")) {
       find("#typed-answer").sendKeys(answer.getString("text"), org.openqa.selenium.Keys.ENTER);
       return;

@@ -110,6 +110,11 @@ class GroupsInTheBrowserTest {
     assertThat(code).matches("[A-Z0-9]{6}");
     AnswerKey answerKey = new AnswerKey(quizhall.pool(), deckId);
 
+    // Bea, on the group page, is told the room is open and goes straight into it.
+    bea.go(groupPath);
+    assertThat(bea.textOf("#live-rooms", "A live room is open")).contains("room " + code, "waiting to start");
+    bea.find("#live-rooms a.join-live").click();
+    bea.waitUntil("the join page of the room", () -> bea.driver.getCurrentUrl().endsWith("/join/" + code));
     joinSignedIn(ownerPhone, code, OWNER);
     joinSignedIn(bea, code, MEMBER);
     owner.textOf("#player-count", "2 players");
@@ -164,7 +169,11 @@ class GroupsInTheBrowserTest {
     owner.find("#open-weak-round").click();
     String weakCode = owner.find("#room-code").getText();
     assertThat(weakCode).isNotEqualTo(code);
+    // Asked for 5, it has the one question the group missed, and the console and the phone's lobby say so.
+    assertThat(owner.textOf("#round-note", "Review round")).isEqualTo(
+        "Review round: 1 question on what the group missed most – only 1 question the group missed (5 asked for).");
     joinSignedIn(bea, weakCode, MEMBER);
+    assertThat(bea.textOf("#round-note", "Review round")).contains("on what the group missed most", "only 1 question the group missed");
     owner.textOf("#player-count", "1 player");
     owner.find("#next").click();
     String asked = bea.find("#question-prompt").getAttribute("data-question-id");

@@ -78,6 +78,7 @@ class KeyboardPlayTest {
 
     hostDoes("start");
     int first = rightChoice();
+    player.afterTheLeadIn();
     assertThat(player.focused().getAttribute("id")).as("a new question takes the focus").isEqualTo("question-prompt");
     player.focused().sendKeys(String.valueOf(first + 1));
     assertThat(player.textOf("#my-result", "Right")).contains("✓ Right!");

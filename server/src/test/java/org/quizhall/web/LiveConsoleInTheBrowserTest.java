@@ -104,9 +104,11 @@ class LiveConsoleInTheBrowserTest {
 
     hostDoes("start");
     int right = answerKey.question(phone.find("#question-prompt").getAttribute("data-question-id")).getInteger("correct");
+    // Paused during the 3-2-1, which the pause ends.
     hostDoes("pause");
-    phone.waitUntil("the answers to be turned off while paused", () -> allAnswersDisabled(phone));
-    assertThat(textContent(phone, "#answer-status")).contains("Paused");
+    phone.waitUntil("the answers to be turned off while paused",
+        () -> allAnswersDisabled(phone) && textContent(phone, "#answer-status").contains("Paused"));
+    assertThat(phone.all("#lead-in")).as("the pause ended the 3-2-1").isEmpty();
     phone.find("button[data-option='" + right + "']").click();
     phone.focused().sendKeys(String.valueOf(right + 1));
     assertThat(phone.all("button.option.chosen")).as("a tap while paused picks nothing").isEmpty();
@@ -116,6 +118,38 @@ class LiveConsoleInTheBrowserTest {
     phone.find("button[data-option='" + right + "']").click();
     // The only player's answer brings the reveal at once.
     assertThat(phone.textOf("#my-result", "Right")).as("the answer after the pause counted").contains("✓ Right! +");
+    assertThat(hostSocket.await("reveal").getInteger("answered")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a tap and a key press during the 3-2-1 answer nothing; after it the player has the question's whole time and the answer counts")
+  void tapDuringTheLeadIn() {
+    JsonObject room = openRoom(1);
+    hostSocket = hostOver(room);
+    phone = Browser.smallPhone("eager-player", quizhall.httpPort());
+    join(phone, room.getString("code"), "Eve");
+
+    hostDoes("start");
+    JsonObject question = hostSocket.awaitAbout("question", 0);
+    assertThat(question.getLong("leadInMs")).isEqualTo(3000);
+    phone.find("#lead-in");
+    int right = answerKey.question(phone.find("#question-prompt").getAttribute("data-question-id")).getInteger("correct");
+    // A tap where the right answer's tile is: it lands on the 3-2-1 that covers it.
+    new Actions(phone.driver).moveToElement(phone.driver.findElement(org.openqa.selenium.By.cssSelector(
+        "button[data-option='" + right + "']"))).click().perform();
+    phone.focused().sendKeys(String.valueOf(right + 1));
+    assertThat(phone.all("#lead-in")).as("still counting down: the test tapped during the 3-2-1").isNotEmpty();
+    assertThat(phone.all("button.option.chosen")).as("the tap picked nothing").isEmpty();
+    assertThat(allAnswersDisabled(phone)).as("the answers are off during the 3-2-1").isTrue();
+
+    phone.afterTheLeadIn();
+    phone.waitUntil("the answers to come on after the 3-2-1", () -> !allAnswersDisabled(phone));
+    int secondsLeft = Integer.parseInt(textContent(phone, ".countdown-label").replaceAll("[^0-9]", ""));
+    assertThat(secondsLeft).as("the question's 120 s start after the 3-2-1").isGreaterThanOrEqualTo(118);
+    assertThat(hostSocket.seen()).as("no answer reached the room during the 3-2-1")
+        .noneMatch(m -> "answers".equals(m.getString("type")) && m.getInteger("answered") > 0);
+    phone.find("button[data-option='" + right + "']").click();
+    assertThat(phone.textOf("#my-result", "Right")).contains("✓ Right! +");
     assertThat(hostSocket.await("reveal").getInteger("answered")).isEqualTo(1);
   }
 
@@ -132,6 +166,7 @@ class LiveConsoleInTheBrowserTest {
     projector.find("#next").click();
     projector.find("#question-prompt");
     projector.textOf("#next", "Reveal the answer now");
+    projector.afterTheLeadIn();
     new Actions(projector.driver).doubleClick(projector.find("#next")).perform();
     projector.find("#reveal-answer");
     projector.textOf("#next", "Show the leaderboard");
@@ -162,10 +197,86 @@ class LiveConsoleInTheBrowserTest {
 
     phone.find("#next").click();
     phone.find("#question-prompt");
+    projector.afterTheLeadIn();
     projector.find("#take-over").click();
     projector.find("#question-prompt");
     projector.waitUntil("the first console to run the game again", () -> projector.find("#next").isEnabled());
     phone.textOf("#host-message", "opened in another tab");
+  }
+
+  @Test
+  @DisplayName("the host page lists the owner's open rooms, and 'Open console' runs a room whose tab was closed")
+  void openRoomsOnTheHostPage() {
+    JsonObject room = openRoom(1);
+    String code = room.getString("code");
+    projector = Browser.desktop("returning-host", quizhall.httpPort());
+    projector.go("/");
+    projector.script("localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: 'projector_host'}));",
+        hostAccount);
+    projector.go("/host");
+    String row = projector.textOf("#open-rooms tr[data-code='" + code + "']", code);
+    assertThat(row).contains("waiting to start", "0");
+    projector.find("#open-rooms tr[data-code='" + code + "'] a").click();
+    assertThat(projector.find("#room-code").getText()).isEqualTo(code);
+    projector.waitUntil("the console to run the room", () -> projector.find("#next").isEnabled());
+  }
+
+  @Test
+  @DisplayName("the deck page's room form offers every option of the API, checks them, shows the API's refusal at the field, and the room plays as chosen")
+  void roomFormOptions() {
+    projector = Browser.desktop("form-host", quizhall.httpPort());
+    projector.go("/");
+    projector.script("localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: 'projector_host'}));",
+        hostAccount);
+    projector.go("/decks/" + deckId);
+    projector.find("#room-form");
+    assertThat(projector.all("#room-kinds input.room-kind").size()).as("the deck's kinds to choose from").isGreaterThan(1);
+    assertThat(projector.all("#room-group")).as("a group to play for").hasSize(1);
+    assertThat(projector.all("#room-review")).as("and a review round").hasSize(1);
+    projector.find("#room-options summary").click();
+
+    org.openqa.selenium.WebElement autoAdvance = projector.find("#room-auto-advance");
+    autoAdvance.clear();
+    autoAdvance.sendKeys("61");
+    projector.find("#open-room").click();
+    assertThat(projector.textOf("#room-message", "0 to 60")).contains("Moving on by itself takes 0 to 60 seconds");
+    assertThat(projector.focused().getAttribute("id")).isEqualTo("room-auto-advance");
+    autoAdvance.clear();
+    autoAdvance.sendKeys("5");
+
+    // More seats per address than the server seats in a room: the API refuses, and the form shows it at the field.
+    org.openqa.selenium.WebElement seats = projector.find("#room-seats");
+    seats.clear();
+    seats.sendKeys("9999999");
+    projector.find("#open-room").click();
+    assertThat(projector.textOf("#room-message", "seatsPerAddress")).contains("seatsPerAddress must be a whole number from 1 to");
+    assertThat(projector.focused().getAttribute("id")).isEqualTo("room-seats");
+    seats.clear();
+    seats.sendKeys("30");
+    projector.find("#room-lead-in").click();
+    projector.find("#room-guests").click();
+    for (org.openqa.selenium.WebElement kind : projector.all("#room-kinds input.room-kind")) {
+      if (kind.isSelected() != "list_member".equals(kind.getAttribute("value"))) kind.click();
+    }
+    projector.find("#open-room").click();
+    String code = projector.find("#room-code").getText();
+
+    try (SocketClient guest = SocketClient.connect(vertx, quizhall.httpPort());
+        SocketClient member = SocketClient.connect(vertx, quizhall.httpPort())) {
+      JsonObject refused = guest.reply(guest.send("join", new JsonObject().put("code", code).put("nickname", "Guest")));
+      assertThat(refused.getString("code")).as("guests were turned off").isEqualTo("sign_in_required");
+      member.send("join", new JsonObject().put("code", code).put("nickname", "Member")
+          .put("accountToken", api.signUpAndIn("form_player", "playing the form's room")));
+      JsonObject settings = member.await("welcome").getJsonObject("settings");
+      assertThat(settings.getLong("autoAdvanceSeconds")).isEqualTo(5);
+      assertThat(settings.getLong("leadInMs")).as("no 3-2-1").isZero();
+      assertThat(settings.getInteger("seatsPerAddress")).isEqualTo(30);
+      projector.textOf("#player-count", "1 player");
+      projector.find("#next").click();
+      JsonObject first = member.await("question");
+      assertThat(first.getString("kind")).as("only the kind chosen").isEqualTo("list_member");
+      assertThat(first.getLong("leadInMs")).isZero();
+    }
   }
 
   @Test

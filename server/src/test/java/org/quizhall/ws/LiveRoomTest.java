@@ -81,7 +81,8 @@ class LiveRoomTest {
     HttpResponse<Buffer> room =
         api.postJson(
             "/api/rooms",
-            new JsonObject().put("deckId", deckId).put("questionCount", questions).put("secondsPerQuestion", 20),
+            new JsonObject().put("deckId", deckId).put("questionCount", questions).put("secondsPerQuestion", 20)
+                .put("leadIn", false),
             hostAccount);
     assertThat(room.statusCode()).as(room.bodyAsString()).isEqualTo(201);
     return room.bodyAsJsonObject();
@@ -105,6 +106,35 @@ class LiveRoomTest {
   /** An answer message for the question: the right one, or a wrong one. */
   private static JsonObject answerTo(JsonObject question, boolean right) {
     return answerKey.answer(question.getString("questionId"), right).put("index", question.getInteger("index"));
+  }
+
+  @Test
+  @DisplayName("a room opens with a 3-2-1: the first question's deadline has the lead-in added, an answer during it is refused, and one just after it scores as a quick answer")
+  void leadInAddedToTheFirstDeadline() {
+    HttpResponse<Buffer> opened = api.postJson("/api/rooms",
+        new JsonObject().put("deckId", deckId).put("questionCount", 1).put("secondsPerQuestion", 20), hostAccount);
+    assertThat(opened.statusCode()).as(opened.bodyAsString()).isEqualTo(201);
+    JsonObject room = opened.bodyAsJsonObject();
+    SocketClient host = host(room);
+    SocketClient ada = player(room, "Ada");
+    assertThat(ada.seen().get(0).getJsonObject("settings").getLong("leadInMs")).as("the welcome says so").isEqualTo(3000);
+    assertThat(host.reply(host.send("start")).getString("type")).isEqualTo("ok");
+
+    JsonObject question = ada.await("question");
+    long leadIn = question.getLong("leadInMs");
+    assertThat(leadIn).isEqualTo(3000);
+    assertThat(question.getLong("deadline") - question.getLong("sentAt"))
+        .as("the whole time per question comes after the lead-in").isEqualTo(leadIn + 20_000);
+    assertThat(question.getLong("remainingMs")).isEqualTo(leadIn + 20_000);
+    JsonObject early = ada.reply(ada.send("answer", answerTo(question, true)));
+    assertThat(early.getString("code")).as(early.encode()).isEqualTo("not_open_yet");
+
+    clock.advance(Duration.ofMillis(leadIn));
+    JsonObject reply = ada.reply(ada.send("answer", answerTo(question, true)));
+    assertThat(reply.getString("type")).as("taken once the lead-in is over: " + reply.encode()).isEqualTo("answer_ack");
+    // Timed from the end of the 3-2-1 the answer is an instant one: timed from the question's sending, it would be three
+    // seconds into twenty, 925 points.
+    assertThat(ada.awaitAbout("result", 0).getInteger("points")).as("the lead-in cost no answering time").isEqualTo(1000);
   }
 
   @Test
@@ -668,7 +698,7 @@ class LiveRoomTest {
     HttpResponse<Buffer> created =
         api.postJson(
             "/api/rooms",
-            new JsonObject().put("deckId", deckId).put("questionCount", 12).put("secondsPerQuestion", 20)
+            new JsonObject().put("deckId", deckId).put("questionCount", 12).put("secondsPerQuestion", 20).put("leadIn", false)
                 .put("kinds", new JsonArray(List.of("list_members", "ordering", "matching"))),
             hostAccount);
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
