@@ -263,8 +263,8 @@ final class DefinitionQuestions {
     /** "a tool to …" as "A tool to …"; a first word written with capitals or digits ("iOS", "npm2") stays. */
     static String sentenceCase(String option) {
         String first = option.split("\\s+", 2)[0];
-        return first.length() >= 2 && first.chars().allMatch(c -> Character.isLowerCase(c) || c == '-' || c == '\'')
-                && !option.isEmpty() ? Character.toUpperCase(option.charAt(0)) + option.substring(1) : option;
+        return !first.isEmpty() && first.chars().allMatch(c -> Character.isLowerCase(c) || c == '-' || c == '\'')
+                ? Character.toUpperCase(option.charAt(0)) + option.substring(1) : option;
     }
 
     /**

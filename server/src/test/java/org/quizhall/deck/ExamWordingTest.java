@@ -364,6 +364,8 @@ class ExamWordingTest {
         assertThat(deck(SampleNotes.read(SampleNotes.AWS))).filteredOn(q -> q.prompt().equals("What is Sqoop?"))
                 .singleElement().satisfies(q -> assertThat(q.options())
                         .allMatch(o -> Character.isUpperCase(o.charAt(0)) || Character.isDigit(o.charAt(0))));
+        assertThat(deck(SampleNotes.read("/notes/glossary.txt"))).filteredOn(q -> q.prompt().startsWith("What does "))
+                .isNotEmpty().allSatisfy(q -> assertThat(q.options()).allMatch(o -> Character.isUpperCase(o.charAt(0))));
         // Sections that gather things ("Commands", "Ideas") or list names ("Atomicity") are not things to name.
         assertThat(deck("""
                 # Git essentials
