@@ -117,7 +117,7 @@ class ExamWordingTest {
         Question router = questions.stream().filter(q -> q.prompt().equals("What does “Router” mean?")).findFirst()
                 .orElseThrow();
         assertThat(router.options()).filteredOn(o -> !o.equals(router.answer()))
-                .anyMatch(o -> o.startsWith("a device"));
+                .anyMatch(o -> o.startsWith("A device"));
     }
 
     @Test
