@@ -9,6 +9,7 @@ import { Countdown } from '../ui/countdown.js';
 import { connectionBanner } from '../ui/connection.js';
 import { leadIn, startsTheGame } from '../ui/leadin.js';
 import { roundText } from '../ui/room-options.js';
+import { Sounds } from '../ui/sounds.js';
 import { leaderboardList, podiumView, questionBody, questionHeading, revealView } from '../ui/phases.js';
 
 /** The commands that move the game or its timer on, sent with the screen they were pressed on. */
@@ -67,6 +68,14 @@ export function mount(root, { params }) {
     endButton.textContent = 'End the game';
     command('end');
   } }, 'End the game');
+  // The projector may play sounds; the host turns them off (or on) once and the browser remembers.
+  const sounds = new Sounds();
+  const soundButton = h('button', { type: 'button', id: 'sound', 'aria-pressed': String(sounds.on), onclick: () => {
+    sounds.on = !sounds.on;
+    sounds.wake();
+    soundButton.setAttribute('aria-pressed', String(sounds.on));
+    soundButton.textContent = sounds.on ? '🔊 Sound on' : '🔇 Sound off';
+  } }, sounds.on ? '🔊 Sound on' : '🔇 Sound off');
   const message = h('p', { class: 'message', id: 'host-message', role: 'status' });
   const lockState = h('p', { class: 'lock-state', id: 'lock-state' });
   const countEl = h('p', { class: 'player-count', id: 'player-count' }, '0 players');
@@ -85,7 +94,7 @@ export function mount(root, { params }) {
         joinNotice),
       h('img', { class: 'qr', id: 'qr', src: `/api/rooms/${code}/qr.svg`, alt: `QR code to join room ${code}`, width: 200, height: 200 })),
     connectionBanner(socket),
-    h('div', { class: 'controls', role: 'group', 'aria-label': 'Game controls' }, nextButton, pauseButton, lockButton, endButton),
+    h('div', { class: 'controls', role: 'group', 'aria-label': 'Game controls' }, nextButton, pauseButton, lockButton, endButton, soundButton),
     message,
     h('div', { class: 'console-body' },
       stage,
@@ -94,6 +103,7 @@ export function mount(root, { params }) {
 
   async function command(type, fields = {}) {
     if (busy) return;
+    sounds.wake();
     message.textContent = '';
     busy = true;
     updateControls();
@@ -143,6 +153,7 @@ export function mount(root, { params }) {
   function lobby() {
     const names = roster.filter((p) => p.connected).map((p) => {
       const fresh = !shown.has(p.playerId);
+      if (fresh && shown.size) sounds.play('join');
       shown.add(p.playerId);
       return h('li', { class: fresh ? 'joined' : null }, p.nickname);
     });
@@ -201,6 +212,7 @@ export function mount(root, { params }) {
     },
     roster: (m) => showRoster(m.players, m.roster),
     question(q) {
+      if (at !== `question:${q.index}`) sounds.play('question');
       at = `question:${q.index}`;
       setPhase('question');
       showQuestion(q);
@@ -226,6 +238,7 @@ export function mount(root, { params }) {
       announce(locked ? 'The room is locked.' : 'The room is open.');
     },
     reveal(r) {
+      if (at !== `reveal:${r.index}`) sounds.play('reveal');
       at = `reveal:${r.index}`;
       endLeadIn();
       stopCountdown();
@@ -242,6 +255,7 @@ export function mount(root, { params }) {
         leaderboardList(board.top)));
     },
     podium(p) {
+      if (at !== 'podium') sounds.play('podium');
       at = 'podium';
       stopCountdown();
       freshScores(p.ranking || p.top);

@@ -150,6 +150,12 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
+  /** Asks pages for less motion, as a system setting does ({@code prefers-reduced-motion: reduce}), or stops asking. */
+  void reducedMotion(boolean reduce) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of(
+        java.util.Map.of("name", "prefers-reduced-motion", "value", reduce ? "reduce" : "no-preference"))));
+  }
+
   /** Waits out the 3-2-1 before a game's first question: nothing under it can be pressed, and no answer is taken. */
   void afterTheLeadIn() {
     waitUntil("the 3-2-1 to be over", () -> all("#lead-in").isEmpty());

@@ -154,6 +154,28 @@ class LiveConsoleInTheBrowserTest {
   }
 
   @Test
+  @DisplayName("the projector's sound switch is remembered after a reload, and the podium rises unless less motion is asked for")
+  void soundsAndMotion() {
+    JsonObject room = openRoom(1);
+    projector = Browser.projector("sounding-host", quizhall.httpPort());
+    openConsole(projector, room);
+    assertThat(projector.find("#sound").getAttribute("aria-pressed")).as("sounds start on").isEqualTo("true");
+    projector.find("#sound").click();
+    projector.textOf("#sound", "Sound off");
+    projector.go("/host/" + room.getString("code"));
+    projector.find("#room-code");
+    assertThat(projector.find("#sound").getAttribute("aria-pressed")).as("off, as left").isEqualTo("false");
+
+    String podiumMotion = "const ol = document.createElement('ol'); ol.className = 'podium';"
+        + " const li = document.createElement('li'); li.className = 'place place-1'; ol.append(li);"
+        + " document.body.append(ol); const name = getComputedStyle(li).animationName; ol.remove(); return name;";
+    assertThat(projector.script(podiumMotion)).isEqualTo("podium-rise");
+    projector.reducedMotion(true);
+    assertThat(projector.script(podiumMotion)).isEqualTo("none");
+    projector.reducedMotion(false);
+  }
+
+  @Test
   @DisplayName("a double click on 'reveal' on a projector shows the reveal and stays there: the leaderboard is not skipped to")
   void doubleClickedReveal() {
     JsonObject room = openRoom(2);
