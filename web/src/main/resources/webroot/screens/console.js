@@ -74,8 +74,8 @@ export function mount(root, { params }) {
     sounds.on = !sounds.on;
     sounds.wake();
     soundButton.setAttribute('aria-pressed', String(sounds.on));
-    soundButton.textContent = sounds.on ? '🔊 Sound on' : '🔇 Sound off';
-  } }, sounds.on ? '🔊 Sound on' : '🔇 Sound off');
+    soundButton.textContent = sounds.on ? 'Sound on' : 'Sound off';
+  } }, sounds.on ? 'Sound on' : 'Sound off');
   const message = h('p', { class: 'message', id: 'host-message', role: 'status' });
   const lockState = h('p', { class: 'lock-state', id: 'lock-state' });
   const countEl = h('p', { class: 'player-count', id: 'player-count' }, '0 players');
