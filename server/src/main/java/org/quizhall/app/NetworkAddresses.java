@@ -35,6 +35,11 @@ final class NetworkAddresses {
     if (!httpHost.equals("0.0.0.0") && !httpHost.equals("::") && !httpHost.equals("[::]")) {
       return isPrivateIpv4Literal(httpHost) ? List.of(httpHost) : List.of();
     }
+    if (inContainer()) {
+      // A container's own address (172.17.0.2) is on a bridge no phone is on; the host machine's is unknown here.
+      log.info("Running in a container: set {} to the address phones open", QuizhallConfig.PUBLIC_URL);
+      return List.of();
+    }
     List<Candidate> candidates = new ArrayList<>();
     try {
       for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
@@ -49,6 +54,12 @@ final class NetworkAddresses {
       return List.of();
     }
     return choose(candidates);
+  }
+
+  /** Docker and Podman leave these files in every container they start. */
+  private static boolean inContainer() {
+    return java.nio.file.Files.exists(java.nio.file.Path.of("/.dockerenv"))
+        || java.nio.file.Files.exists(java.nio.file.Path.of("/run/.containerenv"));
   }
 
   /** Private IPv4 addresses of interfaces that are up and lead to a real network, home and office ranges first. */

@@ -83,9 +83,12 @@ public record PublicSite(Optional<String> publicUrl, List<String> allowedHosts, 
     String scheme = https(ctx.request()) ? "https" : ctx.request().scheme();
     HostAndPort authority = ctx.request().authority();
     if (authority == null || loopbackName(authority.host())) {
-      if (!networkAddresses.isEmpty()) {
+      // Only an address this server answers for: with host names configured, one not among them would get 421.
+      java.util.Optional<String> reachable = networkAddresses.stream()
+          .filter(a -> allowedHosts.isEmpty() || allowedHosts.contains(a)).findFirst();
+      if (reachable.isPresent()) {
         String port = authority == null || authority.port() < 0 ? "" : ":" + authority.port();
-        return scheme + "://" + networkAddresses.get(0) + port + "/join/" + code;
+        return scheme + "://" + reachable.get() + port + "/join/" + code;
       }
       if (authority == null) {
         return scheme + "://localhost/join/" + code;

@@ -129,6 +129,20 @@ class PublicSiteTest {
     assertThat(named.bodyAsString()).as("a host on a network name keeps it")
         .isEqualTo(JoinCodes.svg("http://quiz.school.lan:" + port + "/join/" + code));
 
+    // With host names configured, a network address not among them would be refused (421): the link stays put.
+    Quizhall named2 = TestServer.start(new TestClock(Instant.parse("2026-12-01T10:00:00Z")), TestDatabase.fresh(),
+        new JsonObject().put(QuizhallConfig.ALLOWED_HOSTS, "localhost,127.0.0.1"), List.of("192.168.1.20"));
+    open.add(named2);
+    Api namedApi = new Api(vertx, named2.httpPort());
+    open.add(namedApi);
+    String namedHost = namedApi.signUpAndIn("named_host", "hosting by name only");
+    JsonObject namedRoom = web.post(named2.httpPort(), "127.0.0.1", "/api/rooms")
+        .putHeader("Host", "localhost:" + named2.httpPort()).bearerTokenAuthentication(namedHost)
+        .sendJsonObject(new JsonObject().put("deckId", namedApi.firstDeckId(namedHost)).put("questionCount", 1))
+        .await().bodyAsJsonObject();
+    assertThat(namedRoom.getString("joinUrl")).as("no link to an address the server refuses")
+        .doesNotContain("192.168.1.20");
+
     Quizhall alone = start(new JsonObject());
     Api offline = new Api(vertx, alone.httpPort());
     open.add(offline);
