@@ -43,36 +43,13 @@ final class QuestionFactory {
                             String explanation, Source source, String topic) {
         String id = id(kind, variant, source.text());
         List<String> options = new ArrayList<>(distractors);
+        options.add(answer);
+        // The order is the question's own (its id and the deck's seed), not dealt in generation order: a re-import
+        // that adds a line elsewhere leaves it, and with it the item's statistics, alone.
         Collections.shuffle(options, new Random(seed ^ hashLong(id)));
-        int at = keyPosition(options.size() + 1);
-        options.add(at, answer);
+        int at = options.indexOf(answer);
         return new Question(id, QuestionType.MULTIPLE_CHOICE, kind, finished(prompt), options, at, List.of(),
                 explanation, source, topic);
-    }
-
-    /** Per number of options, the key positions still to be dealt in the current round of them. */
-    private final Map<Integer, java.util.Deque<Integer>> positions = new HashMap<>();
-    private Random dealer;
-
-    /**
-     * Where the next key of a question with {@code size} options goes: dealt from a shuffled set of every position,
-     * refilled when empty, as an exam writer balances a key. Independent shuffles left one deck with 24 of its 56 keys
-     * second, a pattern players learn.
-     */
-    private int keyPosition(int size) {
-        if (dealer == null) {
-            dealer = new Random(hashLong("positions\u0000" + seed));
-        }
-        java.util.Deque<Integer> left = positions.computeIfAbsent(size, n -> new java.util.ArrayDeque<>());
-        if (left.isEmpty()) {
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                all.add(i);
-            }
-            Collections.shuffle(all, dealer);
-            left.addAll(all);
-        }
-        return left.poll();
     }
 
     Question trueFalse(String kind, String variant, String prompt, boolean truth, String explanation, Source source,
