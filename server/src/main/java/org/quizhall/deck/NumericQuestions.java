@@ -494,12 +494,21 @@ final class NumericQuestions {
     private static final java.util.Set<String> MODAL_VERBS = java.util.Set.of("can", "could", "will", "would", "may",
             "might", "must", "should");
     /** Words that end the counted thing and start what is said of it: "sodium ions | out for every 2 …". */
-    private static final java.util.Set<String> AFTER_THE_COUNT = java.util.Set.of("out", "in", "into", "for", "of",
-            "to", "from", "at", "on", "with", "by", "per", "each", "every", "within", "during", "across", "over",
-            "under", "than", "when", "while", "which", "that", "who", "a", "an", "the", "if", "before", "after",
-            "through", "around", "inside", "outside", "between", "among", "without", "up", "down");
+    private static final java.util.Set<String> AFTER_THE_COUNT = java.util.Set.of("out", "in", "into", "for", "of", "to", "from", "at", "on", "with", "by", "per", "each", "every",
+            "within", "during", "across", "over", "under", "than", "when", "while", "which", "that", "who", "a",
+            "an", "the", "if", "before", "after", "through", "around", "inside", "outside", "between", "among",
+            "without", "up", "down", "last", "next", "this", "ago", "since", "until", "today", "yearly", "daily");
+    /** Past forms that do not end in "ed": "wrote 9 symphonies" is no present verb to turn round with "do". */
+    private static final java.util.Set<String> PAST = java.util.Set.of("wrote", "sent", "won", "made", "took", "had", "built", "gave", "grew", "ran", "sold", "lost",
+            "found", "got", "began", "became", "came", "went", "saw", "knew", "held", "kept", "left", "led",
+            "met", "paid", "put", "read", "said", "set", "sat", "spent", "stood", "told", "thought", "brought",
+            "bought", "caught", "taught", "fought", "drew", "flew", "threw", "rose", "fell", "broke", "chose",
+            "spoke", "stole", "wore", "bore", "tore", "swore", "froze", "drove", "rode", "shot", "hit", "cut",
+            "let", "beat", "bit", "hid", "slid", "struck", "hung", "sang", "rang", "sank", "swam", "drank",
+            "shrank", "spun", "dug", "stuck", "fed", "bred", "fled", "sped", "lent", "bent", "meant", "dealt",
+            "felt", "slept", "swept", "wept", "crept", "dreamt", "learnt");
     private static final java.util.Set<String> NOT_VERBS = java.util.Set.of("is", "are", "was", "were", "be", "been",
-            "as", "this", "its", "their", "his", "her", "these", "those", "has", "have", "had");
+            "as", "this", "its", "their", "his", "her", "these", "those", "had");
 
     /**
      * "Mitosis produces _____ identical daughter cells" as an examiner asks it: "How many identical daughter cells
@@ -514,7 +523,8 @@ final class NumericQuestions {
         String verb = words[words.length - 1];
         String lower = verb.toLowerCase(java.util.Locale.ROOT);
         if (!verb.chars().allMatch(Character::isLetter) || NOT_VERBS.contains(lower) || AFTER_THE_COUNT.contains(lower)
-                || MODAL_VERBS.contains(lower) || lower.endsWith("ed") || lower.endsWith("ing") || lower.endsWith("ly")) {
+                || MODAL_VERBS.contains(lower) || PAST.contains(lower) || lower.endsWith("ed") || lower.endsWith("ing")
+                || lower.endsWith("ly")) {
             return null;
         }
         String[] tail = after.split("\\s+");
@@ -535,6 +545,10 @@ final class NumericQuestions {
             auxiliary = beforeVerb;
             base = verb;
             subjectEnd--;
+        } else if (lower.equals("has")) {
+            // "A violin has 4 strings": "How many strings does a violin have?"
+            auxiliary = "does";
+            base = "have";
         } else if (lower.endsWith("s") && !lower.endsWith("ss")) {
             auxiliary = "does";
             base = lower.endsWith("ies") ? lower.substring(0, lower.length() - 3) + "y"
@@ -554,8 +568,29 @@ final class NumericQuestions {
                 && !firstWord.equals("an") || subject.contains(",")) {
             return null;
         }
-        return "How many " + counted + " " + auxiliary + " " + Prompts.lowerFirst(subject, index) + " " + base + rest
-                + "?";
+        return "How many " + counted + " " + auxiliary + " " + inSentence(subject, index) + " " + base + rest + "?";
+    }
+
+    private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "each", "every",
+            "this", "that", "these", "those", "its", "their", "our", "most", "all", "some");
+    private static final java.util.regex.Pattern UNCOUNTED = java.util.regex.Pattern.compile(
+            "(?:sis|tion|sion|ism|ence|ance|ity)$");
+
+    /**
+     * A subject moved into the middle of a question: "The pump" reads "the pump", "Human body cells" "human body
+     * cells", "Mitosis" "mitosis"; a name the notes only ever write capitalised ("Beethoven", "Lambda") stays so.
+     */
+    private static String inSentence(String subject, NotesIndex index) {
+        String[] words = subject.split("\\s+", 2);
+        String first = words[0].toLowerCase(java.util.Locale.ROOT);
+        if (DETERMINERS.contains(first)) {
+            return first + subject.substring(words[0].length());
+        }
+        if (words.length > 1) {
+            return Prompts.lowerFirst(subject, index);
+        }
+        boolean common = UNCOUNTED.matcher(first).find() || index.writtenLowercase(first) || index.isCommonNoun(first);
+        return common ? Prompts.lowerFirst(subject, index) : subject;
     }
 
     /** Within a factor of four of the true value (no 7,120 beside 1,780), and percentages within 0 to 100. */
