@@ -263,7 +263,11 @@ final class DefinitionQuestions {
     /** "a tool to …" as "A tool to …"; a first word written with capitals or digits ("iOS", "npm2") stays. */
     static String sentenceCase(String option) {
         String first = option.split("\\s+", 2)[0];
-        return !first.isEmpty() && first.chars().allMatch(c -> Character.isLowerCase(c) || c == '-' || c == '\'')
+        // "npm", "git" and other short names are written in lower case on purpose; "a", "an" and words are not.
+        boolean shortName = first.length() <= 3 && !first.equals("a") && !first.equals("an") && !first.equals("the")
+                && !first.equals("one") && !first.equals("any") && !first.equals("all");
+        return !first.isEmpty() && !shortName
+                && first.chars().allMatch(c -> Character.isLowerCase(c) || c == '-' || c == '\'')
                 ? Character.toUpperCase(option.charAt(0)) + option.substring(1) : option;
     }
 

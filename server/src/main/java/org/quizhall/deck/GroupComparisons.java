@@ -381,13 +381,26 @@ final class GroupComparisons {
             Random random = factory.random(TopicQuestions.KIND, "subject", s.line().text());
             Collections.shuffle(others, random);
             String prompt = "Which " + kind + " " + s.predicate() + "?";
-            if (TopicQuestions.givesAway(prompt, s.subject().replaceFirst("^\\S+\\s+", ""))) {
+            if (TopicQuestions.givesAway(prompt, distinctPart(s.subject(), firsts.size() == 1))) {
                 continue;
             }
             out.add(s.line(), factory.multipleChoice(TopicQuestions.KIND, "subject", prompt, s.subject(),
                     others.subList(0, Math.min(3, others.size())), s.line().text().strip() + ".",
                     new Source(s.line().line(), s.line().text(), s.line().path()), index.topicOf(s.line().path())));
         }
+    }
+
+    /**
+     * What tells a subject from its siblings: "log" of "git log" beside "git status", "Core" of "Core node" beside
+     * "Task node". A word of the question holding it gives the answer away.
+     */
+    private static String distinctPart(String subject, boolean sharedFirst) {
+        String[] words = subject.strip().split("\\s+");
+        if (words.length < 2) {
+            return subject;
+        }
+        return sharedFirst ? String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length))
+                : String.join(" ", java.util.Arrays.copyOfRange(words, 0, words.length - 1));
     }
 
     /** The subject (one to three words) and what is said of it, when a present-tense verb follows the subject. */
