@@ -291,6 +291,17 @@ class ExamWordingTest {
                 .contains("How many identical daughter cells does mitosis produce?",
                         "How many sodium ions does the sodium-potassium pump move out for every 2 potassium ions in?")
                 .noneMatch(p -> p.contains("for every how many"))
+                .satisfies(prompts -> assertThat(deck("""
+                        # Facts with counts
+                        - Beethoven wrote 9 symphonies in his life
+                        - The team won 5 trophies last year
+                        - A violin has 4 strings
+                        - The Apollo program sent 12 astronauts to the Moon
+                        """)).extracting(Question::prompt)
+                        // A past verb is not turned round with "do"; a name keeps its capital, an article loses it.
+                        .noneMatch(p -> p.contains(" do beethoven") || p.contains(" do the team")
+                                || p.contains("do the Apollo program sent"))
+                        .contains("How many strings does a violin have?"))
                 // A statement asked true or false, or with a blank, ends as a sentence does.
                 .filteredOn(p -> p.startsWith("True or false? ") || p.startsWith("Fill in the blank: "))
                 .isNotEmpty().allMatch(p -> p.endsWith("."));
