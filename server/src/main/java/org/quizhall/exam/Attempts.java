@@ -524,7 +524,7 @@ public final class Attempts {
         .put("startedAt", row.getOffsetDateTime("started_at").toInstant().toString())
         .put("deadline", deadline.toString())
         .put("submittedAt", submitted == null ? null : submitted.toInstant().toString())
-        .put("correct", row.getInteger("correct_count"))
+        .put("correctCount", row.getInteger("correct_count"))
         .put("questionCount", row.getInteger("questions"));
   }
 
