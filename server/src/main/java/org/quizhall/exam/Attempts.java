@@ -397,6 +397,7 @@ public final class Attempts {
     return new JsonObject()
         .put("attemptId", attempt.id().toString())
         .put("examId", attempt.examId().toString())
+        .put("deckId", s.getString("deckId"))
         .put("title", s.getString("title"))
         .put("number", attempt.number())
         .put("startedAt", attempt.startedAt().toString())
