@@ -73,29 +73,28 @@ public final class Attempts {
   /** Starts an attempt: draws its questions by the exam's blueprint and starts its clock. */
   public Future<JsonObject> start(UUID examId, UUID account) {
     Instant now = clock.instant();
+    UUID id = UUID.randomUUID();
     return exams.load(examId, account)
         .compose(exam -> submitExpired(examId, account).map(exam))
         .compose(exam -> decks.questions(exam.deckId(), account).map(questions -> {
           ExamSettings s = exam.settings();
-          long seed = UUID.randomUUID().getMostSignificantBits();
           ExamDraw.Drawn drawn = ExamDraw.draw(questions, s.questionCount(), s.blueprint(),
-              new java.util.LinkedHashSet<>(s.kinds()), s.shuffleOptions(), seed);
+              new java.util.LinkedHashSet<>(s.kinds()), s.shuffleOptions(), id.getMostSignificantBits());
           if (drawn.questions().isEmpty()) {
             throw Problem.conflict("no_questions", "The deck has no questions of the exam's kinds left to ask.");
           }
-          return new Object[] {exam, drawn};
+          return new Starting(exam, drawn);
         }))
-        .compose(parts -> {
-          Exams.Loaded exam = (Exams.Loaded) parts[0];
-          ExamDraw.Drawn drawn = (ExamDraw.Drawn) parts[1];
-          UUID id = UUID.randomUUID();
-          return pool.withTransaction(connection -> insert(connection, id, exam, account, drawn, now))
-              .recover(e -> Future.failedFuture(isUniqueViolation(e)
-                  ? Problem.conflict("attempt_in_progress", "You have an attempt at this exam under way: finish it first.")
-                  : e))
-              .compose(v -> view(id, account));
-        });
+        .compose(starting -> pool.withTransaction(connection ->
+                insert(connection, id, starting.exam(), account, starting.drawn(), now))
+            .recover(e -> Future.failedFuture(isUniqueViolation(e)
+                ? Problem.conflict("attempt_in_progress", "You have an attempt at this exam under way: finish it first.")
+                : e)))
+        .compose(v -> view(id, account));
   }
+
+  /** An exam and the questions drawn for an attempt at it, on their way into the database. */
+  private record Starting(Exams.Loaded exam, ExamDraw.Drawn drawn) {}
 
   private Future<Void> insert(SqlConnection connection, UUID id, Exams.Loaded exam, UUID account, ExamDraw.Drawn drawn,
       Instant now) {
@@ -207,11 +206,11 @@ public final class Attempts {
                 return connection
                     .preparedQuery("SELECT body FROM attempt_questions WHERE attempt_id = $1 AND position = $2")
                     .execute(Tuple.of(attemptId, index))
-                    .compose(found2 -> {
-                      if (found2.size() == 0) {
+                    .compose(bodies -> {
+                      if (bodies.size() == 0) {
                         return Future.failedFuture(questionNotFound(index));
                       }
-                      Question question = QuestionJson.fromJson((JsonObject) found2.iterator().next().getValue("body"));
+                      Question question = QuestionJson.fromJson((JsonObject) bodies.iterator().next().getValue("body"));
                       return change.apply(connection, attempt, question, now);
                     })
                     .compose(v -> connection

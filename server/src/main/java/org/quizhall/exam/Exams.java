@@ -8,9 +8,12 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import org.quizhall.deck.DeckSummary;
 import org.quizhall.deck.Decks;
+import org.quizhall.deck.Question;
 import org.quizhall.problem.Problem;
 
 /**
@@ -128,14 +131,14 @@ public final class Exams {
   }
 
   /** Per topic the blueprint's weight and the questions an attempt would draw from it, and the questions there are. */
-  static JsonArray plan(ExamSettings settings, java.util.List<org.quizhall.deck.Question> questions) {
-    var eligible = questions.stream()
+  static JsonArray plan(ExamSettings settings, List<Question> questions) {
+    List<Question> eligible = questions.stream()
         .filter(q -> settings.kinds().isEmpty() || settings.kinds().contains(q.kind())).toList();
     Blueprint blueprint = settings.blueprint() != null ? settings.blueprint() : Blueprint.proportional(eligible);
-    var shares = blueprint.apportion(settings.questionCount());
+    Map<String, Integer> shares = blueprint.apportion(settings.questionCount());
     JsonArray out = new JsonArray();
     for (Blueprint.Weight w : blueprint.weights()) {
-      long available = eligible.stream().filter(q -> java.util.Objects.equals(q.topic(), w.topic())).count();
+      long available = eligible.stream().filter(q -> Objects.equals(q.topic(), w.topic())).count();
       out.add(new JsonObject().put("topic", w.topic()).put("weight", w.weight()).put("questions", shares.get(w.topic()))
           .put("available", available));
     }
