@@ -377,6 +377,7 @@ public final class Attempts {
           .put("answer", answered ? given.toJson() : null)
           .put("answerText", answered ? Gradebook.given(q, given.choice(), given.choices(), given.text()) : null)
           .put("correct", right)
+          .put("credit", answered ? Math.round(credit(q, given) * 1000) / 1000.0 : 0.0)
           .put("key", QuestionJson.key(q))
           .put("keyText", q.answer())
           .put("explanation", q.explanation())
@@ -408,6 +409,15 @@ public final class Attempts {
         .put("domains", byDomain)
         .put("timing", new JsonObject().put("measure", TIME_MEASURE).put("answeredMs", spent))
         .put("questions", questions);
+  }
+
+  /** The share of a whole answer that was right (both picks of a "choose two", items in place), for the review. */
+  private static double credit(Question question, Response response) {
+    try {
+      return Judge.credit(question, response);
+    } catch (Problem misfit) {
+      return 0;
+    }
   }
 
   private static boolean judged(Question question, Response response) {

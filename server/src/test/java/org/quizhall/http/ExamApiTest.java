@@ -203,6 +203,10 @@ class ExamApiTest {
     assertThat(reviewed.get("ordering").getBoolean("correct")).isTrue();
     assertThat(reviewed.get("matching").getBoolean("correct")).isFalse();
     assertThat(reviewed.get("multiple_response").getString("answerText")).contains("EBS", "S3");
+    // One of the two picks right: half the answer, and still wrong; the matching with two of three pairs swapped.
+    assertThat(reviewed.get("multiple_response").getDouble("credit")).isEqualTo(0.5);
+    assertThat(reviewed.get("matching").getDouble("credit")).isEqualTo(0.333);
+    assertThat(reviewed.get("ordering").getDouble("credit")).isEqualTo(1.0);
     assertThat(reviewed.get("multiple_response").getString("keyText")).contains("EBS", "Instance store");
     assertThat(reviewed.get("true_false").getString("explanation")).isEqualTo("Explained: DNA is a nucleic acid.");
     assertThat(reviewed.get("typed").getBoolean("flagged")).isTrue();

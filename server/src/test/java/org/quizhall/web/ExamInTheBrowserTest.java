@@ -29,7 +29,8 @@ import org.quizhall.testing.TestServer;
 
 /**
  * A short mock exam sat on a phone: set from the deck page, answered, flagged, reloaded in the middle (answers, flags
- * and the time left kept), an answer changed, the 5-minute warning, the time run out on the server's clock, the report.
+ * and the time left kept), an answer changed, the 30- and 5-minute warnings, the time run out on the server's clock,
+ * the report.
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("A mock exam in the browser")
@@ -90,17 +91,17 @@ class ExamInTheBrowserTest {
     phone.find("#exam-count").clear();
     phone.find("#exam-count").sendKeys("4");
     phone.find("#exam-minutes").clear();
-    phone.find("#exam-minutes").sendKeys("10");
+    phone.find("#exam-minutes").sendKeys("31");
     look("exam-new");
     phone.find("#create-exam").click();
     phone.textOf("#exam-title", "Mock exam one");
-    assertThat(phone.find("#exam-shape").getText()).contains("4 questions in 10 minutes", "pass mark 70%", "3 of 4 right");
+    assertThat(phone.find("#exam-shape").getText()).contains("4 questions in 31 minutes", "pass mark 70%", "3 of 4 right");
     look("exam");
     phone.find("#start-attempt").click();
 
     phone.textOf("#attempt-title", "Mock exam one");
     String attemptId = phone.driver.getCurrentUrl().replaceAll(".*/account/attempts/", "");
-    assertThat(phone.find("#exam-timer").getText()).matches("(10:00|9:5\\d) left");
+    assertThat(phone.find("#exam-timer").getText()).matches("(31:00|30:5\\d) left");
     JsonArray served = api.get("/api/attempts/" + attemptId, token).bodyAsJsonObject().getJsonArray("questions");
     assertThat(phone.all("#exam-navigator .nav-q")).hasSize(4);
 
@@ -121,7 +122,7 @@ class ExamInTheBrowserTest {
     assertThat(navClass(0)).contains("answered");
     assertThat(navClass(1)).contains("answered", "flagged");
     assertThat(navClass(2)).doesNotContain("answered");
-    assertThat(phone.find("#exam-timer").getText()).matches("(10:00|9:\\d\\d) left");
+    assertThat(phone.find("#exam-timer").getText()).matches("(31:00|30:\\d\\d) left");
     if (served.getJsonObject(0).getJsonArray("options") != null && served.getJsonObject(0).getString("type").equals("multiple_choice")) {
       assertThat(phone.all("#answers button[aria-pressed='true']")).as("the saved choice is shown again").hasSize(1);
     }
@@ -135,28 +136,35 @@ class ExamInTheBrowserTest {
     phone.find("#next-question").click();
     phone.textOf(".question-count", "Question 3 of 4");
 
-    // Five minutes and a second pass on the server: the next answer brings its time left, and the warning.
-    clock.advance(Duration.ofSeconds(5 * 60 + 1));
+    // A minute and a second pass on the server: the next answer brings its time left, and the 30-minute warning.
+    clock.advance(Duration.ofSeconds(61));
     answer(served.getJsonObject(2), true);
     phone.textOf("#save-status", "Saved: question 3");
+    phone.textOf("#time-warning", "30 minutes left");
+    assertThat(phone.find("#exam-timer").getText()).matches("29:5\\d left");
+    // Twenty-five minutes more: a flag brings the time left, and the 5-minute warning.
+    clock.advance(Duration.ofMinutes(25));
+    phone.find("#flag-question").click();
+    phone.textOf("#save-status", "Question 3 flagged for review");
     phone.textOf("#time-warning", "5 minutes left");
     assertThat(phone.find("#exam-timer").getAttribute("class")).contains("low");
     assertThat(phone.find("#exam-timer").getText()).matches("4:5\\d left");
 
     phone.find("#review-exam").click();
     phone.textOf("#review-summary", "3 of 4 answered");
-    assertThat(phone.find("#review-flagged").getText()).contains("Question 2");
+    assertThat(phone.find("#review-flagged").getText()).contains("Question 2", "Question 3");
     assertThat(phone.find("#review-unanswered").getText()).contains("Question 4");
     look("exam-review");
     phone.find("#back-to-questions").click();
 
-    // The server's clock nearly at the deadline: the next change leaves a second, the client counts it down and
-    // submits; the server's clock passes the deadline too, so either way it ends with the answers saved.
+    // The server's clock nearly at the deadline: the next change (question 3's flag taken off) leaves a second, the
+    // client counts it down and submits; the server's clock passes the deadline too, so either way it ends with the
+    // answers saved.
     clock.advance(Duration.ofSeconds(4 * 60 + 58));
     phone.find("#flag-question").click();
     phone.waitUntil("the flag saved, or the time already up", () -> Boolean.TRUE.equals(phone.script(
         "return !!document.querySelector('#report-title') || (document.querySelector('#save-status') || {}).textContent"
-            + " === 'Question 3 flagged for review.';")));
+            + " === 'Flag taken off question 3.';")));
     clock.advance(Duration.ofSeconds(5));
     phone.textOf("#report-title", "Report: Mock exam one");
 
