@@ -14,6 +14,9 @@ import * as groupInvite from './screens/group-invite.js';
 import * as assignment from './screens/assignment.js';
 import * as practice from './screens/practice.js';
 import * as record from './screens/record.js';
+import * as exams from './screens/exams.js';
+import * as exam from './screens/exam.js';
+import * as attempt from './screens/attempt.js';
 
 const ROUTES = [
   [/^\/$/, home],
@@ -25,6 +28,9 @@ const ROUTES = [
   [/^\/account\/groups\/([0-9a-f-]+)\/?$/, group],
   [/^\/account\/assignments\/([0-9a-f-]+)\/?$/, assignment],
   [/^\/account\/record\/?$/, record],
+  [/^\/account\/exams\/?$/, exams],
+  [/^\/account\/exams\/([0-9a-f-]+)\/?$/, exam],
+  [/^\/account\/attempts\/([0-9a-f-]+)\/?$/, attempt],
   [/^\/host\/?$/, host],
   [/^\/decks\/([0-9a-f-]+)\/?$/, deck],
   [/^\/decks\/([0-9a-f-]+)\/practice\/?$/, practice],

@@ -27,6 +27,8 @@ export function mount(root, { params, navigate }) {
           h('p', { class: 'muted', id: 'deck-summary' }, summaryText(fresh, list)),
           h('p', {}, h('a', { href: `/decks/${fresh.id}/practice`, id: 'practice-link' }, 'Practise on your own'),
             ' · play it with a study group from ', h('a', { href: '/account/groups' }, 'your groups'), '.'),
+          mine ? h('p', {}, h('a', { href: `/account/exams?deck=${fresh.id}`, id: 'exam-link' }, 'Set a mock exam on this deck'),
+            ': the real exam’s shape, one long timer, a report by topic.') : null,
           roomForm(fresh, session, navigate)),
         mine ? deckSettings(fresh, session, navigate, reload) : null,
         mine ? notesEditor(fresh, session, reload) : null,

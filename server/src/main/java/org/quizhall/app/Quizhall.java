@@ -1,6 +1,7 @@
 package org.quizhall.app;
 
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
@@ -24,6 +25,9 @@ import org.quizhall.account.Accounts;
 import org.quizhall.account.PasswordHasher;
 import org.quizhall.deck.Decks;
 import org.quizhall.deck.ImportQueue;
+import org.quizhall.exam.Attempts;
+import org.quizhall.exam.ExamSweeper;
+import org.quizhall.exam.Exams;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.GameWriter;
 import org.quizhall.group.Assignments;
@@ -180,6 +184,11 @@ public final class Quizhall implements AutoCloseable {
       Gateway gateway = new Gateway(vertx, rooms, accounts, config.allowedOrigins(), clientAddress::of, limits);
       LimitHits limitHits = new LimitHits();
       QuizhallMetrics.register(io.vertx.micrometer.backends.BackendRegistries.getNow(registry), rooms, gateway, writer, limitHits);
+      Exams exams = new Exams(pool, decks, clock);
+      Attempts attempts = new Attempts(pool, exams, decks, mastery, clock);
+      // Attempts whose time ran out while nobody looked are submitted by a worker, off the event loops.
+      vertx.deployVerticle(new ExamSweeper(attempts), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+          .await();
       HttpApi.Services services =
           new HttpApi.Services(
               pool,
@@ -202,7 +211,9 @@ public final class Quizhall implements AutoCloseable {
                   clientAddress, networkAddresses),
               config.openRoomsPerAccount(),
               itemAnalysis,
-              new QuestionFlags(pool, writer, clock));
+              new QuestionFlags(pool, writer, clock),
+              exams,
+              attempts);
       // Vert.x shares a port among servers that name the same one; servers on port 0 would each bind a
       // random port of their own, while a negative port is one random port, bound once by the OS and
       // shared by every instance that names it (no port picked here and raced for at bind time).

@@ -38,6 +38,17 @@ public final class RoundAssembler {
      * @return at most {@code n} questions, fewer if the pool runs out of distinct source lines
      */
     public static List<Question> assemble(List<Question> pool, int n, Set<String> kinds, long seed) {
+        return assemble(pool, n, kinds, seed, null);
+    }
+
+    /**
+     * The same, with at most {@code quotas.get(topic)} questions from each topic (an exam's blueprint) while any topic
+     * under its quota still has a question to give; only then are the rest drawn from whichever topics have some.
+     *
+     * @param quotas questions wanted from each topic; null for no quotas
+     */
+    public static List<Question> assemble(List<Question> pool, int n, Set<String> kinds, long seed,
+                                          Map<String, Integer> quotas) {
         if (n <= 0 || pool.isEmpty()) {
             return List.of();
         }
@@ -63,18 +74,29 @@ public final class RoundAssembler {
         List<Question> round = new ArrayList<>();
         int trueAnswers = 0;
         int falseAnswers = 0;
+        Map<String, Integer> perTopic = new HashMap<>();
         boolean progress = true;
         // True/false is the weakest form: half is guessed, and certification exams do not use it. It takes at most
         // one question in six while other kinds remain, and the rest of the round only when nothing else does.
         boolean capTrueFalse = true;
-        while (round.size() < n && (progress || capTrueFalse)) {
+        // A blueprint's quotas give way last: a topic short of questions takes true/false before its share goes to
+        // another topic.
+        boolean holdQuotas = quotas != null;
+        while (round.size() < n && (progress || capTrueFalse || holdQuotas)) {
             if (!progress) {
-                capTrueFalse = false;
+                if (capTrueFalse) {
+                    capTrueFalse = false;
+                } else {
+                    holdQuotas = false;
+                }
             }
             progress = false;
             for (String topic : topics) {
                 if (round.size() == n) {
                     break;
+                }
+                if (holdQuotas && perTopic.getOrDefault(topic, 0) >= quotas.getOrDefault(topic, 0)) {
+                    continue;
                 }
                 int trueFalse = trueAnswers + falseAnswers;
                 boolean trueFalseAllowed = !capTrueFalse || (trueFalse + 1) * TRUE_FALSE_SHARE <= round.size() + 1;
@@ -82,6 +104,7 @@ public final class RoundAssembler {
                         trueAnswers - falseAnswers, round, columnCounts, trueFalseAllowed, !capTrueFalse);
                 if (q != null) {
                     round.add(q);
+                    perTopic.merge(topic, 1, Integer::sum);
                     String column = tableColumn(q);
                     if (column != null) {
                         columnCounts.merge(column, 1, Integer::sum);

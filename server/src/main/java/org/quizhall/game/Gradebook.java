@@ -109,7 +109,7 @@ public final class Gradebook {
   }
 
   /** The answer in words, as the player saw the options: the option, the options chosen, the order or the pairs. */
-  static String given(Question q, Integer choice, List<Integer> choices, String text) {
+  public static String given(Question q, Integer choice, List<Integer> choices, String text) {
     if (text != null) {
       return text;
     }

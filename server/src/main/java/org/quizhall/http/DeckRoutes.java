@@ -206,13 +206,12 @@ final class DeckRoutes {
   private void list(RoutingContext ctx) {
     identity
         .optionalId(ctx)
-        .compose(decks::list)
-        .onSuccess(
-            all -> {
-              JsonArray out = new JsonArray();
-              all.forEach(deck -> out.add(summaryJson(deck)));
-              Responses.json(ctx, 200, out);
-            })
+        .compose(viewer -> decks.list(viewer).map(all -> {
+          JsonArray out = new JsonArray();
+          all.forEach(deck -> out.add(summaryJson(deck).put("mine", viewer != null && viewer.equals(deck.ownerId()))));
+          return out;
+        }))
+        .onSuccess(out -> Responses.json(ctx, 200, out))
         .onFailure(ctx::fail);
   }
 

@@ -55,7 +55,9 @@ public final class HttpApi extends VerticleBase {
       PublicSite site,
       int openRoomsPerAccount,
       org.quizhall.game.ItemAnalysis itemAnalysis,
-      org.quizhall.game.QuestionFlags flags) {}
+      org.quizhall.game.QuestionFlags flags,
+      org.quizhall.exam.Exams exams,
+      org.quizhall.exam.Attempts attempts) {}
 
   /** Bigger messages than a client may send are read and refused with an error; beyond this Vert.x drops the connection (1006). */
   private static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
@@ -97,6 +99,7 @@ public final class HttpApi extends VerticleBase {
     new GroupRoutes(services.groups(), services.leaderboards(), identity, services.games(), services.rooms()).mount(router);
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);
     new AssignmentRoutes(services.assignments(), identity).mount(router);
+    new ExamRoutes(services.exams(), services.attempts(), identity).mount(router);
     new GameRoutes(services.games(), identity, services.flags(), new org.quizhall.game.Gradebook(vertx, services.pool(),
         services.writer())).mount(router);
     new JoinCodes(services.rooms(), services.gateway(), services.clientAddress(), site).mount(router);

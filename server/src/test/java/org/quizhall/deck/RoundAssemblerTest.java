@@ -47,6 +47,31 @@ class RoundAssemblerTest {
                 .allMatch(count -> (count - 1) * 5 <= round.size() * 2);
     }
 
+    @Test
+    @DisplayName("with quotas (an exam's blueprint) takes exactly each topic's share, and a topic short of questions gives its share to the others")
+    void quotas() {
+        Map<String, Long> available = deck.questions().stream().collect(Collectors.groupingBy(Question::topic,
+                Collectors.counting()));
+        List<String> big = available.entrySet().stream().filter(e -> e.getValue() >= 8).map(Map.Entry::getKey)
+                .sorted().toList();
+        assertThat(big).hasSizeGreaterThanOrEqualTo(2);
+        Map<String, Integer> quotas = Map.of(big.get(0), 6, big.get(1), 2);
+        for (long seed = 1; seed <= 5; seed++) {
+            List<Question> round = RoundAssembler.assemble(deck.questions(), 8, Set.of(), seed, quotas);
+            Map<String, Long> perTopic = round.stream().collect(Collectors.groupingBy(Question::topic,
+                    Collectors.counting()));
+            assertThat(perTopic).as("seed %d", seed).isEqualTo(Map.of(big.get(0), 6L, big.get(1), 2L));
+            assertThat(round).extracting(q -> q.source().line() + q.source().text()).doesNotHaveDuplicates();
+        }
+        // A quota above what a topic has: the round still has its count, from the other topics.
+        String small = available.entrySet().stream().filter(e -> e.getValue() <= 2).map(Map.Entry::getKey)
+                .sorted().findFirst().orElseThrow();
+        List<Question> round = RoundAssembler.assemble(deck.questions(), 10, Set.of(), 7L, Map.of(small, 10));
+        assertThat(round).hasSize(10);
+        assertThat(round.stream().filter(q -> q.topic().equals(small)).count())
+                .isEqualTo(available.get(small));
+    }
+
     /** Notes state far more true facts than false ones can be made of: 20 true statements and 6 false ones. */
     private static List<Question> trueFalsePool() {
         List<Question> pool = new java.util.ArrayList<>();

@@ -132,7 +132,20 @@ class AuthorizationMatrixTest {
         row("GET",    "/api/games/{id}/answers.csv",         "a finished group game",            401,  404,  403,   200,  Try.gradebook("/answers.csv")),
         row("GET",    "/api/games/{id}/results.xlsx",        "a finished group game",            401,  404,  403,   200,  Try.gradebook("/results.xlsx")),
         // Flags come from the game's players; its host has no seat to flag from.
-        row("POST",   "/api/games/{id}/flags",               "a finished group game's question", 401,  404,  201,   404,  Try::flagQuestion));
+        row("POST",   "/api/games/{id}/flags",               "a finished group game's question", 401,  404,  201,   404,  Try::flagQuestion),
+        // Mock exams are their owner's: set on a deck they own, sat by them alone. A group member who may see the
+        // deck may not set an exam on it, nor see the owner's exams or attempts.
+        row("POST",   "/api/exams",                          "an exam on the group's shared deck", 401, 404, 403,   201,  Try::createExam),
+        row("GET",    "/api/exams",                          "the caller's exams",               401,  200,  200,   200,  Try::myExams),
+        row("GET",    "/api/exams/{id}",                     "the owner's exam",                 401,  404,  404,   200,  Try::readExam),
+        row("PATCH",  "/api/exams/{id}",                     "renaming a fresh exam",            401,  404,  404,   200,  Try::renameExam),
+        row("DELETE", "/api/exams/{id}",                     "deleting a fresh exam",            401,  404,  404,   204,  Try::deleteExam),
+        row("POST",   "/api/exams/{id}/attempts",            "starting a fresh exam",            401,  404,  404,   201,  Try::startAttempt),
+        row("GET",    "/api/attempts/{id}",                  "the owner's attempt under way",    401,  404,  404,   200,  Try::readAttempt),
+        row("PUT",    "/api/attempts/{id}/answers/{index}",  "an answer in a fresh attempt",     401,  404,  404,   200,  Try::answerAttempt),
+        row("PUT",    "/api/attempts/{id}/flags/{index}",    "a flag in a fresh attempt",        401,  404,  404,   200,  Try::flagAttempt),
+        row("POST",   "/api/attempts/{id}/submit",           "submitting a fresh attempt",       401,  404,  404,   200,  Try::submitAttempt),
+        row("GET",    "/api/attempts/{id}/report",           "the owner's submitted attempt",    401,  404,  404,   200,  Try::attemptReport));
   }
 
   private static Row row(String method, String route, String triedOn, int anonymous, int anotherUser, int member, int owner,
@@ -213,6 +226,7 @@ class AuthorizationMatrixTest {
   private static final String FRESH_DECK_TITLE = "Cell biology, second draft";
   private static final String PRIVATE_DECK_TITLE = "My own unfinished notes";
   private static final String ASSIGNMENT_TITLE = "Week 3 homework";
+  private static final String EXAM_TITLE = "Mock exam before December";
   private static final String PLAYER_NICKNAME = "Owlet";
   private static final String OWNER_NAME = "hall_owner";
   private static final String MEMBER_NAME = "hall_member";
@@ -252,6 +266,9 @@ class AuthorizationMatrixTest {
   private static JsonObject assignmentAnswer;
   private static String gameId;
   private static String openRoomCode;
+  private static String exam;
+  private static String openAttempt;
+  private static String submittedAttempt;
 
   /** A study group made by the owner, with the member and a classmate in it. */
   record StudyGroup(String id, String inviteCode) {}
@@ -285,6 +302,10 @@ class AuthorizationMatrixTest {
     assignmentAnswer = key.answerAt(assignmentGame, 0, true).put("index", 0);
 
     gameId = playGroupGame(key);
+    exam = newExam();
+    openAttempt = newAttempt(exam);
+    submittedAttempt = newAttempt(newExam());
+    created(api.postJson("/api/attempts/" + submittedAttempt + "/submit", new JsonObject(), owner), 200);
     openRoomCode = created(api.postJson("/api/rooms", new JsonObject().put("deckId", sampleDeck).put("questionCount", 1), owner), 201)
         .getString("code");
 
@@ -340,7 +361,7 @@ class AuthorizationMatrixTest {
         .as("the route itself exists: the refusal comes from it, not from the catch-all")
         .isNotEqualTo("not_found");
     List<String> secrets = new ArrayList<>(List.of(GROUP_NAME, GROUP_DESCRIPTION, SHARED_DECK_TITLE, FRESH_DECK_TITLE,
-        PRIVATE_DECK_TITLE, ASSIGNMENT_TITLE, PLAYER_NICKNAME, OWNER_NAME, MEMBER_NAME, CLASSMATE_NAME, group.inviteCode()));
+        PRIVATE_DECK_TITLE, ASSIGNMENT_TITLE, EXAM_TITLE, PLAYER_NICKNAME, OWNER_NAME, MEMBER_NAME, CLASSMATE_NAME, group.inviteCode()));
     secrets.addAll(attempt.secrets);
     for (String secret : secrets) {
       assertThat(body).as("the refusal gives nothing away").doesNotContain(secret);
@@ -812,6 +833,85 @@ class AuthorizationMatrixTest {
               .hasSameSizeAs(api.get("/api/decks/" + sharedDeck + "/questions", owner).bodyAsJsonArray()));
     }
 
+    // Mock exams.
+
+    static Attempt createExam(Caller who) {
+      String title = "Exam set by the " + who.label;
+      JsonObject body = new JsonObject().put("deckId", sharedDeck).put("title", title).put("questionCount", 2);
+      return new Attempt(api.postJson("/api/exams", body, token(who)))
+          .unchangedIfRefused(() -> assertThat(api.get("/api/exams", owner).bodyAsString()).as("no exam was set")
+              .doesNotContain(title))
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getString("title")).isEqualTo(title));
+    }
+
+    static Attempt myExams(Caller who) {
+      return new Attempt(api.get("/api/exams", token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsString().contains(exam)).as("the caller's exams, and only theirs")
+              .isEqualTo(who == Caller.OWNER));
+    }
+
+    static Attempt readExam(Caller who) {
+      return new Attempt(api.get("/api/exams/" + exam, token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getString("title")).isEqualTo(EXAM_TITLE));
+    }
+
+    static Attempt renameExam(Caller who) {
+      String fresh = newExam();
+      return new Attempt(api.patchJson("/api/exams/" + fresh, new JsonObject().put("title", "Renamed exam"), token(who)))
+          .unchangedIfRefused(() -> assertThat(created(api.get("/api/exams/" + fresh, owner), 200).getString("title"))
+              .isEqualTo(EXAM_TITLE))
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getString("title")).isEqualTo("Renamed exam"));
+    }
+
+    static Attempt deleteExam(Caller who) {
+      String fresh = newExam();
+      return new Attempt(api.delete("/api/exams/" + fresh, token(who)))
+          .unchangedIfRefused(() -> assertThat(status("/api/exams/" + fresh, owner)).as("the exam is still there").isEqualTo(200))
+          .ifAllowed(r -> assertThat(status("/api/exams/" + fresh, owner)).as("the exam is gone").isEqualTo(404));
+    }
+
+    static Attempt startAttempt(Caller who) {
+      String fresh = newExam();
+      return new Attempt(api.postJson("/api/exams/" + fresh + "/attempts", new JsonObject(), token(who)))
+          .unchangedIfRefused(() -> assertThat(created(api.get("/api/exams/" + fresh, owner), 200).getJsonArray("attempts"))
+              .as("no attempt was started").isEmpty())
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getJsonArray("questions")).isNotEmpty());
+    }
+
+    static Attempt readAttempt(Caller who) {
+      return new Attempt(api.get("/api/attempts/" + openAttempt, token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getString("state")).isEqualTo("open"));
+    }
+
+    static Attempt answerAttempt(Caller who) {
+      String fresh = newAttempt(newExam());
+      JsonObject answer = fittingAnswer(firstAttemptQuestion(fresh));
+      return new Attempt(api.putJson("/api/attempts/" + fresh + "/answers/0", answer, token(who)))
+          .unchangedIfRefused(() -> assertThat(firstAttemptQuestion(fresh).getValue("answer")).as("no answer was saved").isNull())
+          .ifAllowed(r -> assertThat(firstAttemptQuestion(fresh).getJsonObject("answer")).isEqualTo(answer));
+    }
+
+    static Attempt flagAttempt(Caller who) {
+      String fresh = newAttempt(newExam());
+      return new Attempt(api.putJson("/api/attempts/" + fresh + "/flags/0", new JsonObject().put("flagged", true), token(who)))
+          .unchangedIfRefused(() -> assertThat(firstAttemptQuestion(fresh).getBoolean("flagged")).isFalse())
+          .ifAllowed(r -> assertThat(firstAttemptQuestion(fresh).getBoolean("flagged")).isTrue());
+    }
+
+    static Attempt submitAttempt(Caller who) {
+      String fresh = newAttempt(newExam());
+      return new Attempt(api.postJson("/api/attempts/" + fresh + "/submit", new JsonObject(), token(who)))
+          .unchangedIfRefused(() -> assertThat(created(api.get("/api/attempts/" + fresh, owner), 200).getString("state"))
+              .as("the attempt is still under way").isEqualTo("open"))
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getString("state")).isEqualTo("submitted"));
+    }
+
+    static Attempt attemptReport(Caller who) {
+      return new Attempt(api.get("/api/attempts/" + submittedAttempt + "/report", token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getJsonArray("questions").getJsonObject(0)
+              .containsKey("explanation")).isTrue());
+    }
+
     static Trial results(String suffix) {
       return who -> new Attempt(api.get("/api/games/" + gameId + "/results" + suffix, token(who)))
           .ifAllowed(r -> assertThat(r.bodyAsString()).contains(PLAYER_NICKNAME));
@@ -819,6 +919,34 @@ class AuthorizationMatrixTest {
   }
 
   // Setting the scene.
+
+  /** An exam of the owner's on the shared deck, long enough that no test's clock runs it out. */
+  private static String newExam() {
+    JsonObject body = new JsonObject().put("deckId", sharedDeck).put("title", EXAM_TITLE).put("questionCount", 2)
+        .put("minutes", 600);
+    return created(api.postJson("/api/exams", body, owner), 201).getString("id");
+  }
+
+  private static String newAttempt(String examId) {
+    return created(api.postJson("/api/exams/" + examId + "/attempts", new JsonObject(), owner), 201).getString("id");
+  }
+
+  /** The owner's view of their attempt's first question. */
+  private static JsonObject firstAttemptQuestion(String attemptId) {
+    return created(api.get("/api/attempts/" + attemptId, owner), 200).getJsonArray("questions").getJsonObject(0);
+  }
+
+  /** An answer that fits the question (right or wrong does not matter here). */
+  private static JsonObject fittingAnswer(JsonObject question) {
+    java.util.function.IntFunction<JsonArray> first = n -> new JsonArray(java.util.stream.IntStream.range(0, n).boxed().toList());
+    return switch (question.getString("type")) {
+      case "typed" -> new JsonObject().put("text", "a guess");
+      case "multiple_response" -> new JsonObject().put("choices", first.apply(question.getInteger("choose")));
+      case "ordering" -> new JsonObject().put("choices", first.apply(question.getJsonArray("items").size()));
+      case "matching" -> new JsonObject().put("choices", first.apply(question.getJsonArray("left").size()));
+      default -> new JsonObject().put("choice", 0);
+    };
+  }
 
   private static String token(Caller who) {
     return switch (who) {

@@ -69,13 +69,21 @@ class RestFuzzTest {
           new String[] {"GET", "/api/games/{id}/questions.csv"}, new String[] {"GET", "/api/games/{id}/answers.csv"},
           new String[] {"GET", "/api/games/{id}/results.xlsx"},
           new String[] {"GET", "/api/decks/{id}/export"}, new String[] {"POST", "/api/decks/{id}/import"},
-          new String[] {"POST", "/api/decks/import"});
+          new String[] {"POST", "/api/decks/import"},
+          new String[] {"POST", "/api/exams"}, new String[] {"GET", "/api/exams"},
+          new String[] {"GET", "/api/exams/{id}"}, new String[] {"PATCH", "/api/exams/{id}"},
+          new String[] {"DELETE", "/api/exams/{id}"}, new String[] {"POST", "/api/exams/{id}/attempts"},
+          new String[] {"GET", "/api/attempts/{id}"}, new String[] {"PUT", "/api/attempts/{id}/answers/{index}"},
+          new String[] {"PUT", "/api/attempts/{id}/flags/{index}"}, new String[] {"POST", "/api/attempts/{id}/submit"},
+          new String[] {"GET", "/api/attempts/{id}/report"});
 
   static final List<String> FIELDS =
       List.of("username", "password", "title", "notes", "deckId", "groupId", "questionCount", "secondsPerQuestion",
           "autoAdvance", "speedScoring", "kinds", "weakSpots", "name", "inviteCode", "questionId", "choice", "text",
           "index", "opensAt", "closesAt", "public", "answers", "id", "currentPassword", "newPassword", "type", "prompt",
-          "options", "correct", "accepted", "items", "pairs", "explanation", "topic", "topics", "reason", "comment");
+          "options", "correct", "accepted", "items", "pairs", "explanation", "topic", "topics", "reason", "comment",
+          "choices", "minutes", "passPercent", "passScore", "scaleMin", "scaleMax", "blueprint", "weight",
+          "shuffleOptions", "attemptsAllowed", "flagged");
 
   private static Quizhall quizhall;
   private static Api api;
@@ -100,6 +108,11 @@ class RestFuzzTest {
         .bodyAsJsonObject().getString("id");
     ids.add(own);
     ids.add(api.get("/api/decks/" + own + "/questions", token).bodyAsJsonArray().getJsonObject(0).getString("id"));
+    // An exam on it and an attempt under way, so the exam routes are tried past their ownership checks too.
+    String exam = api.postJson("/api/exams", new JsonObject().put("deckId", own).put("questionCount", 2), token)
+        .bodyAsJsonObject().getString("id");
+    ids.add(exam);
+    ids.add(api.postJson("/api/exams/" + exam + "/attempts", new JsonObject(), token).bodyAsJsonObject().getString("id"));
   }
 
   @AfterAll
@@ -130,7 +143,7 @@ class RestFuzzTest {
       String[] route = ROUTES.get(random.nextInt(ROUTES.size()));
       String path =
           route[1].replace("{id}", pathValue(random)).replace("{code}", pathValue(random)).replace("{username}", pathValue(random))
-              .replace("{qid}", pathValue(random));
+              .replace("{qid}", pathValue(random)).replace("{index}", random.nextBoolean() ? "0" : pathValue(random));
       Buffer body = body(random);
       int type = random.nextInt(10);
       String contentType = type < 2 ? "text/plain" : type == 2 ? "text/csv" : "application/json";

@@ -1,0 +1,62 @@
+// One mock exam: its shape, its plan per topic, the owner's attempts, and the button that starts (or resumes) one.
+import { fill, h, plural } from '../dom.js';
+import { request } from '../api.js';
+import { confirmButton, messageLine, signedIn, when } from '../ui/gate.js';
+import { passMarkText } from './exams.js';
+
+export function mount(root, context) {
+  const id = context.params[0];
+  const body = h('div', { class: 'exam' });
+  root.append(body);
+  signedIn(body, context, 'Sign in for this exam', 'Exams belong to the account that set them.', (session) => {
+    const api = (method, path, payload) => request(method, path, { token: session.token, body: payload });
+    api('GET', `/api/exams/${id}`).then((exam) => {
+      const message = messageLine('exam-message');
+      const open = exam.attempts.find((a) => a.state === 'open');
+      const left = exam.attemptsAllowed == null ? null : exam.attemptsAllowed - exam.attempts.length;
+      const start = async () => {
+        message.say('Drawing your questions…', 'ok');
+        try {
+          const attempt = await api('POST', `/api/exams/${id}/attempts`);
+          context.navigate(`/account/attempts/${attempt.id}`);
+        } catch (error) {
+          message.say(error.message);
+        }
+      };
+      fill(body,
+        h('section', { class: 'card', 'aria-labelledby': 'exam-title' },
+          h('p', { class: 'muted' }, h('a', { href: '/account/exams' }, 'Mock exams'), ' ›'),
+          h('h1', { id: 'exam-title' }, exam.title),
+          h('p', { id: 'exam-shape' }, `${plural(exam.questionCount, 'question')} in ${plural(exam.minutes, 'minute')} · ${passMarkText(exam.passMark)}`
+            + ` (${exam.passMark.correctNeeded} of ${exam.questionCount} right) · from `, h('a', { href: `/decks/${exam.deckId}` }, exam.deckTitle)),
+          h('p', { class: 'muted' }, exam.shuffleOptions ? 'Options are shuffled for each attempt. ' : 'Options keep their order. ',
+            left == null ? 'As many attempts as you like.' : `${plural(Math.max(0, left), 'attempt')} left.`),
+          open ? h('a', { class: 'button', href: `/account/attempts/${open.id}`, id: 'resume-attempt' }, 'Resume your attempt')
+            : h('button', { type: 'button', class: 'primary', id: 'start-attempt', disabled: left === 0, onclick: start }, 'Start an attempt'),
+          message),
+        h('section', { class: 'card', 'aria-labelledby': 'plan-title' },
+          h('h2', { id: 'plan-title' }, exam.blueprint ? 'Blueprint' : 'Blueprint: the deck’s topics in proportion'),
+          h('table', { class: 'table', id: 'exam-plan' },
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Topic'), h('th', { scope: 'col' }, 'Weight'),
+              h('th', { scope: 'col' }, 'Questions drawn'), h('th', { scope: 'col' }, 'In the deck'))),
+            h('tbody', {}, exam.plan.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.topic || 'Other'), h('td', {}, String(p.weight)),
+              h('td', {}, String(p.questions)), h('td', {}, String(p.available))))))),
+        h('section', { class: 'card', 'aria-labelledby': 'attempts-title' },
+          h('h2', { id: 'attempts-title' }, 'Your attempts'),
+          exam.attempts.length ? h('ul', { class: 'deck-list', id: 'attempt-list' }, exam.attempts.map((a) => h('li', {},
+            h('a', { href: `/account/attempts/${a.id}` }, `Attempt ${a.number}`),
+            h('span', { class: 'muted' }, a.state === 'open' ? ` · under way, started ${when(a.startedAt)}`
+              : ` · ${a.correctCount ?? 0} of ${a.questionCount} right · ${when(a.submittedAt)}`))))
+            : h('p', {}, 'None yet.'),
+          confirmButton({ id: 'delete-exam' }, 'Delete this exam', 'Press again to delete it and its attempts', async () => {
+            try {
+              await api('DELETE', `/api/exams/${id}`);
+              context.navigate('/account/exams');
+            } catch (error) {
+              message.say(error.message);
+            }
+          })));
+    }).catch((error) => fill(body, h('section', { class: 'card' }, h('h1', {}, 'Exam'),
+      h('p', { class: 'message error' }, error.status === 404 ? 'You have no such exam.' : error.message))));
+  });
+}
