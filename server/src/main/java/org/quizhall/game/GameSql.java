@@ -93,4 +93,17 @@ final class GameSql {
   static final String SHEET_ANSWERS =
       "SELECT player_id, question_index, choice, choices, text_answer, correct, points, response_ms FROM answers"
           + " WHERE game_id = $1";
+
+  /** For each of a set of games, who opened its room and the questions it asks, in order. */
+  static final String OPENINGS =
+      "SELECT g.id, g.host_id,"
+          + " (SELECT jsonb_agg(q.body ORDER BY q.position) FROM game_questions q WHERE q.game_id = g.id) AS questions"
+          + " FROM games g WHERE g.id = ANY($1)";
+
+  static final String SEATS =
+      "SELECT id, nickname, account_id, resume_hash FROM game_players WHERE game_id = $1 ORDER BY joined_at";
+
+  static final String ANSWERS_FROM =
+      "SELECT player_id, question_index, choice, text_answer, choices, correct, response_ms, points FROM answers"
+          + " WHERE game_id = $1 AND question_index >= $2";
 }
