@@ -24,6 +24,7 @@ import org.quizhall.account.Accounts;
 import org.quizhall.account.PasswordHasher;
 import org.quizhall.deck.Decks;
 import org.quizhall.deck.ImportQueue;
+import org.quizhall.game.GameHistory;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.GameWriter;
 import org.quizhall.group.Assignments;
@@ -151,6 +152,7 @@ public final class Quizhall implements AutoCloseable {
       SampleDecks.importAll(decks);
       GameWriter writer = new GameWriter(vertx, pool, config.writeQueueLimit());
       Games games = new Games(pool, writer, clock);
+      GameHistory history = new GameHistory(pool, writer);
       ItemAnalysis itemAnalysis = new ItemAnalysis(vertx, pool, writer);
       Fsrs fsrs = new Fsrs();
       MasteryRecorder mastery = new MasteryRecorder(vertx, pool, fsrs);
@@ -189,9 +191,9 @@ public final class Quizhall implements AutoCloseable {
               rooms,
               games,
               groups,
-              new Leaderboards(pool, groups, writer, clock),
+              new Leaderboards(history, groups, clock),
               new Practice(pool, decks, games, mastery, fsrs, clock, itemAnalysis),
-              new WeakSpots(pool, writer),
+              new WeakSpots(history),
               new Assignments(pool, groups, decks, games, mastery, clock),
               gateway,
               clientAddress,

@@ -106,4 +106,52 @@ final class GameSql {
   static final String ANSWERS_FROM =
       "SELECT player_id, question_index, choice, text_answer, choices, correct, response_ms, points FROM answers"
           + " WHERE game_id = $1 AND question_index >= $2";
+
+  /**
+   * Members' finished games in group $1 since $2, summed per member; {@code %s} is the order (one of
+   * {@link #BY_POINTS} and {@link #BY_ACCURACY}).
+   */
+  static final String GROUP_STANDINGS =
+      "SELECT a.username, sum(p.final_score)::bigint AS points, sum(p.correct_count)::bigint AS correct,"
+          + " sum(p.answered_count)::bigint AS answered, count(*)::int AS games, max(p.best_streak) AS best_streak"
+          + " FROM games g"
+          + " JOIN game_players p ON p.game_id = g.id"
+          + " JOIN group_members m ON m.group_id = g.group_id AND m.account_id = p.account_id"
+          + " JOIN accounts a ON a.id = p.account_id"
+          + " WHERE g.group_id = $1 AND g.ended_at >= $2 AND p.final_score IS NOT NULL"
+          + " GROUP BY a.username"
+          + " ORDER BY %s LIMIT " + GameHistory.STANDINGS_LIMIT;
+
+  static final String BY_POINTS = "points DESC, correct DESC, a.username";
+
+  static final String BY_ACCURACY =
+      "(sum(p.correct_count)::float8 / greatest(sum(p.answered_count), 1)) DESC, answered DESC, a.username";
+
+  static final String BEST_ON_DECK =
+      "SELECT p.nickname, p.final_score, p.correct_count, p.answered_count, g.ended_at FROM games g"
+          + " JOIN game_players p ON p.game_id = g.id"
+          + " WHERE g.deck_id = $1 AND g.group_id IS NULL AND g.ended_at <= now()"
+          + " AND p.final_score IS NOT NULL AND NOT p.self_paced"
+          + " ORDER BY p.final_score DESC, g.ended_at LIMIT 20";
+
+  static final String PERSON_TOTALS =
+      "SELECT count(*)::int AS games, coalesce(sum(p.final_score), 0)::bigint AS points,"
+          + " coalesce(sum(p.correct_count), 0)::bigint AS correct,"
+          + " coalesce(sum(p.answered_count), 0)::bigint AS answered,"
+          + " coalesce(max(p.best_streak), 0)::int AS best_streak"
+          + " FROM game_players p WHERE p.account_id = $1 AND p.final_score IS NOT NULL";
+
+  static final String PERSON_HISTORY =
+      "SELECT g.id, g.room_code, d.title, p.nickname, p.final_rank, p.final_score, p.correct_count,"
+          + " p.answered_count, g.ended_at,"
+          + " (SELECT count(*) FROM game_players o WHERE o.game_id = g.id)::int AS players"
+          + " FROM game_players p JOIN games g ON g.id = p.game_id LEFT JOIN decks d ON d.id = g.deck_id"
+          + " WHERE p.account_id = $1 AND g.ended_at <= now() ORDER BY g.ended_at DESC LIMIT 50";
+
+  /** The share of signed-in players' answers that were right, per deck question, over group $1's games. */
+  static final String GROUP_ACCURACY =
+      "SELECT a.question_id, avg(a.correct::int)::float8 AS accuracy, count(*)::int AS answers"
+          + " FROM games g JOIN answers a ON a.game_id = g.id"
+          + " JOIN game_players p ON p.id = a.player_id AND p.account_id IS NOT NULL"
+          + " WHERE g.group_id = $1 GROUP BY a.question_id";
 }
