@@ -37,6 +37,7 @@ import org.quizhall.group.WeakSpots;
 import org.quizhall.game.Games;
 import org.quizhall.game.ItemAnalysis;
 import org.quizhall.game.QuestionFlags;
+import org.quizhall.game.SelfPacedGames;
 import org.quizhall.room.CheckpointStore;
 import org.quizhall.room.NicknameRules;
 import org.quizhall.room.NicknameWords;
@@ -194,7 +195,7 @@ public final class Quizhall implements AutoCloseable {
               new Leaderboards(history, groups, clock),
               new Practice(pool, decks, games, mastery, fsrs, clock, itemAnalysis),
               new WeakSpots(history),
-              new Assignments(pool, groups, decks, games, mastery, clock),
+              new Assignments(pool, groups, decks, games, new SelfPacedGames(pool), mastery, clock),
               gateway,
               clientAddress,
               limitHits,
