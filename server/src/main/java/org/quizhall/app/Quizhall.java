@@ -41,6 +41,7 @@ import org.quizhall.game.SelfPacedGames;
 import org.quizhall.room.CheckpointStore;
 import org.quizhall.room.NicknameRules;
 import org.quizhall.room.NicknameWords;
+import org.quizhall.room.OpenRoom;
 import org.quizhall.room.Rooms;
 import org.quizhall.ws.Gateway;
 import org.quizhall.http.ClientAddress;
@@ -194,7 +195,7 @@ public final class Quizhall implements AutoCloseable {
               groups,
               new Leaderboards(history, groups, clock),
               new Practice(pool, decks, games, mastery, fsrs, clock, itemAnalysis),
-              new WeakSpots(history),
+              new OpenRoom(decks, rooms, games, groups, new WeakSpots(history), config.openRoomsPerAccount()),
               new Assignments(pool, groups, decks, games, new SelfPacedGames(pool), mastery, clock),
               gateway,
               clientAddress,
@@ -203,7 +204,6 @@ public final class Quizhall implements AutoCloseable {
               config.maxPlayersPerRoom(),
               new org.quizhall.http.PublicSite(config.publicUrl(), config.allowedHosts(), config.metricsToken(),
                   clientAddress, networkAddresses),
-              config.openRoomsPerAccount(),
               itemAnalysis,
               new QuestionFlags(pool, writer, clock));
       // Vert.x shares a port among servers that name the same one; servers on port 0 would each bind a
