@@ -28,6 +28,7 @@ import org.quizhall.deck.ImportQueue;
 import org.quizhall.exam.Attempts;
 import org.quizhall.exam.ExamSweeper;
 import org.quizhall.exam.Exams;
+import org.quizhall.game.GameHistory;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.GameWriter;
 import org.quizhall.group.Assignments;
@@ -40,9 +41,11 @@ import org.quizhall.group.WeakSpots;
 import org.quizhall.game.Games;
 import org.quizhall.game.ItemAnalysis;
 import org.quizhall.game.QuestionFlags;
+import org.quizhall.game.SelfPacedGames;
 import org.quizhall.room.CheckpointStore;
 import org.quizhall.room.NicknameRules;
 import org.quizhall.room.NicknameWords;
+import org.quizhall.room.OpenRoom;
 import org.quizhall.room.Rooms;
 import org.quizhall.ws.Gateway;
 import org.quizhall.http.ClientAddress;
@@ -155,6 +158,7 @@ public final class Quizhall implements AutoCloseable {
       SampleDecks.importAll(decks);
       GameWriter writer = new GameWriter(vertx, pool, config.writeQueueLimit());
       Games games = new Games(pool, writer, clock);
+      GameHistory history = new GameHistory(pool, writer);
       ItemAnalysis itemAnalysis = new ItemAnalysis(vertx, pool, writer);
       Fsrs fsrs = new Fsrs();
       MasteryRecorder mastery = new MasteryRecorder(vertx, pool, fsrs);
@@ -198,10 +202,10 @@ public final class Quizhall implements AutoCloseable {
               rooms,
               games,
               groups,
-              new Leaderboards(pool, groups, writer, clock),
+              new Leaderboards(history, groups, clock),
               new Practice(pool, decks, games, mastery, fsrs, clock, itemAnalysis),
-              new WeakSpots(pool, writer),
-              new Assignments(pool, groups, decks, games, mastery, clock),
+              new OpenRoom(decks, rooms, games, groups, new WeakSpots(history), config.openRoomsPerAccount()),
+              new Assignments(pool, groups, decks, games, new SelfPacedGames(pool), mastery, clock),
               gateway,
               clientAddress,
               limitHits,
@@ -209,7 +213,6 @@ public final class Quizhall implements AutoCloseable {
               config.maxPlayersPerRoom(),
               new org.quizhall.http.PublicSite(config.publicUrl(), config.allowedHosts(), config.metricsToken(),
                   clientAddress, networkAddresses),
-              config.openRoomsPerAccount(),
               itemAnalysis,
               new QuestionFlags(pool, writer, clock),
               exams,

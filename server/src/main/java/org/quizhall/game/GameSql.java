@@ -93,4 +93,108 @@ final class GameSql {
   static final String SHEET_ANSWERS =
       "SELECT player_id, question_index, choice, choices, text_answer, correct, points, response_ms FROM answers"
           + " WHERE game_id = $1";
+
+  /** For each of a set of games, who opened its room and the questions it asks, in order. */
+  static final String OPENINGS =
+      "SELECT g.id, g.host_id,"
+          + " (SELECT jsonb_agg(q.body ORDER BY q.position) FROM game_questions q WHERE q.game_id = g.id) AS questions"
+          + " FROM games g WHERE g.id = ANY($1)";
+
+  static final String SEATS =
+      "SELECT id, nickname, account_id, resume_hash FROM game_players WHERE game_id = $1 ORDER BY joined_at";
+
+  static final String ANSWERS_FROM =
+      "SELECT player_id, question_index, choice, text_answer, choices, correct, response_ms, points FROM answers"
+          + " WHERE game_id = $1 AND question_index >= $2";
+
+  /**
+   * Members' finished games in group $1 since $2, summed per member; {@code %s} is the order (one of
+   * {@link #BY_POINTS} and {@link #BY_ACCURACY}).
+   */
+  static final String GROUP_STANDINGS =
+      "SELECT a.username, sum(p.final_score)::bigint AS points, sum(p.correct_count)::bigint AS correct,"
+          + " sum(p.answered_count)::bigint AS answered, count(*)::int AS games, max(p.best_streak) AS best_streak"
+          + " FROM games g"
+          + " JOIN game_players p ON p.game_id = g.id"
+          + " JOIN group_members m ON m.group_id = g.group_id AND m.account_id = p.account_id"
+          + " JOIN accounts a ON a.id = p.account_id"
+          + " WHERE g.group_id = $1 AND g.ended_at >= $2 AND p.final_score IS NOT NULL"
+          + " GROUP BY a.username"
+          + " ORDER BY %s LIMIT " + GameHistory.STANDINGS_LIMIT;
+
+  static final String BY_POINTS = "points DESC, correct DESC, a.username";
+
+  static final String BY_ACCURACY =
+      "(sum(p.correct_count)::float8 / greatest(sum(p.answered_count), 1)) DESC, answered DESC, a.username";
+
+  static final String BEST_ON_DECK =
+      "SELECT p.nickname, p.final_score, p.correct_count, p.answered_count, g.ended_at FROM games g"
+          + " JOIN game_players p ON p.game_id = g.id"
+          + " WHERE g.deck_id = $1 AND g.group_id IS NULL AND g.ended_at <= now()"
+          + " AND p.final_score IS NOT NULL AND NOT p.self_paced"
+          + " ORDER BY p.final_score DESC, g.ended_at LIMIT 20";
+
+  static final String PERSON_TOTALS =
+      "SELECT count(*)::int AS games, coalesce(sum(p.final_score), 0)::bigint AS points,"
+          + " coalesce(sum(p.correct_count), 0)::bigint AS correct,"
+          + " coalesce(sum(p.answered_count), 0)::bigint AS answered,"
+          + " coalesce(max(p.best_streak), 0)::int AS best_streak"
+          + " FROM game_players p WHERE p.account_id = $1 AND p.final_score IS NOT NULL";
+
+  static final String PERSON_HISTORY =
+      "SELECT g.id, g.room_code, d.title, p.nickname, p.final_rank, p.final_score, p.correct_count,"
+          + " p.answered_count, g.ended_at,"
+          + " (SELECT count(*) FROM game_players o WHERE o.game_id = g.id)::int AS players"
+          + " FROM game_players p JOIN games g ON g.id = p.game_id LEFT JOIN decks d ON d.id = g.deck_id"
+          + " WHERE p.account_id = $1 AND g.ended_at <= now() ORDER BY g.ended_at DESC LIMIT 50";
+
+  /** The share of signed-in players' answers that were right, per deck question, over group $1's games. */
+  static final String GROUP_ACCURACY =
+      "SELECT a.question_id, avg(a.correct::int)::float8 AS accuracy, count(*)::int AS answers"
+          + " FROM games g JOIN answers a ON a.game_id = g.id"
+          + " JOIN game_players p ON p.id = a.player_id AND p.account_id IS NOT NULL"
+          + " WHERE g.group_id = $1 GROUP BY a.question_id";
+
+  /** A self-paced game runs for its assignment's window. */
+  static final String SCHEDULE = "UPDATE games SET started_at = $2, ended_at = $3 WHERE id = $1";
+
+  /** For each of a set of self-paced games, how many questions it asks and how far account $2 has got. */
+  static final String SELF_PACED_PROGRESS =
+      "SELECT g.id, (SELECT count(*) FROM game_questions q WHERE q.game_id = g.id)::int AS questions,"
+          + " coalesce(p.answered_count, 0) AS answered, coalesce(p.final_score, 0) AS score"
+          + " FROM games g LEFT JOIN game_players p ON p.game_id = g.id AND p.account_id = $2 AND p.self_paced"
+          + " WHERE g.id = ANY($1)";
+
+  static final String SELF_PACED_SHEET =
+      "SELECT q.position, q.body, a.correct, a.points FROM game_questions q"
+          + " LEFT JOIN game_players p ON p.game_id = q.game_id AND p.account_id = $2 AND p.self_paced"
+          + " LEFT JOIN answers a ON a.player_id = p.id AND a.question_index = q.position"
+          + " WHERE q.game_id = $1 ORDER BY q.position";
+
+  static final String QUESTION_AT = "SELECT body FROM game_questions WHERE game_id = $1 AND position = $2";
+
+  static final String INSERT_SELF_PACED_ANSWER =
+      "INSERT INTO answers (game_id, player_id, question_index, question_id, choice,"
+          + " text_answer, correct, response_ms, points, answered_at, choices)"
+          + " VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10) ON CONFLICT DO NOTHING";
+
+  static final String ADD_TO_SELF_PACED_SEAT =
+      "UPDATE game_players SET final_score = final_score + $2,"
+          + " correct_count = correct_count + $3, answered_count = answered_count + 1"
+          + " WHERE id = $1 RETURNING final_score, answered_count";
+
+  /** A member's seat in a self-paced game, named after their account, made on their first answer. */
+  static final String INSERT_SELF_PACED_SEAT =
+      "INSERT INTO game_players (id, game_id, nickname, account_id, resume_hash, joined_at, final_score,"
+          + " correct_count, answered_count, total_response_ms, best_streak, self_paced)"
+          + " SELECT $1, $2, a.username, a.id, $4, $5, 0, 0, 0, 0, 0, true FROM accounts a WHERE a.id = $3"
+          + " ON CONFLICT (game_id, account_id) WHERE self_paced DO NOTHING";
+
+  static final String SELF_PACED_SEAT =
+      "SELECT id FROM game_players WHERE game_id = $1 AND account_id = $2 AND self_paced";
+
+  static final String SELF_PACED_STANDINGS =
+      "SELECT p.nickname, p.final_score, p.correct_count, p.answered_count FROM game_players p"
+          + " WHERE p.game_id = $1 AND p.self_paced"
+          + " ORDER BY p.final_score DESC, p.answered_count, p.joined_at LIMIT 100";
 }

@@ -1,19 +1,20 @@
 package org.quizhall.group;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.quizhall.account.SessionToken;
 import org.quizhall.deck.Decks;
@@ -21,9 +22,9 @@ import org.quizhall.deck.Judge;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.Response;
-import org.quizhall.deck.QuestionType;
 import org.quizhall.deck.RoundAssembler;
 import org.quizhall.game.Games;
+import org.quizhall.game.SelfPacedGames;
 import org.quizhall.problem.Problem;
 
 /**
@@ -41,14 +42,17 @@ public final class Assignments {
   private final Groups groups;
   private final Decks decks;
   private final Games games;
+  private final SelfPacedGames selfPaced;
   private final MasteryRecorder mastery;
   private final Clock clock;
 
-  public Assignments(Pool pool, Groups groups, Decks decks, Games games, MasteryRecorder mastery, Clock clock) {
+  public Assignments(Pool pool, Groups groups, Decks decks, Games games, SelfPacedGames selfPaced,
+      MasteryRecorder mastery, Clock clock) {
     this.pool = pool;
     this.groups = groups;
     this.decks = decks;
     this.games = games;
+    this.selfPaced = selfPaced;
     this.mastery = mastery;
     this.clock = clock;
   }
@@ -81,11 +85,7 @@ public final class Assignments {
                   new JsonObject().put("selfPaced", true).put("questionCount", round.size()).put("speedScoring", false);
               return games
                   .create(gameId, "SELF", deckId, groupId, account, settings, round)
-                  .compose(
-                      v ->
-                          pool.preparedQuery(
-                                  "UPDATE games SET started_at = $2, ended_at = $3 WHERE id = $1")
-                              .execute(Tuple.of(gameId, utc(opensAt), utc(closesAt))))
+                  .compose(v -> selfPaced.schedule(gameId, opensAt, closesAt))
                   .compose(
                       v ->
                           pool.preparedQuery(
@@ -105,23 +105,26 @@ public final class Assignments {
         .compose(
             group ->
                 pool.preparedQuery(
-                        "SELECT s.id, s.game_id, s.title, s.opens_at, s.closes_at,"
-                            + " (SELECT count(*) FROM game_questions q WHERE q.game_id = s.game_id)::int AS questions,"
-                            + " coalesce(p.answered_count, 0) AS answered, coalesce(p.final_score, 0) AS score"
-                            + " FROM assignments s LEFT JOIN game_players p ON p.game_id = s.game_id"
-                            + " AND p.account_id = $2 AND p.self_paced"
+                        "SELECT s.id, s.game_id, s.title, s.opens_at, s.closes_at FROM assignments s"
                             + " WHERE s.group_id = $1 ORDER BY s.closes_at DESC LIMIT 100")
-                    .execute(Tuple.of(groupId, account)))
-        .map(
+                    .execute(Tuple.of(groupId)))
+        .compose(
             rows -> {
-              JsonArray out = new JsonArray();
-              for (Row row : rows) {
-                out.add(
-                    summary(row.getUUID("id"), row.getUUID("game_id"), row.getString("title"),
-                        row.getOffsetDateTime("opens_at").toInstant(), row.getOffsetDateTime("closes_at").toInstant(),
-                        row.getInteger("questions"), row.getInteger("answered"), row.getInteger("score")));
-              }
-              return out;
+              List<Row> assignments = new ArrayList<>();
+              rows.forEach(assignments::add);
+              Set<UUID> gameIds = new HashSet<>();
+              assignments.forEach(row -> gameIds.add(row.getUUID("game_id")));
+              return selfPaced.progress(gameIds, account).map(progress -> {
+                JsonArray out = new JsonArray();
+                for (Row row : assignments) {
+                  SelfPacedGames.Progress mine = progress.getOrDefault(row.getUUID("game_id"), SelfPacedGames.Progress.NONE);
+                  out.add(
+                      summary(row.getUUID("id"), row.getUUID("game_id"), row.getString("title"),
+                          row.getOffsetDateTime("opens_at").toInstant(), row.getOffsetDateTime("closes_at").toInstant(),
+                          mine.questions(), mine.answered(), mine.score()));
+                }
+                return out;
+              });
             });
   }
 
@@ -130,34 +133,28 @@ public final class Assignments {
     return load(assignmentId, account)
         .compose(
             assignment ->
-                pool.preparedQuery(
-                        "SELECT q.position, q.body, a.correct, a.points FROM game_questions q"
-                            + " LEFT JOIN game_players p ON p.game_id = q.game_id AND p.account_id = $2 AND p.self_paced"
-                            + " LEFT JOIN answers a ON a.player_id = p.id AND a.question_index = q.position"
-                            + " WHERE q.game_id = $1 ORDER BY q.position")
-                    .execute(Tuple.of(assignment.gameId(), account))
+                selfPaced.sheet(assignment.gameId(), account)
                     .map(
-                        rows -> {
+                        items -> {
                           Instant now = clock.instant();
                           boolean open = assignment.isOpen(now);
                           JsonArray questions = new JsonArray();
                           int answered = 0;
                           int score = 0;
-                          for (Row row : rows) {
-                            Question question = QuestionJson.fromJson((JsonObject) row.getValue("body"));
-                            Boolean correct = row.getBoolean("correct");
-                            JsonObject json = new JsonObject().put("index", row.getInteger("position"));
+                          for (SelfPacedGames.Item item : items) {
+                            Question question = item.question();
+                            JsonObject json = new JsonObject().put("index", item.position());
                             if (open || now.isAfter(assignment.closesAt())) {
-                              json.put("id", Games.questionId(assignment.gameId(), row.getInteger("position")))
+                              json.put("id", Games.questionId(assignment.gameId(), item.position()))
                                   .put("type", question.type().jsonName()).put("kind", question.kind())
                                   .put("prompt", question.prompt())
                                   .put("context", new JsonArray(question.context()))
                                   .mergeIn(QuestionJson.askable(question));
                             }
-                            if (correct != null) {
+                            if (item.correct() != null) {
                               answered++;
-                              score += row.getInteger("points");
-                              json.put("answered", true).put("correct", correct);
+                              score += item.points();
+                              json.put("answered", true).put("correct", item.correct());
                             } else {
                               json.put("answered", false);
                             }
@@ -182,7 +179,10 @@ public final class Assignments {
               if (!now.isBefore(assignment.closesAt())) {
                 return Future.failedFuture(Problem.conflict("assignment_closed", "This assignment has closed."));
               }
-              return pool.withTransaction(connection -> record(connection, assignment, account, index, response, now));
+              return selfPaced
+                  .answer(assignment.gameId(), account, index, response, now,
+                      SessionToken.digest(SessionToken.create()), question -> mark(question, response))
+                  .map(marked -> reveal(index, marked));
             })
         .compose(
             result -> {
@@ -193,29 +193,45 @@ public final class Assignments {
             });
   }
 
+  /** Right scores a flat {@link #POINTS}: there is no shared clock to be fast against. */
+  private static SelfPacedGames.Mark mark(Question question, Response response) {
+    double credit = Judge.credit(question, response);
+    boolean correct = credit >= 1.0;
+    return new SelfPacedGames.Mark(credit, correct, correct ? POINTS : 0);
+  }
+
+  private static JsonObject reveal(int index, SelfPacedGames.Marked marked) {
+    Question question = marked.question();
+    return new JsonObject()
+        .put("index", index)
+        .put("correct", marked.mark().correct())
+        .put("credit", Math.round(marked.mark().credit() * 1000) / 1000.0)
+        .put("points", marked.mark().points())
+        .put("answer", question.answer())
+        .put("key", QuestionJson.key(question))
+        .put("question", QuestionJson.toJson(question))
+        .put("score", marked.score())
+        .put("answered", marked.answered());
+  }
+
   /** The assignment's standings so far, for its group's members. */
   public Future<JsonObject> leaderboard(UUID assignmentId, UUID account) {
     return load(assignmentId, account)
         .compose(
             assignment ->
-                pool.preparedQuery(
-                        "SELECT p.nickname, p.final_score, p.correct_count, p.answered_count FROM game_players p"
-                            + " WHERE p.game_id = $1 AND p.self_paced"
-                            + " ORDER BY p.final_score DESC, p.answered_count, p.joined_at LIMIT 100")
-                    .execute(Tuple.of(assignment.gameId()))
+                selfPaced.standings(assignment.gameId())
                     .map(
-                        rows -> {
+                        standings -> {
                           JsonArray entries = new JsonArray();
                           int rank = 0;
-                          for (Row row : rows) {
-                            int answered = row.getInteger("answered_count");
+                          for (SelfPacedGames.Standing standing : standings) {
                             entries.add(
                                 new JsonObject()
                                     .put("rank", ++rank)
-                                    .put("username", row.getString("nickname"))
-                                    .put("points", row.getInteger("final_score"))
-                                    .put("answered", answered)
-                                    .put("accuracy", Leaderboards.accuracy(row.getInteger("correct_count"), answered)));
+                                    .put("username", standing.nickname())
+                                    .put("points", standing.score())
+                                    .put("answered", standing.answered())
+                                    .put("accuracy", Leaderboards.accuracy(standing.correct(), standing.answered())));
                           }
                           return new JsonObject()
                               .put("open", assignment.isOpen(clock.instant()))
@@ -246,81 +262,6 @@ public final class Assignments {
                   row.getUUID("group_id"));
             });
   }
-
-  private static Future<JsonObject> record(
-      SqlConnection connection, Loaded assignment, UUID account, int index, Response response, Instant now) {
-    return connection
-        .preparedQuery("SELECT body FROM game_questions WHERE game_id = $1 AND position = $2")
-        .execute(Tuple.of(assignment.gameId(), index))
-        .compose(
-            rows -> {
-              if (rows.size() == 0) {
-                return Future.failedFuture(Problem.notFound("question_not_found", "There is no question " + index + "."));
-              }
-              Question question = QuestionJson.fromJson((JsonObject) rows.iterator().next().getValue("body"));
-              double credit = Judge.credit(question, response);
-              boolean correct = credit >= 1.0;
-              int points = correct ? POINTS : 0;
-              return seat(connection, assignment.gameId(), account, now)
-                  .compose(
-                      playerId ->
-                          connection
-                              .preparedQuery(
-                                  "INSERT INTO answers (game_id, player_id, question_index, question_id, choice,"
-                                      + " text_answer, correct, response_ms, points, answered_at, choices)"
-                                      + " VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9, $10) ON CONFLICT DO NOTHING")
-                              .execute(
-                                  Tuple.tuple().addUUID(assignment.gameId()).addUUID(playerId).addInteger(index)
-                                      .addString(question.id()).addInteger(response.choice()).addString(response.text())
-                                      .addBoolean(correct).addInteger(points).addValue(utc(now))
-                                      .addArrayOfInteger(response.choiceArray()))
-                              .compose(
-                                  inserted -> {
-                                    if (inserted.rowCount() == 0) {
-                                      return Future.failedFuture(
-                                          Problem.conflict("already_answered", "You have already answered this question."));
-                                    }
-                                    return connection
-                                        .preparedQuery(
-                                            "UPDATE game_players SET final_score = final_score + $2,"
-                                                + " correct_count = correct_count + $3, answered_count = answered_count + 1"
-                                                + " WHERE id = $1 RETURNING final_score, answered_count")
-                                        .execute(Tuple.of(playerId, points, correct ? 1 : 0));
-                                  }))
-                  .map(
-                      totals -> {
-                        Row row = totals.iterator().next();
-                        return new JsonObject()
-                            .put("index", index)
-                            .put("correct", correct)
-                            .put("credit", Math.round(credit * 1000) / 1000.0)
-                            .put("points", points)
-                            .put("answer", question.answer())
-                            .put("key", QuestionJson.key(question))
-                            .put("question", QuestionJson.toJson(question))
-                            .put("score", row.getInteger("final_score"))
-                            .put("answered", row.getInteger("answered_count"));
-                      });
-            });
-  }
-
-  /** The member's seat in the assignment's game, created on their first answer. */
-  private static Future<UUID> seat(SqlConnection connection, UUID gameId, UUID account, Instant now) {
-    return connection
-        .preparedQuery(
-            "INSERT INTO game_players (id, game_id, nickname, account_id, resume_hash, joined_at, final_score,"
-                + " correct_count, answered_count, total_response_ms, best_streak, self_paced)"
-                + " SELECT $1, $2, a.username, a.id, $4, $5, 0, 0, 0, 0, 0, true FROM accounts a WHERE a.id = $3"
-                + " ON CONFLICT (game_id, account_id) WHERE self_paced DO NOTHING")
-        .execute(Tuple.of(UUID.randomUUID(), gameId, account, Buffer.buffer(SessionToken.digest(SessionToken.create())), utc(now)))
-        .compose(
-            v ->
-                connection
-                    .preparedQuery("SELECT id FROM game_players WHERE game_id = $1 AND account_id = $2 AND self_paced")
-                    .execute(Tuple.of(gameId, account)))
-        .map(rows -> rows.iterator().next().getUUID("id"));
-  }
-
 
   private static JsonObject summary(
       UUID id, UUID gameId, String title, Instant opensAt, Instant closesAt, int questions, int answered, int score) {

@@ -1,9 +1,6 @@
 package org.quizhall.group;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.quizhall.deck.Question;
-import org.quizhall.game.GameWriter;
+import org.quizhall.game.GameHistory;
 
 /**
  * The group's weak spots in a deck: the questions its members missed most in the group's earlier
@@ -24,30 +21,14 @@ public final class WeakSpots {
   /** The questions to ask and the group's earlier accuracy on each (0 to 1). */
   public record Round(List<Question> questions, Map<String, Double> accuracy) {}
 
-  private final Pool pool;
-  private final GameWriter writer;
+  private final GameHistory history;
 
-  /** {@code writer} is waited for, so that a game that has just ended counts. */
-  public WeakSpots(Pool pool, GameWriter writer) {
-    this.pool = pool;
-    this.writer = writer;
+  public WeakSpots(GameHistory history) {
+    this.history = history;
   }
 
   public Future<Round> pick(UUID groupId, List<Question> deck, int count) {
-    return writer.drainedWithin().compose(settled -> pool.preparedQuery(
-            "SELECT a.question_id, avg(a.correct::int)::float8 AS accuracy, count(*)::int AS answers"
-                + " FROM games g JOIN answers a ON a.game_id = g.id"
-                + " JOIN game_players p ON p.id = a.player_id AND p.account_id IS NOT NULL"
-                + " WHERE g.group_id = $1 GROUP BY a.question_id")
-        .execute(Tuple.of(groupId))
-        .map(
-            rows -> {
-              Map<String, Double> accuracy = new HashMap<>();
-              for (Row row : rows) {
-                accuracy.put(row.getString("question_id"), row.getDouble("accuracy"));
-              }
-              return balance(deck, accuracy, count);
-            }));
+    return history.groupAccuracy(groupId).map(accuracy -> balance(deck, accuracy, count));
   }
 
   /** Missed questions only, worst first within each topic, topics taken in turn. */

@@ -21,7 +21,7 @@ import org.quizhall.group.Groups;
 import org.quizhall.game.GameWriter;
 import org.quizhall.group.Leaderboards;
 import org.quizhall.group.Practice;
-import org.quizhall.group.WeakSpots;
+import org.quizhall.room.OpenRoom;
 import org.quizhall.room.Rooms;
 import org.quizhall.ws.Gateway;
 
@@ -45,7 +45,7 @@ public final class HttpApi extends VerticleBase {
       Groups groups,
       Leaderboards leaderboards,
       Practice practice,
-      WeakSpots weakSpots,
+      OpenRoom openRoom,
       Assignments assignments,
       Gateway gateway,
       ClientAddress clientAddress,
@@ -53,7 +53,6 @@ public final class HttpApi extends VerticleBase {
       org.quizhall.limits.RateLimits limits,
       int maxPlayersPerRoom,
       PublicSite site,
-      int openRoomsPerAccount,
       org.quizhall.game.ItemAnalysis itemAnalysis,
       org.quizhall.game.QuestionFlags flags,
       org.quizhall.exam.Exams exams,
@@ -92,9 +91,7 @@ public final class HttpApi extends VerticleBase {
         .mount(router);
     new DeckRoutes(services.decks(), identity, services.itemAnalysis()).mount(router);
     new ExchangeRoutes(services.decks(), identity).mount(router);
-    new RoomRoutes(
-            services.decks(), services.rooms(), services.games(), services.groups(), services.weakSpots(), identity,
-            services.maxPlayersPerRoom(), site, services.openRoomsPerAccount())
+    new RoomRoutes(services.openRoom(), services.rooms(), services.games(), identity, services.maxPlayersPerRoom(), site)
         .mount(router);
     new GroupRoutes(services.groups(), services.leaderboards(), identity, services.games(), services.rooms()).mount(router);
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quizhall.app.DatabaseSettings;
 import org.quizhall.app.Migrations;
+import org.quizhall.game.GameHistory;
 import org.quizhall.testing.TestDatabase;
 
 /**
@@ -61,7 +62,7 @@ class LeaderboardBenchmark {
           report.append(line);
         }
       }
-      String plan = pool.preparedQuery("EXPLAIN ANALYZE " + String.format(Leaderboards.GROUP_SQL, Leaderboards.BY_POINTS))
+      String plan = pool.preparedQuery("EXPLAIN ANALYZE " + GameHistory.groupStandingsSql(false))
           .execute(Tuple.of(group, Instant.EPOCH.atOffset(ZoneOffset.UTC)))
           .await()
           .iterator().next().getString(0);
@@ -82,7 +83,7 @@ class LeaderboardBenchmark {
           case MONTH -> Instant.now().minusSeconds(30 * 86400);
           case ALL -> Instant.EPOCH;
         };
-    String sql = String.format(Leaderboards.GROUP_SQL, order.equals("points") ? Leaderboards.BY_POINTS : Leaderboards.BY_ACCURACY);
+    String sql = GameHistory.groupStandingsSql(!order.equals("points"));
     Tuple args = Tuple.of(group, since.atOffset(ZoneOffset.UTC));
     Histogram histogram = new Histogram(3_600_000_000L, 3);
     for (int i = 0; i < WARMUP + RUNS; i++) {

@@ -45,4 +45,21 @@ class OpenRoomsTest {
     assertThat(api.openRoom(teacher, deck, 1, 20).getString("code")).as("another account").isNotBlank();
 
   }
+
+  @Test
+  @DisplayName("a weak-spot round outside a group is refused with the reason, and no room opens")
+  void weakSpotsNeedAGroup(Vertx vertx) {
+    Quizhall server = TestServer.start(new TestClock(Instant.parse("2026-12-01T10:00:00Z")), TestDatabase.fresh());
+    open.add(server);
+    Api api = new Api(vertx, server.httpPort());
+    open.add(api);
+    String host = api.signUpAndIn("lone_reviewer", "reviews alone at night");
+    String deck = api.firstDeckId(host);
+    HttpResponse<Buffer> refused =
+        api.postJson("/api/rooms", new JsonObject().put("deckId", deck).put("weakSpots", true), host);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(Api.errorCode(refused)).isEqualTo("invalid_field");
+    assertThat(refused.bodyAsJsonObject().getJsonObject("error").getString("message")).contains("groupId");
+    assertThat(api.get("/api/rooms", host).bodyAsJsonArray()).isEmpty();
+  }
 }
