@@ -35,7 +35,9 @@ public record RoundNote(boolean review, int requested, int questions) {
     }
     return review
         ? "only " + count(questions) + " the group missed (" + requested + " asked for)"
-        : "the deck has only " + count(questions) + " of those kinds to ask (" + requested + " asked for)";
+        // The deck, the kinds chosen and a round's own rules (no fact asked twice, no question that shows another's
+        // answer) all bound it: what is true in every case is how many could be drawn.
+        : "only " + count(questions) + " could be drawn without asking a fact twice (" + requested + " asked for)";
   }
 
   public JsonObject toJson() {
