@@ -59,20 +59,25 @@ final class ExamRoutes {
         .onFailure(ctx::fail);
   }
 
-  private void get(RoutingContext ctx) {
-    UUID id = Ids.uuid(ctx, "id", "exam_not_found");
+  /**
+   * One exam or attempt of the signed-in account: {@code action} gets its id (a malformed one is the same 404 as an
+   * unknown one) and the account's, and its result is the answer with {@code status}.
+   */
+  private void own(RoutingContext ctx, String notFound, int status,
+                   java.util.function.BiFunction<UUID, UUID, io.vertx.core.Future<JsonObject>> action) {
+    UUID id = Ids.uuid(ctx, "id", notFound);
     identity.required(ctx)
-        .compose(account -> exams.get(id, account.id()))
-        .onSuccess(exam -> Responses.json(ctx, 200, exam))
+        .compose(account -> action.apply(id, account.id()))
+        .onSuccess(result -> Responses.json(ctx, status, result))
         .onFailure(ctx::fail);
   }
 
+  private void get(RoutingContext ctx) {
+    own(ctx, "exam_not_found", 200, exams::get);
+  }
+
   private void update(RoutingContext ctx) {
-    UUID id = Ids.uuid(ctx, "id", "exam_not_found");
-    identity.required(ctx)
-        .compose(account -> exams.update(id, account.id(), JsonBodies.object(ctx)))
-        .onSuccess(exam -> Responses.json(ctx, 200, exam))
-        .onFailure(ctx::fail);
+    own(ctx, "exam_not_found", 200, (id, account) -> exams.update(id, account, JsonBodies.object(ctx)));
   }
 
   private void delete(RoutingContext ctx) {
@@ -84,19 +89,11 @@ final class ExamRoutes {
   }
 
   private void start(RoutingContext ctx) {
-    UUID id = Ids.uuid(ctx, "id", "exam_not_found");
-    identity.required(ctx)
-        .compose(account -> attempts.start(id, account.id()))
-        .onSuccess(attempt -> Responses.json(ctx, 201, attempt))
-        .onFailure(ctx::fail);
+    own(ctx, "exam_not_found", 201, attempts::start);
   }
 
   private void attempt(RoutingContext ctx) {
-    UUID id = Ids.uuid(ctx, "id", "attempt_not_found");
-    identity.required(ctx)
-        .compose(account -> attempts.get(id, account.id()))
-        .onSuccess(attempt -> Responses.json(ctx, 200, attempt))
-        .onFailure(ctx::fail);
+    own(ctx, "attempt_not_found", 200, attempts::get);
   }
 
   private void answer(RoutingContext ctx) {
@@ -125,19 +122,11 @@ final class ExamRoutes {
   }
 
   private void submit(RoutingContext ctx) {
-    UUID id = Ids.uuid(ctx, "id", "attempt_not_found");
-    identity.required(ctx)
-        .compose(account -> attempts.submitNow(id, account.id()))
-        .onSuccess(attempt -> Responses.json(ctx, 200, attempt))
-        .onFailure(ctx::fail);
+    own(ctx, "attempt_not_found", 200, attempts::submitNow);
   }
 
   private void report(RoutingContext ctx) {
-    UUID id = Ids.uuid(ctx, "id", "attempt_not_found");
-    identity.required(ctx)
-        .compose(account -> attempts.report(id, account.id()))
-        .onSuccess(report -> Responses.json(ctx, 200, report))
-        .onFailure(ctx::fail);
+    own(ctx, "attempt_not_found", 200, attempts::report);
   }
 
   /** A question's place in the attempt, from 0; anything else names no question. */
