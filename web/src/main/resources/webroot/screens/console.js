@@ -1,5 +1,6 @@
 // The host's console: the code and QR to join by, the roster, the live counts and the controls.
 // Made to be readable on a projector; a reload takes the console back with the host token.
+import { request } from '../api.js';
 import { fill, h, plural } from '../dom.js';
 import { RoomSocket } from '../socket.js';
 import { forgetHostSeat, hostSeat } from '../seats.js';
@@ -31,7 +32,7 @@ export function mount(root, { params }) {
   const socket = new RoomSocket(() => (seat.hostToken ? { type: 'host', code, hostToken: seat.hostToken }
     : { type: 'host', code, accountToken: (currentSession() || {}).token || '' }));
   const joinUrl = seat.joinUrl || `${location.origin}/join/${code}`;
-  const joinNotice = localhostNotice(joinUrl);
+  let joinNotice = localhostNotice(joinUrl);
   let phase = 'lobby';
   let paused = false;
   let locked = false;
@@ -100,6 +101,24 @@ export function mount(root, { params }) {
       stage,
       h('section', { class: 'card roster-panel', 'aria-labelledby': 'roster-title' }, h('h2', { id: 'roster-title' }, 'Players'), countEl, rosterList)));
   root.append(consoleEl);
+  if (!seat.joinUrl && session) showServersJoinLink();
+
+  /** A console opened without the room's link (another tab or device) asks the server for it, as phones get it. */
+  async function showServersJoinLink() {
+    try {
+      const rooms = await request('GET', '/api/rooms', { token: session.token });
+      const mine = (rooms || []).find((r) => r.code === code);
+      if (!mine || !mine.joinUrl) return;
+      const link = consoleEl.querySelector('#join-link');
+      link.href = mine.joinUrl;
+      link.textContent = mine.joinUrl.replace(/^https?:\/\//, '');
+      const notice = localhostNotice(mine.joinUrl);
+      if (joinNotice && notice) joinNotice.replaceWith(notice);
+      joinNotice = notice || joinNotice;
+    } catch (e) {
+      // The link from this page's address stays; the QR code comes from the server either way.
+    }
+  }
 
   async function command(type, fields = {}) {
     if (busy) return;

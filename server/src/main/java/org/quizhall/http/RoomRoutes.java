@@ -49,7 +49,11 @@ final class RoomRoutes {
         .required(ctx)
         .compose(host -> games.unfinishedHostedBy(host.id()))
         .compose(new RoomListing(rooms)::open)
-        .onSuccess(list -> Responses.json(ctx, 200, list))
+        .onSuccess(list -> {
+          // The link phones open, as POST gives it: a console in another tab or on another device shows it too.
+          list.forEach(row -> ((JsonObject) row).put("joinUrl", site.joinUrl(ctx, ((JsonObject) row).getString("code"))));
+          Responses.json(ctx, 200, list);
+        })
         .onFailure(ctx::fail);
   }
 

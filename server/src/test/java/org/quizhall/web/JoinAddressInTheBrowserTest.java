@@ -58,6 +58,29 @@ class JoinAddressInTheBrowserTest {
   }
 
   @Test
+  @DisplayName("a console opened in another window by the signed-in owner shows the same link, from the server")
+  void otherWindowGetsTheLink(Vertx vertx) {
+    Quizhall server = TestServer.start(Clock.systemUTC(), TestDatabase.fresh(), new JsonObject(),
+        List.of("192.168.1.20"));
+    open.add(server);
+    Api api = new Api(vertx, server.httpPort());
+    open.add(api);
+    String token = api.signUpAndIn("other_window", "hosting from a second window");
+    JsonObject room = api.openRoom(token, api.firstDeckId(token), 1, 60);
+    Browser browser = Browser.projector("other_window", server.httpPort());
+    open.add(browser);
+    browser.go("/");
+    browser.script("localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: 'other_window'}));",
+        token);
+    browser.go("/host/" + room.getString("code"));
+    browser.find("#room-code");
+    String origin = "http://192.168.1.20:" + browser.script("return location.port;");
+    browser.waitUntil("the link from the server", () -> browser.find("#join-link").getText().startsWith("192.168.1.20:"));
+    assertThat(browser.find("#join-link").getAttribute("href")).isEqualTo(origin + "/join/" + room.getString("code"));
+    browser.textOf("#join-notice", "ask players to open " + origin);
+  }
+
+  @Test
   @DisplayName("without a network address, says how to give phones one")
   void noNetworkAddress(Vertx vertx) {
     Browser browser = console(vertx, List.of(), "no_lan_console");
