@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-/** Drives {@link BareServer} with the same client as the scenarios, to measure the fan-out ceiling. */
+/**
+ * Drives {@link BareServer} with the same client as the scenarios, to measure the fan-out ceiling.
+ */
 final class BareRun {
 
   private BareRun() {}
@@ -34,32 +36,44 @@ final class BareRun {
       port = socket.getLocalPort();
     }
     Process server =
-        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
                 System.getProperty("java.class.path"),
-                BareServer.class.getName(), String.valueOf(port))
+                BareServer.class.getName(),
+                String.valueOf(port))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     WebSocketClient client =
-        vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(clients + 10).setConnectTimeout(30_000));
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions().setMaxConnections(clients + 10).setConnectTimeout(30_000));
     try {
       WebSocket control = connectWhenUp(client, port);
       FanoutWaves record = new FanoutWaves();
       Histogram latency = new ConcurrentHistogram(3);
-      java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean();
-      java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.atomic.AtomicBoolean measuring =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicLong received =
+          new java.util.concurrent.atomic.AtomicLong();
       List<Future<WebSocket>> connecting = new ArrayList<>();
       for (int i = 0; i < clients; i++) {
         connecting.add(
-            client.connect(port, "127.0.0.1", "/").onSuccess(ws -> ws.textMessageHandler(text -> {
-              long now = System.currentTimeMillis();
-              received.incrementAndGet();
-              if (measuring.get()) {
-                long sentAt = Wire.number(text, "sentAt");
-                latency.recordValue(Math.max(0, now - sentAt));
-                record.received("bare", (int) Wire.number(text, "index"), sentAt, now);
-              }
-            })));
+            client
+                .connect(port, "127.0.0.1", "/")
+                .onSuccess(
+                    ws ->
+                        ws.textMessageHandler(
+                            text -> {
+                              long now = System.currentTimeMillis();
+                              received.incrementAndGet();
+                              if (measuring.get()) {
+                                long sentAt = Wire.number(text, "sentAt");
+                                latency.recordValue(Math.max(0, now - sentAt));
+                                record.received(
+                                    "bare", (int) Wire.number(text, "index"), sentAt, now);
+                              }
+                            })));
         if (connecting.size() % LoadRun.JOIN_CONCURRENCY == 0) {
           Future.join(connecting).await();
         }
@@ -75,7 +89,8 @@ final class BareRun {
         }
         Thread.sleep(200);
       }
-      return new Result(record.perSecond(), latency.getValueAtPercentile(50), latency.getValueAtPercentile(99));
+      return new Result(
+          record.perSecond(), latency.getValueAtPercentile(50), latency.getValueAtPercentile(99));
     } finally {
       client.close().await();
       server.destroy();
@@ -83,7 +98,8 @@ final class BareRun {
     }
   }
 
-  private static WebSocket connectWhenUp(WebSocketClient client, int port) throws InterruptedException {
+  private static WebSocket connectWhenUp(WebSocketClient client, int port)
+      throws InterruptedException {
     for (int attempt = 0; attempt < 100; attempt++) {
       try {
         return client.connect(port, "127.0.0.1", "/").await();

@@ -18,9 +18,10 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * {@code java -jar bench/target/quizhall-bench.jar <scenario> [--url http://host:port] [--jar server/target/quizhall.jar]}:
- * runs a load scenario against Quizhall and writes {@code bench/results/<scenario>.json}. Without
- * {@code --url} it starts its own server (embedded PostgreSQL) in a separate process. Loopback only.
+ * {@code java -jar bench/target/quizhall-bench.jar <scenario> [--url http://host:port] [--jar
+ * server/target/quizhall.jar]}: runs a load scenario against Quizhall and writes {@code
+ * bench/results/<scenario>.json}. Without {@code --url} it starts its own server (embedded
+ * PostgreSQL) in a separate process. Loopback only.
  */
 public final class Bench {
 
@@ -32,11 +33,16 @@ public final class Bench {
       return;
     }
     if (args.length == 0 || args[0].equals("--help")) {
-      System.out.println("Usage: java -jar bench/target/quizhall-bench.jar <scenario> [--url http://127.0.0.1:8080]"
-          + " [--jar server/target/quizhall.jar] [--out bench/results]");
-      System.out.println("       java -jar bench/target/quizhall-bench.jar plot   (redraw bench/results/latency.png)");
-      System.out.println("Scenarios: " + Scenario.ALL.stream().map(s -> s.name() + " (" + s.rooms() + " x "
-          + s.playersPerRoom() + ")").toList());
+      System.out.println(
+          "Usage: java -jar bench/target/quizhall-bench.jar <scenario> [--url http://127.0.0.1:8080]"
+              + " [--jar server/target/quizhall.jar] [--out bench/results]");
+      System.out.println(
+          "       java -jar bench/target/quizhall-bench.jar plot   (redraw bench/results/latency.png)");
+      System.out.println(
+          "Scenarios: "
+              + Scenario.ALL.stream()
+                  .map(s -> s.name() + " (" + s.rooms() + " x " + s.playersPerRoom() + ")")
+                  .toList());
       return;
     }
     Scenario scenario = Scenario.named(args[0]);
@@ -57,11 +63,18 @@ public final class Bench {
     Files.writeString(file, report.encodePrettily() + "\n");
     System.out.println(table(report));
     System.out.println("written " + file + " and " + LatencyPlot.draw(out));
-    System.exit(report.getLong("errors") == 0 && report.getLong("answersAcked").equals(report.getLong("answersStored")) ? 0 : 1);
+    System.exit(
+        report.getLong("errors") == 0
+                && report.getLong("answersAcked").equals(report.getLong("answersStored"))
+            ? 0
+            : 1);
   }
 
-  /** Runs one scenario and returns its figures; {@code withBaseline} also measures the bare server. */
-  public static JsonObject run(Scenario scenario, String url, Path jar, boolean withBaseline) throws Exception {
+  /**
+   * Runs one scenario and returns its figures; {@code withBaseline} also measures the bare server.
+   */
+  public static JsonObject run(Scenario scenario, String url, Path jar, boolean withBaseline)
+      throws Exception {
     List<ServerProcess> servers = new ArrayList<>();
     ServerProcess.SharedDatabase database = null;
     Outage outage = null;
@@ -99,18 +112,30 @@ public final class Bench {
                 jar,
                 "3g",
                 Map.of(
-                    "QUIZHALL_DATABASE_URL", database.url,
-                    "QUIZHALL_DATABASE_USER", database.user,
-                    "QUIZHALL_DATABASE_PASSWORD", database.password,
-                    "QUIZHALL_CLUSTER", "true",
-                    "QUIZHALL_CLUSTER_HOST", "127.0.0.1",
-                    "QUIZHALL_CLUSTER_PORT", String.valueOf(self),
+                    "QUIZHALL_DATABASE_URL",
+                    database.url,
+                    "QUIZHALL_DATABASE_USER",
+                    database.user,
+                    "QUIZHALL_DATABASE_PASSWORD",
+                    database.password,
+                    "QUIZHALL_CLUSTER",
+                    "true",
+                    "QUIZHALL_CLUSTER_HOST",
+                    "127.0.0.1",
+                    "QUIZHALL_CLUSTER_PORT",
+                    String.valueOf(self),
                     "QUIZHALL_CLUSTER_MEMBERS",
-                    String.join(",", hazelcast.stream().filter(p -> p != self).map(p -> "127.0.0.1:" + p).toList()))));
+                    String.join(
+                        ",",
+                        hazelcast.stream()
+                            .filter(p -> p != self)
+                            .map(p -> "127.0.0.1:" + p)
+                            .toList()))));
       }
     }
     URI base = URI.create(url == null ? "http://127.0.0.1:" + servers.get(0).port() : url);
-    List<Integer> ports = url == null ? servers.stream().map(ServerProcess::port).toList() : List.of(base.getPort());
+    List<Integer> ports =
+        url == null ? servers.stream().map(ServerProcess::port).toList() : List.of(base.getPort());
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     try {
       // An unmeasured game first, so that figures describe a running server, not the JIT compiler.
@@ -120,8 +145,16 @@ public final class Bench {
       warmUp.countStored(warmUpToken);
       warmUp.close();
       if (warmUp.errors.get() > 0 || warmUp.answersStored != warmUp.answersAcked.get()) {
-        throw new IllegalStateException("the warm-up game failed: " + warmUp.errors.get() + " errors " + warmUp.errorSamples
-            + ", " + warmUp.answersAcked.get() + " answers acknowledged, " + warmUp.answersStored + " stored");
+        throw new IllegalStateException(
+            "the warm-up game failed: "
+                + warmUp.errors.get()
+                + " errors "
+                + warmUp.errorSamples
+                + ", "
+                + warmUp.answersAcked.get()
+                + " answers acknowledged, "
+                + warmUp.answersStored
+                + " stored");
       }
       long heapBefore = heapOf(servers);
       LoadRun run = new LoadRun(vertx, scenario, base.getHost(), ports);
@@ -131,24 +164,32 @@ public final class Bench {
       int connectedAfterJoin = run.connected.get();
       long heapPlayers = heapOf(servers);
       long cpuBefore = cpuOf(servers);
-      // The database goes away once every room is into its first questions (hosts start over startSpreadMs).
+      // The database goes away once every room is into its first questions (hosts start over
+      // startSpreadMs).
       outage =
           scenario.outageSeconds() > 0 && database != null
-              ? Outage.begin(database, base, scenario.startSpreadMs() + 7_000L, scenario.outageSeconds())
+              ? Outage.begin(
+                  database, base, scenario.startSpreadMs() + 7_000L, scenario.outageSeconds())
               : null;
       run.play();
       JsonObject outageFigures = outage == null ? null : outage.figures();
       long cpuAfter = cpuOf(servers);
       run.countStored(hostToken);
       int players = scenario.players();
-      BareRun.Result bareRun = withBaseline ? BareRun.measure(vertx, players, scenario.questions()) : new BareRun.Result(0, 0, 0);
+      BareRun.Result bareRun =
+          withBaseline
+              ? BareRun.measure(vertx, players, scenario.questions())
+              : new BareRun.Result(0, 0, 0);
       long bare = bareRun.perSecond();
       long fanout = run.waves.perSecond();
       JsonObject report =
           new JsonObject()
               .put("scenario", scenario.name())
               .put("date", Instant.now().toString())
-              .put("machine", Runtime.getRuntime().availableProcessors() + " cores, generator and server on one machine")
+              .put(
+                  "machine",
+                  Runtime.getRuntime().availableProcessors()
+                      + " cores, generator and server on one machine")
               .put("players", players)
               .put("rooms", scenario.rooms())
               .put("nodes", scenario.nodes())
@@ -164,19 +205,27 @@ public final class Bench {
               .put("fanoutP50Ms", p(run.fanoutMs, 50))
               .put("fanoutP99Ms", p(run.fanoutMs, 99))
               .put("fanoutMaxMs", run.fanoutMs.getMaxValue())
-              .put("fanoutP99MsByQuestion", new JsonArray(run.fanoutMsByQuestion.stream().map(h -> p(h, 99)).toList()))
+              .put(
+                  "fanoutP99MsByQuestion",
+                  new JsonArray(run.fanoutMsByQuestion.stream().map(h -> p(h, 99)).toList()))
               .put("ackP50Ms", p(run.ackMs, 50))
               .put("ackP99Ms", p(run.ackMs, 99))
               .put("leaderboardP99Ms", p(run.standingsMs, 99))
-              .put("messagesPerSecond", run.gameMillis == 0 ? 0 : run.messages.get() * 1000 / run.gameMillis)
+              .put(
+                  "messagesPerSecond",
+                  run.gameMillis == 0 ? 0 : run.messages.get() * 1000 / run.gameMillis)
               .put("fanoutPerSecond", fanout)
               .put("bareFanoutPerSecond", bare)
               .put("bareFanoutP50Ms", bareRun.p50Ms())
               .put("bareFanoutP99Ms", bareRun.p99Ms())
-              .put("ratioToBare", bare == 0 || fanout == 0 ? null : Math.round(100.0 * fanout / bare) / 100.0)
+              .put(
+                  "ratioToBare",
+                  bare == 0 || fanout == 0 ? null : Math.round(100.0 * fanout / bare) / 100.0)
               .put("gameSeconds", run.gameMillis / 1000.0)
               .put("serverCpuSeconds", (cpuAfter - cpuBefore) / 1000.0)
-              .put("heapBytesPerPlayer", servers.isEmpty() ? null : Math.max(0, (heapPlayers - heapBefore) / players))
+              .put(
+                  "heapBytesPerPlayer",
+                  servers.isEmpty() ? null : Math.max(0, (heapPlayers - heapBefore) / players))
               .put("answersSent", run.answersSent.get())
               .put("answersAcked", run.answersAcked.get())
               .put("answersStored", run.answersStored)
@@ -219,9 +268,37 @@ public final class Bench {
   static String table(JsonObject r) {
     StringBuilder out = new StringBuilder();
     out.append(String.format("%-22s %s%n", "scenario", r.getString("scenario")));
-    for (String key : List.of("players", "rooms", "nodes", "playersConnected", "lateJoins", "drops", "leaves", "joinP50Ms", "joinP99Ms", "fanoutP50Ms",
-        "fanoutP99Ms", "fanoutMaxMs", "fanoutP99MsByQuestion", "bareFanoutP50Ms", "bareFanoutP99Ms", "fanoutPerSecond", "bareFanoutPerSecond", "ratioToBare", "ackP50Ms", "ackP99Ms", "leaderboardP99Ms", "messagesPerSecond",
-        "serverCpuSeconds", "heapBytesPerPlayer", "outage", "answersSent", "answersAcked", "answersStored", "errors")) {
+    for (String key :
+        List.of(
+            "players",
+            "rooms",
+            "nodes",
+            "playersConnected",
+            "lateJoins",
+            "drops",
+            "leaves",
+            "joinP50Ms",
+            "joinP99Ms",
+            "fanoutP50Ms",
+            "fanoutP99Ms",
+            "fanoutMaxMs",
+            "fanoutP99MsByQuestion",
+            "bareFanoutP50Ms",
+            "bareFanoutP99Ms",
+            "fanoutPerSecond",
+            "bareFanoutPerSecond",
+            "ratioToBare",
+            "ackP50Ms",
+            "ackP99Ms",
+            "leaderboardP99Ms",
+            "messagesPerSecond",
+            "serverCpuSeconds",
+            "heapBytesPerPlayer",
+            "outage",
+            "answersSent",
+            "answersAcked",
+            "answersStored",
+            "errors")) {
       out.append(String.format("%-22s %s%n", key, r.getValue(key)));
     }
     return out.toString();
@@ -237,7 +314,9 @@ public final class Bench {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .build()
-            .send(HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+            .send(
+                HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
             .body();
     double sum = 0;
     for (String line : metrics.split("\n")) {

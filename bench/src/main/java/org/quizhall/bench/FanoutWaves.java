@@ -35,20 +35,24 @@ final class FanoutWaves {
   }
 
   /**
-   * Fan-out capacity: copies delivered per second over the questions whose copies (at least 90%
-   * of them) went out in one continuous burst (each room's wave began before the waves already in
-   * flight had all arrived), timed from the burst's first send to its last receipt. That is how the bare server is driven, so the two
-   * compare. A room that asks alone, or rooms that drifted apart, send a few dozen copies that
-   * arrive in a millisecond or two whatever the server's capacity: that shows latency, not
-   * throughput. 0 when no question was asked that way.
+   * Fan-out capacity: copies delivered per second over the questions whose copies (at least 90% of
+   * them) went out in one continuous burst (each room's wave began before the waves already in
+   * flight had all arrived), timed from the burst's first send to its last receipt. That is how the
+   * bare server is driven, so the two compare. A room that asks alone, or rooms that drifted apart,
+   * send a few dozen copies that arrive in a millisecond or two whatever the server's capacity:
+   * that shows latency, not throughput. 0 when no question was asked that way.
    */
   long perSecond() {
     java.util.Map<Integer, java.util.List<long[]>> byQuestion = new java.util.TreeMap<>();
     waves.forEach(
         (key, wave) -> {
           synchronized (wave) {
-            byQuestion.computeIfAbsent(key.index(), i -> new java.util.ArrayList<>())
-                .add(new long[] {wave.sentAt, Math.max(wave.sentAt + 1, wave.lastReceived), wave.copies});
+            byQuestion
+                .computeIfAbsent(key.index(), i -> new java.util.ArrayList<>())
+                .add(
+                    new long[] {
+                      wave.sentAt, Math.max(wave.sentAt + 1, wave.lastReceived), wave.copies
+                    });
           }
         });
     long copies = 0;

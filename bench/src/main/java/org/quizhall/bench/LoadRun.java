@@ -23,10 +23,10 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Plays a scenario against a running server through the real protocol: hosts open rooms over
- * REST and run them over WebSockets (auto-advancing), players join, answer every question after a
- * random think time, and everything a person would wait for is timed. Bounded in time: it gives up
- * after the longest the games could take plus a margin.
+ * Plays a scenario against a running server through the real protocol: hosts open rooms over REST
+ * and run them over WebSockets (auto-advancing), players join, answer every question after a random
+ * think time, and everything a person would wait for is timed. Bounded in time: it gives up after
+ * the longest the games could take plus a margin.
  */
 final class LoadRun {
 
@@ -35,8 +35,12 @@ final class LoadRun {
 
   final Histogram joinMs = new ConcurrentHistogram(3);
   final Histogram fanoutMs = new ConcurrentHistogram(3);
-  /** Fan-out per question, to tell the first question (all rooms starting together) from the rest. */
+
+  /**
+   * Fan-out per question, to tell the first question (all rooms starting together) from the rest.
+   */
   final List<Histogram> fanoutMsByQuestion = new ArrayList<>();
+
   final Histogram ackMs = new ConcurrentHistogram(3);
   final Histogram standingsMs = new ConcurrentHistogram(3);
   final AtomicLong messages = new AtomicLong();
@@ -45,8 +49,10 @@ final class LoadRun {
   final AtomicLong answersAcked = new AtomicLong();
   final AtomicLong errors = new AtomicLong();
   final AtomicInteger connected = new AtomicInteger();
+
   /** Churn: players who joined after the start, dropped and resumed, or left for good. */
   final AtomicInteger lateJoins = new AtomicInteger();
+
   final AtomicInteger drops = new AtomicInteger();
   final AtomicInteger leaves = new AtomicInteger();
   private final List<SimPlayer> latecomers = new ArrayList<>();
@@ -57,8 +63,13 @@ final class LoadRun {
   private final Vertx vertx;
   private final Scenario scenario;
   private final String host;
-  /** The HTTP ports of the nodes: rooms open on them in turn, and each room's players are spread over all of them. */
+
+  /**
+   * The HTTP ports of the nodes: rooms open on them in turn, and each room's players are spread
+   * over all of them.
+   */
   private final List<Integer> ports;
+
   private final List<WebClient> nodes = new ArrayList<>();
   private final WebSocketClient sockets;
   private final WebClient web;
@@ -79,7 +90,8 @@ final class LoadRun {
                 .setMaxConnections(scenario.players() + scenario.rooms() + 100)
                 .setConnectTimeout(30_000)
                 .setIdleTimeout(0)
-                // A host's roster and podium list every player: a big room's run to hundreds of kilobytes.
+                // A host's roster and podium list every player: a big room's run to hundreds of
+                // kilobytes.
                 .setMaxFrameSize(1 << 20)
                 .setMaxMessageSize(16 << 20));
     this.waves = new FanoutWaves();
@@ -87,7 +99,9 @@ final class LoadRun {
       fanoutMsByQuestion.add(new ConcurrentHistogram(3));
     }
     for (int node : ports) {
-      nodes.add(WebClient.create(vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(node)));
+      nodes.add(
+          WebClient.create(
+              vertx, new WebClientOptions().setDefaultHost(host).setDefaultPort(node)));
     }
     this.web = nodes.get(0);
   }
@@ -105,7 +119,9 @@ final class LoadRun {
     final Promise<Void> finished = Promise.promise();
     volatile long lastAnswerAt;
 
-    /** Which room this is, in the order they were opened: it opened on node {@code number % nodes}. */
+    /**
+     * Which room this is, in the order they were opened: it opened on node {@code number % nodes}.
+     */
     final int number;
 
     Room(String code, String hostToken, String gameId, int number) {
@@ -119,13 +135,22 @@ final class LoadRun {
   /** Everything up to all players seated; returns the host's sign-in token. */
   String prepare() {
     String user = "bench_" + UUID.randomUUID().toString().substring(0, 8);
-    JsonObject credentials = new JsonObject().put("username", user).put("password", "load testing quizhall");
+    JsonObject credentials =
+        new JsonObject().put("username", user).put("password", "load testing quizhall");
     web.post("/api/accounts").sendJsonObject(credentials).await();
-    String token = web.post("/api/sessions").sendJsonObject(credentials).await().bodyAsJsonObject().getString("token");
-    String deckId = web.get("/api/decks").send().await().bodyAsJsonArray().getJsonObject(0).getString("id");
+    String token =
+        web.post("/api/sessions")
+            .sendJsonObject(credentials)
+            .await()
+            .bodyAsJsonObject()
+            .getString("token");
+    String deckId =
+        web.get("/api/decks").send().await().bodyAsJsonArray().getJsonObject(0).getString("id");
     for (int r = 0; r < scenario.rooms(); r++) {
       HttpResponse<Buffer> created =
-          nodes.get(r % nodes.size()).post("/api/rooms")
+          nodes
+              .get(r % nodes.size())
+              .post("/api/rooms")
               .putHeader("Authorization", "Bearer " + token)
               .sendJsonObject(
                   new JsonObject()
@@ -142,14 +167,21 @@ final class LoadRun {
         throw new IllegalStateException("could not open a room: " + created.bodyAsString());
       }
       JsonObject room = created.bodyAsJsonObject();
-      rooms.add(new Room(room.getString("code"), room.getString("hostToken"), room.getString("gameId"), r));
+      rooms.add(
+          new Room(
+              room.getString("code"), room.getString("hostToken"), room.getString("gameId"), r));
     }
     for (Room room : rooms) {
       room.hostSocket = connect(room.number).await();
       room.hostSocket.textMessageHandler(text -> onHost(room, new JsonObject(text)));
       room.hostSocket.closeHandler(v -> hostClosed(room));
       room.hostSocket.writeTextMessage(
-          new JsonObject().put("v", 1).put("type", "host").put("code", room.code).put("hostToken", room.hostToken).encode());
+          new JsonObject()
+              .put("v", 1)
+              .put("type", "host")
+              .put("code", room.code)
+              .put("hostToken", room.hostToken)
+              .encode());
     }
     joinAll();
     return token;
@@ -187,7 +219,9 @@ final class LoadRun {
   void play() {
     long limit =
         TimeUnit.SECONDS.toMillis(
-            (long) scenario.questions() * (scenario.secondsPerQuestion() + 2L * scenario.autoAdvanceSeconds() + 2) + 60)
+                (long) scenario.questions()
+                        * (scenario.secondsPerQuestion() + 2L * scenario.autoAdvanceSeconds() + 2)
+                    + 60)
             + scenario.startSpreadMs();
     long started = System.nanoTime();
     String start = new JsonObject().put("v", 1).put("type", "start").encode();
@@ -195,17 +229,23 @@ final class LoadRun {
       if (scenario.startSpreadMs() == 0) {
         room.hostSocket.writeTextMessage(start);
       } else {
-        vertx.setTimer(1 + ThreadLocalRandom.current().nextInt(scenario.startSpreadMs()), id -> room.hostSocket.writeTextMessage(start));
+        vertx.setTimer(
+            1 + ThreadLocalRandom.current().nextInt(scenario.startSpreadMs()),
+            id -> room.hostSocket.writeTextMessage(start));
       }
     }
     // Churn: a tenth of the players join during (about) the first half of the game.
-    long joinWindowMs = (long) scenario.questions() * (scenario.thinkMaxMs() + 2_000L * scenario.autoAdvanceSeconds()) / 2;
+    long joinWindowMs =
+        (long) scenario.questions()
+            * (scenario.thinkMaxMs() + 2_000L * scenario.autoAdvanceSeconds())
+            / 2;
     for (SimPlayer latecomer : latecomers) {
       vertx.setTimer(
           1 + scenario.startSpreadMs() + ThreadLocalRandom.current().nextLong(joinWindowMs),
           id -> latecomer.join().onSuccess(v -> lateJoins.incrementAndGet()));
     }
-    Future<Void> all = Future.join(rooms.stream().map(r -> r.finished.future()).toList()).mapEmpty();
+    Future<Void> all =
+        Future.join(rooms.stream().map(r -> r.finished.future()).toList()).mapEmpty();
     try {
       all.timeout(limit, TimeUnit.MILLISECONDS).await();
     } catch (Exception e) {
@@ -220,7 +260,10 @@ final class LoadRun {
     long stored = 0;
     for (Room room : rooms) {
       HttpResponse<Buffer> results =
-          web.get("/api/games/" + room.gameId + "/results").putHeader("Authorization", "Bearer " + hostToken).send().await();
+          web.get("/api/games/" + room.gameId + "/results")
+              .putHeader("Authorization", "Bearer " + hostToken)
+              .send()
+              .await();
       for (Object q : results.bodyAsJsonObject().getJsonArray("questions", new JsonArray())) {
         stored += ((JsonObject) q).getInteger("answered");
       }
@@ -237,7 +280,12 @@ final class LoadRun {
 
   private void hostClosed(Room room) {
     if (!room.finished.future().isComplete()) {
-      error("room " + room.code + ": the host connection closed before the podium (" + room.hostSocket.closeStatusCode() + ")");
+      error(
+          "room "
+              + room.code
+              + ": the host connection closed before the podium ("
+              + room.hostSocket.closeStatusCode()
+              + ")");
     }
   }
 
@@ -246,7 +294,7 @@ final class LoadRun {
     switch (message.getString("type")) {
       case "podium" -> room.finished.tryComplete();
       case "error" -> error("host: " + message.getString("code"));
-      default -> { }
+      default -> {}
     }
   }
 
@@ -266,7 +314,10 @@ final class LoadRun {
     private long answerSentNanos;
     private boolean churned;
 
-    /** The player connects to node {@code node % nodes}: with two nodes, half of each room's players are on the other one. */
+    /**
+     * The player connects to node {@code node % nodes}: with two nodes, half of each room's players
+     * are on the other one.
+     */
     private final int node;
 
     SimPlayer(Room room, String nickname, int node) {
@@ -280,16 +331,24 @@ final class LoadRun {
       long started = System.nanoTime();
       open(
           "join",
-          new JsonObject().put("v", 1).put("type", "join").put("code", room.code).put("nickname", nickname),
+          new JsonObject()
+              .put("v", 1)
+              .put("type", "join")
+              .put("code", room.code)
+              .put("nickname", nickname),
           welcome -> {
             if (!welcomed.future().isComplete()) {
               joinMs.recordValue(Math.max(0, (System.nanoTime() - started) / 1_000_000));
               resumeToken = welcome.getString("resumeToken");
               welcomed.tryComplete();
-              // Joining mid-question, a player sees the question in the welcome and can still answer it.
+              // Joining mid-question, a player sees the question in the welcome and can still
+              // answer it.
               JsonObject current = welcome.getJsonObject("current");
-              if (current != null && "question".equals(current.getString("type")) && !welcome.getBoolean("answered", false)) {
-                scheduleAnswer(current.encode(), current.getInteger("index"), current.getLong("remainingMs"));
+              if (current != null
+                  && "question".equals(current.getString("type"))
+                  && !welcome.getBoolean("answered", false)) {
+                scheduleAnswer(
+                    current.encode(), current.getInteger("index"), current.getLong("remainingMs"));
               }
             }
           },
@@ -298,10 +357,14 @@ final class LoadRun {
     }
 
     /**
-     * Connects, sends {@code first} (a join or resume), hands the {@code welcome} to {@code onWelcome}
-     * and every other message to {@link #onMessage}.
+     * Connects, sends {@code first} (a join or resume), hands the {@code welcome} to {@code
+     * onWelcome} and every other message to {@link #onMessage}.
      */
-    private void open(String what, JsonObject first, java.util.function.Consumer<JsonObject> onWelcome, Runnable onFailure) {
+    private void open(
+        String what,
+        JsonObject first,
+        java.util.function.Consumer<JsonObject> onWelcome,
+        Runnable onFailure) {
       connect(node)
           .onFailure(
               e -> {
@@ -354,11 +417,14 @@ final class LoadRun {
           JsonObject error = new JsonObject(text);
           error(error.getString("code") + ": " + error.getString("message"));
         }
-        default -> { }
+        default -> {}
       }
     }
 
-    /** Answers after a random think time, leaving 1.5 s for the answer to arrive; not at all if there is no time left. */
+    /**
+     * Answers after a random think time, leaving 1.5 s for the answer to arrive; not at all if
+     * there is no time left.
+     */
     private void scheduleAnswer(String question, int index, long remainingMs) {
       long latest = remainingMs - 1_500;
       if (latest < 1) {
@@ -397,18 +463,28 @@ final class LoadRun {
       socket.close();
       open(
           "reconnect",
-          new JsonObject().put("v", 1).put("type", "resume").put("code", room.code).put("resumeToken", resumeToken),
+          new JsonObject()
+              .put("v", 1)
+              .put("type", "resume")
+              .put("code", room.code)
+              .put("resumeToken", resumeToken),
           welcome -> {
-            if (!welcome.getBoolean("answered", false) && "question".equals(welcome.getString("phase"))) {
+            if (!welcome.getBoolean("answered", false)
+                && "question".equals(welcome.getString("phase"))) {
               answer(question, index);
             }
           },
-          () -> { });
+          () -> {});
     }
 
     /** Answers {@code question} (its text, parsed only now that the player has "thought"). */
     private void answer(String question, int index) {
-      JsonObject answer = new JsonObject().put("v", 1).put("type", "answer").put("id", "a" + index).put("index", index);
+      JsonObject answer =
+          new JsonObject()
+              .put("v", 1)
+              .put("type", "answer")
+              .put("id", "a" + index)
+              .put("index", index);
       JsonObject asked = new JsonObject(question);
       JsonArray options = asked.getJsonArray("options");
       ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -24,7 +24,10 @@ final class Outage {
   private final long startAfterMs;
   private final int seconds;
   private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private final Thread thread;
   private volatile Exception failure;
 
@@ -37,7 +40,8 @@ final class Outage {
   private long restartMs;
   private long drainMs = -1;
 
-  private Outage(ServerProcess.SharedDatabase database, URI server, long startAfterMs, int seconds) {
+  private Outage(
+      ServerProcess.SharedDatabase database, URI server, long startAfterMs, int seconds) {
     this.database = database;
     this.server = server;
     this.startAfterMs = startAfterMs;
@@ -46,7 +50,8 @@ final class Outage {
   }
 
   /** Starts the clock: the database stops {@code startAfterMs} from now, for {@code seconds}. */
-  static Outage begin(ServerProcess.SharedDatabase database, URI server, long startAfterMs, int seconds) {
+  static Outage begin(
+      ServerProcess.SharedDatabase database, URI server, long startAfterMs, int seconds) {
     Outage outage = new Outage(database, server, startAfterMs, seconds);
     outage.thread.setDaemon(true);
     outage.thread.start();
@@ -83,7 +88,10 @@ final class Outage {
     }
   }
 
-  /** Stops the outage wherever it is (the run failed), so that nothing restarts the database behind the clean-up. */
+  /**
+   * Stops the outage wherever it is (the run failed), so that nothing restarts the database behind
+   * the clean-up.
+   */
   void cancel() throws InterruptedException {
     thread.interrupt();
     thread.join(TimeUnit.SECONDS.toMillis(30));
@@ -92,7 +100,10 @@ final class Outage {
   private void sample() throws IOException, InterruptedException {
     peakQueueRows = Math.max(peakQueueRows, metric("quizhall_write_queue_rows"));
     HttpResponse<Void> ready =
-        http.send(HttpRequest.newBuilder(server.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+        http.send(
+            HttpRequest.newBuilder(server.resolve("/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build(),
             HttpResponse.BodyHandlers.discarding());
     if (ready.statusCode() != 200) {
       long now = System.nanoTime();
@@ -106,7 +117,10 @@ final class Outage {
 
   private long metric(String name) throws IOException, InterruptedException {
     String body =
-        http.send(HttpRequest.newBuilder(server.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        http.send(
+                HttpRequest.newBuilder(server.resolve("/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     for (String line : body.split("\n")) {
       if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
         return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
@@ -119,7 +133,8 @@ final class Outage {
   JsonObject figures() throws Exception {
     thread.join(TimeUnit.SECONDS.toMillis(seconds + 180));
     if (thread.isAlive()) {
-      throw new IllegalStateException("the outage did not end: the database or the writes did not come back in time");
+      throw new IllegalStateException(
+          "the outage did not end: the database or the writes did not come back in time");
     }
     if (failure != null) {
       throw failure;

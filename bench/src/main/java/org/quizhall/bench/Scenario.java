@@ -38,15 +38,24 @@ public record Scenario(
           new Scenario("cluster", 100, 40, 5, 20, 2, 500, 8_000, false, 5_000, 2, 0),
           new Scenario("db-outage", 50, 40, 5, 20, 2, 500, 8_000, false, 5_000, 1, 20));
 
-  /** Played, unmeasured, before a scenario so that the server's and the generator's code is compiled. */
-  public static final Scenario WARM_UP = new Scenario("warm-up", 10, 40, 3, 10, 1, 100, 1_500, false, 0, 1, 0);
+  /**
+   * Played, unmeasured, before a scenario so that the server's and the generator's code is
+   * compiled.
+   */
+  public static final Scenario WARM_UP =
+      new Scenario("warm-up", 10, 40, 3, 10, 1, 100, 1_500, false, 0, 1, 0);
 
   public static Scenario named(String name) {
     return ALL.stream()
         .filter(s -> s.name().equals(name))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "unknown scenario '" + name + "'; choose one of " + ALL.stream().map(Scenario::name).toList()));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown scenario '"
+                        + name
+                        + "'; choose one of "
+                        + ALL.stream().map(Scenario::name).toList()));
   }
 
   public int players() {

@@ -14,13 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A Quizhall server in its own process (on an embedded PostgreSQL), so its CPU and heap are its own. */
+/**
+ * A Quizhall server in its own process (on an embedded PostgreSQL), so its CPU and heap are its
+ * own.
+ */
 final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
   private final Path dataDir;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private ServerProcess(Process process, int port, Path dataDir) {
     this.process = process;
@@ -33,9 +40,11 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** A server with further settings ({@code QUIZHALL_*}) on top, e.g. to join a cluster. */
-  static ServerProcess start(Path jar, String heap, java.util.Map<String, String> env) throws IOException, InterruptedException {
+  static ServerProcess start(Path jar, String heap, java.util.Map<String, String> env)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " does not exist: build it first with mvn -B -DskipTests package");
+      throw new IllegalStateException(
+          jar + " does not exist: build it first with mvn -B -DskipTests package");
     }
     Path dataDir = Files.createTempDirectory("quizhall-bench-");
     int port;
@@ -45,7 +54,8 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
-    // Extra options for the server's JVM, e.g. -Dbench.serverJvm="-XX:StartFlightRecording=filename=/tmp/server.jfr"
+    // Extra options for the server's JVM, e.g.
+    // -Dbench.serverJvm="-XX:StartFlightRecording=filename=/tmp/server.jfr"
     String extra = System.getProperty("bench.serverJvm", "").trim();
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.split("\\s+")));
@@ -82,20 +92,29 @@ final class ServerProcess implements AutoCloseable {
   /** Runs a full garbage collection in the server, so heap figures show what is really retained. */
   void collectGarbage() throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process gc =
+        new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     gc.waitFor(30, TimeUnit.SECONDS);
   }
 
   /**
    * One embedded PostgreSQL for the nodes of a cluster to share, run by the server jar in its own
-   * process ({@code org.quizhall.app.SharedDatabase}); its first line of output says how to connect.
+   * process ({@code org.quizhall.app.SharedDatabase}); its first line of output says how to
+   * connect.
    */
   static final class SharedDatabase implements AutoCloseable {
     private final Path jar;
     private final int port;
-    /** Replaced by {@link #restart()} on the outage thread, read by {@link #close()} on the main one. */
+
+    /**
+     * Replaced by {@link #restart()} on the outage thread, read by {@link #close()} on the main
+     * one.
+     */
     private volatile Process process;
+
     final String url;
     final String user;
     final String password;
@@ -116,27 +135,39 @@ final class ServerProcess implements AutoCloseable {
       return start(jar, 0);
     }
 
-    /** On a fixed port ({@code port} > 0), so that it can be stopped and started under a running server. */
+    /**
+     * On a fixed port ({@code port} > 0), so that it can be stopped and started under a running
+     * server.
+     */
     static SharedDatabase start(Path jar, int port) throws IOException, InterruptedException {
       Path dir = Files.createTempDirectory("quizhall-bench-db-");
       Process process = launch(jar, dir, port);
-      return new SharedDatabase(jar, port, process, Files.readString(dir.resolve("connection.txt")).trim(), dir);
+      return new SharedDatabase(
+          jar, port, process, Files.readString(dir.resolve("connection.txt")).trim(), dir);
     }
 
-    private static Process launch(Path jar, Path dir, int port) throws IOException, InterruptedException {
+    private static Process launch(Path jar, Path dir, int port)
+        throws IOException, InterruptedException {
       Files.deleteIfExists(dir.resolve("connection.txt"));
       Process process =
-          new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                  jar.toAbsolutePath().toString(), "org.quizhall.app.SharedDatabase", dir.toString(), String.valueOf(port))
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  jar.toAbsolutePath().toString(),
+                  "org.quizhall.app.SharedDatabase",
+                  dir.toString(),
+                  String.valueOf(port))
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("database.log").toFile()))
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(dir.resolve("database.log").toFile()))
               .start();
       Path connection = dir.resolve("connection.txt");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       try {
         while (!Files.exists(connection)) {
           if (!process.isAlive() || System.nanoTime() > deadline) {
-            throw new IllegalStateException("the shared database did not start; see " + dir.resolve("database.log"));
+            throw new IllegalStateException(
+                "the shared database did not start; see " + dir.resolve("database.log"));
           }
           Thread.sleep(50);
         }
@@ -147,7 +178,9 @@ final class ServerProcess implements AutoCloseable {
       return process;
     }
 
-    /** Stops PostgreSQL (a clean, fast shutdown: every session is cut) and keeps its data. Blocks. */
+    /**
+     * Stops PostgreSQL (a clean, fast shutdown: every session is cut) and keeps its data. Blocks.
+     */
     void stop() throws InterruptedException {
       process.destroy();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -158,7 +191,8 @@ final class ServerProcess implements AutoCloseable {
     /** Starts it again on the same data and port. Blocks until it accepts connections. */
     void restart() throws IOException, InterruptedException {
       if (port <= 0) {
-        throw new IllegalStateException("only a database on a fixed port can be restarted under a server");
+        throw new IllegalStateException(
+            "only a database on a fixed port can be restarted under a server");
       }
       process = launch(jar, dir, port);
     }
@@ -178,7 +212,9 @@ final class ServerProcess implements AutoCloseable {
       }
       try {
         HttpResponse<Void> ready =
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                    .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (ready.statusCode() == 200) {
           return;

@@ -4,9 +4,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Reads the few fields the load generator needs straight from a message's text. Every simulated
- * player receives a stream of messages, and building a JSON tree for each would make the
- * generator, sharing the machine with the server, the thing being measured. Messages it has to
- * understand in full (welcome, error) are still parsed properly.
+ * player receives a stream of messages, and building a JSON tree for each would make the generator,
+ * sharing the machine with the server, the thing being measured. Messages it has to understand in
+ * full (welcome, error) are still parsed properly.
  */
 final class Wire {
 

@@ -12,12 +12,14 @@ class FanoutWavesTest {
   @DisplayName("counts the questions whose waves formed one burst, from first send to last receipt")
   void simultaneousQuestionsOnly() {
     FanoutWaves waves = new FanoutWaves();
-    // Question 0: two rooms at the same moment, 2,000 copies delivered within 100 ms of the first send.
+    // Question 0: two rooms at the same moment, 2,000 copies delivered within 100 ms of the first
+    // send.
     for (int i = 0; i < 1_000; i++) {
       waves.received("A", 0, 1_000, 1_000 + i / 10);
       waves.received("B", 0, 1_010, 1_100);
     }
-    // Question 1: the rooms drifted 400 ms apart; each wave alone is quick and says nothing about capacity.
+    // Question 1: the rooms drifted 400 ms apart; each wave alone is quick and says nothing about
+    // capacity.
     for (int i = 0; i < 40; i++) {
       waves.received("A", 1, 5_000, 5_001);
       waves.received("B", 1, 5_400, 5_401);

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The smallest load scenario, run on every build: it asserts that nothing is lost, not how fast. */
+/**
+ * The smallest load scenario, run on every build: it asserts that nothing is lost, not how fast.
+ */
 @DisplayName("The smoke load scenario (5 rooms x 20 players)")
 class SmokeScenarioIT {
 
   @Test
-  @DisplayName("every player connects, every answer sent is acknowledged and stored, and nothing errs")
+  @DisplayName(
+      "every player connects, every answer sent is acknowledged and stored, and nothing errs")
   void nothingLost() throws Exception {
     Path jar = Path.of(System.getProperty("quizhall.jar", "../server/target/quizhall.jar"));
 

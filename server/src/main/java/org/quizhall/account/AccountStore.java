@@ -29,10 +29,15 @@ final class AccountStore {
             "INSERT INTO accounts (username, password_hash) VALUES ($1, $2)"
                 + " ON CONFLICT ((lower(username))) DO NOTHING RETURNING id, username")
         .execute(Tuple.of(username, passwordHash))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(account(rows.iterator().next())));
+        .map(
+            rows ->
+                rows.size() == 0 ? Optional.empty() : Optional.of(account(rows.iterator().next())));
   }
 
-  /** @param username folded by {@link Credentials#fold}; lower() on both sides keeps a database's locale out of it */
+  /**
+   * @param username folded by {@link Credentials#fold}; lower() on both sides keeps a database's
+   *     locale out of it
+   */
   Future<Optional<StoredAccount>> findByUsername(String username) {
     return pool.preparedQuery(
             "SELECT id, username, password_hash FROM accounts WHERE lower(username) = lower($1)")
@@ -60,7 +65,9 @@ final class AccountStore {
             "SELECT a.id, a.username FROM sessions s JOIN accounts a ON a.id = s.account_id"
                 + " WHERE s.token_hash = $1 AND s.expires_at > $2")
         .execute(Tuple.of(Buffer.buffer(tokenDigest), utc(now)))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(account(rows.iterator().next())));
+        .map(
+            rows ->
+                rows.size() == 0 ? Optional.empty() : Optional.of(account(rows.iterator().next())));
   }
 
   Future<Boolean> deleteSession(byte[] tokenDigest) {
@@ -73,10 +80,16 @@ final class AccountStore {
   Future<Optional<String>> passwordHash(UUID accountId) {
     return pool.preparedQuery("SELECT password_hash FROM accounts WHERE id = $1")
         .execute(Tuple.of(accountId))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(rows.iterator().next().getString(0)));
   }
 
-  /** Sets a new password and ends every session of the account but {@code keep} (null: all of them). */
+  /**
+   * Sets a new password and ends every session of the account but {@code keep} (null: all of them).
+   */
   Future<Void> changePassword(UUID accountId, String passwordHash, byte[] keep) {
     return pool.withTransaction(
         connection ->
@@ -86,8 +99,10 @@ final class AccountStore {
                 .compose(
                     v ->
                         connection
-                            .preparedQuery("DELETE FROM sessions WHERE account_id = $1 AND token_hash IS DISTINCT FROM $2")
-                            .execute(Tuple.of(accountId, keep == null ? null : Buffer.buffer(keep))))
+                            .preparedQuery(
+                                "DELETE FROM sessions WHERE account_id = $1 AND token_hash IS DISTINCT FROM $2")
+                            .execute(
+                                Tuple.of(accountId, keep == null ? null : Buffer.buffer(keep))))
                 .mapEmpty());
   }
 

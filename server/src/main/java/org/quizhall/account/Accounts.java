@@ -19,6 +19,7 @@ public final class Accounts {
   private final PasswordHasher hasher;
   private final Clock clock;
   private final Duration sessionTtl;
+
   /** Compared against when the username is unknown, so both failures cost the same time. */
   private final String decoyHash;
 
@@ -46,7 +47,8 @@ public final class Accounts {
                 inserted.orElseThrow(
                     () ->
                         Problem.conflict(
-                            "username_taken", "The username '" + username + "' is already taken.")));
+                            "username_taken",
+                            "The username '" + username + "' is already taken.")));
   }
 
   public Future<Session> signIn(String username, String password) {
@@ -55,7 +57,8 @@ public final class Accounts {
           Problem.invalid("invalid_credentials", "username and password are both required."));
     }
     String folded = Credentials.fold(username);
-    // A name no account can have never reaches the database; the password is still hashed, so the answer takes
+    // A name no account can have never reaches the database; the password is still hashed, so the
+    // answer takes
     // as long as for any other wrong name.
     Future<Optional<AccountStore.StoredAccount>> lookup =
         folded == null ? Future.succeededFuture(Optional.empty()) : store.findByUsername(folded);
@@ -63,7 +66,10 @@ public final class Accounts {
         .compose(
             found ->
                 vertx.executeBlocking(
-                    () -> passwordMatches(password, found) ? found : Optional.<AccountStore.StoredAccount>empty(),
+                    () ->
+                        passwordMatches(password, found)
+                            ? found
+                            : Optional.<AccountStore.StoredAccount>empty(),
                     false))
         .compose(
             found -> {
@@ -99,8 +105,9 @@ public final class Accounts {
   }
 
   /**
-   * Changes the password of the account behind {@code token} after checking the current one (a stolen session
-   * alone cannot lock the owner out), and ends every other session: a device that had the old password is out.
+   * Changes the password of the account behind {@code token} after checking the current one (a
+   * stolen session alone cannot lock the owner out), and ends every other session: a device that
+   * had the old password is out.
    */
   public Future<Void> changePassword(String token, String currentPassword, String newPassword) {
     if (currentPassword == null || newPassword == null) {
@@ -117,14 +124,16 @@ public final class Accounts {
                       stored ->
                           vertx.executeBlocking(
                               () -> {
-                                if (stored.isEmpty() || !hasher.verify(currentPassword, stored.get())) {
+                                if (stored.isEmpty()
+                                    || !hasher.verify(currentPassword, stored.get())) {
                                   throw Problem.unauthenticated(
                                       "wrong_credentials", "The current password is not right.");
                                 }
                                 return hasher.hash(newPassword);
                               },
                               false))
-                  .compose(hash -> store.changePassword(account.id(), hash, SessionToken.digest(token)));
+                  .compose(
+                      hash -> store.changePassword(account.id(), hash, SessionToken.digest(token)));
             });
   }
 
@@ -149,7 +158,8 @@ public final class Accounts {
 
   /** Always runs one hash, against the decoy when the name is unknown, so timing tells nothing. */
   private boolean passwordMatches(String password, Optional<AccountStore.StoredAccount> found) {
-    return hasher.verify(password, found.map(AccountStore.StoredAccount::passwordHash).orElse(decoyHash))
+    return hasher.verify(
+            password, found.map(AccountStore.StoredAccount::passwordHash).orElse(decoyHash))
         && found.isPresent();
   }
 }

@@ -25,22 +25,24 @@ public final class Credentials {
     }
     if (!USERNAME.matcher(username).matches()) {
       throw Problem.invalid(
-          "invalid_username",
-          "username may contain only letters, digits, '_', '.' and '-'.");
+          "invalid_username", "username may contain only letters, digits, '_', '.' and '-'.");
     }
   }
 
   /**
-   * The one form of a username that lookups, uniqueness and the sign-in limits compare: ASCII letters lower-cased, as
-   * PostgreSQL's lower() does to the ASCII names accounts are allowed. Null for a name no account can have (outside
-   * the allowed characters, such as "İ"), which therefore never matches one.
+   * The one form of a username that lookups, uniqueness and the sign-in limits compare: ASCII
+   * letters lower-cased, as PostgreSQL's lower() does to the ASCII names accounts are allowed. Null
+   * for a name no account can have (outside the allowed characters, such as "İ"), which therefore
+   * never matches one.
    */
   public static String fold(String username) {
     if (username == null) {
       return null;
     }
     String name = username.strip();
-    if (name.length() < USERNAME_MIN || name.length() > USERNAME_MAX || !USERNAME.matcher(name).matches()) {
+    if (name.length() < USERNAME_MIN
+        || name.length() > USERNAME_MAX
+        || !USERNAME.matcher(name).matches()) {
       return null;
     }
     StringBuilder out = new StringBuilder(name.length());
@@ -60,7 +62,8 @@ public final class Credentials {
         throw new IllegalStateException("common-passwords.txt is missing from the jar");
       }
       java.util.Set<String> out = new java.util.HashSet<>();
-      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+      for (String line :
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
         String p = line.strip();
         if (!p.isEmpty() && !p.startsWith("#")) {
           out.add(p.toLowerCase(java.util.Locale.ROOT));
@@ -72,7 +75,10 @@ public final class Credentials {
     }
   }
 
-  /** The password rules for a new password: its length, and neither a common password nor the username. */
+  /**
+   * The password rules for a new password: its length, and neither a common password nor the
+   * username.
+   */
   public static void checkNewPassword(String username, String password) {
     checkPassword(password);
     String lower = password.toLowerCase(java.util.Locale.ROOT);
@@ -80,7 +86,8 @@ public final class Credentials {
       throw Problem.invalid("weak_password", "The password may not be the username.");
     }
     if (COMMON.contains(lower)) {
-      throw Problem.invalid("weak_password", "That password is one of the most common ones: choose another.");
+      throw Problem.invalid(
+          "weak_password", "That password is one of the most common ones: choose another.");
     }
   }
 

@@ -8,9 +8,9 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}),
- * so the cost can be raised later without breaking stored hashes. Hashing is deliberately slow:
- * call it from a worker thread, never an event loop.
+ * Argon2id password hashes in the PHC string format ({@code
+ * $argon2id$v=19$m=..,t=..,p=..$salt$hash}), so the cost can be raised later without breaking
+ * stored hashes. Hashing is deliberately slow: call it from a worker thread, never an event loop.
  */
 public final class PasswordHasher {
 
@@ -42,11 +42,22 @@ public final class PasswordHasher {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
     byte[] hash = derive(password, salt, memoryKib, iterations, PARALLELISM, HASH_BYTES);
-    return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + PARALLELISM
-        + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    return "$argon2id$v=19$m="
+        + memoryKib
+        + ",t="
+        + iterations
+        + ",p="
+        + PARALLELISM
+        + "$"
+        + B64.encodeToString(salt)
+        + "$"
+        + B64.encodeToString(hash);
   }
 
-  /** True when {@code password} produces {@code encoded}; false for a wrong password or a malformed hash. */
+  /**
+   * True when {@code password} produces {@code encoded}; false for a wrong password or a malformed
+   * hash.
+   */
   public boolean verify(String password, String encoded) {
     try {
       return verifyEncoded(password, encoded);

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Bearer tokens: 256 random bits handed to the client once. Only their SHA-256 digest is stored,
- * so a copy of the database does not let anyone sign in.
+ * Bearer tokens: 256 random bits handed to the client once. Only their SHA-256 digest is stored, so
+ * a copy of the database does not let anyone sign in.
  */
 public final class SessionToken {
 

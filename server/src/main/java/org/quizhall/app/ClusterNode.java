@@ -23,13 +23,18 @@ final class ClusterNode {
 
   private ClusterNode() {}
 
-  /** The Hazelcast configuration for this node, starting from the one Vert.x ships (it declares the maps Vert.x needs). */
+  /**
+   * The Hazelcast configuration for this node, starting from the one Vert.x ships (it declares the
+   * maps Vert.x needs).
+   */
   static Config hazelcastConfig(QuizhallConfig.Cluster cluster) {
     Config config = ConfigUtil.loadConfig();
     config.setClusterName(CLUSTER_NAME);
     config.setProperty("hazelcast.phone.home.enabled", "false");
-    // Rate-limit buckets shared by the nodes; one left untouched this long is full again, so it may go.
-    config.getMapConfig(org.quizhall.limits.RateLimits.MAP)
+    // Rate-limit buckets shared by the nodes; one left untouched this long is full again, so it may
+    // go.
+    config
+        .getMapConfig(org.quizhall.limits.RateLimits.MAP)
         .setMaxIdleSeconds((int) org.quizhall.limits.RateLimits.IDLE.toSeconds());
     config.setProperty("hazelcast.logging.type", "slf4j");
     // Without these a node waits about 6 s before it decides whom it has joined.
@@ -39,9 +44,14 @@ final class ClusterNode {
     // on well within the 10 s a room may be away; a node that stops cleanly leaves at once.
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
-    // Hazelcast matches interfaces by address, so a host name (node-a in docker-compose) is resolved first.
+    // Hazelcast matches interfaces by address, so a host name (node-a in docker-compose) is
+    // resolved first.
     String address = address(cluster.host());
-    config.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(false).setPublicAddress(address + ":" + cluster.port());
+    config
+        .getNetworkConfig()
+        .setPort(cluster.port())
+        .setPortAutoIncrement(false)
+        .setPublicAddress(address + ":" + cluster.port());
     config.getNetworkConfig().getInterfaces().setEnabled(true).setInterfaces(List.of(address));
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
@@ -57,27 +67,39 @@ final class ClusterNode {
     return new HazelcastClusterManager(hazelcastConfig(cluster));
   }
 
-  /** Calls {@code left} with the id of every node that leaves the cluster (stopped or lost), on a Hazelcast thread. */
-  static void onNodeLeft(HazelcastClusterManager manager, java.util.function.Consumer<String> left) {
-    manager.getHazelcastInstance().getCluster().addMembershipListener(
-        new com.hazelcast.cluster.MembershipListener() {
-          @Override
-          public void memberAdded(com.hazelcast.cluster.MembershipEvent event) {}
+  /**
+   * Calls {@code left} with the id of every node that leaves the cluster (stopped or lost), on a
+   * Hazelcast thread.
+   */
+  static void onNodeLeft(
+      HazelcastClusterManager manager, java.util.function.Consumer<String> left) {
+    manager
+        .getHazelcastInstance()
+        .getCluster()
+        .addMembershipListener(
+            new com.hazelcast.cluster.MembershipListener() {
+              @Override
+              public void memberAdded(com.hazelcast.cluster.MembershipEvent event) {}
 
-          @Override
-          public void memberRemoved(com.hazelcast.cluster.MembershipEvent event) {
-            try {
-              // Vert.x names a node by its own id, kept as a member attribute, not by Hazelcast's member id.
-              String node = event.getMember().getAttribute(VERTX_NODE_ID);
-              left.accept(node != null ? node : event.getMember().getUuid().toString());
-            } catch (RuntimeException e) {
-              org.slf4j.LoggerFactory.getLogger(ClusterNode.class).error("Could not act on a node leaving", e);
-            }
-          }
-        });
+              @Override
+              public void memberRemoved(com.hazelcast.cluster.MembershipEvent event) {
+                try {
+                  // Vert.x names a node by its own id, kept as a member attribute, not by
+                  // Hazelcast's member id.
+                  String node = event.getMember().getAttribute(VERTX_NODE_ID);
+                  left.accept(node != null ? node : event.getMember().getUuid().toString());
+                } catch (RuntimeException e) {
+                  org.slf4j.LoggerFactory.getLogger(ClusterNode.class)
+                      .error("Could not act on a node leaving", e);
+                }
+              }
+            });
   }
 
-  /** The event bus listens on the cluster host (any free port) and tells the other nodes that address. */
+  /**
+   * The event bus listens on the cluster host (any free port) and tells the other nodes that
+   * address.
+   */
   static EventBusOptions eventBus(QuizhallConfig.Cluster cluster) {
     String address = address(cluster.host());
     return new EventBusOptions().setHost(address).setPort(0).setClusterPublicHost(address);
@@ -88,7 +110,8 @@ final class ClusterNode {
     try {
       return java.net.InetAddress.getByName(host).getHostAddress();
     } catch (java.net.UnknownHostException e) {
-      throw new IllegalArgumentException(QuizhallConfig.CLUSTER_HOST + " '" + host + "' does not resolve to an address");
+      throw new IllegalArgumentException(
+          QuizhallConfig.CLUSTER_HOST + " '" + host + "' does not resolve to an address");
     }
   }
 }

@@ -35,7 +35,8 @@ public record DatabaseSettings(String jdbcUrl, String user, String password) {
           case "password" -> options.setPassword(value);
           case "sslmode" -> options.setSslMode(io.vertx.pgclient.SslMode.of(value));
           default -> {
-            // Other JDBC-only parameters have no reactive counterpart; the JDBC side still uses them.
+            // Other JDBC-only parameters have no reactive counterpart; the JDBC side still uses
+            // them.
           }
         }
       }

@@ -11,11 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,27 +29,40 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedDatabase implements AutoCloseable {
 
   static final String DATABASE_NAME = "quizhall";
+
   /** The role Quizhall connects as: it owns its database and tables and is no superuser. */
   static final String APP_USER = "quizhall";
+
   static final String SUPERUSER = "postgres";
-  /** Beside the server's directory (initdb wants an empty one): the generated passwords, readable by the owner only. */
+
+  /**
+   * Beside the server's directory (initdb wants an empty one): the generated passwords, readable by
+   * the owner only.
+   */
   static final String SECRETS_FILE = "database.secret";
-  /** Passwords over TCP, on loopback only: any local user could otherwise connect as the superuser. */
+
+  /**
+   * Passwords over TCP, on loopback only: any local user could otherwise connect as the superuser.
+   */
   static final String HBA =
       "# Quizhall's embedded PostgreSQL: SCRAM passwords only, from this machine only.\n"
           + "local all all scram-sha-256\n"
           + "host all all 127.0.0.1/32 scram-sha-256\n"
           + "host all all ::1/128 scram-sha-256\n";
+
   /** How often the server's process is checked. */
   static final long WATCH_SECONDS = 2;
+
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final EmbeddedPostgres postgres;
   private final Path directory;
   private final Secrets secrets;
   private final int port;
+
   /** How the server was started, to start it the same way should it die. */
   private final List<String> command;
+
   private final ScheduledExecutorService watch =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -59,14 +72,16 @@ final class EmbeddedDatabase implements AutoCloseable {
           });
   private volatile boolean closing;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, Secrets secrets) throws IOException {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory, Secrets secrets)
+      throws IOException {
     this.postgres = postgres;
     this.directory = directory;
     this.secrets = secrets;
     this.port = postgres.getPort();
     List<String> command = new ArrayList<>();
     if ("root".equals(System.getProperty("user.name"))) {
-      // PostgreSQL refuses to run as root; the library then runs it in a user namespace, and so do we.
+      // PostgreSQL refuses to run as root; the library then runs it in a user namespace, and so do
+      // we.
       command.addAll(List.of("unshare", "-U"));
     }
     command.addAll(commandLine(Files.readString(directory.resolve("postmaster.opts"))));
@@ -100,16 +115,24 @@ final class EmbeddedDatabase implements AutoCloseable {
       } catch (IOException ignored) {
         // Reported below.
       }
-      throw new StartupException("Embedded PostgreSQL started in " + directory + " but its postmaster.opts could not be read: "
-          + e.getMessage(), e);
+      throw new StartupException(
+          "Embedded PostgreSQL started in "
+              + directory
+              + " but its postmaster.opts could not be read: "
+              + e.getMessage(),
+          e);
     }
     try {
       database.ensureDatabase();
     } catch (SQLException | IOException e) {
       database.close();
       throw new StartupException(
-          "Embedded PostgreSQL started in " + directory + " but the '" + DATABASE_NAME
-              + "' database could not be created: " + e.getMessage(),
+          "Embedded PostgreSQL started in "
+              + directory
+              + " but the '"
+              + DATABASE_NAME
+              + "' database could not be created: "
+              + e.getMessage(),
           e);
     }
     log.info(
@@ -117,12 +140,13 @@ final class EmbeddedDatabase implements AutoCloseable {
         fresh ? "initialised and started" : "started",
         postgres.getPort(),
         directory);
-    database.watch.scheduleWithFixedDelay(database::reviveIfDead, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+    database.watch.scheduleWithFixedDelay(
+        database::reviveIfDead, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
     return database;
   }
 
-  private static EmbeddedPostgres launch(Path directory, int port, boolean fresh, Secrets secrets, Path dataDir)
-      throws IOException {
+  private static EmbeddedPostgres launch(
+      Path directory, int port, boolean fresh, Secrets secrets, Path dataDir) throws IOException {
     EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
     if (port > 0) {
       builder.setPort(port);
@@ -131,9 +155,12 @@ final class EmbeddedDatabase implements AutoCloseable {
     builder.setConnectConfig("password", secrets.superuser());
     Path passwordFile = null;
     if (fresh) {
-      // initdb sets the superuser's password and SCRAM from the start, so there is no moment without a password.
+      // initdb sets the superuser's password and SCRAM from the start, so there is no moment
+      // without a password.
       passwordFile = Secrets.privateFile(dataDir.resolve(".initdb-password"), secrets.superuser());
-      builder.setLocaleConfig("auth", "scram-sha-256").setLocaleConfig("pwfile", passwordFile.toString());
+      builder
+          .setLocaleConfig("auth", "scram-sha-256")
+          .setLocaleConfig("pwfile", passwordFile.toString());
     }
     try {
       return start(builder, directory);
@@ -144,7 +171,8 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path directory) throws IOException {
+  private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder, Path directory)
+      throws IOException {
     return builder
         .setDataDirectory(directory)
         .setCleanDataDirectory(false)
@@ -160,8 +188,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 
   /**
    * Runs on the watch thread: when the server's process is gone, starts it again on the same data
-   * and port with the command line it was first started with (PostgreSQL keeps it in
-   * {@code postmaster.opts}), and PostgreSQL replays its log, so every committed row is there. The
+   * and port with the command line it was first started with (PostgreSQL keeps it in {@code
+   * postmaster.opts}), and PostgreSQL replays its log, so every committed row is there. The
    * library's instance and its lock on the directory stay as they are (its stop at close stops
    * whichever server runs there). A start that fails is tried again at the next check.
    */
@@ -169,19 +197,23 @@ final class EmbeddedDatabase implements AutoCloseable {
     if (closing || !dead()) {
       return;
     }
-    log.warn("Embedded PostgreSQL ({}) is not running; starting it again on port {}", directory, port);
+    log.warn(
+        "Embedded PostgreSQL ({}) is not running; starting it again on port {}", directory, port);
     try {
       Process started =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("restarts.log").toFile()))
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(directory.resolve("restarts.log").toFile()))
               .start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!accepting()) {
         if (!started.isAlive() || System.nanoTime() > deadline || closing) {
           started.destroy();
-          log.warn("Embedded PostgreSQL did not start again (see {}); trying again in {} s",
-              directory.resolve("restarts.log"), WATCH_SECONDS);
+          log.warn(
+              "Embedded PostgreSQL did not start again (see {}); trying again in {} s",
+              directory.resolve("restarts.log"),
+              WATCH_SECONDS);
           return;
         }
         Thread.sleep(100);
@@ -221,7 +253,10 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  /** The server's own command line from {@code postmaster.opts}: the program, then each argument in double quotes. */
+  /**
+   * The server's own command line from {@code postmaster.opts}: the program, then each argument in
+   * double quotes.
+   */
   static List<String> commandLine(String opts) {
     List<String> parts = new ArrayList<>();
     Matcher part = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+)").matcher(opts.strip());
@@ -244,22 +279,28 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Makes the server as Quizhall wants it, on a new data directory and on one an earlier release made: the
-   * superuser has its generated password, Quizhall's own role owns the database and every table in it, and
-   * only SCRAM passwords get in (an earlier release let anyone on the machine in as the superuser).
+   * Makes the server as Quizhall wants it, on a new data directory and on one an earlier release
+   * made: the superuser has its generated password, Quizhall's own role owns the database and every
+   * table in it, and only SCRAM passwords get in (an earlier release let anyone on the machine in
+   * as the superuser).
    */
   private void ensureDatabase() throws SQLException, IOException {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement sql = connection.createStatement()) {
       sql.execute("ALTER ROLE " + SUPERUSER + " PASSWORD " + literal(secrets.superuser()));
       boolean role;
-      try (ResultSet rows = sql.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = " + literal(APP_USER))) {
+      try (ResultSet rows =
+          sql.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = " + literal(APP_USER))) {
         role = rows.next();
       }
-      sql.execute((role ? "ALTER ROLE " : "CREATE ROLE ") + APP_USER
-          + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD " + literal(secrets.app()));
+      sql.execute(
+          (role ? "ALTER ROLE " : "CREATE ROLE ")
+              + APP_USER
+              + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD "
+              + literal(secrets.app()));
       boolean exists;
-      try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      try (PreparedStatement query =
+          connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
         query.setString(1, DATABASE_NAME);
         try (ResultSet rows = query.executeQuery()) {
           exists = rows.next();
@@ -282,7 +323,10 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
-  /** Tables, sequences and views an earlier release created as the superuser now belong to Quizhall's role. */
+  /**
+   * Tables, sequences and views an earlier release created as the superuser now belong to
+   * Quizhall's role.
+   */
   private void handOverObjects() throws SQLException {
     try (Connection connection = postgres.getDatabase(SUPERUSER, DATABASE_NAME).getConnection();
         Statement sql = connection.createStatement()) {
@@ -293,17 +337,26 @@ final class EmbeddedDatabase implements AutoCloseable {
         try (ResultSet rows =
             sql.executeQuery(
                 "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                    + " WHERE n.nspname = 'public' AND c.relkind IN (" + kinds + ")"
-                    + " AND pg_get_userbyid(c.relowner) <> " + literal(APP_USER))) {
+                    + " WHERE n.nspname = 'public' AND c.relkind IN ("
+                    + kinds
+                    + ")"
+                    + " AND pg_get_userbyid(c.relowner) <> "
+                    + literal(APP_USER))) {
           while (rows.next()) {
-            String kind = switch (rows.getString("relkind")) {
-              case "S" -> "SEQUENCE";
-              case "v" -> "VIEW";
-              case "m" -> "MATERIALIZED VIEW";
-              default -> "TABLE";
-            };
-            changes.add("ALTER " + kind + " public.\"" + rows.getString("relname").replace("\"", "\"\"") + "\" OWNER TO "
-                + APP_USER);
+            String kind =
+                switch (rows.getString("relkind")) {
+                  case "S" -> "SEQUENCE";
+                  case "v" -> "VIEW";
+                  case "m" -> "MATERIALIZED VIEW";
+                  default -> "TABLE";
+                };
+            changes.add(
+                "ALTER "
+                    + kind
+                    + " public.\""
+                    + rows.getString("relname").replace("\"", "\"\"")
+                    + "\" OWNER TO "
+                    + APP_USER);
           }
         }
         for (String change : changes) {
@@ -346,17 +399,20 @@ final class EmbeddedDatabase implements AutoCloseable {
     if (Files.exists(directory.resolve("postmaster.pid"))) {
       return what
           + " Another Quizhall or PostgreSQL may be using this data directory: stop it, or set "
-          + QuizhallConfig.DATA_DIR + " to another directory.";
+          + QuizhallConfig.DATA_DIR
+          + " to another directory.";
     }
     if (root) {
       return what
           + " PostgreSQL refuses to run as root and this machine does not allow user namespaces"
           + " (common inside containers): run Quizhall as a normal user, or set "
-          + QuizhallConfig.DATABASE_URL + " to an external PostgreSQL.";
+          + QuizhallConfig.DATABASE_URL
+          + " to an external PostgreSQL.";
     }
     return what
         + " Check that the directory is writable and the disk has space, or set "
-        + QuizhallConfig.DATABASE_URL + " to an external PostgreSQL.";
+        + QuizhallConfig.DATABASE_URL
+        + " to an external PostgreSQL.";
   }
 
   private static String rootMessage(Throwable e) {

@@ -10,13 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
-/** {@code java -jar quizhall.jar [--config FILE.json]}: start Quizhall and run until told to stop. */
+/**
+ * {@code java -jar quizhall.jar [--config FILE.json]}: start Quizhall and run until told to stop.
+ */
 public final class Main {
 
   private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -39,7 +41,8 @@ public final class Main {
           }
           configFile = Path.of(args[++i]);
         }
-        default -> fail("Unknown argument '" + args[i] + "'. Run with --help to see the options.", 2);
+        default ->
+            fail("Unknown argument '" + args[i] + "'. Run with --help to see the options.", 2);
       }
     }
 
@@ -112,7 +115,10 @@ public final class Main {
       options.addStore(
           new ConfigStoreOptions()
               .setType("env")
-              .setConfig(new JsonObject().put("keys", new JsonArray(Setting.keys())).put("raw-data", true)));
+              .setConfig(
+                  new JsonObject()
+                      .put("keys", new JsonArray(Setting.keys()))
+                      .put("raw-data", true)));
       return ConfigRetriever.create(vertx, options).getConfig().await();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(e.getMessage(), e);

@@ -28,7 +28,9 @@ public final class Migrations {
               .migrate();
       log.info(
           "Database schema at version {} ({} migration(s) applied)",
-          result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+          result.targetSchemaVersion == null
+              ? result.initialSchemaVersion
+              : result.targetSchemaVersion,
           result.migrationsExecuted);
       return result;
     } catch (FlywayException e) {

@@ -1,8 +1,8 @@
 package org.quizhall.app;
 
 import io.vertx.core.DeploymentOptions;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
@@ -12,7 +12,6 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import org.quizhall.limits.RateLimits;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
@@ -31,6 +30,10 @@ import org.quizhall.exam.Exams;
 import org.quizhall.game.GameHistory;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.GameWriter;
+import org.quizhall.game.Games;
+import org.quizhall.game.ItemAnalysis;
+import org.quizhall.game.QuestionFlags;
+import org.quizhall.game.SelfPacedGames;
 import org.quizhall.group.Assignments;
 import org.quizhall.group.Fsrs;
 import org.quizhall.group.Groups;
@@ -38,19 +41,16 @@ import org.quizhall.group.Leaderboards;
 import org.quizhall.group.MasteryRecorder;
 import org.quizhall.group.Practice;
 import org.quizhall.group.WeakSpots;
-import org.quizhall.game.Games;
-import org.quizhall.game.ItemAnalysis;
-import org.quizhall.game.QuestionFlags;
-import org.quizhall.game.SelfPacedGames;
+import org.quizhall.http.ClientAddress;
+import org.quizhall.http.HttpApi;
+import org.quizhall.http.LimitHits;
+import org.quizhall.limits.RateLimits;
 import org.quizhall.room.CheckpointStore;
 import org.quizhall.room.NicknameRules;
 import org.quizhall.room.NicknameWords;
 import org.quizhall.room.OpenRoom;
 import org.quizhall.room.Rooms;
 import org.quizhall.ws.Gateway;
-import org.quizhall.http.ClientAddress;
-import org.quizhall.http.HttpApi;
-import org.quizhall.http.LimitHits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,13 +61,17 @@ import org.slf4j.LoggerFactory;
 public final class Quizhall implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Quizhall.class);
+
   /** How often this node forgets rate-limit buckets that are full again. */
   private static final long LIMITS_SWEEP_MS = 60_000;
+
   private static final long SESSION_SWEEP_MS = 60 * 60 * 1000;
+
   /**
-   * HTTP/WebSocket verticles deployed, one per event loop: Vert.x shares the port among them and hands
-   * each new connection to the next, and a socket's frames are read on the loop that accepted it. With
-   * one instance every socket of the node was read, parsed and dispatched on a single event loop.
+   * HTTP/WebSocket verticles deployed, one per event loop: Vert.x shares the port among them and
+   * hands each new connection to the next, and a socket's frames are read on the loop that accepted
+   * it. With one instance every socket of the node was read, parsed and dispatched on a single
+   * event loop.
    */
   static final int HTTP_INSTANCES = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
@@ -75,8 +79,10 @@ public final class Quizhall implements AutoCloseable {
   private final QuizhallConfig config;
   private final EmbeddedDatabase embedded;
   private final Pool pool;
+
   /** One HTTP/WebSocket server per event loop, all on the same port. */
   private final List<HttpApi> http;
+
   private final GameWriter writer;
   private final Rooms rooms;
   private final Gateway gateway;
@@ -106,8 +112,12 @@ public final class Quizhall implements AutoCloseable {
     return newVertx(metricsRegistry, Optional.empty(), null);
   }
 
-  /** The same, clustered through {@code manager} when it is given (blocks until this node has joined). */
-  static Vertx newVertx(String metricsRegistry, Optional<QuizhallConfig.Cluster> cluster, ClusterManager manager) {
+  /**
+   * The same, clustered through {@code manager} when it is given (blocks until this node has
+   * joined).
+   */
+  static Vertx newVertx(
+      String metricsRegistry, Optional<QuizhallConfig.Cluster> cluster, ClusterManager manager) {
     MicrometerMetricsOptions metrics =
         new MicrometerMetricsOptions()
             .setEnabled(true)
@@ -116,8 +126,11 @@ public final class Quizhall implements AutoCloseable {
             .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
     VertxOptions options = new VertxOptions().setMetricsOptions(metrics);
     cluster.ifPresent(c -> options.setEventBusOptions(ClusterNode.eventBus(c)));
-    VertxBuilder builder = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory());
-    return manager == null ? builder.build() : builder.withClusterManager(manager).buildClustered().await();
+    VertxBuilder builder =
+        Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory());
+    return manager == null
+        ? builder.build()
+        : builder.withClusterManager(manager).buildClustered().await();
   }
 
   /** Starts everything in order: database, migrations, pool, HTTP. Blocks until ready or failed. */
@@ -126,8 +139,8 @@ public final class Quizhall implements AutoCloseable {
   }
 
   /**
-   * The same, with the private network addresses phones reach this machine at (for join links when the host's
-   * browser is on localhost) given rather than read from the machine's interfaces.
+   * The same, with the private network addresses phones reach this machine at (for join links when
+   * the host's browser is on localhost) given rather than read from the machine's interfaces.
    */
   public static Quizhall start(QuizhallConfig config, Clock clock, List<String> networkAddresses) {
     String registry = "quizhall-" + UUID.randomUUID();
@@ -142,7 +155,9 @@ public final class Quizhall implements AutoCloseable {
       } else {
         database =
             new DatabaseSettings(
-                config.databaseUrl().orElseThrow(), config.databaseUser(), config.databasePassword());
+                config.databaseUrl().orElseThrow(),
+                config.databaseUser(),
+                config.databasePassword());
       }
       Migrations.migrate(database);
       Pool pool =
@@ -151,9 +166,13 @@ public final class Quizhall implements AutoCloseable {
               .connectingTo(database.connectOptions())
               .using(vertx)
               .build();
-      Accounts accounts = new Accounts(vertx, pool, new PasswordHasher(), clock, config.sessionTtl());
+      Accounts accounts =
+          new Accounts(vertx, pool, new PasswordHasher(), clock, config.sessionTtl());
       Decks decks =
-          new Decks(pool, new ImportQueue(vertx, io.vertx.micrometer.backends.BackendRegistries.getNow(registry)),
+          new Decks(
+              pool,
+              new ImportQueue(
+                  vertx, io.vertx.micrometer.backends.BackendRegistries.getNow(registry)),
               clock);
       SampleDecks.importAll(decks);
       GameWriter writer = new GameWriter(vertx, pool, config.writeQueueLimit());
@@ -181,17 +200,28 @@ public final class Quizhall implements AutoCloseable {
       }
       ClientAddress clientAddress = ClientAddress.trusting(config.trustedProxies());
       // Limits run on the wall clock, as attackers do: the game clock may be held still in tests.
-      RateLimits limits = manager != null
-          ? RateLimits.clustered(manager.getHazelcastInstance(), System::currentTimeMillis)
-          : RateLimits.local(System::currentTimeMillis);
+      RateLimits limits =
+          manager != null
+              ? RateLimits.clustered(manager.getHazelcastInstance(), System::currentTimeMillis)
+              : RateLimits.local(System::currentTimeMillis);
       vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
-      Gateway gateway = new Gateway(vertx, rooms, accounts, config.allowedOrigins(), clientAddress::of, limits);
+      Gateway gateway =
+          new Gateway(vertx, rooms, accounts, config.allowedOrigins(), clientAddress::of, limits);
       LimitHits limitHits = new LimitHits();
-      QuizhallMetrics.register(io.vertx.micrometer.backends.BackendRegistries.getNow(registry), rooms, gateway, writer, limitHits);
+      QuizhallMetrics.register(
+          io.vertx.micrometer.backends.BackendRegistries.getNow(registry),
+          rooms,
+          gateway,
+          writer,
+          limitHits);
       Exams exams = new Exams(pool, decks, clock);
       Attempts attempts = new Attempts(pool, exams, decks, mastery, clock);
-      // Attempts whose time ran out while nobody looked are submitted by a worker, off the event loops.
-      vertx.deployVerticle(new ExamSweeper(attempts), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+      // Attempts whose time ran out while nobody looked are submitted by a worker, off the event
+      // loops.
+      vertx
+          .deployVerticle(
+              new ExamSweeper(attempts),
+              new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           .await();
       HttpApi.Services services =
           new HttpApi.Services(
@@ -204,25 +234,38 @@ public final class Quizhall implements AutoCloseable {
               groups,
               new Leaderboards(history, groups, clock),
               new Practice(pool, decks, games, mastery, fsrs, clock, itemAnalysis),
-              new OpenRoom(decks, rooms, games, groups, new WeakSpots(history), config.openRoomsPerAccount()),
+              new OpenRoom(
+                  decks,
+                  rooms,
+                  games,
+                  groups,
+                  new WeakSpots(history),
+                  config.openRoomsPerAccount()),
               new Assignments(pool, groups, decks, games, new SelfPacedGames(pool), mastery, clock),
               gateway,
               clientAddress,
               limitHits,
               limits,
               config.maxPlayersPerRoom(),
-              new org.quizhall.http.PublicSite(config.publicUrl(), config.allowedHosts(), config.metricsToken(),
-                  clientAddress, networkAddresses),
+              new org.quizhall.http.PublicSite(
+                  config.publicUrl(),
+                  config.allowedHosts(),
+                  config.metricsToken(),
+                  clientAddress,
+                  networkAddresses),
               itemAnalysis,
               new QuestionFlags(pool, writer, clock),
               exams,
               attempts);
-      // Vert.x shares a port among servers that name the same one; servers on port 0 would each bind a
-      // random port of their own, while a negative port is one random port, bound once by the OS and
+      // Vert.x shares a port among servers that name the same one; servers on port 0 would each
+      // bind a
+      // random port of their own, while a negative port is one random port, bound once by the OS
+      // and
       // shared by every instance that names it (no port picked here and raced for at bind time).
       int port = config.httpPort() == 0 ? -1 : config.httpPort();
       List<HttpApi> http = new java.util.concurrent.CopyOnWriteArrayList<>();
-      vertx.deployVerticle(
+      vertx
+          .deployVerticle(
               () -> {
                 HttpApi api = new HttpApi(config.httpHost(), port, services, registry);
                 http.add(api);
@@ -232,8 +275,11 @@ public final class Quizhall implements AutoCloseable {
           .await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
       if (config.publicUrl().isEmpty() && !networkAddresses.isEmpty()) {
-        log.info("Phones on this machine's network open http://{}:{} (set {} for another address)",
-            networkAddresses.get(0), http.get(0).actualPort(), QuizhallConfig.PUBLIC_URL);
+        log.info(
+            "Phones on this machine's network open http://{}:{} (set {} for another address)",
+            networkAddresses.get(0),
+            http.get(0).actualPort(),
+            QuizhallConfig.PUBLIC_URL);
       }
       return new Quizhall(vertx, config, embedded, pool, http, writer, rooms, gateway);
     } catch (RuntimeException e) {
@@ -290,7 +336,10 @@ public final class Quizhall implements AutoCloseable {
     try {
       writer.drained().timeout(grace + 1000, TimeUnit.MILLISECONDS).await();
     } catch (RuntimeException e) {
-      log.warn("{} game rows could not be written before stopping: {}", writer.pending(), e.getMessage());
+      log.warn(
+          "{} game rows could not be written before stopping: {}",
+          writer.pending(),
+          e.getMessage());
     }
     try {
       pool.close().await();

@@ -40,7 +40,8 @@ public record QuizhallConfig(
    */
   public record Cluster(String host, int port, List<String> members) {}
 
-  // The names, for code and tests that set them; each setting's default, meaning and log line are in Setting.
+  // The names, for code and tests that set them; each setting's default, meaning and log line are
+  // in Setting.
   public static final String HTTP_HOST = Setting.HTTP_HOST.key();
   public static final String HTTP_PORT = Setting.HTTP_PORT.key();
   public static final String DATABASE_URL = Setting.DATABASE_URL.key();
@@ -68,8 +69,8 @@ public record QuizhallConfig(
   public static final List<String> KEYS = Setting.keys();
 
   /**
-   * Reads the settings from merged sources. Values may be strings (environment) or JSON numbers
-   * (a config file); anything unreadable is refused with a message naming the setting.
+   * Reads the settings from merged sources. Values may be strings (environment) or JSON numbers (a
+   * config file); anything unreadable is refused with a message naming the setting.
    */
   public static QuizhallConfig from(JsonObject source) {
     String url = blankToNull(string(source, Setting.DATABASE_URL));
@@ -91,8 +92,7 @@ public record QuizhallConfig(
         Path.of(string(source, Setting.DATA_DIR)).toAbsolutePath().normalize(),
         (int) integer(source, Setting.DATABASE_POOL_SIZE, 1, 200),
         Duration.ofHours(integer(source, Setting.SESSION_TTL_HOURS, 1, 24 * 366)),
-        Duration.ofSeconds(
-            integer(source, Setting.SHUTDOWN_GRACE_SECONDS, 0, 600)),
+        Duration.ofSeconds(integer(source, Setting.SHUTDOWN_GRACE_SECONDS, 0, 600)),
         (int) integer(source, Setting.MAX_PLAYERS_PER_ROOM, 1, 100_000),
         (int) integer(source, Setting.WRITE_QUEUE_LIMIT, 1, 10_000_000),
         Optional.ofNullable(blankToNull(string(source, Setting.NICKNAME_BLOCKLIST)))
@@ -106,7 +106,10 @@ public record QuizhallConfig(
         (int) integer(source, Setting.OPEN_ROOMS_PER_ACCOUNT, 1, 1_000_000));
   }
 
-  /** The address players open, for join links and QR codes: scheme and host (and port), nothing after. */
+  /**
+   * The address players open, for join links and QR codes: scheme and host (and port), nothing
+   * after.
+   */
   private static Optional<String> publicUrl(JsonObject source) {
     String url = blankToNull(string(source, Setting.PUBLIC_URL));
     if (url == null) {
@@ -115,7 +118,10 @@ public record QuizhallConfig(
     String trimmed = url.strip().replaceAll("/+$", "");
     if (!trimmed.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+")) {
       throw new IllegalArgumentException(
-          PUBLIC_URL + " is the address players open, such as https://quiz.example.org; '" + url + "' is not one");
+          PUBLIC_URL
+              + " is the address players open, such as https://quiz.example.org; '"
+              + url
+              + "' is not one");
     }
     return Optional.of(trimmed);
   }
@@ -130,7 +136,10 @@ public record QuizhallConfig(
     for (String host : listed.split("\\s*,\\s*")) {
       if (!host.matches("[A-Za-z0-9.\\-]+")) {
         throw new IllegalArgumentException(
-            ALLOWED_HOSTS + " lists host names such as quiz.example.org separated by commas; '" + host + "' is not one");
+            ALLOWED_HOSTS
+                + " lists host names such as quiz.example.org separated by commas; '"
+                + host
+                + "' is not one");
       }
       hosts.add(host.toLowerCase(java.util.Locale.ROOT));
     }
@@ -148,7 +157,9 @@ public record QuizhallConfig(
       org.quizhall.http.ClientAddress.trusting(proxies);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          TRUSTED_PROXIES + " lists IP addresses or networks such as 10.0.0.5,172.16.0.0/12 separated by commas; " + e.getMessage());
+          TRUSTED_PROXIES
+              + " lists IP addresses or networks such as 10.0.0.5,172.16.0.0/12 separated by commas; "
+              + e.getMessage());
     }
     return proxies;
   }
@@ -163,7 +174,10 @@ public record QuizhallConfig(
     for (String origin : listed.split("\\s*,\\s*")) {
       if (!origin.matches("https?://[^/\\s]+")) {
         throw new IllegalArgumentException(
-            ALLOWED_ORIGINS + " lists origins such as https://quiz.example.org separated by commas; '" + origin + "' is not one");
+            ALLOWED_ORIGINS
+                + " lists origins such as https://quiz.example.org separated by commas; '"
+                + origin
+                + "' is not one");
       }
       origins.add(origin.toLowerCase(java.util.Locale.ROOT));
     }
@@ -196,7 +210,10 @@ public record QuizhallConfig(
         }
         if (!valid) {
           throw new IllegalArgumentException(
-              CLUSTER_MEMBERS + " lists host:port pairs separated by commas; '" + member + "' is not one");
+              CLUSTER_MEMBERS
+                  + " lists host:port pairs separated by commas; '"
+                  + member
+                  + "' is not one");
         }
         members.add(member);
       }
@@ -208,7 +225,10 @@ public record QuizhallConfig(
     return databaseUrl.isEmpty();
   }
 
-  /** The effective settings for the start-up log, one per row of {@link Setting}: secrets never appear. */
+  /**
+   * The effective settings for the start-up log, one per row of {@link Setting}: secrets never
+   * appear.
+   */
   public Map<String, Object> describe() {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Setting setting : Setting.values()) {
@@ -232,7 +252,8 @@ public record QuizhallConfig(
     try {
       parsed = value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(setting.key() + " must be a whole number, not '" + value + "'");
+      throw new IllegalArgumentException(
+          setting.key() + " must be a whole number, not '" + value + "'");
     }
     if (parsed < min || parsed > max) {
       throw new IllegalArgumentException(setting.key() + " must be between " + min + " and " + max);

@@ -16,7 +16,8 @@ final class QuizhallMetrics {
 
   private QuizhallMetrics() {}
 
-  static void register(MeterRegistry registry, Rooms rooms, Gateway gateway, GameWriter writer, LimitHits hits) {
+  static void register(
+      MeterRegistry registry, Rooms rooms, Gateway gateway, GameWriter writer, LimitHits hits) {
     Gauge.builder("quizhall.rooms.open", rooms, Rooms::openCount)
         .description("Rooms open on this node")
         .register(registry);
@@ -36,13 +37,15 @@ final class QuizhallMetrics {
         .description("Writes of game rows the database failed; each is retried")
         .register(registry);
     Gauge.builder("quizhall.write.queue.limit", writer, GameWriter::limit)
-        .description("Game rows that may wait for the database before rooms refuse new joins and answers")
+        .description(
+            "Game rows that may wait for the database before rooms refuse new joins and answers")
         .register(registry);
     Gauge.builder("quizhall.database.failing", writer, w -> w.failing() ? 1 : 0)
         .description("1 while writes of game rows fail (the database is away), else 0")
         .register(registry);
     FunctionCounter.builder("quizhall.writes.refused", writer, GameWriter::refusals)
-        .description("Joins and answers refused because the rows waiting for the database reached the limit")
+        .description(
+            "Joins and answers refused because the rows waiting for the database reached the limit")
         .register(registry);
     limited(registry, "socket_messages", gateway, Gateway::limitedMessages);
     limited(registry, "failed_joins", gateway, Gateway::limitedJoins);
@@ -51,12 +54,19 @@ final class QuizhallMetrics {
     limited(registry, "password_changes", hits, LimitHits::passwordChanges);
   }
 
-  /** One series of {@code quizhall_rate_limited_total}: requests refused by one of the rate limits. */
-  private static <T> void limited(MeterRegistry registry, String limit, T source, java.util.function.ToDoubleFunction<T> count) {
+  /**
+   * One series of {@code quizhall_rate_limited_total}: requests refused by one of the rate limits.
+   */
+  private static <T> void limited(
+      MeterRegistry registry,
+      String limit,
+      T source,
+      java.util.function.ToDoubleFunction<T> count) {
     FunctionCounter.builder("quizhall.rate.limited", source, count)
         .tag("limit", limit)
-        .description("Requests refused by a rate limit: socket messages over 20/s, joins from an address with too many"
-            + " failed joins, sign-ins after too many failures, sign-ups over the hourly cap")
+        .description(
+            "Requests refused by a rate limit: socket messages over 20/s, joins from an address with too many"
+                + " failed joins, sign-ins after too many failures, sign-ups over the hourly cap")
         .register(registry);
   }
 }

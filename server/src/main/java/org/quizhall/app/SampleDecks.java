@@ -14,7 +14,10 @@ final class SampleDecks {
   private record Sample(String key, String title, String resource) {}
 
   private static final Sample[] SAMPLES = {
-    new Sample("aws-big-data-processing", "AWS Big Data: Processing", "samples/aws-big-data-processing.txt"),
+    new Sample(
+        "aws-big-data-processing",
+        "AWS Big Data: Processing",
+        "samples/aws-big-data-processing.txt"),
   };
 
   private static final Logger log = LoggerFactory.getLogger(SampleDecks.class);
@@ -24,7 +27,8 @@ final class SampleDecks {
   /** Imports each sample not yet in the database. Blocks; call before serving. */
   static void importAll(Decks decks) {
     for (Sample sample : SAMPLES) {
-      boolean imported = decks.importSample(sample.key(), sample.title(), read(sample.resource())).await();
+      boolean imported =
+          decks.importSample(sample.key(), sample.title(), read(sample.resource())).await();
       if (imported) {
         log.info("Imported the sample deck '{}'", sample.title());
       }
@@ -34,7 +38,8 @@ final class SampleDecks {
   private static String read(String resource) {
     try (InputStream in = SampleDecks.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the sample notes " + resource + " are missing from the build");
+        throw new IllegalStateException(
+            "the sample notes " + resource + " are missing from the build");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -6,13 +6,17 @@ import java.util.function.Function;
 import org.quizhall.game.GameWriter;
 
 /**
- * Every setting Quizhall reads, in one table: its name (the environment variable and the {@code --config} key),
- * its default, what it means and whether it is a secret. Loading ({@link QuizhallConfig#from}), the effective
- * configuration in the start-up log ({@link QuizhallConfig#describe}) and {@code --help} ({@link #help}) are all
- * made from it, in this order.
+ * Every setting Quizhall reads, in one table: its name (the environment variable and the {@code
+ * --config} key), its default, what it means and whether it is a secret. Loading ({@link
+ * QuizhallConfig#from}), the effective configuration in the start-up log ({@link
+ * QuizhallConfig#describe}) and {@code --help} ({@link #help}) are all made from it, in this order.
  */
 public enum Setting {
-  HTTP_HOST("QUIZHALL_HTTP_HOST", "0.0.0.0", "address to listen on; 0.0.0.0 is every interface", QuizhallConfig::httpHost),
+  HTTP_HOST(
+      "QUIZHALL_HTTP_HOST",
+      "0.0.0.0",
+      "address to listen on; 0.0.0.0 is every interface",
+      QuizhallConfig::httpHost),
   HTTP_PORT("QUIZHALL_HTTP_PORT", "8080", "port to listen on", QuizhallConfig::httpPort),
   DATABASE_URL(
       "QUIZHALL_DATABASE_URL",
@@ -35,15 +39,26 @@ public enum Setting {
       "./data",
       "where the embedded PostgreSQL keeps its data (it survives restarts)",
       QuizhallConfig::dataDir),
-  DATABASE_POOL_SIZE("QUIZHALL_DATABASE_POOL_SIZE", "8", "connections in the reactive pool", QuizhallConfig::databasePoolSize),
+  DATABASE_POOL_SIZE(
+      "QUIZHALL_DATABASE_POOL_SIZE",
+      "8",
+      "connections in the reactive pool",
+      QuizhallConfig::databasePoolSize),
   SESSION_TTL_HOURS(
-      "QUIZHALL_SESSION_TTL_HOURS", "720", "how long a sign-in lasts, in hours (30 days)", c -> c.sessionTtl().toHours()),
+      "QUIZHALL_SESSION_TTL_HOURS",
+      "720",
+      "how long a sign-in lasts, in hours (30 days)",
+      c -> c.sessionTtl().toHours()),
   SHUTDOWN_GRACE_SECONDS(
       "QUIZHALL_SHUTDOWN_GRACE_SECONDS",
       "10",
       "how long a stop waits for requests in flight, in seconds",
       c -> c.shutdownGrace().toSeconds()),
-  MAX_PLAYERS_PER_ROOM("QUIZHALL_MAX_PLAYERS_PER_ROOM", "5000", "players one room takes", QuizhallConfig::maxPlayersPerRoom),
+  MAX_PLAYERS_PER_ROOM(
+      "QUIZHALL_MAX_PLAYERS_PER_ROOM",
+      "5000",
+      "players one room takes",
+      QuizhallConfig::maxPlayersPerRoom),
   WRITE_QUEUE_LIMIT(
       "QUIZHALL_WRITE_QUEUE_LIMIT",
       String.valueOf(GameWriter.DEFAULT_LIMIT),
@@ -60,14 +75,18 @@ public enum Setting {
       Absent.EMPTY,
       "other sites (https://host[:port], comma-separated) whose pages may open the WebSocket; Quizhall's own"
           + " pages always may",
-      c -> c.allowedOrigins().isEmpty() ? "(its own pages only)" : String.join(",", c.allowedOrigins())),
+      c ->
+          c.allowedOrigins().isEmpty()
+              ? "(its own pages only)"
+              : String.join(",", c.allowedOrigins())),
   TRUSTED_PROXIES(
       "QUIZHALL_TRUSTED_PROXIES",
       Absent.EMPTY,
       "reverse proxies (IP addresses or CIDR networks, comma-separated) whose X-Forwarded-For is believed",
-      c -> c.trustedProxies().isEmpty()
-          ? "(none: the connection's address is the client)"
-          : String.join(",", c.trustedProxies())),
+      c ->
+          c.trustedProxies().isEmpty()
+              ? "(none: the connection's address is the client)"
+              : String.join(",", c.trustedProxies())),
   PUBLIC_URL(
       "QUIZHALL_PUBLIC_URL",
       Absent.UNSET,
@@ -101,14 +120,22 @@ public enum Setting {
       "this node's cluster address (Hazelcast and the event bus)",
       c -> c.cluster().map(QuizhallConfig.Cluster::host).orElse(null)),
   CLUSTER_PORT(
-      "QUIZHALL_CLUSTER_PORT", "5701", "this node's Hazelcast port", c -> c.cluster().map(QuizhallConfig.Cluster::port).orElse(null)),
+      "QUIZHALL_CLUSTER_PORT",
+      "5701",
+      "this node's Hazelcast port",
+      c -> c.cluster().map(QuizhallConfig.Cluster::port).orElse(null)),
   CLUSTER_MEMBERS(
       "QUIZHALL_CLUSTER_MEMBERS",
       Absent.EMPTY,
       "other nodes as host:port,host:port (TCP-IP discovery; no multicast)",
-      c -> c.cluster()
-          .map(cluster -> cluster.members().isEmpty() ? "(none: this node alone)" : String.join(",", cluster.members()))
-          .orElse(null));
+      c ->
+          c.cluster()
+              .map(
+                  cluster ->
+                      cluster.members().isEmpty()
+                          ? "(none: this node alone)"
+                          : String.join(",", cluster.members()))
+              .orElse(null));
 
   /** How a setting without a default value is described. */
   private enum Absent {
@@ -130,7 +157,8 @@ public enum Setting {
   private final Function<QuizhallConfig, Object> effective;
   private final boolean secret;
 
-  Setting(String key, String defaultValue, String meaning, Function<QuizhallConfig, Object> effective) {
+  Setting(
+      String key, String defaultValue, String meaning, Function<QuizhallConfig, Object> effective) {
     this(key, defaultValue, defaultValue, meaning, effective, false);
   }
 
@@ -138,7 +166,12 @@ public enum Setting {
     this(key, null, absent.words, meaning, effective, false);
   }
 
-  Setting(String key, Absent absent, String meaning, Function<QuizhallConfig, Object> effective, boolean secret) {
+  Setting(
+      String key,
+      Absent absent,
+      String meaning,
+      Function<QuizhallConfig, Object> effective,
+      boolean secret) {
     this(key, null, absent.words, meaning, effective, secret);
   }
 
@@ -186,8 +219,9 @@ public enum Setting {
   }
 
   /**
-   * What the start-up log shows for this setting: its effective value, a secret only as "(set)" or "(unset)";
-   * empty when it does not apply (the external database's user with the embedded one, cluster details alone).
+   * What the start-up log shows for this setting: its effective value, a secret only as "(set)" or
+   * "(unset)"; empty when it does not apply (the external database's user with the embedded one,
+   * cluster details alone).
    */
   Optional<Object> logged(QuizhallConfig config) {
     Object value = effective.apply(config);
@@ -197,15 +231,23 @@ public enum Setting {
     return Optional.ofNullable(value);
   }
 
-  /** The settings part of {@code --help}: every setting, its default and meaning, wrapped to 100 columns. */
+  /**
+   * The settings part of {@code --help}: every setting, its default and meaning, wrapped to 100
+   * columns.
+   */
   public static String help() {
     int width = java.util.Arrays.stream(values()).mapToInt(s -> s.key.length()).max().orElse(0) + 2;
     String indent = " ".repeat(2 + width);
     StringBuilder out = new StringBuilder();
     for (Setting setting : values()) {
       String text =
-          setting.meaning + " (default: " + setting.shownDefault + (setting.secret ? "; a secret, never logged" : "") + ")";
-      StringBuilder line = new StringBuilder("  " + setting.key + " ".repeat(width - setting.key.length()));
+          setting.meaning
+              + " (default: "
+              + setting.shownDefault
+              + (setting.secret ? "; a secret, never logged" : "")
+              + ")";
+      StringBuilder line =
+          new StringBuilder("  " + setting.key + " ".repeat(width - setting.key.length()));
       boolean lineStart = true;
       for (String word : text.split(" ")) {
         if (!lineStart && line.length() + 1 + word.length() > 100) {

@@ -5,21 +5,26 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * Questions from flashcards as Quizlet and Anki export them, a front and a back each: one question per card. A
- * term card ("Mitochondrion" / "the organelle that releases energy") is asked from its back, "Which term means
- * “the organelle that releases energy”?", among the fronts of other term cards, which are the same sort of thing
- * as the key; a card whose front is a question ("What is the capital of France?" / "Paris") is asked as written,
- * among the backs of the other question cards. With fewer than four cards, or no two fair options for a card, it is
- * asked as a typed question instead.
+ * Questions from flashcards as Quizlet and Anki export them, a front and a back each: one question
+ * per card. A term card ("Mitochondrion" / "the organelle that releases energy") is asked from its
+ * back, "Which term means “the organelle that releases energy”?", among the fronts of other term
+ * cards, which are the same sort of thing as the key; a card whose front is a question ("What is
+ * the capital of France?" / "Paris") is asked as written, among the backs of the other question
+ * cards. With fewer than four cards, or no two fair options for a card, it is asked as a typed
+ * question instead.
  */
 public final class CardQuestions {
 
-  /** A card's questions are what the generator makes of a glossary line, and rooms offer them as such. */
+  /**
+   * A card's questions are what the generator makes of a glossary line, and rooms offer them as
+   * such.
+   */
   public static final String KIND = DefinitionQuestions.KIND;
+
   /** Three wrong options need three other cards. */
   static final int MIN_FOR_CHOICES = 4;
 
@@ -31,9 +36,11 @@ public final class CardQuestions {
   private CardQuestions() {}
 
   /**
-   * The cards as questions in the owner's shape, in file order, to be checked like questions written by hand.
+   * The cards as questions in the owner's shape, in file order, to be checked like questions
+   * written by hand.
    *
-   * @throws org.quizhall.problem.Problem 400 {@code invalid_row} for the first card that cannot be asked
+   * @throws org.quizhall.problem.Problem 400 {@code invalid_row} for the first card that cannot be
+   *     asked
    */
   public static List<QuestionRow> questions(List<Card> cards) {
     List<Card> clean = new ArrayList<>(cards.size());
@@ -51,25 +58,47 @@ public final class CardQuestions {
     for (Asked a : asked) {
       Card card = a.card();
       if (a.key().length() > QuestionDraft.OPTION_MAX) {
-        throw QuestionRow.invalid(card.row(), "the " + (a.question() ? "back" : "front") + " is the answer, and an"
-            + " answer is at most " + QuestionDraft.OPTION_MAX + " characters.");
+        throw QuestionRow.invalid(
+            card.row(),
+            "the "
+                + (a.question() ? "back" : "front")
+                + " is the answer, and an"
+                + " answer is at most "
+                + QuestionDraft.OPTION_MAX
+                + " characters.");
       }
       if (a.prompt().length() > QuestionDraft.PROMPT_MAX) {
-        int room = a.question() ? QuestionDraft.PROMPT_MAX : QuestionDraft.PROMPT_MAX - TERM_PROMPT.length() + 2;
-        throw QuestionRow.invalid(card.row(), "the " + (a.question() ? "front" : "back") + " is asked, and is at"
-            + " most " + room + " characters.");
+        int room =
+            a.question()
+                ? QuestionDraft.PROMPT_MAX
+                : QuestionDraft.PROMPT_MAX - TERM_PROMPT.length() + 2;
+        throw QuestionRow.invalid(
+            card.row(),
+            "the "
+                + (a.question() ? "front" : "back")
+                + " is asked, and is at"
+                + " most "
+                + room
+                + " characters.");
       }
       List<String> wrong = choices ? distractors(a, asked, kinds(asked), random) : List.of();
-      JsonObject question = new JsonObject().put("kind", KIND).put("prompt", a.prompt())
-          .put("explanation", card.front() + " — " + card.back());
+      JsonObject question =
+          new JsonObject()
+              .put("kind", KIND)
+              .put("prompt", a.prompt())
+              .put("explanation", card.front() + " — " + card.back());
       if (wrong.size() >= 2) {
         List<String> options = new ArrayList<>(wrong);
         options.add(a.key());
         Collections.shuffle(options, random);
-        question.put("type", QuestionType.MULTIPLE_CHOICE.jsonName()).put("options", new JsonArray(options))
+        question
+            .put("type", QuestionType.MULTIPLE_CHOICE.jsonName())
+            .put("options", new JsonArray(options))
             .put("correct", options.indexOf(a.key()));
       } else {
-        question.put("type", QuestionType.TYPED.jsonName()).put("accepted", new JsonArray().add(a.key()));
+        question
+            .put("type", QuestionType.TYPED.jsonName())
+            .put("accepted", new JsonArray().add(a.key()));
       }
       out.add(new QuestionRow(card.row(), question, false));
     }
@@ -79,35 +108,46 @@ public final class CardQuestions {
   /**
    * How a card is asked, worked out once per card since every other card looks at it for options.
    *
-   * @param question whether its front is a question, asked as written; else it is a term asked from its back
-   * @param key      the answer: the back of a question, the front of a term
-   * @param asks     what it asks, normalised: two cards that ask the same thing cannot be each other's wrong option
-   * @param form     the key's {@link #formOf}
+   * @param question whether its front is a question, asked as written; else it is a term asked from
+   *     its back
+   * @param key the answer: the back of a question, the front of a term
+   * @param asks what it asks, normalised: two cards that ask the same thing cannot be each other's
+   *     wrong option
+   * @param form the key's {@link #formOf}
    */
-  private record Asked(Card card, boolean question, String prompt, String key, String asks, String form) {
+  private record Asked(
+      Card card, boolean question, String prompt, String key, String asks, String form) {
 
     static Asked of(Card card) {
       boolean question = isQuestion(card.front());
       String key = question ? card.back() : card.front();
       String prompt = question ? card.front() : TERM_PROMPT.formatted(withoutFullStop(card.back()));
-      return new Asked(card, question, prompt, key, AnswerMatcher.normalize(question ? card.front() : card.back()),
+      return new Asked(
+          card,
+          question,
+          prompt,
+          key,
+          AnswerMatcher.normalize(question ? card.front() : card.back()),
           formOf(key));
     }
   }
 
   /**
-   * Wrong options for one card from the cards asked the same way: the fronts of term cards, or the answers of
-   * question cards, those of the key's form first. A card that asks the same as this one offers no option (both
-   * would be right), nor does one the prompt names.
+   * Wrong options for one card from the cards asked the same way: the fronts of term cards, or the
+   * answers of question cards, those of the key's form first. A card that asks the same as this one
+   * offers no option (both would be right), nor does one the prompt names.
    */
-  private static List<String> distractors(Asked self, List<Asked> cards, Set<String> kinds, Random random) {
+  private static List<String> distractors(
+      Asked self, List<Asked> cards, Set<String> kinds, Random random) {
     List<String> sameKind = new ArrayList<>();
     List<String> noOtherKind = new ArrayList<>();
     List<String> alike = new ArrayList<>();
     List<String> rest = new ArrayList<>();
     String kind = kindOf(self);
     for (Asked other : cards) {
-      if (other == self || other.question() != self.question() || other.asks().equals(self.asks())
+      if (other == self
+          || other.question() != self.question()
+          || other.asks().equals(self.asks())
           || other.key().length() > QuestionDraft.OPTION_MAX) {
         continue;
       }
@@ -123,32 +163,44 @@ public final class CardQuestions {
         noOtherKind.add(other.key());
       }
     }
-    // A key of a sort no other card has ("1789" among organelles) gets no options of another sort: it is typed.
+    // A key of a sort no other card has ("1789" among organelles) gets no options of another sort:
+    // it is typed.
     if (alike.size() < 2) {
       return List.of();
     }
-    // Cards that say what kind of thing they are ("a device that …") offer each other first, and are not offered
+    // Cards that say what kind of thing they are ("a device that …") offer each other first, and
+    // are not offered
     // among cards of another kind ("Router" beside "Latency") while others are left.
-    return DistractorPicker.pick(self.key(), List.of(sameKind, noOtherKind, alike, rest),
-        c -> !NotesIndex.mentions(self.prompt(), c), 3, random);
+    return DistractorPicker.pick(
+        self.key(),
+        List.of(sameKind, noOtherKind, alike, rest),
+        c -> !NotesIndex.mentions(self.prompt(), c),
+        3,
+        random);
   }
 
-  /** What a term card's back says it is, roughly: its first two words ("a device", "the organelle"). */
+  /**
+   * What a term card's back says it is, roughly: its first two words ("a device", "the organelle").
+   */
   private static String kindOf(Asked card) {
     String[] words = card.card().back().toLowerCase(java.util.Locale.ROOT).split("\\s+", 3);
     return card.question() || words.length < 2 ? "" : words[0] + " " + words[1];
   }
 
-  /** The kinds at least two term cards share: a kind only one card has says nothing about the others. */
+  /**
+   * The kinds at least two term cards share: a kind only one card has says nothing about the
+   * others.
+   */
   private static Set<String> kinds(List<Asked> cards) {
     java.util.Map<String, Integer> counts = new java.util.HashMap<>();
     cards.forEach(c -> counts.merge(kindOf(c), 1, Integer::sum));
     Set<String> out = new java.util.HashSet<>();
-    counts.forEach((k, n) -> {
-      if (n >= 2 && !k.isEmpty()) {
-        out.add(k);
-      }
-    });
+    counts.forEach(
+        (k, n) -> {
+          if (n >= 2 && !k.isEmpty()) {
+            out.add(k);
+          }
+        });
     return out;
   }
 
@@ -158,8 +210,9 @@ public final class CardQuestions {
   }
 
   /**
-   * What sort of answer a text is, roughly: a number, or one word, a short phrase or a longer one, written as a name
-   * or not. Options of the key's sort come first, so "1945" is offered beside years and "Paris" beside names.
+   * What sort of answer a text is, roughly: a number, or one word, a short phrase or a longer one,
+   * written as a name or not. Options of the key's sort come first, so "1945" is offered beside
+   * years and "Paris" beside names.
    */
   private static String formOf(String text) {
     if (text.matches("[\\d.,%:/\\s+-]+")) {
@@ -174,9 +227,14 @@ public final class CardQuestions {
     return text == null ? "" : text.strip().replaceAll("\\s+", " ");
   }
 
-  /** "A protein that speeds up reactions." is quoted without its full stop, since the question ends it. */
+  /**
+   * "A protein that speeds up reactions." is quoted without its full stop, since the question ends
+   * it.
+   */
   private static String withoutFullStop(String text) {
-    return text.endsWith(".") && !text.endsWith("..") ? text.substring(0, text.length() - 1).strip() : text;
+    return text.endsWith(".") && !text.endsWith("..")
+        ? text.substring(0, text.length() - 1).strip()
+        : text;
   }
 
   /** The same file makes the same questions each time it is imported. */

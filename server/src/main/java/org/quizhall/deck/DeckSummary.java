@@ -9,8 +9,8 @@ import java.util.UUID;
  * A deck as listed: everything but its notes and questions.
  *
  * @param questionCount the questions a round can ask: not hidden, not waiting for review
- * @param defaultKinds  the kinds a room offers when its host picks none; empty for every kind
- * @param revision      counts every change to the deck's questions
+ * @param defaultKinds the kinds a room offers when its host picks none; empty for every kind
+ * @param revision counts every change to the deck's questions
  */
 public record DeckSummary(
     UUID id,

@@ -11,514 +11,678 @@ import org.quizhall.notes.NodeKind;
 import org.quizhall.notes.TopicNode;
 
 /**
- * definition questions from glossary and flashcard lines (term to definition, and back where the syntax says the
- * card is two-way), and typed cloze questions from cloze markup.
+ * definition questions from glossary and flashcard lines (term to definition, and back where the
+ * syntax says the card is two-way), and typed cloze questions from cloze markup.
  */
 final class DefinitionQuestions {
 
-    static final String KIND = "definition";
+  static final String KIND = "definition";
 
-    private final NotesIndex index;
-    private final QuestionFactory factory;
-    private final Emitter out;
-    private final List<NotesIndex.Placed> cards = new ArrayList<>();
-    private final java.util.Map<NotesIndex.Placed, String> shapes = new java.util.IdentityHashMap<>();
-    private final java.util.Map<NotesIndex.Placed, String> topics = new java.util.IdentityHashMap<>();
-    private final java.util.Map<NotesIndex.Placed, Set<String>> frontWords = new java.util.IdentityHashMap<>();
-    /** Where each card stands in its group. */
-    private final java.util.Map<NotesIndex.Placed, Integer> positions = new java.util.IdentityHashMap<>();
+  private final NotesIndex index;
+  private final QuestionFactory factory;
+  private final Emitter out;
+  private final List<NotesIndex.Placed> cards = new ArrayList<>();
+  private final java.util.Map<NotesIndex.Placed, String> shapes = new java.util.IdentityHashMap<>();
+  private final java.util.Map<NotesIndex.Placed, String> topics = new java.util.IdentityHashMap<>();
+  private final java.util.Map<NotesIndex.Placed, Set<String>> frontWords =
+      new java.util.IdentityHashMap<>();
 
-    /** Parallel cards looked at for one card's options: a glossary of thousands offers those written near it. */
-    static final int NEIGHBOURS = 400;
+  /** Where each card stands in its group. */
+  private final java.util.Map<NotesIndex.Placed, Integer> positions =
+      new java.util.IdentityHashMap<>();
 
-    /**
-     * The card's group, or in a group of more than {@link #NEIGHBOURS} cards the ones written nearest it: comparing
-     * every card with every other made a 5,000-card glossary outlast the import deadline, and options from the same
-     * stretch of the notes are the likelier ones to be of the card's kind anyway.
-     */
-    private List<NotesIndex.Placed> neighbours(NotesIndex.Placed self) {
-        List<NotesIndex.Placed> group = parallel.get(group(self));
-        if (group.size() <= NEIGHBOURS) {
-            return group;
-        }
-        int at = positions.get(self);
-        int from = Math.max(0, Math.min(at - NEIGHBOURS / 2, group.size() - NEIGHBOURS));
-        return group.subList(from, from + NEIGHBOURS);
+  /**
+   * Parallel cards looked at for one card's options: a glossary of thousands offers those written
+   * near it.
+   */
+  static final int NEIGHBOURS = 400;
+
+  /**
+   * The card's group, or in a group of more than {@link #NEIGHBOURS} cards the ones written nearest
+   * it: comparing every card with every other made a 5,000-card glossary outlast the import
+   * deadline, and options from the same stretch of the notes are the likelier ones to be of the
+   * card's kind anyway.
+   */
+  private List<NotesIndex.Placed> neighbours(NotesIndex.Placed self) {
+    List<NotesIndex.Placed> group = parallel.get(group(self));
+    if (group.size() <= NEIGHBOURS) {
+      return group;
     }
+    int at = positions.get(self);
+    int from = Math.max(0, Math.min(at - NEIGHBOURS / 2, group.size() - NEIGHBOURS));
+    return group.subList(from, from + NEIGHBOURS);
+  }
 
-    /** Cards grouped by definition shape and question style, so options are only sought among parallel cards. */
-    private final java.util.Map<String, List<NotesIndex.Placed>> parallel = new java.util.HashMap<>();
+  /**
+   * Cards grouped by definition shape and question style, so options are only sought among parallel
+   * cards.
+   */
+  private final java.util.Map<String, List<NotesIndex.Placed>> parallel = new java.util.HashMap<>();
 
-    DefinitionQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
-        this.index = index;
-        this.factory = factory;
-        this.out = out;
-        for (NotesIndex.Placed p : index.placed) {
-            if (p.node().definition() != null) {
-                cards.add(p);
-                Definition d = p.node().definition();
-                shapes.put(p, shape(d.definition()));
-                frontWords.put(p, contentWords(d.term()));
-                topics.put(p, index.topicOf(p.node().path()));
-                List<NotesIndex.Placed> same = parallel.computeIfAbsent(group(p), g -> new ArrayList<>());
-                positions.put(p, same.size());
-                same.add(p);
-            }
-        }
+  DefinitionQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
+    this.index = index;
+    this.factory = factory;
+    this.out = out;
+    for (NotesIndex.Placed p : index.placed) {
+      if (p.node().definition() != null) {
+        cards.add(p);
+        Definition d = p.node().definition();
+        shapes.put(p, shape(d.definition()));
+        frontWords.put(p, contentWords(d.term()));
+        topics.put(p, index.topicOf(p.node().path()));
+        List<NotesIndex.Placed> same = parallel.computeIfAbsent(group(p), g -> new ArrayList<>());
+        positions.put(p, same.size());
+        same.add(p);
+      }
     }
+  }
 
-    void generate() {
-        for (NotesIndex.Placed p : cards) {
-            Definition d = p.node().definition();
-            if (NotesIndex.mentions(d.definition(), d.term()) || NotesIndex.mentions(d.term(), d.definition())) {
-                out.skip(p.node(), "the definition repeats its term");
-                continue;
-            }
-            if (d.style() != CardStyle.QUESTION_ANSWER && sharesAName(d.term(), d.definition())) {
-                // "Kinesis Connector: access Kinesis streams in your scripts" answers itself.
-                out.skip(p.node(), "the definition repeats a word of its term, which gives the answer away");
-                continue;
-            }
-            forward(p, d);
-            if (d.reversible()) {
-                backward(p, d);
-            }
-        }
-        for (NotesIndex.Placed p : index.placed) {
-            if (p.node().kind() == NodeKind.CLOZE) {
-                cloze(p);
-            }
-        }
+  void generate() {
+    for (NotesIndex.Placed p : cards) {
+      Definition d = p.node().definition();
+      if (NotesIndex.mentions(d.definition(), d.term())
+          || NotesIndex.mentions(d.term(), d.definition())) {
+        out.skip(p.node(), "the definition repeats its term");
+        continue;
+      }
+      if (d.style() != CardStyle.QUESTION_ANSWER && sharesAName(d.term(), d.definition())) {
+        // "Kinesis Connector: access Kinesis streams in your scripts" answers itself.
+        out.skip(
+            p.node(), "the definition repeats a word of its term, which gives the answer away");
+        continue;
+      }
+      forward(p, d);
+      if (d.reversible()) {
+        backward(p, d);
+      }
     }
-
-    private void forward(NotesIndex.Placed p, Definition d) {
-        boolean qa = d.style() == CardStyle.QUESTION_ANSWER;
-        boolean members = !qa && index.english && shape(d.definition()).equals("list");
-        // "General Purpose: T2, T3, M4, M5" names a class and its members: neither is what the other "is".
-        String prompt = qa ? d.term() : members ? "Which of these are classed as " + d.term().strip() + "?"
-                : index.english ? forward(d, p.node().text().strip().endsWith(")"))
-                : "Which of these matches “" + d.term().strip() + "”?";
-        List<List<String>> tiers = tiers(p, c -> c.definition().definition(), qa);
-        emit(p, "forward", prompt, d.definition(), tiers);
+    for (NotesIndex.Placed p : index.placed) {
+      if (p.node().kind() == NodeKind.CLOZE) {
+        cloze(p);
+      }
     }
+  }
 
-    /**
-     * A glossary term or a name is asked "What is HCatalog?"; a flashcard's front that is a phrase ("Capital of
-     * France") is asked as written, as the card shows it.
-     */
-    private static String forward(Definition d, boolean glossedName) {
-        String term = d.term().strip();
-        if (d.style() == CardStyle.GLOSSARY || org.quizhall.notes.BulletShape.of(term).isNameLike()) {
-            boolean name = glossedName || term.chars().skip(1).anyMatch(Character::isUpperCase)
-                    || term.chars().anyMatch(Character::isDigit);
-            if (name) {
-                // "Accumulo (NoSQL database)" names a product: it is something, it does not mean something.
-                return "What is " + term + "?";
-            }
-            // "What is Compound?" lacks its article, which only a dictionary could supply; the term keeps its case,
-            // since "Mahout" is a name.
-            return "What does “" + term + "” mean?";
-        }
-        if (".?!:".indexOf(term.charAt(term.length() - 1)) >= 0) {
-            return term;
-        }
-        // "Capital of France", "Largest planet": the card's front names a thing; asked as "What is the …?".
-        org.quizhall.notes.BulletShape shape = org.quizhall.notes.BulletShape.of(term);
-        String first = term.split("\\s+", 2)[0];
-        boolean common = first.length() > 1 && first.substring(1).equals(first.substring(1).toLowerCase(java.util.Locale.ROOT));
-        if (!shape.hasVerb() && common && shape.wordCount() >= 2 && shape.wordCount() <= 8) {
-            return "What is the " + Character.toLowerCase(term.charAt(0)) + term.substring(1) + "?";
-        }
-        return term + "?";
+  private void forward(NotesIndex.Placed p, Definition d) {
+    boolean qa = d.style() == CardStyle.QUESTION_ANSWER;
+    boolean members = !qa && index.english && shape(d.definition()).equals("list");
+    // "General Purpose: T2, T3, M4, M5" names a class and its members: neither is what the other
+    // "is".
+    String prompt =
+        qa
+            ? d.term()
+            : members
+                ? "Which of these are classed as " + d.term().strip() + "?"
+                : index.english
+                    ? forward(d, p.node().text().strip().endsWith(")"))
+                    : "Which of these matches “" + d.term().strip() + "”?";
+    List<List<String>> tiers = tiers(p, c -> c.definition().definition(), qa);
+    emit(p, "forward", prompt, d.definition(), tiers);
+  }
+
+  /**
+   * A glossary term or a name is asked "What is HCatalog?"; a flashcard's front that is a phrase
+   * ("Capital of France") is asked as written, as the card shows it.
+   */
+  private static String forward(Definition d, boolean glossedName) {
+    String term = d.term().strip();
+    if (d.style() == CardStyle.GLOSSARY || org.quizhall.notes.BulletShape.of(term).isNameLike()) {
+      boolean name =
+          glossedName
+              || term.chars().skip(1).anyMatch(Character::isUpperCase)
+              || term.chars().anyMatch(Character::isDigit);
+      if (name) {
+        // "Accumulo (NoSQL database)" names a product: it is something, it does not mean something.
+        return "What is " + term + "?";
+      }
+      // "What is Compound?" lacks its article, which only a dictionary could supply; the term keeps
+      // its case,
+      // since "Mahout" is a name.
+      return "What does “" + term + "” mean?";
     }
+    if (".?!:".indexOf(term.charAt(term.length() - 1)) >= 0) {
+      return term;
+    }
+    // "Capital of France", "Largest planet": the card's front names a thing; asked as "What is the
+    // …?".
+    org.quizhall.notes.BulletShape shape = org.quizhall.notes.BulletShape.of(term);
+    String first = term.split("\\s+", 2)[0];
+    boolean common =
+        first.length() > 1
+            && first.substring(1).equals(first.substring(1).toLowerCase(java.util.Locale.ROOT));
+    if (!shape.hasVerb() && common && shape.wordCount() >= 2 && shape.wordCount() <= 8) {
+      return "What is the " + Character.toLowerCase(term.charAt(0)) + term.substring(1) + "?";
+    }
+    return term + "?";
+  }
 
-    private void backward(NotesIndex.Placed p, Definition d) {
-        // A card's back that is a name ("Jupiter") is described by its front, not meant by it.
-        String prompt = index.english && shape(d.definition()).equals("list")
-                ? "How are " + d.definition().strip() + " classed?"
-                : org.quizhall.notes.BulletShape.of(d.definition()).isNameLike()
+  private void backward(NotesIndex.Placed p, Definition d) {
+    // A card's back that is a name ("Jupiter") is described by its front, not meant by it.
+    String prompt =
+        index.english && shape(d.definition()).equals("list")
+            ? "How are " + d.definition().strip() + " classed?"
+            : org.quizhall.notes.BulletShape.of(d.definition()).isNameLike()
                 ? "Which of these describes " + d.definition().strip() + "?"
-                : shape(d.definition()).equals("number") ? "Which of these is " + d.definition().strip() + "?"
-                : index.english && nounPhrase(d.definition()) != null ? "Which of these is " + nounPhrase(d.definition()) + "?"
-                : index.english && p.node().text().strip().endsWith(")") && usedFor(d.definition()) != null
-                ? "Which of these is used " + usedFor(d.definition()) + "?"
-                : index.english && p.node().text().strip().endsWith(")") && d.definition().strip().matches("[a-z].*")
-                        && !org.quizhall.notes.BulletShape.of(d.definition()).hasVerb()
-                ? "Which of these provides " + d.definition().strip() + "?"
-                : "Which term means “" + d.definition() + "”?";
-        emit(p, "backward", prompt, d.term(), tiers(p, c -> c.definition().term(), false));
+                : shape(d.definition()).equals("number")
+                    ? "Which of these is " + d.definition().strip() + "?"
+                    : index.english && nounPhrase(d.definition()) != null
+                        ? "Which of these is " + nounPhrase(d.definition()) + "?"
+                        : index.english
+                                && p.node().text().strip().endsWith(")")
+                                && usedFor(d.definition()) != null
+                            ? "Which of these is used " + usedFor(d.definition()) + "?"
+                            : index.english
+                                    && p.node().text().strip().endsWith(")")
+                                    && d.definition().strip().matches("[a-z].*")
+                                    && !org.quizhall.notes.BulletShape.of(d.definition()).hasVerb()
+                                ? "Which of these provides " + d.definition().strip() + "?"
+                                : "Which term means “" + d.definition() + "”?";
+    emit(p, "backward", prompt, d.term(), tiers(p, c -> c.definition().term(), false));
+  }
+
+  private static final Set<String> DETERMINERS = Set.of("a", "an", "the");
+  private static final java.util.regex.Pattern NOUN_ENDING =
+      java.util.regex.Pattern.compile(
+          "(or|er|ary|ase|ment|tion|sion|ity|ness|ism|ure|ance|ence|ist|ogy|ics|work|tool|store|engine|system|"
+              + "service|format|language|protocol|device|unit|model)$");
+
+  /**
+   * A definition read as a noun phrase with its article ("an accelerator for Spark", "the maximum
+   * rate of data transfer"), or null when it does not read as one ("access Kinesis streams in your
+   * scripts", "monitoring").
+   */
+  static String nounPhrase(String definition) {
+    String d = definition.strip();
+    String[] words = d.split("\\s+");
+    if (words.length == 0 || words.length > 12 || d.endsWith(".") || d.endsWith(")")) {
+      return null;
     }
-
-    private static final Set<String> DETERMINERS = Set.of("a", "an", "the");
-    private static final java.util.regex.Pattern NOUN_ENDING = java.util.regex.Pattern.compile(
-            "(or|er|ary|ase|ment|tion|sion|ity|ness|ism|ure|ance|ence|ist|ogy|ics|work|tool|store|engine|system|"
-                    + "service|format|language|protocol|device|unit|model)$");
-
-    /**
-     * A definition read as a noun phrase with its article ("an accelerator for Spark", "the maximum rate of data
-     * transfer"), or null when it does not read as one ("access Kinesis streams in your scripts", "monitoring").
-     */
-    static String nounPhrase(String definition) {
-        String d = definition.strip();
-        String[] words = d.split("\\s+");
-        if (words.length == 0 || words.length > 12 || d.endsWith(".") || d.endsWith(")")) {
-            return null;
-        }
-        if (DETERMINERS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
-            return words.length >= 2 ? d : null;
-        }
-        if (COUNTS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
-            // "two or more atoms bonded together" takes no article.
-            return null;
-        }
-        if (!Character.isLowerCase(words[0].charAt(0)) && !words[0].chars().allMatch(c -> Character.isUpperCase(c)
-                || Character.isDigit(c)) && !org.quizhall.notes.BulletShape.of(words[0]).isNameLike()) {
-            return null;
-        }
-        // The head noun ends the words before the first preposition: "accelerator" of "accelerator for Spark".
-        // "table and storage management for …" joins two heads, which one article does not fit.
-        int head = words.length - 1;
-        for (int i = 1; i < words.length; i++) {
-            if (PREPOSITIONS.contains(words[i].toLowerCase(java.util.Locale.ROOT))) {
-                head = i - 1;
-                break;
-            }
-        }
-        for (int i = 0; i < head; i++) {
-            if (words[i].equalsIgnoreCase("and") || words[i].equalsIgnoreCase("or")) {
-                return null;
-            }
-        }
-        String noun = words[head].toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]", "");
-        boolean acronym = words[head].length() >= 2 && words[head].chars().allMatch(Character::isUpperCase);
-        if (org.quizhall.notes.BulletShape.of(d).hasVerb() || !(acronym || NOUN_ENDING.matcher(noun).find())
-                || noun.endsWith("s") && !noun.endsWith("ss")) {
-            return null;
-        }
-        return article(words[0]) + " " + d;
+    if (DETERMINERS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
+      return words.length >= 2 ? d : null;
     }
-
-    /**
-     * What a product glossed with an activity is used for: "for monitoring" of "Ganglia (monitoring)", "to access
-     * Kinesis streams in your scripts"; null for other glosses.
-     */
-    static String usedFor(String gloss) {
-        String g = gloss.strip();
-        String first = g.split("\\s+", 2)[0];
-        if (first.isEmpty() || !Character.isLowerCase(first.charAt(0))) {
-            return null;
-        }
-        if (first.endsWith("ing") && first.length() > 4 && g.split("\\s+").length <= 5) {
-            return "for " + g;
-        }
-        return USE_VERBS.contains(first) ? "to " + g : null;
+    if (COUNTS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
+      // "two or more atoms bonded together" takes no article.
+      return null;
     }
-
-    private static final Set<String> USE_VERBS = Set.of("access", "deploy", "search", "manage", "run", "store",
-            "build", "train", "monitor", "copy", "move", "query", "stream", "load", "schedule", "visualize",
-            "visualise", "process", "connect", "track", "analyze", "analyse", "transfer", "import", "export",
-            "orchestrate", "secure", "encrypt", "label", "host", "serve", "cache", "index", "transform");
-
-    private static final Set<String> COUNTS = Set.of("one", "two", "three", "four", "five", "several", "many",
-            "some", "more", "most", "all", "any", "each", "every", "no", "few");
-
-    private static final Set<String> PREPOSITIONS = Set.of("for", "of", "in", "on", "to", "with", "that", "which",
-            "between", "from", "across", "used", "by");
-
-    /** "a" or "an" by the sound of the first word: "an accelerator", "an RDB", "a NoSQL database", "a unit". */
-    private static String article(String first) {
-        boolean acronym = first.length() >= 2 && first.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
-        char c = Character.toLowerCase(first.charAt(0));
-        boolean vowel = acronym ? "aefhilmnorsx".indexOf(c) >= 0
-                : "aeio".indexOf(c) >= 0 || c == 'u' && !first.toLowerCase(java.util.Locale.ROOT).matches("u(ni|s|ti).*");
-        return vowel ? "an" : "a";
+    if (!Character.isLowerCase(words[0].charAt(0))
+        && !words[0].chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c))
+        && !org.quizhall.notes.BulletShape.of(words[0]).isNameLike()) {
+      return null;
     }
-
-    private void emit(NotesIndex.Placed p, String variant, String prompt, String answer, List<List<String>> tiers) {
-        TopicNode node = p.node();
-        Random random = factory.random(KIND, variant, node.text());
-        List<String> distractors = DistractorPicker.pick(answer, tiers,
-                c -> !NotesIndex.mentions(prompt, c), 3, random);
-        if (distractors.size() < 2) {
-            out.skip(node, "fewer than three cards to choose options from");
-            return;
-        }
-        Definition d = node.definition();
-        if (d.style() != CardStyle.QUESTION_ANSWER && echoes(d.term(), d.definition(), distractors)) {
-            // "Packet loss: packets that fail to reach their destination": the word the key shares with the other
-            // side of the card, and no other option has, points to it.
-            out.skip(node, "the definition repeats a word of its term that no other option has");
-            return;
-        }
-        if (prompt.startsWith("What is ") || prompt.startsWith("What are ") || prompt.startsWith("What does ")) {
-            // Definitions offered as answers read as answers: "Tool to access Kinesis streams", not a fragment.
-            answer = sentenceCase(answer);
-            distractors = distractors.stream().map(DefinitionQuestions::sentenceCase).toList();
-        }
-        out.add(node, factory.multipleChoice(KIND, variant, prompt, answer, distractors,
-                d.term() + " — " + d.definition(), new Source(node.line(), node.text(), shownPath(p)),
-                index.topicOf(node.path())));
+    // The head noun ends the words before the first preposition: "accelerator" of "accelerator for
+    // Spark".
+    // "table and storage management for …" joins two heads, which one article does not fit.
+    int head = words.length - 1;
+    for (int i = 1; i < words.length; i++) {
+      if (PREPOSITIONS.contains(words[i].toLowerCase(java.util.Locale.ROOT))) {
+        head = i - 1;
+        break;
+      }
     }
-
-    /** "a tool to …" as "A tool to …"; a first word written with capitals or digits ("iOS", "npm2") stays. */
-    static String sentenceCase(String option) {
-        String first = option.split("\\s+", 2)[0];
-        // "npm", "git" and other short names are written in lower case on purpose; "a", "an" and words are not.
-        boolean shortName = first.length() <= 3 && !first.equals("a") && !first.equals("an") && !first.equals("the")
-                && !first.equals("one") && !first.equals("any") && !first.equals("all");
-        return !first.isEmpty() && !shortName
-                && first.chars().allMatch(c -> Character.isLowerCase(c) || c == '-' || c == '\'')
-                ? Character.toUpperCase(option.charAt(0)) + option.substring(1) : option;
+    for (int i = 0; i < head; i++) {
+      if (words[i].equalsIgnoreCase("and") || words[i].equalsIgnoreCase("or")) {
+        return null;
+      }
     }
+    String noun = words[head].toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}]", "");
+    boolean acronym =
+        words[head].length() >= 2 && words[head].chars().allMatch(Character::isUpperCase);
+    if (org.quizhall.notes.BulletShape.of(d).hasVerb()
+        || !(acronym || NOUN_ENDING.matcher(noun).find())
+        || noun.endsWith("s") && !noun.endsWith("ss")) {
+      return null;
+    }
+    return article(words[0]) + " " + d;
+  }
 
-    /**
-     * The headings shown above a card: a glossed name ("Tachyon (accelerator for Spark)") listed under a heading
-     * that names one thing and is otherwise described in statements ("S3DistCP: Tool for copying…") is not a part
-     * of that thing; the notes merely list it there, so that heading is left out.
-     */
-    private static List<String> shownPath(NotesIndex.Placed p) {
-        TopicNode node = p.node();
-        List<String> path = node.path();
-        TopicNode heading = p.heading();
-        if (heading == null || path.isEmpty() || !node.text().strip().endsWith(")") || p.parent() != heading) {
-            return path;
+  /**
+   * What a product glossed with an activity is used for: "for monitoring" of "Ganglia
+   * (monitoring)", "to access Kinesis streams in your scripts"; null for other glosses.
+   */
+  static String usedFor(String gloss) {
+    String g = gloss.strip();
+    String first = g.split("\\s+", 2)[0];
+    if (first.isEmpty() || !Character.isLowerCase(first.charAt(0))) {
+      return null;
+    }
+    if (first.endsWith("ing") && first.length() > 4 && g.split("\\s+").length <= 5) {
+      return "for " + g;
+    }
+    return USE_VERBS.contains(first) ? "to " + g : null;
+  }
+
+  private static final Set<String> USE_VERBS =
+      Set.of(
+          "access",
+          "deploy",
+          "search",
+          "manage",
+          "run",
+          "store",
+          "build",
+          "train",
+          "monitor",
+          "copy",
+          "move",
+          "query",
+          "stream",
+          "load",
+          "schedule",
+          "visualize",
+          "visualise",
+          "process",
+          "connect",
+          "track",
+          "analyze",
+          "analyse",
+          "transfer",
+          "import",
+          "export",
+          "orchestrate",
+          "secure",
+          "encrypt",
+          "label",
+          "host",
+          "serve",
+          "cache",
+          "index",
+          "transform");
+
+  private static final Set<String> COUNTS =
+      Set.of(
+          "one", "two", "three", "four", "five", "several", "many", "some", "more", "most", "all",
+          "any", "each", "every", "no", "few");
+
+  private static final Set<String> PREPOSITIONS =
+      Set.of(
+          "for", "of", "in", "on", "to", "with", "that", "which", "between", "from", "across",
+          "used", "by");
+
+  /**
+   * "a" or "an" by the sound of the first word: "an accelerator", "an RDB", "a NoSQL database", "a
+   * unit".
+   */
+  private static String article(String first) {
+    boolean acronym =
+        first.length() >= 2
+            && first.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+    char c = Character.toLowerCase(first.charAt(0));
+    boolean vowel =
+        acronym
+            ? "aefhilmnorsx".indexOf(c) >= 0
+            : "aeio".indexOf(c) >= 0
+                || c == 'u' && !first.toLowerCase(java.util.Locale.ROOT).matches("u(ni|s|ti).*");
+    return vowel ? "an" : "a";
+  }
+
+  private void emit(
+      NotesIndex.Placed p, String variant, String prompt, String answer, List<List<String>> tiers) {
+    TopicNode node = p.node();
+    Random random = factory.random(KIND, variant, node.text());
+    List<String> distractors =
+        DistractorPicker.pick(answer, tiers, c -> !NotesIndex.mentions(prompt, c), 3, random);
+    if (distractors.size() < 2) {
+      out.skip(node, "fewer than three cards to choose options from");
+      return;
+    }
+    Definition d = node.definition();
+    if (d.style() != CardStyle.QUESTION_ANSWER && echoes(d.term(), d.definition(), distractors)) {
+      // "Packet loss: packets that fail to reach their destination": the word the key shares with
+      // the other
+      // side of the card, and no other option has, points to it.
+      out.skip(node, "the definition repeats a word of its term that no other option has");
+      return;
+    }
+    if (prompt.startsWith("What is ")
+        || prompt.startsWith("What are ")
+        || prompt.startsWith("What does ")) {
+      // Definitions offered as answers read as answers: "Tool to access Kinesis streams", not a
+      // fragment.
+      answer = sentenceCase(answer);
+      distractors = distractors.stream().map(DefinitionQuestions::sentenceCase).toList();
+    }
+    out.add(
+        node,
+        factory.multipleChoice(
+            KIND,
+            variant,
+            prompt,
+            answer,
+            distractors,
+            d.term() + " — " + d.definition(),
+            new Source(node.line(), node.text(), shownPath(p)),
+            index.topicOf(node.path())));
+  }
+
+  /**
+   * "a tool to …" as "A tool to …"; a first word written with capitals or digits ("iOS", "npm2")
+   * stays.
+   */
+  static String sentenceCase(String option) {
+    String first = option.split("\\s+", 2)[0];
+    // "npm", "git" and other short names are written in lower case on purpose; "a", "an" and words
+    // are not.
+    boolean shortName =
+        first.length() <= 3
+            && !first.equals("a")
+            && !first.equals("an")
+            && !first.equals("the")
+            && !first.equals("one")
+            && !first.equals("any")
+            && !first.equals("all");
+    return !first.isEmpty()
+            && !shortName
+            && first.chars().allMatch(c -> Character.isLowerCase(c) || c == '-' || c == '\'')
+        ? Character.toUpperCase(option.charAt(0)) + option.substring(1)
+        : option;
+  }
+
+  /**
+   * The headings shown above a card: a glossed name ("Tachyon (accelerator for Spark)") listed
+   * under a heading that names one thing and is otherwise described in statements ("S3DistCP: Tool
+   * for copying…") is not a part of that thing; the notes merely list it there, so that heading is
+   * left out.
+   */
+  private static List<String> shownPath(NotesIndex.Placed p) {
+    TopicNode node = p.node();
+    List<String> path = node.path();
+    TopicNode heading = p.heading();
+    if (heading == null
+        || path.isEmpty()
+        || !node.text().strip().endsWith(")")
+        || p.parent() != heading) {
+      return path;
+    }
+    return merelyListed(heading) ? path.subList(0, path.size() - 1) : path;
+  }
+
+  /**
+   * A heading that names one thing and describes it in statements, so glossed names listed under it
+   * are not its parts.
+   */
+  static boolean merelyListed(TopicNode heading) {
+    org.quizhall.notes.BulletShape h = org.quizhall.notes.BulletShape.of(heading.text());
+    if (!heading.isHeading() || !h.isNameLike() || h.endsPlural()) {
+      return false;
+    }
+    long statements =
+        heading.children().stream()
+            .filter(
+                c ->
+                    c.definition() == null
+                        && org.quizhall.notes.BulletShape.of(c.text()).isStatement())
+            .count();
+    return statements >= 2;
+  }
+
+  /**
+   * Cards under the same heading first, then the same topic, then anywhere; questions with
+   * questions.
+   */
+  private List<List<String>> tiers(
+      NotesIndex.Placed self, java.util.function.Function<TopicNode, String> side, boolean qa) {
+    List<String> sameHeading = new ArrayList<>();
+    List<String> sameTopic = new ArrayList<>();
+    List<String> rest = new ArrayList<>();
+    List<String> kin = new ArrayList<>();
+    String topic = topics.get(self);
+    Set<String> ownWords = frontWords.get(self);
+    // Nearby cards whose definitions read as the same kind of thing, gathered in the same pass.
+    List<String> alike = new ArrayList<>();
+    List<String> sameForm = new ArrayList<>();
+    Gloss ownGloss = gloss(self);
+    for (NotesIndex.Placed p : neighbours(self)) {
+      if (p == self) {
+        continue;
+      }
+      String value = side.apply(p.node());
+      if (!java.util.Collections.disjoint(ownWords, frontWords.get(p))) {
+        kin.add(value);
+      }
+      boolean near = true;
+      if (p.heading() == self.heading()) {
+        sameHeading.add(value);
+      } else if (topics.get(p).equals(topic)) {
+        sameTopic.add(value);
+      } else {
+        rest.add(value);
+        near = false;
+      }
+      if (near) {
+        Gloss other = gloss(p);
+        if (ownGloss.head() != null && ownGloss.head().equals(other.head())
+            || ownGloss.clause() == other.clause()
+                && !java.util.Collections.disjoint(ownGloss.words(), other.words())) {
+          alike.add(value);
+        } else if (ownGloss.clause() == other.clause()) {
+          sameForm.add(value);
         }
-        return merelyListed(heading) ? path.subList(0, path.size() - 1) : path;
+      }
     }
-
-    /** A heading that names one thing and describes it in statements, so glossed names listed under it are not its parts. */
-    static boolean merelyListed(TopicNode heading) {
-        org.quizhall.notes.BulletShape h = org.quizhall.notes.BulletShape.of(heading.text());
-        if (!heading.isHeading() || !h.isNameLike() || h.endsPlural()) {
-            return false;
+    // Cards that ask about the same kind of thing ("Capital of Japan" beside "Capital of France",
+    // "Largest
+    // planet" beside "Planet with the most visible rings") give the options when there are two or
+    // more: a city
+    // offered as a planet is guessed without studying.
+    if (kin.size() >= 2) {
+      return List.of(kin);
+    }
+    // A number asked about alone ("How many bits long is an IPv4 address? 32") gets numbers near
+    // it, not the
+    // port numbers of other cards.
+    String own = side.apply(self.node());
+    if (shape(own).equals("number")) {
+      int digits = 0;
+      while (digits < own.length()
+          && (Character.isDigit(own.charAt(digits)) || own.charAt(digits) == ',')) {
+        digits++;
+      }
+      String number = own.substring(0, digits).replace(",", "");
+      if (!number.isEmpty() && number.length() <= 15) {
+        long value = Long.parseLong(number);
+        List<String> near = new ArrayList<>(kin);
+        boolean grouped = own.substring(0, digits).contains(",");
+        // A temperature is mistaken by tens of degrees, not by halves: 100 °C against 90 and 110,
+        // not 25.
+        boolean degrees =
+            own.toLowerCase(java.util.Locale.ROOT).contains("degree") || own.contains("°");
+        long[] steps =
+            degrees && value >= 30
+                ? new long[] {value - 10, value + 10, value - 20, value + 20}
+                : new long[] {value * 2, value / 2, value * 4, value / 4};
+        for (long v : steps) {
+          if (v > 0 && v != value) {
+            near.add(
+                (grouped ? String.format(java.util.Locale.ROOT, "%,d", v) : String.valueOf(v))
+                    + own.substring(digits));
+          }
         }
-        long statements = heading.children().stream().filter(c -> c.definition() == null
-                && org.quizhall.notes.BulletShape.of(c.text()).isStatement()).count();
-        return statements >= 2;
+        return List.of(near);
+      }
     }
+    List<String> others = new ArrayList<>(sameHeading);
+    others.addAll(sameTopic);
+    return List.of(alike, sameForm, others, rest);
+  }
 
-    /** Cards under the same heading first, then the same topic, then anywhere; questions with questions. */
-    private List<List<String>> tiers(NotesIndex.Placed self, java.util.function.Function<TopicNode, String> side,
-                                     boolean qa) {
-        List<String> sameHeading = new ArrayList<>();
-        List<String> sameTopic = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
-        List<String> kin = new ArrayList<>();
-        String topic = topics.get(self);
-        Set<String> ownWords = frontWords.get(self);
-        // Nearby cards whose definitions read as the same kind of thing, gathered in the same pass.
-        List<String> alike = new ArrayList<>();
-        List<String> sameForm = new ArrayList<>();
-        Gloss ownGloss = gloss(self);
-        for (NotesIndex.Placed p : neighbours(self)) {
-            if (p == self) {
-                continue;
-            }
-            String value = side.apply(p.node());
-            if (!java.util.Collections.disjoint(ownWords, frontWords.get(p))) {
-                kin.add(value);
-            }
-            boolean near = true;
-            if (p.heading() == self.heading()) {
-                sameHeading.add(value);
-            } else if (topics.get(p).equals(topic)) {
-                sameTopic.add(value);
-            } else {
-                rest.add(value);
-                near = false;
-            }
-            if (near) {
-                Gloss other = gloss(p);
-                if (ownGloss.head() != null && ownGloss.head().equals(other.head())
-                        || ownGloss.clause() == other.clause() && !java.util.Collections.disjoint(ownGloss.words(), other.words())) {
-                    alike.add(value);
-                } else if (ownGloss.clause() == other.clause()) {
-                    sameForm.add(value);
-                }
-            }
+  /**
+   * Nearby cards are offered those whose definitions read as the same kind of thing first: the same
+   * head noun ("a device that …" beside "a device that …"), or the same form and a shared word
+   * ("variation in packet delay" beside "the time a packet takes"). A metric's options are then
+   * metrics, not devices.
+   */
+  private Gloss gloss(NotesIndex.Placed p) {
+    return glosses.computeIfAbsent(p, x -> Gloss.of(x.node().definition().definition()));
+  }
+
+  private final java.util.Map<NotesIndex.Placed, Gloss> glosses = new java.util.IdentityHashMap<>();
+
+  /**
+   * What a definition says a thing is: its head noun ("device" of "a device that forwards
+   * packets"), whether a clause follows it ("that …", "which …"), and its content words.
+   */
+  record Gloss(String head, boolean clause, Set<String> words) {
+
+    private static final Set<String> ENDS_HEAD =
+        Set.of(
+            "that", "which", "who", "of", "in", "on", "to", "for", "with", "from", "by", "between",
+            "across", "a", "an", "the", "over", "into", "without", "used");
+
+    static Gloss of(String definition) {
+      String[] w = definition.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+      int i = 0;
+      while (i < w.length && (w[i].isEmpty() || DETERMINERS.contains(w[i]))) {
+        i++;
+      }
+      String head = null;
+      boolean clause = false;
+      for (int j = i; j < w.length; j++) {
+        if (ENDS_HEAD.contains(w[j])) {
+          clause = w[j].equals("that") || w[j].equals("which") || w[j].equals("who");
+          break;
         }
-        // Cards that ask about the same kind of thing ("Capital of Japan" beside "Capital of France", "Largest
-        // planet" beside "Planet with the most visible rings") give the options when there are two or more: a city
-        // offered as a planet is guessed without studying.
-        if (kin.size() >= 2) {
-            return List.of(kin);
+        head = w[j];
+      }
+      Set<String> words = new java.util.HashSet<>();
+      for (String x : w) {
+        if (x.length() >= 4 && !ENDS_HEAD.contains(x)) {
+          words.add(x.endsWith("s") ? x.substring(0, x.length() - 1) : x);
         }
-        // A number asked about alone ("How many bits long is an IPv4 address? 32") gets numbers near it, not the
-        // port numbers of other cards.
-        String own = side.apply(self.node());
-        if (shape(own).equals("number")) {
-            int digits = 0;
-            while (digits < own.length() && (Character.isDigit(own.charAt(digits)) || own.charAt(digits) == ',')) {
-                digits++;
-            }
-            String number = own.substring(0, digits).replace(",", "");
-            if (!number.isEmpty() && number.length() <= 15) {
-                long value = Long.parseLong(number);
-                List<String> near = new ArrayList<>(kin);
-                boolean grouped = own.substring(0, digits).contains(",");
-                // A temperature is mistaken by tens of degrees, not by halves: 100 °C against 90 and 110, not 25.
-                boolean degrees = own.toLowerCase(java.util.Locale.ROOT).contains("degree") || own.contains("°");
-                long[] steps = degrees && value >= 30 ? new long[] {value - 10, value + 10, value - 20, value + 20}
-                        : new long[] {value * 2, value / 2, value * 4, value / 4};
-                for (long v : steps) {
-                    if (v > 0 && v != value) {
-                        near.add((grouped ? String.format(java.util.Locale.ROOT, "%,d", v) : String.valueOf(v))
-                                + own.substring(digits));
-                    }
-                }
-                return List.of(near);
-            }
-        }
-        List<String> others = new ArrayList<>(sameHeading);
-        others.addAll(sameTopic);
-        return List.of(alike, sameForm, others, rest);
+      }
+      if (head != null && head.endsWith("s") && head.length() > 3) {
+        head = head.substring(0, head.length() - 1);
+      }
+      return new Gloss(head, clause, words);
     }
+  }
 
-    /**
-     * Nearby cards are offered those whose definitions read as the same kind of thing first: the same head noun ("a
-     * device that …" beside "a device that …"), or the same form and a shared word ("variation in packet delay"
-     * beside "the time a packet takes"). A metric's options are then metrics, not devices.
-     */
-    private Gloss gloss(NotesIndex.Placed p) {
-        return glosses.computeIfAbsent(p, x -> Gloss.of(x.node().definition().definition()));
+  /**
+   * Whether term and definition share a word (four letters or more, plural or not) that none of the
+   * options has.
+   */
+  static boolean echoes(String term, String definition, List<String> options) {
+    Set<String> termWords = stems(term);
+    termWords.retainAll(stems(definition));
+    for (String w : termWords) {
+      if (options.stream().noneMatch(o -> stems(o).contains(w))) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    private final java.util.Map<NotesIndex.Placed, Gloss> glosses = new java.util.IdentityHashMap<>();
-
-    /**
-     * What a definition says a thing is: its head noun ("device" of "a device that forwards packets"), whether a
-     * clause follows it ("that …", "which …"), and its content words.
-     */
-    record Gloss(String head, boolean clause, Set<String> words) {
-
-        private static final Set<String> ENDS_HEAD = Set.of("that", "which", "who", "of", "in", "on", "to", "for",
-                "with", "from", "by", "between", "across", "a", "an", "the", "over", "into", "without", "used");
-
-        static Gloss of(String definition) {
-            String[] w = definition.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-            int i = 0;
-            while (i < w.length && (w[i].isEmpty() || DETERMINERS.contains(w[i]))) {
-                i++;
-            }
-            String head = null;
-            boolean clause = false;
-            for (int j = i; j < w.length; j++) {
-                if (ENDS_HEAD.contains(w[j])) {
-                    clause = w[j].equals("that") || w[j].equals("which") || w[j].equals("who");
-                    break;
-                }
-                head = w[j];
-            }
-            Set<String> words = new java.util.HashSet<>();
-            for (String x : w) {
-                if (x.length() >= 4 && !ENDS_HEAD.contains(x)) {
-                    words.add(x.endsWith("s") ? x.substring(0, x.length() - 1) : x);
-                }
-            }
-            if (head != null && head.endsWith("s") && head.length() > 3) {
-                head = head.substring(0, head.length() - 1);
-            }
-            return new Gloss(head, clause, words);
-        }
+  private static Set<String> stems(String text) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() >= 4) {
+        out.add(w.endsWith("s") && w.length() > 4 ? w.substring(0, w.length() - 1) : w);
+      }
     }
+    return out;
+  }
 
-    /** Whether term and definition share a word (four letters or more, plural or not) that none of the options has. */
-    static boolean echoes(String term, String definition, List<String> options) {
-        Set<String> termWords = stems(term);
-        termWords.retainAll(stems(definition));
-        for (String w : termWords) {
-            if (options.stream().noneMatch(o -> stems(o).contains(w))) {
-                return true;
-            }
-        }
-        return false;
+  /** A capitalised word of the term ("Kinesis", "Hive") that its definition also uses. */
+  static boolean sharesAName(String term, String definition) {
+    String words = NotesIndex.words(definition);
+    for (String w : term.split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() >= 3
+          && Character.isUpperCase(w.charAt(0))
+          && words.contains(" " + w.toLowerCase(java.util.Locale.ROOT) + " ")) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    private static Set<String> stems(String text) {
-        Set<String> out = new java.util.HashSet<>();
-        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.length() >= 4) {
-                out.add(w.endsWith("s") && w.length() > 4 ? w.substring(0, w.length() - 1) : w);
-            }
-        }
-        return out;
+  private static final Set<String> QUESTION_WORDS =
+      Set.of(
+          "which", "what", "when", "where", "who", "whom", "whose", "does", "with", "that", "this",
+          "from", "into", "have", "there", "their", "many", "much", "long", "most", "default",
+          "used", "uses");
+
+  /**
+   * The words of a card's front that say what it asks about: "port" and "https" of "Which port does
+   * HTTPS use?".
+   */
+  private static Set<String> contentWords(String front) {
+    Set<String> words = new java.util.HashSet<>();
+    for (String w : front.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() >= 4 && !QUESTION_WORDS.contains(w)) {
+        words.add(w.endsWith("s") && w.length() > 4 ? w.substring(0, w.length() - 1) : w);
+      }
     }
+    return words;
+  }
 
-    /** A capitalised word of the term ("Kinesis", "Hive") that its definition also uses. */
-    static boolean sharesAName(String term, String definition) {
-        String words = NotesIndex.words(definition);
-        for (String w : term.split("[^\\p{L}\\p{N}]+")) {
-            if (w.length() >= 3 && Character.isUpperCase(w.charAt(0))
-                    && words.contains(" " + w.toLowerCase(java.util.Locale.ROOT) + " ")) {
-                return true;
-            }
-        }
-        return false;
+  private String group(NotesIndex.Placed p) {
+    return shapes.get(p) + "/" + (p.node().definition().style() == CardStyle.QUESTION_ANSWER);
+  }
+
+  /** Cards are parallel when their definitions read alike: lists of codes, names, or prose. */
+  private static String shape(String definition) {
+    org.quizhall.notes.BulletShape s = org.quizhall.notes.BulletShape.of(definition);
+    String d = definition.strip();
+    boolean numberFirst =
+        !d.isEmpty()
+            && Character.isDigit(d.charAt(0))
+            && d.split("\\s+").length <= 4
+            && d.chars().filter(Character::isDigit).count() * 2
+                >= d.replaceAll("\\s", "").chars().filter(Character::isLetterOrDigit).count() / 4;
+    if (Quantity.parse(definition) != null
+        || numberFirst
+        || d.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',' || c == ' ')) {
+      return "number";
     }
+    return definition.contains(",") && s.isItemLike() ? "list" : s.isNameLike() ? "name" : "prose";
+  }
 
-    private static final Set<String> QUESTION_WORDS = Set.of("which", "what", "when", "where", "who", "whom", "whose",
-            "does", "with", "that", "this", "from", "into", "have", "there", "their", "many", "much", "long", "most",
-            "default", "used", "uses");
-
-    /** The words of a card's front that say what it asks about: "port" and "https" of "Which port does HTTPS use?". */
-    private static Set<String> contentWords(String front) {
-        Set<String> words = new java.util.HashSet<>();
-        for (String w : front.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.length() >= 4 && !QUESTION_WORDS.contains(w)) {
-                words.add(w.endsWith("s") && w.length() > 4 ? w.substring(0, w.length() - 1) : w);
-            }
-        }
-        return words;
+  /**
+   * The hidden text, and for a person named in full after "by" ("invented by Johannes Gutenberg")
+   * the surname alone, which is how most people who know would write it.
+   */
+  static List<String> accepted(String answer, String before) {
+    String[] words = answer.strip().split("\\s+");
+    boolean person =
+        words.length >= 2
+            && words.length <= 3
+            && java.util.Arrays.stream(words)
+                .allMatch(
+                    w ->
+                        w.length() > 1
+                            && Character.isUpperCase(w.charAt(0))
+                            && w.chars().allMatch(Character::isLetter));
+    String last = words[words.length - 1];
+    if (person
+        && before.stripTrailing().toLowerCase(java.util.Locale.ROOT).endsWith(" by")
+        && last.length() >= 4) {
+      return List.of(answer, last);
     }
+    return List.of(answer);
+  }
 
-    private String group(NotesIndex.Placed p) {
-        return shapes.get(p) + "/" + (p.node().definition().style() == CardStyle.QUESTION_ANSWER);
+  private void cloze(NotesIndex.Placed p) {
+    TopicNode node = p.node();
+    Cloze cloze = node.cloze();
+    for (Cloze.Blank blank : cloze.blanks()) {
+      String answer = cloze.answer(blank);
+      String prompt =
+          cloze.text().substring(0, blank.start())
+              + Prompts.BLANK
+              + cloze.text().substring(blank.end());
+      if (NotesIndex.norm(answer).isEmpty() || NotesIndex.mentions(prompt, answer)) {
+        out.skip(node, "the hidden text also appears elsewhere in the line");
+        continue;
+      }
+      out.add(
+          node,
+          factory.typed(
+              StatementQuestions.CLOZE,
+              "markup:" + blank.start() + ":" + answer,
+              "Fill in the blank: " + prompt,
+              accepted(answer, cloze.text().substring(0, blank.start())),
+              cloze.text(),
+              new Source(node.line(), node.text(), node.path()),
+              index.topicOf(node.path())));
     }
-
-    /** Cards are parallel when their definitions read alike: lists of codes, names, or prose. */
-    private static String shape(String definition) {
-        org.quizhall.notes.BulletShape s = org.quizhall.notes.BulletShape.of(definition);
-        String d = definition.strip();
-        boolean numberFirst = !d.isEmpty() && Character.isDigit(d.charAt(0)) && d.split("\\s+").length <= 4
-                && d.chars().filter(Character::isDigit).count() * 2 >= d.replaceAll("\\s", "").chars()
-                        .filter(Character::isLetterOrDigit).count() / 4;
-        if (Quantity.parse(definition) != null || numberFirst || d.chars().allMatch(c -> Character.isDigit(c)
-                || c == '.' || c == ',' || c == ' ')) {
-            return "number";
-        }
-        return definition.contains(",") && s.isItemLike() ? "list" : s.isNameLike() ? "name" : "prose";
-    }
-
-    /**
-     * The hidden text, and for a person named in full after "by" ("invented by Johannes Gutenberg") the surname
-     * alone, which is how most people who know would write it.
-     */
-    static List<String> accepted(String answer, String before) {
-        String[] words = answer.strip().split("\\s+");
-        boolean person = words.length >= 2 && words.length <= 3 && java.util.Arrays.stream(words)
-                .allMatch(w -> w.length() > 1 && Character.isUpperCase(w.charAt(0)) && w.chars().allMatch(Character::isLetter));
-        String last = words[words.length - 1];
-        if (person && before.stripTrailing().toLowerCase(java.util.Locale.ROOT).endsWith(" by") && last.length() >= 4) {
-            return List.of(answer, last);
-        }
-        return List.of(answer);
-    }
-
-    private void cloze(NotesIndex.Placed p) {
-        TopicNode node = p.node();
-        Cloze cloze = node.cloze();
-        for (Cloze.Blank blank : cloze.blanks()) {
-            String answer = cloze.answer(blank);
-            String prompt = cloze.text().substring(0, blank.start()) + Prompts.BLANK
-                    + cloze.text().substring(blank.end());
-            if (NotesIndex.norm(answer).isEmpty() || NotesIndex.mentions(prompt, answer)) {
-                out.skip(node, "the hidden text also appears elsewhere in the line");
-                continue;
-            }
-            out.add(node, factory.typed(StatementQuestions.CLOZE, "markup:" + blank.start() + ":" + answer,
-                    "Fill in the blank: " + prompt, accepted(answer, cloze.text().substring(0, blank.start())),
-                    cloze.text(),
-                    new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
-        }
-    }
+  }
 }

@@ -15,18 +15,28 @@ import org.quizhall.notes.TopicNode;
 import org.quizhall.notes.TopicTree;
 
 /**
- * The facts of a notes file: each line with the lines under it, which is what a question made from that line rests
- * on (a list question on its lead-in and items, a definition on its line). A re-import keeps an owner's edit while
- * its fact is still in the notes word for word, and otherwise finds the line it became, if any.
+ * The facts of a notes file: each line with the lines under it, which is what a question made from
+ * that line rests on (a list question on its lead-in and items, a definition on its line). A
+ * re-import keeps an owner's edit while its fact is still in the notes word for word, and otherwise
+ * finds the line it became, if any.
  */
 final class NotesFacts {
 
-  /** Lines under a fact written out in full; past them a digest stands for the rest, so any change still shows. */
+  /**
+   * Lines under a fact written out in full; past them a digest stands for the rest, so any change
+   * still shows.
+   */
   private static final int SHOWN_LINES = 40;
+
   /** A word in more lines than this says nothing about which line an old one became. */
   private static final int COMMON_WORD = 200;
-  /** How alike (Dice over words, rare ones weighing more) a line must be to count as the old one rewritten rather than a new one. */
+
+  /**
+   * How alike (Dice over words, rare ones weighing more) a line must be to count as the old one
+   * rewritten rather than a new one.
+   */
   private static final double REWRITTEN = 0.6;
+
   /** What being under the same headings adds to how alike two lines are. */
   private static final double SAME_PLACE = 0.15;
 
@@ -64,8 +74,8 @@ final class NotesFacts {
   }
 
   /**
-   * The line an old fact became: the same first line with other lines under it, or else the most alike line when
-   * it is alike enough to be the old one rewritten; null when the fact is gone.
+   * The line an old fact became: the same first line with other lines under it, or else the most
+   * alike line when it is alike enough to be the old one rewritten; null when the fact is gone.
    */
   TopicNode rewritten(String fact, List<String> path) {
     String first = fact.lines().findFirst().orElse("");
@@ -91,8 +101,10 @@ final class NotesFacts {
     for (Map.Entry<Integer, Double> e : shared.entrySet()) {
       TopicNode node = nodes.get(e.getKey());
       double nodeWeight = words(node.text()).stream().mapToDouble(this::weight).sum();
-      // Rare words weigh more than "the" or "in", and a line under the same headings is the likelier successor.
-      double score = 2 * e.getValue() / (oldWeight + nodeWeight) + (node.path().equals(path) ? SAME_PLACE : 0);
+      // Rare words weigh more than "the" or "in", and a line under the same headings is the
+      // likelier successor.
+      double score =
+          2 * e.getValue() / (oldWeight + nodeWeight) + (node.path().equals(path) ? SAME_PLACE : 0);
       if (score > bestScore || score == bestScore && best != null && node.line() < best.line()) {
         best = node;
         bestScore = score;
@@ -116,7 +128,11 @@ final class NotesFacts {
     }
     if (under.size() > SHOWN_LINES) {
       List<String> rest = under.subList(SHOWN_LINES, under.size());
-      out.append("\n… ").append(rest.size()).append(" more lines (").append(digest(rest)).append(')');
+      out.append("\n… ")
+          .append(rest.size())
+          .append(" more lines (")
+          .append(digest(rest))
+          .append(')');
     }
     return out.toString();
   }

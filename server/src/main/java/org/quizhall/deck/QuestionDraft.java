@@ -11,10 +11,11 @@ import java.util.regex.Pattern;
 import org.quizhall.problem.Problem;
 
 /**
- * A question as its owner writes or changes it, in the owner's JSON shape ({@link QuestionJson#toJson}): read field
- * by field onto a base (the question being edited, or nothing for a new one), and checked like generated questions
- * are, with every defect named in one clear error. What makes an item weak but not broken (the key named in the
- * prompt, options of very different lengths) comes back as warnings, since the owner may mean it.
+ * A question as its owner writes or changes it, in the owner's JSON shape ({@link
+ * QuestionJson#toJson}): read field by field onto a base (the question being edited, or nothing for
+ * a new one), and checked like generated questions are, with every defect named in one clear error.
+ * What makes an item weak but not broken (the key named in the prompt, options of very different
+ * lengths) comes back as warnings, since the owner may mean it.
  */
 public final class QuestionDraft {
 
@@ -22,17 +23,34 @@ public final class QuestionDraft {
   public static final int OPTION_MAX = 200;
   public static final int EXPLANATION_MAX = 2000;
   public static final int ACCEPTED_MAX = 20;
+
   /** The kind of a question written by hand. */
   public static final String OWN_KIND = "own";
 
   private static final Pattern KIND = Pattern.compile("[a-z][a-z_]{0,39}");
-  private static final Set<String> FIELDS = Set.of("type", "kind", "prompt", "options", "correct", "accepted",
-      "items", "pairs", "explanation", "topic", "seconds");
+  private static final Set<String> FIELDS =
+      Set.of(
+          "type",
+          "kind",
+          "prompt",
+          "options",
+          "correct",
+          "accepted",
+          "items",
+          "pairs",
+          "explanation",
+          "topic",
+          "seconds");
+
   /** "(Choose two.)" at the end of a prompt: a fixed shape, so no backtracking is possible. */
   private static final Pattern CHOOSE = Pattern.compile("\\(Choose [a-z0-9]{1,5}\\.\\)$");
+
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final Set<String> SOFT = Set.of("answer appears in the prompt", "option lengths too different",
-      "options mix numbers and words");
+  private static final Set<String> SOFT =
+      Set.of(
+          "answer appears in the prompt",
+          "option lengths too different",
+          "options mix numbers and words");
 
   private QuestionDraft() {}
 
@@ -46,15 +64,25 @@ public final class QuestionDraft {
       throw invalid("type is required: one of " + typeNames() + ".");
     }
     String id = "own-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
-    Question blank = new Question(id, QuestionType.TYPED, OWN_KIND, "", List.of(), -1, List.of(), "",
-        new Source(0, "", List.of()), defaultTopic);
+    Question blank =
+        new Question(
+            id,
+            QuestionType.TYPED,
+            OWN_KIND,
+            "",
+            List.of(),
+            -1,
+            List.of(),
+            "",
+            new Source(0, "", List.of()),
+            defaultTopic);
     return apply(blank, body, true);
   }
 
   /**
-   * {@code base} with the fields {@code patch} names changed. Changing the type keeps what carries over: a
-   * multiple choice's key becomes a typed question's accepted answer, and a typed question needs options and a
-   * key to become a multiple choice.
+   * {@code base} with the fields {@code patch} names changed. Changing the type keeps what carries
+   * over: a multiple choice's key becomes a typed question's accepted answer, and a typed question
+   * needs options and a key to become a multiple choice.
    */
   public static Question edit(Question base, JsonObject patch) {
     return apply(base, patch, false);
@@ -71,7 +99,12 @@ public final class QuestionDraft {
   private static Question apply(Question base, JsonObject patch, boolean fresh) {
     for (String field : patch.fieldNames()) {
       if (!FIELDS.contains(field)) {
-        throw invalid("Unknown field \"" + field + "\"; a question has " + String.join(", ", FIELDS.stream().sorted().toList()) + ".");
+        throw invalid(
+            "Unknown field \""
+                + field
+                + "\"; a question has "
+                + String.join(", ", FIELDS.stream().sorted().toList())
+                + ".");
       }
     }
     List<String> defects = new ArrayList<>();
@@ -91,9 +124,12 @@ public final class QuestionDraft {
         defects.add("kind must be a short lower-case name such as \"own\" or \"definition\"");
       }
     }
-    String prompt = patch.containsKey("prompt") ? text(patch, "prompt", PROMPT_MAX, defects) : base.prompt();
-    String explanation = patch.containsKey("explanation")
-        ? optionalText(patch, "explanation", EXPLANATION_MAX, defects) : base.explanation();
+    String prompt =
+        patch.containsKey("prompt") ? text(patch, "prompt", PROMPT_MAX, defects) : base.prompt();
+    String explanation =
+        patch.containsKey("explanation")
+            ? optionalText(patch, "explanation", EXPLANATION_MAX, defects)
+            : base.explanation();
     String topic = patch.containsKey("topic") ? text(patch, "topic", 200, defects) : base.topic();
     if (prompt == null || prompt.isBlank()) {
       defects.add("prompt must not be empty");
@@ -103,12 +139,18 @@ public final class QuestionDraft {
       Object value = patch.getValue("seconds");
       if (value == null || value instanceof Number n && n.doubleValue() == 0) {
         seconds = 0;
-      } else if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-          && n.doubleValue() >= Question.MIN_SECONDS && n.doubleValue() <= Question.MAX_SECONDS) {
+      } else if (value instanceof Number n
+          && n.doubleValue() == Math.rint(n.doubleValue())
+          && n.doubleValue() >= Question.MIN_SECONDS
+          && n.doubleValue() <= Question.MAX_SECONDS) {
         seconds = n.intValue();
       } else {
-        defects.add("seconds is " + Question.MIN_SECONDS + " to " + Question.MAX_SECONDS
-            + " (the question's own time), or null for the room's time per question");
+        defects.add(
+            "seconds is "
+                + Question.MIN_SECONDS
+                + " to "
+                + Question.MAX_SECONDS
+                + " (the question's own time), or null for the room's time per question");
       }
     }
 
@@ -122,15 +164,24 @@ public final class QuestionDraft {
     if (typeChanged) {
       // What carries over between types; anything else must come with the change.
       String oldKey = fresh ? null : safeAnswer(base);
-      options = base.type() == QuestionType.MULTIPLE_CHOICE || base.type() == QuestionType.MULTIPLE_RESPONSE
-          ? base.options() : List.of();
+      options =
+          base.type() == QuestionType.MULTIPLE_CHOICE
+                  || base.type() == QuestionType.MULTIPLE_RESPONSE
+              ? base.options()
+              : List.of();
       correct = -1;
       keys = List.of();
-      accepted = type == QuestionType.TYPED && oldKey != null && base.type() == QuestionType.MULTIPLE_CHOICE
-          ? List.of(oldKey) : List.of();
+      accepted =
+          type == QuestionType.TYPED
+                  && oldKey != null
+                  && base.type() == QuestionType.MULTIPLE_CHOICE
+              ? List.of(oldKey)
+              : List.of();
       matches = List.of();
       shuffle = List.of();
-      if (type == QuestionType.MULTIPLE_CHOICE && base.type() == QuestionType.TYPED && !fresh
+      if (type == QuestionType.MULTIPLE_CHOICE
+          && base.type() == QuestionType.TYPED
+          && !fresh
           && !patch.containsKey("options")) {
         defects.add("a typed question becomes multiple choice with options and a correct index");
       }
@@ -142,20 +193,27 @@ public final class QuestionDraft {
         }
         if (patch.containsKey("correct")) {
           correct = index(patch.getValue("correct"), "correct", defects);
-        } else if (typeChanged && base.type() == QuestionType.MULTIPLE_RESPONSE && base.keys().size() == 1) {
+        } else if (typeChanged
+            && base.type() == QuestionType.MULTIPLE_RESPONSE
+            && base.keys().size() == 1) {
           correct = base.keys().get(0);
         }
         if (options.size() < 2 || options.size() > 6) {
           defects.add("a multiple choice question has 2 to 6 options, not " + options.size());
         } else if (correct < 0 || correct >= options.size()) {
-          defects.add("correct must be the index of one of the " + options.size() + " options (0 to "
-              + (options.size() - 1) + ")");
+          defects.add(
+              "correct must be the index of one of the "
+                  + options.size()
+                  + " options (0 to "
+                  + (options.size() - 1)
+                  + ")");
         }
         distinct(options, "options", defects);
       }
       case TRUE_FALSE -> {
         options = List.of("True", "False");
-        if (patch.containsKey("options") && !strings(patch, "options", OPTION_MAX, defects).equals(options)) {
+        if (patch.containsKey("options")
+            && !strings(patch, "options", OPTION_MAX, defects).equals(options)) {
           defects.add("a true/false question's options are \"True\", \"False\"");
         }
         if (patch.containsKey("correct")) {
@@ -176,18 +234,26 @@ public final class QuestionDraft {
         int count = options.size();
         if (options.size() < 3 || options.size() > 8) {
           defects.add("a multiple response question has 3 to 8 options, not " + options.size());
-        } else if (keys.size() < 2 || keys.size() >= options.size()
+        } else if (keys.size() < 2
+            || keys.size() >= options.size()
             || keys.stream().anyMatch(k -> k < 0 || k >= count)) {
-          defects.add("correct must list at least two and fewer than all of the option indices (0 to "
-              + (options.size() - 1) + ")");
+          defects.add(
+              "correct must list at least two and fewer than all of the option indices (0 to "
+                  + (options.size() - 1)
+                  + ")");
         } else if (new HashSet<>(keys).size() != keys.size()) {
           defects.add("correct lists an option twice");
         }
         keys = keys.stream().distinct().sorted().toList();
         distinct(options, "options", defects);
         if (prompt != null) {
-          // The prompt says how many to choose, and says it right when the owner changes how many are right.
-          prompt = CHOOSE.matcher(prompt.strip()).replaceFirst("").strip() + " (Choose " + words(keys.size()) + ".)";
+          // The prompt says how many to choose, and says it right when the owner changes how many
+          // are right.
+          prompt =
+              CHOOSE.matcher(prompt.strip()).replaceFirst("").strip()
+                  + " (Choose "
+                  + words(keys.size())
+                  + ".)";
         }
       }
       case TYPED -> {
@@ -197,11 +263,13 @@ public final class QuestionDraft {
           accepted = strings(patch, "accepted", OPTION_MAX, defects);
         }
         if (accepted.isEmpty() || accepted.size() > ACCEPTED_MAX) {
-          defects.add("a typed question accepts 1 to " + ACCEPTED_MAX + " answers, not " + accepted.size());
+          defects.add(
+              "a typed question accepts 1 to " + ACCEPTED_MAX + " answers, not " + accepted.size());
         } else if (accepted.stream().anyMatch(a -> AnswerMatcher.normalize(a).isEmpty())) {
           defects.add("every accepted answer needs a letter or digit");
         } else if (accepted.stream().anyMatch(a -> a.indexOf('\n') >= 0 || a.indexOf('\r') >= 0)) {
-          // A player types an answer on one line, so an answer with a line break could never be given.
+          // A player types an answer on one line, so an answer with a line break could never be
+          // given.
           defects.add("every accepted answer is one line");
         }
       }
@@ -214,7 +282,8 @@ public final class QuestionDraft {
           options = List.of();
         }
         if (options.size() < 3 || options.size() > 8) {
-          defects.add("an ordering question has 3 to 8 items, in their right order, not " + options.size());
+          defects.add(
+              "an ordering question has 3 to 8 items, in their right order, not " + options.size());
         }
         distinct(options, "items", defects);
       }
@@ -250,12 +319,28 @@ public final class QuestionDraft {
     if (type != QuestionType.MATCHING) {
       matches = List.of();
     }
-    int arranged = type == QuestionType.ORDERING ? options.size() : type == QuestionType.MATCHING ? matches.size() : 0;
+    int arranged =
+        type == QuestionType.ORDERING
+            ? options.size()
+            : type == QuestionType.MATCHING ? matches.size() : 0;
     if (shuffle.size() != arranged) {
       shuffle = arranged == 0 ? List.of() : Question.draw(arranged, RANDOM);
     }
-    return new Question(base.id(), type, kind, prompt.strip(), options, correct, accepted,
-        explanation == null ? "" : explanation.strip(), base.source(), topic, keys, matches, shuffle, seconds);
+    return new Question(
+        base.id(),
+        type,
+        kind,
+        prompt.strip(),
+        options,
+        correct,
+        accepted,
+        explanation == null ? "" : explanation.strip(),
+        base.source(),
+        topic,
+        keys,
+        matches,
+        shuffle,
+        seconds);
   }
 
   private static String safeAnswer(Question q) {
@@ -291,7 +376,8 @@ public final class QuestionDraft {
     return stripped;
   }
 
-  private static List<String> strings(JsonObject body, String field, int max, List<String> defects) {
+  private static List<String> strings(
+      JsonObject body, String field, int max, List<String> defects) {
     Object value = body.getValue(field);
     if (!(value instanceof JsonArray array) || array.size() > 20) {
       defects.add(field + " must be a list of at most 20 strings");
@@ -311,13 +397,15 @@ public final class QuestionDraft {
     return out;
   }
 
-  private static void pairs(Object value, List<String> left, List<String> right, List<String> defects) {
+  private static void pairs(
+      Object value, List<String> left, List<String> right, List<String> defects) {
     if (!(value instanceof JsonArray array) || array.size() > 20) {
       defects.add("pairs must be a list of at most 20 {left, right} objects");
       return;
     }
     for (Object item : array) {
-      if (!(item instanceof JsonObject pair) || !(pair.getValue("left") instanceof String l)
+      if (!(item instanceof JsonObject pair)
+          || !(pair.getValue("left") instanceof String l)
           || !(pair.getValue("right") instanceof String r)) {
         defects.add("each pair is an object {left, right} of two strings");
         return;
@@ -328,7 +416,9 @@ public final class QuestionDraft {
   }
 
   private static int index(Object value, String field, List<String> defects) {
-    if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 100) {
+    if (value instanceof Number n
+        && n.doubleValue() == Math.rint(n.doubleValue())
+        && Math.abs(n.doubleValue()) < 100) {
       return n.intValue();
     }
     defects.add(field + " must be an option index (0 for the first option)");
@@ -388,6 +478,7 @@ public final class QuestionDraft {
   }
 
   private static Problem invalid(String message) {
-    return Problem.invalid("invalid_question", Character.toUpperCase(message.charAt(0)) + message.substring(1));
+    return Problem.invalid(
+        "invalid_question", Character.toUpperCase(message.charAt(0)) + message.substring(1));
   }
 }

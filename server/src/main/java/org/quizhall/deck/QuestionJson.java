@@ -6,17 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON shapes of a question: the owner's (with its key, also the copy kept in the database), the one players
- * answer from (live rooms, practice, assignments, and anyone who may see the deck but not its keys), and the key in
- * that second shape, sent once an answer is in.
+ * The JSON shapes of a question: the owner's (with its key, also the copy kept in the database),
+ * the one players answer from (live rooms, practice, assignments, and anyone who may see the deck
+ * but not its keys), and the key in that second shape, sent once an answer is in.
  */
 public final class QuestionJson {
 
   private QuestionJson() {}
 
   /**
-   * The whole question, key included: for the deck's owner and the database. {@code shuffle} is the order players
-   * are served an ordering's items or a matching's matches in: with the key, since it leads to it.
+   * The whole question, key included: for the deck's owner and the database. {@code shuffle} is the
+   * order players are served an ordering's items or a matching's matches in: with the key, since it
+   * leads to it.
    */
   public static JsonObject toJson(Question question) {
     JsonObject json = head(question);
@@ -25,13 +26,18 @@ public final class QuestionJson {
       case MULTIPLE_CHOICE, TRUE_FALSE ->
           json.put("options", new JsonArray(question.options())).put("correct", question.correct());
       case MULTIPLE_RESPONSE ->
-          json.put("options", new JsonArray(question.options())).put("correct", new JsonArray(question.keys()));
-      case ORDERING -> json.put("items", new JsonArray(question.options()))
-          .put("shuffle", new JsonArray(question.served()));
+          json.put("options", new JsonArray(question.options()))
+              .put("correct", new JsonArray(question.keys()));
+      case ORDERING ->
+          json.put("items", new JsonArray(question.options()))
+              .put("shuffle", new JsonArray(question.served()));
       case MATCHING -> {
         JsonArray pairs = new JsonArray();
         for (int i = 0; i < question.options().size(); i++) {
-          pairs.add(new JsonObject().put("left", question.options().get(i)).put("right", question.matches().get(i)));
+          pairs.add(
+              new JsonObject()
+                  .put("left", question.options().get(i))
+                  .put("right", question.matches().get(i)));
         }
         json.put("pairs", pairs).put("shuffle", new JsonArray(question.served()));
       }
@@ -46,43 +52,50 @@ public final class QuestionJson {
   }
 
   /**
-   * A question as someone who is not the deck's owner sees it: what a player answers from, never the key, the
-   * accepted answers, the explanation or the notes line, all of which give the answer away.
+   * A question as someone who is not the deck's owner sees it: what a player answers from, never
+   * the key, the accepted answers, the explanation or the notes line, all of which give the answer
+   * away.
    */
   public static JsonObject withoutKey(Question question) {
-    return head(question).mergeIn(askable(question)).put("topic", question.topicBeforeAnswer())
+    return head(question)
+        .mergeIn(askable(question))
+        .put("topic", question.topicBeforeAnswer())
         .put("context", new JsonArray(question.context()));
   }
 
   /**
-   * What a player answers from, and nothing more: {@code options} (and {@code choose} for multiple response), the
-   * {@code items} to order in their served order, or the terms on the {@code left} and their shuffled matches on the
-   * {@code right}. Typed questions have none of these.
+   * What a player answers from, and nothing more: {@code options} (and {@code choose} for multiple
+   * response), the {@code items} to order in their served order, or the terms on the {@code left}
+   * and their shuffled matches on the {@code right}. Typed questions have none of these.
    */
   public static JsonObject askable(Question question) {
     JsonObject json = new JsonObject();
     switch (question.type()) {
-      case TYPED -> { }
+      case TYPED -> {}
       case MULTIPLE_CHOICE, TRUE_FALSE -> json.put("options", new JsonArray(question.options()));
       case MULTIPLE_RESPONSE ->
-          json.put("options", new JsonArray(question.options())).put("choose", question.keys().size());
+          json.put("options", new JsonArray(question.options()))
+              .put("choose", question.keys().size());
       case ORDERING -> json.put("items", new JsonArray(question.servedTexts()));
       case MATCHING ->
-          json.put("left", new JsonArray(question.options())).put("right", new JsonArray(question.servedTexts()));
+          json.put("left", new JsonArray(question.options()))
+              .put("right", new JsonArray(question.servedTexts()));
     }
     return json;
   }
 
   /**
-   * The key in the shape of {@link #askable}: {@code correct} as an index (multiple choice, true/false) or a list of
-   * indices (the others, in the served order), or {@code accepted} for typed questions.
+   * The key in the shape of {@link #askable}: {@code correct} as an index (multiple choice,
+   * true/false) or a list of indices (the others, in the served order), or {@code accepted} for
+   * typed questions.
    */
   public static JsonObject key(Question question) {
     JsonObject json = new JsonObject();
     switch (question.type()) {
       case TYPED -> json.put("accepted", new JsonArray(question.accepted()));
       case MULTIPLE_CHOICE, TRUE_FALSE -> json.put("correct", question.correct());
-      case MULTIPLE_RESPONSE, ORDERING, MATCHING -> json.put("correct", new JsonArray(question.keyChoices()));
+      case MULTIPLE_RESPONSE, ORDERING, MATCHING ->
+          json.put("correct", new JsonArray(question.keyChoices()));
     }
     return json;
   }
@@ -112,7 +125,8 @@ public final class QuestionJson {
     List<String> matches = List.of();
     switch (type) {
       case MULTIPLE_CHOICE, TRUE_FALSE -> correct = json.getInteger("correct");
-      case MULTIPLE_RESPONSE -> keys = json.getJsonArray("correct").stream().map(o -> ((Number) o).intValue()).toList();
+      case MULTIPLE_RESPONSE ->
+          keys = json.getJsonArray("correct").stream().map(o -> ((Number) o).intValue()).toList();
       case ORDERING -> options = strings(json.getJsonArray("items"));
       case MATCHING -> {
         List<String> left = new ArrayList<>();
@@ -124,7 +138,7 @@ public final class QuestionJson {
         options = left;
         matches = right;
       }
-      case TYPED -> { }
+      case TYPED -> {}
     }
     return new Question(
         json.getString("id"),
@@ -135,11 +149,15 @@ public final class QuestionJson {
         correct,
         strings(json.getJsonArray("accepted")),
         json.getString("explanation"),
-        new Source(source.getInteger("line"), source.getString("text"), strings(source.getJsonArray("path"))),
+        new Source(
+            source.getInteger("line"),
+            source.getString("text"),
+            strings(source.getJsonArray("path"))),
         json.getString("topic"),
         keys,
         matches,
-        json.getJsonArray("shuffle") == null ? List.of()
+        json.getJsonArray("shuffle") == null
+            ? List.of()
             : json.getJsonArray("shuffle").stream().map(o -> ((Number) o).intValue()).toList(),
         json.getInteger("seconds", 0));
   }

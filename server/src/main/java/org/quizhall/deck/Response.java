@@ -7,8 +7,9 @@ import java.util.List;
 import org.quizhall.problem.Problem;
 
 /**
- * A player's answer as sent: exactly one of {@code choice} (multiple choice, true/false), {@code text} (typed) or
- * {@code choices} (multiple response, ordering, matching). {@link Judge} decides whether it fits the question.
+ * A player's answer as sent: exactly one of {@code choice} (multiple choice, true/false), {@code
+ * text} (typed) or {@code choices} (multiple response, ordering, matching). {@link Judge} decides
+ * whether it fits the question.
  */
 public record Response(Integer choice, String text, List<Integer> choices) {
 
@@ -32,9 +33,11 @@ public record Response(Integer choice, String text, List<Integer> choices) {
   }
 
   /**
-   * Reads an answer from a client message or request body: {@code choice}, {@code text} or {@code choices}.
+   * Reads an answer from a client message or request body: {@code choice}, {@code text} or {@code
+   * choices}.
    *
-   * @throws Problem when a field has the wrong type; which of them the question takes is {@link Judge}'s to say
+   * @throws Problem when a field has the wrong type; which of them the question takes is {@link
+   *     Judge}'s to say
    */
   public static Response from(JsonObject body) {
     Object choice = body.getValue("choice");
@@ -46,14 +49,17 @@ public record Response(Integer choice, String text, List<Integer> choices) {
       throw Problem.invalid("invalid_field", "text must be a string.");
     }
     if (text instanceof String s && s.indexOf(0) >= 0) {
-      // PostgreSQL text cannot hold a NUL character: such an answer could be acknowledged but never stored.
+      // PostgreSQL text cannot hold a NUL character: such an answer could be acknowledged but never
+      // stored.
       throw Problem.invalid("invalid_field", "text must not contain a NUL character.");
     }
     Object list = body.getValue("choices");
     List<Integer> choices = null;
     if (list != null) {
       if (!(list instanceof JsonArray array) || array.size() > MAX_CHOICES) {
-        throw Problem.invalid("invalid_field", "choices must be a list of at most " + MAX_CHOICES + " whole numbers.");
+        throw Problem.invalid(
+            "invalid_field",
+            "choices must be a list of at most " + MAX_CHOICES + " whole numbers.");
       }
       choices = new ArrayList<>();
       for (Object item : array) {
@@ -65,9 +71,12 @@ public record Response(Integer choice, String text, List<Integer> choices) {
     }
     int given = (choice == null ? 0 : 1) + (text == null ? 0 : 1) + (choices == null ? 0 : 1);
     if (given > 1) {
-      throw Problem.invalid("invalid_answer", "An answer has one of \"choice\", \"text\" or \"choices\", not several.");
+      throw Problem.invalid(
+          "invalid_answer",
+          "An answer has one of \"choice\", \"text\" or \"choices\", not several.");
     }
-    return new Response(choice == null ? null : ((Number) choice).intValue(), (String) text, choices);
+    return new Response(
+        choice == null ? null : ((Number) choice).intValue(), (String) text, choices);
   }
 
   /** Writes the answer's one field into {@code json} (for checkpoints and resumed players). */
@@ -92,7 +101,8 @@ public record Response(Integer choice, String text, List<Integer> choices) {
   }
 
   private static boolean isWhole(Object value) {
-    return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+    return value instanceof Number n
+        && n.doubleValue() == Math.rint(n.doubleValue())
         && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE;
   }
 }

@@ -9,610 +9,841 @@ import org.quizhall.notes.NodeKind;
 import org.quizhall.notes.TopicNode;
 
 /**
- * topic_of: which topic a fact is true of ("Max timeout is 900 seconds": AWS Lambda). Only top-level topics are asked
- * and offered, so options are peers (services with services), never parts of the notes' layout such as "EMR
- * Storage" against "EMR Cluster"; never the answer's own parents or sub-headings, which would also be right.
+ * topic_of: which topic a fact is true of ("Max timeout is 900 seconds": AWS Lambda). Only
+ * top-level topics are asked and offered, so options are peers (services with services), never
+ * parts of the notes' layout such as "EMR Storage" against "EMR Cluster"; never the answer's own
+ * parents or sub-headings, which would also be right.
  */
 final class TopicQuestions {
 
-    static final String KIND = "topic_of";
+  static final String KIND = "topic_of";
 
+  private final NotesIndex index;
+  private final QuestionFactory factory;
+  private final Emitter out;
 
+  TopicQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
+    this.index = index;
+    this.factory = factory;
+    this.out = out;
+  }
 
-    private final NotesIndex index;
-    private final QuestionFactory factory;
-    private final Emitter out;
-
-    TopicQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
-        this.index = index;
-        this.factory = factory;
-        this.out = out;
+  void generate() {
+    indexWords();
+    java.util.Set<String> topicLabels = new java.util.HashSet<>();
+    for (TopicNode h : index.headings) {
+      if (isTopic(h)) {
+        topicLabels.add(index.label(h));
+      }
     }
-
-    void generate() {
-        indexWords();
-        java.util.Set<String> topicLabels = new java.util.HashSet<>();
-        for (TopicNode h : index.headings) {
-            if (isTopic(h)) {
-                topicLabels.add(index.label(h));
-            }
+    for (NotesIndex.Placed p : index.placed) {
+      TopicNode node = p.node();
+      if (node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE
+          || p.heading() == null) {
+        continue;
+      }
+      if (Prompts.isRemark(node.text())) {
+        out.skip(node, "a remark about the notes, not a fact");
+        continue;
+      }
+      BulletShape shape = NotesIndex.shape(node.text());
+      if (node.kind() == NodeKind.NOTE
+          && !node.children().isEmpty()
+          && !shape.hasVerb()
+          && shape.wordCount() <= 4) {
+        // "Example use cases" introduces the lines below it: it describes nothing.
+        out.skip(node, "introduces the lines below it rather than stating a fact");
+        continue;
+      }
+      if (shape.wordCount() < 3) {
+        out.skip(node, "too short to tell which topic it belongs to");
+        continue;
+      }
+      if (node.kind() == NodeKind.NOTE && shape.isCommaList()) {
+        out.skip(
+            node, "a bare list of names, which belongs to the line above it rather than a topic");
+        continue;
+      }
+      if (p.parent() != p.heading() && p.parent() != null) {
+        String parent = p.parent().text().strip();
+        String headingLabel = index.label(p.heading());
+        boolean properName =
+            parent.split("\\s+").length >= 2
+                && java.util.Arrays.stream(parent.split("\\s+"))
+                    .allMatch(
+                        w -> Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)));
+        if (properName && !namesTheHeading(parent, headingLabel)) {
+          // "AWS Glue Data Catalog" › "Can be used by Redshift, Athena" under Hive is true of the
+          // catalog,
+          // not of Hive, which the question would have to ask for.
+          out.skip(node, "it describes the item above it, not its heading");
+          continue;
         }
-        for (NotesIndex.Placed p : index.placed) {
-            TopicNode node = p.node();
-            if (node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE || p.heading() == null) {
-                continue;
-            }
-            if (Prompts.isRemark(node.text())) {
-                out.skip(node, "a remark about the notes, not a fact");
-                continue;
-            }
-            BulletShape shape = NotesIndex.shape(node.text());
-            if (node.kind() == NodeKind.NOTE && !node.children().isEmpty() && !shape.hasVerb() && shape.wordCount() <= 4) {
-                // "Example use cases" introduces the lines below it: it describes nothing.
-                out.skip(node, "introduces the lines below it rather than stating a fact");
-                continue;
-            }
-            if (shape.wordCount() < 3) {
-                out.skip(node, "too short to tell which topic it belongs to");
-                continue;
-            }
-            if (node.kind() == NodeKind.NOTE && shape.isCommaList()) {
-                out.skip(node, "a bare list of names, which belongs to the line above it rather than a topic");
-                continue;
-            }
-            if (p.parent() != p.heading() && p.parent() != null) {
-                String parent = p.parent().text().strip();
-                String headingLabel = index.label(p.heading());
-                boolean properName = parent.split("\\s+").length >= 2 && java.util.Arrays.stream(parent.split("\\s+"))
-                        .allMatch(w -> Character.isUpperCase(w.charAt(0)) || Character.isDigit(w.charAt(0)));
-                if (properName && !namesTheHeading(parent, headingLabel)) {
-                    // "AWS Glue Data Catalog" › "Can be used by Redshift, Athena" under Hive is true of the catalog,
-                    // not of Hive, which the question would have to ask for.
-                    out.skip(node, "it describes the item above it, not its heading");
-                    continue;
-                }
-            }
-            if (NEGATIVE.matcher(node.text()).find()) {
-                // "Can not do real time job like OLTP" is true of most of the options too.
-                out.skip(node, "a thing it cannot do is true of other topics as well");
-                continue;
-            }
-            String fact = Prompts.standalone(index, p);
-            TopicNode answer = p.heading();
-            if (!isTopic(answer)) {
-                out.skip(node, "its heading is a part of a topic, not a subject to tell apart from others");
-                continue;
-            }
-            String label = index.label(answer);
-            if (namesItsTopic(fact, label)) {
-                out.skip(node, "the fact names its own topic");
-                continue;
-            }
-            if (spellsOut(fact, label)) {
-                out.skip(node, "the fact spells out the topic's name (an expansion of it), which gives it away");
-                continue;
-            }
-            String impersonal = impersonal(fact);
-            if (impersonal == null) {
-                // "a tool to stream data into your cluster": whose cluster is the heading's to say, and a question
-                // asking which heading it is under cannot say it.
-                out.skip(node, "it speaks to the reader, so it leans on its heading to say what it is about");
-                continue;
-            }
-            Random random = factory.random(KIND, "heading", node.text());
-            List<String> numbers = NumberMention.find(fact).stream().map(m -> m.value().toPlainString()).toList();
-            List<List<String>> tiers = numbers.isEmpty()
-                    ? tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of())) : tiers(answer, numbers);
-            java.util.Set<String> factWords = rare(fact);
-            List<String> distractors = DistractorPicker.pick(label, tiers,
-                    c -> topicLabels.contains(c) && !namesItsTopic(fact, c) && !sharesRareWord(byLabel.get(c), factWords)
-                            && !holds(c, label) && nameLike(c) == nameLike(label),
-                    3, random);
-            if (distractors.size() < 2) {
-                out.skip(node, "not enough other headings to choose from");
-                continue;
-            }
-            String asked = impersonal;
-            int colon = impersonal.indexOf(": ");
-            if (colon > 0 && namesTheHeading(impersonal.substring(0, colon), label)) {
-                // "Elastic MapReduce: Managed Hadoop framework on EC2 instances": the name written out gives the
-                // answer away, and what follows it describes the thing.
-                asked = impersonal.substring(colon + 2);
-            }
-            String prompt = index.english ? prompt(asked) : "Which of these fits the description “" + fact.strip() + "”?";
-            if (givesAway(prompt, label)) {
-                out.skip(node, "a word of the question is part of the answer's name");
-                continue;
-            }
-            if (index.english && prompt.startsWith(QUOTED)) {
-                // "Which of these fits the description “Metastore is stored in MySQL …”?" asks which heading a
-                // line sits under; an exam would not ask it so.
-                out.skip(node, "reads as neither a thing's description nor what it does");
-                continue;
-            }
-            String explanation = "\"" + fact + "\" is noted under " + Prompts.where(index, answer) + ".";
-            out.add(node, factory.multipleChoice(KIND, "heading", prompt, label, distractors, explanation,
-                    new Source(node.line(), node.text(), node.path()), index.topicOf(node.path())));
-        }
+      }
+      if (NEGATIVE.matcher(node.text()).find()) {
+        // "Can not do real time job like OLTP" is true of most of the options too.
+        out.skip(node, "a thing it cannot do is true of other topics as well");
+        continue;
+      }
+      String fact = Prompts.standalone(index, p);
+      TopicNode answer = p.heading();
+      if (!isTopic(answer)) {
+        out.skip(node, "its heading is a part of a topic, not a subject to tell apart from others");
+        continue;
+      }
+      String label = index.label(answer);
+      if (namesItsTopic(fact, label)) {
+        out.skip(node, "the fact names its own topic");
+        continue;
+      }
+      if (spellsOut(fact, label)) {
+        out.skip(
+            node, "the fact spells out the topic's name (an expansion of it), which gives it away");
+        continue;
+      }
+      String impersonal = impersonal(fact);
+      if (impersonal == null) {
+        // "a tool to stream data into your cluster": whose cluster is the heading's to say, and a
+        // question
+        // asking which heading it is under cannot say it.
+        out.skip(
+            node, "it speaks to the reader, so it leans on its heading to say what it is about");
+        continue;
+      }
+      Random random = factory.random(KIND, "heading", node.text());
+      List<String> numbers =
+          NumberMention.find(fact).stream().map(m -> m.value().toPlainString()).toList();
+      List<List<String>> tiers =
+          numbers.isEmpty()
+              ? tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of()))
+              : tiers(answer, numbers);
+      java.util.Set<String> factWords = rare(fact);
+      List<String> distractors =
+          DistractorPicker.pick(
+              label,
+              tiers,
+              c ->
+                  topicLabels.contains(c)
+                      && !namesItsTopic(fact, c)
+                      && !sharesRareWord(byLabel.get(c), factWords)
+                      && !holds(c, label)
+                      && nameLike(c) == nameLike(label),
+              3,
+              random);
+      if (distractors.size() < 2) {
+        out.skip(node, "not enough other headings to choose from");
+        continue;
+      }
+      String asked = impersonal;
+      int colon = impersonal.indexOf(": ");
+      if (colon > 0 && namesTheHeading(impersonal.substring(0, colon), label)) {
+        // "Elastic MapReduce: Managed Hadoop framework on EC2 instances": the name written out
+        // gives the
+        // answer away, and what follows it describes the thing.
+        asked = impersonal.substring(colon + 2);
+      }
+      String prompt =
+          index.english
+              ? prompt(asked)
+              : "Which of these fits the description “" + fact.strip() + "”?";
+      if (givesAway(prompt, label)) {
+        out.skip(node, "a word of the question is part of the answer's name");
+        continue;
+      }
+      if (index.english && prompt.startsWith(QUOTED)) {
+        // "Which of these fits the description “Metastore is stored in MySQL …”?" asks which
+        // heading a
+        // line sits under; an exam would not ask it so.
+        out.skip(node, "reads as neither a thing's description nor what it does");
+        continue;
+      }
+      String explanation = "\"" + fact + "\" is noted under " + Prompts.where(index, answer) + ".";
+      out.add(
+          node,
+          factory.multipleChoice(
+              KIND,
+              "heading",
+              prompt,
+              label,
+              distractors,
+              explanation,
+              new Source(node.line(), node.text(), node.path()),
+              index.topicOf(node.path())));
     }
+  }
 
-    /**
-     * "Amazon Machine Learning" under "Amazon ML", "Elastic MapReduce" under "Amazon EMR": the item is the heading's
-     * own name written out, so what is said of it is said of the heading.
-     */
-    static boolean namesTheHeading(String item, String heading) {
-        java.util.Set<String> headingWords = new java.util.HashSet<>(
-                java.util.Arrays.asList(heading.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
-        StringBuilder initials = new StringBuilder();
-        for (String w : item.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.isEmpty()) {
-                continue;
-            }
-            if (headingWords.contains(w)) {
-                return true;
-            }
-            initials.append(w.charAt(0));
-        }
-        String[] words = heading.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+");
-        String last = words.length == 0 ? "" : words[words.length - 1];
-        return initials.length() >= 2 && last.startsWith(initials.toString()) || spellsOut(item, heading);
+  /**
+   * "Amazon Machine Learning" under "Amazon ML", "Elastic MapReduce" under "Amazon EMR": the item
+   * is the heading's own name written out, so what is said of it is said of the heading.
+   */
+  static boolean namesTheHeading(String item, String heading) {
+    java.util.Set<String> headingWords =
+        new java.util.HashSet<>(
+            java.util.Arrays.asList(
+                heading.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+    StringBuilder initials = new StringBuilder();
+    for (String w : item.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      if (headingWords.contains(w)) {
+        return true;
+      }
+      initials.append(w.charAt(0));
     }
+    String[] words = heading.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+    String last = words.length == 0 ? "" : words[words.length - 1];
+    return initials.length() >= 2 && last.startsWith(initials.toString())
+        || spellsOut(item, heading);
+  }
 
-    private static final java.util.regex.Pattern NEGATIVE = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:not|cannot|can't|no|never|doesn't|don't|isn't|aren't|without)\\b");
+  private static final java.util.regex.Pattern NEGATIVE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:not|cannot|can't|no|never|doesn't|don't|isn't|aren't|without)\\b");
 
-    /** In a fixed order, stripped until none is left in front: "Microsoft Azure Functions" is "functions". */
-    private static final List<String> VENDORS = List.of("amazon", "aws", "apache", "google", "microsoft", "azure");
+  /**
+   * In a fixed order, stripped until none is left in front: "Microsoft Azure Functions" is
+   * "functions".
+   */
+  private static final List<String> VENDORS =
+      List.of("amazon", "aws", "apache", "google", "microsoft", "azure");
 
-    /**
-     * "copy in a distributed manner" and "S3DistCP", "SQL code (HiveQL)" and "Hive": the answer's name holds the first
-     * four letters of a word of the question, so the name is found by spelling, not by knowing.
-     */
-    static boolean givesAway(String prompt, String answer) {
-        String name = answer.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-        for (boolean stripped = true; stripped; ) {
-            stripped = false;
-            for (String v : VENDORS) {
-                if (name.startsWith(v) && name.length() > v.length() + 2) {
-                    name = name.substring(v.length());
-                    stripped = true;
-                }
-            }
+  /**
+   * "copy in a distributed manner" and "S3DistCP", "SQL code (HiveQL)" and "Hive": the answer's
+   * name holds the first four letters of a word of the question, so the name is found by spelling,
+   * not by knowing.
+   */
+  static boolean givesAway(String prompt, String answer) {
+    String name = answer.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    for (boolean stripped = true; stripped; ) {
+      stripped = false;
+      for (String v : VENDORS) {
+        if (name.startsWith(v) && name.length() > v.length() + 2) {
+          name = name.substring(v.length());
+          stripped = true;
         }
-        for (String w : prompt.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.length() >= 4 && !STOP_WORDS.contains(w) && !w.equals("which") && !w.equals("these")
-                    && name.contains(w.substring(0, 4))) {
-                return true;
-            }
-        }
-        return false;
+      }
     }
-
-    private final java.util.Map<String, Boolean> holds = new java.util.HashMap<>();
-
-    /** Whether a heading's section names the answer ("Hadoop" lists Presto): it holds it, so it could be meant too. */
-    private boolean holds(String heading, String answer) {
-        if (topicLines == null) {
-            java.util.Map<String, StringBuilder> texts = new java.util.HashMap<>();
-            for (NotesIndex.Placed p : index.placed) {
-                texts.computeIfAbsent(index.topicOf(p.node().path()), t -> new StringBuilder())
-                        .append(NotesIndex.words(p.node().text()));
-            }
-            topicLines = new java.util.HashMap<>();
-            texts.forEach((t, b) -> topicLines.put(t, b.toString()));
-        }
-        String text = topicLines.get(heading);
-        return text != null && holds.computeIfAbsent(heading + "\u0000" + answer,
-                k -> NotesIndex.mentionsIn(text, answer));
+    for (String w : prompt.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() >= 4
+          && !STOP_WORDS.contains(w)
+          && !w.equals("which")
+          && !w.equals("these")
+          && name.contains(w.substring(0, 4))) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    /** The words of every line of each top-level topic, list items included. */
-    private java.util.Map<String, String> topicLines;
+  private final java.util.Map<String, Boolean> holds = new java.util.HashMap<>();
 
-    /** "Hadoop User Experience" for Hue, "Elastic MapReduce" for EMR: the first letters or syllables of the name. */
-    static boolean spellsOut(String fact, String label) {
-        StringBuilder initials = new StringBuilder();
-        StringBuilder starts = new StringBuilder();
-        for (String w : fact.split("[\\s/-]+")) {
-            if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
-                initials.append(Character.toLowerCase(w.charAt(0)));
-                starts.append(w, 0, Math.min(2, w.length()));
-            }
-        }
-        String name = label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        String[] labelWords = label.split("\\s+");
-        String core = labelWords[labelWords.length - 1].toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        String i = initials.toString();
-        return i.length() >= 2 && (i.equals(name) || i.equals(core) || i.startsWith(core) && core.length() >= 2
-                || starts.toString().toLowerCase(java.util.Locale.ROOT).startsWith(core) && core.length() >= 3);
+  /**
+   * Whether a heading's section names the answer ("Hadoop" lists Presto): it holds it, so it could
+   * be meant too.
+   */
+  private boolean holds(String heading, String answer) {
+    if (topicLines == null) {
+      java.util.Map<String, StringBuilder> texts = new java.util.HashMap<>();
+      for (NotesIndex.Placed p : index.placed) {
+        texts
+            .computeIfAbsent(index.topicOf(p.node().path()), t -> new StringBuilder())
+            .append(NotesIndex.words(p.node().text()));
+      }
+      topicLines = new java.util.HashMap<>();
+      texts.forEach((t, b) -> topicLines.put(t, b.toString()));
     }
+    String text = topicLines.get(heading);
+    return text != null
+        && holds.computeIfAbsent(
+            heading + "\u0000" + answer, k -> NotesIndex.mentionsIn(text, answer));
+  }
 
-    /**
-     * A top-level topic that names a thing (a service, a tool, a person): the peers a fact can be told apart by.
-     * Sections such as "Cell division" or "Organelles" are parts of the notes, and asking which one a line sits in
-     * tests the layout, not the subject.
-     */
-    private boolean isTopic(TopicNode heading) {
-        String text = heading.text();
-        boolean commonPlural = !text.contains(" ") && text.endsWith("s")
-                && text.substring(1).equals(text.substring(1).toLowerCase(java.util.Locale.ROOT));
-        return index.topicOf(heading.path()).equals(text) && BulletShape.of(text).isNameLike() && !commonPlural;
+  /** The words of every line of each top-level topic, list items included. */
+  private java.util.Map<String, String> topicLines;
+
+  /**
+   * "Hadoop User Experience" for Hue, "Elastic MapReduce" for EMR: the first letters or syllables
+   * of the name.
+   */
+  static boolean spellsOut(String fact, String label) {
+    StringBuilder initials = new StringBuilder();
+    StringBuilder starts = new StringBuilder();
+    for (String w : fact.split("[\\s/-]+")) {
+      if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+        initials.append(Character.toLowerCase(w.charAt(0)));
+        starts.append(w, 0, Math.min(2, w.length()));
+      }
     }
+    String name = label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    String[] labelWords = label.split("\\s+");
+    String core =
+        labelWords[labelWords.length - 1]
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9]", "");
+    String i = initials.toString();
+    return i.length() >= 2
+        && (i.equals(name)
+            || i.equals(core)
+            || i.startsWith(core) && core.length() >= 2
+            || starts.toString().toLowerCase(java.util.Locale.ROOT).startsWith(core)
+                && core.length() >= 3);
+  }
 
-    private static final java.util.Map<String, String> AUXILIARIES = java.util.Map.ofEntries(
-            java.util.Map.entry("can", "can"), java.util.Map.entry("cannot", "cannot"),
-            java.util.Map.entry("could", "could"), java.util.Map.entry("will", "will"),
-            java.util.Map.entry("may", "may"), java.util.Map.entry("must", "must"),
-            java.util.Map.entry("should", "should"), java.util.Map.entry("is", "is"), java.util.Map.entry("are", "is"),
-            java.util.Map.entry("has", "has"), java.util.Map.entry("have", "has"), java.util.Map.entry("does", "does"),
-            java.util.Map.entry("do", "does"), java.util.Map.entry("supports", "supports"),
-            java.util.Map.entry("support", "supports"), java.util.Map.entry("uses", "uses"),
-            java.util.Map.entry("use", "uses"), java.util.Map.entry("provides", "provides"),
-            java.util.Map.entry("provide", "provides"), java.util.Map.entry("offers", "offers"),
-            java.util.Map.entry("allows", "allows"), java.util.Map.entry("runs", "runs"));
+  /**
+   * A top-level topic that names a thing (a service, a tool, a person): the peers a fact can be
+   * told apart by. Sections such as "Cell division" or "Organelles" are parts of the notes, and
+   * asking which one a line sits in tests the layout, not the subject.
+   */
+  private boolean isTopic(TopicNode heading) {
+    String text = heading.text();
+    boolean commonPlural =
+        !text.contains(" ")
+            && text.endsWith("s")
+            && text.substring(1).equals(text.substring(1).toLowerCase(java.util.Locale.ROOT));
+    return index.topicOf(heading.path()).equals(text)
+        && BulletShape.of(text).isNameLike()
+        && !commonPlural;
+  }
 
-    /**
-     * A line that starts with its verb ("Can use DynamoDB or S3 to store stateful data") is asked in its own words,
-     * "Which of these can use DynamoDB or S3 to store stateful data?"; any other line is quoted.
-     */
-    static String prompt(String fact) {
-        String f = fact.strip();
-        while (!f.isEmpty() && ".;:".indexOf(f.charAt(f.length() - 1)) >= 0) {
-            f = f.substring(0, f.length() - 1).strip();
-        }
-        int colon = f.indexOf(": ");
-        if (colon > 0 && colon < f.length() - 2 && startsWithVerb(f.substring(colon + 2))) {
-            // "Notebook: Can share notebooks with others": the lead-in only repeats what the options are.
-            f = f.substring(colon + 2).strip();
-        }
-        int space = f.indexOf(' ');
-        if (space > 0 && !f.contains(": ")) {
-            String first = f.substring(0, space).toLowerCase(java.util.Locale.ROOT);
-            String verb = AUXILIARIES.get(first);
-            String next = f.substring(space + 1).split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
-            if (MODALS.contains(first) && next.length() > 5 && next.endsWith("ing")) {
-                // "Can scaling effectively unlimited" has lost its verb: no question can be read from it.
-                return QUOTED + f + "”?";
-            }
-            if (verb != null) {
-                return "Which of these " + verb + f.substring(space) + "?";
-            }
-            if (VERBS_THIRD_PERSON.contains(first)) {
-                return "Which of these " + first + f.substring(space) + "?";
-            }
-            if (OrderingQuestions.isStepVerb(first) || BASE_VERBS.contains(first)) {
-                return "Which of these is used to " + first + f.substring(space) + "?";
-            }
-            if ((first.equals("a") || first.equals("an")) && Character.isLowerCase(f.charAt(space + 1))) {
-                return "Which of these is " + first + f.substring(space) + "?";
-            }
-        }
-        if (!f.contains(": ") && (isSingularNounPhrase(f) || describesAThing(f))) {
-            String phrase = Character.toLowerCase(f.charAt(0)) + f.substring(1);
-            String article = "aeiou".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ";
-            return "Which of these is " + article + phrase + "?";
-        }
+  private static final java.util.Map<String, String> AUXILIARIES =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("can", "can"),
+          java.util.Map.entry("cannot", "cannot"),
+          java.util.Map.entry("could", "could"),
+          java.util.Map.entry("will", "will"),
+          java.util.Map.entry("may", "may"),
+          java.util.Map.entry("must", "must"),
+          java.util.Map.entry("should", "should"),
+          java.util.Map.entry("is", "is"),
+          java.util.Map.entry("are", "is"),
+          java.util.Map.entry("has", "has"),
+          java.util.Map.entry("have", "has"),
+          java.util.Map.entry("does", "does"),
+          java.util.Map.entry("do", "does"),
+          java.util.Map.entry("supports", "supports"),
+          java.util.Map.entry("support", "supports"),
+          java.util.Map.entry("uses", "uses"),
+          java.util.Map.entry("use", "uses"),
+          java.util.Map.entry("provides", "provides"),
+          java.util.Map.entry("provide", "provides"),
+          java.util.Map.entry("offers", "offers"),
+          java.util.Map.entry("allows", "allows"),
+          java.util.Map.entry("runs", "runs"));
+
+  /**
+   * A line that starts with its verb ("Can use DynamoDB or S3 to store stateful data") is asked in
+   * its own words, "Which of these can use DynamoDB or S3 to store stateful data?"; any other line
+   * is quoted.
+   */
+  static String prompt(String fact) {
+    String f = fact.strip();
+    while (!f.isEmpty() && ".;:".indexOf(f.charAt(f.length() - 1)) >= 0) {
+      f = f.substring(0, f.length() - 1).strip();
+    }
+    int colon = f.indexOf(": ");
+    if (colon > 0 && colon < f.length() - 2 && startsWithVerb(f.substring(colon + 2))) {
+      // "Notebook: Can share notebooks with others": the lead-in only repeats what the options are.
+      f = f.substring(colon + 2).strip();
+    }
+    int space = f.indexOf(' ');
+    if (space > 0 && !f.contains(": ")) {
+      String first = f.substring(0, space).toLowerCase(java.util.Locale.ROOT);
+      String verb = AUXILIARIES.get(first);
+      String next = f.substring(space + 1).split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+      if (MODALS.contains(first) && next.length() > 5 && next.endsWith("ing")) {
+        // "Can scaling effectively unlimited" has lost its verb: no question can be read from it.
         return QUOTED + f + "”?";
+      }
+      if (verb != null) {
+        return "Which of these " + verb + f.substring(space) + "?";
+      }
+      if (VERBS_THIRD_PERSON.contains(first)) {
+        return "Which of these " + first + f.substring(space) + "?";
+      }
+      if (OrderingQuestions.isStepVerb(first) || BASE_VERBS.contains(first)) {
+        return "Which of these is used to " + first + f.substring(space) + "?";
+      }
+      if ((first.equals("a") || first.equals("an")) && Character.isLowerCase(f.charAt(space + 1))) {
+        return "Which of these is " + first + f.substring(space) + "?";
+      }
     }
-
-    private static final java.util.regex.Pattern SECOND_PERSON = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:you|your|yours|yourself)\\b");
-
-    /**
-     * The fact without its reader: "applications on your EMR cluster" reads "on an EMR cluster", since the name says
-     * whose; null when a "you" or "your" is left that no name qualifies ("into your cluster").
-     */
-    static String impersonal(String fact) {
-        if (!SECOND_PERSON.matcher(fact).find()) {
-            return fact;
-        }
-        String[] words = fact.split(" ", -1);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
-            String w = words[i];
-            if (w.equalsIgnoreCase("your") && i + 1 < words.length && nameLike(words[i + 1])
-                    && !words[i + 1].equals(words[i + 1].toLowerCase(java.util.Locale.ROOT))) {
-                String next = words[i + 1];
-                boolean vowelSound = "AEFHILMNORSX".indexOf(next.charAt(0)) >= 0 && next.length() > 1
-                        && Character.isUpperCase(next.charAt(1)) || "AEIOU".indexOf(next.charAt(0)) >= 0;
-                w = vowelSound ? "an" : "a";
-            }
-            out.append(i == 0 ? "" : " ").append(w);
-        }
-        String result = out.toString();
-        return SECOND_PERSON.matcher(result).find() ? null : result;
+    if (!f.contains(": ") && (isSingularNounPhrase(f) || describesAThing(f))) {
+      String phrase = Character.toLowerCase(f.charAt(0)) + f.substring(1);
+      String article = "aeiou".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ";
+      return "Which of these is " + article + phrase + "?";
     }
+    return QUOTED + f + "”?";
+  }
 
-    /**
-     * Whether a heading reads as the name of a product or tool ("HBase", "Amazon EMR", "Spark", "S3DistCP") rather
-     * than of a concept ("Confusion Matrix"): options must all be one or all the other, or the odd one is the key.
-     */
-    static boolean nameLike(String label) {
-        String[] words = label.strip().split("\\s+");
-        if (words.length == 1) {
-            return true;
-        }
-        for (String w : words) {
-            if (VENDORS.contains(w.toLowerCase(java.util.Locale.ROOT)) || w.chars().anyMatch(Character::isDigit)) {
-                return true;
-            }
-            long upper = w.chars().filter(Character::isUpperCase).count();
-            if (upper >= 2) {
-                return true;
-            }
-        }
+  private static final java.util.regex.Pattern SECOND_PERSON =
+      java.util.regex.Pattern.compile("(?i)\\b(?:you|your|yours|yourself)\\b");
+
+  /**
+   * The fact without its reader: "applications on your EMR cluster" reads "on an EMR cluster",
+   * since the name says whose; null when a "you" or "your" is left that no name qualifies ("into
+   * your cluster").
+   */
+  static String impersonal(String fact) {
+    if (!SECOND_PERSON.matcher(fact).find()) {
+      return fact;
+    }
+    String[] words = fact.split(" ", -1);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      if (w.equalsIgnoreCase("your")
+          && i + 1 < words.length
+          && nameLike(words[i + 1])
+          && !words[i + 1].equals(words[i + 1].toLowerCase(java.util.Locale.ROOT))) {
+        String next = words[i + 1];
+        boolean vowelSound =
+            "AEFHILMNORSX".indexOf(next.charAt(0)) >= 0
+                    && next.length() > 1
+                    && Character.isUpperCase(next.charAt(1))
+                || "AEIOU".indexOf(next.charAt(0)) >= 0;
+        w = vowelSound ? "an" : "a";
+      }
+      out.append(i == 0 ? "" : " ").append(w);
+    }
+    String result = out.toString();
+    return SECOND_PERSON.matcher(result).find() ? null : result;
+  }
+
+  /**
+   * Whether a heading reads as the name of a product or tool ("HBase", "Amazon EMR", "Spark",
+   * "S3DistCP") rather than of a concept ("Confusion Matrix"): options must all be one or all the
+   * other, or the odd one is the key.
+   */
+  static boolean nameLike(String label) {
+    String[] words = label.strip().split("\\s+");
+    if (words.length == 1) {
+      return true;
+    }
+    for (String w : words) {
+      if (VENDORS.contains(w.toLowerCase(java.util.Locale.ROOT))
+          || w.chars().anyMatch(Character::isDigit)) {
+        return true;
+      }
+      long upper = w.chars().filter(Character::isUpperCase).count();
+      if (upper >= 2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String QUOTED = "Which of these fits the description “";
+  private static final java.util.Set<String> MODALS =
+      java.util.Set.of("can", "cannot", "could", "will", "may", "must", "should");
+
+  private static boolean startsWithVerb(String text) {
+    String first = text.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    return AUXILIARIES.containsKey(first) || VERBS_THIRD_PERSON.contains(first);
+  }
+
+  /**
+   * Verbs a line about a thing often starts with, its subject left out: "Provides visualization
+   * tools".
+   */
+  private static final java.util.Set<String> VERBS_THIRD_PERSON =
+      java.util.Set.of(
+          "scans",
+          "stores",
+          "processes",
+          "operates",
+          "visualizes",
+          "visualises",
+          "handles",
+          "manages",
+          "enables",
+          "creates",
+          "builds",
+          "tracks",
+          "monitors",
+          "copies",
+          "moves",
+          "loads",
+          "converts",
+          "queries",
+          "executes",
+          "integrates",
+          "hosts",
+          "coordinates",
+          "infers",
+          "issues",
+          "connects",
+          "contains",
+          "holds",
+          "produces",
+          "makes",
+          "lets",
+          "gives",
+          "helps",
+          "includes",
+          "keeps",
+          "reads",
+          "writes",
+          "sends",
+          "receives",
+          "transforms",
+          "carries");
+
+  /**
+   * Verbs in the form that starts an instruction or a use: "Visualize the accuracy of …", "Run SQL
+   * code".
+   */
+  private static final java.util.Set<String> BASE_VERBS =
+      java.util.Set.of(
+          "visualize",
+          "visualise",
+          "query",
+          "run",
+          "coordinate",
+          "host",
+          "scan",
+          "infer",
+          "issue",
+          "connect",
+          "copy",
+          "move",
+          "convert",
+          "manage",
+          "track",
+          "handle",
+          "enable",
+          "operate",
+          "process",
+          "provision",
+          "schedule",
+          "stream",
+          "send",
+          "receive");
+
+  private static final java.util.Set<String> PREPOSITIONS =
+      java.util.Set.of(
+          "with", "on", "of", "for", "in", "to", "by", "from", "at", "into", "via", "and", "or",
+          "/");
+
+  /**
+   * "Graphical front-end for applications on your EMR cluster", "Operational tool used to visualize
+   * EMR data": a description of one thing, its head noun first and then what it is for, which takes
+   * "a" in front.
+   */
+  private static boolean describesAThing(String phrase) {
+    String[] words = phrase.split("\\s+");
+    if (words.length < 3 || words.length > 14 || !Character.isUpperCase(phrase.charAt(0))) {
+      return false;
+    }
+    for (int i = 0; i < Math.min(3, words.length); i++) {
+      String w = words[i].toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z-]", "");
+      if (HEAD_NOUNS.contains(w)) {
+        return true;
+      }
+      if (w.endsWith("ly")
+          || i > 0 && w.endsWith("ing") && !words[i - 1].endsWith(",")
+          || AUXILIARIES.containsKey(w)
+          || VERBS_THIRD_PERSON.contains(w)) {
         return false;
+      }
     }
+    return false;
+  }
 
-    private static final String QUOTED = "Which of these fits the description “";
-    private static final java.util.Set<String> MODALS = java.util.Set.of("can", "cannot", "could", "will", "may",
-            "must", "should");
+  /** Nouns that name what kind of thing a description is about. */
+  private static final java.util.Set<String> HEAD_NOUNS =
+      java.util.Set.of(
+          "tool",
+          "framework",
+          "system",
+          "database",
+          "service",
+          "library",
+          "engine",
+          "platform",
+          "language",
+          "format",
+          "repository",
+          "front-end",
+          "interface",
+          "store",
+          "manager",
+          "connector",
+          "accelerator",
+          "protocol",
+          "device",
+          "component",
+          "notebook",
+          "scheduler",
+          "catalog",
+          "editor",
+          "runtime",
+          "compiler",
+          "server",
+          "client",
+          "queue",
+          "cache",
+          "organelle",
+          "molecule",
+          "enzyme",
+          "organ",
+          "hormone",
+          "gland",
+          "cell",
+          "process");
 
-    private static boolean startsWithVerb(String text) {
-        String first = text.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
-        return AUXILIARIES.containsKey(first) || VERBS_THIRD_PERSON.contains(first);
+  /** "Distributed processing system": no verb, no name, one thing (so "a" fits before it). */
+  private static boolean isSingularNounPhrase(String phrase) {
+    BulletShape shape = BulletShape.of(phrase);
+    if (shape.hasVerb() || shape.isNameLike() || shape.wordCount() < 2 || shape.wordCount() > 7) {
+      return false;
     }
-
-    /** Verbs a line about a thing often starts with, its subject left out: "Provides visualization tools". */
-    private static final java.util.Set<String> VERBS_THIRD_PERSON = java.util.Set.of("scans", "stores", "processes",
-            "operates", "visualizes", "visualises", "handles", "manages", "enables", "creates", "builds", "tracks",
-            "monitors", "copies", "moves", "loads", "converts", "queries", "executes", "integrates", "hosts",
-            "coordinates", "infers", "issues", "connects", "contains", "holds", "produces", "makes", "lets",
-            "gives", "helps", "includes", "keeps", "reads", "writes", "sends", "receives", "transforms", "carries");
-
-    /** Verbs in the form that starts an instruction or a use: "Visualize the accuracy of …", "Run SQL code". */
-    private static final java.util.Set<String> BASE_VERBS = java.util.Set.of("visualize", "visualise", "query",
-            "run", "coordinate", "host", "scan", "infer", "issue", "connect", "copy", "move", "convert", "manage",
-            "track", "handle", "enable", "operate", "process", "provision", "schedule", "stream", "send", "receive");
-
-    private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("with", "on", "of", "for", "in", "to",
-            "by", "from", "at", "into", "via", "and", "or", "/");
-
-    /**
-     * "Graphical front-end for applications on your EMR cluster", "Operational tool used to visualize EMR data": a
-     * description of one thing, its head noun first and then what it is for, which takes "a" in front.
-     */
-    private static boolean describesAThing(String phrase) {
-        String[] words = phrase.split("\\s+");
-        if (words.length < 3 || words.length > 14 || !Character.isUpperCase(phrase.charAt(0))) {
-            return false;
-        }
-        for (int i = 0; i < Math.min(3, words.length); i++) {
-            String w = words[i].toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z-]", "");
-            if (HEAD_NOUNS.contains(w)) {
-                return true;
-            }
-            if (w.endsWith("ly") || i > 0 && w.endsWith("ing") && !words[i - 1].endsWith(",")
-                    || AUXILIARIES.containsKey(w) || VERBS_THIRD_PERSON.contains(w)) {
-                return false;
-            }
-        }
+    String[] words = phrase.toLowerCase(java.util.Locale.ROOT).split("\\s+");
+    for (String w : words) {
+      if (PREPOSITIONS.contains(w) || w.endsWith("ing") || w.contains("(")) {
         return false;
+      }
     }
+    String last = words[words.length - 1];
+    // Common words only: a capital inside ("issue SQL style query", "AWS Glue Data Catalog") may be
+    // a verb
+    // before a name, or a name itself.
+    String rest = phrase.substring(1);
+    return !last.endsWith("s")
+        && Character.isLetter(phrase.charAt(0))
+        && rest.equals(rest.toLowerCase(java.util.Locale.ROOT));
+  }
 
-    /** Nouns that name what kind of thing a description is about. */
-    private static final java.util.Set<String> HEAD_NOUNS = java.util.Set.of("tool", "framework", "system",
-            "database", "service", "library", "engine", "platform", "language", "format", "repository", "front-end",
-            "interface", "store", "manager", "connector", "accelerator", "protocol", "device", "component", "notebook",
-            "scheduler", "catalog", "editor", "runtime", "compiler", "server", "client", "queue", "cache", "organelle",
-            "molecule", "enzyme", "organ", "hormone", "gland", "cell", "process");
-
-    /** "Distributed processing system": no verb, no name, one thing (so "a" fits before it). */
-    private static boolean isSingularNounPhrase(String phrase) {
-        BulletShape shape = BulletShape.of(phrase);
-        if (shape.hasVerb() || shape.isNameLike() || shape.wordCount() < 2 || shape.wordCount() > 7) {
-            return false;
-        }
-        String[] words = phrase.toLowerCase(java.util.Locale.ROOT).split("\\s+");
-        for (String w : words) {
-            if (PREPOSITIONS.contains(w) || w.endsWith("ing") || w.contains("(")) {
-                return false;
-            }
-        }
-        String last = words[words.length - 1];
-        // Common words only: a capital inside ("issue SQL style query", "AWS Glue Data Catalog") may be a verb
-        // before a name, or a name itself.
-        String rest = phrase.substring(1);
-        return !last.endsWith("s") && Character.isLetter(phrase.charAt(0)) && rest.equals(rest.toLowerCase(java.util.Locale.ROOT));
+  /**
+   * Whether the fact contains a distinctive word of the heading, which would give the answer away.
+   */
+  private static boolean namesItsTopic(String fact, String label) {
+    for (String w : NotesIndex.key(label)) {
+      if (w.length() >= 3
+          && !w.equals("anti")
+          && !w.equals("patterns")
+          && NotesIndex.mentions(fact, w)) {
+        return true;
+      }
     }
+    return NotesIndex.mentions(fact, label);
+  }
 
-    /** Whether the fact contains a distinctive word of the heading, which would give the answer away. */
-    private static boolean namesItsTopic(String fact, String label) {
-        for (String w : NotesIndex.key(label)) {
-            if (w.length() >= 3 && !w.equals("anti") && !w.equals("patterns") && NotesIndex.mentions(fact, w)) {
-                return true;
-            }
-        }
-        return NotesIndex.mentions(fact, label);
+  /**
+   * Sibling headings, then headings at the same depth, then the rest. An aspect heading
+   * ("Anti-patterns", "Promises &amp; Limitations") and its siblings both describe the same
+   * subject, so they never face each other; nor does a heading whose section states the same number
+   * as the fact.
+   */
+  private List<List<String>> tiers(TopicNode answer, List<String> numbers) {
+    TopicNode parent = index.parentHeading.get(answer);
+    int depth = depth(answer);
+    boolean answerIsAspect = isAspect(answer);
+    List<String> siblings = new ArrayList<>();
+    List<String> sameDepth = new ArrayList<>();
+    List<String> rest = new ArrayList<>();
+    for (TopicNode h : index.headings) {
+      if (index.isAncestorOrSelf(h, answer) || index.isAncestorOrSelf(answer, h)) {
+        continue;
+      }
+      if (continues(h, answer)) {
+        continue;
+      }
+      boolean sibling = index.parentHeading.get(h) == parent;
+      if (sibling && parent != null && (answerIsAspect || isAspect(h)) || statesAny(h, numbers)) {
+        continue;
+      }
+      String label = index.label(h);
+      byLabel.putIfAbsent(label, h);
+      if (answerIsAspect
+          && headingFacts(answer).aspect().equals(headingFacts(h).aspect())
+          && !(label.contains(" › ") && index.label(answer).contains(" › "))) {
+        continue;
+      }
+      if (index.parentHeading.get(h) == parent) {
+        siblings.add(label);
+      } else if (depth(h) == depth) {
+        sameDepth.add(label);
+      } else {
+        rest.add(label);
+      }
     }
+    List<String> alike = alike(answer, siblings);
+    List<String> otherSiblings = new ArrayList<>(siblings);
+    otherSiblings.removeAll(alike);
+    return List.of(alike, otherSiblings, sameDepth, rest);
+  }
 
-    /**
-     * Sibling headings, then headings at the same depth, then the rest. An aspect heading ("Anti-patterns",
-     * "Promises &amp; Limitations") and its siblings both describe the same subject, so they never face each other;
-     * nor does a heading whose section states the same number as the fact.
-     */
-    private List<List<String>> tiers(TopicNode answer, List<String> numbers) {
-        TopicNode parent = index.parentHeading.get(answer);
-        int depth = depth(answer);
-        boolean answerIsAspect = isAspect(answer);
-        List<String> siblings = new ArrayList<>();
-        List<String> sameDepth = new ArrayList<>();
-        List<String> rest = new ArrayList<>();
-        for (TopicNode h : index.headings) {
-            if (index.isAncestorOrSelf(h, answer) || index.isAncestorOrSelf(answer, h)) {
-                continue;
-            }
-            if (continues(h, answer)) {
-                continue;
-            }
-            boolean sibling = index.parentHeading.get(h) == parent;
-            if (sibling && parent != null && (answerIsAspect || isAspect(h)) || statesAny(h, numbers)) {
-                continue;
-            }
-            String label = index.label(h);
-            byLabel.putIfAbsent(label, h);
-            if (answerIsAspect && headingFacts(answer).aspect().equals(headingFacts(h).aspect())
-                    && !(label.contains(" › ") && index.label(answer).contains(" › "))) {
-                continue;
-            }
-            if (index.parentHeading.get(h) == parent) {
-                siblings.add(label);
-            } else if (depth(h) == depth) {
-                sameDepth.add(label);
-            } else {
-                rest.add(label);
-            }
-        }
-        List<String> alike = alike(answer, siblings);
-        List<String> otherSiblings = new ArrayList<>(siblings);
-        otherSiblings.removeAll(alike);
-        return List.of(alike, otherSiblings, sameDepth, rest);
+  private final Map<String, Double> likeness = new java.util.HashMap<>();
+
+  /** How many of the sibling topics most like the answer's are offered first. */
+  private static final int ALIKE = 6;
+
+  /**
+   * The sibling topics whose sections share the most distinctive words with the answer's ("model",
+   * "training" for Amazon ML and SageMaker): an ML evaluation concept is then offered among ML
+   * topics, not among data pipelines.
+   */
+  private List<String> alike(TopicNode answer, List<String> siblings) {
+    java.util.Set<String> own = rareWords.getOrDefault(answer, java.util.Set.of());
+    if (own.isEmpty() || siblings.size() <= 3) {
+      return List.of();
     }
-
-    private final Map<String, Double> likeness = new java.util.HashMap<>();
-
-    /** How many of the sibling topics most like the answer's are offered first. */
-    private static final int ALIKE = 6;
-
-    /**
-     * The sibling topics whose sections share the most distinctive words with the answer's ("model", "training" for
-     * Amazon ML and SageMaker): an ML evaluation concept is then offered among ML topics, not among data pipelines.
-     */
-    private List<String> alike(TopicNode answer, List<String> siblings) {
-        java.util.Set<String> own = rareWords.getOrDefault(answer, java.util.Set.of());
-        if (own.isEmpty() || siblings.size() <= 3) {
-            return List.of();
-        }
-        List<Map.Entry<String, Double>> scored = new ArrayList<>();
-        for (String s : siblings) {
-            // Scored once per pair of topics: facts with numbers ask for their own sibling lists, many times over.
-            double score = likeness.computeIfAbsent(index.label(answer) + "\u0000" + s, k -> {
-                java.util.Set<String> other = rareWords.getOrDefault(byLabel.get(s), java.util.Set.of());
+    List<Map.Entry<String, Double>> scored = new ArrayList<>();
+    for (String s : siblings) {
+      // Scored once per pair of topics: facts with numbers ask for their own sibling lists, many
+      // times over.
+      double score =
+          likeness.computeIfAbsent(
+              index.label(answer) + "\u0000" + s,
+              k -> {
+                java.util.Set<String> other =
+                    rareWords.getOrDefault(byLabel.get(s), java.util.Set.of());
                 long shared = other.stream().filter(own::contains).count();
                 return shared == 0 ? 0.0 : shared / (double) (own.size() + other.size() - shared);
-            });
-            if (score > 0) {
-                scored.add(Map.entry(s, score));
-            }
-        }
-        scored.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
-        return scored.stream().limit(ALIKE).map(Map.Entry::getKey).toList();
+              });
+      if (score > 0) {
+        scored.add(Map.entry(s, score));
+      }
     }
+    scored.sort(
+        Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
+    return scored.stream().limit(ALIKE).map(Map.Entry::getKey).toList();
+  }
 
-    private static final java.util.regex.Pattern PART_NUMBER = java.util.regex.Pattern.compile(
-            "(?i)\\s*(?:[-–:(]\\s*)?(?:part\\s*)?(?:\\d+|[ivx]+|cont(?:inued|'d|\\.)?)\\)?\\s*$");
+  private static final java.util.regex.Pattern PART_NUMBER =
+      java.util.regex.Pattern.compile(
+          "(?i)\\s*(?:[-–:(]\\s*)?(?:part\\s*)?(?:\\d+|[ivx]+|cont(?:inued|'d|\\.)?)\\)?\\s*$");
 
-    /** "Choosing EMR Instance Types - 1" and "- 2" are one topic split in two, so neither is wrong for the other. */
-    private boolean continues(TopicNode a, TopicNode b) {
-        String baseA = headingFacts(a).base();
-        return !baseA.equals(a.text()) && baseA.equalsIgnoreCase(headingFacts(b).base());
-    }
+  /**
+   * "Choosing EMR Instance Types - 1" and "- 2" are one topic split in two, so neither is wrong for
+   * the other.
+   */
+  private boolean continues(TopicNode a, TopicNode b) {
+    String baseA = headingFacts(a).base();
+    return !baseA.equals(a.text()) && baseA.equalsIgnoreCase(headingFacts(b).base());
+  }
 
-    private boolean isAspect(TopicNode heading) {
-        return headingFacts(heading).aspect() != null;
-    }
+  private boolean isAspect(TopicNode heading) {
+    return headingFacts(heading).aspect() != null;
+  }
 
-    /** Per-heading text facts, computed once: distractor tiers compare every heading with every other. */
-    private record HeadingFacts(String base, String aspect) {
-    }
+  /**
+   * Per-heading text facts, computed once: distractor tiers compare every heading with every other.
+   */
+  private record HeadingFacts(String base, String aspect) {}
 
-    private final java.util.Map<TopicNode, HeadingFacts> headingFacts = new java.util.IdentityHashMap<>();
+  private final java.util.Map<TopicNode, HeadingFacts> headingFacts =
+      new java.util.IdentityHashMap<>();
 
-    private HeadingFacts headingFacts(TopicNode h) {
-        return headingFacts.computeIfAbsent(h, x -> new HeadingFacts(PART_NUMBER.matcher(x.text()).replaceFirst(""),
+  private HeadingFacts headingFacts(TopicNode h) {
+    return headingFacts.computeIfAbsent(
+        h,
+        x ->
+            new HeadingFacts(
+                PART_NUMBER.matcher(x.text()).replaceFirst(""),
                 NotesIndex.isAspect(x) ? NotesIndex.aspect(x) : null));
+  }
+
+  /**
+   * Distinctive words (found on few lines) of each heading's lines, sub-headings included: a
+   * heading whose section shares one with the fact ("memory" for an HBase fact and Spark's "in
+   * memory caching") could also be meant, so it is not offered.
+   */
+  private java.util.Map<TopicNode, java.util.Set<String>> rareWords;
+
+  private java.util.Set<String> common;
+
+  private java.util.Set<String> rare(String text) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : NotesIndex.words(text).strip().split(" ")) {
+      if (w.length() >= 4 && !common.contains(stem(w))) {
+        out.add(stem(w));
+      }
     }
+    return out;
+  }
 
-    /**
-     * Distinctive words (found on few lines) of each heading's lines, sub-headings included: a heading whose
-     * section shares one with the fact ("memory" for an HBase fact and Spark's "in memory caching") could also be meant, so it is not offered.
-     */
-    private java.util.Map<TopicNode, java.util.Set<String>> rareWords;
-    private java.util.Set<String> common;
-
-    private java.util.Set<String> rare(String text) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        for (String w : NotesIndex.words(text).strip().split(" ")) {
-            if (w.length() >= 4 && !common.contains(stem(w))) {
-                out.add(stem(w));
-            }
-        }
-        return out;
+  private void indexWords() {
+    java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+    for (NotesIndex.Placed p : index.placed) {
+      java.util.Set<String> stems = new java.util.HashSet<>();
+      for (String w : NotesIndex.words(p.node().text()).strip().split(" ")) {
+        stems.add(stem(w));
+      }
+      stems.forEach(w -> lines.merge(w, 1, Integer::sum));
     }
-
-    private void indexWords() {
-        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
-        for (NotesIndex.Placed p : index.placed) {
-            java.util.Set<String> stems = new java.util.HashSet<>();
-            for (String w : NotesIndex.words(p.node().text()).strip().split(" ")) {
-                stems.add(stem(w));
-            }
-            stems.forEach(w -> lines.merge(w, 1, Integer::sum));
-        }
-        int limit = Math.max(3, index.placed.size() / 25);
-        common = new java.util.HashSet<>();
-        lines.forEach((w, n) -> {
-            if (n > limit) {
-                common.add(w);
-            }
+    int limit = Math.max(3, index.placed.size() / 25);
+    common = new java.util.HashSet<>();
+    lines.forEach(
+        (w, n) -> {
+          if (n > limit) {
+            common.add(w);
+          }
         });
-        STOP_WORDS.forEach(w -> common.add(stem(w)));
-        rareWords = new java.util.IdentityHashMap<>();
-        for (NotesIndex.Placed p : index.placed) {
-            for (TopicNode h = p.heading(); h != null; h = index.parentHeading.get(h)) {
-                rareWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare(p.node().text()));
-            }
-        }
+    STOP_WORDS.forEach(w -> common.add(stem(w)));
+    rareWords = new java.util.IdentityHashMap<>();
+    for (NotesIndex.Placed p : index.placed) {
+      for (TopicNode h = p.heading(); h != null; h = index.parentHeading.get(h)) {
+        rareWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare(p.node().text()));
+      }
     }
+  }
 
-    /** A crude stem, enough to match "visualize" with "visualized" and "stream" with "streaming". */
-    private static String stem(String w) {
-        // "models" with "model", "notebooks" with "notebook".
-        String s = w.length() > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
-        return s.length() > 6 ? s.substring(0, 6) : s;
+  /** A crude stem, enough to match "visualize" with "visualized" and "stream" with "streaming". */
+  private static String stem(String w) {
+    // "models" with "model", "notebooks" with "notebook".
+    String s =
+        w.length() > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.substring(0, w.length() - 1) : w;
+    return s.length() > 6 ? s.substring(0, 6) : s;
+  }
+
+  private static final java.util.Set<String> STOP_WORDS =
+      java.util.Set.of(
+          "with", "from", "that", "this", "into", "your", "have", "will", "when", "which", "than",
+          "they", "them", "their", "there", "also", "only", "more", "most", "such", "used", "uses",
+          "using", "other", "each", "many", "some", "over", "under", "between", "about", "data");
+
+  private boolean sharesRareWord(TopicNode heading, java.util.Set<String> factWords) {
+    java.util.Set<String> words = rareWords.getOrDefault(heading, java.util.Set.of());
+    for (String w : factWords) {
+      if (words.contains(w)) {
+        return true;
+      }
     }
+    return false;
+  }
 
-    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of("with", "from", "that", "this", "into",
-            "your", "have", "will", "when", "which", "than", "they", "them", "their", "there", "also", "only", "more",
-            "most", "such", "used", "uses", "using", "other", "each", "many", "some", "over", "under", "between",
-            "about", "data");
-
-    private boolean sharesRareWord(TopicNode heading, java.util.Set<String> factWords) {
-        java.util.Set<String> words = rareWords.getOrDefault(heading, java.util.Set.of());
-        for (String w : factWords) {
-            if (words.contains(w)) {
-                return true;
-            }
-        }
-        return false;
+  private boolean statesAny(TopicNode heading, List<String> numbers) {
+    if (numbers.isEmpty()) {
+      return false;
     }
-
-    private boolean statesAny(TopicNode heading, List<String> numbers) {
-        if (numbers.isEmpty()) {
-            return false;
+    if (numbersByHeading == null) {
+      numbersByHeading = new java.util.IdentityHashMap<>();
+      for (NotesIndex.Placed p : index.placed) {
+        for (NumberMention m : NumberMention.find(p.node().text())) {
+          numbersByHeading
+              .computeIfAbsent(p.heading(), h -> new java.util.HashSet<>())
+              .add(m.value().toPlainString());
         }
-        if (numbersByHeading == null) {
-            numbersByHeading = new java.util.IdentityHashMap<>();
-            for (NotesIndex.Placed p : index.placed) {
-                for (NumberMention m : NumberMention.find(p.node().text())) {
-                    numbersByHeading.computeIfAbsent(p.heading(), h -> new java.util.HashSet<>())
-                            .add(m.value().toPlainString());
-                }
-            }
-        }
-        java.util.Set<String> stated = numbersByHeading.getOrDefault(heading, java.util.Set.of());
-        return numbers.stream().anyMatch(stated::contains);
+      }
     }
+    java.util.Set<String> stated = numbersByHeading.getOrDefault(heading, java.util.Set.of());
+    return numbers.stream().anyMatch(stated::contains);
+  }
 
-    private java.util.Map<TopicNode, java.util.Set<String>> numbersByHeading;
-    private final java.util.Map<String, TopicNode> byLabel = new java.util.HashMap<>();
-    private final java.util.Map<TopicNode, List<List<String>>> tiersByHeading = new java.util.IdentityHashMap<>();
+  private java.util.Map<TopicNode, java.util.Set<String>> numbersByHeading;
+  private final java.util.Map<String, TopicNode> byLabel = new java.util.HashMap<>();
+  private final java.util.Map<TopicNode, List<List<String>>> tiersByHeading =
+      new java.util.IdentityHashMap<>();
 
-    private int depth(TopicNode heading) {
-        int d = 0;
-        for (TopicNode h = index.parentHeading.get(heading); h != null; h = index.parentHeading.get(h)) {
-            d++;
-        }
-        return d;
+  private int depth(TopicNode heading) {
+    int d = 0;
+    for (TopicNode h = index.parentHeading.get(heading);
+        h != null;
+        h = index.parentHeading.get(h)) {
+      d++;
     }
+    return d;
+  }
 }

@@ -12,9 +12,10 @@ import org.quizhall.deck.Question;
 import org.quizhall.problem.Problem;
 
 /**
- * An exam's topic weights, as a certification's blueprint gives its domains ("Security 30%, Storage 24%, …"), and how
- * a number of questions is shared out over them: by largest remainder (Hamilton's method), so that every topic gets
- * the whole part of its share and the questions left over go to the largest fractions.
+ * An exam's topic weights, as a certification's blueprint gives its domains ("Security 30%, Storage
+ * 24%, …"), and how a number of questions is shared out over them: by largest remainder (Hamilton's
+ * method), so that every topic gets the whole part of its share and the questions left over go to
+ * the largest fractions.
  */
 public record Blueprint(List<Weight> weights) {
 
@@ -27,7 +28,9 @@ public record Blueprint(List<Weight> weights) {
     weights = List.copyOf(weights);
   }
 
-  /** The deck's topics in proportion to how many questions each has, in the order they first appear. */
+  /**
+   * The deck's topics in proportion to how many questions each has, in the order they first appear.
+   */
   public static Blueprint proportional(List<Question> questions) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Question q : questions) {
@@ -39,8 +42,8 @@ public record Blueprint(List<Weight> weights) {
   }
 
   /**
-   * How many of {@code count} questions each topic gets. Ties in the fractions go to the heavier topic, then to the
-   * one listed first, so the same blueprint always gives the same shares.
+   * How many of {@code count} questions each topic gets. Ties in the fractions go to the heavier
+   * topic, then to the one listed first, so the same blueprint always gives the same shares.
    */
   public Map<String, Integer> apportion(int count) {
     double total = weights.stream().mapToDouble(Weight::weight).sum();
@@ -60,9 +63,11 @@ public record Blueprint(List<Weight> weights) {
       given += whole;
       parts.add(new Part(i, w, quota - whole));
     }
-    parts.sort(Comparator.comparingDouble(Part::fraction).reversed()
-        .thenComparing(Comparator.comparingDouble((Part p) -> p.weight().weight()).reversed())
-        .thenComparingInt(Part::index));
+    parts.sort(
+        Comparator.comparingDouble(Part::fraction)
+            .reversed()
+            .thenComparing(Comparator.comparingDouble((Part p) -> p.weight().weight()).reversed())
+            .thenComparingInt(Part::index));
     for (int i = 0; given < count; i++, given++) {
       String topic = parts.get(i % parts.size()).weight().topic();
       shares.merge(topic, 1, Integer::sum);
@@ -72,13 +77,14 @@ public record Blueprint(List<Weight> weights) {
 
   public JsonArray toJson() {
     JsonArray out = new JsonArray();
-    weights.forEach(w -> out.add(new JsonObject().put("topic", w.topic()).put("weight", w.weight())));
+    weights.forEach(
+        w -> out.add(new JsonObject().put("topic", w.topic()).put("weight", w.weight())));
     return out;
   }
 
   /**
-   * An owner's blueprint: {@code [{topic, weight}]}, each topic once, each one of the deck's, weights from 0 to 1000 and
-   * not all 0.
+   * An owner's blueprint: {@code [{topic, weight}]}, each topic once, each one of the deck's,
+   * weights from 0 to 1000 and not all 0.
    *
    * @throws Problem 400 {@code invalid_blueprint} naming what is wrong
    */
@@ -88,13 +94,15 @@ public record Blueprint(List<Weight> weights) {
     }
     List<Weight> weights = new ArrayList<>();
     for (Object item : array) {
-      if (!(item instanceof JsonObject entry) || !(entry.getValue("topic") instanceof String topic)
+      if (!(item instanceof JsonObject entry)
+          || !(entry.getValue("topic") instanceof String topic)
           || !(entry.getValue("weight") instanceof Number weight)) {
         throw invalid("Each blueprint entry is {topic, weight}: a topic's name and a number.");
       }
       double w = weight.doubleValue();
       if (!Double.isFinite(w) || w < 0 || w > 1000) {
-        throw invalid("A topic's weight is a number from 0 to 1000 (\"" + topic + "\" has " + weight + ").");
+        throw invalid(
+            "A topic's weight is a number from 0 to 1000 (\"" + topic + "\" has " + weight + ").");
       }
       if (!deckTopics.contains(topic)) {
         throw invalid("\"" + abbreviate(topic) + "\" is not one of the deck's topics.");

@@ -12,24 +12,34 @@ import org.quizhall.deck.QuestionType;
 import org.quizhall.deck.RoundAssembler;
 
 /**
- * The questions of one attempt: the exam's count shared over the blueprint's topics, each topic's share drawn by the
- * rules every round keeps (one question per notes line, none that shows another's answer), then, if the exam says so,
- * each choice question's options in an order of this attempt's own.
+ * The questions of one attempt: the exam's count shared over the blueprint's topics, each topic's
+ * share drawn by the rules every round keeps (one question per notes line, none that shows
+ * another's answer), then, if the exam says so, each choice question's options in an order of this
+ * attempt's own.
  */
 public final class ExamDraw {
 
-  /** What was drawn, and per topic how many the blueprint asked for and how many there were to give. */
-  public record Drawn(List<Question> questions, Map<String, Integer> planned, Map<String, Integer> drawn) {}
+  /**
+   * What was drawn, and per topic how many the blueprint asked for and how many there were to give.
+   */
+  public record Drawn(
+      List<Question> questions, Map<String, Integer> planned, Map<String, Integer> drawn) {}
 
   private ExamDraw() {}
 
   /**
    * @param blueprint the owner's, or null for the eligible questions' topics in proportion
-   * @param kinds     the kinds to draw from; empty for every kind
+   * @param kinds the kinds to draw from; empty for every kind
    */
-  public static Drawn draw(List<Question> deck, int count, Blueprint blueprint, Set<String> kinds, boolean shuffle,
+  public static Drawn draw(
+      List<Question> deck,
+      int count,
+      Blueprint blueprint,
+      Set<String> kinds,
+      boolean shuffle,
       long seed) {
-    List<Question> eligible = deck.stream().filter(q -> kinds.isEmpty() || kinds.contains(q.kind())).toList();
+    List<Question> eligible =
+        deck.stream().filter(q -> kinds.isEmpty() || kinds.contains(q.kind())).toList();
     Blueprint plan = blueprint != null ? blueprint : Blueprint.proportional(eligible);
     Map<String, Integer> planned = plan.apportion(count);
     List<Question> round = RoundAssembler.assemble(eligible, count, kinds, seed, planned);
@@ -46,8 +56,8 @@ public final class ExamDraw {
   }
 
   /**
-   * A choice question with its options in a new order and its key moved with them. True/false keeps "True, False";
-   * ordering and matching already show their items in an order drawn for them.
+   * A choice question with its options in a new order and its key moved with them. True/false keeps
+   * "True, False"; ordering and matching already show their items in an order drawn for them.
    */
   static Question shuffled(Question q, Random random) {
     if (q.type() != QuestionType.MULTIPLE_CHOICE && q.type() != QuestionType.MULTIPLE_RESPONSE) {
@@ -61,7 +71,20 @@ public final class ExamDraw {
     List<String> options = order.stream().map(q.options()::get).toList();
     int correct = q.type() == QuestionType.MULTIPLE_CHOICE ? order.indexOf(q.correct()) : -1;
     List<Integer> keys = q.keys().stream().map(order::indexOf).sorted().toList();
-    return new Question(q.id(), q.type(), q.kind(), q.prompt(), options, correct, q.accepted(), q.explanation(),
-        q.source(), q.topic(), keys, q.matches(), q.shuffle(), q.seconds());
+    return new Question(
+        q.id(),
+        q.type(),
+        q.kind(),
+        q.prompt(),
+        options,
+        correct,
+        q.accepted(),
+        q.explanation(),
+        q.source(),
+        q.topic(),
+        keys,
+        q.matches(),
+        q.shuffle(),
+        q.seconds());
   }
 }

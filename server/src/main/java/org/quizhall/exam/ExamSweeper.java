@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Submits attempts whose time ran out though nobody opened them again (a closed laptop), every few seconds. Deployed
- * as a worker verticle, so a pass with many attempts to judge never holds up an event loop; one pass at a time.
+ * Submits attempts whose time ran out though nobody opened them again (a closed laptop), every few
+ * seconds. Deployed as a worker verticle, so a pass with many attempts to judge never holds up an
+ * event loop; one pass at a time.
  */
 public final class ExamSweeper extends VerticleBase {
 
@@ -32,13 +33,16 @@ public final class ExamSweeper extends VerticleBase {
       return;
     }
     running = true;
-    attempts.sweep()
-        .onSuccess(n -> {
-          if (n > 0) {
-            log.info("{} exam attempts submitted as their time ran out", n);
-          }
-        })
-        .onFailure(e -> log.warn("exam attempts could not be swept, will try again: {}", e.getMessage()))
+    attempts
+        .sweep()
+        .onSuccess(
+            n -> {
+              if (n > 0) {
+                log.info("{} exam attempts submitted as their time ran out", n);
+              }
+            })
+        .onFailure(
+            e -> log.warn("exam attempts could not be swept, will try again: {}", e.getMessage()))
         .onComplete(done -> running = false);
   }
 }

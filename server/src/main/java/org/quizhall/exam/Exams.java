@@ -17,14 +17,16 @@ import org.quizhall.deck.Question;
 import org.quizhall.problem.Problem;
 
 /**
- * Mock exams a deck's owner sets: the exam's shape (questions, minutes, pass mark, blueprint, kinds, shuffling,
- * attempts). Only its owner sees or changes one; a change applies to attempts started after it.
+ * Mock exams a deck's owner sets: the exam's shape (questions, minutes, pass mark, blueprint,
+ * kinds, shuffling, attempts). Only its owner sees or changes one; a change applies to attempts
+ * started after it.
  */
 public final class Exams {
 
-  static final String COLUMNS = "e.id, e.owner_id, e.deck_id, e.title, e.question_count, e.minutes, e.pass_kind,"
-      + " e.scale_min, e.scale_max, e.pass_mark, e.blueprint, e.kinds, e.shuffle_options, e.attempts_allowed,"
-      + " e.created_at, e.updated_at";
+  static final String COLUMNS =
+      "e.id, e.owner_id, e.deck_id, e.title, e.question_count, e.minutes, e.pass_kind,"
+          + " e.scale_min, e.scale_max, e.pass_mark, e.blueprint, e.kinds, e.shuffle_options, e.attempts_allowed,"
+          + " e.created_at, e.updated_at";
 
   private final Pool pool;
   private final Decks decks;
@@ -44,14 +46,16 @@ public final class Exams {
         .requireOwner(deckId, account)
         .compose(
             deck -> {
-              ExamSettings settings = ExamSettings.defaults(deck).with(without(body, "deckId"), deck);
+              ExamSettings settings =
+                  ExamSettings.defaults(deck).with(without(body, "deckId"), deck);
               return pool.preparedQuery(
                       "INSERT INTO exams (owner_id, deck_id, title, question_count, minutes, pass_kind, scale_min,"
                           + " scale_max, pass_mark, blueprint, kinds, shuffle_options, attempts_allowed, created_at,"
                           + " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)"
                           + " RETURNING id")
-                  .execute(values(Tuple.of(account, deckId), settings)
-                      .addValue(clock.instant().atOffset(ZoneOffset.UTC)))
+                  .execute(
+                      values(Tuple.of(account, deckId), settings)
+                          .addValue(clock.instant().atOffset(ZoneOffset.UTC)))
                   .compose(rows -> get(rows.iterator().next().getUUID("id"), account));
             });
   }
@@ -59,54 +63,76 @@ public final class Exams {
   /** The caller's exams, newest first, optionally of one deck. */
   public Future<JsonArray> list(UUID account, UUID deckId) {
     return pool.preparedQuery(
-            "SELECT " + COLUMNS + ", d.title AS deck_title,"
+            "SELECT "
+                + COLUMNS
+                + ", d.title AS deck_title,"
                 + " (SELECT count(*) FROM exam_attempts a WHERE a.exam_id = e.id AND a.account_id = $1)::int AS attempts,"
                 + " (SELECT max(a.correct_count) FROM exam_attempts a WHERE a.exam_id = e.id AND a.account_id = $1) AS best"
                 + " FROM exams e JOIN decks d ON d.id = e.deck_id"
                 + " WHERE e.owner_id = $1 AND ($2::uuid IS NULL OR e.deck_id = $2) ORDER BY e.created_at DESC LIMIT 200")
         .execute(Tuple.of(account, deckId))
-        .map(rows -> {
-          JsonArray out = new JsonArray();
-          for (Row row : rows) {
-            out.add(json(row).put("attemptsMade", row.getInteger("attempts")).put("bestCorrect", row.getInteger("best")));
-          }
-          return out;
-        });
+        .map(
+            rows -> {
+              JsonArray out = new JsonArray();
+              for (Row row : rows) {
+                out.add(
+                    json(row)
+                        .put("attemptsMade", row.getInteger("attempts"))
+                        .put("bestCorrect", row.getInteger("best")));
+              }
+              return out;
+            });
   }
 
   /** One exam with the caller's attempts at it. */
   public Future<JsonObject> get(UUID examId, UUID account) {
     return load(examId, account)
-        .compose(exam -> pool.preparedQuery(
-                "SELECT id, number, started_at, deadline, submitted_at, submitted_by, correct_count,"
-                    + " (SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id)::int AS questions"
-                    + " FROM exam_attempts a WHERE exam_id = $1 AND account_id = $2 ORDER BY number DESC")
-            .execute(Tuple.of(examId, account))
-            .map(rows -> {
-              JsonArray attempts = new JsonArray();
-              for (Row row : rows) {
-                attempts.add(Attempts.summary(row, clock.instant()));
-              }
-              return json(exam.row()).put("attempts", attempts);
-            })
-            .compose(json -> decks.questions(exam.deckId(), account).map(questions -> json.put("plan",
-                plan(exam.settings(), questions)))));
+        .compose(
+            exam ->
+                pool.preparedQuery(
+                        "SELECT id, number, started_at, deadline, submitted_at, submitted_by, correct_count,"
+                            + " (SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id)::int AS questions"
+                            + " FROM exam_attempts a WHERE exam_id = $1 AND account_id = $2 ORDER BY number DESC")
+                    .execute(Tuple.of(examId, account))
+                    .map(
+                        rows -> {
+                          JsonArray attempts = new JsonArray();
+                          for (Row row : rows) {
+                            attempts.add(Attempts.summary(row, clock.instant()));
+                          }
+                          return json(exam.row()).put("attempts", attempts);
+                        })
+                    .compose(
+                        json ->
+                            decks
+                                .questions(exam.deckId(), account)
+                                .map(
+                                    questions ->
+                                        json.put("plan", plan(exam.settings(), questions)))));
   }
 
   public Future<JsonObject> update(UUID examId, UUID account, JsonObject body) {
     if (body.containsKey("deckId")) {
-      return Future.failedFuture(Problem.invalid("invalid_field", "An exam stays on its deck; make a new exam for another."));
+      return Future.failedFuture(
+          Problem.invalid(
+              "invalid_field", "An exam stays on its deck; make a new exam for another."));
     }
     return load(examId, account)
-        .compose(exam -> decks.requireOwner(exam.deckId(), account)
-            .compose(deck -> {
-              ExamSettings settings = exam.settings().with(body, deck);
-              return pool.preparedQuery(
-                      "UPDATE exams SET title = $3, question_count = $4, minutes = $5, pass_kind = $6, scale_min = $7,"
-                          + " scale_max = $8, pass_mark = $9, blueprint = $10, kinds = $11, shuffle_options = $12,"
-                          + " attempts_allowed = $13, updated_at = $14 WHERE id = $1 AND owner_id = $2")
-                  .execute(values(Tuple.of(examId, account), settings).addValue(clock.instant().atOffset(ZoneOffset.UTC)));
-            }))
+        .compose(
+            exam ->
+                decks
+                    .requireOwner(exam.deckId(), account)
+                    .compose(
+                        deck -> {
+                          ExamSettings settings = exam.settings().with(body, deck);
+                          return pool.preparedQuery(
+                                  "UPDATE exams SET title = $3, question_count = $4, minutes = $5, pass_kind = $6, scale_min = $7,"
+                                      + " scale_max = $8, pass_mark = $9, blueprint = $10, kinds = $11, shuffle_options = $12,"
+                                      + " attempts_allowed = $13, updated_at = $14 WHERE id = $1 AND owner_id = $2")
+                              .execute(
+                                  values(Tuple.of(examId, account), settings)
+                                      .addValue(clock.instant().atOffset(ZoneOffset.UTC)));
+                        }))
         .compose(v -> get(examId, account));
   }
 
@@ -114,33 +140,54 @@ public final class Exams {
   public Future<Void> delete(UUID examId, UUID account) {
     return pool.preparedQuery("DELETE FROM exams WHERE id = $1 AND owner_id = $2")
         .execute(Tuple.of(examId, account))
-        .compose(rows -> rows.rowCount() == 0 ? Future.failedFuture(notFound()) : Future.succeededFuture());
+        .compose(
+            rows ->
+                rows.rowCount() == 0 ? Future.failedFuture(notFound()) : Future.succeededFuture());
   }
 
   Future<Loaded> load(UUID examId, UUID account) {
-    return pool.preparedQuery("SELECT " + COLUMNS + ", d.title AS deck_title FROM exams e JOIN decks d ON d.id = e.deck_id"
-            + " WHERE e.id = $1 AND e.owner_id = $2")
+    return pool.preparedQuery(
+            "SELECT "
+                + COLUMNS
+                + ", d.title AS deck_title FROM exams e JOIN decks d ON d.id = e.deck_id"
+                + " WHERE e.id = $1 AND e.owner_id = $2")
         .execute(Tuple.of(examId, account))
-        .map(rows -> {
-          if (rows.size() == 0) {
-            throw notFound();
-          }
-          Row row = rows.iterator().next();
-          return new Loaded(row.getUUID("id"), row.getUUID("owner_id"), row.getUUID("deck_id"), ExamSettings.from(row), row);
-        });
+        .map(
+            rows -> {
+              if (rows.size() == 0) {
+                throw notFound();
+              }
+              Row row = rows.iterator().next();
+              return new Loaded(
+                  row.getUUID("id"),
+                  row.getUUID("owner_id"),
+                  row.getUUID("deck_id"),
+                  ExamSettings.from(row),
+                  row);
+            });
   }
 
-  /** Per topic the blueprint's weight and the questions an attempt would draw from it, and the questions there are. */
+  /**
+   * Per topic the blueprint's weight and the questions an attempt would draw from it, and the
+   * questions there are.
+   */
   static JsonArray plan(ExamSettings settings, List<Question> questions) {
-    List<Question> eligible = questions.stream()
-        .filter(q -> settings.kinds().isEmpty() || settings.kinds().contains(q.kind())).toList();
-    Blueprint blueprint = settings.blueprint() != null ? settings.blueprint() : Blueprint.proportional(eligible);
+    List<Question> eligible =
+        questions.stream()
+            .filter(q -> settings.kinds().isEmpty() || settings.kinds().contains(q.kind()))
+            .toList();
+    Blueprint blueprint =
+        settings.blueprint() != null ? settings.blueprint() : Blueprint.proportional(eligible);
     Map<String, Integer> shares = blueprint.apportion(settings.questionCount());
     JsonArray out = new JsonArray();
     for (Blueprint.Weight w : blueprint.weights()) {
       long available = eligible.stream().filter(q -> Objects.equals(q.topic(), w.topic())).count();
-      out.add(new JsonObject().put("topic", w.topic()).put("weight", w.weight()).put("questions", shares.get(w.topic()))
-          .put("available", available));
+      out.add(
+          new JsonObject()
+              .put("topic", w.topic())
+              .put("weight", w.weight())
+              .put("questions", shares.get(w.topic()))
+              .put("available", available));
     }
     return out;
   }
@@ -150,11 +197,18 @@ public final class Exams {
   }
 
   private static Tuple values(Tuple tuple, ExamSettings s) {
-    return tuple.addString(s.title()).addInteger(s.questionCount()).addInteger(s.minutes()).addString(s.passKind())
-        .addInteger(s.scaleMin()).addInteger(s.scaleMax()).addInteger(s.passMark())
+    return tuple
+        .addString(s.title())
+        .addInteger(s.questionCount())
+        .addInteger(s.minutes())
+        .addString(s.passKind())
+        .addInteger(s.scaleMin())
+        .addInteger(s.scaleMax())
+        .addInteger(s.passMark())
         .addValue(s.blueprint() == null ? null : s.blueprint().toJson())
         .addValue(s.kinds().isEmpty() ? null : new JsonArray(s.kinds()))
-        .addBoolean(s.shuffleOptions()).addInteger(s.attemptsAllowed());
+        .addBoolean(s.shuffleOptions())
+        .addInteger(s.attemptsAllowed());
   }
 
   private static JsonObject json(Row row) {

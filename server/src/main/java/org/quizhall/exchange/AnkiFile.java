@@ -12,12 +12,14 @@ import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionType;
 
 /**
- * A deck as a text file Anki (2.1.54 and later) imports as Basic notes: tab-separated front, back, tags and id, after
- * header lines that tell Anki so ({@code #separator:tab}, {@code #html:false}, the deck, the tags and id columns). The
- * front is the prompt with its options (lettered), its items or its terms and matches; the back the answer as
- * players are shown it, then the explanation. The topic is the note's tag. Each note's id names the deck and the
- * question, so importing a newer export of the same deck updates the notes instead of adding them twice. A field
- * that holds a line break, a tab or a quote is quoted, which Anki reads. Only questions a round may ask are written.
+ * A deck as a text file Anki (2.1.54 and later) imports as Basic notes: tab-separated front, back,
+ * tags and id, after header lines that tell Anki so ({@code #separator:tab}, {@code #html:false},
+ * the deck, the tags and id columns). The front is the prompt with its options (lettered), its
+ * items or its terms and matches; the back the answer as players are shown it, then the
+ * explanation. The topic is the note's tag. Each note's id names the deck and the question, so
+ * importing a newer export of the same deck updates the notes instead of adding them twice. A field
+ * that holds a line break, a tab or a quote is quoted, which Anki reads. Only questions a round may
+ * ask are written.
  */
 public final class AnkiFile {
 
@@ -27,14 +29,17 @@ public final class AnkiFile {
 
   public static String write(UUID deckId, String deckTitle, List<DeckQuestion> rows) {
     StringBuilder out = new StringBuilder();
-    out.append("#separator:tab\n#html:false\n#deck:").append(oneLine(deckTitle))
+    out.append("#separator:tab\n#html:false\n#deck:")
+        .append(oneLine(deckTitle))
         .append("\n#tags column:3\n#guid column:4\n");
-    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter('\t').setRecordSeparator('\n').get();
+    CSVFormat format =
+        CSVFormat.RFC4180.builder().setDelimiter('\t').setRecordSeparator('\n').get();
     try (CSVPrinter printer = new CSVPrinter(out, format)) {
       for (DeckQuestion row : rows) {
         if (row.playable()) {
           Question q = row.question();
-          printer.printRecord(front(q), back(q), tag(q.topic()), "quizhall-" + deckId + "-" + q.id());
+          printer.printRecord(
+              front(q), back(q), tag(q.topic()), "quizhall-" + deckId + "-" + q.id());
         }
       }
     } catch (IOException e) {
@@ -56,7 +61,7 @@ public final class AnkiFile {
         lines.add("");
         lines.addAll(lettered(q.servedTexts()));
       }
-      case TRUE_FALSE, TYPED -> { }
+      case TRUE_FALSE, TYPED -> {}
     }
     return lines.isEmpty() ? q.prompt() : q.prompt() + "\n\n" + String.join("\n", lines);
   }
@@ -65,13 +70,20 @@ public final class AnkiFile {
   static String back(Question q) {
     List<String> lines = new ArrayList<>();
     switch (q.type()) {
-      case MULTIPLE_CHOICE, TRUE_FALSE -> lines.add(q.type() == QuestionType.TRUE_FALSE
-          ? q.answer() : LETTERS.charAt(q.correct()) + ". " + q.answer());
-      case MULTIPLE_RESPONSE -> q.keys().forEach(k -> lines.add(LETTERS.charAt(k) + ". " + q.options().get(k)));
+      case MULTIPLE_CHOICE, TRUE_FALSE ->
+          lines.add(
+              q.type() == QuestionType.TRUE_FALSE
+                  ? q.answer()
+                  : LETTERS.charAt(q.correct()) + ". " + q.answer());
+      case MULTIPLE_RESPONSE ->
+          q.keys().forEach(k -> lines.add(LETTERS.charAt(k) + ". " + q.options().get(k)));
       case TYPED -> {
         lines.add(q.accepted().get(0));
         if (q.accepted().size() > 1) {
-          lines.add("(also accepted: " + String.join("; ", q.accepted().subList(1, q.accepted().size())) + ")");
+          lines.add(
+              "(also accepted: "
+                  + String.join("; ", q.accepted().subList(1, q.accepted().size()))
+                  + ")");
         }
       }
       case ORDERING -> {
@@ -97,7 +109,9 @@ public final class AnkiFile {
     return out;
   }
 
-  /** A topic as one Anki tag: tags are separated by spaces, so spaces inside one become underscores. */
+  /**
+   * A topic as one Anki tag: tags are separated by spaces, so spaces inside one become underscores.
+   */
   static String tag(String topic) {
     return topic == null ? "" : oneLine(topic).replace(' ', '_');
   }

@@ -9,19 +9,31 @@ import java.util.regex.Pattern;
 import org.quizhall.deck.QuestionRow;
 
 /**
- * The header lines Anki 2.1.54 and later writes at the top of a text export, {@code #key:value} each, as far as they
- * matter here: the separator, whether fields are HTML, and which columns hold something other than the note's fields.
+ * The header lines Anki 2.1.54 and later writes at the top of a text export, {@code #key:value}
+ * each, as far as they matter here: the separator, whether fields are HTML, and which columns hold
+ * something other than the note's fields.
  */
 final class AnkiHeaders {
 
   private static final Pattern LINE = Pattern.compile("#([A-Za-z ]{1,30}):(.*)");
-  private static final Map<String, Character> SEPARATORS = Map.of("tab", '\t', "comma", ',', "semicolon", ';',
-      "space", ' ', "pipe", '|', "colon", ':');
-  private static final Set<String> OTHER_COLUMNS = Set.of("tags column", "guid column", "notetype column",
-      "deck column");
+  private static final Map<String, Character> SEPARATORS =
+      Map.of("tab", '\t', "comma", ',', "semicolon", ';', "space", ' ', "pipe", '|', "colon", ':');
+  private static final Set<String> OTHER_COLUMNS =
+      Set.of("tags column", "guid column", "notetype column", "deck column");
+
   /** The keys Anki writes; any other "#word:" line is a card, such as "#1 hit: …", not a header. */
-  private static final Set<String> KEYS = Set.of("separator", "html", "tags", "columns", "notetype", "deck",
-      "tags column", "guid column", "notetype column", "deck column");
+  private static final Set<String> KEYS =
+      Set.of(
+          "separator",
+          "html",
+          "tags",
+          "columns",
+          "notetype",
+          "deck",
+          "tags column",
+          "guid column",
+          "notetype column",
+          "deck column");
 
   private Character separator;
   private boolean html;
@@ -45,7 +57,8 @@ final class AnkiHeaders {
         separator = value.charAt(0);
       }
       if (separator == null) {
-        throw QuestionRow.invalid(row, "the separator is one of tab, comma, semicolon, space, pipe or colon.");
+        throw QuestionRow.invalid(
+            row, "the separator is one of tab, comma, semicolon, space, pipe or colon.");
       }
     } else if (key.equals("html")) {
       html = value.equalsIgnoreCase("true");
@@ -74,7 +87,9 @@ final class AnkiHeaders {
     return lines > 0;
   }
 
-  /** The columns, 1 for the first, that hold a note's tags, id, type or deck rather than its fields. */
+  /**
+   * The columns, 1 for the first, that hold a note's tags, id, type or deck rather than its fields.
+   */
   Set<Integer> columnsBesideFields() {
     return otherColumns;
   }

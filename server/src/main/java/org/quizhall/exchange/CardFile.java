@@ -8,9 +8,10 @@ import org.quizhall.deck.CardQuestions;
 import org.quizhall.deck.QuestionRow;
 
 /**
- * Flashcards as Quizlet and Anki export them: a front and a back per row, tab- or comma-separated, no header row.
- * Anki's header lines ({@code #separator:tab}, {@code #html:true}, {@code #tags column:3}, …) say how to read the
- * rows, and the columns they name for a note's type, deck, tags or id are left out.
+ * Flashcards as Quizlet and Anki export them: a front and a back per row, tab- or comma-separated,
+ * no header row. Anki's header lines ({@code #separator:tab}, {@code #html:true}, {@code #tags
+ * column:3}, …) say how to read the rows, and the columns they name for a note's type, deck, tags
+ * or id are left out.
  */
 final class CardFile {
 
@@ -35,12 +36,19 @@ final class CardFile {
       }
       String between = separator == '\t' ? "a tab" : "\"" + separator + "\"";
       if (sides.size() < 2) {
-        throw QuestionRow.invalid(line.row(), "a card is a front and a back with " + between + " between them.");
+        throw QuestionRow.invalid(
+            line.row(), "a card is a front and a back with " + between + " between them.");
       }
       if (sides.size() > 2) {
-        throw QuestionRow.invalid(line.row(), "this row has " + sides.size() + " cells, but a card has two, its"
-            + " front and its back, with " + between + " between them"
-            + (separator == '\t' ? "." : " (put a side that holds one in double quotes)."));
+        throw QuestionRow.invalid(
+            line.row(),
+            "this row has "
+                + sides.size()
+                + " cells, but a card has two, its"
+                + " front and its back, with "
+                + between
+                + " between them"
+                + (separator == '\t' ? "." : " (put a side that holds one in double quotes)."));
       }
       cards.add(new CardQuestions.Card(line.row(), sides.get(0), sides.get(1)));
     }

@@ -16,7 +16,10 @@ final class Rows {
   /** One row that is not blank: its number in the file (the first row is 1) and its cells. */
   record Line(int row, List<String> cells) {}
 
-  /** More cells than any row of questions or cards has; a row of more is refused before it is held in memory. */
+  /**
+   * More cells than any row of questions or cards has; a row of more is refused before it is held
+   * in memory.
+   */
   static final int MAX_CELLS = 64;
 
   private Rows() {}
@@ -24,14 +27,20 @@ final class Rows {
   /**
    * The rows of {@code text} that are not blank.
    *
-   * @param quoted whether a cell may be quoted as RFC 4180 has it; Quizlet writes no quotes, so there a quote is text
-   * @param first  the number of the text's first row (header lines read before it come first)
-   * @param limit  the most rows read; a file of more is refused (413 {@code too_many_rows})
+   * @param quoted whether a cell may be quoted as RFC 4180 has it; Quizlet writes no quotes, so
+   *     there a quote is text
+   * @param first the number of the text's first row (header lines read before it come first)
+   * @param limit the most rows read; a file of more is refused (413 {@code too_many_rows})
    */
   static List<Line> read(String text, char separator, boolean quoted, int first, int limit) {
     checkCells(text, separator, quoted, first);
-    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setQuote(quoted ? '"' : null)
-        .setIgnoreEmptyLines(false).get();
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setDelimiter(separator)
+            .setQuote(quoted ? '"' : null)
+            .setIgnoreEmptyLines(false)
+            .get();
     List<Line> out = new ArrayList<>();
     try (CSVParser parser = CSVParser.parse(text, format)) {
       Iterator<CSVRecord> records = parser.iterator();
@@ -43,7 +52,8 @@ final class Rows {
           }
           record = records.next();
         } catch (UncheckedIOException e) {
-          throw QuestionRow.invalid(first + (int) parser.getRecordNumber(),
+          throw QuestionRow.invalid(
+              first + (int) parser.getRecordNumber(),
               "a quoted cell is not closed, or text follows its closing quote (a quote inside a quoted cell is"
                   + " written twice).");
         }
@@ -63,9 +73,9 @@ final class Rows {
   }
 
   /**
-   * Refuses a row of more than {@link #MAX_CELLS} cells, counting separators outside quoted cells the way the parser
-   * reads them: a parser holds a whole row in memory, and a row of a million empty cells would cost far more than
-   * its few megabytes.
+   * Refuses a row of more than {@link #MAX_CELLS} cells, counting separators outside quoted cells
+   * the way the parser reads them: a parser holds a whole row in memory, and a row of a million
+   * empty cells would cost far more than its few megabytes.
    */
   private static void checkCells(String text, char separator, boolean quoted, int first) {
     int row = first;

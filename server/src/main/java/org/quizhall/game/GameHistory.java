@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Games added up after the fact: a group's standings, the best games on a deck, a person's record, a group's
- * accuracy per question. Each read first waits for the rows reported so far, so a game that has just ended counts.
+ * Games added up after the fact: a group's standings, the best games on a deck, a person's record,
+ * a group's accuracy per question. Each read first waits for the rows reported so far, so a game
+ * that has just ended counts.
  */
 public final class GameHistory {
 
@@ -22,18 +23,33 @@ public final class GameHistory {
   public static final int STANDINGS_LIMIT = 100;
 
   /** A member's line in a group's standings. */
-  public record MemberTotals(String username, Long points, Long correct, long answered, Integer games,
+  public record MemberTotals(
+      String username,
+      Long points,
+      Long correct,
+      long answered,
+      Integer games,
       Integer bestStreak) {}
 
   /** One of the best games played on a deck. */
-  public record BestGame(String nickname, Integer score, int correct, int answered, Instant playedAt) {}
+  public record BestGame(
+      String nickname, Integer score, int correct, int answered, Instant playedAt) {}
 
   /** What a person's finished games add up to. */
   public record PersonTotals(int games, long points, long correct, long answered, int bestStreak) {}
 
   /** One of a person's finished games; {@code deckTitle} is null once the deck is gone. */
-  public record PlayedGame(UUID gameId, String roomCode, String deckTitle, String nickname, Integer rank,
-      Integer players, Integer score, Integer correct, Integer answered, Instant playedAt) {}
+  public record PlayedGame(
+      UUID gameId,
+      String roomCode,
+      String deckTitle,
+      String nickname,
+      Integer rank,
+      Integer players,
+      Integer score,
+      Integer correct,
+      Integer answered,
+      Instant playedAt) {}
 
   /** A person's totals and their latest finished games, newest first. */
   public record Person(PersonTotals totals, List<PlayedGame> history) {}
@@ -47,76 +63,119 @@ public final class GameHistory {
   }
 
   /** The group's members by their finished games in it since {@code since}, best first. */
-  public Future<List<MemberTotals>> groupStandings(UUID groupId, Instant since, boolean byAccuracy) {
-    return writer.drainedWithin()
-        .compose(settled -> pool.preparedQuery(groupStandingsSql(byAccuracy))
-            .execute(Tuple.of(groupId, since.atOffset(ZoneOffset.UTC))))
-        .map(rows -> {
-          List<MemberTotals> lines = new ArrayList<>();
-          for (Row row : rows) {
-            lines.add(new MemberTotals(row.getString("username"), row.getLong("points"), row.getLong("correct"),
-                row.getLong("answered"), row.getInteger("games"), row.getInteger("best_streak")));
-          }
-          return lines;
-        });
+  public Future<List<MemberTotals>> groupStandings(
+      UUID groupId, Instant since, boolean byAccuracy) {
+    return writer
+        .drainedWithin()
+        .compose(
+            settled ->
+                pool.preparedQuery(groupStandingsSql(byAccuracy))
+                    .execute(Tuple.of(groupId, since.atOffset(ZoneOffset.UTC))))
+        .map(
+            rows -> {
+              List<MemberTotals> lines = new ArrayList<>();
+              for (Row row : rows) {
+                lines.add(
+                    new MemberTotals(
+                        row.getString("username"),
+                        row.getLong("points"),
+                        row.getLong("correct"),
+                        row.getLong("answered"),
+                        row.getInteger("games"),
+                        row.getInteger("best_streak")));
+              }
+              return lines;
+            });
   }
 
   /** The statement {@link #groupStandings} runs, for measuring it. */
   public static String groupStandingsSql(boolean byAccuracy) {
-    return String.format(GameSql.GROUP_STANDINGS, byAccuracy ? GameSql.BY_ACCURACY : GameSql.BY_POINTS);
+    return String.format(
+        GameSql.GROUP_STANDINGS, byAccuracy ? GameSql.BY_ACCURACY : GameSql.BY_POINTS);
   }
 
   /** The best games played on a deck outside groups and assignments. */
   public Future<List<BestGame>> bestOnDeck(UUID deckId) {
-    return writer.drainedWithin()
+    return writer
+        .drainedWithin()
         .compose(settled -> pool.preparedQuery(GameSql.BEST_ON_DECK).execute(Tuple.of(deckId)))
-        .map(rows -> {
-          List<BestGame> best = new ArrayList<>();
-          for (Row row : rows) {
-            best.add(new BestGame(row.getString("nickname"), row.getInteger("final_score"),
-                row.getInteger("correct_count"), row.getInteger("answered_count"),
-                row.getOffsetDateTime("ended_at").toInstant()));
-          }
-          return best;
-        });
+        .map(
+            rows -> {
+              List<BestGame> best = new ArrayList<>();
+              for (Row row : rows) {
+                best.add(
+                    new BestGame(
+                        row.getString("nickname"),
+                        row.getInteger("final_score"),
+                        row.getInteger("correct_count"),
+                        row.getInteger("answered_count"),
+                        row.getOffsetDateTime("ended_at").toInstant()));
+              }
+              return best;
+            });
   }
 
   /** A person's record over every game they finished. */
   public Future<Person> person(UUID account) {
-    return writer.drainedWithin().compose(settled -> {
-      Future<PersonTotals> totals = pool.preparedQuery(GameSql.PERSON_TOTALS)
-          .execute(Tuple.of(account))
-          .map(rows -> {
-            Row row = rows.iterator().next();
-            return new PersonTotals(row.getInteger("games"), row.getLong("points"), row.getLong("correct"),
-                row.getLong("answered"), row.getInteger("best_streak"));
-          });
-      Future<List<PlayedGame>> history = pool.preparedQuery(GameSql.PERSON_HISTORY)
-          .execute(Tuple.of(account))
-          .map(rows -> {
-            List<PlayedGame> games = new ArrayList<>();
-            for (Row row : rows) {
-              games.add(new PlayedGame(row.getUUID("id"), row.getString("room_code"), row.getString("title"),
-                  row.getString("nickname"), row.getInteger("final_rank"), row.getInteger("players"),
-                  row.getInteger("final_score"), row.getInteger("correct_count"), row.getInteger("answered_count"),
-                  row.getOffsetDateTime("ended_at").toInstant()));
-            }
-            return games;
-          });
-      return Future.all(totals, history).map(all -> new Person(totals.result(), history.result()));
-    });
+    return writer
+        .drainedWithin()
+        .compose(
+            settled -> {
+              Future<PersonTotals> totals =
+                  pool.preparedQuery(GameSql.PERSON_TOTALS)
+                      .execute(Tuple.of(account))
+                      .map(
+                          rows -> {
+                            Row row = rows.iterator().next();
+                            return new PersonTotals(
+                                row.getInteger("games"),
+                                row.getLong("points"),
+                                row.getLong("correct"),
+                                row.getLong("answered"),
+                                row.getInteger("best_streak"));
+                          });
+              Future<List<PlayedGame>> history =
+                  pool.preparedQuery(GameSql.PERSON_HISTORY)
+                      .execute(Tuple.of(account))
+                      .map(
+                          rows -> {
+                            List<PlayedGame> games = new ArrayList<>();
+                            for (Row row : rows) {
+                              games.add(
+                                  new PlayedGame(
+                                      row.getUUID("id"),
+                                      row.getString("room_code"),
+                                      row.getString("title"),
+                                      row.getString("nickname"),
+                                      row.getInteger("final_rank"),
+                                      row.getInteger("players"),
+                                      row.getInteger("final_score"),
+                                      row.getInteger("correct_count"),
+                                      row.getInteger("answered_count"),
+                                      row.getOffsetDateTime("ended_at").toInstant()));
+                            }
+                            return games;
+                          });
+              return Future.all(totals, history)
+                  .map(all -> new Person(totals.result(), history.result()));
+            });
   }
 
-  /** The share of right answers signed-in players gave per deck question (0 to 1) in the group's games. */
+  /**
+   * The share of right answers signed-in players gave per deck question (0 to 1) in the group's
+   * games.
+   */
   public Future<Map<String, Double>> groupAccuracy(UUID groupId) {
-    return writer.drainedWithin()
+    return writer
+        .drainedWithin()
         .compose(settled -> pool.preparedQuery(GameSql.GROUP_ACCURACY).execute(Tuple.of(groupId)))
-        .map(rows -> {
-          Map<String, Double> accuracy = new HashMap<>();
-          for (Row row : rows) {
-            accuracy.put(row.getString("question_id"), row.getDouble("accuracy"));
-          }
-          return accuracy;
-        });
+        .map(
+            rows -> {
+              Map<String, Double> accuracy = new HashMap<>();
+              for (Row row : rows) {
+                accuracy.put(row.getString("question_id"), row.getDouble("accuracy"));
+              }
+              return accuracy;
+            });
   }
 }

@@ -11,12 +11,15 @@ import org.quizhall.deck.Response;
  */
 public interface GameLog {
 
-  /** Told once whether an answer is in the database (so the player can be told it is safe), or never will be. */
+  /**
+   * Told once whether an answer is in the database (so the player can be told it is safe), or never
+   * will be.
+   */
   @FunctionalInterface
   interface Receipt {
     void stored(boolean stored);
 
-    Receipt NONE = stored -> { };
+    Receipt NONE = stored -> {};
   }
 
   void playerJoined(PlayerJoined joined);
@@ -40,16 +43,23 @@ public interface GameLog {
     return true;
   }
 
-  /** Told once for each join or answer a room refused because {@link #hasRoom()} said no (for the metrics). */
+  /**
+   * Told once for each join or answer a room refused because {@link #hasRoom()} said no (for the
+   * metrics).
+   */
   default void refused() {}
 
   record PlayerJoined(
-      UUID gameId, UUID playerId, String nickname, UUID accountId, byte[] resumeDigest, Instant joinedAt) {}
+      UUID gameId,
+      UUID playerId,
+      String nickname,
+      UUID accountId,
+      byte[] resumeDigest,
+      Instant joinedAt) {}
 
   /**
-   * One accepted answer, as the player sent it.
-   * {@code accountId} is the signed-in player's account (null for guests) and {@code allowedMs} the
-   * time the question allowed.
+   * One accepted answer, as the player sent it. {@code accountId} is the signed-in player's account
+   * (null for guests) and {@code allowedMs} the time the question allowed.
    */
   record AnswerAccepted(
       UUID gameId,
@@ -79,7 +89,10 @@ public interface GameLog {
         second.gameStarted(gameId, at);
       }
 
-      /** The receipt is {@code first}'s: {@code second} (a derived record) does not hold back the acknowledgement. */
+      /**
+       * The receipt is {@code first}'s: {@code second} (a derived record) does not hold back the
+       * acknowledgement.
+       */
       @Override
       public void answerAccepted(AnswerAccepted answer, Receipt receipt) {
         first.answerAccepted(answer, receipt);
@@ -106,5 +119,11 @@ public interface GameLog {
   }
 
   record Standing(
-      UUID playerId, int rank, int score, int correctCount, int answeredCount, long totalResponseMs, int bestStreak) {}
+      UUID playerId,
+      int rank,
+      int score,
+      int correctCount,
+      int answeredCount,
+      long totalResponseMs,
+      int bestStreak) {}
 }

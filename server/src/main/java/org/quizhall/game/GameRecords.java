@@ -16,7 +16,9 @@ import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.Response;
 
-/** What the database holds of games under way, read back for rooms that carry on from a checkpoint. */
+/**
+ * What the database holds of games under way, read back for rooms that carry on from a checkpoint.
+ */
 public final class GameRecords {
 
   /** Who opened a game's room (null for none) and the questions it asks, in order. */
@@ -25,11 +27,19 @@ public final class GameRecords {
     public static final Opening NONE = new Opening(null, List.of());
   }
 
-  /** A player's seat as written: its record id, nickname, account (null for a guest) and resume token digest. */
+  /**
+   * A player's seat as written: its record id, nickname, account (null for a guest) and resume
+   * token digest.
+   */
   public record Seat(UUID playerId, String nickname, UUID account, byte[] resumeDigest) {}
 
   /** An answer as written. */
-  public record Answer(UUID playerId, int questionIndex, Response response, boolean correct, int responseMs,
+  public record Answer(
+      UUID playerId,
+      int questionIndex,
+      Response response,
+      boolean correct,
+      int responseMs,
       int points) {}
 
   /** A game's seats, oldest first, and its answers from some question on. */
@@ -75,16 +85,28 @@ public final class GameRecords {
                         answers -> {
                           List<Seat> seated = new ArrayList<>();
                           for (Row row : seats) {
-                            seated.add(new Seat(row.getUUID("id"), row.getString("nickname"), row.getUUID("account_id"),
-                                row.getBuffer("resume_hash").getBytes()));
+                            seated.add(
+                                new Seat(
+                                    row.getUUID("id"),
+                                    row.getString("nickname"),
+                                    row.getUUID("account_id"),
+                                    row.getBuffer("resume_hash").getBytes()));
                           }
                           List<Answer> given = new ArrayList<>();
                           for (Row row : answers) {
                             given.add(
-                                new Answer(row.getUUID("player_id"), row.getInteger("question_index"),
-                                    new Response(row.getInteger("choice"), row.getString("text_answer"),
-                                        row.getValue("choices") == null ? null : List.of(row.getArrayOfIntegers("choices"))),
-                                    row.getBoolean("correct"), row.getInteger("response_ms"), row.getInteger("points")));
+                                new Answer(
+                                    row.getUUID("player_id"),
+                                    row.getInteger("question_index"),
+                                    new Response(
+                                        row.getInteger("choice"),
+                                        row.getString("text_answer"),
+                                        row.getValue("choices") == null
+                                            ? null
+                                            : List.of(row.getArrayOfIntegers("choices"))),
+                                    row.getBoolean("correct"),
+                                    row.getInteger("response_ms"),
+                                    row.getInteger("points")));
                           }
                           return new Recorded(seated, given);
                         }));

@@ -28,7 +28,10 @@ final class GameSql {
       "UPDATE game_players SET final_rank = $2, final_score = $3, correct_count = $4, answered_count = $5,"
           + " total_response_ms = $6, best_streak = $7 WHERE id = $1";
 
-  /** Who may read a game's results: its host, a signed-in participant, or a guest with their resume token. */
+  /**
+   * Who may read a game's results: its host, a signed-in participant, or a guest with their resume
+   * token.
+   */
   static final String CAN_READ =
       "SELECT g.id, coalesce(g.host_id = $2, false) AS is_host, coalesce(g.ended_at <= now(), false) AS ended"
           + " FROM games g WHERE g.id = $1 AND (g.host_id = $2"
@@ -47,22 +50,25 @@ final class GameSql {
           + " coalesce(sum(a.response_ms), 0)::bigint AS total_response_ms"
           + " FROM game_players p LEFT JOIN answers a ON a.game_id = p.game_id AND a.player_id = p.id"
           + " WHERE p.game_id = $1 GROUP BY p.id, p.nickname, p.final_rank, p.joined_at"
-          // Once the game is over, a player who neither answered nor was ranked (the host removed them in the
+          // Once the game is over, a player who neither answered nor was ranked (the host removed
+          // them in the
           // lobby) has no line in its results.
           + " HAVING count(a.*) > 0 OR p.final_rank IS NOT NULL"
           + " OR NOT EXISTS (SELECT 1 FROM games g WHERE g.id = $1 AND g.ended_at <= now())"
           + " ORDER BY p.final_rank NULLS LAST, score DESC, total_response_ms, p.joined_at";
 
-  static final String QUESTIONS = "SELECT game_id, position, question_id, body FROM game_questions WHERE game_id = $1 ORDER BY position";
+  static final String QUESTIONS =
+      "SELECT game_id, position, question_id, body FROM game_questions WHERE game_id = $1 ORDER BY position";
 
   static final String ANSWER_COUNTS =
       "SELECT question_index, choice, choices, correct, count(*)::int AS n FROM answers WHERE game_id = $1"
           + " GROUP BY question_index, choice, choices, correct";
 
   /**
-   * Deck questions a game still in play is asking: a live room (not ended, opened in the last 12 hours, so a
-   * room lost without its end does not hold questions for ever), or an open assignment of a group the account is
-   * in (so nobody can block practice for everyone by setting an assignment in a group of their own).
+   * Deck questions a game still in play is asking: a live room (not ended, opened in the last 12
+   * hours, so a room lost without its end does not hold questions for ever), or an open assignment
+   * of a group the account is in (so nobody can block practice for everyone by setting an
+   * assignment in a group of their own).
    */
   static final String QUESTIONS_IN_PLAY =
       "SELECT DISTINCT q.question_id FROM game_questions q JOIN games g ON g.id = q.game_id"
@@ -70,12 +76,11 @@ final class GameSql {
           + " OR g.ended_at > now() AND EXISTS (SELECT 1 FROM assignments a JOIN group_members m"
           + " ON m.group_id = a.group_id WHERE a.game_id = g.id AND m.account_id = $2))";
 
-
   /**
    * Games whose rooms may still be open, newest first: not ended, opened in the last 12 hours (as
-   * {@link #QUESTIONS_IN_PLAY}), hosted by $1 or played in group $2, each with its deck's title and how many
-   * joined. Whether a room is really open is for the room directory to say (a room closed in its lobby
-   * leaves no end).
+   * {@link #QUESTIONS_IN_PLAY}), hosted by $1 or played in group $2, each with its deck's title and
+   * how many joined. Whether a room is really open is for the room directory to say (a room closed
+   * in its lobby leaves no end).
    */
   static final String UNFINISHED_GAMES =
       "SELECT g.id, g.room_code, g.group_id, g.created_at, g.started_at IS NOT NULL AS started, d.title AS deck_title,"
@@ -108,8 +113,8 @@ final class GameSql {
           + " WHERE game_id = $1 AND question_index >= $2";
 
   /**
-   * Members' finished games in group $1 since $2, summed per member; {@code %s} is the order (one of
-   * {@link #BY_POINTS} and {@link #BY_ACCURACY}).
+   * Members' finished games in group $1 since $2, summed per member; {@code %s} is the order (one
+   * of {@link #BY_POINTS} and {@link #BY_ACCURACY}).
    */
   static final String GROUP_STANDINGS =
       "SELECT a.username, sum(p.final_score)::bigint AS points, sum(p.correct_count)::bigint AS correct,"
@@ -120,7 +125,8 @@ final class GameSql {
           + " JOIN accounts a ON a.id = p.account_id"
           + " WHERE g.group_id = $1 AND g.ended_at >= $2 AND p.final_score IS NOT NULL"
           + " GROUP BY a.username"
-          + " ORDER BY %s LIMIT " + GameHistory.STANDINGS_LIMIT;
+          + " ORDER BY %s LIMIT "
+          + GameHistory.STANDINGS_LIMIT;
 
   static final String BY_POINTS = "points DESC, correct DESC, a.username";
 
@@ -148,7 +154,10 @@ final class GameSql {
           + " FROM game_players p JOIN games g ON g.id = p.game_id LEFT JOIN decks d ON d.id = g.deck_id"
           + " WHERE p.account_id = $1 AND g.ended_at <= now() ORDER BY g.ended_at DESC LIMIT 50";
 
-  /** The share of signed-in players' answers that were right, per deck question, over group $1's games. */
+  /**
+   * The share of signed-in players' answers that were right, per deck question, over group $1's
+   * games.
+   */
   static final String GROUP_ACCURACY =
       "SELECT a.question_id, avg(a.correct::int)::float8 AS accuracy, count(*)::int AS answers"
           + " FROM games g JOIN answers a ON a.game_id = g.id"
@@ -158,7 +167,10 @@ final class GameSql {
   /** A self-paced game runs for its assignment's window. */
   static final String SCHEDULE = "UPDATE games SET started_at = $2, ended_at = $3 WHERE id = $1";
 
-  /** For each of a set of self-paced games, how many questions it asks and how far account $2 has got. */
+  /**
+   * For each of a set of self-paced games, how many questions it asks and how far account $2 has
+   * got.
+   */
   static final String SELF_PACED_PROGRESS =
       "SELECT g.id, (SELECT count(*) FROM game_questions q WHERE q.game_id = g.id)::int AS questions,"
           + " coalesce(p.answered_count, 0) AS answered, coalesce(p.final_score, 0) AS score"
@@ -171,7 +183,8 @@ final class GameSql {
           + " LEFT JOIN answers a ON a.player_id = p.id AND a.question_index = q.position"
           + " WHERE q.game_id = $1 ORDER BY q.position";
 
-  static final String QUESTION_AT = "SELECT body FROM game_questions WHERE game_id = $1 AND position = $2";
+  static final String QUESTION_AT =
+      "SELECT body FROM game_questions WHERE game_id = $1 AND position = $2";
 
   static final String INSERT_SELF_PACED_ANSWER =
       "INSERT INTO answers (game_id, player_id, question_index, question_id, choice,"
@@ -183,7 +196,9 @@ final class GameSql {
           + " correct_count = correct_count + $3, answered_count = answered_count + 1"
           + " WHERE id = $1 RETURNING final_score, answered_count";
 
-  /** A member's seat in a self-paced game, named after their account, made on their first answer. */
+  /**
+   * A member's seat in a self-paced game, named after their account, made on their first answer.
+   */
   static final String INSERT_SELF_PACED_SEAT =
       "INSERT INTO game_players (id, game_id, nickname, account_id, resume_hash, joined_at, final_score,"
           + " correct_count, answered_count, total_response_ms, best_streak, self_paced)"

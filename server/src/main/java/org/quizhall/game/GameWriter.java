@@ -26,24 +26,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes what rooms report in batches, off every room's thread: rooms enqueue and return at once.
  * Group commit: when nothing is being written, a row is written at once; rows that arrive while a
- * transaction is in flight go together in the next one, in the order they happened. So an answer
- * is stored within one commit when the server is quiet and batches grow with load. Each answer's
+ * transaction is in flight go together in the next one, in the order they happened. So an answer is
+ * stored within one commit when the server is quiet and batches grow with load. Each answer's
  * receipt is told once its transaction committed (the room acknowledges the answer only then). A
  * failed flush keeps its rows and tries again, so no accepted answer is dropped.
  *
- * <p>While the database is away rows wait in memory, up to {@code limit} of them; past that,
- * {@link #hasRoom()} says no and rooms refuse new joins and answers until the rows are written.
- * Game starts and ends are always taken (two per game, and a game must be able to end).
+ * <p>While the database is away rows wait in memory, up to {@code limit} of them; past that, {@link
+ * #hasRoom()} says no and rooms refuse new joins and answers until the rows are written. Game
+ * starts and ends are always taken (two per game, and a game must be able to end).
  */
 public final class GameWriter implements GameLog {
 
   /** The first wait before retrying a failed flush; it doubles up to {@link #RETRY_MAX_MS}. */
   static final long RETRY_FIRST_MS = 50;
+
   static final int MAX_BATCH = 2_000;
   static final long DRAIN_TIMEOUT_MS = 5_000;
   private static final long RETRY_MAX_MS = 2_000;
-  /** Rows that may wait for the database by default: about 200 s of 10,000 players answering, some 40 MB. */
+
+  /**
+   * Rows that may wait for the database by default: about 200 s of 10,000 players answering, some
+   * 40 MB.
+   */
   public static final int DEFAULT_LIMIT = 100_000;
+
   private static final Logger log = LoggerFactory.getLogger(GameWriter.class);
 
   private sealed interface Write permits Joined, Started, Answered, Finished {
@@ -54,10 +60,15 @@ public final class GameWriter implements GameLog {
 
   private record Started(long seq, UUID gameId, Instant at) implements Write {}
 
-  /** {@code caller} is the room's context, where the receipt runs; null when reported from elsewhere. */
-  private record Answered(long seq, AnswerAccepted answer, Context caller, Receipt receipt) implements Write {}
+  /**
+   * {@code caller} is the room's context, where the receipt runs; null when reported from
+   * elsewhere.
+   */
+  private record Answered(long seq, AnswerAccepted answer, Context caller, Receipt receipt)
+      implements Write {}
 
-  private record Finished(long seq, UUID gameId, List<Standing> standings, Instant at) implements Write {}
+  private record Finished(long seq, UUID gameId, List<Standing> standings, Instant at)
+      implements Write {}
 
   private record Waiter(long seq, Promise<Void> promise) {}
 
@@ -65,18 +76,29 @@ public final class GameWriter implements GameLog {
   private final Context context;
   private final ConcurrentLinkedQueue<Write> queue = new ConcurrentLinkedQueue<>();
   private final AtomicLong enqueued = new AtomicLong();
-  private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.seq, b.seq));
+  private final PriorityQueue<Waiter> waiters =
+      new PriorityQueue<>((a, b) -> Long.compare(a.seq, b.seq));
   private final List<Write> retry = new ArrayList<>();
   private volatile long written;
   private long retryDelayMs = RETRY_FIRST_MS;
-  /** A flush is scheduled, running or waiting to retry; rows added meanwhile wait for it to finish. */
+
+  /**
+   * A flush is scheduled, running or waiting to retry; rows added meanwhile wait for it to finish.
+   */
   private final AtomicBoolean flushing = new AtomicBoolean();
+
   /** Answers reported, and flushes the database failed; read by the metrics. */
   private final AtomicLong answersReported = new AtomicLong();
+
   private final AtomicLong failedFlushes = new AtomicLong();
   private final AtomicLong refusals = new AtomicLong();
-  /** The last flush failed because the database did not answer; cleared by the next one that succeeds. */
+
+  /**
+   * The last flush failed because the database did not answer; cleared by the next one that
+   * succeeds.
+   */
   private volatile boolean failing;
+
   private final int limit;
 
   public GameWriter(Vertx vertx, Pool pool) {
@@ -115,7 +137,9 @@ public final class GameWriter implements GameLog {
     add(seq -> new Finished(seq, gameId, copy, at));
   }
 
-  /** False once {@link #limit()} rows are waiting; rooms ask before they take a join or an answer. */
+  /**
+   * False once {@link #limit()} rows are waiting; rooms ask before they take a join or an answer.
+   */
   @Override
   public boolean hasRoom() {
     return pending() < limit;
@@ -171,7 +195,9 @@ public final class GameWriter implements GameLog {
     return promise.future();
   }
 
-  /** Like {@link #drained()}, but gives up with a clear problem when the database does not keep up. */
+  /**
+   * Like {@link #drained()}, but gives up with a clear problem when the database does not keep up.
+   */
   public Future<Void> drainedWithin() {
     return drained()
         .timeout(DRAIN_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
@@ -211,7 +237,9 @@ public final class GameWriter implements GameLog {
               if (result.succeeded()) {
                 if (failing) {
                   failing = false;
-                  log.info("The database is back: writing the {} game rows that waited for it", pending());
+                  log.info(
+                      "The database is back: writing the {} game rows that waited for it",
+                      pending());
                 }
                 written = last;
                 retryDelayMs = RETRY_FIRST_MS;
@@ -219,7 +247,8 @@ public final class GameWriter implements GameLog {
                 completeWaiters();
                 flush();
               } else if (isDataError(result.cause())) {
-                // One bad row must not hold back the rest: write them one by one, dropping only the bad ones.
+                // One bad row must not hold back the rest: write them one by one, dropping only the
+                // bad ones.
                 List<Write> refused = new ArrayList<>();
                 writeOneByOne(batch, 0, refused)
                     .onComplete(
@@ -235,7 +264,8 @@ public final class GameWriter implements GameLog {
                             retryDelayMs = RETRY_FIRST_MS;
                             flush();
                           } else {
-                            // The database went away part way: the rest waits, as after any failed flush.
+                            // The database went away part way: the rest waits, as after any failed
+                            // flush.
                             failedFlushes.incrementAndGet();
                             failing = true;
                             retryDelayMs = Math.min(RETRY_MAX_MS, retryDelayMs * 2);
@@ -245,8 +275,12 @@ public final class GameWriter implements GameLog {
               } else {
                 failedFlushes.incrementAndGet();
                 if (!failing) {
-                  // Once per outage: the rows wait in memory (up to the limit) and are retried every few seconds.
-                  log.warn("Writing {} game rows failed; they wait and are retried: {}", batch.size(), result.cause().getMessage());
+                  // Once per outage: the rows wait in memory (up to the limit) and are retried
+                  // every few seconds.
+                  log.warn(
+                      "Writing {} game rows failed; they wait and are retried: {}",
+                      batch.size(),
+                      result.cause().getMessage());
                 }
                 failing = true;
                 retry.addAll(batch);
@@ -264,7 +298,10 @@ public final class GameWriter implements GameLog {
     }
   }
 
-  /** Tells the rooms about the first {@code count} rows of a written batch: stored, or refused for good. */
+  /**
+   * Tells the rooms about the first {@code count} rows of a written batch: stored, or refused for
+   * good.
+   */
   private static void receipts(List<Write> batch, int count, List<Write> refused) {
     for (int i = 0; i < count; i++) {
       if (batch.get(i) instanceof Answered answered) {
@@ -278,7 +315,10 @@ public final class GameWriter implements GameLog {
     }
   }
 
-  /** Writes rows one at a time from {@code from}; returns how many rows are done (written or, in {@code refused}, dropped). */
+  /**
+   * Writes rows one at a time from {@code from}; returns how many rows are done (written or, in
+   * {@code refused}, dropped).
+   */
   private Future<Integer> writeOneByOne(List<Write> batch, int from, List<Write> refused) {
     if (from >= batch.size()) {
       return Future.succeededFuture(from);
@@ -289,8 +329,10 @@ public final class GameWriter implements GameLog {
             result -> {
               if (result.succeeded() || isDataError(result.cause())) {
                 if (result.failed()) {
-                  log.error("Dropped a game row the database refuses ({}): {}",
-                      row.getClass().getSimpleName(), result.cause().getMessage());
+                  log.error(
+                      "Dropped a game row the database refuses ({}): {}",
+                      row.getClass().getSimpleName(),
+                      result.cause().getMessage());
                   refused.add(row);
                 }
                 return writeOneByOne(batch, from + 1, refused);
@@ -301,9 +343,13 @@ public final class GameWriter implements GameLog {
             });
   }
 
-  /** Integrity and data errors (SQLSTATE classes 22 and 23) fail the same way however often they are retried. */
+  /**
+   * Integrity and data errors (SQLSTATE classes 22 and 23) fail the same way however often they are
+   * retried.
+   */
   public static boolean isDataError(Throwable e) {
-    return e instanceof PgException pg && pg.getSqlState() != null
+    return e instanceof PgException pg
+        && pg.getSqlState() != null
         && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
   }
 
@@ -323,7 +369,13 @@ public final class GameWriter implements GameLog {
       if (write instanceof Joined j) {
         PlayerJoined p = j.joined();
         joined.add(
-            Tuple.of(p.playerId(), p.gameId(), p.nickname(), p.accountId(), Buffer.buffer(p.resumeDigest()), utc(p.joinedAt())));
+            Tuple.of(
+                p.playerId(),
+                p.gameId(),
+                p.nickname(),
+                p.accountId(),
+                Buffer.buffer(p.resumeDigest()),
+                utc(p.joinedAt())));
       } else if (write instanceof Started s) {
         started.add(Tuple.of(s.gameId(), utc(s.at())));
       } else if (write instanceof Answered a) {
@@ -365,7 +417,8 @@ public final class GameWriter implements GameLog {
     return chain.mapEmpty();
   }
 
-  private static Future<?> batch(Future<?> after, SqlConnection connection, List<Tuple> rows, String sql) {
+  private static Future<?> batch(
+      Future<?> after, SqlConnection connection, List<Tuple> rows, String sql) {
     if (rows.isEmpty()) {
       return after;
     }

@@ -17,24 +17,44 @@ import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.QuestionType;
 import org.quizhall.problem.Problem;
 
-/** Games as records: created when a room opens, read back as results once the answers are written. */
+/**
+ * Games as records: created when a room opens, read back as results once the answers are written.
+ */
 public final class Games {
 
   /** One player's line in the results. */
   public record PlayerResult(
-      int rank, String nickname, int score, int correctCount, int answeredCount, double meanResponseMs) {}
+      int rank,
+      String nickname,
+      int score,
+      int correctCount,
+      int answeredCount,
+      double meanResponseMs) {}
 
-  /** One question's line in the results; {@code distribution} counts answers per option (or correct/incorrect when typed). */
+  /**
+   * One question's line in the results; {@code distribution} counts answers per option (or
+   * correct/incorrect when typed).
+   */
   public record QuestionResult(
-      int index, String questionId, String prompt, String answerType, List<String> options, int answered,
-      int correctCount, List<Integer> distribution) {
+      int index,
+      String questionId,
+      String prompt,
+      String answerType,
+      List<String> options,
+      int answered,
+      int correctCount,
+      List<Integer> distribution) {
 
     public double correctRate() {
       return answered == 0 ? 0 : (double) correctCount / answered;
     }
   }
 
-  public record Results(UUID gameId, String roomCode, boolean finished, List<PlayerResult> players,
+  public record Results(
+      UUID gameId,
+      String roomCode,
+      boolean finished,
+      List<PlayerResult> players,
       List<QuestionResult> questions) {}
 
   private final Pool pool;
@@ -48,9 +68,9 @@ public final class Games {
   }
 
   /**
-   * The id a game's question goes by outside the deck (live rooms, assignments): stable for one game
-   * and position, so it survives a checkpoint, but unrelated to the deck question's id, which would
-   * let a player look the key up.
+   * The id a game's question goes by outside the deck (live rooms, assignments): stable for one
+   * game and position, so it survives a checkpoint, but unrelated to the deck question's id, which
+   * would let a player look the key up.
    */
   public static String questionId(UUID gameId, int position) {
     try {
@@ -64,8 +84,9 @@ public final class Games {
   }
 
   /**
-   * The ids of a deck's questions that a game still in play is asking. Study modes keep their keys to themselves
-   * until the game is over, or a player could practise a live question to be told its answer.
+   * The ids of a deck's questions that a game still in play is asking. Study modes keep their keys
+   * to themselves until the game is over, or a player could practise a live question to be told its
+   * answer.
    */
   public Future<java.util.Set<String>> questionsInPlay(UUID deckId, UUID account) {
     return pool.preparedQuery(GameSql.QUESTIONS_IN_PLAY)
@@ -79,11 +100,17 @@ public final class Games {
   }
 
   /**
-   * A game that may still have its room open: its code, deck title (null once the deck is gone), group (or null),
-   * when it opened, whether it started, and how many joined.
+   * A game that may still have its room open: its code, deck title (null once the deck is gone),
+   * group (or null), when it opened, whether it started, and how many joined.
    */
-  public record Unfinished(UUID gameId, String roomCode, String deckTitle, UUID groupId, java.time.Instant openedAt,
-      boolean started, int players) {}
+  public record Unfinished(
+      UUID gameId,
+      String roomCode,
+      String deckTitle,
+      UUID groupId,
+      java.time.Instant openedAt,
+      boolean started,
+      int players) {}
 
   /** The unfinished games an account hosted, newest first: see {@link GameSql#UNFINISHED_GAMES}. */
   public Future<List<Unfinished>> unfinishedHostedBy(UUID hostId) {
@@ -98,30 +125,45 @@ public final class Games {
   private Future<List<Unfinished>> unfinished(Tuple who) {
     return pool.preparedQuery(GameSql.UNFINISHED_GAMES)
         .execute(who)
-        .map(rows -> {
-          List<Unfinished> all = new ArrayList<>();
-          for (Row row : rows) {
-            all.add(new Unfinished(row.getUUID("id"), row.getString("room_code"), row.getString("deck_title"),
-                row.getUUID("group_id"), row.getOffsetDateTime("created_at").toInstant(), row.getBoolean("started"),
-                row.getInteger("players")));
-          }
-          return all;
-        });
+        .map(
+            rows -> {
+              List<Unfinished> all = new ArrayList<>();
+              for (Row row : rows) {
+                all.add(
+                    new Unfinished(
+                        row.getUUID("id"),
+                        row.getString("room_code"),
+                        row.getString("deck_title"),
+                        row.getUUID("group_id"),
+                        row.getOffsetDateTime("created_at").toInstant(),
+                        row.getBoolean("started"),
+                        row.getInteger("players")));
+              }
+              return all;
+            });
   }
 
   /** Records a new game and the questions it will ask, before its room opens. */
-  public Future<Void> create(UUID gameId, String roomCode, UUID deckId, UUID groupId, UUID hostId,
-      JsonObject settings, List<Question> questions) {
+  public Future<Void> create(
+      UUID gameId,
+      String roomCode,
+      UUID deckId,
+      UUID groupId,
+      UUID hostId,
+      JsonObject settings,
+      List<Question> questions) {
     return pool.withTransaction(
         connection -> {
           List<Tuple> rows = new ArrayList<>();
           for (int i = 0; i < questions.size(); i++) {
-            rows.add(Tuple.of(gameId, i, questions.get(i).id(), QuestionJson.toJson(questions.get(i))));
+            rows.add(
+                Tuple.of(gameId, i, questions.get(i).id(), QuestionJson.toJson(questions.get(i))));
           }
           return connection
               .preparedQuery(GameSql.INSERT_GAME)
               .execute(Tuple.of(gameId, roomCode, deckId, hostId, settings, groupId))
-              .compose(v -> connection.preparedQuery(GameSql.INSERT_GAME_QUESTION).executeBatch(rows))
+              .compose(
+                  v -> connection.preparedQuery(GameSql.INSERT_GAME_QUESTION).executeBatch(rows))
               .mapEmpty();
         });
   }
@@ -136,25 +178,35 @@ public final class Games {
         .compose(
             v ->
                 pool.preparedQuery(GameSql.CAN_READ)
-                    .execute(Tuple.of(gameId, accountId, resumeDigest == null ? null : Buffer.buffer(resumeDigest))))
+                    .execute(
+                        Tuple.of(
+                            gameId,
+                            accountId,
+                            resumeDigest == null ? null : Buffer.buffer(resumeDigest))))
         .compose(
             allowed -> {
               if (allowed.size() == 0) {
                 return Future.failedFuture(
-                    Problem.notFound("game_not_found", "There is no such game, or you did not take part in it."));
+                    Problem.notFound(
+                        "game_not_found",
+                        "There is no such game, or you did not take part in it."));
               }
               Row access = allowed.iterator().next();
               if (!access.getBoolean("is_host") && !access.getBoolean("ended")) {
                 // Mid-game results would show players the answer distribution of the open question.
                 return Future.failedFuture(
-                    Problem.conflict("game_in_progress", "The results are ready when the game has ended."));
+                    Problem.conflict(
+                        "game_in_progress", "The results are ready when the game has ended."));
               }
               return load(gameId);
             });
   }
 
   private Future<Results> load(UUID gameId) {
-    Future<Row> game = pool.preparedQuery(GameSql.GAME).execute(Tuple.of(gameId)).map(rows -> rows.iterator().next());
+    Future<Row> game =
+        pool.preparedQuery(GameSql.GAME)
+            .execute(Tuple.of(gameId))
+            .map(rows -> rows.iterator().next());
     Future<List<PlayerResult>> players =
         pool.preparedQuery(GameSql.PLAYER_RESULTS)
             .execute(Tuple.of(gameId))
@@ -186,10 +238,20 @@ public final class Games {
                         .map(
                             countRows -> {
                               Map<Integer, List<Row>> counts = new HashMap<>();
-                              countRows.forEach(r -> counts.computeIfAbsent(r.getInteger("question_index"), k -> new ArrayList<>()).add(r));
+                              countRows.forEach(
+                                  r ->
+                                      counts
+                                          .computeIfAbsent(
+                                              r.getInteger("question_index"),
+                                              k -> new ArrayList<>())
+                                          .add(r));
                               List<QuestionResult> out = new ArrayList<>();
                               for (Row row : questionRows) {
-                                out.add(questionResult(row, counts.getOrDefault(row.getInteger("position"), List.of())));
+                                out.add(
+                                    questionResult(
+                                        row,
+                                        counts.getOrDefault(
+                                            row.getInteger("position"), List.of())));
                               }
                               return out;
                             }));
@@ -200,15 +262,20 @@ public final class Games {
                     gameId,
                     game.result().getString("room_code"),
                     game.result().getValue("ended_at") != null
-                        && !game.result().getOffsetDateTime("ended_at").toInstant().isAfter(clock.instant()),
+                        && !game.result()
+                            .getOffsetDateTime("ended_at")
+                            .toInstant()
+                            .isAfter(clock.instant()),
                     players.result(),
                     questions.result()));
   }
 
   private static QuestionResult questionResult(Row row, List<Row> counts) {
     Question question = QuestionJson.fromJson((JsonObject) row.getValue("body"));
-    boolean byOption = question.type() == QuestionType.MULTIPLE_CHOICE || question.type() == QuestionType.TRUE_FALSE
-        || question.type() == QuestionType.MULTIPLE_RESPONSE;
+    boolean byOption =
+        question.type() == QuestionType.MULTIPLE_CHOICE
+            || question.type() == QuestionType.TRUE_FALSE
+            || question.type() == QuestionType.MULTIPLE_RESPONSE;
     int[] distribution = new int[byOption ? question.options().size() : 2];
     int answered = 0;
     int correct = 0;
@@ -220,7 +287,8 @@ public final class Games {
         correct += n;
       }
       Integer choice = count.getInteger("choice");
-      Integer[] choices = count.getValue("choices") == null ? null : count.getArrayOfIntegers("choices");
+      Integer[] choices =
+          count.getValue("choices") == null ? null : count.getArrayOfIntegers("choices");
       if (!byOption) {
         distribution[isCorrect ? 0 : 1] += n;
       } else if (choice != null && choice >= 0 && choice < distribution.length) {

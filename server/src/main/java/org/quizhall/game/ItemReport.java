@@ -9,13 +9,15 @@ import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionType;
 
 /**
- * A question's item analysis as its owner reads it: the figures of its current version, the options' shares, and
- * plain hints where the figures point at a problem ("option C was never chosen: replace it").
+ * A question's item analysis as its owner reads it: the figures of its current version, the
+ * options' shares, and plain hints where the figures point at a problem ("option C was never
+ * chosen: replace it").
  */
 public final class ItemReport {
 
   /** Below this many answers to a version, no hint is given: a few answers say little. */
   static final int HINT_MIN_ANSWERS = 10;
+
   static final double TOO_EASY = 0.9;
   static final double TOO_HARD = 0.3;
 
@@ -23,40 +25,69 @@ public final class ItemReport {
 
   public static JsonObject of(Question q, ItemAnalysis.Figures figures) {
     String version = ItemAnalysis.version(q);
-    ItemTally now = figures == null ? new ItemTally() : figures.byVersion().getOrDefault(version, new ItemTally());
-    long earlier = figures == null ? 0 : figures.byVersion().entrySet().stream()
-        .filter(e -> !e.getKey().equals(version)).mapToLong(e -> e.getValue().answers()).sum();
-    ItemAnalysis.Flags flags = figures == null ? new ItemAnalysis.Flags(Map.of(), List.of()) : figures.flags();
+    ItemTally now =
+        figures == null
+            ? new ItemTally()
+            : figures.byVersion().getOrDefault(version, new ItemTally());
+    long earlier =
+        figures == null
+            ? 0
+            : figures.byVersion().entrySet().stream()
+                .filter(e -> !e.getKey().equals(version))
+                .mapToLong(e -> e.getValue().answers())
+                .sum();
+    ItemAnalysis.Flags flags =
+        figures == null ? new ItemAnalysis.Flags(Map.of(), List.of()) : figures.flags();
 
-    JsonObject out = new JsonObject()
-        .put("questionId", q.id())
-        .put("answers", now.answers())
-        .put("games", now.games())
-        .put("practice", now.practice())
-        .put("earlierAnswers", earlier)
-        .put("correctShare", round(now.difficulty()))
-        .put("discrimination", round(now.pointBiserial()))
-        .put("upperMinusLower", round(now.upperMinusLower()))
-        .put("medianMs", now.medianMs());
+    JsonObject out =
+        new JsonObject()
+            .put("questionId", q.id())
+            .put("answers", now.answers())
+            .put("games", now.games())
+            .put("practice", now.practice())
+            .put("earlierAnswers", earlier)
+            .put("correctShare", round(now.difficulty()))
+            .put("discrimination", round(now.pointBiserial()))
+            .put("upperMinusLower", round(now.upperMinusLower()))
+            .put("medianMs", now.medianMs());
     JsonArray options = new JsonArray();
     if (hasOptions(q)) {
       for (int i = 0; i < q.options().size(); i++) {
         String text = q.options().get(i);
-        options.add(new JsonObject()
-            .put("letter", letter(i))
-            .put("text", text)
-            .put("key", isKey(q, i))
-            .put("chosen", now.chosen(text))
-            .put("share", now.answers() == 0 ? null : round((double) now.chosen(text) / now.answers()))
-            .put("upperShare", now.upper() == 0 ? null : round((double) now.chosenByUpper(text) / now.upper())));
+        options.add(
+            new JsonObject()
+                .put("letter", letter(i))
+                .put("text", text)
+                .put("key", isKey(q, i))
+                .put("chosen", now.chosen(text))
+                .put(
+                    "share",
+                    now.answers() == 0 ? null : round((double) now.chosen(text) / now.answers()))
+                .put(
+                    "upperShare",
+                    now.upper() == 0
+                        ? null
+                        : round((double) now.chosenByUpper(text) / now.upper())));
       }
     }
     out.put("options", options);
     JsonArray comments = new JsonArray();
-    flags.comments().forEach(c -> comments.add(new JsonObject().put("reason", c.reason()).put("comment", c.comment())
-        .put("nickname", c.nickname()).put("at", c.at().toString())));
-    out.put("flags", new JsonObject().put("total", flags.total()).put("byReason", new JsonObject(Map.copyOf(flags.byReason())))
-        .put("comments", comments));
+    flags
+        .comments()
+        .forEach(
+            c ->
+                comments.add(
+                    new JsonObject()
+                        .put("reason", c.reason())
+                        .put("comment", c.comment())
+                        .put("nickname", c.nickname())
+                        .put("at", c.at().toString())));
+    out.put(
+        "flags",
+        new JsonObject()
+            .put("total", flags.total())
+            .put("byReason", new JsonObject(Map.copyOf(flags.byReason())))
+            .put("comments", comments));
     out.put("hints", new JsonArray(hints(q, now, flags)));
     return out;
   }
@@ -67,9 +98,20 @@ public final class ItemReport {
     if (flags.total() == 1) {
       out.add("flagged once: " + reasonWords(flags.byReason().keySet().iterator().next()));
     } else if (flags.total() > 1) {
-      out.add("flagged " + flags.total() + " times: " + String.join(", ", flags.byReason().entrySet().stream()
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-          .map(e -> e.getValue() + (e.getValue() == 1 ? " says " : " say ") + reasonWords(e.getKey())).toList()));
+      out.add(
+          "flagged "
+              + flags.total()
+              + " times: "
+              + String.join(
+                  ", ",
+                  flags.byReason().entrySet().stream()
+                      .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                      .map(
+                          e ->
+                              e.getValue()
+                                  + (e.getValue() == 1 ? " says " : " say ")
+                                  + reasonWords(e.getKey()))
+                      .toList()));
     }
     if (t.answers() < HINT_MIN_ANSWERS) {
       return out;
@@ -110,7 +152,8 @@ public final class ItemReport {
   }
 
   private static boolean hasOptions(Question q) {
-    return q.type() == QuestionType.MULTIPLE_CHOICE || q.type() == QuestionType.TRUE_FALSE
+    return q.type() == QuestionType.MULTIPLE_CHOICE
+        || q.type() == QuestionType.TRUE_FALSE
         || q.type() == QuestionType.MULTIPLE_RESPONSE;
   }
 

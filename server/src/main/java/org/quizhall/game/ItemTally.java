@@ -6,15 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The running sums behind one question version's item analysis: how often it was answered and answered right, which
- * options were chosen (overall and by the strongest players), how long answers took, and the sums a point-biserial
- * correlation between being right and the player's score on the rest of the game is computed from. Sums, not
- * answers, so that any number of games folds into the same small record.
+ * The running sums behind one question version's item analysis: how often it was answered and
+ * answered right, which options were chosen (overall and by the strongest players), how long
+ * answers took, and the sums a point-biserial correlation between being right and the player's
+ * score on the rest of the game is computed from. Sums, not answers, so that any number of games
+ * folds into the same small record.
  */
 public final class ItemTally {
 
   /** Response times are counted in buckets of this many milliseconds, the last one open-ended. */
   static final int BUCKET_MS = 250;
+
   static final int BUCKETS = 241;
 
   long answers;
@@ -22,21 +24,28 @@ public final class ItemTally {
   long games;
   long practice;
   final long[] times = new long[BUCKETS];
+
   /** How often each option text was chosen, and by players in the top 27% of their game. */
   final Map<String, Long> chosen = new LinkedHashMap<>();
+
   final Map<String, Long> chosenByUpper = new LinkedHashMap<>();
   long upper;
   long upperCorrect;
   long lower;
   long lowerCorrect;
+
   /** Pairs of (right 0/1, rest score 0–1) for the point-biserial. */
   long pairs;
+
   double sumRight;
   double sumRest;
   double sumRestSquared;
   double sumRightRest;
 
-  /** One answer: whether it was right, how long it took, the option texts chosen (none for typed and arranged). */
+  /**
+   * One answer: whether it was right, how long it took, the option texts chosen (none for typed and
+   * arranged).
+   */
   void add(boolean right, long responseMs, Iterable<String> options) {
     answers++;
     if (right) {
@@ -48,7 +57,10 @@ public final class ItemTally {
     }
   }
 
-  /** Where the player stands in their game: rest score (their share right on the game's other questions) and group. */
+  /**
+   * Where the player stands in their game: rest score (their share right on the game's other
+   * questions) and group.
+   */
   void addStanding(boolean right, Double restScore, Group group, Iterable<String> options) {
     if (restScore != null) {
       double x = right ? 1 : 0;
@@ -74,8 +86,15 @@ public final class ItemTally {
     }
   }
 
-  /** A player's third of their game by score: the top and bottom 27%, the classic item-analysis groups. */
-  enum Group { UPPER, MIDDLE, LOWER }
+  /**
+   * A player's third of their game by score: the top and bottom 27%, the classic item-analysis
+   * groups.
+   */
+  enum Group {
+    UPPER,
+    MIDDLE,
+    LOWER
+  }
 
   void merge(ItemTally other) {
     answers += other.answers;
@@ -104,9 +123,9 @@ public final class ItemTally {
   }
 
   /**
-   * The point-biserial correlation between being right and the player's score on the rest of the game: near +1 the
-   * question tells strong players from weak ones, near 0 it does not, below 0 the weak do better (often a wrong key).
-   * Null below ten pairs or when either side does not vary.
+   * The point-biserial correlation between being right and the player's score on the rest of the
+   * game: near +1 the question tells strong players from weak ones, near 0 it does not, below 0 the
+   * weak do better (often a wrong key). Null below ten pairs or when either side does not vary.
    */
   public Double pointBiserial() {
     if (pairs < 10) {
@@ -121,7 +140,10 @@ public final class ItemTally {
     return (n * sumRightRest - sumRight * sumRest) / Math.sqrt(varRight * varRest);
   }
 
-  /** The share right in the top 27% minus the share right in the bottom 27%; null below three in either (a class of eleven). */
+  /**
+   * The share right in the top 27% minus the share right in the bottom 27%; null below three in
+   * either (a class of eleven).
+   */
   public Double upperMinusLower() {
     if (upper < 3 || lower < 3) {
       return null;
@@ -179,12 +201,21 @@ public final class ItemTally {
       histogram.add(times[i]);
     }
     return new JsonObject()
-        .put("answers", answers).put("correct", correct).put("games", games).put("practice", practice)
+        .put("answers", answers)
+        .put("correct", correct)
+        .put("games", games)
+        .put("practice", practice)
         .put("times", histogram)
         .put("chosen", new JsonObject(new LinkedHashMap<>(chosen)))
         .put("chosenByUpper", new JsonObject(new LinkedHashMap<>(chosenByUpper)))
-        .put("upper", upper).put("upperCorrect", upperCorrect).put("lower", lower).put("lowerCorrect", lowerCorrect)
-        .put("pairs", pairs).put("sumRight", sumRight).put("sumRest", sumRest).put("sumRestSquared", sumRestSquared)
+        .put("upper", upper)
+        .put("upperCorrect", upperCorrect)
+        .put("lower", lower)
+        .put("lowerCorrect", lowerCorrect)
+        .put("pairs", pairs)
+        .put("sumRight", sumRight)
+        .put("sumRest", sumRest)
+        .put("sumRestSquared", sumRestSquared)
         .put("sumRightRest", sumRightRest);
   }
 
@@ -198,7 +229,8 @@ public final class ItemTally {
     for (int i = 0; i < Math.min(BUCKETS, histogram.size()); i++) {
       t.times[i] = histogram.getLong(i);
     }
-    json.getJsonObject("chosen", new JsonObject()).forEach(e -> t.chosen.put(e.getKey(), ((Number) e.getValue()).longValue()));
+    json.getJsonObject("chosen", new JsonObject())
+        .forEach(e -> t.chosen.put(e.getKey(), ((Number) e.getValue()).longValue()));
     json.getJsonObject("chosenByUpper", new JsonObject())
         .forEach(e -> t.chosenByUpper.put(e.getKey(), ((Number) e.getValue()).longValue()));
     t.upper = json.getLong("upper", 0L);

@@ -46,8 +46,14 @@ public final class Assignments {
   private final MasteryRecorder mastery;
   private final Clock clock;
 
-  public Assignments(Pool pool, Groups groups, Decks decks, Games games, SelfPacedGames selfPaced,
-      MasteryRecorder mastery, Clock clock) {
+  public Assignments(
+      Pool pool,
+      Groups groups,
+      Decks decks,
+      Games games,
+      SelfPacedGames selfPaced,
+      MasteryRecorder mastery,
+      Clock clock) {
     this.pool = pool;
     this.groups = groups;
     this.decks = decks;
@@ -58,31 +64,62 @@ public final class Assignments {
   }
 
   public Future<JsonObject> create(
-      UUID groupId, UUID account, UUID deckId, String title, int questionCount, Instant opensAt, Instant closesAt) {
+      UUID groupId,
+      UUID account,
+      UUID deckId,
+      String title,
+      int questionCount,
+      Instant opensAt,
+      Instant closesAt) {
     if (!closesAt.isAfter(opensAt) || Duration.between(opensAt, closesAt).compareTo(LONGEST) > 0) {
       return Future.failedFuture(
-          Problem.invalid("invalid_window", "closesAt must come after opensAt, at most 60 days later."));
+          Problem.invalid(
+              "invalid_window", "closesAt must come after opensAt, at most 60 days later."));
     }
     if (!closesAt.isAfter(clock.instant())) {
-      return Future.failedFuture(Problem.invalid("invalid_window", "closesAt is already in the past."));
+      return Future.failedFuture(
+          Problem.invalid("invalid_window", "closesAt is already in the past."));
     }
     UUID gameId = UUID.randomUUID();
     return groups
         .asMember(groupId, account)
-        .compose(group -> decks.get(deckId, account).compose(deck -> decks.questions(deckId, account).map(q -> {
-          String name = title == null || title.isBlank() ? deck.title() : title.strip();
-          if (name.length() > 200) {
-            throw Problem.invalid("invalid_title", "A title is at most 200 characters.");
-          }
-          return new Object[] {name, RoundAssembler.assemble(q, questionCount, java.util.Set.of(), gameId.getLeastSignificantBits())};
-        })))
+        .compose(
+            group ->
+                decks
+                    .get(deckId, account)
+                    .compose(
+                        deck ->
+                            decks
+                                .questions(deckId, account)
+                                .map(
+                                    q -> {
+                                      String name =
+                                          title == null || title.isBlank()
+                                              ? deck.title()
+                                              : title.strip();
+                                      if (name.length() > 200) {
+                                        throw Problem.invalid(
+                                            "invalid_title", "A title is at most 200 characters.");
+                                      }
+                                      return new Object[] {
+                                        name,
+                                        RoundAssembler.assemble(
+                                            q,
+                                            questionCount,
+                                            java.util.Set.of(),
+                                            gameId.getLeastSignificantBits())
+                                      };
+                                    })))
         .compose(
             parts -> {
               String name = (String) parts[0];
               @SuppressWarnings("unchecked")
               List<Question> round = (List<Question>) parts[1];
               JsonObject settings =
-                  new JsonObject().put("selfPaced", true).put("questionCount", round.size()).put("speedScoring", false);
+                  new JsonObject()
+                      .put("selfPaced", true)
+                      .put("questionCount", round.size())
+                      .put("speedScoring", false);
               return games
                   .create(gameId, "SELF", deckId, groupId, account, settings, round)
                   .compose(v -> selfPaced.schedule(gameId, opensAt, closesAt))
@@ -91,10 +128,20 @@ public final class Assignments {
                           pool.preparedQuery(
                                   "INSERT INTO assignments (group_id, game_id, title, opens_at, closes_at, created_by)"
                                       + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
-                              .execute(Tuple.of(groupId, gameId, name, utc(opensAt), utc(closesAt), account)))
+                              .execute(
+                                  Tuple.of(
+                                      groupId, gameId, name, utc(opensAt), utc(closesAt), account)))
                   .map(
                       rows ->
-                          summary(rows.iterator().next().getUUID("id"), gameId, name, opensAt, closesAt, round.size(), 0, 0));
+                          summary(
+                              rows.iterator().next().getUUID("id"),
+                              gameId,
+                              name,
+                              opensAt,
+                              closesAt,
+                              round.size(),
+                              0,
+                              0));
             });
   }
 
@@ -114,17 +161,28 @@ public final class Assignments {
               rows.forEach(assignments::add);
               Set<UUID> gameIds = new HashSet<>();
               assignments.forEach(row -> gameIds.add(row.getUUID("game_id")));
-              return selfPaced.progress(gameIds, account).map(progress -> {
-                JsonArray out = new JsonArray();
-                for (Row row : assignments) {
-                  SelfPacedGames.Progress mine = progress.getOrDefault(row.getUUID("game_id"), SelfPacedGames.Progress.NONE);
-                  out.add(
-                      summary(row.getUUID("id"), row.getUUID("game_id"), row.getString("title"),
-                          row.getOffsetDateTime("opens_at").toInstant(), row.getOffsetDateTime("closes_at").toInstant(),
-                          mine.questions(), mine.answered(), mine.score()));
-                }
-                return out;
-              });
+              return selfPaced
+                  .progress(gameIds, account)
+                  .map(
+                      progress -> {
+                        JsonArray out = new JsonArray();
+                        for (Row row : assignments) {
+                          SelfPacedGames.Progress mine =
+                              progress.getOrDefault(
+                                  row.getUUID("game_id"), SelfPacedGames.Progress.NONE);
+                          out.add(
+                              summary(
+                                  row.getUUID("id"),
+                                  row.getUUID("game_id"),
+                                  row.getString("title"),
+                                  row.getOffsetDateTime("opens_at").toInstant(),
+                                  row.getOffsetDateTime("closes_at").toInstant(),
+                                  mine.questions(),
+                                  mine.answered(),
+                                  mine.score()));
+                        }
+                        return out;
+                      });
             });
   }
 
@@ -133,7 +191,8 @@ public final class Assignments {
     return load(assignmentId, account)
         .compose(
             assignment ->
-                selfPaced.sheet(assignment.gameId(), account)
+                selfPaced
+                    .sheet(assignment.gameId(), account)
                     .map(
                         items -> {
                           Instant now = clock.instant();
@@ -146,7 +205,8 @@ public final class Assignments {
                             JsonObject json = new JsonObject().put("index", item.position());
                             if (open || now.isAfter(assignment.closesAt())) {
                               json.put("id", Games.questionId(assignment.gameId(), item.position()))
-                                  .put("type", question.type().jsonName()).put("kind", question.kind())
+                                  .put("type", question.type().jsonName())
+                                  .put("kind", question.kind())
                                   .put("prompt", question.prompt())
                                   .put("context", new JsonArray(question.context()))
                                   .mergeIn(QuestionJson.askable(question));
@@ -160,8 +220,15 @@ public final class Assignments {
                             }
                             questions.add(json);
                           }
-                          return summary(assignment.id(), assignment.gameId(), assignment.title(), assignment.opensAt(),
-                                  assignment.closesAt(), questions.size(), answered, score)
+                          return summary(
+                                  assignment.id(),
+                                  assignment.gameId(),
+                                  assignment.title(),
+                                  assignment.opensAt(),
+                                  assignment.closesAt(),
+                                  questions.size(),
+                                  answered,
+                                  score)
                               .put("questions", questions);
                         }));
   }
@@ -174,19 +241,28 @@ public final class Assignments {
             assignment -> {
               if (now.isBefore(assignment.opensAt())) {
                 return Future.failedFuture(
-                    Problem.conflict("not_open_yet", "This assignment opens at " + assignment.opensAt() + "."));
+                    Problem.conflict(
+                        "not_open_yet", "This assignment opens at " + assignment.opensAt() + "."));
               }
               if (!now.isBefore(assignment.closesAt())) {
-                return Future.failedFuture(Problem.conflict("assignment_closed", "This assignment has closed."));
+                return Future.failedFuture(
+                    Problem.conflict("assignment_closed", "This assignment has closed."));
               }
               return selfPaced
-                  .answer(assignment.gameId(), account, index, response, now,
-                      SessionToken.digest(SessionToken.create()), question -> mark(question, response))
+                  .answer(
+                      assignment.gameId(),
+                      account,
+                      index,
+                      response,
+                      now,
+                      SessionToken.digest(SessionToken.create()),
+                      question -> mark(question, response))
                   .map(marked -> reveal(index, marked));
             })
         .compose(
             result -> {
-              Fsrs.Rating rating = result.getBoolean("correct") ? Fsrs.Rating.GOOD : Fsrs.Rating.AGAIN;
+              Fsrs.Rating rating =
+                  result.getBoolean("correct") ? Fsrs.Rating.GOOD : Fsrs.Rating.AGAIN;
               return mastery
                   .review(account, result.getJsonObject("question").getString("id"), rating, now)
                   .map(card -> result);
@@ -219,7 +295,8 @@ public final class Assignments {
     return load(assignmentId, account)
         .compose(
             assignment ->
-                selfPaced.standings(assignment.gameId())
+                selfPaced
+                    .standings(assignment.gameId())
                     .map(
                         standings -> {
                           JsonArray entries = new JsonArray();
@@ -231,7 +308,10 @@ public final class Assignments {
                                     .put("username", standing.nickname())
                                     .put("points", standing.score())
                                     .put("answered", standing.answered())
-                                    .put("accuracy", Leaderboards.accuracy(standing.correct(), standing.answered())));
+                                    .put(
+                                        "accuracy",
+                                        Leaderboards.accuracy(
+                                            standing.correct(), standing.answered())));
                           }
                           return new JsonObject()
                               .put("open", assignment.isOpen(clock.instant()))
@@ -240,7 +320,8 @@ public final class Assignments {
                         }));
   }
 
-  private record Loaded(UUID id, UUID gameId, String title, Instant opensAt, Instant closesAt, UUID groupId) {
+  private record Loaded(
+      UUID id, UUID gameId, String title, Instant opensAt, Instant closesAt, UUID groupId) {
     boolean isOpen(Instant now) {
       return !now.isBefore(opensAt) && now.isBefore(closesAt);
     }
@@ -254,17 +335,29 @@ public final class Assignments {
         .map(
             rows -> {
               if (rows.size() == 0) {
-                throw Problem.notFound("assignment_not_found", "There is no such assignment in your groups.");
+                throw Problem.notFound(
+                    "assignment_not_found", "There is no such assignment in your groups.");
               }
               Row row = rows.iterator().next();
-              return new Loaded(row.getUUID("id"), row.getUUID("game_id"), row.getString("title"),
-                  row.getOffsetDateTime("opens_at").toInstant(), row.getOffsetDateTime("closes_at").toInstant(),
+              return new Loaded(
+                  row.getUUID("id"),
+                  row.getUUID("game_id"),
+                  row.getString("title"),
+                  row.getOffsetDateTime("opens_at").toInstant(),
+                  row.getOffsetDateTime("closes_at").toInstant(),
                   row.getUUID("group_id"));
             });
   }
 
   private static JsonObject summary(
-      UUID id, UUID gameId, String title, Instant opensAt, Instant closesAt, int questions, int answered, int score) {
+      UUID id,
+      UUID gameId,
+      String title,
+      Instant opensAt,
+      Instant closesAt,
+      int questions,
+      int answered,
+      int score) {
     return new JsonObject()
         .put("id", id.toString())
         .put("gameId", gameId.toString())

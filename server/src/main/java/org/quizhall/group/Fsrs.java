@@ -34,12 +34,18 @@ public final class Fsrs {
 
   /** The memory of one question for one person after a review. */
   public record Card(
-      double stability, double difficulty, State state, int reps, int lapses, Instant lastReview, Instant due) {}
+      double stability,
+      double difficulty,
+      State state,
+      int reps,
+      int lapses,
+      Instant lastReview,
+      Instant due) {}
 
   /** FSRS-6 defaults, w0..w20, as published with the reference scheduler. */
   public static final double[] DEFAULT_PARAMETERS = {
-    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614,
-    0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542
+    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835,
+    0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542
   };
 
   public static final double DESIRED_RETENTION = 0.9;
@@ -69,7 +75,10 @@ public final class Fsrs {
     return retrievability(elapsedDays(card.lastReview(), now), card.stability());
   }
 
-  /** The card after a review with {@code rating} at {@code now}; {@code card} is null for a first review. */
+  /**
+   * The card after a review with {@code rating} at {@code now}; {@code card} is null for a first
+   * review.
+   */
   public Card review(Card card, Rating rating, Instant now) {
     double stability;
     double difficulty;
@@ -93,10 +102,23 @@ public final class Fsrs {
     stability = Math.max(MIN_STABILITY, stability);
     int reps = card == null ? 1 : card.reps() + 1;
     if (rating == Rating.AGAIN) {
-      return new Card(stability, difficulty, State.RELEARNING, reps, lapses + (card == null ? 0 : 1), now,
+      return new Card(
+          stability,
+          difficulty,
+          State.RELEARNING,
+          reps,
+          lapses + (card == null ? 0 : 1),
+          now,
           now.plus(RELEARNING_STEP));
     }
-    return new Card(stability, difficulty, State.REVIEW, reps, lapses, now, now.plus(Duration.ofDays(intervalDays(stability))));
+    return new Card(
+        stability,
+        difficulty,
+        State.REVIEW,
+        reps,
+        lapses,
+        now,
+        now.plus(Duration.ofDays(intervalDays(stability))));
   }
 
   /** Days until recall is expected to fall to the desired retention. */
@@ -127,13 +149,21 @@ public final class Fsrs {
     double hardPenalty = rating == Rating.HARD ? w[15] : 1;
     double easyBonus = rating == Rating.EASY ? w[16] : 1;
     return stability
-        * (1 + Math.exp(w[8]) * (11 - difficulty) * Math.pow(stability, -w[9])
-            * (Math.exp((1 - r) * w[10]) - 1) * hardPenalty * easyBonus);
+        * (1
+            + Math.exp(w[8])
+                * (11 - difficulty)
+                * Math.pow(stability, -w[9])
+                * (Math.exp((1 - r) * w[10]) - 1)
+                * hardPenalty
+                * easyBonus);
   }
 
   double forgetStability(double difficulty, double stability, double r) {
     double longTerm =
-        w[11] * Math.pow(difficulty, -w[12]) * (Math.pow(stability + 1, w[13]) - 1) * Math.exp((1 - r) * w[14]);
+        w[11]
+            * Math.pow(difficulty, -w[12])
+            * (Math.pow(stability + 1, w[13]) - 1)
+            * Math.exp((1 - r) * w[14]);
     double shortTerm = stability / Math.exp(w[17] * w[18]);
     return Math.min(longTerm, shortTerm);
   }

@@ -51,7 +51,8 @@ public final class Groups {
                     rows -> {
                       UUID id = rows.iterator().next().getUUID("id");
                       return connection
-                          .preparedQuery("INSERT INTO group_members (group_id, account_id, role) VALUES ($1, $2, 'owner')")
+                          .preparedQuery(
+                              "INSERT INTO group_members (group_id, account_id, role) VALUES ($1, $2, 'owner')")
                           .execute(Tuple.of(id, owner))
                           .map(v -> new Group(id, cleanName, cleanDescription, invite, "owner", 1));
                     }));
@@ -59,7 +60,9 @@ public final class Groups {
 
   public Future<List<Group>> mine(UUID account) {
     return pool.preparedQuery(
-            "SELECT " + GROUP_COLUMNS + " FROM study_groups g JOIN group_members m ON m.group_id = g.id"
+            "SELECT "
+                + GROUP_COLUMNS
+                + " FROM study_groups g JOIN group_members m ON m.group_id = g.id"
                 + " WHERE m.account_id = $1 ORDER BY g.name")
         .execute(Tuple.of(account))
         .map(
@@ -70,10 +73,14 @@ public final class Groups {
             });
   }
 
-  /** The group if {@code account} is a member; otherwise a 404, so outsiders cannot tell it exists. */
+  /**
+   * The group if {@code account} is a member; otherwise a 404, so outsiders cannot tell it exists.
+   */
   public Future<Group> asMember(UUID groupId, UUID account) {
     return pool.preparedQuery(
-            "SELECT " + GROUP_COLUMNS + " FROM study_groups g JOIN group_members m ON m.group_id = g.id"
+            "SELECT "
+                + GROUP_COLUMNS
+                + " FROM study_groups g JOIN group_members m ON m.group_id = g.id"
                 + " WHERE g.id = $1 AND m.account_id = $2")
         .execute(Tuple.of(groupId, account))
         .map(
@@ -90,7 +97,8 @@ public final class Groups {
         .map(
             group -> {
               if (!group.owner()) {
-                throw new Problem(Problem.Kind.FORBIDDEN, "not_owner", "Only the group's owner can do that.");
+                throw new Problem(
+                    Problem.Kind.FORBIDDEN, "not_owner", "Only the group's owner can do that.");
               }
               return group;
             });
@@ -111,7 +119,10 @@ public final class Groups {
               rows.forEach(
                   row ->
                       out.add(
-                          new Member(row.getUUID("id"), row.getString("username"), row.getString("role"),
+                          new Member(
+                              row.getUUID("id"),
+                              row.getString("username"),
+                              row.getString("role"),
                               row.getOffsetDateTime("joined_at").toInstant())));
               return out;
             });
@@ -126,12 +137,14 @@ public final class Groups {
         .execute(Tuple.of(code, account))
         .compose(
             rows ->
-                pool.preparedQuery("SELECT id FROM study_groups WHERE invite_code = $1").execute(Tuple.of(code)))
+                pool.preparedQuery("SELECT id FROM study_groups WHERE invite_code = $1")
+                    .execute(Tuple.of(code)))
         .compose(
             rows -> {
               if (rows.size() == 0) {
                 return Future.failedFuture(
-                    Problem.notFound("invite_not_found", "That invite code does not open any group."));
+                    Problem.notFound(
+                        "invite_not_found", "That invite code does not open any group."));
               }
               return asMember(rows.iterator().next().getUUID("id"), account);
             });
@@ -142,10 +155,20 @@ public final class Groups {
         .compose(
             group -> {
               String newName = name == null ? group.name() : checkName(name);
-              String newDescription = description == null ? group.description() : checkDescription(description);
-              return pool.preparedQuery("UPDATE study_groups SET name = $2, description = $3 WHERE id = $1")
+              String newDescription =
+                  description == null ? group.description() : checkDescription(description);
+              return pool.preparedQuery(
+                      "UPDATE study_groups SET name = $2, description = $3 WHERE id = $1")
                   .execute(Tuple.of(groupId, newName, newDescription))
-                  .map(v -> new Group(groupId, newName, newDescription, group.inviteCode(), group.role(), group.members()));
+                  .map(
+                      v ->
+                          new Group(
+                              groupId,
+                              newName,
+                              newDescription,
+                              group.inviteCode(),
+                              group.role(),
+                              group.members()));
             });
   }
 
@@ -161,7 +184,10 @@ public final class Groups {
 
   public Future<Void> delete(UUID groupId, UUID account) {
     return asOwner(groupId, account)
-        .compose(group -> pool.preparedQuery("DELETE FROM study_groups WHERE id = $1").execute(Tuple.of(groupId)))
+        .compose(
+            group ->
+                pool.preparedQuery("DELETE FROM study_groups WHERE id = $1")
+                    .execute(Tuple.of(groupId)))
         .mapEmpty();
   }
 
@@ -171,15 +197,18 @@ public final class Groups {
             group -> {
               if (group.owner()) {
                 return Future.failedFuture(
-                    Problem.conflict("owner_cannot_leave", "The owner cannot leave the group; delete it instead."));
+                    Problem.conflict(
+                        "owner_cannot_leave",
+                        "The owner cannot leave the group; delete it instead."));
               }
               return removeMember(groupId, account);
             });
   }
 
   /**
-   * Removes a member and gives the group a new invite code in the same transaction: the removed member knows the
-   * old one, which would otherwise let them straight back in. Members already in keep their place.
+   * Removes a member and gives the group a new invite code in the same transaction: the removed
+   * member knows the old one, which would otherwise let them straight back in. Members already in
+   * keep their place.
    */
   public Future<Void> remove(UUID groupId, UUID owner, String username) {
     return asOwner(groupId, owner)
@@ -196,9 +225,12 @@ public final class Groups {
                                 rows ->
                                     rows.rowCount() == 0
                                         ? Future.failedFuture(
-                                            Problem.notFound("member_not_found", "No such member in this group."))
+                                            Problem.notFound(
+                                                "member_not_found",
+                                                "No such member in this group."))
                                         : connection
-                                            .preparedQuery("UPDATE study_groups SET invite_code = $2 WHERE id = $1")
+                                            .preparedQuery(
+                                                "UPDATE study_groups SET invite_code = $2 WHERE id = $1")
                                             .execute(Tuple.of(groupId, newInvite()))
                                             .mapEmpty())));
   }
@@ -213,7 +245,8 @@ public final class Groups {
         .compose(
             rows ->
                 rows.rowCount() == 0
-                    ? Future.failedFuture(Problem.notFound("deck_not_found", "There is no such deck of yours."))
+                    ? Future.failedFuture(
+                        Problem.notFound("deck_not_found", "There is no such deck of yours."))
                     : Future.succeededFuture());
   }
 
@@ -244,7 +277,8 @@ public final class Groups {
   private static String checkDescription(String description) {
     String clean = description == null ? "" : description.strip();
     if (clean.length() > DESCRIPTION_MAX) {
-      throw Problem.invalid("invalid_description", "A description is at most " + DESCRIPTION_MAX + " characters.");
+      throw Problem.invalid(
+          "invalid_description", "A description is at most " + DESCRIPTION_MAX + " characters.");
     }
     return clean;
   }

@@ -17,8 +17,8 @@ import org.quizhall.problem.Problem;
 
 /**
  * Standings that outlast a game: per group (this week, this month, all time; by points or by
- * accuracy), per deck (best games) and per person. They read the per-game totals each player's
- * row keeps once a game ends, so a leaderboard adds up games, not every single answer.
+ * accuracy), per deck (best games) and per person. They read the per-game totals each player's row
+ * keeps once a game ends, so a leaderboard adds up games, not every single answer.
  */
 public final class Leaderboards {
 
@@ -80,7 +80,8 @@ public final class Leaderboards {
 
   /** The best games played on a deck, for anyone who may see the deck. */
   public Future<JsonArray> deck(UUID deckId) {
-    return history.bestOnDeck(deckId)
+    return history
+        .bestOnDeck(deckId)
         .map(
             games -> {
               JsonArray best = new JsonArray();
@@ -100,7 +101,8 @@ public final class Leaderboards {
 
   /** One person's record: games played, accuracy, best streak and recent games. */
   public Future<JsonObject> person(UUID account) {
-    return history.person(account)
+    return history
+        .person(account)
         .map(
             person -> {
               JsonArray games = new JsonArray();
@@ -132,7 +134,11 @@ public final class Leaderboards {
   Instant since(Period period) {
     LocalDate today = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
     return switch (period) {
-      case WEEK -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay().toInstant(ZoneOffset.UTC);
+      case WEEK ->
+          today
+              .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+              .atStartOfDay()
+              .toInstant(ZoneOffset.UTC);
       case MONTH -> today.withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC);
       case ALL -> Instant.EPOCH;
     };

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds every answer of a signed-in player into their FSRS memory of that question: wrong is
- * Again, right is Good, right within a quarter of the time is Easy. Answers are queued by the rooms
- * and applied in batches on this recorder's own context.
+ * Feeds every answer of a signed-in player into their FSRS memory of that question: wrong is Again,
+ * right is Good, right within a quarter of the time is Easy. Answers are queued by the rooms and
+ * applied in batches on this recorder's own context.
  */
 public final class MasteryRecorder implements GameLog {
 
@@ -32,6 +32,7 @@ public final class MasteryRecorder implements GameLog {
   private final Fsrs fsrs;
   private final Context context;
   private final ConcurrentLinkedQueue<Review> queue = new ConcurrentLinkedQueue<>();
+
   /**
    * A batch the database could not take (it was away), tried again first so reviews apply in the
    * order they happened. While the database is away the queue grows only by answers rooms still
@@ -55,13 +56,19 @@ public final class MasteryRecorder implements GameLog {
     return responseMs * 4 < allowedMs ? Fsrs.Rating.EASY : Fsrs.Rating.GOOD;
   }
 
-  /** Derives mastery only: answers themselves are stored by the game writer, whose receipt the room waits for. */
+  /**
+   * Derives mastery only: answers themselves are stored by the game writer, whose receipt the room
+   * waits for.
+   */
   @Override
   public void answerAccepted(AnswerAccepted answer, Receipt receipt) {
     if (answer.accountId() != null) {
       queue.add(
-          new Review(answer.accountId(), answer.questionId(),
-              rating(answer.correct(), answer.responseMs(), answer.allowedMs()), answer.at()));
+          new Review(
+              answer.accountId(),
+              answer.questionId(),
+              rating(answer.correct(), answer.responseMs(), answer.allowedMs()),
+              answer.at()));
     }
   }
 
@@ -74,7 +81,9 @@ public final class MasteryRecorder implements GameLog {
   @Override
   public void gameFinished(UUID gameId, List<Standing> standings, Instant at) {}
 
-  /** Applies one review now (practice rounds answer one question at a time and want the new card). */
+  /**
+   * Applies one review now (practice rounds answer one question at a time and want the new card).
+   */
   public Future<Fsrs.Card> review(UUID account, String questionId, Fsrs.Rating rating, Instant at) {
     MasteryStore.Key key = new MasteryStore.Key(account, questionId);
     return pool.withTransaction(
@@ -111,8 +120,10 @@ public final class MasteryRecorder implements GameLog {
                         cards -> {
                           Map<MasteryStore.Key, Fsrs.Card> changed = new LinkedHashMap<>();
                           for (Review review : batch) {
-                            MasteryStore.Key key = new MasteryStore.Key(review.account(), review.questionId());
-                            Fsrs.Card card = changed.containsKey(key) ? changed.get(key) : cards.get(key);
+                            MasteryStore.Key key =
+                                new MasteryStore.Key(review.account(), review.questionId());
+                            Fsrs.Card card =
+                                changed.containsKey(key) ? changed.get(key) : cards.get(key);
                             changed.put(key, fsrs.review(card, review.rating(), review.at()));
                           }
                           return MasteryStore.save(connection, changed);
@@ -121,9 +132,15 @@ public final class MasteryRecorder implements GameLog {
             done -> {
               if (done.failed() && GameWriter.isDataError(done.cause())) {
                 // Refused for good: retrying would hold every later review back behind it.
-                log.error("Dropped mastery updates for {} answers the database refuses: {}", batch.size(), done.cause().getMessage());
+                log.error(
+                    "Dropped mastery updates for {} answers the database refuses: {}",
+                    batch.size(),
+                    done.cause().getMessage());
               } else if (done.failed()) {
-                log.warn("Could not update mastery for {} answers, will retry: {}", batch.size(), done.cause().getMessage());
+                log.warn(
+                    "Could not update mastery for {} answers, will retry: {}",
+                    batch.size(),
+                    done.cause().getMessage());
                 retry = batch;
               }
               schedule();

@@ -20,8 +20,11 @@ final class MasteryStore {
 
   private MasteryStore() {}
 
-  /** The cards, locked until the transaction ends so concurrent reviews of one card apply in turn. */
-  static Future<Map<Key, Fsrs.Card>> load(SqlClient sql, List<UUID> accounts, List<String> questionIds) {
+  /**
+   * The cards, locked until the transaction ends so concurrent reviews of one card apply in turn.
+   */
+  static Future<Map<Key, Fsrs.Card>> load(
+      SqlClient sql, List<UUID> accounts, List<String> questionIds) {
     return sql.preparedQuery(
             "SELECT account_id, question_id, stability, difficulty, state, reps, lapses, last_review, due"
                 + " FROM mastery WHERE account_id = ANY($1) AND question_id = ANY($2) FOR UPDATE")
@@ -33,7 +36,8 @@ final class MasteryStore {
             rows -> {
               Map<Key, Fsrs.Card> cards = new HashMap<>();
               for (Row row : rows) {
-                cards.put(new Key(row.getUUID("account_id"), row.getString("question_id")), card(row));
+                cards.put(
+                    new Key(row.getUUID("account_id"), row.getString("question_id")), card(row));
               }
               return cards;
             });

@@ -18,7 +18,6 @@ import org.quizhall.deck.Judge;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.Response;
-import org.quizhall.deck.QuestionType;
 import org.quizhall.game.Games;
 import org.quizhall.game.ItemAnalysis;
 import org.quizhall.problem.Problem;
@@ -34,6 +33,7 @@ public final class Practice {
 
   /** The time a practice answer is measured against when choosing Easy over Good. */
   public static final long PRACTICE_ALLOWED_MS = 20_000;
+
   public static final int MAX_ROUND = 50;
 
   private final Pool pool;
@@ -44,7 +44,13 @@ public final class Practice {
   private final Games games;
   private final ItemAnalysis itemAnalysis;
 
-  public Practice(Pool pool, Decks decks, Games games, MasteryRecorder mastery, Fsrs fsrs, Clock clock,
+  public Practice(
+      Pool pool,
+      Decks decks,
+      Games games,
+      MasteryRecorder mastery,
+      Fsrs fsrs,
+      Clock clock,
       ItemAnalysis itemAnalysis) {
     this.itemAnalysis = itemAnalysis;
     this.pool = pool;
@@ -55,13 +61,20 @@ public final class Practice {
     this.clock = clock;
   }
 
-  /** The next practice round for {@code account} on a deck they may see; questions come without answers. */
+  /**
+   * The next practice round for {@code account} on a deck they may see; questions come without
+   * answers.
+   */
   public Future<JsonObject> round(UUID deckId, UUID account, int count) {
     int size = Math.max(1, Math.min(MAX_ROUND, count));
     Instant now = clock.instant();
     return decks
         .questions(deckId, account)
-        .compose(all -> games.questionsInPlay(deckId, account).map(inPlay -> all.stream().filter(q -> !inPlay.contains(q.id())).toList()))
+        .compose(
+            all ->
+                games
+                    .questionsInPlay(deckId, account)
+                    .map(inPlay -> all.stream().filter(q -> !inPlay.contains(q.id())).toList()))
         .compose(
             questions ->
                 pool.preparedQuery(
@@ -72,12 +85,15 @@ public final class Practice {
                     .map(
                         rows -> {
                           Map<String, Fsrs.Card> cards = new HashMap<>();
-                          rows.forEach(row -> cards.put(row.getString("question_id"), MasteryStore.card(row)));
+                          rows.forEach(
+                              row ->
+                                  cards.put(row.getString("question_id"), MasteryStore.card(row)));
                           return choose(questions, cards, size, now);
                         }));
   }
 
-  private JsonObject choose(List<Question> questions, Map<String, Fsrs.Card> cards, int size, Instant now) {
+  private JsonObject choose(
+      List<Question> questions, Map<String, Fsrs.Card> cards, int size, Instant now) {
     List<Question> due = new ArrayList<>();
     List<Question> fresh = new ArrayList<>();
     List<Question> later = new ArrayList<>();
@@ -106,8 +122,9 @@ public final class Practice {
     JsonArray out = new JsonArray();
     for (Question question : round) {
       Fsrs.Card card = cards.get(question.id());
-      out.add(QuestionJson.withoutKey(question)
-          .put("status", card == null ? "new" : !card.due().isAfter(now) ? "due" : "learning"));
+      out.add(
+          QuestionJson.withoutKey(question)
+              .put("status", card == null ? "new" : !card.due().isAfter(now) ? "due" : "learning"));
     }
     return new JsonObject()
         .put("questions", out)
@@ -117,7 +134,8 @@ public final class Practice {
   }
 
   /** Judges one practice answer, updates the memory model and returns the reveal. */
-  public Future<JsonObject> answer(UUID deckId, UUID account, String questionId, Response response, long responseMs) {
+  public Future<JsonObject> answer(
+      UUID deckId, UUID account, String questionId, Response response, long responseMs) {
     Instant now = clock.instant();
     return decks
         .questions(deckId, account)
@@ -127,30 +145,57 @@ public final class Practice {
                   questions.stream()
                       .filter(q -> q.id().equals(questionId))
                       .findFirst()
-                      .orElseThrow(() -> Problem.notFound("question_not_found", "That question is not in this deck."));
-              return games.questionsInPlay(deckId, account).compose(inPlay -> {
-                if (inPlay.contains(questionId)) {
-                  throw Problem.conflict("question_in_play",
-                      "A game that is still running asks this question: practise it when that game is over.");
-                }
-                return judge(question, account, questionId, response, responseMs, now)
-                    .compose(reveal -> itemAnalysis.recordPractice(deckId, account, question, response,
-                            reveal.getBoolean("correct"), responseMs, now)
-                        // The answer is judged and the schedule moved on: a figure missed is no reason to fail it.
-                        .recover(e -> {
-                          LOG.warn("practice answer on deck {} not recorded for item analysis", deckId, e);
-                          return Future.succeededFuture();
-                        })
-                        .map(reveal));
-              });
+                      .orElseThrow(
+                          () ->
+                              Problem.notFound(
+                                  "question_not_found", "That question is not in this deck."));
+              return games
+                  .questionsInPlay(deckId, account)
+                  .compose(
+                      inPlay -> {
+                        if (inPlay.contains(questionId)) {
+                          throw Problem.conflict(
+                              "question_in_play",
+                              "A game that is still running asks this question: practise it when that game is over.");
+                        }
+                        return judge(question, account, questionId, response, responseMs, now)
+                            .compose(
+                                reveal ->
+                                    itemAnalysis
+                                        .recordPractice(
+                                            deckId,
+                                            account,
+                                            question,
+                                            response,
+                                            reveal.getBoolean("correct"),
+                                            responseMs,
+                                            now)
+                                        // The answer is judged and the schedule moved on: a figure
+                                        // missed is no reason to fail it.
+                                        .recover(
+                                            e -> {
+                                              LOG.warn(
+                                                  "practice answer on deck {} not recorded for item analysis",
+                                                  deckId,
+                                                  e);
+                                              return Future.succeededFuture();
+                                            })
+                                        .map(reveal));
+                      });
             });
   }
 
-  private Future<JsonObject> judge(Question question, UUID account, String questionId, Response response,
-      long responseMs, Instant now) {
+  private Future<JsonObject> judge(
+      Question question,
+      UUID account,
+      String questionId,
+      Response response,
+      long responseMs,
+      Instant now) {
     double credit = Judge.credit(question, response);
     boolean correct = credit >= 1.0;
-    Fsrs.Rating rating = MasteryRecorder.rating(correct, Math.max(0, responseMs), PRACTICE_ALLOWED_MS);
+    Fsrs.Rating rating =
+        MasteryRecorder.rating(correct, Math.max(0, responseMs), PRACTICE_ALLOWED_MS);
     return mastery
         .review(account, questionId, rating, now)
         .map(

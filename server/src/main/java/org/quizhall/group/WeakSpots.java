@@ -37,17 +37,23 @@ public final class WeakSpots {
     for (Question question : deck) {
       Double rate = accuracy.get(question.id());
       if (rate != null && rate < 1.0) {
-        byTopic.computeIfAbsent(String.valueOf(question.topic()), t -> new ArrayList<>()).add(question);
+        byTopic
+            .computeIfAbsent(String.valueOf(question.topic()), t -> new ArrayList<>())
+            .add(question);
       }
     }
     List<Deque<Question>> queues = new ArrayList<>();
     byTopic.values().stream()
         .map(
             list -> {
-              list.sort(java.util.Comparator.comparingDouble((Question q) -> accuracy.get(q.id())).thenComparing(Question::id));
+              list.sort(
+                  java.util.Comparator.comparingDouble((Question q) -> accuracy.get(q.id()))
+                      .thenComparing(Question::id));
               return new ArrayDeque<>(list);
             })
-        .sorted(java.util.Comparator.comparingDouble((Deque<Question> q) -> accuracy.get(q.peekFirst().id())))
+        .sorted(
+            java.util.Comparator.comparingDouble(
+                (Deque<Question> q) -> accuracy.get(q.peekFirst().id())))
         .forEach(queues::add);
     List<Question> picked = new ArrayList<>();
     java.util.Set<Integer> lines = new java.util.HashSet<>();

@@ -42,7 +42,8 @@ final class AccountRoutes {
     }
     long seconds = Math.max(1, (waitMs + 999) / 1000);
     ctx.response().putHeader("Retry-After", String.valueOf(seconds));
-    ApiErrors.send(ctx.response(), 429, "too_many_attempts", message + " Try again in " + seconds + " s.");
+    ApiErrors.send(
+        ctx.response(), 429, "too_many_attempts", message + " Try again in " + seconds + " s.");
     return true;
   }
 
@@ -59,33 +60,53 @@ final class AccountRoutes {
   private void changePassword(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx);
     String token = BearerToken.from(ctx);
-    // Counted per account, taken before the current password is checked (and given back when it is right), so a
+    // Counted per account, taken before the current password is checked (and given back when it is
+    // right), so a
     // stolen session cannot send its guesses in parallel.
-    accounts.authenticate(token)
-        .compose(account -> limits.take(Limit.PASSWORD_CHANGE_FAILURES_PER_ACCOUNT, account.id().toString())
-            .map(taken -> new Object[] {account, taken}))
+    accounts
+        .authenticate(token)
+        .compose(
+            account ->
+                limits
+                    .take(Limit.PASSWORD_CHANGE_FAILURES_PER_ACCOUNT, account.id().toString())
+                    .map(taken -> new Object[] {account, taken}))
         .onFailure(ctx::fail)
-        .onSuccess(found -> {
-          org.quizhall.account.Account account = (org.quizhall.account.Account) found[0];
-          RateLimits.Taken taken = (RateLimits.Taken) found[1];
-          if (tooSoon(ctx, taken.waitMs(), "Too many wrong current passwords.")) {
-            hits.passwordChangeRefused();
-            return;
-          }
-          accounts
-              .changePassword(token, JsonBodies.string(body, "currentPassword"), JsonBodies.string(body, "newPassword"))
-              .onSuccess(v -> limits.giveBack(Limit.PASSWORD_CHANGE_FAILURES_PER_ACCOUNT, account.id().toString())
-                  .onComplete(given -> ctx.response().setStatusCode(204).end()))
-              .onFailure(e -> {
-                boolean guessed = e instanceof org.quizhall.problem.Problem p && p.code().equals("wrong_credentials");
-                if (guessed) {
-                  ctx.fail(e);
-                } else {
-                  limits.giveBack(Limit.PASSWORD_CHANGE_FAILURES_PER_ACCOUNT, account.id().toString())
-                      .onComplete(given -> ctx.fail(e));
-                }
-              });
-        });
+        .onSuccess(
+            found -> {
+              org.quizhall.account.Account account = (org.quizhall.account.Account) found[0];
+              RateLimits.Taken taken = (RateLimits.Taken) found[1];
+              if (tooSoon(ctx, taken.waitMs(), "Too many wrong current passwords.")) {
+                hits.passwordChangeRefused();
+                return;
+              }
+              accounts
+                  .changePassword(
+                      token,
+                      JsonBodies.string(body, "currentPassword"),
+                      JsonBodies.string(body, "newPassword"))
+                  .onSuccess(
+                      v ->
+                          limits
+                              .giveBack(
+                                  Limit.PASSWORD_CHANGE_FAILURES_PER_ACCOUNT,
+                                  account.id().toString())
+                              .onComplete(given -> ctx.response().setStatusCode(204).end()))
+                  .onFailure(
+                      e -> {
+                        boolean guessed =
+                            e instanceof org.quizhall.problem.Problem p
+                                && p.code().equals("wrong_credentials");
+                        if (guessed) {
+                          ctx.fail(e);
+                        } else {
+                          limits
+                              .giveBack(
+                                  Limit.PASSWORD_CHANGE_FAILURES_PER_ACCOUNT,
+                                  account.id().toString())
+                              .onComplete(given -> ctx.fail(e));
+                        }
+                      });
+            });
   }
 
   private void signOutEverywhere(RoutingContext ctx) {
@@ -97,7 +118,8 @@ final class AccountRoutes {
 
   private void register(RoutingContext ctx) {
     JsonObject body = JsonBodies.object(ctx);
-    guard.createWaitMs(address(ctx))
+    guard
+        .createWaitMs(address(ctx))
         .onFailure(ctx::fail)
         .onSuccess(
             wait -> {
@@ -106,7 +128,8 @@ final class AccountRoutes {
                 return;
               }
               accounts
-                  .register(JsonBodies.string(body, "username"), JsonBodies.string(body, "password"))
+                  .register(
+                      JsonBodies.string(body, "username"), JsonBodies.string(body, "password"))
                   .onSuccess(account -> Responses.json(ctx, 201, accountJson(account)))
                   .onFailure(ctx::fail);
             });
@@ -117,7 +140,8 @@ final class AccountRoutes {
     String username = JsonBodies.string(body, "username");
     String password = JsonBodies.string(body, "password");
     String address = address(ctx);
-    guard.attempt(username, address)
+    guard
+        .attempt(username, address)
         .onFailure(ctx::fail)
         .onSuccess(
             attempt -> {
@@ -127,10 +151,14 @@ final class AccountRoutes {
               }
               accounts
                   .signIn(username, password)
-                  .compose(session -> guard.signedIn(username, address, attempt)
-                      // The session exists: a limit that could not be told is no reason to withhold it.
-                      .recover(e -> Future.succeededFuture())
-                      .map(session))
+                  .compose(
+                      session ->
+                          guard
+                              .signedIn(username, address, attempt)
+                              // The session exists: a limit that could not be told is no reason to
+                              // withhold it.
+                              .recover(e -> Future.succeededFuture())
+                              .map(session))
                   .onSuccess(
                       session ->
                           Responses.json(

@@ -36,30 +36,48 @@ final class ApiErrors {
       case 401 -> send(ctx.response(), 401, "not_signed_in", "Sign in first.");
       case 403 -> send(ctx.response(), 403, "forbidden", "You may not do that.");
       case 404 -> notFound(ctx);
-      case 405 -> send(ctx.response(), 405, "method_not_allowed", "That method is not allowed here.");
+      case 405 ->
+          send(ctx.response(), 405, "method_not_allowed", "That method is not allowed here.");
       case 413 ->
-          send(ctx.response(), 413, "body_too_large", "The request body is larger than this endpoint accepts.");
+          send(
+              ctx.response(),
+              413,
+              "body_too_large",
+              "The request body is larger than this endpoint accepts.");
       case 415 ->
-          send(ctx.response(), 415, "unsupported_media_type", "This endpoint does not accept that content type.");
+          send(
+              ctx.response(),
+              415,
+              "unsupported_media_type",
+              "This endpoint does not accept that content type.");
       default -> {
         if (Outages.isDatabaseOutage(failure)) {
           // Not a fault to log at length: the health check and metrics report the outage.
-          log.warn("{} {} answered 503: the database is away ({})", ctx.request().method(), ctx.request().path(),
+          log.warn(
+              "{} {} answered 503: the database is away ({})",
+              ctx.request().method(),
+              ctx.request().path(),
               failure.getMessage());
           Problem unavailable = Outages.databaseUnavailable();
           send(ctx.response(), 503, unavailable.code(), unavailable.getMessage());
           return;
         }
-        log.error("Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
-        send(ctx.response(), 500, "internal_error", "Something went wrong on the server; it has been logged.");
+        log.error(
+            "Unhandled failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+        send(
+            ctx.response(),
+            500,
+            "internal_error",
+            "Something went wrong on the server; it has been logged.");
       }
     }
   }
 
   /** The last route: nothing matched. */
   /**
-   * A request the HTTP decoder refused before any route saw it (a path past the line limit, headers past theirs,
-   * garbage): the one error shape still, and the connection closed, since what follows on it cannot be trusted.
+   * A request the HTTP decoder refused before any route saw it (a path past the line limit, headers
+   * past theirs, garbage): the one error shape still, and the connection closed, since what follows
+   * on it cannot be trusted.
    */
   static void invalidRequest(io.vertx.core.http.HttpServerRequest request) {
     Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
@@ -75,7 +93,11 @@ final class ApiErrors {
   }
 
   static void notFound(RoutingContext ctx) {
-    send(ctx.response(), 404, "not_found", "There is nothing at " + ctx.request().method() + " " + ctx.request().path() + ".");
+    send(
+        ctx.response(),
+        404,
+        "not_found",
+        "There is nothing at " + ctx.request().method() + " " + ctx.request().path() + ".");
   }
 
   static int status(Problem.Kind kind) {
@@ -97,7 +119,8 @@ final class ApiErrors {
     if (response.ended() || response.closed()) {
       return;
     }
-    JsonObject body = new JsonObject().put("error", new JsonObject().put("code", code).put("message", message));
+    JsonObject body =
+        new JsonObject().put("error", new JsonObject().put("code", code).put("message", message));
     response
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
@@ -106,7 +129,8 @@ final class ApiErrors {
       response.putHeader("WWW-Authenticate", "Bearer");
     }
     if (status == 503 && response.headers().get("Retry-After") == null) {
-      // Every 503 here is a part the server needs that is away for now (the database): say when to try again.
+      // Every 503 here is a part the server needs that is away for now (the database): say when to
+      // try again.
       response.putHeader("Retry-After", "5");
     }
     response.end(body.encode());

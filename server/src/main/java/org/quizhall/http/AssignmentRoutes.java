@@ -7,8 +7,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import org.quizhall.group.Assignments;
 import org.quizhall.deck.Response;
+import org.quizhall.group.Assignments;
 import org.quizhall.problem.Problem;
 
 /** Self-paced assignments for a study group's members. */
@@ -41,11 +41,17 @@ final class AssignmentRoutes {
               UUID deckId = JsonBodies.requiredUuid(body, "deckId", "a deck");
               Object count = body.getValue("questionCount", 10);
               if (!(count instanceof Integer n) || n < 1 || n > 100) {
-                throw Problem.invalid("invalid_field", "questionCount must be a whole number from 1 to 100.");
+                throw Problem.invalid(
+                    "invalid_field", "questionCount must be a whole number from 1 to 100.");
               }
               return assignments.create(
-                  groupId, account.id(), deckId, JsonBodies.string(body, "title"), (Integer) count,
-                  instant(body, "opensAt"), instant(body, "closesAt"));
+                  groupId,
+                  account.id(),
+                  deckId,
+                  JsonBodies.string(body, "title"),
+                  (Integer) count,
+                  instant(body, "opensAt"),
+                  instant(body, "closesAt"));
             })
         .onSuccess(created -> Responses.json(ctx, 201, created))
         .onFailure(ctx::fail);
@@ -97,16 +103,20 @@ final class AssignmentRoutes {
   private static Instant instant(JsonObject body, String field) {
     String text = JsonBodies.string(body, field);
     if (text == null) {
-      throw Problem.invalid("invalid_field", field + " is required (an ISO-8601 instant such as 2026-12-01T18:00:00Z).");
+      throw Problem.invalid(
+          "invalid_field",
+          field + " is required (an ISO-8601 instant such as 2026-12-01T18:00:00Z).");
     }
     try {
       Instant instant = Instant.parse(text);
-      if (instant.isBefore(Instant.EPOCH) || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+      if (instant.isBefore(Instant.EPOCH)
+          || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
         throw Problem.invalid("invalid_field", field + " must be between 1970 and 9999.");
       }
       return instant;
     } catch (DateTimeParseException e) {
-      throw Problem.invalid("invalid_field", field + " must be an ISO-8601 instant such as 2026-12-01T18:00:00Z.");
+      throw Problem.invalid(
+          "invalid_field", field + " must be an ISO-8601 instant such as 2026-12-01T18:00:00Z.");
     }
   }
 }

@@ -11,7 +11,8 @@ final class BearerToken {
 
   static String from(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
-    if (header == null || header.length() <= PREFIX.length()
+    if (header == null
+        || header.length() <= PREFIX.length()
         || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return null;
     }

@@ -14,8 +14,8 @@ import java.util.List;
  * The address a request comes from, for the per-address limits (failed joins, sign-ins, sign-ups).
  * Behind a reverse proxy every connection comes from the proxy, so one noisy client would lock out
  * the whole school: when the connection comes from a configured trusted proxy, the client is the
- * right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy. Nobody else's
- * {@code X-Forwarded-For} is believed, so a client cannot pick its own address to dodge a limit.
+ * right-most {@code X-Forwarded-For} entry that is not itself a trusted proxy. Nobody else's {@code
+ * X-Forwarded-For} is believed, so a client cannot pick its own address to dodge a limit.
  */
 public final class ClientAddress {
 
@@ -60,9 +60,14 @@ public final class ClientAddress {
   }
 
   /** The client's address as text ({@code unknown} when the connection has none). */
-  /** Whether the connection comes straight from a trusted proxy, whose forwarded headers may be believed. */
+  /**
+   * Whether the connection comes straight from a trusted proxy, whose forwarded headers may be
+   * believed.
+   */
   public boolean fromTrustedProxy(HttpServerRequest request) {
-    if (trusted.isEmpty() || request.remoteAddress() == null || request.remoteAddress().hostAddress() == null) {
+    if (trusted.isEmpty()
+        || request.remoteAddress() == null
+        || request.remoteAddress().hostAddress() == null) {
       return false;
     }
     InetAddress peer = literal(request.remoteAddress().hostAddress());
@@ -112,7 +117,8 @@ public final class ClientAddress {
 
   /** An IP literal as an address, without any name look-up; null for anything else. */
   private static InetAddress literal(String text) {
-    String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    String bare =
+        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
     byte[] bytes = NetUtil.createByteArrayFromIpAddressString(bare);
     if (bytes == null) {
       return null;

@@ -11,14 +11,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.quizhall.deck.DeckSummary;
 import org.quizhall.deck.Decks;
+import org.quizhall.deck.GenerationWarning;
 import org.quizhall.game.ItemAnalysis;
 import org.quizhall.game.ItemReport;
-import org.quizhall.deck.GenerationWarning;
 import org.quizhall.notes.DocumentText;
 import org.quizhall.notes.NotesLimits;
 import org.quizhall.problem.Problem;
 
-/** Decks over REST: notes in as JSON, as a plain text or Markdown body, or as an uploaded file; questions out. */
+/**
+ * Decks over REST: notes in as JSON, as a plain text or Markdown body, or as an uploaded file;
+ * questions out.
+ */
 final class DeckRoutes {
 
   /** JSON escaping can double the size of notes; the notes themselves are limited separately. */
@@ -36,14 +39,16 @@ final class DeckRoutes {
 
   void mount(Router router) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
-    // A file upload is read by UploadForm once the caller is known; everything else by the body handler.
-    Handler<RoutingContext> bodyUnlessFile = ctx -> {
-      if (UploadForm.isMultipart(ctx)) {
-        ctx.next();
-      } else {
-        body.handle(ctx);
-      }
-    };
+    // A file upload is read by UploadForm once the caller is known; everything else by the body
+    // handler.
+    Handler<RoutingContext> bodyUnlessFile =
+        ctx -> {
+          if (UploadForm.isMultipart(ctx)) {
+            ctx.next();
+          } else {
+            body.handle(ctx);
+          }
+        };
     router.post("/api/decks").handler(bodyUnlessFile).handler(this::create);
     router.get("/api/decks").handler(this::list);
     router.get("/api/decks/:id").handler(this::get);
@@ -67,21 +72,32 @@ final class DeckRoutes {
   /** A question or a deck's settings: far more than any one question needs. */
   static final long EDIT_LIMIT = 64 * 1024;
 
-  /** Item analysis of every question of an owner's deck, hidden ones too, over every game and practice answer. */
+  /**
+   * Item analysis of every question of an owner's deck, hidden ones too, over every game and
+   * practice answer.
+   */
   private void analysis(RoutingContext ctx) {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
     identity
         .required(ctx)
         .compose(account -> decks.requireOwner(id, account.id()))
-        .compose(owned -> {
-          Future<java.util.List<org.quizhall.deck.DeckQuestion>> questions = decks.all(id);
-          Future<java.util.Map<String, ItemAnalysis.Figures>> figures = analysis.figures(id);
-          return Future.all(questions, figures).map(both -> {
-            JsonArray out = new JsonArray();
-            questions.result().forEach(q -> out.add(ItemReport.of(q.question(), figures.result().get(q.id()))));
-            return new JsonObject().put("questions", out);
-          });
-        })
+        .compose(
+            owned -> {
+              Future<java.util.List<org.quizhall.deck.DeckQuestion>> questions = decks.all(id);
+              Future<java.util.Map<String, ItemAnalysis.Figures>> figures = analysis.figures(id);
+              return Future.all(questions, figures)
+                  .map(
+                      both -> {
+                        JsonArray out = new JsonArray();
+                        questions
+                            .result()
+                            .forEach(
+                                q ->
+                                    out.add(
+                                        ItemReport.of(q.question(), figures.result().get(q.id()))));
+                        return new JsonObject().put("questions", out);
+                      });
+            })
         .onSuccess(out -> Responses.json(ctx, 200, out))
         .onFailure(ctx::fail);
   }
@@ -114,7 +130,8 @@ final class DeckRoutes {
   }
 
   private void addQuestion(RoutingContext ctx) {
-    asOwner(ctx, 201, false, (id, qid, owner) -> decks.addQuestion(id, owner, JsonBodies.object(ctx)));
+    asOwner(
+        ctx, 201, false, (id, qid, owner) -> decks.addQuestion(id, owner, JsonBodies.object(ctx)));
   }
 
   private void question(RoutingContext ctx) {
@@ -128,7 +145,11 @@ final class DeckRoutes {
   }
 
   private void editQuestion(RoutingContext ctx) {
-    asOwner(ctx, 200, true, (id, qid, owner) -> decks.editQuestion(id, owner, qid, JsonBodies.object(ctx)));
+    asOwner(
+        ctx,
+        200,
+        true,
+        (id, qid, owner) -> decks.editQuestion(id, owner, qid, JsonBodies.object(ctx)));
   }
 
   private void hide(RoutingContext ctx, boolean hide) {
@@ -139,15 +160,18 @@ final class DeckRoutes {
     asOwner(ctx, 200, true, (id, qid, owner) -> decks.revertQuestion(id, owner, qid));
   }
 
-  /** What the owner does to a question of a deck: the deck's id, the question's (or null), the owner's. */
+  /**
+   * What the owner does to a question of a deck: the deck's id, the question's (or null), the
+   * owner's.
+   */
   @FunctionalInterface
   private interface QuestionChange {
     Future<JsonObject> apply(UUID deck, String question, UUID owner);
   }
 
   /**
-   * One of the owner's changes to a question of deck {@code :id} (of {@code :qid} when {@code named}), answered with
-   * the question as it now is.
+   * One of the owner's changes to a question of deck {@code :id} (of {@code :qid} when {@code
+   * named}), answered with the question as it now is.
    */
   private void asOwner(RoutingContext ctx, int status, boolean named, QuestionChange change) {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
@@ -159,27 +183,43 @@ final class DeckRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** A deck's notes and title as sent: JSON {title, notes, public}, or the notes as the whole body. */
+  /**
+   * A deck's notes and title as sent: JSON {title, notes, public}, or the notes as the whole body.
+   */
   private record Upload(String title, String notes, Boolean isPublic) {}
 
   private void create(RoutingContext ctx) {
     if (UploadForm.isMultipart(ctx)) {
-      // The file is read only for a caller who may make decks: nobody else's bytes are held in memory.
+      // The file is read only for a caller who may make decks: nobody else's bytes are held in
+      // memory.
       UploadForm.hold(ctx);
       identity
           .required(ctx)
-          .compose(account -> UploadForm.read(ctx, account.id()).compose(form ->
-              decks.createFromFile(account.id(), form.title(), form.file(), Boolean.TRUE.equals(form.isPublic()))))
+          .compose(
+              account ->
+                  UploadForm.read(ctx, account.id())
+                      .compose(
+                          form ->
+                              decks.createFromFile(
+                                  account.id(),
+                                  form.title(),
+                                  form.file(),
+                                  Boolean.TRUE.equals(form.isPublic()))))
           .onSuccess(deck -> Responses.json(ctx, 201, summaryJson(deck)))
           .onFailure(ctx::fail);
       return;
     }
     identity
         .required(ctx)
-        .compose(account -> {
-          Upload upload = upload(ctx);
-          return decks.create(account.id(), upload.title(), upload.notes(), Boolean.TRUE.equals(upload.isPublic()));
-        })
+        .compose(
+            account -> {
+              Upload upload = upload(ctx);
+              return decks.create(
+                  account.id(),
+                  upload.title(),
+                  upload.notes(),
+                  Boolean.TRUE.equals(upload.isPublic()));
+            })
         .onSuccess(deck -> Responses.json(ctx, 201, summaryJson(deck)))
         .onFailure(ctx::fail);
   }
@@ -191,14 +231,19 @@ final class DeckRoutes {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
     identity
         .required(ctx)
-        .compose(account -> {
-          if (UploadForm.isMultipart(ctx)) {
-            return UploadForm.read(ctx, account.id()).compose(form ->
-                decks.replaceFromFile(id, account.id(), form.title(), form.file(), form.isPublic()));
-          }
-          Upload upload = upload(ctx);
-          return decks.replace(id, account.id(), upload.title(), upload.notes(), upload.isPublic());
-        })
+        .compose(
+            account -> {
+              if (UploadForm.isMultipart(ctx)) {
+                return UploadForm.read(ctx, account.id())
+                    .compose(
+                        form ->
+                            decks.replaceFromFile(
+                                id, account.id(), form.title(), form.file(), form.isPublic()));
+              }
+              Upload upload = upload(ctx);
+              return decks.replace(
+                  id, account.id(), upload.title(), upload.notes(), upload.isPublic());
+            })
         .onSuccess(deck -> Responses.json(ctx, 200, summaryJson(deck)))
         .onFailure(ctx::fail);
   }
@@ -206,11 +251,22 @@ final class DeckRoutes {
   private void list(RoutingContext ctx) {
     identity
         .optionalId(ctx)
-        .compose(viewer -> decks.list(viewer).map(all -> {
-          JsonArray out = new JsonArray();
-          all.forEach(deck -> out.add(summaryJson(deck).put("mine", viewer != null && viewer.equals(deck.ownerId()))));
-          return out;
-        }))
+        .compose(
+            viewer ->
+                decks
+                    .list(viewer)
+                    .map(
+                        all -> {
+                          JsonArray out = new JsonArray();
+                          all.forEach(
+                              deck ->
+                                  out.add(
+                                      summaryJson(deck)
+                                          .put(
+                                              "mine",
+                                              viewer != null && viewer.equals(deck.ownerId()))));
+                          return out;
+                        }))
         .onSuccess(out -> Responses.json(ctx, 200, out))
         .onFailure(ctx::fail);
   }
@@ -219,12 +275,21 @@ final class DeckRoutes {
     UUID id = Ids.uuid(ctx, "id", "deck_not_found");
     identity
         .optionalId(ctx)
-        .compose(viewer -> decks.get(id, viewer).map(deck -> {
-          boolean mine = viewer != null && viewer.equals(deck.ownerId());
-          JsonObject json = summaryJson(deck).put("mine", mine);
-          // Which group it is shared with is its owner's business.
-          return mine ? json.put("groupId", deck.groupId() == null ? null : deck.groupId().toString()) : json;
-        }))
+        .compose(
+            viewer ->
+                decks
+                    .get(id, viewer)
+                    .map(
+                        deck -> {
+                          boolean mine = viewer != null && viewer.equals(deck.ownerId());
+                          JsonObject json = summaryJson(deck).put("mine", mine);
+                          // Which group it is shared with is its owner's business.
+                          return mine
+                              ? json.put(
+                                  "groupId",
+                                  deck.groupId() == null ? null : deck.groupId().toString())
+                              : json;
+                        }))
         .onSuccess(deck -> Responses.json(ctx, 200, deck))
         .onFailure(ctx::fail);
   }
@@ -247,7 +312,8 @@ final class DeckRoutes {
         .onFailure(ctx::fail);
   }
 
-  private static final java.util.regex.Pattern QUESTION_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final java.util.regex.Pattern QUESTION_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   /** A question's id from the path: letters, digits and dashes; anything else names nothing. */
   private static String questionId(RoutingContext ctx) {
@@ -276,7 +342,9 @@ final class DeckRoutes {
         byte[] bytes = TextBodies.bytes(ctx);
         checkSize(bytes.length);
         String isPublic = ctx.queryParams().get("public");
-        return new Upload(ctx.queryParams().get("title"), DocumentText.utf8(bytes),
+        return new Upload(
+            ctx.queryParams().get("title"),
+            DocumentText.utf8(bytes),
             isPublic == null ? null : "true".equals(isPublic));
       }
       default ->
@@ -299,7 +367,8 @@ final class DeckRoutes {
     deck.kinds().forEach(kinds::put);
     JsonArray warnings = new JsonArray();
     for (GenerationWarning w : deck.warnings()) {
-      warnings.add(new JsonObject().put("line", w.line()).put("text", w.text()).put("reason", w.reason()));
+      warnings.add(
+          new JsonObject().put("line", w.line()).put("text", w.text()).put("reason", w.reason()));
     }
     return new JsonObject()
         .put("id", deck.id().toString())
@@ -310,7 +379,9 @@ final class DeckRoutes {
         .put("kinds", kinds)
         .put("topics", new JsonArray(deck.topics()))
         .put("warnings", warnings)
-        .put("defaultKinds", deck.defaultKinds().isEmpty() ? null : new JsonArray(deck.defaultKinds()))
+        .put(
+            "defaultKinds",
+            deck.defaultKinds().isEmpty() ? null : new JsonArray(deck.defaultKinds()))
         .put("revision", deck.revision())
         .put("createdAt", deck.createdAt().toString())
         .put("updatedAt", deck.updatedAt().toString());

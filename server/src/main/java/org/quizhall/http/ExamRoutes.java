@@ -39,34 +39,47 @@ final class ExamRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    identity.required(ctx)
-        .compose(account -> {
-          JsonObject body = JsonBodies.object(ctx);
-          return exams.create(account.id(), JsonBodies.requiredUuid(body, "deckId", "a deck"), body);
-        })
+    identity
+        .required(ctx)
+        .compose(
+            account -> {
+              JsonObject body = JsonBodies.object(ctx);
+              return exams.create(
+                  account.id(), JsonBodies.requiredUuid(body, "deckId", "a deck"), body);
+            })
         .onSuccess(exam -> Responses.json(ctx, 201, exam))
         .onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
-    identity.required(ctx)
-        .compose(account -> {
-          String deck = ctx.queryParams().get("deckId");
-          UUID deckId = deck == null ? null : JsonBodies.uuid(new JsonObject().put("deckId", deck), "deckId", "a deck");
-          return exams.list(account.id(), deckId);
-        })
+    identity
+        .required(ctx)
+        .compose(
+            account -> {
+              String deck = ctx.queryParams().get("deckId");
+              UUID deckId =
+                  deck == null
+                      ? null
+                      : JsonBodies.uuid(new JsonObject().put("deckId", deck), "deckId", "a deck");
+              return exams.list(account.id(), deckId);
+            })
         .onSuccess(all -> Responses.json(ctx, 200, all))
         .onFailure(ctx::fail);
   }
 
   /**
-   * One exam or attempt of the signed-in account: {@code action} gets its id (a malformed one is the same 404 as an
-   * unknown one) and the account's, and its result is the answer with {@code status}.
+   * One exam or attempt of the signed-in account: {@code action} gets its id (a malformed one is
+   * the same 404 as an unknown one) and the account's, and its result is the answer with {@code
+   * status}.
    */
-  private void own(RoutingContext ctx, String notFound, int status,
-                   java.util.function.BiFunction<UUID, UUID, io.vertx.core.Future<JsonObject>> action) {
+  private void own(
+      RoutingContext ctx,
+      String notFound,
+      int status,
+      java.util.function.BiFunction<UUID, UUID, io.vertx.core.Future<JsonObject>> action) {
     UUID id = Ids.uuid(ctx, "id", notFound);
-    identity.required(ctx)
+    identity
+        .required(ctx)
         .compose(account -> action.apply(id, account.id()))
         .onSuccess(result -> Responses.json(ctx, status, result))
         .onFailure(ctx::fail);
@@ -77,12 +90,17 @@ final class ExamRoutes {
   }
 
   private void update(RoutingContext ctx) {
-    own(ctx, "exam_not_found", 200, (id, account) -> exams.update(id, account, JsonBodies.object(ctx)));
+    own(
+        ctx,
+        "exam_not_found",
+        200,
+        (id, account) -> exams.update(id, account, JsonBodies.object(ctx)));
   }
 
   private void delete(RoutingContext ctx) {
     UUID id = Ids.uuid(ctx, "id", "exam_not_found");
-    identity.required(ctx)
+    identity
+        .required(ctx)
         .compose(account -> exams.delete(id, account.id()))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
@@ -98,25 +116,30 @@ final class ExamRoutes {
 
   private void answer(RoutingContext ctx) {
     UUID id = Ids.uuid(ctx, "id", "attempt_not_found");
-    identity.required(ctx)
-        .compose(account -> {
-          int index = index(ctx);
-          return attempts.answer(id, account.id(), index, Response.from(JsonBodies.object(ctx)));
-        })
+    identity
+        .required(ctx)
+        .compose(
+            account -> {
+              int index = index(ctx);
+              return attempts.answer(
+                  id, account.id(), index, Response.from(JsonBodies.object(ctx)));
+            })
         .onSuccess(saved -> Responses.json(ctx, 200, saved))
         .onFailure(ctx::fail);
   }
 
   private void flag(RoutingContext ctx) {
     UUID id = Ids.uuid(ctx, "id", "attempt_not_found");
-    identity.required(ctx)
-        .compose(account -> {
-          int index = index(ctx);
-          if (!(JsonBodies.object(ctx).getValue("flagged") instanceof Boolean flagged)) {
-            throw Problem.invalid("invalid_field", "flagged must be true or false.");
-          }
-          return attempts.flag(id, account.id(), index, flagged);
-        })
+    identity
+        .required(ctx)
+        .compose(
+            account -> {
+              int index = index(ctx);
+              if (!(JsonBodies.object(ctx).getValue("flagged") instanceof Boolean flagged)) {
+                throw Problem.invalid("invalid_field", "flagged must be true or false.");
+              }
+              return attempts.flag(id, account.id(), index, flagged);
+            })
         .onSuccess(saved -> Responses.json(ctx, 200, saved))
         .onFailure(ctx::fail);
   }

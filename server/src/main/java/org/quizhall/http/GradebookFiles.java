@@ -15,9 +15,9 @@ import org.dhatim.fastexcel.Worksheet;
 import org.quizhall.game.Gradebook;
 
 /**
- * A game's gradebook as files a teacher opens in a spreadsheet: one tidy table per CSV (players; questions; one row
- * per answer), or the three as sheets of one workbook. Cells that a spreadsheet would run as a formula are written
- * as text.
+ * A game's gradebook as files a teacher opens in a spreadsheet: one tidy table per CSV (players;
+ * questions; one row per answer), or the three as sheets of one workbook. Cells that a spreadsheet
+ * would run as a formula are written as text.
  */
 final class GradebookFiles {
 
@@ -35,7 +35,12 @@ final class GradebookFiles {
     switch (table) {
       case "players" -> {
         rows.add(List.of("rank", "nickname", "score", "correct", "answered"));
-        sheet.players().forEach(p -> rows.add(List.of(p.rank(), p.nickname(), p.score(), p.correct(), p.answered())));
+        sheet
+            .players()
+            .forEach(
+                p ->
+                    rows.add(
+                        List.of(p.rank(), p.nickname(), p.score(), p.correct(), p.answered())));
       }
       case "questions" -> {
         rows.add(List.of("question", "prompt", "type", "key", "answered", "correct"));
@@ -51,11 +56,28 @@ final class GradebookFiles {
         }
       }
       default -> {
-        rows.add(List.of("nickname", "question", "prompt", "answer", "key", "correct", "points", "response_ms"));
+        rows.add(
+            List.of(
+                "nickname",
+                "question",
+                "prompt",
+                "answer",
+                "key",
+                "correct",
+                "points",
+                "response_ms"));
         for (Gradebook.Answer a : sheet.answers()) {
           Gradebook.Asked q = asked.get(a.index());
-          rows.add(List.of(names.getOrDefault(a.player(), ""), a.index() + 1, q == null ? "" : q.prompt(), a.given(),
-              q == null ? "" : q.key(), a.correct(), a.points(), a.responseMs()));
+          rows.add(
+              List.of(
+                  names.getOrDefault(a.player(), ""),
+                  a.index() + 1,
+                  q == null ? "" : q.prompt(),
+                  a.given(),
+                  q == null ? "" : q.key(),
+                  a.correct(),
+                  a.points(),
+                  a.responseMs()));
         }
       }
     }
@@ -66,7 +88,10 @@ final class GradebookFiles {
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
       for (List<Object> row : table(sheet, table)) {
-        printer.printRecord(row.stream().map(cell -> cell instanceof String s ? GameRoutes.spreadsheetSafe(s) : cell).toList());
+        printer.printRecord(
+            row.stream()
+                .map(cell -> cell instanceof String s ? GameRoutes.spreadsheetSafe(s) : cell)
+                .toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -6,10 +6,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.UUID;
+import org.quizhall.game.Games;
 import org.quizhall.group.Group;
 import org.quizhall.group.Groups;
 import org.quizhall.group.Leaderboards;
-import org.quizhall.game.Games;
 import org.quizhall.room.Rooms;
 
 /** Study groups over REST: membership, invites, shared decks and lasting leaderboards. */
@@ -23,7 +23,8 @@ final class GroupRoutes {
   private final Games games;
   private final RoomListing listing;
 
-  GroupRoutes(Groups groups, Leaderboards leaderboards, Identity identity, Games games, Rooms rooms) {
+  GroupRoutes(
+      Groups groups, Leaderboards leaderboards, Identity identity, Games games, Rooms rooms) {
     this.games = games;
     this.listing = new RoomListing(rooms);
     this.groups = groups;
@@ -52,7 +53,10 @@ final class GroupRoutes {
         .compose(
             account -> {
               JsonObject body = JsonBodies.object(ctx);
-              return groups.create(account.id(), JsonBodies.string(body, "name"), JsonBodies.string(body, "description"));
+              return groups.create(
+                  account.id(),
+                  JsonBodies.string(body, "name"),
+                  JsonBodies.string(body, "description"));
             })
         .onSuccess(group -> Responses.json(ctx, 201, groupJson(group)))
         .onFailure(ctx::fail);
@@ -74,7 +78,9 @@ final class GroupRoutes {
   private void join(RoutingContext ctx) {
     identity
         .required(ctx)
-        .compose(account -> groups.join(JsonBodies.string(JsonBodies.object(ctx), "inviteCode"), account.id()))
+        .compose(
+            account ->
+                groups.join(JsonBodies.string(JsonBodies.object(ctx), "inviteCode"), account.id()))
         .onSuccess(group -> Responses.json(ctx, 200, groupJson(group)))
         .onFailure(ctx::fail);
   }
@@ -85,17 +91,32 @@ final class GroupRoutes {
         .required(ctx)
         .compose(
             account ->
-                groups.asMember(id, account.id())
-                    .compose(group -> groups.members(id, account.id()).map(members -> {
-                      JsonArray list = new JsonArray();
-                      members.forEach(
-                          m -> list.add(new JsonObject().put("username", m.username()).put("role", m.role())
-                              .put("joinedAt", m.joinedAt().toString())));
-                      return groupJson(group).put("memberList", list);
-                    }))
-                    // Members only (asMember refused anyone else above): the group's rooms a member can join now.
-                    .compose(json -> games.unfinishedInGroup(id).compose(listing::open)
-                        .map(open -> json.put("liveRooms", RoomListing.joinable(open)))))
+                groups
+                    .asMember(id, account.id())
+                    .compose(
+                        group ->
+                            groups
+                                .members(id, account.id())
+                                .map(
+                                    members -> {
+                                      JsonArray list = new JsonArray();
+                                      members.forEach(
+                                          m ->
+                                              list.add(
+                                                  new JsonObject()
+                                                      .put("username", m.username())
+                                                      .put("role", m.role())
+                                                      .put("joinedAt", m.joinedAt().toString())));
+                                      return groupJson(group).put("memberList", list);
+                                    }))
+                    // Members only (asMember refused anyone else above): the group's rooms a member
+                    // can join now.
+                    .compose(
+                        json ->
+                            games
+                                .unfinishedInGroup(id)
+                                .compose(listing::open)
+                                .map(open -> json.put("liveRooms", RoomListing.joinable(open)))))
         .onSuccess(json -> Responses.json(ctx, 200, json))
         .onFailure(ctx::fail);
   }
@@ -107,7 +128,11 @@ final class GroupRoutes {
         .compose(
             account -> {
               JsonObject body = JsonBodies.object(ctx);
-              return groups.update(id, account.id(), JsonBodies.string(body, "name"), JsonBodies.string(body, "description"));
+              return groups.update(
+                  id,
+                  account.id(),
+                  JsonBodies.string(body, "name"),
+                  JsonBodies.string(body, "description"));
             })
         .onSuccess(group -> Responses.json(ctx, 200, groupJson(group)))
         .onFailure(ctx::fail);
@@ -168,7 +193,8 @@ final class GroupRoutes {
         .required(ctx)
         .compose(
             account ->
-                leaderboards.group(id, account.id(), ctx.queryParams().get("period"), ctx.queryParams().get("by")))
+                leaderboards.group(
+                    id, account.id(), ctx.queryParams().get("period"), ctx.queryParams().get("by")))
         .onSuccess(board -> Responses.json(ctx, 200, board))
         .onFailure(ctx::fail);
   }

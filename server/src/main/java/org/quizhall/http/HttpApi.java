@@ -15,10 +15,10 @@ import io.vertx.sqlclient.Pool;
 import java.util.concurrent.TimeUnit;
 import org.quizhall.account.Accounts;
 import org.quizhall.deck.Decks;
+import org.quizhall.game.GameWriter;
 import org.quizhall.game.Games;
 import org.quizhall.group.Assignments;
 import org.quizhall.group.Groups;
-import org.quizhall.game.GameWriter;
 import org.quizhall.group.Leaderboards;
 import org.quizhall.group.Practice;
 import org.quizhall.room.OpenRoom;
@@ -58,7 +58,10 @@ public final class HttpApi extends VerticleBase {
       org.quizhall.exam.Exams exams,
       org.quizhall.exam.Attempts attempts) {}
 
-  /** Bigger messages than a client may send are read and refused with an error; beyond this Vert.x drops the connection (1006). */
+  /**
+   * Bigger messages than a client may send are read and refused with an error; beyond this Vert.x
+   * drops the connection (1006).
+   */
   private static final int MAX_WEBSOCKET_FRAME = 64 * 1024;
 
   private final String host;
@@ -78,32 +81,60 @@ public final class HttpApi extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     PublicSite site = services.site();
-    router.route().handler(RequestLog::handle).handler(site::checkHost)
+    router
+        .route()
+        .handler(RequestLog::handle)
+        .handler(site::checkHost)
         .handler(ctx -> SecurityHeaders.handle(ctx, site.https(ctx.request())));
 
     router.get("/health/live").handler(liveness());
     router.get("/health/ready").handler(readiness());
-    router.get("/metrics").handler(site::guardMetrics).handler(PrometheusScrapingHandler.create(metricsRegistry));
+    router
+        .get("/metrics")
+        .handler(site::guardMetrics)
+        .handler(PrometheusScrapingHandler.create(metricsRegistry));
 
     services.gateway().mount(router);
     Identity identity = new Identity(services.accounts());
-    new AccountRoutes(services.accounts(), services.clientAddress(), services.limitHits(), services.limits())
+    new AccountRoutes(
+            services.accounts(), services.clientAddress(), services.limitHits(), services.limits())
         .mount(router);
     new DeckRoutes(services.decks(), identity, services.itemAnalysis()).mount(router);
     new ExchangeRoutes(services.decks(), identity).mount(router);
-    new RoomRoutes(services.openRoom(), services.rooms(), services.games(), identity, services.maxPlayersPerRoom(), site)
+    new RoomRoutes(
+            services.openRoom(),
+            services.rooms(),
+            services.games(),
+            identity,
+            services.maxPlayersPerRoom(),
+            site)
         .mount(router);
-    new GroupRoutes(services.groups(), services.leaderboards(), identity, services.games(), services.rooms()).mount(router);
-    new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity).mount(router);
+    new GroupRoutes(
+            services.groups(),
+            services.leaderboards(),
+            identity,
+            services.games(),
+            services.rooms())
+        .mount(router);
+    new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity)
+        .mount(router);
     new AssignmentRoutes(services.assignments(), identity).mount(router);
     new ExamRoutes(services.exams(), services.attempts(), identity).mount(router);
-    new GameRoutes(services.games(), identity, services.flags(), new org.quizhall.game.Gradebook(vertx, services.pool(),
-        services.writer())).mount(router);
-    new JoinCodes(services.rooms(), services.gateway(), services.clientAddress(), site).mount(router);
+    new GameRoutes(
+            services.games(),
+            identity,
+            services.flags(),
+            new org.quizhall.game.Gradebook(vertx, services.pool(), services.writer()))
+        .mount(router);
+    new JoinCodes(services.rooms(), services.gateway(), services.clientAddress(), site)
+        .mount(router);
 
     router.route("/api/*").handler(ApiErrors::notFound);
-    // max-age 0 with validators: browsers revalidate every file, so a deploy never mixes old and new modules.
-    router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(0));
+    // max-age 0 with validators: browsers revalidate every file, so a deploy never mixes old and
+    // new modules.
+    router
+        .route()
+        .handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(0));
     router.get().pathRegex(CLIENT_PAGES).handler(this::clientPage);
     router.route().handler(ApiErrors::notFound);
 
@@ -111,18 +142,21 @@ public final class HttpApi extends VerticleBase {
     router.errorHandler(404, ApiErrors::notFound);
     router.errorHandler(405, ApiErrors::handle);
 
-    server = vertx.createHttpServer(serverOptions(host, port, Gateway.SILENCE_LIMIT_SECONDS, TimeUnit.SECONDS));
+    server =
+        vertx.createHttpServer(
+            serverOptions(host, port, Gateway.SILENCE_LIMIT_SECONDS, TimeUnit.SECONDS));
     return server.requestHandler(router).invalidRequestHandler(ApiErrors::invalidRequest).listen();
   }
 
   /**
-   * The server's options. A connection from which nothing arrives for {@code silenceLimit} is dead (a
-   * phone switched off) and is dropped. So is one that takes nothing the server writes for as long:
-   * every socket is pinged every 20 s, so a healthy one always takes something, and a client that
-   * stopped reading would otherwise make the server hold everything sent to it for as long as it
-   * keeps sending.
+   * The server's options. A connection from which nothing arrives for {@code silenceLimit} is dead
+   * (a phone switched off) and is dropped. So is one that takes nothing the server writes for as
+   * long: every socket is pinged every 20 s, so a healthy one always takes something, and a client
+   * that stopped reading would otherwise make the server hold everything sent to it for as long as
+   * it keeps sending.
    */
-  public static HttpServerOptions serverOptions(String host, int port, long silenceLimit, TimeUnit unit) {
+  public static HttpServerOptions serverOptions(
+      String host, int port, long silenceLimit, TimeUnit unit) {
     return new HttpServerOptions()
         .setHost(host)
         .setPort(port)
@@ -135,11 +169,16 @@ public final class HttpApi extends VerticleBase {
         .setRegisterWebSocketWriteHandlers(false);
   }
 
-  /** Paths of the browser client's own screens (no file extension): each is served the client's page. */
+  /**
+   * Paths of the browser client's own screens (no file extension): each is served the client's
+   * page.
+   */
   private static final String CLIENT_PAGES = "/(join|play|host|decks|results|account)(/[^.]*)?";
 
   private void clientPage(io.vertx.ext.web.RoutingContext ctx) {
-    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-cache");
+    ctx.response()
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache");
     ctx.response().sendFile("webroot/index.html").onFailure(ctx::fail);
   }
 
@@ -150,7 +189,9 @@ public final class HttpApi extends VerticleBase {
 
   /** Stops accepting connections and lets requests in flight finish within the grace period. */
   public Future<Void> drain(long graceMillis) {
-    return server == null ? Future.succeededFuture() : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+    return server == null
+        ? Future.succeededFuture()
+        : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
   }
 
   private HealthCheckHandler liveness() {
@@ -170,21 +211,29 @@ public final class HttpApi extends VerticleBase {
         "database",
         READY_TIMEOUT_MS,
         promise ->
-            services.pool().query("SELECT 1")
+            services
+                .pool()
+                .query("SELECT 1")
                 .execute()
                 .onSuccess(rows -> promise.complete(Status.OK()))
                 .onFailure(
                     e ->
                         promise.complete(
-                            Status.KO(new JsonObject().put("reason", "the database does not answer")))));
+                            Status.KO(
+                                new JsonObject().put("reason", "the database does not answer")))));
     checks.register(
         "game-writes",
         promise -> {
           GameWriter writer = services.writer();
           JsonObject data =
-              new JsonObject().put("waiting", writer.pending()).put("limit", writer.limit()).put("failing", writer.failing());
+              new JsonObject()
+                  .put("waiting", writer.pending())
+                  .put("limit", writer.limit())
+                  .put("failing", writer.failing());
           if (writer.pending() >= writer.limit()) {
-            promise.complete(Status.KO(data.put("reason", "the rows waiting for the database reached the limit")));
+            promise.complete(
+                Status.KO(
+                    data.put("reason", "the rows waiting for the database reached the limit")));
           } else {
             promise.complete(Status.OK(data));
           }

@@ -22,6 +22,8 @@ final class Identity {
   /** The caller's account id, or null when no token was sent; a bad token is still refused. */
   Future<UUID> optionalId(RoutingContext ctx) {
     String token = BearerToken.from(ctx);
-    return token == null ? Future.succeededFuture(null) : accounts.authenticate(token).map(Account::id);
+    return token == null
+        ? Future.succeededFuture(null)
+        : accounts.authenticate(token).map(Account::id);
   }
 }

@@ -4,7 +4,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import org.quizhall.problem.Problem;
 
-/** Path ids: anything that is not a well-formed id names nothing, so it is a 404 like an unknown one. */
+/**
+ * Path ids: anything that is not a well-formed id names nothing, so it is a 404 like an unknown
+ * one.
+ */
 final class Ids {
 
   private Ids() {}

@@ -37,22 +37,36 @@ final class JoinCodes {
     // Whether a code exists is worth as much here as on the socket: both count against one limit.
     String address = clientAddress.of(ctx.request());
     String code = RoomCodes.normalise(ctx.pathParam("code"));
-    gateway.joinGuard().blocked(address)
-        .compose(blocked -> {
-          if (blocked) {
-            gateway.joinLimited();
-            return io.vertx.core.Future.failedFuture(new Problem(Problem.Kind.TOO_MANY_REQUESTS, "rate_limited",
-                "Too many failed attempts from your address: wait a minute."));
-          }
-          // Any node's rooms: in a cluster the host's browser may reach another node than the room's.
-          return RoomCodes.wellFormed(code) ? rooms.link(code).map(link -> link.isPresent())
-              : io.vertx.core.Future.succeededFuture(false);
-        })
+    gateway
+        .joinGuard()
+        .blocked(address)
+        .compose(
+            blocked -> {
+              if (blocked) {
+                gateway.joinLimited();
+                return io.vertx.core.Future.failedFuture(
+                    new Problem(
+                        Problem.Kind.TOO_MANY_REQUESTS,
+                        "rate_limited",
+                        "Too many failed attempts from your address: wait a minute."));
+              }
+              // Any node's rooms: in a cluster the host's browser may reach another node than the
+              // room's.
+              return RoomCodes.wellFormed(code)
+                  ? rooms.link(code).map(link -> link.isPresent())
+                  : io.vertx.core.Future.succeededFuture(false);
+            })
         .onSuccess(
             found -> {
               if (!found) {
-                gateway.joinGuard().failed(address).onComplete(counted ->
-                    ctx.fail(Problem.notFound("room_not_found", "There is no open room with that code.")));
+                gateway
+                    .joinGuard()
+                    .failed(address)
+                    .onComplete(
+                        counted ->
+                            ctx.fail(
+                                Problem.notFound(
+                                    "room_not_found", "There is no open room with that code.")));
                 return;
               }
               ctx.response()
@@ -68,8 +82,16 @@ final class JoinCodes {
     try {
       matrix =
           new QRCodeWriter()
-              .encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                  Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      4));
     } catch (WriterException e) {
       throw new IllegalStateException("a join link always fits in a QR code", e);
     }
@@ -83,8 +105,13 @@ final class JoinCodes {
         }
       }
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + width + " " + height
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+        + width
+        + " "
+        + height
         + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR code of the join link\">"
-        + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+        + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
+        + path
+        + "\"/></svg>";
   }
 }

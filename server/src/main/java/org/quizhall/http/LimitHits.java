@@ -2,7 +2,10 @@ package org.quizhall.http;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Sign-ins, sign-ups and password changes refused with 429 for coming too often; read by the metrics. */
+/**
+ * Sign-ins, sign-ups and password changes refused with 429 for coming too often; read by the
+ * metrics.
+ */
 public final class LimitHits {
 
   private final AtomicLong signIns = new AtomicLong();

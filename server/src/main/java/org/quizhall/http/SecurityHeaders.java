@@ -16,7 +16,9 @@ final class SecurityHeaders {
 
   private SecurityHeaders() {}
 
-  /** {@code https}: the page was reached over TLS, so browsers are told to keep to it for a year. */
+  /**
+   * {@code https}: the page was reached over TLS, so browsers are told to keep to it for a year.
+   */
   static void handle(RoutingContext ctx, boolean https) {
     HttpServerResponse response = ctx.response();
     if (https) {

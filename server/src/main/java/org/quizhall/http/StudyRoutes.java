@@ -6,9 +6,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.UUID;
 import org.quizhall.deck.Decks;
+import org.quizhall.deck.Response;
 import org.quizhall.group.Leaderboards;
 import org.quizhall.group.Practice;
-import org.quizhall.deck.Response;
 import org.quizhall.problem.Problem;
 
 /** Studying alone: practice rounds, a person's record, and a deck's best games. */
@@ -28,7 +28,10 @@ final class StudyRoutes {
 
   void mount(Router router) {
     router.get("/api/decks/:id/practice").handler(this::round);
-    router.post("/api/decks/:id/practice/answers").handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(this::answer);
+    router
+        .post("/api/decks/:id/practice/answers")
+        .handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
+        .handler(this::answer);
     router.get("/api/decks/:id/leaderboard").handler(this::deckLeaderboard);
     router.get("/api/me/stats").handler(this::stats);
   }
@@ -60,8 +63,13 @@ final class StudyRoutes {
                 throw Problem.invalid("invalid_field", "responseMs must be a number.");
               }
               return practice.answer(
-                  deckId, account.id(), questionId, response,
-                  responseMs == null ? Practice.PRACTICE_ALLOWED_MS : ((Number) responseMs).longValue());
+                  deckId,
+                  account.id(),
+                  questionId,
+                  response,
+                  responseMs == null
+                      ? Practice.PRACTICE_ALLOWED_MS
+                      : ((Number) responseMs).longValue());
             })
         .onSuccess(result -> Responses.json(ctx, 200, result))
         .onFailure(ctx::fail);
@@ -97,6 +105,7 @@ final class StudyRoutes {
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw Problem.invalid("invalid_count", "count is a whole number from 1 to " + Practice.MAX_ROUND + ".");
+    throw Problem.invalid(
+        "invalid_count", "count is a whole number from 1 to " + Practice.MAX_ROUND + ".");
   }
 }

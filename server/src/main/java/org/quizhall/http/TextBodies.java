@@ -5,7 +5,10 @@ import io.vertx.ext.web.RoutingContext;
 import org.quizhall.notes.Utf8Text;
 import org.quizhall.problem.Problem;
 
-/** Reading text request bodies (notes, question files): strict UTF-8, and binary files refused, not guessed at. */
+/**
+ * Reading text request bodies (notes, question files): strict UTF-8, and binary files refused, not
+ * guessed at.
+ */
 final class TextBodies {
 
   private TextBodies() {}
@@ -17,11 +20,12 @@ final class TextBodies {
   }
 
   /**
-   * The bytes as UTF-8 text, a leading byte-order mark dropped ({@link Utf8Text}, which uploaded files are read with
-   * too).
+   * The bytes as UTF-8 text, a leading byte-order mark dropped ({@link Utf8Text}, which uploaded
+   * files are read with too).
    *
-   * @throws Problem 415 {@code binaryCode} with {@code binary} for bytes with a NUL in them (no text has one), 400
-   *                 {@code not_utf8} with {@code notUtf8} for any other bytes that are not UTF-8
+   * @throws Problem 415 {@code binaryCode} with {@code binary} for bytes with a NUL in them (no
+   *     text has one), 400 {@code not_utf8} with {@code notUtf8} for any other bytes that are not
+   *     UTF-8
    */
   static String utf8(byte[] bytes, String binaryCode, String binary, String notUtf8) {
     return Utf8Text.decode(bytes, binaryCode, binary, notUtf8);

@@ -13,17 +13,22 @@ import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Writes the XHTML a Tika parser reports as the Markdown the importer reads: {@code h1}-{@code h6} as {@code #}
- * headings, {@code ul} and {@code ol} as {@code -} and {@code 1.} items indented by nesting, tables as pipe tables
- * (the first row the header), definition lists as "term: definition" lines, and paragraphs a blank line apart.
- * Word's lists reach it as paragraphs led by their bullet or number; those become items too, nested by their
- * numbering ("1.2.", or "a." under "1."). Text that would read as Markdown syntax it is not is escaped.
+ * Writes the XHTML a Tika parser reports as the Markdown the importer reads: {@code h1}-{@code h6}
+ * as {@code #} headings, {@code ul} and {@code ol} as {@code -} and {@code 1.} items indented by
+ * nesting, tables as pipe tables (the first row the header), definition lists as "term: definition"
+ * lines, and paragraphs a blank line apart. Word's lists reach it as paragraphs led by their bullet
+ * or number; those become items too, nested by their numbering ("1.2.", or "a." under "1."). Text
+ * that would read as Markdown syntax it is not is escaped.
  *
- * <p>It refuses (with a {@link Refusal} carrying the Problem) text over the notes limit and work past the deadline.
+ * <p>It refuses (with a {@link Refusal} carrying the Problem) text over the notes limit and work
+ * past the deadline.
  */
 final class DocumentMarkdown extends DefaultHandler {
 
-  /** A refusal raised from inside the parse; parsers may wrap it, so it is looked for among the causes. */
+  /**
+   * A refusal raised from inside the parse; parsers may wrap it, so it is looked for among the
+   * causes.
+   */
   static final class Refusal extends SAXException {
     private final transient Problem problem;
 
@@ -39,17 +44,35 @@ final class DocumentMarkdown extends DefaultHandler {
 
   /** A bullet or number as Tika writes it before the text of one of Word's list paragraphs. */
   private static final Pattern LABEL =
-      Pattern.compile("^(?:(\u00b7)|\\(?(\\d{1,3}(?:\\.\\d{1,3}){0,8}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,7})[.)])\\s+(.*)$");
+      Pattern.compile(
+          "^(?:(\u00b7)|\\(?(\\d{1,3}(?:\\.\\d{1,3}){0,8}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,7})[.)])\\s+(.*)$");
+
   private static final Pattern BULLET_GLYPH =
       Pattern.compile("^[\u2022\u00b7\u25e6\u25aa\u25cf\u2023\u2013\u2043](?:\\s+|$)");
   private static final Pattern RULE = Pattern.compile("^(?:[-=*_~]\\s*){3,}$");
-  private static final Pattern SPACES = Pattern.compile("[\\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+");
+  private static final Pattern SPACES =
+      Pattern.compile("[\\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+");
   private static final int CHECK_EVERY = 1024;
 
-  /** What was written last: items of one list, and lines of one glossary, go a line apart; the rest a blank line. */
-  private enum Last { NOTHING, BLOCK, ITEM, LINE }
+  /**
+   * What was written last: items of one list, and lines of one glossary, go a line apart; the rest
+   * a blank line.
+   */
+  private enum Last {
+    NOTHING,
+    BLOCK,
+    ITEM,
+    LINE
+  }
 
-  private enum Kind { BULLET, DECIMAL, LOWER_ALPHA, UPPER_ALPHA, LOWER_ROMAN, UPPER_ROMAN }
+  private enum Kind {
+    BULLET,
+    DECIMAL,
+    LOWER_ALPHA,
+    UPPER_ALPHA,
+    LOWER_ROMAN,
+    UPPER_ROMAN
+  }
 
   /** A list open in the XHTML. */
   private static final class OpenList {
@@ -83,13 +106,19 @@ final class DocumentMarkdown extends DefaultHandler {
   private int tableDepth;
   private long tableBytes;
 
-  /** The indentation and marker width of the last item written at each level, and each level's count. */
+  /**
+   * The indentation and marker width of the last item written at each level, and each level's
+   * count.
+   */
   private final int[] indents = new int[16];
+
   private final int[] markerWidths = new int[16];
   private final int[] counts = new int[16];
   private int lastLevel = -1;
+
   /** Word's list labels: the kind of label at each level, and the last letter seen at each. */
   private final List<Kind> labelKinds = new ArrayList<>();
+
   private final List<Character> lastLetters = new ArrayList<>();
 
   DocumentMarkdown(boolean keepLineBreaks, boolean labelledLists, long limitBytes, long giveUpAt) {
@@ -105,7 +134,8 @@ final class DocumentMarkdown extends DefaultHandler {
   }
 
   @Override
-  public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+  public void startElement(String uri, String localName, String qName, Attributes atts)
+      throws SAXException {
     tick();
     String name = name(localName, qName);
     if (name.equals("body")) {
@@ -141,8 +171,20 @@ final class DocumentMarkdown extends DefaultHandler {
       case "li" -> flushItem();
       case "dt", "dd" -> flush();
       case "br" -> text.append('\n');
-      case "p", "div", "pre", "blockquote", "address", "section", "article", "header", "footer", "aside", "nav",
-          "figure", "figcaption", "main" -> {
+      case "p",
+          "div",
+          "pre",
+          "blockquote",
+          "address",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "aside",
+          "nav",
+          "figure",
+          "figcaption",
+          "main" -> {
         if (lists.isEmpty() && heading == 0) {
           flush();
         } else {
@@ -203,8 +245,20 @@ final class DocumentMarkdown extends DefaultHandler {
         }
         term = null;
       }
-      case "p", "div", "pre", "blockquote", "address", "section", "article", "header", "footer", "aside", "nav",
-          "figure", "figcaption", "main" -> {
+      case "p",
+          "div",
+          "pre",
+          "blockquote",
+          "address",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "aside",
+          "nav",
+          "figure",
+          "figcaption",
+          "main" -> {
         if (lists.isEmpty() && heading == 0) {
           flushParagraph();
         } else {
@@ -235,7 +289,10 @@ final class DocumentMarkdown extends DefaultHandler {
     checkHeld(text.length());
   }
 
-  /** Tika reports the line breaks inside a PDF's paragraphs as ignorable whitespace: they are kept like text. */
+  /**
+   * Tika reports the line breaks inside a PDF's paragraphs as ignorable whitespace: they are kept
+   * like text.
+   */
   @Override
   public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
     characters(ch, start, length);
@@ -319,12 +376,16 @@ final class DocumentMarkdown extends DefaultHandler {
     }
   }
 
-  /** A table of two or more columns and rows as a pipe table; a table of one column or one row as its text. */
+  /**
+   * A table of two or more columns and rows as a pipe table; a table of one column or one row as
+   * its text.
+   */
   private void writeTable(List<List<String>> rows) throws SAXException {
     int columns = rows.stream().mapToInt(List::size).max().orElse(0);
     if (rows.size() < 2 || columns < 2) {
       for (List<String> r : rows) {
-        String line = String.join("; ", r.stream().filter(c -> !c.isEmpty()).toList()).replace("\\|", "|");
+        String line =
+            String.join("; ", r.stream().filter(c -> !c.isEmpty()).toList()).replace("\\|", "|");
         block(Last.BLOCK, escapeStart(line));
       }
       return;
@@ -367,7 +428,10 @@ final class DocumentMarkdown extends DefaultHandler {
     }
   }
 
-  /** A paragraph: line by line, where the format's line breaks are the author's; a Word list item if labelled. */
+  /**
+   * A paragraph: line by line, where the format's line breaks are the author's; a Word list item if
+   * labelled.
+   */
   private void flushParagraph() throws SAXException {
     String raw = take();
     if (raw.isBlank()) {
@@ -398,7 +462,10 @@ final class DocumentMarkdown extends DefaultHandler {
     }
   }
 
-  /** One of Word's list paragraphs, its level read from its label: "1.2." is the second level, as is "a." under "1.". */
+  /**
+   * One of Word's list paragraphs, its level read from its label: "1.2." is the second level, as is
+   * "a." under "1.".
+   */
   private void labelledItem(Matcher label) throws SAXException {
     String body = label.group(3);
     if (label.group(1) != null) {
@@ -424,7 +491,10 @@ final class DocumentMarkdown extends DefaultHandler {
     item(labelLevel(kind, -1, mark.charAt(0)), true, 0, body);
   }
 
-  /** Whether a one-letter label that could be a Roman numeral ("i.", "v.") is one: unless it follows its letter. */
+  /**
+   * Whether a one-letter label that could be a Roman numeral ("i.", "v.") is one: unless it follows
+   * its letter.
+   */
   private boolean isRomanLetterAfter(char letter, boolean lower) {
     if ("ivxlcdmIVXLCDM".indexOf(letter) < 0) {
       return false;
@@ -435,8 +505,8 @@ final class DocumentMarkdown extends DefaultHandler {
   }
 
   /**
-   * The level of a labelled item: {@code explicit} when the label says it (decimal parts), else the level where a
-   * label of this kind already stands, else one below the last.
+   * The level of a labelled item: {@code explicit} when the label says it (decimal parts), else the
+   * level where a label of this kind already stands, else one below the last.
    */
   private int labelLevel(Kind kind, int explicit, char letter) {
     int level = explicit >= 0 ? explicit : labelKinds.indexOf(kind);
@@ -501,15 +571,25 @@ final class DocumentMarkdown extends DefaultHandler {
   }
 
   private Problem tooLarge() {
-    return new Problem(Problem.Kind.TOO_LARGE, "notes_too_large", "The text of this file is over "
-        + limitBytes / (1024 * 1024) + " MiB, the most notes one deck is made from: split it into smaller files.");
+    return new Problem(
+        Problem.Kind.TOO_LARGE,
+        "notes_too_large",
+        "The text of this file is over "
+            + limitBytes / (1024 * 1024)
+            + " MiB, the most notes one deck is made from: split it into smaller files.");
   }
 
-  /** Stops the work at the deadline: the caller was told the import took too long, and nobody waits for it. */
+  /**
+   * Stops the work at the deadline: the caller was told the import took too long, and nobody waits
+   * for it.
+   */
   private void tick() throws SAXException {
     if (++events % CHECK_EVERY == 0 && System.nanoTime() - giveUpAt > 0) {
-      throw new Refusal(new Problem(Problem.Kind.UNPROCESSABLE, "import_too_slow",
-          "This file was not read in time: try again, or split it into smaller files."));
+      throw new Refusal(
+          new Problem(
+              Problem.Kind.UNPROCESSABLE,
+              "import_too_slow",
+              "This file was not read in time: try again, or split it into smaller files."));
     }
   }
 
@@ -523,13 +603,20 @@ final class DocumentMarkdown extends DefaultHandler {
     return SPACES.matcher(s).replaceAll(" ").strip();
   }
 
-  /** A backslash before what would otherwise start a heading, a quote, HTML, a code fence or a table. */
+  /**
+   * A backslash before what would otherwise start a heading, a quote, HTML, a code fence or a
+   * table.
+   */
   private static String escapeStart(String line) {
     if (line.isEmpty()) {
       return line;
     }
     char first = line.charAt(0);
-    if (first == '#' || first == '>' || first == '<' || first == '|' || line.startsWith("```")
+    if (first == '#'
+        || first == '>'
+        || first == '<'
+        || first == '|'
+        || line.startsWith("```")
         || line.startsWith("~~~")) {
       return "\\" + line;
     }

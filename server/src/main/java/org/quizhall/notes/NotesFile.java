@@ -1,8 +1,8 @@
 package org.quizhall.notes;
 
 /**
- * A file of notes as it was uploaded: the name and media type its sender gave (either may be missing or wrong, and
- * the name may carry a path) and its bytes.
+ * A file of notes as it was uploaded: the name and media type its sender gave (either may be
+ * missing or wrong, and the name may carry a path) and its bytes.
  */
 public record NotesFile(String name, String declaredType, byte[] bytes) {
 
@@ -16,7 +16,10 @@ public record NotesFile(String name, String declaredType, byte[] bytes) {
     return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
   }
 
-  /** The name without its extension and without control characters: what a deck made from it is called. */
+  /**
+   * The name without its extension and without control characters: what a deck made from it is
+   * called.
+   */
   public String title() {
     String base = baseName();
     int dot = base.lastIndexOf('.');

@@ -1,9 +1,9 @@
 package org.quizhall.problem;
 
 /**
- * A failure the person on the other end caused and can act on: bad input, a missing sign-in, a
- * name already taken. Every capability reports these one way, and the HTTP and WebSocket edges
- * turn them into the one error shape ({@code {"error":{"code","message"}}}).
+ * A failure the person on the other end caused and can act on: bad input, a missing sign-in, a name
+ * already taken. Every capability reports these one way, and the HTTP and WebSocket edges turn them
+ * into the one error shape ({@code {"error":{"code","message"}}}).
  */
 public final class Problem extends RuntimeException {
 

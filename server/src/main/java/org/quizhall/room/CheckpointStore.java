@@ -20,15 +20,17 @@ import org.quizhall.game.GameRecords;
 public final class CheckpointStore {
 
   /**
-   * A stored checkpoint with what restoring it needs: the host token's digest, the account that opened the room (who
-   * may take its console with their sign-in) and the game's questions.
+   * A stored checkpoint with what restoring it needs: the host token's digest, the account that
+   * opened the room (who may take its console with their sign-in) and the game's questions.
    */
-  public record Saved(JsonObject checkpoint, byte[] hostTokenDigest, UUID hostAccount, List<Question> questions) {}
+  public record Saved(
+      JsonObject checkpoint, byte[] hostTokenDigest, UUID hostAccount, List<Question> questions) {}
 
   private static final String SAVE =
       "INSERT INTO room_checkpoints (game_id, room_code, host_token_hash, state, updated_at) VALUES ($1, $2, $3, $4, now())"
           + " ON CONFLICT (game_id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()"
-          // Saves can finish out of order on different connections: an older one never replaces a newer one.
+          // Saves can finish out of order on different connections: an older one never replaces a
+          // newer one.
           + " WHERE (room_checkpoints.state->>'takenAt')::bigint <= (EXCLUDED.state->>'takenAt')::bigint";
 
   private static final String DELETE = "DELETE FROM room_checkpoints WHERE game_id = $1";
@@ -64,23 +66,34 @@ public final class CheckpointStore {
 
   /** The checkpoint of the room with this code, if it has one. */
   public Future<Optional<Saved>> load(String code) {
-    return pool.preparedQuery(LOAD_ONE).execute(Tuple.of(code)).compose(this::withGames)
+    return pool.preparedQuery(LOAD_ONE)
+        .execute(Tuple.of(code))
+        .compose(this::withGames)
         .map(saved -> saved.stream().findFirst());
   }
 
   /** Seats and answers the game's record holds, answers from question {@code fromIndex} on. */
   public Future<RoomGame.Later> later(UUID gameId, int fromIndex) {
-    return games.recorded(gameId, fromIndex)
+    return games
+        .recorded(gameId, fromIndex)
         .map(
             recorded -> {
               List<RoomGame.LaterSeat> seats = new ArrayList<>();
               for (GameRecords.Seat seat : recorded.seats()) {
-                seats.add(new RoomGame.LaterSeat(seat.playerId(), seat.nickname(), seat.account(), seat.resumeDigest()));
+                seats.add(
+                    new RoomGame.LaterSeat(
+                        seat.playerId(), seat.nickname(), seat.account(), seat.resumeDigest()));
               }
               List<RoomGame.LaterAnswer> answers = new ArrayList<>();
               for (GameRecords.Answer answer : recorded.answers()) {
-                answers.add(new RoomGame.LaterAnswer(answer.playerId(), answer.questionIndex(), answer.response(),
-                    answer.correct(), answer.responseMs(), answer.points()));
+                answers.add(
+                    new RoomGame.LaterAnswer(
+                        answer.playerId(),
+                        answer.questionIndex(),
+                        answer.response(),
+                        answer.correct(),
+                        answer.responseMs(),
+                        answer.points()));
               }
               return new RoomGame.Later(seats, answers);
             });
@@ -96,14 +109,20 @@ public final class CheckpointStore {
     rows.forEach(checkpoints::add);
     Set<UUID> gameIds = new HashSet<>();
     checkpoints.forEach(row -> gameIds.add(row.getUUID("game_id")));
-    return games.openings(gameIds)
+    return games
+        .openings(gameIds)
         .map(
             openings -> {
               List<Saved> saved = new ArrayList<>();
               for (Row row : checkpoints) {
-                GameRecords.Opening opening = openings.getOrDefault(row.getUUID("game_id"), GameRecords.Opening.NONE);
-                saved.add(new Saved((JsonObject) row.getValue("state"), row.getBuffer("host_token_hash").getBytes(),
-                    opening.hostAccount(), opening.questions()));
+                GameRecords.Opening opening =
+                    openings.getOrDefault(row.getUUID("game_id"), GameRecords.Opening.NONE);
+                saved.add(
+                    new Saved(
+                        (JsonObject) row.getValue("state"),
+                        row.getBuffer("host_token_hash").getBytes(),
+                        opening.hostAccount(),
+                        opening.questions()));
               }
               return saved;
             });

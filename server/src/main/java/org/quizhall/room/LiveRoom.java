@@ -26,17 +26,28 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   private final RoomGame game;
   private final Clock clock;
   private final byte[] hostTokenDigest;
-  /** The account that opened the room: signed in, it may take the console without the host token. */
+
+  /**
+   * The account that opened the room: signed in, it may take the console without the host token.
+   */
   private final java.util.UUID hostAccount;
+
   private final Consumer<LiveRoom> onClosed;
   private final CheckpointStore checkpoints;
+
   /** A checkpoint is being written; a phase change meanwhile is written when it is done. */
   private boolean saving;
+
   private Context roomContext;
   private long timerId = -1;
   private long timerAt = RoomGame.NEVER;
 
-  LiveRoom(RoomGame game, Clock clock, byte[] hostTokenDigest, java.util.UUID hostAccount, CheckpointStore checkpoints,
+  LiveRoom(
+      RoomGame game,
+      Clock clock,
+      byte[] hostTokenDigest,
+      java.util.UUID hostAccount,
+      CheckpointStore checkpoints,
       Consumer<LiveRoom> onClosed) {
     this.game = game;
     this.hostAccount = hostAccount;
@@ -50,7 +61,10 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
     return game.gameId();
   }
 
-  /** A room's phase and seated players as of its last command or timer, for lists read on other threads. */
+  /**
+   * A room's phase and seated players as of its last command or timer, for lists read on other
+   * threads.
+   */
   public record Glance(Phase phase, int players) {}
 
   private volatile Glance glance = new Glance(Phase.LOBBY, 0);
@@ -59,7 +73,10 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
     return glance;
   }
 
-  /** Writes a checkpoint now, whatever the phase (the server is stopping), then says goodbye to everyone. */
+  /**
+   * Writes a checkpoint now, whatever the phase (the server is stopping), then says goodbye to
+   * everyone.
+   */
   public Future<Void> checkpointAndLeave() {
     Promise<Void> done = Promise.promise();
     roomContext.runOnContext(
@@ -68,11 +85,15 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
             done.complete();
             return;
           }
-          checkpoints.save(game.checkpoint(clock.millis()), hostTokenDigest)
+          checkpoints
+              .save(game.checkpoint(clock.millis()), hostTokenDigest)
               .onComplete(
                   saved -> {
                     if (saved.failed()) {
-                      log.warn("Room {} could not be checkpointed: {}", game.code(), saved.cause().getMessage());
+                      log.warn(
+                          "Room {} could not be checkpointed: {}",
+                          game.code(),
+                          saved.cause().getMessage());
                     }
                     game.goingAway();
                     done.complete();
@@ -83,7 +104,9 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
 
   private RemoteChannels remote;
 
-  /** In cluster mode the room also answers sockets on other nodes, at {@link RoomBus#roomAddress}. */
+  /**
+   * In cluster mode the room also answers sockets on other nodes, at {@link RoomBus#roomAddress}.
+   */
   @Override
   public Future<?> start() {
     roomContext = context;
@@ -94,11 +117,16 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
       return Future.succeededFuture();
     }
     remote = new RemoteChannels(context, vertx.eventBus());
-    return vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(RoomBus.roomAddress(game.code()), this::fromAnotherNode).completion();
+    return vertx
+        .eventBus()
+        .<io.vertx.core.json.JsonObject>consumer(
+            RoomBus.roomAddress(game.code()), this::fromAnotherNode)
+        .completion();
   }
 
   /** A request from a socket on another node; runs on the room's context like every command. */
-  private void fromAnotherNode(io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject> request) {
+  private void fromAnotherNode(
+      io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject> request) {
     io.vertx.core.json.JsonObject body = request.body();
     String node = body.getString("node");
     String conn = body.getString("conn");
@@ -108,14 +136,21 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
         case "join" -> {
           String account = body.getString("accountId");
           RoomGame.Seat seat =
-              game.join(body.getString("nickname"), account == null ? null : java.util.UUID.fromString(account),
-                  body.getString("address"), remote.of(node, conn), now);
+              game.join(
+                  body.getString("nickname"),
+                  account == null ? null : java.util.UUID.fromString(account),
+                  body.getString("address"),
+                  remote.of(node, conn),
+                  now);
           request.reply(seatJson(seat));
         }
-        case "resume" -> request.reply(seatJson(game.resume(body.getString("resumeToken"), remote.of(node, conn), now)));
+        case "resume" ->
+            request.reply(
+                seatJson(game.resume(body.getString("resumeToken"), remote.of(node, conn), now)));
         case "host" -> {
           String account = body.getString("account");
-          if (account != null ? !openedBy(java.util.UUID.fromString(account))
+          if (account != null
+              ? !openedBy(java.util.UUID.fromString(account))
               : !hostTokenMatches(java.util.Base64.getDecoder().decode(body.getString("digest")))) {
             throw account != null ? notTheOwner() : badHostToken();
           }
@@ -162,7 +197,8 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   }
 
   @Override
-  public Future<RoomGame.Seat> join(String nickname, java.util.UUID accountId, String address, Channel channel) {
+  public Future<RoomGame.Seat> join(
+      String nickname, java.util.UUID accountId, String address, Channel channel) {
     return ask((game, now) -> game.join(nickname, accountId, address, channel, now));
   }
 
@@ -176,10 +212,11 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
     if (!hostTokenMatches(digest)) {
       return Future.failedFuture(badHostToken());
     }
-    return ask((game, now) -> {
-      game.attachHost(channel, now);
-      return null;
-    });
+    return ask(
+        (game, now) -> {
+          game.attachHost(channel, now);
+          return null;
+        });
   }
 
   @Override
@@ -187,10 +224,11 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
     if (!openedBy(account)) {
       return Future.failedFuture(notTheOwner());
     }
-    return ask((game, now) -> {
-      game.attachHost(channel, now);
-      return null;
-    });
+    return ask(
+        (game, now) -> {
+          game.attachHost(channel, now);
+          return null;
+        });
   }
 
   private boolean openedBy(java.util.UUID account) {
@@ -198,33 +236,40 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   }
 
   private static Problem badHostToken() {
-    return Problem.unauthenticated("invalid_host_token", "That host token does not open this room.");
+    return Problem.unauthenticated(
+        "invalid_host_token", "That host token does not open this room.");
   }
 
   static Problem notTheOwner() {
-    return new Problem(Problem.Kind.FORBIDDEN, "not_room_owner",
+    return new Problem(
+        Problem.Kind.FORBIDDEN,
+        "not_room_owner",
         "Only the account that opened this room can run its console: sign in as that account, or use the host token.");
   }
 
   @Override
   public Future<Void> run(String playerId, io.vertx.core.json.JsonObject command) {
-    return ask((game, now) -> {
-      RoomCommands.apply(game, playerId, command, now);
-      return null;
-    });
+    return ask(
+        (game, now) -> {
+          RoomCommands.apply(game, playerId, command, now);
+          return null;
+        });
   }
 
   @Override
   public void disconnected(String playerId, Channel channel) {
-    submit((game, now) -> game.disconnected(playerId, channel, now), problem -> { });
+    submit((game, now) -> game.disconnected(playerId, channel, now), problem -> {});
   }
 
   @Override
   public void hostDisconnected(Channel channel) {
-    submit((game, now) -> game.hostDisconnected(channel, now), problem -> { });
+    submit((game, now) -> game.hostDisconnected(channel, now), problem -> {});
   }
 
-  /** Runs a command on the room's context; a problem it raises goes to {@code onProblem}, on that context. */
+  /**
+   * Runs a command on the room's context; a problem it raises goes to {@code onProblem}, on that
+   * context.
+   */
   public void submit(Command command, Consumer<Problem> onProblem) {
     roomContext.runOnContext(v -> execute(command, onProblem));
   }
@@ -240,7 +285,9 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
             promise.fail(problem);
           } catch (RuntimeException e) {
             log.error("Room {} failed a command", game.code(), e);
-            promise.fail(new Problem(Problem.Kind.CONFLICT, "internal_error", "The room could not do that."));
+            promise.fail(
+                new Problem(
+                    Problem.Kind.CONFLICT, "internal_error", "The room could not do that."));
           } finally {
             afterCommand();
           }
@@ -255,7 +302,8 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
       onProblem.accept(problem);
     } catch (RuntimeException e) {
       log.error("Room {} failed a command", game.code(), e);
-      onProblem.accept(new Problem(Problem.Kind.CONFLICT, "internal_error", "The room could not do that."));
+      onProblem.accept(
+          new Problem(Problem.Kind.CONFLICT, "internal_error", "The room could not do that."));
     } finally {
       afterCommand();
     }
@@ -273,10 +321,10 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
   }
 
   /**
-   * After a reveal or the podium, a checkpoint a moment later (at a random point of the next
-   * {@link #CHECKPOINT_DELAY_MS}, so that rooms that reveal together do not all write at once, and
-   * never in the middle of the room's own fan-out); one write at a time, and changes while one is
-   * in flight go in the next.
+   * After a reveal or the podium, a checkpoint a moment later (at a random point of the next {@link
+   * #CHECKPOINT_DELAY_MS}, so that rooms that reveal together do not all write at once, and never
+   * in the middle of the room's own fan-out); one write at a time, and changes while one is in
+   * flight go in the next.
    */
   private void checkpointIfDue() {
     if (saving || !game.checkpointDue()) {
@@ -284,7 +332,8 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
     }
     saving = true;
     vertx.setTimer(
-        CHECKPOINT_DELAY_MS / 4 + java.util.concurrent.ThreadLocalRandom.current().nextLong(CHECKPOINT_DELAY_MS),
+        CHECKPOINT_DELAY_MS / 4
+            + java.util.concurrent.ThreadLocalRandom.current().nextLong(CHECKPOINT_DELAY_MS),
         id -> writeCheckpoint());
   }
 
@@ -295,12 +344,16 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
       saving = false;
       return;
     }
-    checkpoints.save(game.checkpoint(clock.millis()), hostTokenDigest)
+    checkpoints
+        .save(game.checkpoint(clock.millis()), hostTokenDigest)
         .onComplete(
             saved -> {
               saving = false;
               if (saved.failed()) {
-                log.warn("Room {} could not be checkpointed: {}", game.code(), saved.cause().getMessage());
+                log.warn(
+                    "Room {} could not be checkpointed: {}",
+                    game.code(),
+                    saved.cause().getMessage());
               }
               checkpointIfDue();
             });

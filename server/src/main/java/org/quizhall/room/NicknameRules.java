@@ -16,7 +16,8 @@ public final class NicknameRules {
   private final List<String> blockedWords;
 
   public NicknameRules(List<String> blockedWords) {
-    this.blockedWords = blockedWords.stream().map(NicknameRules::fold).filter(w -> !w.isEmpty()).toList();
+    this.blockedWords =
+        blockedWords.stream().map(NicknameRules::fold).filter(w -> !w.isEmpty()).toList();
   }
 
   /** The nickname as it will be shown, or a problem saying what is wrong with it. */
@@ -27,7 +28,8 @@ public final class NicknameRules {
     String nickname = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
     int length = nickname.codePointCount(0, nickname.length());
     if (length < 1 || length > MAX_LENGTH) {
-      throw Problem.invalid("invalid_nickname", "A nickname is 1 to " + MAX_LENGTH + " characters.");
+      throw Problem.invalid(
+          "invalid_nickname", "A nickname is 1 to " + MAX_LENGTH + " characters.");
     }
     boolean badCharacter =
         nickname
@@ -43,23 +45,29 @@ public final class NicknameRules {
                       || type == Character.PARAGRAPH_SEPARATOR;
                 });
     if (badCharacter || nickname.codePoints().anyMatch(NicknameRules::isFiller)) {
-      throw Problem.invalid("invalid_nickname", "A nickname cannot contain control or invisible characters.");
+      throw Problem.invalid(
+          "invalid_nickname", "A nickname cannot contain control or invisible characters.");
     }
-    // Both forms: the skeleton catches look-alike letters, but turns "m" into "rn" and "1" into "l", which the
+    // Both forms: the skeleton catches look-alike letters, but turns "m" into "rn" and "1" into
+    // "l", which the
     // plain folding reads as the word it hides.
     String folded = fold(nickname);
     String foldedSkeleton = fold(skeleton(nickname));
     for (String word : blockedWords) {
-      if (folded.contains(word) || foldedSkeleton.contains(word) || foldedSkeleton.contains(fold(skeleton(word)))) {
-        throw Problem.invalid("nickname_not_allowed", "That nickname is not allowed here. Choose another.");
+      if (folded.contains(word)
+          || foldedSkeleton.contains(word)
+          || foldedSkeleton.contains(fold(skeleton(word)))) {
+        throw Problem.invalid(
+            "nickname_not_allowed", "That nickname is not allowed here. Choose another.");
       }
     }
     return nickname;
   }
 
   /**
-   * The key under which nicknames must be unique: case, compatibility forms and look-alike letters ignored, so
-   * that "Аda" with a Cyrillic А, "Ada" in full-width letters or "ADA" cannot sit beside Ada.
+   * The key under which nicknames must be unique: case, compatibility forms and look-alike letters
+   * ignored, so that "Аda" with a Cyrillic А, "Ada" in full-width letters or "ADA" cannot sit
+   * beside Ada.
    */
   static String uniquenessKey(String nickname) {
     return skeleton(nickname);
@@ -77,8 +85,16 @@ public final class NicknameRules {
 
   /** Characters that draw nothing, though Unicode does not call them format characters. */
   private static boolean isFiller(int c) {
-    return c == 0x3164 || c == 0x115F || c == 0x1160 || c == 0xFFA0 || c == 0x2800 || c == 0x180E
-        || c == 0x17B4 || c == 0x17B5 || c >= 0xFE00 && c <= 0xFE0F || c == 0x034F
+    return c == 0x3164
+        || c == 0x115F
+        || c == 0x1160
+        || c == 0xFFA0
+        || c == 0x2800
+        || c == 0x180E
+        || c == 0x17B4
+        || c == 0x17B5
+        || c >= 0xFE00 && c <= 0xFE0F
+        || c == 0x034F
         || Character.getType(c) == Character.SPACE_SEPARATOR && c != ' ';
   }
 

@@ -18,18 +18,23 @@ import org.quizhall.group.WeakSpots;
 import org.quizhall.problem.Problem;
 
 /**
- * Opening a live room, from a host's request to a code to share: the host may use the deck (and is in the group),
- * the round is drawn from the deck's questions (or is the group's weak-spot review), the game is recorded with its
- * questions, and the room opens under a code of its own.
+ * Opening a live room, from a host's request to a code to share: the host may use the deck (and is
+ * in the group), the round is drawn from the deck's questions (or is the group's weak-spot review),
+ * the game is recorded with its questions, and the room opens under a code of its own.
  */
 public final class OpenRoom {
 
   /**
-   * A room to open: {@code groupId} is null for a room outside any group; {@code kinds} empty means the deck's
-   * default kinds.
+   * A room to open: {@code groupId} is null for a room outside any group; {@code kinds} empty means
+   * the deck's default kinds.
    */
   public record Request(
-      UUID deckId, UUID groupId, boolean weakSpots, int questionCount, RoomSettings settings, Set<String> kinds) {
+      UUID deckId,
+      UUID groupId,
+      boolean weakSpots,
+      int questionCount,
+      RoomSettings settings,
+      Set<String> kinds) {
 
     public Request {
       if (weakSpots && groupId == null) {
@@ -43,8 +48,12 @@ public final class OpenRoom {
     }
   }
 
-  /** An open room: its code, the host's token for its console, its game, and the round's note (null for none). */
-  public record Opened(String code, String hostToken, UUID gameId, int questionCount, RoundNote round) {}
+  /**
+   * An open room: its code, the host's token for its console, its game, and the round's note (null
+   * for none).
+   */
+  public record Opened(
+      String code, String hostToken, UUID gameId, int questionCount, RoundNote round) {}
 
   private record Round(List<Question> questions, Map<String, Double> priorAccuracy) {}
 
@@ -55,7 +64,13 @@ public final class OpenRoom {
   private final WeakSpots weakSpots;
   private final int openRoomsPerAccount;
 
-  public OpenRoom(Decks decks, Rooms rooms, Games games, Groups groups, WeakSpots weakSpots, int openRoomsPerAccount) {
+  public OpenRoom(
+      Decks decks,
+      Rooms rooms,
+      Games games,
+      Groups groups,
+      WeakSpots weakSpots,
+      int openRoomsPerAccount) {
     this.decks = decks;
     this.rooms = rooms;
     this.games = games;
@@ -64,14 +79,30 @@ public final class OpenRoom {
     this.openRoomsPerAccount = openRoomsPerAccount;
   }
 
-  /** Opens the room for the signed-in {@code host}; fails with a {@link Problem} the host can act on. */
+  /**
+   * Opens the room for the signed-in {@code host}; fails with a {@link Problem} the host can act
+   * on.
+   */
   public Future<Opened> open(UUID host, Request request) {
     UUID gameId = UUID.randomUUID();
-    Future<?> membership = request.groupId() == null ? Future.succeededFuture() : groups.asMember(request.groupId(), host);
+    Future<?> membership =
+        request.groupId() == null
+            ? Future.succeededFuture()
+            : groups.asMember(request.groupId(), host);
     return membership
         .compose(member -> decks.get(request.deckId(), host))
-        .compose(deck -> decks.questions(request.deckId(), host).compose(pool -> round(
-            request.kinds().isEmpty() ? request.withKinds(offered(deck)) : request, pool, gameId)))
+        .compose(
+            deck ->
+                decks
+                    .questions(request.deckId(), host)
+                    .compose(
+                        pool ->
+                            round(
+                                request.kinds().isEmpty()
+                                    ? request.withKinds(offered(deck))
+                                    : request,
+                                pool,
+                                gameId)))
         // The game's record keeps the kinds the host asked for (none, for the deck's defaults).
         .compose(round -> open(host, request, gameId, round));
   }
@@ -87,7 +118,8 @@ public final class OpenRoom {
                   : "This deck has no questions of those kinds."));
     }
     JsonObject settings = settingsJson(request, round.questions().size());
-    RoundNote note = RoundNote.of(request.weakSpots(), request.questionCount(), round.questions().size());
+    RoundNote note =
+        RoundNote.of(request.weakSpots(), request.questionCount(), round.questions().size());
     return rooms
         .open(
             host,
@@ -96,13 +128,25 @@ public final class OpenRoom {
             round.questions(),
             round.priorAccuracy(),
             request.settings().withRound(note),
-            code -> games.create(gameId, code, request.deckId(), request.groupId(), host, settings, round.questions()))
-        .map(opened -> new Opened(opened.code(), opened.hostToken(), gameId, round.questions().size(), note));
+            code ->
+                games.create(
+                    gameId,
+                    code,
+                    request.deckId(),
+                    request.groupId(),
+                    host,
+                    settings,
+                    round.questions()))
+        .map(
+            opened ->
+                new Opened(
+                    opened.code(), opened.hostToken(), gameId, round.questions().size(), note));
   }
 
   /**
-   * The kinds a room on the deck offers when its host picks none: the deck's defaults that it still has questions of
-   * (a re-import or hiding may have taken some away), or every kind when none of them is left.
+   * The kinds a room on the deck offers when its host picks none: the deck's defaults that it still
+   * has questions of (a re-import or hiding may have taken some away), or every kind when none of
+   * them is left.
    */
   private static Set<String> offered(DeckSummary deck) {
     Set<String> kinds = new HashSet<>(deck.defaultKinds());
@@ -117,7 +161,8 @@ public final class OpenRoom {
           .map(picked -> new Round(picked.questions(), picked.accuracy()));
     }
     List<Question> round =
-        RoundAssembler.assemble(pool, request.questionCount(), request.kinds(), gameId.getLeastSignificantBits());
+        RoundAssembler.assemble(
+            pool, request.questionCount(), request.kinds(), gameId.getLeastSignificantBits());
     return Future.succeededFuture(new Round(round, Map.of()));
   }
 

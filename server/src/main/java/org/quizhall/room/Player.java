@@ -9,10 +9,16 @@ final class Player {
   final UUID recordId;
   final String nickname;
   final UUID accountId;
+
   /** Changes only when a signed-in player who left takes their seat back with a new token. */
   String resumeKey;
-  /** The network address the seat was taken from, for the cap on seats per address; null when not known. */
+
+  /**
+   * The network address the seat was taken from, for the cap on seats per address; null when not
+   * known.
+   */
   String address;
+
   final long joinOrder;
 
   Channel channel;
@@ -25,14 +31,19 @@ final class Player {
   int bestStreak;
   int correctCount;
   int answeredCount;
-  /** Response times summed over every question asked, counting a missing answer as the full time. */
+
+  /**
+   * Response times summed over every question asked, counting a missing answer as the full time.
+   */
   long rankingTimeMs;
+
   long answeredTimeMs;
   int rank;
   int lastPoints;
   boolean lastCorrect;
 
-  Player(String id, UUID recordId, String nickname, UUID accountId, String resumeKey, long joinOrder) {
+  Player(
+      String id, UUID recordId, String nickname, UUID accountId, String resumeKey, long joinOrder) {
     this.id = id;
     this.recordId = recordId;
     this.nickname = nickname;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One room's channels to sockets on other nodes. What the room sends them during a burst of work
- * on its context is gathered per node and goes out as one event-bus message per node, each distinct
+ * One room's channels to sockets on other nodes. What the room sends them during a burst of work on
+ * its context is gathered per node and goes out as one event-bus message per node, each distinct
  * text once (a broadcast is one string for everyone), in the order it was sent.
  */
 final class RemoteChannels {
@@ -28,7 +28,10 @@ final class RemoteChannels {
     this.bus = bus;
   }
 
-  /** The one channel object for a connection, so the room can tell a player's current socket from an old one. */
+  /**
+   * The one channel object for a connection, so the room can tell a player's current socket from an
+   * old one.
+   */
   Channel of(String node, String conn) {
     return channels.computeIfAbsent(node + "/" + conn, k -> new Remote(node, conn));
   }
@@ -56,7 +59,9 @@ final class RemoteChannels {
     flushScheduled = false;
     batches.forEach(
         (node, batch) ->
-            bus.send(RoomBus.nodeAddress(node), new JsonObject().put("texts", new JsonArray(batch.texts)).put("to", batch.to)));
+            bus.send(
+                RoomBus.nodeAddress(node),
+                new JsonObject().put("texts", new JsonArray(batch.texts)).put("to", batch.to)));
     batches.clear();
   }
 

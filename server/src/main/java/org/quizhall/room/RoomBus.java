@@ -22,7 +22,10 @@ import org.quizhall.problem.Problem;
  */
 public final class RoomBus {
 
-  /** The error for a room whose node does not answer (it is being carried on elsewhere): reconnect and try again. */
+  /**
+   * The error for a room whose node does not answer (it is being carried on elsewhere): reconnect
+   * and try again.
+   */
   public static final String ROOM_MOVING = "room_moving";
 
   /** How long a connection waits for a room on another node before telling its client to retry. */
@@ -30,9 +33,12 @@ public final class RoomBus {
 
   private final Vertx vertx;
   private final String nodeId;
+
   /** Sockets on this node that talk to rooms elsewhere, by the id rooms know them by. */
   private final Map<String, Channel> sockets = new ConcurrentHashMap<>();
+
   private final Map<Channel, String> ids = new ConcurrentHashMap<>();
+
   /** The node whose room each of those sockets talks to. */
   private final Map<Channel, String> owners = new ConcurrentHashMap<>();
 
@@ -87,13 +93,18 @@ public final class RoomBus {
         });
   }
 
-  /** Sockets whose room was on a node that is gone: told to reconnect, which finds the room where it carries on. */
+  /**
+   * Sockets whose room was on a node that is gone: told to reconnect, which finds the room where it
+   * carries on.
+   */
   void nodeLeft(String deadNode) {
     owners.forEach(
         (socket, owner) -> {
           if (owner.equals(deadNode)) {
             forget(socket);
-            socket.close(Protocol.CLOSE_GOING_AWAY, "The room is moving to another server: reconnect in a moment.");
+            socket.close(
+                Protocol.CLOSE_GOING_AWAY,
+                "The room is moving to another server: reconnect in a moment.");
           }
         });
   }
@@ -106,24 +117,37 @@ public final class RoomBus {
     }
   }
 
-  /** A problem travels as the reply's failure: its kind as the code, "code\nmessage" as the text. */
+  /**
+   * A problem travels as the reply's failure: its kind as the code, "code\nmessage" as the text.
+   */
   static void fail(Message<?> request, Throwable cause) {
     Problem problem =
-        cause instanceof Problem p ? p : new Problem(Problem.Kind.CONFLICT, "internal_error", "The room could not do that.");
+        cause instanceof Problem p
+            ? p
+            : new Problem(Problem.Kind.CONFLICT, "internal_error", "The room could not do that.");
     request.fail(problem.kind().ordinal(), problem.code() + "\n" + problem.getMessage());
   }
 
   private static Throwable problemFrom(Throwable failure) {
-    if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
-        && reply.getMessage() != null && reply.getMessage().contains("\n")) {
+    if (failure instanceof ReplyException reply
+        && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
+        && reply.getMessage() != null
+        && reply.getMessage().contains("\n")) {
       int cut = reply.getMessage().indexOf('\n');
       Problem.Kind[] kinds = Problem.Kind.values();
-      Problem.Kind kind = reply.failureCode() >= 0 && reply.failureCode() < kinds.length ? kinds[reply.failureCode()] : Problem.Kind.CONFLICT;
-      return new Problem(kind, reply.getMessage().substring(0, cut), reply.getMessage().substring(cut + 1));
+      Problem.Kind kind =
+          reply.failureCode() >= 0 && reply.failureCode() < kinds.length
+              ? kinds[reply.failureCode()]
+              : Problem.Kind.CONFLICT;
+      return new Problem(
+          kind, reply.getMessage().substring(0, cut), reply.getMessage().substring(cut + 1));
     }
     // The directory still names a node that does not answer: it has just died or stopped, and
     // another node is about to carry the room on. Worth trying again in a moment.
-    return new Problem(Problem.Kind.UNAVAILABLE, ROOM_MOVING, "The room is moving to another server; reconnecting in a moment.");
+    return new Problem(
+        Problem.Kind.UNAVAILABLE,
+        ROOM_MOVING,
+        "The room is moving to another server; reconnecting in a moment.");
   }
 
   private final class RemoteLink implements RoomLink {
@@ -143,61 +167,95 @@ public final class RoomBus {
     }
 
     private Future<JsonObject> request(JsonObject body) {
-      return vertx.eventBus()
-          .<JsonObject>request(roomAddress(code), body.put("node", nodeId), new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS))
+      return vertx
+          .eventBus()
+          .<JsonObject>request(
+              roomAddress(code),
+              body.put("node", nodeId),
+              new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS))
           .map(Message::body)
           .recover(e -> Future.failedFuture(problemFrom(e)));
     }
 
     private static RoomGame.Seat seat(JsonObject reply) {
-      return new RoomGame.Seat(reply.getString("playerId"), reply.getString("nickname"), reply.getString("resumeToken"));
+      return new RoomGame.Seat(
+          reply.getString("playerId"), reply.getString("nickname"), reply.getString("resumeToken"));
     }
 
     @Override
-    public Future<RoomGame.Seat> join(String nickname, UUID accountId, String address, Channel channel) {
+    public Future<RoomGame.Seat> join(
+        String nickname, UUID accountId, String address, Channel channel) {
       return request(
-              new JsonObject().put("op", "join").put("conn", idOf(channel)).put("nickname", nickname)
-                  .put("accountId", accountId == null ? null : accountId.toString()).put("address", address))
+              new JsonObject()
+                  .put("op", "join")
+                  .put("conn", idOf(channel))
+                  .put("nickname", nickname)
+                  .put("accountId", accountId == null ? null : accountId.toString())
+                  .put("address", address))
           .map(RemoteLink::seat);
     }
 
     @Override
     public Future<RoomGame.Seat> resume(String resumeToken, Channel channel) {
-      return request(new JsonObject().put("op", "resume").put("conn", idOf(channel)).put("resumeToken", resumeToken))
+      return request(
+              new JsonObject()
+                  .put("op", "resume")
+                  .put("conn", idOf(channel))
+                  .put("resumeToken", resumeToken))
           .map(RemoteLink::seat);
     }
 
     @Override
     public Future<Void> attachHost(byte[] hostTokenDigest, Channel channel) {
       return request(
-              new JsonObject().put("op", "host").put("conn", idOf(channel))
+              new JsonObject()
+                  .put("op", "host")
+                  .put("conn", idOf(channel))
                   .put("digest", Base64.getEncoder().encodeToString(hostTokenDigest)))
           .mapEmpty();
     }
 
     @Override
     public Future<Void> attachOwner(UUID account, Channel channel) {
-      return request(new JsonObject().put("op", "host").put("conn", idOf(channel)).put("account", account.toString()))
+      return request(
+              new JsonObject()
+                  .put("op", "host")
+                  .put("conn", idOf(channel))
+                  .put("account", account.toString()))
           .mapEmpty();
     }
 
     @Override
     public Future<Void> run(String playerId, JsonObject command) {
-      return request(new JsonObject().put("op", "run").put("player", playerId).put("command", command)).mapEmpty();
+      return request(
+              new JsonObject().put("op", "run").put("player", playerId).put("command", command))
+          .mapEmpty();
     }
 
     @Override
     public void disconnected(String playerId, Channel channel) {
       String conn = ids.get(channel);
       forget(channel);
-      vertx.eventBus().send(roomAddress(code), new JsonObject().put("op", "disconnected").put("node", nodeId).put("conn", conn).put("player", playerId));
+      vertx
+          .eventBus()
+          .send(
+              roomAddress(code),
+              new JsonObject()
+                  .put("op", "disconnected")
+                  .put("node", nodeId)
+                  .put("conn", conn)
+                  .put("player", playerId));
     }
 
     @Override
     public void hostDisconnected(Channel channel) {
       String conn = ids.get(channel);
       forget(channel);
-      vertx.eventBus().send(roomAddress(code), new JsonObject().put("op", "hostDisconnected").put("node", nodeId).put("conn", conn));
+      vertx
+          .eventBus()
+          .send(
+              roomAddress(code),
+              new JsonObject().put("op", "hostDisconnected").put("node", nodeId).put("conn", conn));
     }
   }
 }

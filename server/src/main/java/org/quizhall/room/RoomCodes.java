@@ -2,7 +2,10 @@ package org.quizhall.room;
 
 import java.security.SecureRandom;
 
-/** Room codes: six characters that cannot be misread aloud or on a projector (no 0/O, 1/I/L, 5/S, 2/Z). */
+/**
+ * Room codes: six characters that cannot be misread aloud or on a projector (no 0/O, 1/I/L, 5/S,
+ * 2/Z).
+ */
 public final class RoomCodes {
 
   public static final String ALPHABET = "ABCDEFGHJKMNPQRTUVWXY346789";

@@ -35,19 +35,26 @@ import org.quizhall.problem.Problem;
 public final class RoomGame {
 
   public static final long NEVER = Long.MAX_VALUE;
+
   /** A disconnected player's seat, score and nickname are kept this long. */
   public static final Duration SEAT_RESERVED = Duration.ofSeconds(120);
+
   /**
-   * Once the game runs, a seat that never answered is kept only this long after its socket closed: long enough for a reload or a
-   * network change, too short for one client to hold a room full of seats it opened and dropped.
+   * Once the game runs, a seat that never answered is kept only this long after its socket closed:
+   * long enough for a reload or a network change, too short for one client to hold a room full of
+   * seats it opened and dropped.
    */
   public static final Duration UNUSED_SEAT_RESERVED = Duration.ofSeconds(15);
+
   /** A room whose host has been away this long closes. */
   public static final Duration HOST_ABSENCE_LIMIT = Duration.ofMinutes(10);
+
   /** The podium stays up this long before the room closes by itself. */
   public static final Duration PODIUM_LINGER = Duration.ofMinutes(10);
+
   /** Answer counts and rosters go out at most this often, however fast answers and joins arrive. */
   public static final long AGGREGATE_INTERVAL_MS = 250;
+
   /**
    * Players see the answer count in turns: at each {@link #AGGREGATE_INTERVAL_MS} tick one slice of
    * them gets it, never the whole room at once (a burst of thousands of copies would hold up the
@@ -87,6 +94,7 @@ public final class RoomGame {
 
   /** When the current phase's timer runs out (question deadline or auto-advance), or NEVER. */
   private long phaseEndsAt = NEVER;
+
   private long pausedRemaining = -1;
   private long questionShownAt;
   private long questionPausedMs;
@@ -97,16 +105,24 @@ public final class RoomGame {
   private final Map<String, Player> byNickname = new HashMap<>();
   private final Map<String, Player> byResumeKey = new HashMap<>();
   private final Set<UUID> kickedAccounts = new HashSet<>();
+
   /** Addresses a kicked guest joined from, with when guests from there may join again. */
   private final Map<String, Long> bannedAddresses = new HashMap<>();
 
-  /** The longest a host may keep a kicked guest's address out: a lesson, not for ever (a school shares it). */
+  /**
+   * The longest a host may keep a kicked guest's address out: a lesson, not for ever (a school
+   * shares it).
+   */
   public static final int MAX_BAN_MINUTES = 120;
+
   private final ArrayDeque<Departure> departures = new ArrayDeque<>();
+
   /** Departures of seats that never answered, released after {@link #UNUSED_SEAT_RESERVED}. */
   private final ArrayDeque<Departure> briefDepartures = new ArrayDeque<>();
+
   /** Seats held per network address, for {@link RoomSettings#seatsPerAddress()}. */
   private final Map<String, Integer> seatsByAddress = new HashMap<>();
+
   private final Map<String, Answer> answers = new HashMap<>();
   private long joinCounter;
   private int seatedCount;
@@ -114,8 +130,13 @@ public final class RoomGame {
 
   private long answersDueAt = NEVER;
   private boolean answersChanged;
-  /** Per slice of players, the count it was last shown ({@link #countKey}); see {@link #COUNT_SLICE_SIZE}. */
+
+  /**
+   * Per slice of players, the count it was last shown ({@link #countKey}); see {@link
+   * #COUNT_SLICE_SIZE}.
+   */
   private long[] countShown = new long[0];
+
   private int countTurn;
   private long rosterDueAt = NEVER;
   private boolean rosterChanged;
@@ -125,6 +146,7 @@ public final class RoomGame {
 
   /** The last phase message everyone got, kept for snapshots on resume. */
   private JsonObject phaseMessage;
+
   private JsonObject hostPodium;
   private List<Player> ranking = List.of();
 
@@ -181,9 +203,10 @@ public final class RoomGame {
   }
 
   /**
-   * Where the game stands, as a host command names it in {@code at}: the phase, and for a question, its reveal and the
-   * leaderboard after it the question's index ({@code "question:3"}, {@code "reveal:3"}, {@code "lobby"}). Every screen
-   * of a game has its own, so a command pressed against one screen cannot act on the next.
+   * Where the game stands, as a host command names it in {@code at}: the phase, and for a question,
+   * its reveal and the leaderboard after it the question's index ({@code "question:3"}, {@code
+   * "reveal:3"}, {@code "lobby"}). Every screen of a game has its own, so a command pressed against
+   * one screen cannot act on the next.
    */
   public String stateId() {
     return switch (phase) {
@@ -201,12 +224,17 @@ public final class RoomGame {
     return seatedCount;
   }
 
-
-  /** A new player takes a seat; {@code address} is the network address they join from (null when unknown). */
+  /**
+   * A new player takes a seat; {@code address} is the network address they join from (null when
+   * unknown).
+   */
   public Seat join(String rawNickname, UUID accountId, String address, Channel channel, long now) {
     requireOpen();
     if (locked) {
-      throw new Problem(Problem.Kind.FORBIDDEN, "room_locked", "The host has locked this room: no one new can join.");
+      throw new Problem(
+          Problem.Kind.FORBIDDEN,
+          "room_locked",
+          "The host has locked this room: no one new can join.");
     }
     if (phase == Phase.PODIUM) {
       throw new Problem(Problem.Kind.FORBIDDEN, "game_over", "This game has finished.");
@@ -214,8 +242,12 @@ public final class RoomGame {
     if (accountId != null && kickedAccounts.contains(accountId)) {
       throw new Problem(Problem.Kind.FORBIDDEN, "kicked", "The host removed you from this room.");
     }
-    if (accountId == null && address != null && bannedAddresses.getOrDefault(address, NEVER_BANNED) > now) {
-      throw new Problem(Problem.Kind.FORBIDDEN, "kicked",
+    if (accountId == null
+        && address != null
+        && bannedAddresses.getOrDefault(address, NEVER_BANNED) > now) {
+      throw new Problem(
+          Problem.Kind.FORBIDDEN,
+          "kicked",
           "The host removed a guest who joined from your network: sign in to join, or wait a while.");
     }
     Player earlier = accountId == null ? null : seatOf(accountId);
@@ -223,26 +255,35 @@ public final class RoomGame {
       return takeBack(earlier, channel, now);
     }
     if (accountId == null && !settings.guestsAllowed()) {
-      throw new Problem(Problem.Kind.FORBIDDEN, "sign_in_required",
+      throw new Problem(
+          Problem.Kind.FORBIDDEN,
+          "sign_in_required",
           "This room takes signed-in players only: sign in, then join again.");
     }
     if (playerCount() >= settings.maxPlayers()) {
       throw new Problem(Problem.Kind.FORBIDDEN, "room_full", "This room is full.");
     }
     if (address != null && seatsByAddress.getOrDefault(address, 0) >= settings.seatsPerAddress()) {
-      throw new Problem(Problem.Kind.FORBIDDEN, "too_many_seats",
-          "This room already has " + settings.seatsPerAddress() + " players from your network; the host can allow more.");
+      throw new Problem(
+          Problem.Kind.FORBIDDEN,
+          "too_many_seats",
+          "This room already has "
+              + settings.seatsPerAddress()
+              + " players from your network; the host can allow more.");
     }
     String nickname = nicknameRules.check(rawNickname);
     String key = NicknameRules.uniquenessKey(nickname);
     if (byNickname.containsKey(key)) {
-      throw Problem.conflict("nickname_taken", "Someone in this room is already called " + nickname + ". Choose another nickname.");
+      throw Problem.conflict(
+          "nickname_taken",
+          "Someone in this room is already called " + nickname + ". Choose another nickname.");
     }
     requireRecordRoom("Joining");
     String token = SessionToken.create();
     String resumeKey = resumeKey(token);
     Player player =
-        new Player("p" + (++joinCounter), UUID.randomUUID(), nickname, accountId, resumeKey, joinCounter);
+        new Player(
+            "p" + (++joinCounter), UUID.randomUUID(), nickname, accountId, resumeKey, joinCounter);
     if (started) {
       // Late joiners are ranked as if they had let every earlier question run out.
       player.rankingTimeMs = millisBefore(index + (phase == Phase.QUESTION ? 0 : 1));
@@ -257,7 +298,12 @@ public final class RoomGame {
     seatedCount++;
     log.playerJoined(
         new GameLog.PlayerJoined(
-            gameId, player.recordId, nickname, accountId, SessionToken.digest(token), Instant.ofEpochMilli(now)));
+            gameId,
+            player.recordId,
+            nickname,
+            accountId,
+            SessionToken.digest(token),
+            Instant.ofEpochMilli(now)));
     connect(player, channel, now);
     send(player, welcome(player, token, now));
     return new Seat(player.id, nickname, token);
@@ -265,7 +311,8 @@ public final class RoomGame {
 
   /**
    * Refuses a join or answer while the game log cannot take another row (the database has been away
-   * long enough to fill its queue): refused now, the player can try again; accepted, it could be lost.
+   * long enough to fill its queue): refused now, the player can try again; accepted, it could be
+   * lost.
    */
   private void requireRecordRoom(String what) {
     if (!log.hasRoom()) {
@@ -273,7 +320,8 @@ public final class RoomGame {
       throw new Problem(
           Problem.Kind.UNAVAILABLE,
           "server_busy",
-          what + " is paused for a moment: the server cannot save anything new right now. Try again shortly.");
+          what
+              + " is paused for a moment: the server cannot save anything new right now. Try again shortly.");
     }
   }
 
@@ -282,7 +330,8 @@ public final class RoomGame {
     requireOpen();
     Player player = resumeToken == null ? null : byResumeKey.get(resumeKey(resumeToken));
     if (player == null || player.left) {
-      throw Problem.notFound("seat_not_found", "That seat is not in this room any more. Join again with a nickname.");
+      throw Problem.notFound(
+          "seat_not_found", "That seat is not in this room any more. Join again with a nickname.");
     }
     if (player.kicked) {
       throw new Problem(Problem.Kind.FORBIDDEN, "kicked", "The host removed you from this room.");
@@ -349,7 +398,6 @@ public final class RoomGame {
     revealIfEveryoneAnswered(now);
   }
 
-
   public void start(long now) {
     requirePhase(Phase.LOBBY, "The game has already started.");
     started = true;
@@ -366,7 +414,7 @@ public final class RoomGame {
       case REVEAL -> leaderboard(now);
       case LEADERBOARD -> advanceFromLeaderboard(now);
       case PODIUM -> close("The host closed the room.", now);
-      case CLOSED -> { }
+      case CLOSED -> {}
     }
   }
 
@@ -379,14 +427,18 @@ public final class RoomGame {
       throw Problem.invalid("nothing_to_pause", "There is no running timer to pause.");
     }
     if (phase == Phase.QUESTION && answersOpenAt() > now) {
-      // A pause during the lead-in ends it: once the game goes on, the question is open with all its time.
+      // A pause during the lead-in ends it: once the game goes on, the question is open with all
+      // its time.
       phaseEndsAt -= answersOpenAt() - now;
       questionShownAt = now - questionPausedMs;
     }
     pausedRemaining = Math.max(0, phaseEndsAt - now);
     pausedAt = now;
     phaseEndsAt = NEVER;
-    broadcast(Protocol.message("paused").put("phase", phase.wireName()).put("remainingMs", pausedRemaining));
+    broadcast(
+        Protocol.message("paused")
+            .put("phase", phase.wireName())
+            .put("remainingMs", pausedRemaining));
   }
 
   public void resumeTimer(long now) {
@@ -408,15 +460,16 @@ public final class RoomGame {
   }
 
   /**
-   * The server is stopping: every connection is closed with {@link Protocol#CLOSE_GOING_AWAY}, which
-   * tells clients to come back and resume.
+   * The server is stopping: every connection is closed with {@link Protocol#CLOSE_GOING_AWAY},
+   * which tells clients to come back and resume.
    */
   public void goingAway() {
     for (Player player : players.values()) {
       Channel channel = player.channel;
       if (channel != null) {
         disconnectQuietly(player);
-        channel.close(Protocol.CLOSE_GOING_AWAY, "The server is restarting: reconnect in a moment.");
+        channel.close(
+            Protocol.CLOSE_GOING_AWAY, "The server is restarting: reconnect in a moment.");
       }
     }
     if (host != null) {
@@ -428,9 +481,10 @@ public final class RoomGame {
   private static final long NEVER_BANNED = Long.MIN_VALUE;
 
   /**
-   * Removes a player for good: they are told, disconnected, and cannot resume or rejoin with their account; a
-   * guest's network address takes no new guests for {@code banMinutes} (0: none), so they cannot come straight
-   * back under another name. Signed-in players from that address still join.
+   * Removes a player for good: they are told, disconnected, and cannot resume or rejoin with their
+   * account; a guest's network address takes no new guests for {@code banMinutes} (0: none), so
+   * they cannot come straight back under another name. Signed-in players from that address still
+   * join.
    */
   public void kick(String playerId, int banMinutes, long now) {
     requireOpen();
@@ -448,7 +502,10 @@ public final class RoomGame {
     Channel channel = player.channel;
     disconnectQuietly(player);
     if (channel != null) {
-      channel.send(Protocol.message("kicked").put("message", "The host removed you from this room.").encode());
+      channel.send(
+          Protocol.message("kicked")
+              .put("message", "The host removed you from this room.")
+              .encode());
       channel.close(Protocol.CLOSE_KICKED, "Removed by the host.");
     }
     rosterChanged(now);
@@ -461,7 +518,10 @@ public final class RoomGame {
     broadcast(Protocol.message("locked").put("locked", locked));
   }
 
-  /** Ends the game now: straight to the podium, or closes a room that never started or already finished. */
+  /**
+   * Ends the game now: straight to the podium, or closes a room that never started or already
+   * finished.
+   */
   public void end(long now) {
     requireOpen();
     if (phase == Phase.LOBBY || phase == Phase.PODIUM) {
@@ -474,72 +534,97 @@ public final class RoomGame {
     }
   }
 
-
   /**
-   * Takes a player's answer to question {@code questionIndex}: a {@code choice} (multiple choice and
-   * true/false), a {@code text} (typed) or {@code choices} (multiple response, ordering, matching),
-   * scored only when wholly right. Acknowledged to the player alone, once
-   * the answer is stored; the correct answer stays on the server until the reveal.
+   * Takes a player's answer to question {@code questionIndex}: a {@code choice} (multiple choice
+   * and true/false), a {@code text} (typed) or {@code choices} (multiple response, ordering,
+   * matching), scored only when wholly right. Acknowledged to the player alone, once the answer is
+   * stored; the correct answer stays on the server until the reveal.
    */
   public void answer(String playerId, Object re, int questionIndex, Response response, long now) {
     Player player = players.get(playerId);
     if (player == null || !player.seated()) {
       throw Problem.notFound("seat_not_found", "You are not seated in this room.");
     }
-    if (phase != Phase.QUESTION && questionIndex == index && (phase == Phase.REVEAL || phase == Phase.LEADERBOARD)
+    if (phase != Phase.QUESTION
+        && questionIndex == index
+        && (phase == Phase.REVEAL || phase == Phase.LEADERBOARD)
         && answers.containsKey(playerId)) {
       // Sent again after a reconnect, say: it was taken before the reveal.
-      throw new Problem(Problem.Kind.CONFLICT, "already_answered", "You have already answered this question.");
+      throw new Problem(
+          Problem.Kind.CONFLICT, "already_answered", "You have already answered this question.");
     }
-    if (phase != Phase.QUESTION && questionIndex == index && (phase == Phase.REVEAL || phase == Phase.LEADERBOARD)) {
-      // The question this answer is for has closed since: its time ran out (or the host moved on) before it came.
-      throw new Problem(Problem.Kind.CONFLICT, "too_late", "Time was up before your answer arrived.");
+    if (phase != Phase.QUESTION
+        && questionIndex == index
+        && (phase == Phase.REVEAL || phase == Phase.LEADERBOARD)) {
+      // The question this answer is for has closed since: its time ran out (or the host moved on)
+      // before it came.
+      throw new Problem(
+          Problem.Kind.CONFLICT, "too_late", "Time was up before your answer arrived.");
     }
     if (phase != Phase.QUESTION) {
-      throw new Problem(Problem.Kind.CONFLICT, "not_accepting_answers", "There is no open question right now.");
+      throw new Problem(
+          Problem.Kind.CONFLICT, "not_accepting_answers", "There is no open question right now.");
     }
     if (questionIndex != index) {
       throw new Problem(
           Problem.Kind.CONFLICT,
           "stale_question",
-          "That answer is for question " + (questionIndex + 1) + " but question " + (index + 1) + " is open.");
+          "That answer is for question "
+              + (questionIndex + 1)
+              + " but question "
+              + (index + 1)
+              + " is open.");
     }
     if (pausedRemaining >= 0) {
-      throw new Problem(Problem.Kind.CONFLICT, "paused", "The timer is paused: answer when it runs again.");
+      throw new Problem(
+          Problem.Kind.CONFLICT, "paused", "The timer is paused: answer when it runs again.");
     }
     if (now < answersOpenAt()) {
-      throw new Problem(Problem.Kind.CONFLICT, "not_open_yet",
+      throw new Problem(
+          Problem.Kind.CONFLICT,
+          "not_open_yet",
           "The question opens when the 3-2-1 is over: answer then, with all its time.");
     }
     if (now > phaseEndsAt) {
-      throw new Problem(Problem.Kind.CONFLICT, "too_late", "Time was up before your answer arrived.");
+      throw new Problem(
+          Problem.Kind.CONFLICT, "too_late", "Time was up before your answer arrived.");
     }
     if (answers.containsKey(playerId)) {
-      throw new Problem(Problem.Kind.CONFLICT, "already_answered", "You have already answered this question.");
+      throw new Problem(
+          Problem.Kind.CONFLICT, "already_answered", "You have already answered this question.");
     }
     Question question = questions.get(index);
     boolean correct = Judge.correct(question, response);
     requireRecordRoom("Answering");
     long responseMs = Math.max(0, now - questionShownAt - questionPausedMs);
     int streak = correct ? player.streak + 1 : 0;
-    int points = Scoring.points(correct, responseMs, millisFor(index), streak, settings.speedScoring());
+    int points =
+        Scoring.points(correct, responseMs, millisFor(index), streak, settings.speedScoring());
     answers.put(playerId, new Answer(response, correct, responseMs, points));
     int answeredIndex = index;
     log.answerAccepted(
         new GameLog.AnswerAccepted(
-            gameId, player.recordId, player.accountId, index, question.id(), response, correct, responseMs,
-            millisFor(index), points, Instant.ofEpochMilli(now)),
+            gameId,
+            player.recordId,
+            player.accountId,
+            index,
+            question.id(),
+            response,
+            correct,
+            responseMs,
+            millisFor(index),
+            points,
+            Instant.ofEpochMilli(now)),
         stored -> acknowledge(playerId, re, answeredIndex, stored));
     answersChanged = true;
     answersDueAt = Math.min(answersDueAt, now + AGGREGATE_INTERVAL_MS);
     revealIfEveryoneAnswered(now);
   }
 
-
   /**
-   * Tells a player their answer is stored, on the room's thread. Sent only then, so an
-   * acknowledged answer survives the server dying a moment later; the game itself (reveal, scores)
-   * never waits for it.
+   * Tells a player their answer is stored, on the room's thread. Sent only then, so an acknowledged
+   * answer survives the server dying a moment later; the game itself (reveal, scores) never waits
+   * for it.
    */
   private void acknowledge(String playerId, Object re, int questionIndex, boolean stored) {
     Player player = players.get(playerId);
@@ -547,10 +632,16 @@ public final class RoomGame {
       return;
     }
     if (stored) {
-      send(player, Protocol.answering(Protocol.message("answer_ack"), re).put("index", questionIndex));
+      send(
+          player,
+          Protocol.answering(Protocol.message("answer_ack"), re).put("index", questionIndex));
     } else {
-      send(player, Protocol.error("answer_not_saved", "Your answer to question " + (questionIndex + 1)
-          + " could not be saved.", re));
+      send(
+          player,
+          Protocol.error(
+              "answer_not_saved",
+              "Your answer to question " + (questionIndex + 1) + " could not be saved.",
+              re));
     }
   }
 
@@ -577,7 +668,9 @@ public final class RoomGame {
     if (phase == Phase.CLOSED) {
       return;
     }
-    if (host == null && hostAwaySince != NEVER && now >= hostAwaySince + HOST_ABSENCE_LIMIT.toMillis()) {
+    if (host == null
+        && hostAwaySince != NEVER
+        && now >= hostAwaySince + HOST_ABSENCE_LIMIT.toMillis()) {
       close("The host has been away for " + HOST_ABSENCE_LIMIT.toMinutes() + " minutes.", now);
       return;
     }
@@ -609,10 +702,10 @@ public final class RoomGame {
     }
   }
 
-
   /**
-   * Asks question {@code questionIndex}; with a {@code leadInMs} (the 3-2-1 before the first question) answers are taken
-   * only once it is over, and the deadline is that much later, so the lead-in costs nobody answering time.
+   * Asks question {@code questionIndex}; with a {@code leadInMs} (the 3-2-1 before the first
+   * question) answers are taken only once it is over, and the deadline is that much later, so the
+   * lead-in costs nobody answering time.
    */
   private void ask(int questionIndex, long now, long leadInMs) {
     index = questionIndex;
@@ -651,12 +744,17 @@ public final class RoomGame {
     broadcast(message);
   }
 
-  /** When the open question starts taking answers: after the lead-in, moved on by any pause and restart since. */
+  /**
+   * When the open question starts taking answers: after the lead-in, moved on by any pause and
+   * restart since.
+   */
   private long answersOpenAt() {
     return questionShownAt + questionPausedMs;
   }
 
-  /** How long question {@code i} runs: the time its owner gave it, or the room's time per question. */
+  /**
+   * How long question {@code i} runs: the time its owner gave it, or the room's time per question.
+   */
   private long millisFor(int i) {
     int own = i >= 0 && i < questions.size() ? questions.get(i).seconds() : 0;
     return own > 0 ? own * 1000L : settings.questionMillis();
@@ -704,14 +802,17 @@ public final class RoomGame {
         player.streak = 0;
       }
       Response response = answer.response();
-      // Answers restored from a checkpoint or the database are counted only where they fit the question.
+      // Answers restored from a checkpoint or the database are counted only where they fit the
+      // question.
       if (response.choice() != null) {
         if (response.choice() >= 0 && response.choice() < distribution.length) {
           distribution[response.choice()]++;
         }
       } else if (question.type() == QuestionType.MULTIPLE_RESPONSE) {
         if (response.choices() != null) {
-          response.choices().stream().filter(c -> c >= 0 && c < distribution.length).forEach(c -> distribution[c]++);
+          response.choices().stream()
+              .filter(c -> c >= 0 && c < distribution.length)
+              .forEach(c -> distribution[c]++);
         }
       } else {
         distribution[answer.correct() ? 0 : 1]++;
@@ -739,7 +840,9 @@ public final class RoomGame {
       }
       message.put("distribution", counts);
     } else {
-      message.put("distribution", new JsonObject().put("correct", distribution[0]).put("incorrect", distribution[1]));
+      message.put(
+          "distribution",
+          new JsonObject().put("correct", distribution[0]).put("incorrect", distribution[1]));
     }
     Double prior = priorAccuracy.get(question.id());
     if (prior != null) {
@@ -756,7 +859,10 @@ public final class RoomGame {
     }
   }
 
-  /** Whether the reveal counts answers per option, or only right and wrong (typed, ordering, matching). */
+  /**
+   * Whether the reveal counts answers per option, or only right and wrong (typed, ordering,
+   * matching).
+   */
   private static boolean byOption(Question question) {
     return switch (question.type()) {
       case MULTIPLE_CHOICE, TRUE_FALSE, MULTIPLE_RESPONSE -> true;
@@ -827,8 +933,13 @@ public final class RoomGame {
     for (Player player : ranking) {
       standings.add(
           new GameLog.Standing(
-              player.recordId, player.rank, player.score, player.correctCount, player.answeredCount,
-              player.answeredTimeMs, player.bestStreak));
+              player.recordId,
+              player.rank,
+              player.score,
+              player.correctCount,
+              player.answeredCount,
+              player.answeredTimeMs,
+              player.bestStreak));
     }
     log.gameFinished(gameId, standings, Instant.ofEpochMilli(now));
   }
@@ -850,7 +961,8 @@ public final class RoomGame {
     rosterDueAt = NEVER;
     departures.clear();
     briefDepartures.clear();
-    String text = Protocol.message("closed").put("phase", phase.wireName()).put("reason", reason).encode();
+    String text =
+        Protocol.message("closed").put("phase", phase.wireName()).put("reason", reason).encode();
     for (Player player : players.values()) {
       Channel channel = player.channel;
       if (channel != null) {
@@ -865,7 +977,6 @@ public final class RoomGame {
       host = null;
     }
   }
-
 
   private void revealIfEveryoneAnswered(long now) {
     if (phase != Phase.QUESTION || connectedSeated == 0) {
@@ -898,7 +1009,8 @@ public final class RoomGame {
     String key = NicknameRules.uniquenessKey(player.nickname);
     if (player.left && byNickname.containsKey(key)) {
       throw Problem.conflict(
-          "nickname_taken", "Someone else now plays as " + player.nickname + ", the nickname of your earlier seat.");
+          "nickname_taken",
+          "Someone else now plays as " + player.nickname + ", the nickname of your earlier seat.");
     }
     if (player.connected()) {
       Channel previous = player.channel;
@@ -1052,7 +1164,8 @@ public final class RoomGame {
     JsonObject copy = phaseMessage.copy();
     if (phase == Phase.QUESTION) {
       long remaining = pausedRemaining >= 0 ? pausedRemaining : Math.max(0, phaseEndsAt - now);
-      copy.put("remainingMs", remaining).put("sentAt", now)
+      copy.put("remainingMs", remaining)
+          .put("sentAt", now)
           .put("leadInMs", pausedRemaining >= 0 ? 0 : Math.max(0, answersOpenAt() - now));
       if (pausedRemaining < 0) {
         copy.put("deadline", phaseEndsAt);
@@ -1102,11 +1215,15 @@ public final class RoomGame {
       }
     }
     if (host != null) {
-      host.send(Protocol.message("roster").put("players", count).put("roster", rosterJson()).encode());
+      host.send(
+          Protocol.message("roster").put("players", count).put("roster", rosterJson()).encode());
     }
   }
 
-  /** The host gets every change (at most every 250 ms); players a slice at a time, see {@link #COUNT_SLICE_SIZE}. */
+  /**
+   * The host gets every change (at most every 250 ms); players a slice at a time, see {@link
+   * #COUNT_SLICE_SIZE}.
+   */
   private void sendAnswerCounts(long now) {
     long key = countKey();
     String text = null;
@@ -1139,7 +1256,11 @@ public final class RoomGame {
   }
 
   private String answerCount() {
-    return Protocol.message("answers").put("index", index).put("answered", answers.size()).put("players", playerCount()).encode();
+    return Protocol.message("answers")
+        .put("index", index)
+        .put("answered", answers.size())
+        .put("players", playerCount())
+        .encode();
   }
 
   private long countKey() {
@@ -1176,10 +1297,16 @@ public final class RoomGame {
     }
   }
 
-  /** Where a departing player waits: a seat that has answered is kept longer than one that never did. */
+  /**
+   * Where a departing player waits: a seat that has answered is kept longer than one that never
+   * did.
+   */
   private ArrayDeque<Departure> departuresFor(Player player) {
-    // In the lobby nobody has answered yet, and a phone that locks while the class waits keeps its seat.
-    return started && player.answeredCount == 0 && !answers.containsKey(player.id) ? briefDepartures : departures;
+    // In the lobby nobody has answered yet, and a phone that locks while the class waits keeps its
+    // seat.
+    return started && player.answeredCount == 0 && !answers.containsKey(player.id)
+        ? briefDepartures
+        : departures;
   }
 
   /** The seat no longer counts against its address. */
@@ -1238,15 +1365,18 @@ public final class RoomGame {
   }
 
   /**
-   * Whether the game moved on (a question revealed, or the podium) since the last
-   * {@link #checkpoint}. Asking a question and showing the leaderboard change nothing a restore
-   * needs: carried on from the reveal, the room moves on through them again.
+   * Whether the game moved on (a question revealed, or the podium) since the last {@link
+   * #checkpoint}. Asking a question and showing the leaderboard change nothing a restore needs:
+   * carried on from the reveal, the room moves on through them again.
    */
   public boolean checkpointDue() {
     return checkpointDue && phase != Phase.CLOSED;
   }
 
-  /** Checkpoints are read back by this version of the code; an older one is refused rather than misread. */
+  /**
+   * Checkpoints are read back by this version of the code; an older one is refused rather than
+   * misread.
+   */
   public static final int CHECKPOINT_VERSION = 1;
 
   /**
@@ -1290,7 +1420,8 @@ public final class RoomGame {
         (playerId, a) ->
             given.put(
                 playerId,
-                a.response().into(new JsonObject())
+                a.response()
+                    .into(new JsonObject())
                     .put("correct", a.correct())
                     .put("responseMs", a.responseMs())
                     .put("points", a.points())));
@@ -1301,7 +1432,8 @@ public final class RoomGame {
         .put("takenAt", now)
         .put("code", code)
         .put("gameId", gameId.toString())
-        .put("settings",
+        .put(
+            "settings",
             new JsonObject()
                 .put("secondsPerQuestion", settings.secondsPerQuestion())
                 .put("speedScoring", settings.speedScoring())
@@ -1332,17 +1464,24 @@ public final class RoomGame {
   }
 
   /**
-   * The game a {@link #checkpoint} describes, with nobody connected: every seat is held for
-   * {@link #SEAT_RESERVED} from {@code now}, the host has {@link #HOST_ABSENCE_LIMIT} to come back,
-   * and a running timer carries on as if the room had been paused while it was down (with at least
-   * {@link #RESTORE_GRACE_MS} left).
+   * The game a {@link #checkpoint} describes, with nobody connected: every seat is held for {@link
+   * #SEAT_RESERVED} from {@code now}, the host has {@link #HOST_ABSENCE_LIMIT} to come back, and a
+   * running timer carries on as if the room had been paused while it was down (with at least {@link
+   * #RESTORE_GRACE_MS} left).
    */
   public static RoomGame restore(
-      JsonObject checkpoint, List<Question> questions, NicknameRules nicknameRules, GameLog log, long now) {
+      JsonObject checkpoint,
+      List<Question> questions,
+      NicknameRules nicknameRules,
+      GameLog log,
+      long now) {
     return restore(checkpoint, questions, nicknameRules, log, now, Later.NONE);
   }
 
-  /** What the database holds that a checkpoint may not: seats taken and answers stored after it was written. */
+  /**
+   * What the database holds that a checkpoint may not: seats taken and answers stored after it was
+   * written.
+   */
   public record Later(List<LaterSeat> seats, List<LaterAnswer> answers) {
     public static final Later NONE = new Later(List.of(), List.of());
   }
@@ -1350,9 +1489,17 @@ public final class RoomGame {
   public record LaterSeat(UUID recordId, String nickname, UUID accountId, byte[] resumeDigest) {}
 
   public record LaterAnswer(
-      UUID recordId, int questionIndex, Response response, boolean correct, long responseMs, int points) {}
+      UUID recordId,
+      int questionIndex,
+      Response response,
+      boolean correct,
+      long responseMs,
+      int points) {}
 
-  /** Answers stored for questions not yet asked again after a restore, by question index and player id. */
+  /**
+   * Answers stored for questions not yet asked again after a restore, by question index and player
+   * id.
+   */
   private final Map<Integer, Map<String, Answer>> storedAhead = new HashMap<>();
 
   /**
@@ -1362,7 +1509,12 @@ public final class RoomGame {
    * not asked twice and no acknowledged answer is lost.
    */
   public static RoomGame restore(
-      JsonObject checkpoint, List<Question> questions, NicknameRules nicknameRules, GameLog log, long now, Later later) {
+      JsonObject checkpoint,
+      List<Question> questions,
+      NicknameRules nicknameRules,
+      GameLog log,
+      long now,
+      Later later) {
     RoomGame game = restoreCheckpoint(checkpoint, questions, nicknameRules, log, now);
     Map<UUID, Player> byRecord = new HashMap<>();
     game.players.values().forEach(p -> byRecord.put(p.recordId, p));
@@ -1372,8 +1524,13 @@ public final class RoomGame {
         continue;
       }
       Player player =
-          new Player("p" + (++game.joinCounter), seat.recordId(), seat.nickname(), seat.accountId(),
-              Base64.getEncoder().encodeToString(seat.resumeDigest()), game.joinCounter);
+          new Player(
+              "p" + (++game.joinCounter),
+              seat.recordId(),
+              seat.nickname(),
+              seat.accountId(),
+              Base64.getEncoder().encodeToString(seat.resumeDigest()),
+              game.joinCounter);
       if (game.started) {
         // As for any late joiner: ranked as if the questions before had run out.
         player.rankingTimeMs = game.millisBefore(Math.max(0, game.index));
@@ -1388,15 +1545,19 @@ public final class RoomGame {
     }
     for (LaterAnswer stored : later.answers()) {
       Player player = byRecord.get(stored.recordId());
-      if (player == null || stored.questionIndex() < game.index
+      if (player == null
+          || stored.questionIndex() < game.index
           || (stored.questionIndex() == game.index && game.phase != Phase.QUESTION)) {
         continue; // already counted in the checkpoint's scores
       }
-      Answer answer = new Answer(stored.response(), stored.correct(), stored.responseMs(), stored.points());
+      Answer answer =
+          new Answer(stored.response(), stored.correct(), stored.responseMs(), stored.points());
       if (stored.questionIndex() == game.index) {
         game.answers.putIfAbsent(player.id, answer);
       } else {
-        game.storedAhead.computeIfAbsent(stored.questionIndex(), i -> new HashMap<>()).put(player.id, answer);
+        game.storedAhead
+            .computeIfAbsent(stored.questionIndex(), i -> new HashMap<>())
+            .put(player.id, answer);
       }
     }
     game.rank();
@@ -1404,9 +1565,14 @@ public final class RoomGame {
   }
 
   private static RoomGame restoreCheckpoint(
-      JsonObject checkpoint, List<Question> questions, NicknameRules nicknameRules, GameLog log, long now) {
+      JsonObject checkpoint,
+      List<Question> questions,
+      NicknameRules nicknameRules,
+      GameLog log,
+      long now) {
     if (checkpoint.getInteger("version", 0) != CHECKPOINT_VERSION) {
-      throw new IllegalArgumentException("unknown checkpoint version " + checkpoint.getValue("version"));
+      throw new IllegalArgumentException(
+          "unknown checkpoint version " + checkpoint.getValue("version"));
     }
     JsonObject s = checkpoint.getJsonObject("settings");
     RoomSettings settings =
@@ -1420,11 +1586,19 @@ public final class RoomGame {
             Duration.ofMillis(s.getLong("leadInMs", 0L)),
             RoundNote.fromJson(s.getJsonObject("round")));
     Map<String, Double> prior = new HashMap<>();
-    checkpoint.getJsonObject("priorAccuracy").forEach(e -> prior.put(e.getKey(), ((Number) e.getValue()).doubleValue()));
+    checkpoint
+        .getJsonObject("priorAccuracy")
+        .forEach(e -> prior.put(e.getKey(), ((Number) e.getValue()).doubleValue()));
     RoomGame game =
         new RoomGame(
-            checkpoint.getString("code"), UUID.fromString(checkpoint.getString("gameId")), questions, prior,
-            settings, nicknameRules, log, now);
+            checkpoint.getString("code"),
+            UUID.fromString(checkpoint.getString("gameId")),
+            questions,
+            prior,
+            settings,
+            nicknameRules,
+            log,
+            now);
     game.phase = Phase.valueOf(checkpoint.getString("phase"));
     game.index = checkpoint.getInteger("index");
     game.locked = checkpoint.getBoolean("locked");
@@ -1444,8 +1618,12 @@ public final class RoomGame {
       String accountId = p.getString("accountId");
       Player player =
           new Player(
-              p.getString("id"), UUID.fromString(p.getString("recordId")), p.getString("nickname"),
-              accountId == null ? null : UUID.fromString(accountId), p.getString("resumeKey"), p.getLong("joinOrder"));
+              p.getString("id"),
+              UUID.fromString(p.getString("recordId")),
+              p.getString("nickname"),
+              accountId == null ? null : UUID.fromString(accountId),
+              p.getString("resumeKey"),
+              p.getLong("joinOrder"));
       player.kicked = p.getBoolean("kicked");
       player.left = p.getBoolean("left");
       player.score = p.getInteger("score");
@@ -1466,14 +1644,22 @@ public final class RoomGame {
         game.departuresFor(player).add(new Departure(player, now));
       }
     }
-    checkpoint.getJsonArray("kickedAccounts").forEach(a -> game.kickedAccounts.add(UUID.fromString((String) a)));
-    checkpoint.getJsonObject("answers").forEach(
-        e -> {
-          JsonObject a = (JsonObject) e.getValue();
-          game.answers.put(
-              e.getKey(),
-              new Answer(Response.from(a), a.getBoolean("correct"), a.getLong("responseMs"), a.getInteger("points")));
-        });
+    checkpoint
+        .getJsonArray("kickedAccounts")
+        .forEach(a -> game.kickedAccounts.add(UUID.fromString((String) a)));
+    checkpoint
+        .getJsonObject("answers")
+        .forEach(
+            e -> {
+              JsonObject a = (JsonObject) e.getValue();
+              game.answers.put(
+                  e.getKey(),
+                  new Answer(
+                      Response.from(a),
+                      a.getBoolean("correct"),
+                      a.getLong("responseMs"),
+                      a.getInteger("points")));
+            });
     game.rank();
     game.countShown = new long[game.countSlices()];
     Arrays.fill(game.countShown, game.countKey());

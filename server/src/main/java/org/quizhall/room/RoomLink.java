@@ -5,8 +5,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
- * What a connection asks of a room, the same whether the room runs on this node or on another
- * one. Failures the client caused complete the futures with a {@link org.quizhall.problem.Problem}.
+ * What a connection asks of a room, the same whether the room runs on this node or on another one.
+ * Failures the client caused complete the futures with a {@link org.quizhall.problem.Problem}.
  */
 public interface RoomLink {
 
@@ -18,10 +18,15 @@ public interface RoomLink {
   /** Attaches {@code channel} as the host if the token's digest opens this room. */
   Future<Void> attachHost(byte[] hostTokenDigest, Channel channel);
 
-  /** Attaches {@code channel} as the host if {@code account} (a checked sign-in) opened this room. */
+  /**
+   * Attaches {@code channel} as the host if {@code account} (a checked sign-in) opened this room.
+   */
   Future<Void> attachOwner(UUID account, Channel channel);
 
-  /** Runs one command (see {@link RoomCommands}) for the player {@code playerId}, or for the host when it is null. */
+  /**
+   * Runs one command (see {@link RoomCommands}) for the player {@code playerId}, or for the host
+   * when it is null.
+   */
   Future<Void> run(String playerId, JsonObject command);
 
   void disconnected(String playerId, Channel channel);

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.quizhall.account.SessionToken;
 import org.quizhall.deck.Question;
 import org.quizhall.game.GameLog;
@@ -38,24 +38,40 @@ public final class Rooms {
   private final Set<String> reserved = ConcurrentHashMap.newKeySet();
 
   private final CheckpointStore checkpoints;
+
   /**
    * Which node owns each open room, by code: cluster-wide in cluster mode (a Hazelcast map), this
    * process's own map otherwise. A code is claimed here, atomically, before its room can be found,
    * so two nodes never open rooms with the same code or restore the same checkpoint.
    */
   private final Future<AsyncMap<String, String>> directory;
+
   private final String nodeId;
   private final RoomBus bus;
 
   /** The cluster-wide map of room codes to the node that owns the room. */
   public static final String DIRECTORY = "quizhall.rooms";
 
-  public Rooms(Vertx vertx, Clock clock, GameLog gameLog, NicknameRules nicknameRules, CheckpointStore checkpoints) {
+  public Rooms(
+      Vertx vertx,
+      Clock clock,
+      GameLog gameLog,
+      NicknameRules nicknameRules,
+      CheckpointStore checkpoints) {
     this(vertx, clock, gameLog, nicknameRules, checkpoints, UUID.randomUUID().toString());
   }
 
-  /** {@code nodeId} names this node in the room directory: in a cluster, the cluster manager's id for it. */
-  public Rooms(Vertx vertx, Clock clock, GameLog gameLog, NicknameRules nicknameRules, CheckpointStore checkpoints, String nodeId) {
+  /**
+   * {@code nodeId} names this node in the room directory: in a cluster, the cluster manager's id
+   * for it.
+   */
+  public Rooms(
+      Vertx vertx,
+      Clock clock,
+      GameLog gameLog,
+      NicknameRules nicknameRules,
+      CheckpointStore checkpoints,
+      String nodeId) {
     this.nodeId = nodeId;
     this.vertx = vertx;
     this.clock = clock;
@@ -83,7 +99,9 @@ public final class Rooms {
 
   /** Claims {@code code} for this node; true if no node had it. */
   private Future<Boolean> claim(String code) {
-    return directory.compose(map -> map.putIfAbsent(code, nodeId)).map(previous -> previous == null);
+    return directory
+        .compose(map -> map.putIfAbsent(code, nodeId))
+        .map(previous -> previous == null);
   }
 
   /**
@@ -93,20 +111,37 @@ public final class Rooms {
    * came back.
    */
   public Future<Integer> restoreAll() {
-    return checkpoints.loadAll()
+    return checkpoints
+        .loadAll()
         .compose(
             saved -> {
               List<Future<?>> deployed = new java.util.ArrayList<>();
               for (CheckpointStore.Saved one : saved) {
                 RoomGame game;
                 try {
-                  game = RoomGame.restore(one.checkpoint(), one.questions(), nicknameRules, gameLog, clock.millis());
+                  game =
+                      RoomGame.restore(
+                          one.checkpoint(),
+                          one.questions(),
+                          nicknameRules,
+                          gameLog,
+                          clock.millis());
                 } catch (RuntimeException e) {
-                  log.error("Dropped the checkpoint of room {}: {}", one.checkpoint().getString("code"), e.toString());
+                  log.error(
+                      "Dropped the checkpoint of room {}: {}",
+                      one.checkpoint().getString("code"),
+                      e.toString());
                   checkpoints.delete(UUID.fromString(one.checkpoint().getString("gameId")));
                   continue;
                 }
-                LiveRoom room = new LiveRoom(game, clock, one.hostTokenDigest(), one.hostAccount(), checkpoints, this::closed);
+                LiveRoom room =
+                    new LiveRoom(
+                        game,
+                        clock,
+                        one.hostTokenDigest(),
+                        one.hostAccount(),
+                        checkpoints,
+                        this::closed);
                 deployed.add(
                     claim(game.code())
                         .compose(
@@ -118,7 +153,8 @@ public final class Rooms {
                               return vertx.deployVerticle(room);
                             }));
               }
-              return Future.join(deployed).map(v -> (int) deployed.stream().filter(f -> f.result() != null).count());
+              return Future.join(deployed)
+                  .map(v -> (int) deployed.stream().filter(f -> f.result() != null).count());
             });
   }
 
@@ -140,7 +176,9 @@ public final class Rooms {
     synchronized (openedBy) {
       if (openedBy.values().stream().filter(host::equals).count() >= hostLimit) {
         return Future.failedFuture(
-            new Problem(Problem.Kind.TOO_MANY_REQUESTS, "too_many_rooms",
+            new Problem(
+                Problem.Kind.TOO_MANY_REQUESTS,
+                "too_many_rooms",
                 "You have " + hostLimit + " rooms open already: let one finish or close first."));
       }
       openedBy.put(slot, host);
@@ -156,7 +194,10 @@ public final class Rooms {
             });
   }
 
-  /** Who opened each room this node opened, for the cap on open rooms per account (restored rooms not counted). */
+  /**
+   * Who opened each room this node opened, for the cap on open rooms per account (restored rooms
+   * not counted).
+   */
   private final Map<String, UUID> openedBy = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A code no room on any node has, claimed for this node. */
@@ -167,7 +208,8 @@ public final class Rooms {
         reserved.remove(code);
       }
       return Future.failedFuture(
-          new Problem(Problem.Kind.CONFLICT, "no_free_code", "No free room code was found; try again."));
+          new Problem(
+              Problem.Kind.CONFLICT, "no_free_code", "No free room code was found; try again."));
     }
     return claim(code)
         .compose(
@@ -194,8 +236,17 @@ public final class Rooms {
       Function<String, Future<Void>> record) {
     String hostToken = SessionToken.create();
     RoomGame game =
-        new RoomGame(code, gameId, questions, priorAccuracy, settings, nicknameRules, gameLog, clock.millis());
-    LiveRoom room = new LiveRoom(game, clock, SessionToken.digest(hostToken), host, checkpoints, this::closed);
+        new RoomGame(
+            code,
+            gameId,
+            questions,
+            priorAccuracy,
+            settings,
+            nicknameRules,
+            gameLog,
+            clock.millis());
+    LiveRoom room =
+        new LiveRoom(game, clock, SessionToken.digest(hostToken), host, checkpoints, this::closed);
     return record
         .apply(code)
         .compose(v -> vertx.deployVerticle(room))
@@ -215,7 +266,8 @@ public final class Rooms {
 
   /** Gives up this node's claim on a code. */
   private void release(String code) {
-    directory.compose(map -> map.removeIfPresent(code, nodeId))
+    directory
+        .compose(map -> map.removeIfPresent(code, nodeId))
         .onFailure(e -> log.warn("Room code {} stays claimed: {}", code, e.getMessage()));
   }
 
@@ -233,23 +285,27 @@ public final class Rooms {
   }
 
   /**
-   * Of these codes, the ones an open room has on some node of the cluster (the room directory), for lists of open rooms
-   * read from the database, where a room closed in its lobby leaves no end.
+   * Of these codes, the ones an open room has on some node of the cluster (the room directory), for
+   * lists of open rooms read from the database, where a room closed in its lobby leaves no end.
    */
   public Future<Set<String>> claimed(java.util.Collection<String> codes) {
-    return directory.compose(map -> {
-      List<Future<Optional<String>>> owners = codes.stream().map(code -> map.get(code).map(Optional::ofNullable)).toList();
-      return Future.all(owners).map(done -> {
-        Set<String> open = new java.util.HashSet<>();
-        int i = 0;
-        for (String code : codes) {
-          if (owners.get(i++).result().isPresent()) {
-            open.add(code);
-          }
-        }
-        return open;
-      });
-    });
+    return directory.compose(
+        map -> {
+          List<Future<Optional<String>>> owners =
+              codes.stream().map(code -> map.get(code).map(Optional::ofNullable)).toList();
+          return Future.all(owners)
+              .map(
+                  done -> {
+                    Set<String> open = new java.util.HashSet<>();
+                    int i = 0;
+                    for (String code : codes) {
+                      if (owners.get(i++).result().isPresent()) {
+                        open.add(code);
+                      }
+                    }
+                    return open;
+                  });
+        });
   }
 
   public Optional<LiveRoom> find(String code) {
@@ -258,8 +314,8 @@ public final class Rooms {
 
   /**
    * A node of the cluster is gone: every room it owned is claimed by one surviving node (an atomic
-   * replace in the directory, so exactly one wins), which carries it on from its checkpoint and
-   * the record written since; sockets here that talked to its rooms are told to reconnect.
+   * replace in the directory, so exactly one wins), which carries it on from its checkpoint and the
+   * record written since; sockets here that talked to its rooms are told to reconnect.
    */
   public void nodeLeft(String deadNode) {
     log.info("Node {} left the cluster; taking over its rooms", deadNode);
@@ -273,19 +329,27 @@ public final class Rooms {
                 entries.forEach(
                     (code, owner) -> {
                       if (owner.equals(deadNode)) {
-                        directory.compose(map -> map.replaceIfPresent(code, deadNode, nodeId))
-                            .onSuccess(won -> {
-                              if (won) {
-                                takeOver(code);
-                              }
-                            });
+                        directory
+                            .compose(map -> map.replaceIfPresent(code, deadNode, nodeId))
+                            .onSuccess(
+                                won -> {
+                                  if (won) {
+                                    takeOver(code);
+                                  }
+                                });
                       }
                     }))
-        .onFailure(e -> log.error("Could not read the room directory after node {} left: {}", deadNode, e.getMessage()));
+        .onFailure(
+            e ->
+                log.error(
+                    "Could not read the room directory after node {} left: {}",
+                    deadNode,
+                    e.getMessage()));
   }
 
   private void takeOver(String code) {
-    checkpoints.load(code)
+    checkpoints
+        .load(code)
         .compose(
             saved -> {
               if (saved.isEmpty()) {
@@ -294,29 +358,51 @@ public final class Rooms {
                 return Future.succeededFuture();
               }
               JsonObject checkpoint = saved.get().checkpoint();
-              return checkpoints.later(UUID.fromString(checkpoint.getString("gameId")), checkpoint.getInteger("index"))
+              return checkpoints
+                  .later(
+                      UUID.fromString(checkpoint.getString("gameId")),
+                      checkpoint.getInteger("index"))
                   .compose(
                       later -> {
                         RoomGame game =
-                            RoomGame.restore(checkpoint, saved.get().questions(), nicknameRules, gameLog, clock.millis(), later);
-                        LiveRoom room = new LiveRoom(game, clock, saved.get().hostTokenDigest(), saved.get().hostAccount(), checkpoints,
-                            this::closed);
+                            RoomGame.restore(
+                                checkpoint,
+                                saved.get().questions(),
+                                nicknameRules,
+                                gameLog,
+                                clock.millis(),
+                                later);
+                        LiveRoom room =
+                            new LiveRoom(
+                                game,
+                                clock,
+                                saved.get().hostTokenDigest(),
+                                saved.get().hostAccount(),
+                                checkpoints,
+                                this::closed);
                         open.put(code, room);
-                        return vertx.deployVerticle(room)
-                            .onSuccess(id -> log.info("Room {} carried on here after its node left", code));
+                        return vertx
+                            .deployVerticle(room)
+                            .onSuccess(
+                                id ->
+                                    log.info("Room {} carried on here after its node left", code));
                       });
             })
         .onFailure(e -> log.error("Could not carry on room {}: {}", code, e.toString()));
   }
 
-  /** A link to the room with this code: on this node directly, on another one over the event bus. */
+  /**
+   * A link to the room with this code: on this node directly, on another one over the event bus.
+   */
   public Future<Optional<RoomLink>> link(String code) {
     LiveRoom local = open.get(code);
     if (local != null || bus == null) {
       return Future.succeededFuture(Optional.ofNullable(local));
     }
     return owner(code)
-        .map(owner -> owner.filter(node -> !node.equals(nodeId)).map(node -> bus.remote(code, node)));
+        .map(
+            owner ->
+                owner.filter(node -> !node.equals(nodeId)).map(node -> bus.remote(code, node)));
   }
 
   /**
@@ -340,8 +426,12 @@ public final class Rooms {
       openedBy.remove(room.code());
       log.info("Room {} closed", room.code());
       release(room.code());
-      checkpoints.delete(room.gameId())
-          .onFailure(e -> log.warn("The checkpoint of closed room {} stays: {}", room.code(), e.getMessage()));
+      checkpoints
+          .delete(room.gameId())
+          .onFailure(
+              e ->
+                  log.warn(
+                      "The checkpoint of closed room {} stays: {}", room.code(), e.getMessage()));
       String deployment = room.deploymentID();
       if (deployment != null) {
         vertx.undeploy(deployment);

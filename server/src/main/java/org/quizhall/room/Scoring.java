@@ -21,7 +21,8 @@ public final class Scoring {
    * @param questionMs the time allowed for the question
    * @param streak consecutive correct answers including this one
    */
-  public static int points(boolean correct, long responseMs, long questionMs, int streak, boolean speedScoring) {
+  public static int points(
+      boolean correct, long responseMs, long questionMs, int streak, boolean speedScoring) {
     if (!correct) {
       return 0;
     }

@@ -7,21 +7,20 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.quizhall.account.SessionToken;
 import org.quizhall.deck.Response;
 import org.quizhall.limits.Limit;
 import org.quizhall.limits.RateLimits;
+import org.quizhall.problem.Outages;
+import org.quizhall.problem.Problem;
 import org.quizhall.room.Protocol;
 import org.quizhall.room.RoomBus;
 import org.quizhall.room.RoomCodes;
 import org.quizhall.room.RoomCommands;
 import org.quizhall.room.RoomGame;
 import org.quizhall.room.RoomLink;
-import org.quizhall.problem.Outages;
-import org.quizhall.problem.Problem;
 
 /**
  * One client's WebSocket: reads and checks its frames on the socket's own event loop, and passes
@@ -32,18 +31,27 @@ final class Connection {
 
   static final int MAX_MESSAGE_BYTES = 4096;
   static final int MESSAGES_PER_SECOND = Limit.SOCKET_MESSAGES.capacity();
+
   /**
-   * Frames of any kind (well-formed or not) a connection may send a second before it is closed. Every
-   * refused frame gets an error reply; without this cap a client could interleave enough good
-   * messages never to reach the refusal limit and have the server write thousands of errors a second.
+   * Frames of any kind (well-formed or not) a connection may send a second before it is closed.
+   * Every refused frame gets an error reply; without this cap a client could interleave enough good
+   * messages never to reach the refusal limit and have the server write thousands of errors a
+   * second.
    */
   static final int FRAMES_PER_SECOND = Limit.SOCKET_FRAMES.capacity();
+
   /** Throttled or refused messages tolerated in a row before the connection is closed. */
   static final int MAX_STRIKES = 100;
+
   static final long JOIN_TIMEOUT_MS = 30_000;
   static final int MAX_ID_LENGTH = 64;
 
-  private enum Role { NONE, JOINING, PLAYER, HOST }
+  private enum Role {
+    NONE,
+    JOINING,
+    PLAYER,
+    HOST
+  }
 
   private final Gateway gateway;
   private final ServerWebSocket socket;
@@ -60,12 +68,15 @@ final class Connection {
   private final ArrayDeque<String> deferred = new ArrayDeque<>();
   private long joinTimer;
   private long pingTimer;
+
   /** onClose can run twice (a close racing a join); the socket count goes down once. */
   private boolean closeCounted;
+
   /** This socket counts as a connected player (from its seat until it closes). */
   private boolean playerCounted;
 
-  Connection(Gateway gateway, ServerWebSocket socket, String address, Context context, Outbox outbox) {
+  Connection(
+      Gateway gateway, ServerWebSocket socket, String address, Context context, Outbox outbox) {
     this.gateway = gateway;
     this.socket = socket;
     this.channel = new SocketChannel(socket, outbox);
@@ -89,24 +100,31 @@ final class Connection {
             refuse("binary_not_supported", "Send JSON text messages, not binary.", null);
           }
         });
-    socket.exceptionHandler(e -> { });
+    socket.exceptionHandler(e -> {});
     socket.closeHandler(v -> onClose());
     pingTimer =
-        gateway.vertx().setPeriodic(
-            1 + ThreadLocalRandom.current().nextLong(Gateway.PING_INTERVAL_MS),
-            Gateway.PING_INTERVAL_MS,
-            id -> socket.writePing(Buffer.buffer()));
+        gateway
+            .vertx()
+            .setPeriodic(
+                1 + ThreadLocalRandom.current().nextLong(Gateway.PING_INTERVAL_MS),
+                Gateway.PING_INTERVAL_MS,
+                id -> socket.writePing(Buffer.buffer()));
     joinTimer =
-        gateway.vertx().setTimer(
-            JOIN_TIMEOUT_MS,
-            id -> {
-              if (role == Role.NONE) {
-                channel.close(Protocol.CLOSE_IDLE, "No join, host or resume message arrived.");
-              }
-            });
+        gateway
+            .vertx()
+            .setTimer(
+                JOIN_TIMEOUT_MS,
+                id -> {
+                  if (role == Role.NONE) {
+                    channel.close(Protocol.CLOSE_IDLE, "No join, host or resume message arrived.");
+                  }
+                });
   }
 
-  /** Counts a frame against {@link #FRAMES_PER_SECOND}; past it the connection is closed and nothing more is read. */
+  /**
+   * Counts a frame against {@link #FRAMES_PER_SECOND}; past it the connection is closed and nothing
+   * more is read.
+   */
   private boolean admitted() {
     if (flooded) {
       return false;
@@ -114,7 +132,8 @@ final class Connection {
     if (!frames.tryConsume(1)) {
       flooded = true;
       gateway.messageLimited();
-      channel.close(Protocol.CLOSE_POLICY, "More than " + FRAMES_PER_SECOND + " messages a second.");
+      channel.close(
+          Protocol.CLOSE_POLICY, "More than " + FRAMES_PER_SECOND + " messages a second.");
       return false;
     }
     return true;
@@ -143,15 +162,23 @@ final class Connection {
     }
     Object rawId = message.getValue("id");
     // Echoed as "re" as it came: a string stays a string, a number a number.
-    Object id = rawId instanceof String s && s.length() <= MAX_ID_LENGTH ? s : rawId instanceof Number n ? n : null;
+    Object id =
+        rawId instanceof String s && s.length() <= MAX_ID_LENGTH
+            ? s
+            : rawId instanceof Number n ? n : null;
     if (rawId != null && id == null) {
-      refuse("invalid_field", "id is a string of at most " + MAX_ID_LENGTH + " characters, or a number.", null);
+      refuse(
+          "invalid_field",
+          "id is a string of at most " + MAX_ID_LENGTH + " characters, or a number.",
+          null);
       return;
     }
-    // Throttled after parsing (a message is at most 4 KiB) so that the refusal can name the message.
+    // Throttled after parsing (a message is at most 4 KiB) so that the refusal can name the
+    // message.
     if (!rate.tryConsume(1)) {
       gateway.messageLimited();
-      refuse("rate_limited", "Slow down: at most " + MESSAGES_PER_SECOND + " messages a second.", id);
+      refuse(
+          "rate_limited", "Slow down: at most " + MESSAGES_PER_SECOND + " messages a second.", id);
       return;
     }
     if (!Integer.valueOf(Protocol.VERSION).equals(message.getValue("v"))) {
@@ -171,8 +198,10 @@ final class Connection {
   }
 
   private void dispatch(String type, JsonObject message, Object id) {
-    // Answers and pings are most of the traffic, and the schema costs about 0.1 ms a message: their few fields are
-    // checked by hand (Fields, Response) to the same rules, which MessageSchemaTest holds the two to.
+    // Answers and pings are most of the traffic, and the schema costs about 0.1 ms a message: their
+    // few fields are
+    // checked by hand (Fields, Response) to the same rules, which MessageSchemaTest holds the two
+    // to.
     if (MessageSchema.TYPES.contains(type) && !type.equals("answer") && !type.equals("ping")) {
       String problem = MessageSchema.problem(message);
       if (problem != null) {
@@ -186,17 +215,28 @@ final class Connection {
       case "host" -> host(message, id);
       case "answer" -> answer(message, id);
       case "leave" -> playerCommand(id, RoomCommands.of("leave"));
-      case "start", "next", "pause", "unpause", "end" -> hostCommand(id, message, RoomCommands.of(type));
-      case "lock" -> hostCommand(id, message, RoomCommands.of("lock").put("locked", Fields.bool(message, "locked")));
+      case "start", "next", "pause", "unpause", "end" ->
+          hostCommand(id, message, RoomCommands.of(type));
+      case "lock" ->
+          hostCommand(
+              id, message, RoomCommands.of("lock").put("locked", Fields.bool(message, "locked")));
       case "kick" -> {
-        int banMinutes = message.containsKey("banMinutes") ? Fields.integer(message, "banMinutes") : 0;
+        int banMinutes =
+            message.containsKey("banMinutes") ? Fields.integer(message, "banMinutes") : 0;
         if (banMinutes < 0 || banMinutes > RoomGame.MAX_BAN_MINUTES) {
-          throw Problem.invalid("invalid_field", "banMinutes is 0 to " + RoomGame.MAX_BAN_MINUTES + ".");
+          throw Problem.invalid(
+              "invalid_field", "banMinutes is 0 to " + RoomGame.MAX_BAN_MINUTES + ".");
         }
-        hostCommand(id, message, RoomCommands.of("kick").put("playerId", Fields.string(message, "playerId", 32))
-            .put("banMinutes", banMinutes));
+        hostCommand(
+            id,
+            message,
+            RoomCommands.of("kick")
+                .put("playerId", Fields.string(message, "playerId", 32))
+                .put("banMinutes", banMinutes));
       }
-      default -> throw Problem.invalid("unknown_type", "There is no message type \"" + Fields.printable(type) + "\".");
+      default ->
+          throw Problem.invalid(
+              "unknown_type", "There is no message type \"" + Fields.printable(type) + "\".");
     }
   }
 
@@ -209,7 +249,14 @@ final class Connection {
         accountToken == null
             ? Future.succeededFuture(null)
             : gateway.accounts().authenticate(accountToken).map(a -> a.id());
-    take(account.compose(accountId -> findRoom(code).compose(target -> seat(target, target.join(nickname, accountId, address, channel)))), id);
+    take(
+        account.compose(
+            accountId ->
+                findRoom(code)
+                    .compose(
+                        target ->
+                            seat(target, target.join(nickname, accountId, address, channel)))),
+        id);
   }
 
   private void resumeSeat(JsonObject message, Object id) {
@@ -240,23 +287,33 @@ final class Connection {
   }
 
   /**
-   * The host's console: with the room's host token, or with the sign-in of the account that opened the room (another
-   * tab or device, or after the tab with the token was closed).
+   * The host's console: with the room's host token, or with the sign-in of the account that opened
+   * the room (another tab or device, or after the tab with the token was closed).
    */
   private void host(JsonObject message, Object id) {
     String code = roomCode(message);
     String token = Fields.optionalString(message, "hostToken", 100);
-    String accountToken = token == null ? Fields.optionalString(message, "accountToken", 100) : null;
+    String accountToken =
+        token == null ? Fields.optionalString(message, "accountToken", 100) : null;
     if (token == null && accountToken == null) {
-      throw Problem.invalid("invalid_field", "hostToken (or the room owner's accountToken) is required.");
+      throw Problem.invalid(
+          "invalid_field", "hostToken (or the room owner's accountToken) is required.");
     }
     role = Role.JOINING;
     Future<java.util.UUID> owner =
-        accountToken == null ? Future.succeededFuture(null) : gateway.accounts().authenticate(accountToken).map(a -> a.id());
+        accountToken == null
+            ? Future.succeededFuture(null)
+            : gateway.accounts().authenticate(accountToken).map(a -> a.id());
     owner
-        .compose(account -> findRoom(code).compose(target ->
-            (account == null ? target.attachHost(SessionToken.digest(token), channel) : target.attachOwner(account, channel))
-                .map(v -> target)))
+        .compose(
+            account ->
+                findRoom(code)
+                    .compose(
+                        target ->
+                            (account == null
+                                    ? target.attachHost(SessionToken.digest(token), channel)
+                                    : target.attachOwner(account, channel))
+                                .map(v -> target)))
         .onComplete(
             result ->
                 context.runOnContext(
@@ -271,10 +328,15 @@ final class Connection {
                         replayDeferred();
                       } else {
                         if (result.cause() instanceof Problem p
-                            && (p.code().equals("invalid_host_token") || p.code().equals("not_room_owner"))) {
+                            && (p.code().equals("invalid_host_token")
+                                || p.code().equals("not_room_owner"))) {
                           // Counted before the refusal goes out, as for an unknown code.
-                          gateway.joinGuard().failed(address)
-                              .onComplete(counted -> context.runOnContext(w -> joinFailed(result.cause(), id)));
+                          gateway
+                              .joinGuard()
+                              .failed(address)
+                              .onComplete(
+                                  counted ->
+                                      context.runOnContext(w -> joinFailed(result.cause(), id)));
                         } else {
                           joinFailed(result.cause(), id);
                         }
@@ -286,7 +348,8 @@ final class Connection {
     requireRole(Role.PLAYER);
     int index = Fields.integer(message, "index");
     Fields.optionalString(message, "text", 1000);
-    room.run(playerId, RoomCommands.answer(id, index, Response.from(message))).onFailure(e -> failure(e, id));
+    room.run(playerId, RoomCommands.answer(id, index, Response.from(message)))
+        .onFailure(e -> failure(e, id));
   }
 
   private void playerCommand(Object id, JsonObject command) {
@@ -294,7 +357,10 @@ final class Connection {
     room.run(playerId, command).onFailure(e -> failure(e, id));
   }
 
-  /** A host command, with the screen it was pressed against ({@code at}, optional) for the room to hold it to. */
+  /**
+   * A host command, with the screen it was pressed against ({@code at}, optional) for the room to
+   * hold it to.
+   */
   private void hostCommand(Object id, JsonObject message, JsonObject command) {
     requireRole(Role.HOST);
     String at = Fields.optionalString(message, "at", 32);
@@ -331,7 +397,9 @@ final class Connection {
     if (cause instanceof Problem p && p.code().equals(RoomBus.ROOM_MOVING)) {
       // Clients reconnect (with backoff) after a 4010 and say their hello again, by which time the
       // room is back on another node.
-      channel.close(Protocol.CLOSE_GOING_AWAY, "The room is moving to another server: reconnect in a moment.");
+      channel.close(
+          Protocol.CLOSE_GOING_AWAY,
+          "The room is moving to another server: reconnect in a moment.");
       return;
     }
     replayDeferred();
@@ -355,28 +423,50 @@ final class Connection {
   /** The room code of a join, resume or host message, checked before anything is looked up. */
   private String roomCode(JsonObject message) {
     if (role != Role.NONE) {
-      throw new Problem(Problem.Kind.CONFLICT, "already_joined", "This connection is already in a room.");
+      throw new Problem(
+          Problem.Kind.CONFLICT, "already_joined", "This connection is already in a room.");
     }
     return RoomCodes.normalise(Fields.string(message, "code", 32));
   }
 
-  /** The room with this code, on this node or another; a failed look-up counts against the address. */
+  /**
+   * The room with this code, on this node or another; a failed look-up counts against the address.
+   */
   private Future<RoomLink> findRoom(String code) {
-    Future<java.util.Optional<RoomLink>> found = gateway.joinGuard().blocked(address).compose(blocked -> {
-      if (blocked) {
-        gateway.joinLimited();
-        return Future.failedFuture(new Problem(Problem.Kind.TOO_MANY_REQUESTS, "rate_limited",
-            "Too many failed attempts from your address: wait a minute."));
-      }
-      return RoomCodes.wellFormed(code) ? gateway.rooms().link(code) : Future.succeededFuture(java.util.Optional.empty());
-    });
+    Future<java.util.Optional<RoomLink>> found =
+        gateway
+            .joinGuard()
+            .blocked(address)
+            .compose(
+                blocked -> {
+                  if (blocked) {
+                    gateway.joinLimited();
+                    return Future.failedFuture(
+                        new Problem(
+                            Problem.Kind.TOO_MANY_REQUESTS,
+                            "rate_limited",
+                            "Too many failed attempts from your address: wait a minute."));
+                  }
+                  return RoomCodes.wellFormed(code)
+                      ? gateway.rooms().link(code)
+                      : Future.succeededFuture(java.util.Optional.empty());
+                });
     return found.compose(
         target -> {
           if (target.isPresent()) {
             return Future.succeededFuture(target.get());
           }
-          return gateway.joinGuard().failed(address).compose(counted -> Future.failedFuture(
-              Problem.notFound("room_not_found", "There is no open room with the code " + Fields.printable(code) + ".")));
+          return gateway
+              .joinGuard()
+              .failed(address)
+              .compose(
+                  counted ->
+                      Future.failedFuture(
+                          Problem.notFound(
+                              "room_not_found",
+                              "There is no open room with the code "
+                                  + Fields.printable(code)
+                                  + ".")));
         });
   }
 

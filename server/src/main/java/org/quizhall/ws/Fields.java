@@ -28,7 +28,8 @@ final class Fields {
       throw Problem.invalid("invalid_field", field + " is at most " + maxLength + " characters.");
     }
     if (text.indexOf(0) >= 0) {
-      // PostgreSQL text cannot hold a NUL character: an answer holding one could be acknowledged but never stored.
+      // PostgreSQL text cannot hold a NUL character: an answer holding one could be acknowledged
+      // but never stored.
       throw Problem.invalid("invalid_field", field + " must not contain a NUL character.");
     }
     return text;
@@ -36,7 +37,8 @@ final class Fields {
 
   static int integer(JsonObject message, String field) {
     Object value = message.getValue(field);
-    if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
+    if (!(value instanceof Number number)
+        || number.doubleValue() != Math.rint(number.doubleValue())
         || Math.abs(number.doubleValue()) > Integer.MAX_VALUE) {
       throw Problem.invalid("invalid_field", field + " must be a whole number.");
     }

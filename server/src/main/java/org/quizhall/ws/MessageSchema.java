@@ -14,20 +14,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The JSON Schema of the messages a client sends (published with docs/protocol.md as
- * {@code client-messages.schema.json}), checked against every message of a type it names, so that the document and
- * the server cannot drift apart: what the schema refuses, the server refuses, with the schema's reason.
+ * The JSON Schema of the messages a client sends (published with docs/protocol.md as {@code
+ * client-messages.schema.json}), checked against every message of a type it names, so that the
+ * document and the server cannot drift apart: what the schema refuses, the server refuses, with the
+ * schema's reason.
  */
 final class MessageSchema {
 
   static final String RESOURCE = "/org/quizhall/ws/client-messages.schema.json";
   private static final JsonObject SCHEMA = load();
-  private static final Validator VALIDATOR = Validator.create(JsonSchema.of(SCHEMA),
-      new JsonSchemaOptions().setDraft(Draft.DRAFT202012).setBaseUri("https://quizhall.org/protocol/v1/")
-          .setOutputFormat(io.vertx.json.schema.OutputFormat.Basic));
+  private static final Validator VALIDATOR =
+      Validator.create(
+          JsonSchema.of(SCHEMA),
+          new JsonSchemaOptions()
+              .setDraft(Draft.DRAFT202012)
+              .setBaseUri("https://quizhall.org/protocol/v1/")
+              .setOutputFormat(io.vertx.json.schema.OutputFormat.Basic));
+
   /** The message types the schema describes; any other is the server's own to refuse as unknown. */
-  static final Set<String> TYPES = Set.copyOf(SCHEMA.getJsonObject("properties").getJsonObject("type")
-      .getJsonArray("enum").stream().map(String::valueOf).toList());
+  static final Set<String> TYPES =
+      Set.copyOf(
+          SCHEMA.getJsonObject("properties").getJsonObject("type").getJsonArray("enum").stream()
+              .map(String::valueOf)
+              .toList());
 
   private MessageSchema() {}
 
@@ -37,7 +46,8 @@ final class MessageSchema {
     try {
       result = VALIDATOR.validate(message);
     } catch (RuntimeException | StackOverflowError e) {
-      // Whatever the validator cannot take (a number too large for it, values nested thousands deep) does not fit
+      // Whatever the validator cannot take (a number too large for it, values nested thousands
+      // deep) does not fit
       // the protocol either.
       return "the message does not fit the protocol.";
     }
@@ -46,9 +56,14 @@ final class MessageSchema {
     }
     List<OutputUnit> errors = result.getErrors();
     OutputUnit first = errors == null || errors.isEmpty() ? result : errors.get(errors.size() - 1);
-    String where = first.getInstanceLocation() == null || first.getInstanceLocation().isEmpty()
-        ? "the message" : first.getInstanceLocation().replaceFirst("^#?/", "");
-    return where + ": " + (first.getError() == null ? "does not fit the protocol" : first.getError()) + ".";
+    String where =
+        first.getInstanceLocation() == null || first.getInstanceLocation().isEmpty()
+            ? "the message"
+            : first.getInstanceLocation().replaceFirst("^#?/", "");
+    return where
+        + ": "
+        + (first.getError() == null ? "does not fit the protocol" : first.getError())
+        + ".";
   }
 
   private static JsonObject load() {
@@ -61,5 +76,4 @@ final class MessageSchema {
       throw new UncheckedIOException(e);
     }
   }
-
 }

@@ -41,7 +41,10 @@ final class Outbox {
     }
   }
 
-  /** Runs on the loop: clears the flag first, so a write queued while draining schedules another pass. */
+  /**
+   * Runs on the loop: clears the flag first, so a write queued while draining schedules another
+   * pass.
+   */
   private void drain() {
     scheduled.set(false);
     Write write;

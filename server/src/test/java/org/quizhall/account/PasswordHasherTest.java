@@ -16,8 +16,14 @@ class PasswordHasherTest {
     String hash = hasher.hash("correct horse battery");
 
     assertThat(hash)
-        .startsWith("$argon2id$v=19$m=" + PasswordHasher.MEMORY_KIB + ",t=" + PasswordHasher.ITERATIONS
-            + ",p=" + PasswordHasher.PARALLELISM + "$")
+        .startsWith(
+            "$argon2id$v=19$m="
+                + PasswordHasher.MEMORY_KIB
+                + ",t="
+                + PasswordHasher.ITERATIONS
+                + ",p="
+                + PasswordHasher.PARALLELISM
+                + "$")
         .doesNotContain("correct horse battery");
   }
 
@@ -38,7 +44,8 @@ class PasswordHasherTest {
   }
 
   @Test
-  @DisplayName("verify against the cost stored in the hash, so raising the cost keeps old hashes valid")
+  @DisplayName(
+      "verify against the cost stored in the hash, so raising the cost keeps old hashes valid")
   void costTravelsWithHash() {
     String cheap = new PasswordHasher(1024, 1).hash("older account");
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.quizhall.room.Protocol;
 import org.quizhall.testing.AnswerKey;
-import org.quizhall.testing.Failover;
 import org.quizhall.testing.Api;
+import org.quizhall.testing.Failover;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestDatabase;
 
@@ -40,8 +40,13 @@ import org.quizhall.testing.TestDatabase;
 @DisplayName("A cluster of three quizhall.jar processes")
 class ClusterIT {
 
-  private static final Path JAR = Path.of(System.getProperty("quizhall.jar", "target/quizhall.jar"));
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+  private static final Path JAR =
+      Path.of(System.getProperty("quizhall.jar", "target/quizhall.jar"));
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private final List<Process> started = new ArrayList<>();
   private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -58,7 +63,8 @@ class ClusterIT {
   }
 
   @Test
-  @DisplayName("host on A, players on B and C; A is killed mid-game; the room carries on, everyone resumes, nothing is lost")
+  @DisplayName(
+      "host on A, players on B and C; A is killed mid-game; the room carries on, everyone resumes, nothing is lost")
   void ownerKilled(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
     int[] hz = {freePort(), freePort(), freePort()};
@@ -85,7 +91,8 @@ class ClusterIT {
     JsonObject room = api.openRoom(token, deckId, 2, 30);
     String code = room.getString("code");
     SocketClient host = opened(SocketClient.connect(vertx, a.httpPort()));
-    host.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
+    host.send(
+        "host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
     host.await("welcome");
     List<SocketClient> players = new ArrayList<>();
     List<String> tokens = new ArrayList<>();
@@ -103,7 +110,8 @@ class ClusterIT {
     int acked = 0;
     for (SocketClient player : players) {
       JsonObject question = player.await("question");
-      String id = player.send("answer", key.answer(question.getString("questionId"), true).put("index", 0));
+      String id =
+          player.send("answer", key.answer(question.getString("questionId"), true).put("index", 0));
       assertThat(player.reply(id).getString("type")).isEqualTo("answer_ack");
       acked++;
     }
@@ -114,7 +122,10 @@ class ClusterIT {
     host.reply(host.send("next"));
     host.reply(host.send("next"));
     JsonObject second = players.get(0).await("question");
-    String early = players.get(0).send("answer", key.answer(second.getString("questionId"), true).put("index", 1));
+    String early =
+        players
+            .get(0)
+            .send("answer", key.answer(second.getString("questionId"), true).put("index", 1));
     assertThat(players.get(0).reply(early).getString("type")).isEqualTo("answer_ack");
     acked++;
 
@@ -130,17 +141,22 @@ class ClusterIT {
       back.add(Failover.resume(vertx, homes.get(i).httpPort(), code, tokens.get(i), open::add));
     }
     double seconds = (System.nanoTime() - killed) / 1e9;
-    System.out.printf("owner killed: every player resumed on the surviving nodes after %.1f s%n", seconds);
+    System.out.printf(
+        "owner killed: every player resumed on the surviving nodes after %.1f s%n", seconds);
     assertThat(seconds).as("the room came back within 10 s").isLessThan(10);
     SocketClient host2 = opened(SocketClient.connect(vertx, nodes.get(1).httpPort()));
-    host2.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
+    host2.send(
+        "host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
     assertThat(host2.await("welcome").getString("phase")).isEqualTo("reveal");
     host2.reply(host2.send("next"));
     host2.reply(host2.send("next"));
     for (int i = 1; i < back.size(); i++) {
       JsonObject again = back.get(i).await("question");
       assertThat(again.getInteger("index")).isEqualTo(1);
-      String id = back.get(i).send("answer", key.answer(again.getString("questionId"), i % 2 == 0).put("index", 1));
+      String id =
+          back.get(i)
+              .send(
+                  "answer", key.answer(again.getString("questionId"), i % 2 == 0).put("index", 1));
       assertThat(back.get(i).reply(id).getString("type")).isEqualTo("answer_ack");
       acked++;
     }
@@ -148,11 +164,15 @@ class ClusterIT {
     host2.reply(host2.send("next"));
     host2.reply(host2.send("next"));
     JsonObject podium =
-        host2.seen().stream().filter(m -> "podium".equals(m.getString("type"))).findFirst().orElseGet(() -> host2.await("podium"));
+        host2.seen().stream()
+            .filter(m -> "podium".equals(m.getString("type")))
+            .findFirst()
+            .orElseGet(() -> host2.await("podium"));
     assertThat(podium.getJsonArray("ranking")).hasSize(4);
 
     Api apiB = opened(new Api(vertx, nodes.get(1).httpPort()));
-    JsonObject results = apiB.get("/api/games/" + room.getString("gameId") + "/results", token).bodyAsJsonObject();
+    JsonObject results =
+        apiB.get("/api/games/" + room.getString("gameId") + "/results", token).bodyAsJsonObject();
     int stored = 0;
     for (Object q : results.getJsonArray("questions")) {
       stored += ((JsonObject) q).getInteger("answered");
@@ -165,23 +185,30 @@ class ClusterIT {
     return thing;
   }
 
-  private Node start(DatabaseSettings database, int hazelcastPort, String members, String log) throws IOException {
+  private Node start(DatabaseSettings database, int hazelcastPort, String members, String log)
+      throws IOException {
     int port = freePort();
     List<String> command =
-        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString());
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m",
+            "-jar",
+            JAR.toAbsolutePath().toString());
     ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("QUIZHALL_"));
-    builder.environment().putAll(
-        Map.of(
-            "QUIZHALL_HTTP_HOST", "127.0.0.1",
-            "QUIZHALL_HTTP_PORT", String.valueOf(port),
-            "QUIZHALL_DATABASE_URL", database.jdbcUrl(),
-            "QUIZHALL_DATABASE_USER", database.user(),
-            "QUIZHALL_DATABASE_PASSWORD", database.password(),
-            "QUIZHALL_CLUSTER", "true",
-            "QUIZHALL_CLUSTER_HOST", "127.0.0.1",
-            "QUIZHALL_CLUSTER_PORT", String.valueOf(hazelcastPort),
-            "QUIZHALL_CLUSTER_MEMBERS", members));
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "QUIZHALL_HTTP_HOST", "127.0.0.1",
+                "QUIZHALL_HTTP_PORT", String.valueOf(port),
+                "QUIZHALL_DATABASE_URL", database.jdbcUrl(),
+                "QUIZHALL_DATABASE_USER", database.user(),
+                "QUIZHALL_DATABASE_PASSWORD", database.password(),
+                "QUIZHALL_CLUSTER", "true",
+                "QUIZHALL_CLUSTER_HOST", "127.0.0.1",
+                "QUIZHALL_CLUSTER_PORT", String.valueOf(hazelcastPort),
+                "QUIZHALL_CLUSTER_MEMBERS", members));
     File output = work.resolve(log).toFile();
     builder.redirectErrorStream(true).redirectOutput(output);
     Process process = builder.start();
@@ -193,11 +220,15 @@ class ClusterIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline) {
       if (!node.process().isAlive()) {
-        throw new AssertionError("a node stopped while starting:\n" + java.nio.file.Files.readString(node.log()));
+        throw new AssertionError(
+            "a node stopped while starting:\n" + java.nio.file.Files.readString(node.log()));
       }
       try {
         HttpResponse<String> ready =
-            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/health/ready")).build(),
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.httpPort() + "/health/ready"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (ready.statusCode() == 200) {
           return;

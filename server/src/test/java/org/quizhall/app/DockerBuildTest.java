@@ -25,9 +25,9 @@ import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * {@code docker compose up --build} without a Docker engine: the Dockerfile's build stage is played on a copy of
- * the tree (its COPY lines, with .dockerignore applied, then its Maven command offline), and the compose file's
- * paths are checked against the repository.
+ * {@code docker compose up --build} without a Docker engine: the Dockerfile's build stage is played
+ * on a copy of the tree (its COPY lines, with .dockerignore applied, then its Maven command
+ * offline), and the compose file's paths are checked against the repository.
  */
 @DisplayName("The Docker build")
 class DockerBuildTest {
@@ -35,12 +35,22 @@ class DockerBuildTest {
   private static final Path ROOT = Readme.path().getParent();
   private static final Path DOCKERFILE = ROOT.resolve("server/Dockerfile");
   private static final Set<String> PHASES =
-      Set.of("clean", "validate", "compile", "test-compile", "test", "package", "verify", "install", "deploy");
+      Set.of(
+          "clean",
+          "validate",
+          "compile",
+          "test-compile",
+          "test",
+          "package",
+          "verify",
+          "install",
+          "deploy");
 
   @TempDir Path context;
 
   @Test
-  @DisplayName("the build stage's COPY lines bring every module the root pom lists, and its Maven command reads the project")
+  @DisplayName(
+      "the build stage's COPY lines bring every module the root pom lists, and its Maven command reads the project")
   void buildStageBuilds() throws Exception {
     List<String> run = new ArrayList<>();
     Path workdir = context;
@@ -57,8 +67,13 @@ class DockerBuildTest {
           for (String source : paths.subList(0, paths.size() - 1)) {
             Path from = ROOT.resolve(source);
             assertThat(from).as("COPY " + source).exists();
-            // A directory's contents go to the destination; a file goes into it when it names a directory.
-            copy(from, intoDirectory && Files.isRegularFile(from) ? target.resolve(from.getFileName().toString()) : target);
+            // A directory's contents go to the destination; a file goes into it when it names a
+            // directory.
+            copy(
+                from,
+                intoDirectory && Files.isRegularFile(from)
+                    ? target.resolve(from.getFileName().toString())
+                    : target);
           }
         }
         case "RUN" -> run.addAll(List.of(words).subList(1, words.length));
@@ -69,9 +84,13 @@ class DockerBuildTest {
     List<String> modules = modules(context.resolve("pom.xml"));
     assertThat(modules).as("modules of the root pom").isNotEmpty();
     for (String module : modules) {
-      assertThat(context.resolve(module).resolve("pom.xml")).as("module " + module + " in the build stage").exists();
+      assertThat(context.resolve(module).resolve("pom.xml"))
+          .as("module " + module + " in the build stage")
+          .exists();
     }
-    assertThat(context.resolve("server/target")).as(".dockerignore keeps build output out").doesNotExist();
+    assertThat(context.resolve("server/target"))
+        .as(".dockerignore keeps build output out")
+        .doesNotExist();
 
     assertThat(run).as("the build stage runs Maven").first().isEqualTo("mvn");
     List<String> selected = selectedModules(run);
@@ -82,13 +101,21 @@ class DockerBuildTest {
       assertThat(context.resolve(module).resolve("pom.xml")).as("-pl " + module).exists();
     }
 
-    // The same command, offline and stopping at the first phase: Maven reads every module and the selection.
+    // The same command, offline and stopping at the first phase: Maven reads every module and the
+    // selection.
     List<String> command = new ArrayList<>(List.of("mvn", "-o", "-B", "-q"));
-    run.stream().skip(1).filter(w -> !PHASES.contains(w) && !w.equals("-B") && !w.equals("-q")).forEach(command::add);
+    run.stream()
+        .skip(1)
+        .filter(w -> !PHASES.contains(w) && !w.equals("-B") && !w.equals("-q"))
+        .forEach(command::add);
     command.add("validate");
     Path log = Files.createTempFile("maven-", ".log");
-    Process maven = new ProcessBuilder(command).directory(context.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    Process maven =
+        new ProcessBuilder(command)
+            .directory(context.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     boolean finished = maven.waitFor(120, TimeUnit.SECONDS);
     if (!finished) {
       maven.destroyForcibly();
@@ -96,24 +123,34 @@ class DockerBuildTest {
     String output = Files.readString(log, StandardCharsets.UTF_8);
     Files.delete(log);
     assertThat(finished).as(String.join(" ", command) + " within 120 s:\n" + output).isTrue();
-    assertThat(maven.exitValue()).as(String.join(" ", command) + " in the build stage:\n" + output).isZero();
+    assertThat(maven.exitValue())
+        .as(String.join(" ", command) + " in the build stage:\n" + output)
+        .isZero();
   }
 
   @Test
-  @DisplayName("every service builds from a Dockerfile that exists, and every file compose mounts exists")
+  @DisplayName(
+      "every service builds from a Dockerfile that exists, and every file compose mounts exists")
   @SuppressWarnings("unchecked")
   void composePathsExist() throws IOException {
-    Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
-    Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+    Map<String, Object> compose =
+        new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+    Map<String, Map<String, Object>> services =
+        (Map<String, Map<String, Object>>) compose.get("services");
     assertThat(services).isNotEmpty();
     int built = 0;
     for (var service : services.entrySet()) {
       Object build = service.getValue().get("build");
       if (build instanceof Map<?, ?> spec) {
         Path buildContext = ROOT.resolve(String.valueOf(spec.get("context")));
-        assertThat(buildContext.resolve("pom.xml")).as(service.getKey() + ": build context").exists();
+        assertThat(buildContext.resolve("pom.xml"))
+            .as(service.getKey() + ": build context")
+            .exists();
         Object dockerfile = spec.get("dockerfile");
-        assertThat(buildContext.resolve(dockerfile == null ? "Dockerfile" : dockerfile.toString()).normalize())
+        assertThat(
+                buildContext
+                    .resolve(dockerfile == null ? "Dockerfile" : dockerfile.toString())
+                    .normalize())
             .as(service.getKey() + ": Dockerfile")
             .isEqualTo(DOCKERFILE.normalize());
         built++;
@@ -142,7 +179,9 @@ class DockerBuildTest {
         continue;
       }
       boolean continues = stripped.endsWith("\\");
-      current.append(continues ? stripped.substring(0, stripped.length() - 1) : stripped).append(' ');
+      current
+          .append(continues ? stripped.substring(0, stripped.length() - 1) : stripped)
+          .append(' ');
       if (continues) {
         continue;
       }
@@ -172,7 +211,10 @@ class DockerBuildTest {
 
   private static List<String> modules(Path pom) throws Exception {
     NodeList nodes =
-        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile()).getElementsByTagName("module");
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(pom.toFile())
+            .getElementsByTagName("module");
     List<String> modules = new ArrayList<>();
     for (int i = 0; i < nodes.getLength(); i++) {
       modules.add(nodes.item(i).getTextContent().strip());

@@ -27,23 +27,29 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
-  @DisplayName("the superuser needs its generated password, kept readable by the owner only; Quizhall's role is no superuser")
+  @DisplayName(
+      "the superuser needs its generated password, kept readable by the owner only; Quizhall's role is no superuser")
   void passwordsAndRoles() throws Exception {
     try (EmbeddedDatabase database = EmbeddedDatabase.start(data)) {
-      String postgresDb = database.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE_NAME, "/postgres");
+      String postgresDb =
+          database.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE_NAME, "/postgres");
       assertThatThrownBy(() -> connect(postgresDb, "postgres", "").close())
-          .as("the superuser without a password").isInstanceOf(SQLException.class);
+          .as("the superuser without a password")
+          .isInstanceOf(SQLException.class);
       assertThatThrownBy(() -> connect(database.jdbcUrl(), "quizhall", "guess").close())
-          .as("Quizhall's role with a wrong one").isInstanceOf(SQLException.class);
+          .as("Quizhall's role with a wrong one")
+          .isInstanceOf(SQLException.class);
 
       Path secrets = data.resolve(EmbeddedDatabase.SECRETS_FILE);
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)))
+          .isEqualTo("rw-------");
       assertThat(database.user()).isEqualTo("quizhall");
       assertThat(database.password()).hasSizeGreaterThanOrEqualTo(24);
       assertThat(Files.readString(secrets)).contains(database.password());
       try (Connection app = connect(database.jdbcUrl(), database.user(), database.password());
           Statement sql = app.createStatement();
-          ResultSet role = sql.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
+          ResultSet role =
+              sql.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
         role.next();
         assertThat(role.getBoolean(1)).as("Quizhall connects as a superuser").isFalse();
         sql.execute("CREATE TABLE scratch (id int)");
@@ -52,12 +58,17 @@ class EmbeddedDatabaseTest {
   }
 
   @Test
-  @DisplayName("a data directory an earlier release left open is closed: passwords, and its tables handed to Quizhall's role")
+  @DisplayName(
+      "a data directory an earlier release left open is closed: passwords, and its tables handed to Quizhall's role")
   void olderDataDirectory() throws Exception {
     Path directory = data.resolve("postgres");
     Files.createDirectories(directory);
-    try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false)
-            .setServerConfig("listen_addresses", "127.0.0.1").start();
+    try (EmbeddedPostgres old =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
         Connection admin = old.getPostgresDatabase().getConnection();
         Statement sql = admin.createStatement()) {
       sql.execute("CREATE DATABASE quizhall");
@@ -69,8 +80,10 @@ class EmbeddedDatabaseTest {
     }
 
     try (EmbeddedDatabase database = EmbeddedDatabase.start(data)) {
-      String postgresDb = database.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE_NAME, "/postgres");
-      assertThatThrownBy(() -> connect(postgresDb, "postgres", "").close()).isInstanceOf(SQLException.class);
+      String postgresDb =
+          database.jdbcUrl().replace("/" + EmbeddedDatabase.DATABASE_NAME, "/postgres");
+      assertThatThrownBy(() -> connect(postgresDb, "postgres", "").close())
+          .isInstanceOf(SQLException.class);
       try (Connection app = connect(database.jdbcUrl(), database.user(), database.password());
           Statement sql = app.createStatement()) {
         sql.execute("INSERT INTO decks (title) VALUES ('new')");

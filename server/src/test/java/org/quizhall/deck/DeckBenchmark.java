@@ -8,60 +8,65 @@ import org.quizhall.notes.SampleNotes;
 import org.quizhall.notes.TopicTree;
 
 /**
- * Times notes to deck (import plus generation) for the shipped sample and for 1 MiB of notes. Run as a plain main
- * class; a warm-up loop lets the JIT settle before the timed loop.
+ * Times notes to deck (import plus generation) for the shipped sample and for 1 MiB of notes. Run
+ * as a plain main class; a warm-up loop lets the JIT settle before the timed loop.
  */
 public final class DeckBenchmark {
 
-    private DeckBenchmark() {
-    }
+  private DeckBenchmark() {}
 
-    public static void main(String[] args) {
-        String sample = SampleNotes.read(SampleNotes.AWS);
-        String large = largeNotes(sample);
-        System.out.printf("sample: %d bytes, %d lines%n", sample.length(), sample.lines().count());
-        System.out.printf("large:  %d bytes, %d lines%n", large.length(), large.lines().count());
-        measure("sample notes -> deck", sample, 200, 200);
-        measure("1 MiB notes  -> deck", large, 3, 5);
-    }
+  public static void main(String[] args) {
+    String sample = SampleNotes.read(SampleNotes.AWS);
+    String large = largeNotes(sample);
+    System.out.printf("sample: %d bytes, %d lines%n", sample.length(), sample.lines().count());
+    System.out.printf("large:  %d bytes, %d lines%n", large.length(), large.lines().count());
+    measure("sample notes -> deck", sample, 200, 200);
+    measure("1 MiB notes  -> deck", large, 3, 5);
+  }
 
-    private static void measure(String label, String notes, int warmup, int runs) {
-        int questions = 0;
-        for (int i = 0; i < warmup; i++) {
-            questions += DeckGenerator.generate(NotesImporter.parse(notes), i).questions().size();
-        }
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            TopicTree tree = NotesImporter.parse(notes);
-            GeneratedDeck deck = DeckGenerator.generate(tree, i);
-            times.add((System.nanoTime() - start) / 1e6);
-            questions = deck.questions().size();
-        }
-        times.sort(Double::compare);
-        System.out.printf("%s: %d questions, median %.1f ms, min %.1f ms, max %.1f ms%n", label, questions,
-                times.get(times.size() / 2), times.get(0), times.get(times.size() - 1));
+  private static void measure(String label, String notes, int warmup, int runs) {
+    int questions = 0;
+    for (int i = 0; i < warmup; i++) {
+      questions += DeckGenerator.generate(NotesImporter.parse(notes), i).questions().size();
     }
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      TopicTree tree = NotesImporter.parse(notes);
+      GeneratedDeck deck = DeckGenerator.generate(tree, i);
+      times.add((System.nanoTime() - start) / 1e6);
+      questions = deck.questions().size();
+    }
+    times.sort(Double::compare);
+    System.out.printf(
+        "%s: %d questions, median %.1f ms, min %.1f ms, max %.1f ms%n",
+        label, questions, times.get(times.size() / 2), times.get(0), times.get(times.size() - 1));
+  }
 
-    /** Copies of the sample with numbered headings and longer bullets, up to 1 MiB within the line limit. */
-    static String largeNotes(String sample) {
-        StringBuilder out = new StringBuilder();
-        List<String> lines = sample.lines().toList();
-        for (int copy = 1; ; copy++) {
-            StringBuilder part = new StringBuilder();
-            for (String line : lines.subList(2, lines.size())) {
-                if (line.startsWith("- ")) {
-                    part.append(line).append(line.length() > 12 ? " as covered in study unit " + copy
-                            + " of the course" : "").append('\n');
-                } else {
-                    part.append(line).append(" (unit ").append(copy).append(")\n");
-                }
-            }
-            if (out.length() + part.length() > NotesLimits.MAX_BYTES
-                    || out.chars().filter(c -> c == '\n').count() + lines.size() > NotesLimits.MAX_LINES) {
-                return out.toString();
-            }
-            out.append(part);
+  /**
+   * Copies of the sample with numbered headings and longer bullets, up to 1 MiB within the line
+   * limit.
+   */
+  static String largeNotes(String sample) {
+    StringBuilder out = new StringBuilder();
+    List<String> lines = sample.lines().toList();
+    for (int copy = 1; ; copy++) {
+      StringBuilder part = new StringBuilder();
+      for (String line : lines.subList(2, lines.size())) {
+        if (line.startsWith("- ")) {
+          part.append(line)
+              .append(
+                  line.length() > 12 ? " as covered in study unit " + copy + " of the course" : "")
+              .append('\n');
+        } else {
+          part.append(line).append(" (unit ").append(copy).append(")\n");
         }
+      }
+      if (out.length() + part.length() > NotesLimits.MAX_BYTES
+          || out.chars().filter(c -> c == '\n').count() + lines.size() > NotesLimits.MAX_LINES) {
+        return out.toString();
+      }
+      out.append(part);
     }
+  }
 }

@@ -10,22 +10,28 @@ import org.quizhall.notes.SampleNotes;
 import org.quizhall.notes.TopicNode;
 import org.quizhall.notes.TopicTree;
 
-/** Items worded as an exam writer would word them, from the shapes of notes that used to come out as fragments. */
+/**
+ * Items worded as an exam writer would word them, from the shapes of notes that used to come out as
+ * fragments.
+ */
 @DisplayName("Exam wording")
 class ExamWordingTest {
 
-    private static List<Question> deck(String notes) {
-        return DeckGenerator.generate(NotesImporter.parse(notes), 1L).questions();
-    }
+  private static List<Question> deck(String notes) {
+    return DeckGenerator.generate(NotesImporter.parse(notes), 1L).questions();
+  }
 
-    private static List<Question> sample() {
-        return DeckGenerator.generate(SampleNotes.aws(), 1L).questions();
-    }
+  private static List<Question> sample() {
+    return DeckGenerator.generate(SampleNotes.aws(), 1L).questions();
+  }
 
-    @Test
-    @DisplayName("a limit noted as a fragment under its heading is asked as the question it stands for")
-    void limits() {
-        List<Question> questions = deck("""
+  @Test
+  @DisplayName(
+      "a limit noted as a fragment under its heading is asked as the question it stands for")
+  void limits() {
+    List<Question> questions =
+        deck(
+            """
                 Amazon ML
                 - Soft limit up to 100 GB training data
                 - Soft limit up to 5 simultaneous jobs
@@ -37,59 +43,78 @@ class ExamWordingTest {
                 - Max timeout can be set is 900 seconds
                 - Supports 5 languages
                 """);
-        assertThat(questions).extracting(Question::prompt)
-                .contains("What is the soft limit on training data for Amazon ML, in GB?",
-                        "What is the soft limit on the number of simultaneous jobs for Amazon ML?",
-                        "What is the maximum number of records in a batch for Kinesis Data Streams + Lambda?",
-                        "What is the maximum size of a function call for Kinesis Data Streams + Lambda, in MB?",
-                        "What is the maximum timeout for AWS Lambda, in seconds?");
-        // A number changed in a fragment is no statement to judge true or false.
-        assertThat(questions).filteredOn(q -> q.type() == QuestionType.TRUE_FALSE)
-                .noneMatch(q -> q.prompt().contains("Soft limit") || q.prompt().contains("Up to"));
-    }
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .contains(
+            "What is the soft limit on training data for Amazon ML, in GB?",
+            "What is the soft limit on the number of simultaneous jobs for Amazon ML?",
+            "What is the maximum number of records in a batch for Kinesis Data Streams + Lambda?",
+            "What is the maximum size of a function call for Kinesis Data Streams + Lambda, in MB?",
+            "What is the maximum timeout for AWS Lambda, in seconds?");
+    // A number changed in a fragment is no statement to judge true or false.
+    assertThat(questions)
+        .filteredOn(q -> q.type() == QuestionType.TRUE_FALSE)
+        .noneMatch(q -> q.prompt().contains("Soft limit") || q.prompt().contains("Up to"));
+  }
 
-    @Test
-    @DisplayName("imported cards that say what kind of thing they are are not offered among cards of another kind")
-    void cardKinds() {
-        String[][] raw = {{"Latency", "the time a packet takes to arrive"}, {"Bandwidth", "the most data a link carries"},
-            {"Jitter", "variation in packet delay"}, {"Throughput", "the data actually delivered"},
-            {"Router", "a device that forwards packets between networks"}, {"Switch", "a device that connects hosts"},
-            {"Firewall", "a device that filters traffic"}};
-        java.util.List<CardQuestions.Card> cards = new java.util.ArrayList<>();
-        for (int i = 0; i < raw.length; i++) {
-            cards.add(new CardQuestions.Card(i + 1, raw[i][0], raw[i][1]));
-        }
-        java.util.List<io.vertx.core.json.JsonObject> asked = CardQuestions.questions(cards).stream()
-            .map(QuestionRow::question).toList();
-        for (int metric = 0; metric < 4; metric++) {
-            assertThat(asked.get(metric).getJsonArray("options").getList()).as("options for %s", raw[metric][0])
-                .doesNotContain("Router", "Switch", "Firewall");
-        }
-        assertThat(asked.get(4).getJsonArray("options").getList()).contains("Switch", "Firewall");
+  @Test
+  @DisplayName(
+      "imported cards that say what kind of thing they are are not offered among cards of another kind")
+  void cardKinds() {
+    String[][] raw = {
+      {"Latency", "the time a packet takes to arrive"},
+      {"Bandwidth", "the most data a link carries"},
+      {"Jitter", "variation in packet delay"},
+      {"Throughput", "the data actually delivered"},
+      {"Router", "a device that forwards packets between networks"},
+      {"Switch", "a device that connects hosts"},
+      {"Firewall", "a device that filters traffic"}
+    };
+    java.util.List<CardQuestions.Card> cards = new java.util.ArrayList<>();
+    for (int i = 0; i < raw.length; i++) {
+      cards.add(new CardQuestions.Card(i + 1, raw[i][0], raw[i][1]));
     }
-
-    @Test
-    @DisplayName("an imported card whose answer is of a sort no other card has is typed, not offered among another sort")
-    void cardOfItsOwnSort() {
-        String[][] raw = {{"Mitochondrion", "releases energy from food"}, {"Ribosome", "builds proteins"},
-            {"Nucleus", "holds the genetic material"}, {"Vacuole", "stores water"}, {"1789", "The storming of the Bastille"}};
-        java.util.List<CardQuestions.Card> cards = new java.util.ArrayList<>();
-        for (int i = 0; i < raw.length; i++) {
-            cards.add(new CardQuestions.Card(i + 1, raw[i][0], raw[i][1]));
-        }
-        java.util.List<io.vertx.core.json.JsonObject> asked = CardQuestions.questions(cards).stream()
-            .map(QuestionRow::question).toList();
-        io.vertx.core.json.JsonObject year = asked.get(4);
-        assertThat(year.getString("type")).as("no year among organelles").isEqualTo("typed");
-        assertThat(year.getJsonArray("accepted").getList()).containsExactly("1789");
-        assertThat(asked.get(0).getString("type")).isEqualTo("multiple_choice");
-        assertThat(asked.get(0).getJsonArray("options").getList()).doesNotContain("1789");
+    java.util.List<io.vertx.core.json.JsonObject> asked =
+        CardQuestions.questions(cards).stream().map(QuestionRow::question).toList();
+    for (int metric = 0; metric < 4; metric++) {
+      assertThat(asked.get(metric).getJsonArray("options").getList())
+          .as("options for %s", raw[metric][0])
+          .doesNotContain("Router", "Switch", "Firewall");
     }
+    assertThat(asked.get(4).getJsonArray("options").getList()).contains("Switch", "Firewall");
+  }
 
-    @Test
-    @DisplayName("a statement under a one-word heading ending in s keeps its subject unless the heading is a plural")
-    void singularHeadingsEndingInS() {
-        List<Question> questions = deck("""
+  @Test
+  @DisplayName(
+      "an imported card whose answer is of a sort no other card has is typed, not offered among another sort")
+  void cardOfItsOwnSort() {
+    String[][] raw = {
+      {"Mitochondrion", "releases energy from food"},
+      {"Ribosome", "builds proteins"},
+      {"Nucleus", "holds the genetic material"},
+      {"Vacuole", "stores water"},
+      {"1789", "The storming of the Bastille"}
+    };
+    java.util.List<CardQuestions.Card> cards = new java.util.ArrayList<>();
+    for (int i = 0; i < raw.length; i++) {
+      cards.add(new CardQuestions.Card(i + 1, raw[i][0], raw[i][1]));
+    }
+    java.util.List<io.vertx.core.json.JsonObject> asked =
+        CardQuestions.questions(cards).stream().map(QuestionRow::question).toList();
+    io.vertx.core.json.JsonObject year = asked.get(4);
+    assertThat(year.getString("type")).as("no year among organelles").isEqualTo("typed");
+    assertThat(year.getJsonArray("accepted").getList()).containsExactly("1789");
+    assertThat(asked.get(0).getString("type")).isEqualTo("multiple_choice");
+    assertThat(asked.get(0).getJsonArray("options").getList()).doesNotContain("1789");
+  }
+
+  @Test
+  @DisplayName(
+      "a statement under a one-word heading ending in s keeps its subject unless the heading is a plural")
+  void singularHeadingsEndingInS() {
+    List<Question> questions =
+        deck(
+            """
                 # Photosynthesis
                 - Takes place in the chloroplasts
                 - Needs light, water and carbon dioxide
@@ -100,57 +125,83 @@ class ExamWordingTest {
                 - Needs a spark to start
                 - Produces a long war
                 """);
-        assertThat(questions).filteredOn(q -> q.type() == QuestionType.TRUE_FALSE || q.type() == QuestionType.TYPED)
-                .extracting(Question::prompt)
-                .filteredOn(p -> p.contains("chloroplasts") || p.contains("light, water"))
-                .isNotEmpty()
-                .allMatch(p -> p.contains("Photosynthesis"), "names its subject, Photosynthesis");
-        assertThat(questions).extracting(Question::prompt).noneMatch(p -> p.contains("Causes takes") || p.contains("Causes: "));
-    }
+    assertThat(questions)
+        .filteredOn(q -> q.type() == QuestionType.TRUE_FALSE || q.type() == QuestionType.TYPED)
+        .extracting(Question::prompt)
+        .filteredOn(p -> p.contains("chloroplasts") || p.contains("light, water"))
+        .isNotEmpty()
+        .allMatch(p -> p.contains("Photosynthesis"), "names its subject, Photosynthesis");
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("Causes takes") || p.contains("Causes: "));
+  }
 
-    @Test
-    @DisplayName("a metric's options are other metrics, not the devices defined beside them")
-    void sameKindDefinitions() {
-        List<Question> questions = deck(SampleNotes.read("/notes/glossary.txt"));
-        Question jitter = questions.stream().filter(q -> q.answer().equals("Jitter")).findFirst().orElseThrow();
-        assertThat(jitter.options()).containsExactlyInAnyOrder("Jitter", "Latency", "Throughput", "Bandwidth");
-        Question router = questions.stream().filter(q -> q.prompt().equals("What does “Router” mean?")).findFirst()
-                .orElseThrow();
-        assertThat(router.options()).filteredOn(o -> !o.equals(router.answer()))
-                .anyMatch(o -> o.startsWith("A device"));
-    }
+  @Test
+  @DisplayName("a metric's options are other metrics, not the devices defined beside them")
+  void sameKindDefinitions() {
+    List<Question> questions = deck(SampleNotes.read("/notes/glossary.txt"));
+    Question jitter =
+        questions.stream().filter(q -> q.answer().equals("Jitter")).findFirst().orElseThrow();
+    assertThat(jitter.options())
+        .containsExactlyInAnyOrder("Jitter", "Latency", "Throughput", "Bandwidth");
+    Question router =
+        questions.stream()
+            .filter(q -> q.prompt().equals("What does “Router” mean?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(router.options())
+        .filteredOn(o -> !o.equals(router.answer()))
+        .anyMatch(o -> o.startsWith("A device"));
+  }
 
-    @Test
-    @DisplayName("a glossed name is asked what it is, without the product heading it is merely listed under")
-    void glossedNames() {
-        List<Question> questions = sample();
-        Question tachyon = questions.stream().filter(q -> q.prompt().equals("Which of these is an accelerator for Spark?"))
-                .findFirst().orElseThrow();
-        assertThat(tachyon.answer()).isEqualTo("Tachyon");
-        assertThat(tachyon.context()).doesNotContain("S3DistCP");
-        assertThat(questions).extracting(Question::prompt).contains("What is Accumulo?")
-                .doesNotContain("What does “Accumulo” mean?");
-        assertThat(questions).extracting(Question::prompt).contains("Which of these are classed as General Purpose?");
-    }
+  @Test
+  @DisplayName(
+      "a glossed name is asked what it is, without the product heading it is merely listed under")
+  void glossedNames() {
+    List<Question> questions = sample();
+    Question tachyon =
+        questions.stream()
+            .filter(q -> q.prompt().equals("Which of these is an accelerator for Spark?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(tachyon.answer()).isEqualTo("Tachyon");
+    assertThat(tachyon.context()).doesNotContain("S3DistCP");
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .contains("What is Accumulo?")
+        .doesNotContain("What does “Accumulo” mean?");
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .contains("Which of these are classed as General Purpose?");
+  }
 
-    @Test
-    @DisplayName("which-topic questions offer no umbrella topic that lists the key, and no key its name spells out")
-    void topicOptions() {
-        List<Question> topics = sample().stream().filter(q -> q.kind().equals(TopicQuestions.KIND)).toList();
-        Question presto = topics.stream().filter(q -> q.prompt().contains("interactive queries at petabyte scale"))
-                .findFirst().orElseThrow();
-        assertThat(presto.answer()).isEqualTo("Presto");
-        assertThat(presto.options()).as("Hadoop's section lists Presto").doesNotContain("Hadoop");
-        assertThat(topics).extracting(Question::prompt)
-                .noneMatch(p -> p.contains("copy in a distributed manner"))
-                .noneMatch(p -> p.contains("fits the description"))
-                .noneMatch(p -> p.contains("can be used by Redshift, Athena"));
-    }
+  @Test
+  @DisplayName(
+      "which-topic questions offer no umbrella topic that lists the key, and no key its name spells out")
+  void topicOptions() {
+    List<Question> topics =
+        sample().stream().filter(q -> q.kind().equals(TopicQuestions.KIND)).toList();
+    Question presto =
+        topics.stream()
+            .filter(q -> q.prompt().contains("interactive queries at petabyte scale"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(presto.answer()).isEqualTo("Presto");
+    assertThat(presto.options()).as("Hadoop's section lists Presto").doesNotContain("Hadoop");
+    assertThat(topics)
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("copy in a distributed manner"))
+        .noneMatch(p -> p.contains("fits the description"))
+        .noneMatch(p -> p.contains("can be used by Redshift, Athena"));
+  }
 
-    @Test
-    @DisplayName("the last of a run of single items, or a point named by an activity, takes no statements as its own")
-    void flatOutlineNesting() {
-        TopicTree tree = NotesImporter.parse("""
+  @Test
+  @DisplayName(
+      "the last of a run of single items, or a point named by an activity, takes no statements as its own")
+  void flatOutlineNesting() {
+    TopicTree tree =
+        NotesImporter.parse(
+            """
                 Transactions
                 - ACID properties
                 - Atomicity
@@ -164,18 +215,27 @@ class ExamWordingTest {
                 - Using other ETL engines than Spark
                 - Glue ETL is implemented in Spark
                 """);
-        TopicNode isolation = tree.nodes().stream().filter(n -> n.text().startsWith("PostgreSQL default")).findFirst()
-                .orElseThrow();
-        assertThat(isolation.path()).containsExactly("Transactions");
-        TopicNode spark = tree.nodes().stream().filter(n -> n.text().startsWith("Glue ETL is implemented"))
-                .findFirst().orElseThrow();
-        assertThat(spark.path()).endsWith("Anti-patterns", "Using other ETL engines than Spark");
-    }
+    TopicNode isolation =
+        tree.nodes().stream()
+            .filter(n -> n.text().startsWith("PostgreSQL default"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(isolation.path()).containsExactly("Transactions");
+    TopicNode spark =
+        tree.nodes().stream()
+            .filter(n -> n.text().startsWith("Glue ETL is implemented"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(spark.path()).endsWith("Anti-patterns", "Using other ETL engines than Spark");
+  }
 
-    @Test
-    @DisplayName("no true/false from a verbless fragment or from advice, and no blank whose subject had to be hidden")
-    void noFragments() {
-        List<Question> questions = deck("""
+  @Test
+  @DisplayName(
+      "no true/false from a verbless fragment or from advice, and no blank whose subject had to be hidden")
+  void noFragments() {
+    List<Question> questions =
+        deck(
+            """
                 Spark
                 - Stream processing through Spark Streaming (from Amazon Kinesis / Apache Kafka)
                 - Spark uses in-memory caching
@@ -185,73 +245,114 @@ class ExamWordingTest {
                 - Smaller batch size or longer timeout
                 - Lambda can receive an event with a batch of stream records
                 """);
-        assertThat(questions).extracting(Question::prompt)
-                .noneMatch(p -> p.contains("Stream processing through _____"))
-                .noneMatch(p -> p.contains("use DynamoDB to store"))
-                .noneMatch(p -> p.contains("Just store"))
-                .noneMatch(p -> p.contains("Smaller batch size"));
-    }
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("Stream processing through _____"))
+        .noneMatch(p -> p.contains("use DynamoDB to store"))
+        .noneMatch(p -> p.contains("Just store"))
+        .noneMatch(p -> p.contains("Smaller batch size"));
+  }
 
-    @Test
-    @DisplayName("a table asks across its rows: two that share a category, and the highest of four numbers")
-    void tableComparisons() {
-        String notes = SampleNotes.read("/notes/science-tables.md");
-        java.util.Map<String, String[]> rows = new java.util.HashMap<>();
-        notes.lines().filter(l -> l.startsWith("| ") && !l.contains("---")).forEach(l -> {
-            String[] cells = java.util.Arrays.stream(l.split("\\|")).map(String::strip).filter(c -> !c.isEmpty())
-                    .toArray(String[]::new);
-            rows.put(cells[0], cells);
-        });
-        List<Question> questions = deck(notes);
-        Question chooseTwo = questions.stream().filter(q -> q.type() == QuestionType.MULTIPLE_RESPONSE
-                && q.prompt().startsWith("Which two of these planets are ")).findFirst().orElseThrow();
-        String type = chooseTwo.prompt().substring("Which two of these planets are ".length(),
-                chooseTwo.prompt().indexOf('?'));
-        for (int i = 0; i < chooseTwo.options().size(); i++) {
-            boolean ofType = type.startsWith(rows.get(chooseTwo.options().get(i))[1]);
-            assertThat(chooseTwo.keys().contains(i)).as(chooseTwo.options().get(i)).isEqualTo(ofType);
-        }
-        Question highest = questions.stream().filter(q -> q.prompt().equals(
-                "Which of these elements has the highest atomic number?")).findFirst().orElseThrow();
-        String max = highest.options().stream().max(java.util.Comparator.comparingInt(o -> Integer.parseInt(rows.get(o)[2])))
-                .orElseThrow();
-        assertThat(highest.answer()).isEqualTo(max);
+  @Test
+  @DisplayName(
+      "a table asks across its rows: two that share a category, and the highest of four numbers")
+  void tableComparisons() {
+    String notes = SampleNotes.read("/notes/science-tables.md");
+    java.util.Map<String, String[]> rows = new java.util.HashMap<>();
+    notes
+        .lines()
+        .filter(l -> l.startsWith("| ") && !l.contains("---"))
+        .forEach(
+            l -> {
+              String[] cells =
+                  java.util.Arrays.stream(l.split("\\|"))
+                      .map(String::strip)
+                      .filter(c -> !c.isEmpty())
+                      .toArray(String[]::new);
+              rows.put(cells[0], cells);
+            });
+    List<Question> questions = deck(notes);
+    Question chooseTwo =
+        questions.stream()
+            .filter(
+                q ->
+                    q.type() == QuestionType.MULTIPLE_RESPONSE
+                        && q.prompt().startsWith("Which two of these planets are "))
+            .findFirst()
+            .orElseThrow();
+    String type =
+        chooseTwo
+            .prompt()
+            .substring("Which two of these planets are ".length(), chooseTwo.prompt().indexOf('?'));
+    for (int i = 0; i < chooseTwo.options().size(); i++) {
+      boolean ofType = type.startsWith(rows.get(chooseTwo.options().get(i))[1]);
+      assertThat(chooseTwo.keys().contains(i)).as(chooseTwo.options().get(i)).isEqualTo(ofType);
     }
+    Question highest =
+        questions.stream()
+            .filter(
+                q -> q.prompt().equals("Which of these elements has the highest atomic number?"))
+            .findFirst()
+            .orElseThrow();
+    String max =
+        highest.options().stream()
+            .max(java.util.Comparator.comparingInt(o -> Integer.parseInt(rows.get(o)[2])))
+            .orElseThrow();
+    assertThat(highest.answer()).isEqualTo(max);
+  }
 
-    @Test
-    @DisplayName("parallel statements are matched subject to claim: each git command with what it does")
-    void statementMatching() {
-        Question matching = deck(SampleNotes.read("/notes/git-workflow.md")).stream()
-                .filter(q -> q.type() == QuestionType.MATCHING && q.options().contains("git status")).findFirst()
-                .orElseThrow();
-        assertThat(matching.prompt()).isEqualTo("Match each of these with what it does.");
-        assertThat(matching.matches().get(matching.options().indexOf("git status"))).isEqualTo("Shows which files changed");
-    }
+  @Test
+  @DisplayName(
+      "parallel statements are matched subject to claim: each git command with what it does")
+  void statementMatching() {
+    Question matching =
+        deck(SampleNotes.read("/notes/git-workflow.md")).stream()
+            .filter(q -> q.type() == QuestionType.MATCHING && q.options().contains("git status"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(matching.prompt()).isEqualTo("Match each of these with what it does.");
+    assertThat(matching.matches().get(matching.options().indexOf("git status")))
+        .isEqualTo("Shows which files changed");
+  }
 
-    @Test
-    @DisplayName("a year is offered in the order the sentence tells its years, and not asked when a year beside it gives it away")
-    void yearsInOrder() {
-        List<Question> questions = deck(SampleNotes.read("/notes/french-revolution.md"));
-        Question coup = questions.stream().filter(q -> q.prompt().contains("in November _____")).findFirst()
-                .orElseThrow();
-        assertThat(coup.options()).allMatch(o -> Integer.parseInt(o) < 1804);
-        // "abolished in September 1792, and … executed in January ___": the next January is 1793.
-        assertThat(questions).extracting(Question::prompt).noneMatch(p -> p.contains("executed in January _____"));
-    }
+  @Test
+  @DisplayName(
+      "a year is offered in the order the sentence tells its years, and not asked when a year beside it gives it away")
+  void yearsInOrder() {
+    List<Question> questions = deck(SampleNotes.read("/notes/french-revolution.md"));
+    Question coup =
+        questions.stream()
+            .filter(q -> q.prompt().contains("in November _____"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(coup.options()).allMatch(o -> Integer.parseInt(o) < 1804);
+    // "abolished in September 1792, and … executed in January ___": the next January is 1793.
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("executed in January _____"));
+  }
 
-    @Test
-    @DisplayName("flashcards set off by a blank line after a bare-line heading's bullets are not under that heading")
-    void cardsAfterAFlatSection() {
-        TopicTree tree = NotesImporter.parse(SampleNotes.read("/notes/mixed.md"));
-        TopicNode primaryKey = tree.nodes().stream().filter(n -> n.text().startsWith("Primary key ::")).findFirst()
-                .orElseThrow();
-        assertThat(primaryKey.path()).containsExactly("Databases");
-        TopicNode backup = tree.nodes().stream().filter(n -> n.text().equals("Using replication as a backup"))
-                .findFirst().orElseThrow();
-        assertThat(backup.path()).endsWith("Replication", "Anti-patterns");
-    }
+  @Test
+  @DisplayName(
+      "flashcards set off by a blank line after a bare-line heading's bullets are not under that heading")
+  void cardsAfterAFlatSection() {
+    TopicTree tree = NotesImporter.parse(SampleNotes.read("/notes/mixed.md"));
+    TopicNode primaryKey =
+        tree.nodes().stream()
+            .filter(n -> n.text().startsWith("Primary key ::"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(primaryKey.path()).containsExactly("Databases");
+    TopicNode backup =
+        tree.nodes().stream()
+            .filter(n -> n.text().equals("Using replication as a backup"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(backup.path()).endsWith("Replication", "Anti-patterns");
+  }
 
-    private static final String PROSE = """
+  private static final String PROSE =
+      """
             Photosynthesis
 
             Photosynthesis is the process by which green plants turn light energy into chemical energy. It takes place
@@ -261,99 +362,174 @@ class ExamWordingTest {
             when water molecules are split.
             """;
 
-    @Test
-    @DisplayName("prose: where things happen is asked among the other places the notes name, never of 'it'")
-    void proseWhere() {
-        List<Question> questions = deck(PROSE);
-        Question thylakoid = questions.stream().filter(q -> q.prompt().equals(
-                "Fill in the blank: The light-dependent reactions happen in the _____ and produce ATP and NADPH."))
-                .findFirst().orElseThrow();
-        assertThat(thylakoid.answer()).isEqualTo("thylakoid membranes");
-        assertThat(thylakoid.options()).containsExactlyInAnyOrder("thylakoid membranes", "stroma", "chloroplasts");
-        assertThat(questions).extracting(Question::prompt).noneMatch(p -> p.contains("It takes place"));
-    }
+  @Test
+  @DisplayName(
+      "prose: where things happen is asked among the other places the notes name, never of 'it'")
+  void proseWhere() {
+    List<Question> questions = deck(PROSE);
+    Question thylakoid =
+        questions.stream()
+            .filter(
+                q ->
+                    q.prompt()
+                        .equals(
+                            "Fill in the blank: The light-dependent reactions happen in the _____ and produce ATP and NADPH."))
+            .findFirst()
+            .orElseThrow();
+    assertThat(thylakoid.answer()).isEqualTo("thylakoid membranes");
+    assertThat(thylakoid.options())
+        .containsExactlyInAnyOrder("thylakoid membranes", "stroma", "chloroplasts");
+    assertThat(questions).extracting(Question::prompt).noneMatch(p -> p.contains("It takes place"));
+  }
 
-    @Test
-    @DisplayName("a false statement swaps subjects only between lines that say the same sort of thing of them")
-    void parallelSwapsOnly() {
-        // "Photosynthesis is the process …" and "Oxygen is released …" share only "is".
-        assertThat(deck(PROSE)).extracting(Question::prompt)
-                .noneMatch(p -> p.contains("Oxygen is the process") || p.contains("Photosynthesis is released"));
-    }
+  @Test
+  @DisplayName(
+      "a false statement swaps subjects only between lines that say the same sort of thing of them")
+  void parallelSwapsOnly() {
+    // "Photosynthesis is the process …" and "Oxygen is released …" share only "is".
+    assertThat(deck(PROSE))
+        .extracting(Question::prompt)
+        .noneMatch(
+            p -> p.contains("Oxygen is the process") || p.contains("Photosynthesis is released"));
+  }
 
-    @Test
-    @DisplayName("a number is asked 'how many' where the sentence allows, else as a fill-in, never with a question bolted on")
-    void numbersAsQuestions() {
-        List<Question> cells = deck(SampleNotes.read("/notes/cell-biology.md"));
-        assertThat(cells).extracting(Question::prompt).noneMatch(p -> p.contains("fills the blank?"))
-                .noneMatch(p -> p.contains("1 to how many"))
-                // Asked as an examiner asks, the verb after its subject: not "Mitosis produces how many …?".
-                .contains("How many identical daughter cells does mitosis produce?",
-                        "How many sodium ions does the sodium-potassium pump move out for every 2 potassium ions in?")
-                .noneMatch(p -> p.contains("for every how many"))
-                .satisfies(prompts -> assertThat(deck("""
+  @Test
+  @DisplayName(
+      "a number is asked 'how many' where the sentence allows, else as a fill-in, never with a question bolted on")
+  void numbersAsQuestions() {
+    List<Question> cells = deck(SampleNotes.read("/notes/cell-biology.md"));
+    assertThat(cells)
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("fills the blank?"))
+        .noneMatch(p -> p.contains("1 to how many"))
+        // Asked as an examiner asks, the verb after its subject: not "Mitosis produces how many
+        // …?".
+        .contains(
+            "How many identical daughter cells does mitosis produce?",
+            "How many sodium ions does the sodium-potassium pump move out for every 2 potassium ions in?")
+        .noneMatch(p -> p.contains("for every how many"))
+        .satisfies(
+            prompts ->
+                assertThat(
+                        deck(
+                            """
                         # Facts with counts
                         - Beethoven wrote 9 symphonies in his life
                         - The team won 5 trophies last year
                         - A violin has 4 strings
                         - The Apollo program sent 12 astronauts to the Moon
-                        """)).extracting(Question::prompt)
-                        // A past verb is not turned round with "do"; a name keeps its capital, an article loses it.
-                        .noneMatch(p -> p.contains(" do beethoven") || p.contains(" do the team")
+                        """))
+                    .extracting(Question::prompt)
+                    // A past verb is not turned round with "do"; a name keeps its capital, an
+                    // article loses it.
+                    .noneMatch(
+                        p ->
+                            p.contains(" do beethoven")
+                                || p.contains(" do the team")
                                 || p.contains("do the Apollo program sent"))
-                        .contains("How many strings does a violin have?"))
-                // A statement asked true or false, or with a blank, ends as a sentence does.
-                .filteredOn(p -> p.startsWith("True or false? ") || p.startsWith("Fill in the blank: "))
-                .isNotEmpty().allMatch(p -> p.endsWith("."));
-        // A range is one fact: asked whole, against ranges, none of which holds the key's ("1 to 100").
-        Question size = cells.stream().filter(q -> q.prompt().startsWith("Fill in the blank: Prokaryotic cells are "
-                + "typically _____ micrometres across")).findFirst().orElseThrow();
-        assertThat(size.answer()).isEqualTo("1 to 10");
-        assertThat(size.options()).hasSize(4).allMatch(o -> o.matches("[0-9.,]+ to [0-9.,]+"))
-                .doesNotContain("1 to 100", "0.1 to 10");
-        // A narrow range is told from ranges moved along, not from 6,000 to 10,000 beats a minute.
-        Question heart = deck(SampleNotes.read("/notes/human-body.txt")).stream()
-                .filter(q -> q.prompt().contains("heart beats about _____")).findFirst().orElseThrow();
-        assertThat(heart.options()).contains("60 to 100").allSatisfy(o -> {
-            String[] ends = o.split(" to ");
-            assertThat(Integer.parseInt(ends[0])).isBetween(10, 200);
-            assertThat(Integer.parseInt(ends[1])).isBetween(20, 300);
-        });
-        Question chromosomes = cells.stream().filter(q -> q.prompt().equals(
-                        "How many chromosomes do human body cells contain?"))
-                .findFirst().orElseThrow();
-        // Near numbers of the key's parity: an even count among odd ones is picked without knowing it.
-        assertThat(chromosomes.options()).allMatch(o -> Integer.parseInt(o) % 2 == 0);
-        assertThat(deck(SampleNotes.read("/notes/french-revolution.md"))).extracting(Question::prompt)
-                .anyMatch(p -> p.startsWith("Fill in the year: "));
-    }
+                    .contains("How many strings does a violin have?"))
+        // A statement asked true or false, or with a blank, ends as a sentence does.
+        .filteredOn(p -> p.startsWith("True or false? ") || p.startsWith("Fill in the blank: "))
+        .isNotEmpty()
+        .allMatch(p -> p.endsWith("."));
+    // A range is one fact: asked whole, against ranges, none of which holds the key's ("1 to 100").
+    Question size =
+        cells.stream()
+            .filter(
+                q ->
+                    q.prompt()
+                        .startsWith(
+                            "Fill in the blank: Prokaryotic cells are "
+                                + "typically _____ micrometres across"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(size.answer()).isEqualTo("1 to 10");
+    assertThat(size.options())
+        .hasSize(4)
+        .allMatch(o -> o.matches("[0-9.,]+ to [0-9.,]+"))
+        .doesNotContain("1 to 100", "0.1 to 10");
+    // A narrow range is told from ranges moved along, not from 6,000 to 10,000 beats a minute.
+    Question heart =
+        deck(SampleNotes.read("/notes/human-body.txt")).stream()
+            .filter(q -> q.prompt().contains("heart beats about _____"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(heart.options())
+        .contains("60 to 100")
+        .allSatisfy(
+            o -> {
+              String[] ends = o.split(" to ");
+              assertThat(Integer.parseInt(ends[0])).isBetween(10, 200);
+              assertThat(Integer.parseInt(ends[1])).isBetween(20, 300);
+            });
+    Question chromosomes =
+        cells.stream()
+            .filter(q -> q.prompt().equals("How many chromosomes do human body cells contain?"))
+            .findFirst()
+            .orElseThrow();
+    // Near numbers of the key's parity: an even count among odd ones is picked without knowing it.
+    assertThat(chromosomes.options()).allMatch(o -> Integer.parseInt(o) % 2 == 0);
+    assertThat(deck(SampleNotes.read("/notes/french-revolution.md")))
+        .extracting(Question::prompt)
+        .anyMatch(p -> p.startsWith("Fill in the year: "));
+  }
 
-    @Test
-    @DisplayName("a line saying what one of several parallel things does asks which of them, its siblings the options")
-    void whichOfTheSiblings() {
-        List<Question> cells = deck(SampleNotes.read("/notes/cell-biology.md"));
-        List<String> organelles = List.of("Nucleus", "Mitochondria", "Ribosomes", "Golgi apparatus");
-        Question atp = cells.stream().filter(q -> q.prompt().equals(
-                "Which organelle produces ATP through cellular respiration?")).findFirst().orElseThrow();
-        assertThat(atp.answer()).isEqualTo("Mitochondria");
-        assertThat(atp.options()).hasSize(4).allMatch(organelles::contains);
-        // Said of one organelle, "Have their own circular DNA" agrees: "has its own".
-        assertThat(cells).extracting(Question::prompt).contains("Which organelle has its own circular DNA?")
-                .noneMatch(p -> p.contains("has their"));
-        // Sections of one heading, each naming a process, are things to tell apart too; a line saying what a process
-        // does not do is as true of its siblings, and is not asked.
-        List<Question> processes = deck(SampleNotes.read("/notes/life-processes.md"));
-        Question light = processes.stream().filter(q -> q.prompt().equals(
-                "Which life process converts light energy into chemical energy inside chloroplasts?"))
-                .findFirst().orElseThrow();
-        assertThat(light.answer()).isEqualTo("Photosynthesis");
-        assertThat(light.options()).hasSize(4).doesNotHaveDuplicates().allMatch(o -> List.of("Photosynthesis",
-                "Cellular respiration", "Protein synthesis", "Osmosis", "Diffusion").contains(o));
-        assertThat(processes).extracting(Question::prompt).noneMatch(p -> p.contains("needs no energy"))
-                .contains("Which two of these are true of photosynthesis? (Choose two.)")
-                .noneMatch(p -> p.contains("true of the photosynthesis") || p.contains("true of the cellular"));
-        // A verb joined to the first is said of one thing too.
-        assertThat(deck("""
+  @Test
+  @DisplayName(
+      "a line saying what one of several parallel things does asks which of them, its siblings the options")
+  void whichOfTheSiblings() {
+    List<Question> cells = deck(SampleNotes.read("/notes/cell-biology.md"));
+    List<String> organelles = List.of("Nucleus", "Mitochondria", "Ribosomes", "Golgi apparatus");
+    Question atp =
+        cells.stream()
+            .filter(
+                q ->
+                    q.prompt().equals("Which organelle produces ATP through cellular respiration?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(atp.answer()).isEqualTo("Mitochondria");
+    assertThat(atp.options()).hasSize(4).allMatch(organelles::contains);
+    // Said of one organelle, "Have their own circular DNA" agrees: "has its own".
+    assertThat(cells)
+        .extracting(Question::prompt)
+        .contains("Which organelle has its own circular DNA?")
+        .noneMatch(p -> p.contains("has their"));
+    // Sections of one heading, each naming a process, are things to tell apart too; a line saying
+    // what a process
+    // does not do is as true of its siblings, and is not asked.
+    List<Question> processes = deck(SampleNotes.read("/notes/life-processes.md"));
+    Question light =
+        processes.stream()
+            .filter(
+                q ->
+                    q.prompt()
+                        .equals(
+                            "Which life process converts light energy into chemical energy inside chloroplasts?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(light.answer()).isEqualTo("Photosynthesis");
+    assertThat(light.options())
+        .hasSize(4)
+        .doesNotHaveDuplicates()
+        .allMatch(
+            o ->
+                List.of(
+                        "Photosynthesis",
+                        "Cellular respiration",
+                        "Protein synthesis",
+                        "Osmosis",
+                        "Diffusion")
+                    .contains(o));
+    assertThat(processes)
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("needs no energy"))
+        .contains("Which two of these are true of photosynthesis? (Choose two.)")
+        .noneMatch(
+            p -> p.contains("true of the photosynthesis") || p.contains("true of the cellular"));
+    // A verb joined to the first is said of one thing too.
+    assertThat(
+            deck(
+                """
                 # Cluster
                 - Primary node
                     - Coordinate the distribution of data and tasks
@@ -361,24 +537,42 @@ class ExamWordingTest {
                     - Host HDFS data and run tasks
                 - Task node
                     - Run tasks on spare capacity
-                """)).extracting(Question::prompt).contains("Which of these hosts HDFS data and runs tasks?");
-        // Sibling lines led by the thing they describe ("git log shows the history of commits") ask which thing.
-        Question log = deck(SampleNotes.read("/notes/git-workflow.md")).stream()
-                .filter(q -> q.prompt().equals("Which command shows the history of commits?")).findFirst().orElseThrow();
-        assertThat(log.answer()).isEqualTo("git log");
-        assertThat(log.options()).hasSize(4).allMatch(o -> o.startsWith("git "));
-        // A choose-two offers five options where the notes have them, as certification exams do.
-        assertThat(deck(SampleNotes.read("/notes/science-tables.md"))).filteredOn(q -> q.prompt().equals(
-                "Which two of these planets are terrestrial? (Choose two.)")).singleElement()
-                .satisfies(q -> assertThat(q.options()).hasSize(5));
-        // Definitions offered as answers to "What is …?" begin as sentences do.
-        assertThat(deck(SampleNotes.read(SampleNotes.AWS))).filteredOn(q -> q.prompt().equals("What is Sqoop?"))
-                .singleElement().satisfies(q -> assertThat(q.options())
-                        .allMatch(o -> Character.isUpperCase(o.charAt(0)) || Character.isDigit(o.charAt(0))));
-        assertThat(deck(SampleNotes.read("/notes/glossary.txt"))).filteredOn(q -> q.prompt().startsWith("What does "))
-                .isNotEmpty().allSatisfy(q -> assertThat(q.options()).allMatch(o -> Character.isUpperCase(o.charAt(0))));
-        // Sections that gather things ("Commands", "Ideas") or list names ("Atomicity") are not things to name.
-        assertThat(deck("""
+                """))
+        .extracting(Question::prompt)
+        .contains("Which of these hosts HDFS data and runs tasks?");
+    // Sibling lines led by the thing they describe ("git log shows the history of commits") ask
+    // which thing.
+    Question log =
+        deck(SampleNotes.read("/notes/git-workflow.md")).stream()
+            .filter(q -> q.prompt().equals("Which command shows the history of commits?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(log.answer()).isEqualTo("git log");
+    assertThat(log.options()).hasSize(4).allMatch(o -> o.startsWith("git "));
+    // A choose-two offers five options where the notes have them, as certification exams do.
+    assertThat(deck(SampleNotes.read("/notes/science-tables.md")))
+        .filteredOn(
+            q -> q.prompt().equals("Which two of these planets are terrestrial? (Choose two.)"))
+        .singleElement()
+        .satisfies(q -> assertThat(q.options()).hasSize(5));
+    // Definitions offered as answers to "What is …?" begin as sentences do.
+    assertThat(deck(SampleNotes.read(SampleNotes.AWS)))
+        .filteredOn(q -> q.prompt().equals("What is Sqoop?"))
+        .singleElement()
+        .satisfies(
+            q ->
+                assertThat(q.options())
+                    .allMatch(
+                        o -> Character.isUpperCase(o.charAt(0)) || Character.isDigit(o.charAt(0))));
+    assertThat(deck(SampleNotes.read("/notes/glossary.txt")))
+        .filteredOn(q -> q.prompt().startsWith("What does "))
+        .isNotEmpty()
+        .allSatisfy(q -> assertThat(q.options()).allMatch(o -> Character.isUpperCase(o.charAt(0))));
+    // Sections that gather things ("Commands", "Ideas") or list names ("Atomicity") are not things
+    // to name.
+    assertThat(
+            deck(
+                """
                 # Git essentials
                 ## Commands
                 - Git fetch downloads commits without merging them
@@ -389,13 +583,17 @@ class ExamWordingTest {
                 ## Transactions
                 - Atomicity
                 - Consistency
-                """)).extracting(Question::prompt).noneMatch(p -> p.startsWith("Which two of these are true of"));
-    }
+                """))
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.startsWith("Which two of these are true of"));
+  }
 
-    @Test
-    @DisplayName("a table column that counts things is asked 'how many', and its owner 'which has'")
-    void countingColumns() {
-        List<Question> questions = deck("""
+  @Test
+  @DisplayName("a table column that counts things is asked 'how many', and its owner 'which has'")
+  void countingColumns() {
+    List<Question> questions =
+        deck(
+            """
                 # Buildings
 
                 | Building | Floors | Number of lifts | Height (m) |
@@ -406,21 +604,32 @@ class ExamWordingTest {
                 | The Mill | 5 | 1 | 21 |
                 | The Tower | 20 | 6 | 80 |
                 """);
-        assertThat(questions).extracting(Question::prompt)
-                .noneMatch(p -> p.contains("’s floors") || p.contains("’s number of lifts") || p.contains("floors is"))
-                .anyMatch(p -> p.matches("How many (floors|lifts) does The [A-Z][a-z]+ have\\?"))
-                .anyMatch(p -> p.matches("Which building has [0-9]+ (floors|lifts?)\\?"))
-                .noneMatch(p -> p.contains("has 1 lifts"))
-                .noneMatch(p -> p.startsWith("How many height"))
-                // A heading's unit reads as one: "height, in m", never "height (m)".
-                .noneMatch(p -> p.contains("(m)"))
-                .anyMatch(p -> p.matches("What is The [A-Z][a-z]+’s height, in m\\?|Which building’s height is [0-9]+ m\\?"));
-    }
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .noneMatch(
+            p ->
+                p.contains("’s floors")
+                    || p.contains("’s number of lifts")
+                    || p.contains("floors is"))
+        .anyMatch(p -> p.matches("How many (floors|lifts) does The [A-Z][a-z]+ have\\?"))
+        .anyMatch(p -> p.matches("Which building has [0-9]+ (floors|lifts?)\\?"))
+        .noneMatch(p -> p.contains("has 1 lifts"))
+        .noneMatch(p -> p.startsWith("How many height"))
+        // A heading's unit reads as one: "height, in m", never "height (m)".
+        .noneMatch(p -> p.contains("(m)"))
+        .anyMatch(
+            p ->
+                p.matches(
+                    "What is The [A-Z][a-z]+’s height, in m\\?|Which building’s height is [0-9]+ m\\?"));
+  }
 
-    @Test
-    @DisplayName("a range's wrong options are never the key spelled another way, nor a range holding it")
-    void rangeOptionsAreWrongRanges() {
-        List<Question> questions = deck("""
+  @Test
+  @DisplayName(
+      "a range's wrong options are never the key spelled another way, nor a range holding it")
+  void rangeOptionsAreWrongRanges() {
+    List<Question> questions =
+        deck(
+            """
                 Building materials
                 - Copper pipes are typically 1.50 to 10 metres long
                 - Steel cables are usually 1.5 to 10 metres long
@@ -429,48 +638,69 @@ class ExamWordingTest {
                 - Glass panes are usually 3 to 6 metres long
                 - Bamboo poles are usually 4 to 12 metres long
                 """);
-        Question pipes = questions.stream().filter(q -> q.prompt().contains("Copper pipes are typically _____"))
-                .findFirst().orElseThrow();
-        assertThat(pipes.options()).hasSize(4);
-        for (String option : pipes.options()) {
-            if (option.equals(pipes.answer())) {
-                continue;
-            }
-            String[] ends = option.split(" to ");
-            double low = Double.parseDouble(ends[0]);
-            double high = Double.parseDouble(ends[1]);
-            assertThat(low <= 1.5 && high >= 10).as("%s holds or is the key's range", option).isFalse();
-        }
+    Question pipes =
+        questions.stream()
+            .filter(q -> q.prompt().contains("Copper pipes are typically _____"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pipes.options()).hasSize(4);
+    for (String option : pipes.options()) {
+      if (option.equals(pipes.answer())) {
+        continue;
+      }
+      String[] ends = option.split(" to ");
+      double low = Double.parseDouble(ends[0]);
+      double high = Double.parseDouble(ends[1]);
+      assertThat(low <= 1.5 && high >= 10).as("%s holds or is the key's range", option).isFalse();
     }
+  }
 
-    @Test
-    @DisplayName("unusual cards import: a dotted capital I in a Q&A line, a number too long for a long")
-    void unusualCards() {
-        assertThat(deck("""
+  @Test
+  @DisplayName(
+      "unusual cards import: a dotted capital I in a Q&A line, a number too long for a long")
+  void unusualCards() {
+    assertThat(
+            deck(
+                """
                 Geography
                 Q: What is İstanbul's old name? A: Constantinople
                 Q: What was Ankara called? A: Angora
                 Q: What is Izmir's old name? A: Smyrna
-                """)).extracting(Question::answer).contains("Constantinople");
-        assertThat(deck("""
+                """))
+        .extracting(Question::answer)
+        .contains("Constantinople");
+    assertThat(
+            deck(
+                """
                 Ports
                 Port A :: 99999999999999999999
                 Port B :: 22
                 Port C :: 53
-                """)).isNotNull();
-    }
+                """))
+        .isNotNull();
+  }
 
-    @Test
-    @DisplayName("a year the sentence looks back to bounds nothing; a gap in a table is no category")
-    void yearsLookingBackAndTableGaps() {
-        Question treaty = deck("""
+  @Test
+  @DisplayName("a year the sentence looks back to bounds nothing; a gap in a table is no category")
+  void yearsLookingBackAndTableGaps() {
+    Question treaty =
+        deck(
+                """
                 The Great War
                 - The Treaty of Versailles was signed in 1919 and ended the war that had started in 1914.
                 - The armistice was signed in 1918.
                 - The Lusitania was sunk in 1915.
-                """).stream().filter(q -> q.prompt().contains("signed in _____ and ended")).findFirst().orElseThrow();
-        assertThat(treaty.options()).filteredOn(o -> !o.equals("1919")).allMatch(o -> Integer.parseInt(o) > 1914);
-        assertThat(deck("""
+                """)
+            .stream()
+            .filter(q -> q.prompt().contains("signed in _____ and ended"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(treaty.options())
+        .filteredOn(o -> !o.equals("1919"))
+        .allMatch(o -> Integer.parseInt(o) > 1914);
+    assertThat(
+            deck(
+                """
                 # Elements
 
                 | Element | Symbol | Group |
@@ -480,28 +710,39 @@ class ExamWordingTest {
                 | Lithium | Li | 1 |
                 | Sodium | Na | 1 |
                 | Iron | Fe | 8 |
-                """)).extracting(Question::prompt).noneMatch(p -> p.contains("group -"));
-    }
+                """))
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("group -"));
+  }
 
-    @Test
-    @DisplayName("a common noun the notes write as \"a nucleus\" takes its article as a subject; a name does not")
-    void articles() {
-        assertThat(deck(SampleNotes.read("/notes/cell-biology.md"))).extracting(Question::prompt)
-                .contains("True or false? The nucleus is surrounded by a double membrane called the nuclear envelope.")
-                .noneMatch(p -> p.startsWith("True or false? Nucleus"));
-        assertThat(deck("""
+  @Test
+  @DisplayName(
+      "a common noun the notes write as \"a nucleus\" takes its article as a subject; a name does not")
+  void articles() {
+    assertThat(deck(SampleNotes.read("/notes/cell-biology.md")))
+        .extracting(Question::prompt)
+        .contains(
+            "True or false? The nucleus is surrounded by a double membrane called the nuclear envelope.")
+        .noneMatch(p -> p.startsWith("True or false? Nucleus"));
+    assertThat(
+            deck(
+                """
                 # Tools
                 - Spark
                     - Runs jobs in memory across a cluster
                     - Jobs written for Spark can read HDFS files
                     - A spark of an idea starts each job
-                """)).extracting(Question::prompt).noneMatch(p -> p.contains("The spark "));
-    }
+                """))
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("The spark "));
+  }
 
-    @Test
-    @DisplayName("a table's type column asks what type of thing a row is")
-    void typeColumns() {
-        assertThat(deck(SampleNotes.read("/notes/science-tables.md"))).extracting(Question::prompt)
-                .contains("What type of planet is Earth?").noneMatch(p -> p.endsWith("’s type?"));
-    }
+  @Test
+  @DisplayName("a table's type column asks what type of thing a row is")
+  void typeColumns() {
+    assertThat(deck(SampleNotes.read("/notes/science-tables.md")))
+        .extracting(Question::prompt)
+        .contains("What type of planet is Earth?")
+        .noneMatch(p -> p.endsWith("’s type?"));
+  }
 }

@@ -13,25 +13,29 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SQL on games, their questions, seats and answers lives in {@code org.quizhall.game}, so that a change to those
- * tables is made in one package. A source scan: the string literals of every other main file, with literals joined
- * by {@code +} read as one, must not name a game table after a SQL keyword.
+ * The SQL on games, their questions, seats and answers lives in {@code org.quizhall.game}, so that
+ * a change to those tables is made in one package. A source scan: the string literals of every
+ * other main file, with literals joined by {@code +} read as one, must not name a game table after
+ * a SQL keyword.
  */
 class GameTablesStayInGameTest {
 
   static final Path MAIN = Path.of("src/main/java");
   static final Path GAME = MAIN.resolve("org/quizhall/game");
 
-  static final Pattern GAME_TABLE = Pattern.compile(
-      "(?i)\\b(from|join|into|update|table|truncate)\\s+(only\\s+)?(games|game_questions|game_players|answers)\\b");
+  static final Pattern GAME_TABLE =
+      Pattern.compile(
+          "(?i)\\b(from|join|into|update|table|truncate)\\s+(only\\s+)?(games|game_questions|game_players|answers)\\b");
 
   @Test
-  @DisplayName("no file outside the game package has SQL naming games, game_questions, game_players or answers")
+  @DisplayName(
+      "no file outside the game package has SQL naming games, game_questions, game_players or answers")
   void gameTablesAreQueriedOnlyInTheGamePackage() throws IOException {
     assertThat(GAME).isDirectory();
     List<String> offenders = new ArrayList<>();
     try (Stream<Path> files = Files.walk(MAIN)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(GAME)).toList()) {
+      for (Path file :
+          files.filter(f -> f.toString().endsWith(".java") && !f.startsWith(GAME)).toList()) {
         for (String sql : literals(Files.readString(file))) {
           if (GAME_TABLE.matcher(sql).find()) {
             offenders.add(MAIN.relativize(file) + ": " + sql);
@@ -39,13 +43,17 @@ class GameTablesStayInGameTest {
         }
       }
     }
-    assertThat(offenders).as("SQL on game tables outside org.quizhall.game (move it behind a game/ method)").isEmpty();
+    assertThat(offenders)
+        .as("SQL on game tables outside org.quizhall.game (move it behind a game/ method)")
+        .isEmpty();
   }
 
   @Test
-  @DisplayName("the scan finds a game table in a concatenated literal and ignores comments and JSON keys")
+  @DisplayName(
+      "the scan finds a game table in a concatenated literal and ignores comments and JSON keys")
   void theScanSeesSqlSplitAcrossLiterals() {
-    String source = """
+    String source =
+        """
         class Sample {
           // "SELECT * FROM games" in a comment is not SQL
           String key = json.put("answers", 3).toString();
@@ -57,7 +65,9 @@ class GameTablesStayInGameTest {
         .containsExactly("SELECT id FROM game_players WHERE id = $1");
   }
 
-  /** The string literals of a Java source, each run of literals joined by {@code +} as one string. */
+  /**
+   * The string literals of a Java source, each run of literals joined by {@code +} as one string.
+   */
   static List<String> literals(String source) {
     List<String> out = new ArrayList<>();
     StringBuilder chain = null;
@@ -109,7 +119,8 @@ class GameTablesStayInGameTest {
     return out;
   }
 
-  private static StringBuilder append(List<String> out, StringBuilder chain, boolean joinable, String literal) {
+  private static StringBuilder append(
+      List<String> out, StringBuilder chain, boolean joinable, String literal) {
     if (chain != null && joinable) {
       return chain.append(literal);
     }

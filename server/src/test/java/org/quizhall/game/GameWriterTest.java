@@ -37,7 +37,8 @@ class GameWriterTest {
     pool = PgBuilder.pool().connectingTo(database.connectOptions()).using(vertx).build();
     writer = new GameWriter(vertx, pool);
     host =
-        pool.query("INSERT INTO accounts (username, password_hash) VALUES ('writer_host', 'x') RETURNING id")
+        pool.query(
+                "INSERT INTO accounts (username, password_hash) VALUES ('writer_host', 'x') RETURNING id")
             .execute()
             .await()
             .iterator()
@@ -52,7 +53,8 @@ class GameWriterTest {
 
   private static UUID game() {
     UUID id = UUID.randomUUID();
-    pool.preparedQuery("INSERT INTO games (id, room_code, host_id, settings) VALUES ($1, 'WRITER', $2, $3)")
+    pool.preparedQuery(
+            "INSERT INTO games (id, room_code, host_id, settings) VALUES ($1, 'WRITER', $2, $3)")
         .execute(Tuple.of(id, host, new JsonObject()))
         .await();
     return id;
@@ -60,16 +62,28 @@ class GameWriterTest {
 
   private static UUID join(UUID game, String nickname) {
     UUID player = UUID.randomUUID();
-    writer.playerJoined(new GameLog.PlayerJoined(game, player, nickname, null, new byte[32], Instant.now()));
+    writer.playerJoined(
+        new GameLog.PlayerJoined(game, player, nickname, null, new byte[32], Instant.now()));
     return player;
   }
 
   /** Reports an answer; the future completes with its receipt (stored or refused). */
-  private static CompletableFuture<Boolean> answer(UUID game, UUID player, int index, boolean correct) {
+  private static CompletableFuture<Boolean> answer(
+      UUID game, UUID player, int index, boolean correct) {
     CompletableFuture<Boolean> receipt = new CompletableFuture<>();
     writer.answerAccepted(
         new GameLog.AnswerAccepted(
-            game, player, null, index, "q" + index, Response.choice(1), correct, 1234, 20_000, correct ? 900 : 0, Instant.now()),
+            game,
+            player,
+            null,
+            index,
+            "q" + index,
+            Response.choice(1),
+            correct,
+            1234,
+            20_000,
+            correct ? 900 : 0,
+            Instant.now()),
         receipt::complete);
     return receipt;
   }
@@ -79,7 +93,8 @@ class GameWriterTest {
   }
 
   @Test
-  @DisplayName("writes every reported answer, in order after its player, by the time it says it has drained")
+  @DisplayName(
+      "writes every reported answer, in order after its player, by the time it says it has drained")
   void writesEverything() {
     UUID game = game();
     for (int p = 0; p < 50; p++) {
@@ -94,7 +109,8 @@ class GameWriterTest {
 
     assertThat(count("SELECT count(*) FROM answers WHERE game_id = $1", game)).isEqualTo(500);
     assertThat(count("SELECT count(*) FROM game_players WHERE game_id = $1", game)).isEqualTo(50);
-    assertThat(count("SELECT count(*) FROM games WHERE id = $1 AND ended_at IS NOT NULL", game)).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM games WHERE id = $1 AND ended_at IS NOT NULL", game))
+        .isEqualTo(1);
     assertThat(writer.pending()).isZero();
   }
 
@@ -110,7 +126,8 @@ class GameWriterTest {
 
     assertThat(receipts.get(19).get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
-    // Receipts come in order, so once the last is in every earlier answer must be in the database too.
+    // Receipts come in order, so once the last is in every earlier answer must be in the database
+    // too.
     assertThat(receipts).allSatisfy(r -> assertThat(r).isCompletedWithValue(true));
     assertThat(count("SELECT count(*) FROM answers WHERE game_id = $1", game)).isEqualTo(20);
   }

@@ -11,8 +11,8 @@ import org.quizhall.group.Fsrs.Card;
 import org.quizhall.group.Fsrs.Rating;
 
 /**
- * Reference values worked by hand from the published FSRS-6 formulas and default parameters
- * (w = 0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835,
+ * Reference values worked by hand from the published FSRS-6 formulas and default parameters (w =
+ * 0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835,
  * 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542), with a separate
  * calculator, not with this class.
  */
@@ -23,7 +23,8 @@ class FsrsTest {
   private final Fsrs fsrs = new Fsrs();
 
   @Test
-  @DisplayName("a first correct answer starts at S = w2 and D = w4 - e^(2 w5) + 1, due again in 2 days")
+  @DisplayName(
+      "a first correct answer starts at S = w2 and D = w4 - e^(2 w5) + 1, due again in 2 days")
   void firstGood() {
     Card card = fsrs.review(null, Rating.GOOD, DAY0);
 
@@ -55,7 +56,8 @@ class FsrsTest {
   }
 
   @Test
-  @DisplayName("recall falls to 0.90949 two days after a first Good, and a second Good there gives S = 10.9643, due in 11 days")
+  @DisplayName(
+      "recall falls to 0.90949 two days after a first Good, and a second Good there gives S = 10.9643, due in 11 days")
   void secondGood() {
     Card first = fsrs.review(null, Rating.GOOD, DAY0);
     Instant later = DAY0.plus(Duration.ofDays(2));
@@ -69,7 +71,8 @@ class FsrsTest {
   }
 
   @Test
-  @DisplayName("forgetting two days after a first Good drops S to 0.60758, raises D to 7.3945 and counts a lapse")
+  @DisplayName(
+      "forgetting two days after a first Good drops S to 0.60758, raises D to 7.3945 and counts a lapse")
   void lapse() {
     Card first = fsrs.review(null, Rating.GOOD, DAY0);
 
@@ -81,7 +84,8 @@ class FsrsTest {
   }
 
   @Test
-  @DisplayName("a second Good on the same day uses the short-term formula, which never lowers stability")
+  @DisplayName(
+      "a second Good on the same day uses the short-term formula, which never lowers stability")
   void sameDay() {
     Card first = fsrs.review(null, Rating.GOOD, DAY0);
 
@@ -96,6 +100,7 @@ class FsrsTest {
   void forgettingCurve() {
     Card first = fsrs.review(null, Rating.GOOD, DAY0);
 
-    assertThat(fsrs.retrievability(first, DAY0.plus(Duration.ofDays(10)))).isCloseTo(0.774367, within(1e-6));
+    assertThat(fsrs.retrievability(first, DAY0.plus(Duration.ofDays(10))))
+        .isCloseTo(0.774367, within(1e-6));
   }
 }

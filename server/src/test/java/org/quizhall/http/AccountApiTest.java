@@ -14,8 +14,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -61,7 +61,8 @@ class AccountApiTest {
     @Test
     @DisplayName("creates an account and answers 201 with its id and name")
     void created() {
-      HttpResponse<Buffer> response = api.postJson("/api/accounts", credentials("grace_h", "analytical engine"));
+      HttpResponse<Buffer> response =
+          api.postJson("/api/accounts", credentials("grace_h", "analytical engine"));
 
       assertThat(response.statusCode()).isEqualTo(201);
       JsonObject body = response.bodyAsJsonObject();
@@ -73,19 +74,31 @@ class AccountApiTest {
     @Test
     @DisplayName("refuses a name that is taken in any letter case with 409")
     void duplicate() {
-      assertThat(api.postJson("/api/accounts", credentials("Linus.T", "penguins rule")).statusCode()).isEqualTo(201);
+      assertThat(
+              api.postJson("/api/accounts", credentials("Linus.T", "penguins rule")).statusCode())
+          .isEqualTo(201);
 
-      HttpResponse<Buffer> again = api.postJson("/api/accounts", credentials("linus.t", "another password"));
+      HttpResponse<Buffer> again =
+          api.postJson("/api/accounts", credentials("linus.t", "another password"));
 
       assertThat(again.statusCode()).isEqualTo(409);
       assertThat(errorCode(again)).isEqualTo("username_taken");
     }
 
     @ParameterizedTest(name = "username \"{0}\"")
-    @ValueSource(strings = {"ab", "thirty-three-characters-long-name", "space name", "émile", "semi;colon", ""})
+    @ValueSource(
+        strings = {
+          "ab",
+          "thirty-three-characters-long-name",
+          "space name",
+          "émile",
+          "semi;colon",
+          ""
+        })
     @DisplayName("refuses a username outside 3-32 characters of [A-Za-z0-9_.-] and says so")
     void badUsername(String username) {
-      HttpResponse<Buffer> response = api.postJson("/api/accounts", credentials(username, "long enough"));
+      HttpResponse<Buffer> response =
+          api.postJson("/api/accounts", credentials(username, "long enough"));
 
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(errorCode(response)).isEqualTo("invalid_username");
@@ -95,28 +108,36 @@ class AccountApiTest {
     @Test
     @DisplayName("accepts usernames of exactly 3 and 32 characters")
     void usernameBounds() {
-      assertThat(api.postJson("/api/accounts", credentials("abc", "long enough")).statusCode()).isEqualTo(201);
-      assertThat(api.postJson("/api/accounts", credentials("a".repeat(32), "long enough")).statusCode()).isEqualTo(201);
+      assertThat(api.postJson("/api/accounts", credentials("abc", "long enough")).statusCode())
+          .isEqualTo(201);
+      assertThat(
+              api.postJson("/api/accounts", credentials("a".repeat(32), "long enough"))
+                  .statusCode())
+          .isEqualTo(201);
     }
 
     @Test
     @DisplayName("refuses a password shorter than 8 or longer than 256 characters")
     void badPassword() {
-      HttpResponse<Buffer> tooShort = api.postJson("/api/accounts", credentials("shorty", "seven77"));
-      HttpResponse<Buffer> tooLong = api.postJson("/api/accounts", credentials("longy", "x".repeat(257)));
+      HttpResponse<Buffer> tooShort =
+          api.postJson("/api/accounts", credentials("shorty", "seven77"));
+      HttpResponse<Buffer> tooLong =
+          api.postJson("/api/accounts", credentials("longy", "x".repeat(257)));
 
       assertThat(tooShort.statusCode()).isEqualTo(400);
       assertThat(errorCode(tooShort)).isEqualTo("invalid_password");
       assertThat(tooLong.statusCode()).isEqualTo(400);
       assertThat(errorMessage(tooLong)).contains("password");
-      assertThat(api.postJson("/api/sessions", credentials("shorty", "seven77")).statusCode()).isEqualTo(401);
+      assertThat(api.postJson("/api/sessions", credentials("shorty", "seven77")).statusCode())
+          .isEqualTo(401);
     }
 
     @Test
     @DisplayName("refuses a field of the wrong JSON type, naming it")
     void wrongType() {
       HttpResponse<Buffer> response =
-          api.postJson("/api/accounts", new JsonObject().put("username", 42).put("password", "long enough"));
+          api.postJson(
+              "/api/accounts", new JsonObject().put("username", 42).put("password", "long enough"));
 
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(errorCode(response)).isEqualTo("invalid_field");
@@ -127,9 +148,15 @@ class AccountApiTest {
     @DisplayName("answers malformed JSON and non-object JSON with 400 malformed_json")
     void malformed() {
       HttpResponse<Buffer> broken =
-          api.send(HttpMethod.POST, "/api/accounts", null, "application/json", Buffer.buffer("{\"username\": "));
+          api.send(
+              HttpMethod.POST,
+              "/api/accounts",
+              null,
+              "application/json",
+              Buffer.buffer("{\"username\": "));
       HttpResponse<Buffer> array =
-          api.send(HttpMethod.POST, "/api/accounts", null, "application/json", Buffer.buffer("[1,2]"));
+          api.send(
+              HttpMethod.POST, "/api/accounts", null, "application/json", Buffer.buffer("[1,2]"));
       HttpResponse<Buffer> empty =
           api.send(HttpMethod.POST, "/api/accounts", null, "application/json", Buffer.buffer());
 
@@ -143,10 +170,19 @@ class AccountApiTest {
     @DisplayName("answers a body that is not declared JSON with 415")
     void wrongContentType() {
       HttpResponse<Buffer> form =
-          api.send(HttpMethod.POST, "/api/accounts", null, "application/x-www-form-urlencoded",
+          api.send(
+              HttpMethod.POST,
+              "/api/accounts",
+              null,
+              "application/x-www-form-urlencoded",
               Buffer.buffer("username=abc&password=long+enough"));
       HttpResponse<Buffer> none =
-          api.send(HttpMethod.POST, "/api/accounts", null, null, credentials("abcd", "long enough").toBuffer());
+          api.send(
+              HttpMethod.POST,
+              "/api/accounts",
+              null,
+              null,
+              credentials("abcd", "long enough").toBuffer());
 
       assertThat(form.statusCode()).isEqualTo(415);
       assertThat(errorCode(form)).isEqualTo("unsupported_media_type");
@@ -162,7 +198,8 @@ class AccountApiTest {
 
       assertThat(response.statusCode()).isEqualTo(413);
       assertThat(errorCode(response)).isEqualTo("body_too_large");
-      assertThat(api.postJson("/api/sessions", credentials("bigbody", "long enough")).statusCode()).isEqualTo(401);
+      assertThat(api.postJson("/api/sessions", credentials("bigbody", "long enough")).statusCode())
+          .isEqualTo(401);
     }
   }
 
@@ -173,8 +210,10 @@ class AccountApiTest {
     @Test
     @DisplayName("a sign-in returns a token that identifies the account at /api/me")
     void signInAndMe() {
-      HttpResponse<Buffer> created = api.postJson("/api/accounts", credentials("ada", "lovelace1815"));
-      HttpResponse<Buffer> session = api.postJson("/api/sessions", credentials("ADA", "lovelace1815"));
+      HttpResponse<Buffer> created =
+          api.postJson("/api/accounts", credentials("ada", "lovelace1815"));
+      HttpResponse<Buffer> session =
+          api.postJson("/api/sessions", credentials("ADA", "lovelace1815"));
 
       assertThat(session.statusCode()).isEqualTo(200);
       String token = session.bodyAsJsonObject().getString("token");
@@ -184,7 +223,8 @@ class AccountApiTest {
 
       HttpResponse<Buffer> me = api.get("/api/me", token);
       assertThat(me.statusCode()).isEqualTo(200);
-      assertThat(me.bodyAsJsonObject().getString("id")).isEqualTo(created.bodyAsJsonObject().getString("id"));
+      assertThat(me.bodyAsJsonObject().getString("id"))
+          .isEqualTo(created.bodyAsJsonObject().getString("id"));
       assertThat(me.bodyAsJsonObject().getString("username")).isEqualTo("ada");
     }
 
@@ -193,8 +233,10 @@ class AccountApiTest {
     void wrongCredentials() {
       api.postJson("/api/accounts", credentials("babbage", "difference"));
 
-      HttpResponse<Buffer> wrongPassword = api.postJson("/api/sessions", credentials("babbage", "difference!"));
-      HttpResponse<Buffer> unknownUser = api.postJson("/api/sessions", credentials("nobody_here", "difference"));
+      HttpResponse<Buffer> wrongPassword =
+          api.postJson("/api/sessions", credentials("babbage", "difference!"));
+      HttpResponse<Buffer> unknownUser =
+          api.postJson("/api/sessions", credentials("nobody_here", "difference"));
 
       assertThat(wrongPassword.statusCode()).isEqualTo(401);
       assertThat(unknownUser.statusCode()).isEqualTo(401);
@@ -202,63 +244,113 @@ class AccountApiTest {
     }
 
     @Test
-    @DisplayName("after five wrong passwords an account waits (429, Retry-After), even for the right one; other accounts do not")
+    @DisplayName(
+        "after five wrong passwords an account waits (429, Retry-After), even for the right one; other accounts do not")
     void signInBackOff() {
       api.postJson("/api/accounts", credentials("lovelace", "analytical engine"));
       api.postJson("/api/accounts", credentials("hopper", "compiler first"));
       double limitedBefore = api.metric("quizhall_rate_limited_total{limit=\"sign_ins\"");
       for (int i = 0; i < 5; i++) {
-        assertThat(api.postJson("/api/sessions", credentials("lovelace", "guess " + i)).statusCode()).isEqualTo(401);
+        assertThat(
+                api.postJson("/api/sessions", credentials("lovelace", "guess " + i)).statusCode())
+            .isEqualTo(401);
       }
 
-      HttpResponse<Buffer> right = api.postJson("/api/sessions", credentials("Lovelace", "analytical engine"));
+      HttpResponse<Buffer> right =
+          api.postJson("/api/sessions", credentials("Lovelace", "analytical engine"));
 
       assertThat(right.statusCode()).isEqualTo(429);
       assertThat(errorCode(right)).isEqualTo("too_many_attempts");
-      assertThat(Integer.parseInt(right.getHeader("Retry-After"))).as("until the next try, three minutes away")
+      assertThat(Integer.parseInt(right.getHeader("Retry-After")))
+          .as("until the next try, three minutes away")
           .isBetween(1, 180);
-      assertThat(api.metric("quizhall_rate_limited_total{limit=\"sign_ins\"")).as("counted on /metrics").isEqualTo(limitedBefore + 1);
-      assertThat(api.postJson("/api/sessions", credentials("hopper", "compiler first")).statusCode())
-          .as("another account from the same address").isEqualTo(200);
+      assertThat(api.metric("quizhall_rate_limited_total{limit=\"sign_ins\""))
+          .as("counted on /metrics")
+          .isEqualTo(limitedBefore + 1);
+      assertThat(
+              api.postJson("/api/sessions", credentials("hopper", "compiler first")).statusCode())
+          .as("another account from the same address")
+          .isEqualTo(200);
     }
 
     @Test
-    @DisplayName("a username is one account in any case, and a look-alike outside its letters is no account at all")
+    @DisplayName(
+        "a username is one account in any case, and a look-alike outside its letters is no account at all")
     void usernameFolding() {
-      assertThat(api.postJson("/api/accounts", credentials("irene_adler", "a scandal in bohemia")).statusCode()).isEqualTo(201);
-      assertThat(api.postJson("/api/accounts", credentials("IRENE_ADLER", "another password here")).statusCode())
-          .as("the same name in capitals").isEqualTo(409);
-      assertThat(api.postJson("/api/sessions", credentials("Irene_Adler", "a scandal in bohemia")).statusCode()).isEqualTo(200);
-      HttpResponse<Buffer> lookAlike = api.postJson("/api/sessions", credentials("\u0130rene_adler", "a scandal in bohemia"));
-      assertThat(lookAlike.statusCode()).as("a dotted capital I is not the account's i").isEqualTo(401);
+      assertThat(
+              api.postJson("/api/accounts", credentials("irene_adler", "a scandal in bohemia"))
+                  .statusCode())
+          .isEqualTo(201);
+      assertThat(
+              api.postJson("/api/accounts", credentials("IRENE_ADLER", "another password here"))
+                  .statusCode())
+          .as("the same name in capitals")
+          .isEqualTo(409);
+      assertThat(
+              api.postJson("/api/sessions", credentials("Irene_Adler", "a scandal in bohemia"))
+                  .statusCode())
+          .isEqualTo(200);
+      HttpResponse<Buffer> lookAlike =
+          api.postJson("/api/sessions", credentials("\u0130rene_adler", "a scandal in bohemia"));
+      assertThat(lookAlike.statusCode())
+          .as("a dotted capital I is not the account's i")
+          .isEqualTo(401);
       assertThat(errorCode(lookAlike)).isEqualTo("wrong_credentials");
       for (int i = 0; i < 5; i++) {
-        String name = List.of("irene_adler", "IRENE_ADLER", "Irene_Adler", "iRENE_ADLER", "irene_ADLER").get(i);
-        assertThat(api.postJson("/api/sessions", credentials(name, "wrong guess " + i)).statusCode()).isEqualTo(401);
+        String name =
+            List.of("irene_adler", "IRENE_ADLER", "Irene_Adler", "iRENE_ADLER", "irene_ADLER")
+                .get(i);
+        assertThat(
+                api.postJson("/api/sessions", credentials(name, "wrong guess " + i)).statusCode())
+            .isEqualTo(401);
       }
-      assertThat(api.postJson("/api/sessions", credentials("irene_adler", "a scandal in bohemia")).statusCode())
-          .as("guesses in five spellings count as five against one name").isEqualTo(429);
+      assertThat(
+              api.postJson("/api/sessions", credentials("irene_adler", "a scandal in bohemia"))
+                  .statusCode())
+          .as("guesses in five spellings count as five against one name")
+          .isEqualTo(429);
     }
 
     @Test
-    @DisplayName("a common password, or one equal to the username, is refused at sign-up and at a change")
+    @DisplayName(
+        "a common password, or one equal to the username, is refused at sign-up and at a change")
     void weakPasswords() {
       for (String weak : List.of("password123", "Qwertyuiop", "iloveyou", "12345678")) {
         HttpResponse<Buffer> refused = api.postJson("/api/accounts", credentials("weakling", weak));
         assertThat(refused.statusCode()).as(weak).isEqualTo(400);
         assertThat(errorCode(refused)).isEqualTo("weak_password");
       }
-      assertThat(errorCode(api.postJson("/api/accounts", credentials("samename1", "SameName1")))).isEqualTo("weak_password");
+      assertThat(errorCode(api.postJson("/api/accounts", credentials("samename1", "SameName1"))))
+          .isEqualTo("weak_password");
       String token = api.signUpAndIn("changes_mind", "a long good passphrase");
-      HttpResponse<Buffer> weakChange = api.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/password", token,
-          "application/json", new JsonObject().put("currentPassword", "a long good passphrase").put("newPassword", "password1").toBuffer());
+      HttpResponse<Buffer> weakChange =
+          api.send(
+              io.vertx.core.http.HttpMethod.PUT,
+              "/api/me/password",
+              token,
+              "application/json",
+              new JsonObject()
+                  .put("currentPassword", "a long good passphrase")
+                  .put("newPassword", "password1")
+                  .toBuffer());
       assertThat(errorCode(weakChange)).isEqualTo("weak_password");
-      HttpResponse<Buffer> wrongCurrent = api.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/password", token,
-          "application/json", new JsonObject().put("currentPassword", "not it at all").put("newPassword", "another fine passphrase").toBuffer());
+      HttpResponse<Buffer> wrongCurrent =
+          api.send(
+              io.vertx.core.http.HttpMethod.PUT,
+              "/api/me/password",
+              token,
+              "application/json",
+              new JsonObject()
+                  .put("currentPassword", "not it at all")
+                  .put("newPassword", "another fine passphrase")
+                  .toBuffer());
       assertThat(wrongCurrent.statusCode()).isEqualTo(401);
       assertThat(errorCode(wrongCurrent)).isEqualTo("wrong_credentials");
-      assertThat(api.postJson("/api/sessions", credentials("changes_mind", "a long good passphrase")).statusCode())
-          .as("nothing changed").isEqualTo(200);
+      assertThat(
+              api.postJson("/api/sessions", credentials("changes_mind", "a long good passphrase"))
+                  .statusCode())
+          .as("nothing changed")
+          .isEqualTo(200);
     }
 
     @Test
@@ -267,24 +359,45 @@ class AccountApiTest {
       String token = api.signUpAndIn("stolen_session", "the real passphrase");
       double limitedBefore = api.metric("quizhall_rate_limited_total{limit=\"password_changes\"");
       for (int i = 0; i < 5; i++) {
-        HttpResponse<Buffer> guess = api.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/password", token,
-            "application/json", new JsonObject().put("currentPassword", "guess " + i).put("newPassword", "taken over now").toBuffer());
+        HttpResponse<Buffer> guess =
+            api.send(
+                io.vertx.core.http.HttpMethod.PUT,
+                "/api/me/password",
+                token,
+                "application/json",
+                new JsonObject()
+                    .put("currentPassword", "guess " + i)
+                    .put("newPassword", "taken over now")
+                    .toBuffer());
         assertThat(guess.statusCode()).isEqualTo(401);
       }
-      HttpResponse<Buffer> right = api.send(io.vertx.core.http.HttpMethod.PUT, "/api/me/password", token,
-          "application/json", new JsonObject().put("currentPassword", "the real passphrase").put("newPassword", "taken over now").toBuffer());
+      HttpResponse<Buffer> right =
+          api.send(
+              io.vertx.core.http.HttpMethod.PUT,
+              "/api/me/password",
+              token,
+              "application/json",
+              new JsonObject()
+                  .put("currentPassword", "the real passphrase")
+                  .put("newPassword", "taken over now")
+                  .toBuffer());
       assertThat(right.statusCode()).as("even the right one waits now").isEqualTo(429);
       assertThat(right.getHeader("Retry-After")).isNotNull();
       assertThat(api.metric("quizhall_rate_limited_total{limit=\"password_changes\""))
-          .as("counted on /metrics").isEqualTo(limitedBefore + 1);
-      assertThat(api.postJson("/api/sessions", credentials("stolen_session", "the real passphrase")).statusCode())
-          .as("the password was not changed").isEqualTo(200);
+          .as("counted on /metrics")
+          .isEqualTo(limitedBefore + 1);
+      assertThat(
+              api.postJson("/api/sessions", credentials("stolen_session", "the real passphrase"))
+                  .statusCode())
+          .as("the password was not changed")
+          .isEqualTo(200);
     }
 
     @Test
     @DisplayName("a missing field in a sign-in is a 400, not a 5xx")
     void missingField() {
-      HttpResponse<Buffer> response = api.postJson("/api/sessions", new JsonObject().put("username", "ada"));
+      HttpResponse<Buffer> response =
+          api.postJson("/api/sessions", new JsonObject().put("username", "ada"));
 
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(errorCode(response)).isEqualTo("invalid_credentials");

@@ -20,8 +20,9 @@ class ApiDocumentedTest {
   private static final Pattern ROUTE = Pattern.compile("^(GET|POST|PUT|PATCH|DELETE) (/\\S*)");
 
   /**
-   * The routes a row's first cell names: code spans such as {@code GET /api/games/{id}/results}, and after one
-   * of those {@code …/results.csv} or {@code POST …/{qid}/restore}, which continue the path before them.
+   * The routes a row's first cell names: code spans such as {@code GET /api/games/{id}/results},
+   * and after one of those {@code …/results.csv} or {@code POST …/{qid}/restore}, which continue
+   * the path before them.
    */
   static Set<String> documented() {
     Set<String> routes = new LinkedHashSet<>();
@@ -57,9 +58,11 @@ class ApiDocumentedTest {
   }
 
   @Test
-  @DisplayName("has a row for every route RestFuzzTest and AuthorizationMatrixTest try, and no route they do not")
+  @DisplayName(
+      "has a row for every route RestFuzzTest and AuthorizationMatrixTest try, and no route they do not")
   void everyRouteDocumented() {
-    List<String> known = RestFuzzTest.ROUTES.stream().map(route -> route[0] + " " + route[1]).toList();
+    List<String> known =
+        RestFuzzTest.ROUTES.stream().map(route -> route[0] + " " + route[1]).toList();
 
     assertThat(documented()).containsExactlyInAnyOrderElementsOf(known);
   }

@@ -78,11 +78,13 @@ class DeckApiTest {
   }
 
   private static HttpResponse<Buffer> create(String title, String notes, String token) {
-    return api.postJson("/api/decks", new JsonObject().put("title", title).put("notes", notes), token);
+    return api.postJson(
+        "/api/decks", new JsonObject().put("title", title).put("notes", notes), token);
   }
 
   @Test
-  @DisplayName("the sample notes are a public deck from the first start, with every question pointing at its line")
+  @DisplayName(
+      "the sample notes are a public deck from the first start, with every question pointing at its line")
   void sampleDeck() {
     JsonArray decks = api.get("/api/decks").bodyAsJsonArray();
     JsonObject sample = decks.getJsonObject(0);
@@ -92,28 +94,46 @@ class DeckApiTest {
     assertThat(sample.getInteger("questionCount")).isGreaterThanOrEqualTo(85);
     assertThat(sample.getJsonObject("kinds").size()).isGreaterThanOrEqualTo(5);
 
-    JsonArray questions = api.get("/api/decks/" + sample.getString("id") + "/questions").bodyAsJsonArray();
+    JsonArray questions =
+        api.get("/api/decks/" + sample.getString("id") + "/questions").bodyAsJsonArray();
     assertThat(questions).hasSize(sample.getInteger("questionCount"));
     RowSet<Row> stored =
-        quizhall.pool().preparedQuery("SELECT body FROM deck_questions WHERE deck_id = $1")
-            .execute(Tuple.of(java.util.UUID.fromString(sample.getString("id")))).await();
+        quizhall
+            .pool()
+            .preparedQuery("SELECT body FROM deck_questions WHERE deck_id = $1")
+            .execute(Tuple.of(java.util.UUID.fromString(sample.getString("id"))))
+            .await();
     assertThat(stored.size()).isEqualTo(questions.size());
     for (Row row : stored) {
       JsonObject question = (JsonObject) row.getValue("body");
       assertThat(question.getJsonObject("source").getInteger("line")).isPositive();
       assertThat(question.getString("explanation")).isNotBlank();
-      assertThat(org.quizhall.deck.QuestionRules.defects(org.quizhall.deck.QuestionJson.fromJson(question)))
-          .as("stored as a sound question: %s", question).isEmpty();
+      assertThat(
+              org.quizhall.deck.QuestionRules.defects(
+                  org.quizhall.deck.QuestionJson.fromJson(question)))
+          .as("stored as a sound question: %s", question)
+          .isEmpty();
     }
   }
 
   @Test
-  @DisplayName("a deck's answers reach its owner only: readers of a public or sample deck see prompts and options")
+  @DisplayName(
+      "a deck's answers reach its owner only: readers of a public or sample deck see prompts and options")
   void answersForTheOwnerOnly() {
-    String id = api.postJson("/api/decks", new JsonObject().put("title", "Open book").put("notes", NOTES).put("public", true), owner)
-        .bodyAsJsonObject().getString("id");
-    String sample = api.get("/api/decks").bodyAsJsonArray().stream().map(JsonObject.class::cast)
-        .filter(d -> d.getBoolean("sample")).findFirst().orElseThrow().getString("id");
+    String id =
+        api.postJson(
+                "/api/decks",
+                new JsonObject().put("title", "Open book").put("notes", NOTES).put("public", true),
+                owner)
+            .bodyAsJsonObject()
+            .getString("id");
+    String sample =
+        api.get("/api/decks").bodyAsJsonArray().stream()
+            .map(JsonObject.class::cast)
+            .filter(d -> d.getBoolean("sample"))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
     List<String> secrets = List.of("correct", "accepted", "explanation", "source");
 
     JsonArray mine = api.get("/api/decks/" + id + "/questions", owner).bodyAsJsonArray();
@@ -125,30 +145,43 @@ class DeckApiTest {
         assertThat(seen).isNotEmpty();
         for (Object q : seen) {
           JsonObject question = (JsonObject) q;
-          assertThat(question.fieldNames()).as("what %s reads", reader == null ? "a guest" : "another user")
-              .doesNotContainAnyElementsOf(secrets).contains("prompt", "type");
+          assertThat(question.fieldNames())
+              .as("what %s reads", reader == null ? "a guest" : "another user")
+              .doesNotContainAnyElementsOf(secrets)
+              .contains("prompt", "type");
           assertThat(question.encode()).doesNotContain("\"answer\"");
         }
       }
     }
     JsonArray sampleSeen = api.get("/api/decks/" + sample + "/questions", other).bodyAsJsonArray();
-    assertThat(sampleSeen.stream().map(JsonObject.class::cast).filter(q -> q.getString("kind").equals("topic_of")))
-        .as("a 'which of these' question shows no topic or heading that is one of its options, the answer among them")
-        .isNotEmpty().allMatch(q -> !q.getJsonArray("options").contains(q.getValue("topic"))
-            && q.getJsonArray("context").stream().noneMatch(q.getJsonArray("options")::contains));
+    assertThat(
+            sampleSeen.stream()
+                .map(JsonObject.class::cast)
+                .filter(q -> q.getString("kind").equals("topic_of")))
+        .as(
+            "a 'which of these' question shows no topic or heading that is one of its options, the answer among them")
+        .isNotEmpty()
+        .allMatch(
+            q ->
+                !q.getJsonArray("options").contains(q.getValue("topic"))
+                    && q.getJsonArray("context").stream()
+                        .noneMatch(q.getJsonArray("options")::contains));
     JsonObject first = mine.getJsonObject(0);
-    JsonObject public0 = api.get("/api/decks/" + id + "/questions", other).bodyAsJsonArray().getJsonObject(0);
+    JsonObject public0 =
+        api.get("/api/decks/" + id + "/questions", other).bodyAsJsonArray().getJsonObject(0);
     assertThat(public0.getString("prompt")).isEqualTo(first.getString("prompt"));
     assertThat(public0.getJsonArray("options")).isEqualTo(first.getJsonArray("options"));
   }
 
   @Test
-  @DisplayName("imports run on their own pool: a third at once from one account is refused, a sign-in goes through, /metrics times them")
+  @DisplayName(
+      "imports run on their own pool: a third at once from one account is refused, a sign-in goes through, /metrics times them")
   void importsAreBounded() throws Exception {
     String busy = api.signUpAndIn("busy_importer", "many notes at once");
     String notes = SampleNotes.read(SampleNotes.AWS).repeat(20);
     double importsBefore = api.metric("quizhall_deck_import_seconds_count");
-    java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(6);
+    java.util.concurrent.ExecutorService senders =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
     try {
       List<java.util.concurrent.Future<HttpResponse<Buffer>>> sent = new java.util.ArrayList<>();
       for (int i = 0; i < 6; i++) {
@@ -156,8 +189,15 @@ class DeckApiTest {
         sent.add(senders.submit(() -> create("Big " + n, notes, busy)));
       }
       Thread.sleep(100);
-      assertThat(api.postJson("/api/sessions", new JsonObject().put("username", "deck_owner").put("password", "my notes, my deck"))
-          .statusCode()).as("a sign-in while the imports run").isEqualTo(200);
+      assertThat(
+              api.postJson(
+                      "/api/sessions",
+                      new JsonObject()
+                          .put("username", "deck_owner")
+                          .put("password", "my notes, my deck"))
+                  .statusCode())
+          .as("a sign-in while the imports run")
+          .isEqualTo(200);
       List<Integer> statuses = new java.util.ArrayList<>();
       for (java.util.concurrent.Future<HttpResponse<Buffer>> f : sent) {
         HttpResponse<Buffer> response = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -175,7 +215,8 @@ class DeckApiTest {
   }
 
   @Test
-  @DisplayName("a signed-in user creates a deck from JSON notes and reads it back with its questions")
+  @DisplayName(
+      "a signed-in user creates a deck from JSON notes and reads it back with its questions")
   void createFromJson() {
     HttpResponse<Buffer> created = create("Biology", NOTES, owner);
 
@@ -183,26 +224,40 @@ class DeckApiTest {
     JsonObject deck = created.bodyAsJsonObject();
     assertThat(deck.getString("title")).isEqualTo("Biology");
     assertThat(deck.getInteger("questionCount")).isPositive();
-    assertThat(deck.getJsonArray("topics").getList()).contains("Photosynthesis", "Cell respiration");
-    int kindTotal = deck.getJsonObject("kinds").stream().mapToInt(e -> ((Number) e.getValue()).intValue()).sum();
+    assertThat(deck.getJsonArray("topics").getList())
+        .contains("Photosynthesis", "Cell respiration");
+    int kindTotal =
+        deck.getJsonObject("kinds").stream()
+            .mapToInt(e -> ((Number) e.getValue()).intValue())
+            .sum();
     assertThat(kindTotal).isEqualTo(deck.getInteger("questionCount"));
 
     String id = deck.getString("id");
-    assertThat(api.get("/api/decks/" + id, owner).bodyAsJsonObject().getString("title")).isEqualTo("Biology");
+    assertThat(api.get("/api/decks/" + id, owner).bodyAsJsonObject().getString("title"))
+        .isEqualTo("Biology");
     JsonArray questions = api.get("/api/decks/" + id + "/questions", owner).bodyAsJsonArray();
     assertThat(questions).hasSize(deck.getInteger("questionCount"));
     List<String> sourceLines =
-        questions.stream().map(q -> ((JsonObject) q).getJsonObject("source").getString("text")).toList();
+        questions.stream()
+            .map(q -> ((JsonObject) q).getJsonObject("source").getString("text"))
+            .toList();
     assertThat(String.join("\n", sourceLines)).contains("chloroplasts");
-    assertThat(api.get("/api/decks", owner).bodyAsJsonArray().stream()
-        .map(d -> ((JsonObject) d).getString("id")).collect(Collectors.toList())).contains(id);
+    assertThat(
+            api.get("/api/decks", owner).bodyAsJsonArray().stream()
+                .map(d -> ((JsonObject) d).getString("id"))
+                .collect(Collectors.toList()))
+        .contains(id);
   }
 
   @Test
   @DisplayName("notes can be sent as a raw text/markdown body with the title in the query")
   void createFromRawBody() {
     HttpResponse<Buffer> created =
-        api.send(HttpMethod.POST, "/api/decks?title=Raw%20notes", owner, "text/markdown; charset=utf-8",
+        api.send(
+            HttpMethod.POST,
+            "/api/decks?title=Raw%20notes",
+            owner,
+            "text/markdown; charset=utf-8",
             Buffer.buffer("\uFEFF" + NOTES.replace("\n", "\r\n")));
 
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
@@ -210,7 +265,8 @@ class DeckApiTest {
   }
 
   @Test
-  @DisplayName("another user's private deck is a 404 for them, for reading, replacing and deleting alike")
+  @DisplayName(
+      "another user's private deck is a 404 for them, for reading, replacing and deleting alike")
   void privacy() {
     String id = create("Private", NOTES, owner).bodyAsJsonObject().getString("id");
 
@@ -218,7 +274,11 @@ class DeckApiTest {
     assertThat(api.get("/api/decks/" + id + "/questions", other).statusCode()).isEqualTo(404);
     assertThat(api.get("/api/decks/" + id).statusCode()).isEqualTo(404);
     HttpResponse<Buffer> replace =
-        api.send(HttpMethod.PUT, "/api/decks/" + id, other, "application/json",
+        api.send(
+            HttpMethod.PUT,
+            "/api/decks/" + id,
+            other,
+            "application/json",
             new JsonObject().put("title", "Mine now").put("notes", NOTES).toBuffer());
     assertThat(replace.statusCode()).isEqualTo(404);
     assertThat(api.delete("/api/decks/" + id, other).statusCode()).isEqualTo(404);
@@ -226,19 +286,28 @@ class DeckApiTest {
   }
 
   @Test
-  @DisplayName("re-importing keeps the ids of questions from unchanged lines; deleting removes the deck")
+  @DisplayName(
+      "re-importing keeps the ids of questions from unchanged lines; deleting removes the deck")
   void replaceAndDelete() {
     String id = create("Evolving", NOTES, owner).bodyAsJsonObject().getString("id");
     List<String> before = ids(id);
 
-    String extended = NOTES + "\n# Genetics\n- DNA is a double helix\n- Genes are made of DNA\n- Chromosomes carry genes\n";
+    String extended =
+        NOTES
+            + "\n# Genetics\n- DNA is a double helix\n- Genes are made of DNA\n- Chromosomes carry genes\n";
     HttpResponse<Buffer> replaced =
-        api.send(HttpMethod.PUT, "/api/decks/" + id, owner, "application/json",
+        api.send(
+            HttpMethod.PUT,
+            "/api/decks/" + id,
+            owner,
+            "application/json",
             new JsonObject().put("title", "Evolving").put("notes", extended).toBuffer());
     assertThat(replaced.statusCode()).as(replaced.bodyAsString()).isEqualTo(200);
     List<String> after = ids(id);
     long kept = before.stream().filter(after::contains).count();
-    assertThat(kept).as("question ids kept across the re-import").isGreaterThanOrEqualTo(before.size() * 8L / 10);
+    assertThat(kept)
+        .as("question ids kept across the re-import")
+        .isGreaterThanOrEqualTo(before.size() * 8L / 10);
 
     assertThat(api.delete("/api/decks/" + id, owner).statusCode()).isEqualTo(204);
     assertThat(api.get("/api/decks/" + id, owner).statusCode()).isEqualTo(404);
@@ -246,23 +315,36 @@ class DeckApiTest {
 
   private static List<String> ids(String deckId) {
     return api.get("/api/decks/" + deckId + "/questions", owner).bodyAsJsonArray().stream()
-        .map(q -> ((JsonObject) q).getString("id")).toList();
+        .map(q -> ((JsonObject) q).getString("id"))
+        .toList();
   }
 
   @Test
-  @DisplayName("bad notes get a clear error: empty, binary, not UTF-8, too large, nothing to ask, not signed in")
+  @DisplayName(
+      "bad notes get a clear error: empty, binary, not UTF-8, too large, nothing to ask, not signed in")
   void badInput() {
     assertThat(errorCode(create("Empty", "   \n\t\n", owner))).isEqualTo("no_notes");
     assertThat(create("Empty", "   ", owner).statusCode()).isEqualTo(400);
 
     HttpResponse<Buffer> binary =
-        api.send(HttpMethod.POST, "/api/decks", owner, "text/plain", Buffer.buffer(new byte[] {'P', 'K', 3, 4, 0, 0, 1}));
+        api.send(
+            HttpMethod.POST,
+            "/api/decks",
+            owner,
+            "text/plain",
+            Buffer.buffer(new byte[] {'P', 'K', 3, 4, 0, 0, 1}));
     assertThat(binary.statusCode()).isEqualTo(415);
     assertThat(errorCode(binary)).isEqualTo("binary_notes");
 
     HttpResponse<Buffer> latin1 =
-        api.send(HttpMethod.POST, "/api/decks", owner, "text/plain",
-            Buffer.buffer("Caf\u00e9 notes\n- cr\u00e8me br\u00fbl\u00e9e".getBytes(StandardCharsets.ISO_8859_1)));
+        api.send(
+            HttpMethod.POST,
+            "/api/decks",
+            owner,
+            "text/plain",
+            Buffer.buffer(
+                "Caf\u00e9 notes\n- cr\u00e8me br\u00fbl\u00e9e"
+                    .getBytes(StandardCharsets.ISO_8859_1)));
     assertThat(latin1.statusCode()).isEqualTo(400);
     assertThat(errorCode(latin1)).isEqualTo("not_utf8");
 
@@ -275,14 +357,20 @@ class DeckApiTest {
     assertThat(errorCode(pointless)).isEqualTo("nothing_to_ask");
 
     assertThat(create("Anonymous", NOTES, null).statusCode()).isEqualTo(401);
-    assertThat(api.send(HttpMethod.POST, "/api/decks", owner, "image/png", Buffer.buffer("x")).statusCode()).isEqualTo(415);
+    assertThat(
+            api.send(HttpMethod.POST, "/api/decks", owner, "image/png", Buffer.buffer("x"))
+                .statusCode())
+        .isEqualTo(415);
     assertThat(create("x".repeat(201), NOTES, owner).statusCode()).isEqualTo(400);
-    assertThat(errorCode(create("Nul", NOTES + "- a \u0000 inside\n", owner))).isEqualTo("invalid_field");
+    assertThat(errorCode(create("Nul", NOTES + "- a \u0000 inside\n", owner)))
+        .isEqualTo("invalid_field");
     HttpResponse<Buffer> hashOnly =
-        api.send(HttpMethod.POST, "/api/decks", owner, "text/markdown", Buffer.buffer("#\n" + NOTES));
+        api.send(
+            HttpMethod.POST, "/api/decks", owner, "text/markdown", Buffer.buffer("#\n" + NOTES));
     assertThat(hashOnly.statusCode()).as(hashOnly.bodyAsString()).isEqualTo(201);
     assertThat(hashOnly.bodyAsJsonObject().getString("title")).isNotBlank();
     assertThat(api.get("/api/decks/not-a-uuid").statusCode()).isEqualTo(404);
-    assertThat(api.get("/api/decks/00000000-0000-0000-0000-000000000000/questions").statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/decks/00000000-0000-0000-0000-000000000000/questions").statusCode())
+        .isEqualTo(404);
   }
 }

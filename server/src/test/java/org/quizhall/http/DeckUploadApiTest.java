@@ -36,7 +36,8 @@ import org.quizhall.testing.TestServer;
 @DisplayName("Decks from uploaded files")
 class DeckUploadApiTest {
 
-  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  private static final String DOCX =
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
   private static final List<Para> CELL_BIOLOGY =
       List.of(
@@ -104,7 +105,8 @@ class DeckUploadApiTest {
     return upload(fileName, mediaType, bytes, Map.of());
   }
 
-  private static HttpResponse<Buffer> upload(String fileName, String mediaType, byte[] bytes, Map<String, String> fields) {
+  private static HttpResponse<Buffer> upload(
+      String fileName, String mediaType, byte[] bytes, Map<String, String> fields) {
     return api.upload(HttpMethod.POST, "/api/decks", teacher, fileName, mediaType, bytes, fields);
   }
 
@@ -113,18 +115,25 @@ class DeckUploadApiTest {
   }
 
   private static String notes(String deckId) {
-    return api.get("/api/decks/" + deckId + "/notes", teacher).bodyAsJsonObject().getString("notes");
+    return api.get("/api/decks/" + deckId + "/notes", teacher)
+        .bodyAsJsonObject()
+        .getString("notes");
   }
 
-  /** Everything a player and the owner read of the questions: prompts, options, answers, explanations, sources. */
+  /**
+   * Everything a player and the owner read of the questions: prompts, options, answers,
+   * explanations, sources.
+   */
   private static String everything(JsonArray questions) {
     return questions.encode();
   }
 
   @Test
-  @DisplayName("a Word file becomes a deck named after it: questions sit under its headings and come from its list and table")
+  @DisplayName(
+      "a Word file becomes a deck named after it: questions sit under its headings and come from its list and table")
   void word() {
-    HttpResponse<Buffer> created = upload("cell-biology.docx", DOCX, TestDocuments.docx(CELL_BIOLOGY, ORGANELLES));
+    HttpResponse<Buffer> created =
+        upload("cell-biology.docx", DOCX, TestDocuments.docx(CELL_BIOLOGY, ORGANELLES));
 
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     JsonObject deck = created.bodyAsJsonObject();
@@ -133,43 +142,83 @@ class DeckUploadApiTest {
     JsonArray questions = questions(deck.getString("id"));
     assertThat(questions).hasSize(deck.getInteger("questionCount"));
     List<JsonObject> all = questions.stream().map(JsonObject.class::cast).toList();
-    assertThat(all).as("questions placed under the document's headings")
-        .anyMatch(q -> q.getJsonObject("source").getJsonArray("path").contains("Membrane transport"))
-        .allMatch(q -> q.getJsonObject("source").getJsonArray("path").getList().get(0).equals("Cell biology"));
-    assertThat(everything(questions)).as("the list and the table were read")
-        .contains("Osmosis").contains("captures light for photosynthesis");
-    assertThat(notes(deck.getString("id"))).as("the notes kept, for the owner to edit, as Markdown")
-        .contains("# Cell biology", "## Membrane transport", "- Osmosis is the diffusion of water across a membrane",
-            "| Organelle | Job |", "| Chloroplast | captures light for photosynthesis |");
+    assertThat(all)
+        .as("questions placed under the document's headings")
+        .anyMatch(
+            q -> q.getJsonObject("source").getJsonArray("path").contains("Membrane transport"))
+        .allMatch(
+            q ->
+                q.getJsonObject("source")
+                    .getJsonArray("path")
+                    .getList()
+                    .get(0)
+                    .equals("Cell biology"));
+    assertThat(everything(questions))
+        .as("the list and the table were read")
+        .contains("Osmosis")
+        .contains("captures light for photosynthesis");
+    assertThat(notes(deck.getString("id")))
+        .as("the notes kept, for the owner to edit, as Markdown")
+        .contains(
+            "# Cell biology",
+            "## Membrane transport",
+            "- Osmosis is the diffusion of water across a membrane",
+            "| Organelle | Job |",
+            "| Chloroplast | captures light for photosynthesis |");
   }
 
   @Test
   @DisplayName("an OpenDocument text keeps its heading and its nested list")
   void openDocument() {
-    byte[] odt = TestDocuments.odt("Plant biology", List.of(
-        Item.of("Leaves", Item.of("Stomata: pores that let gases in and out"), Item.of("Chlorophyll: the green pigment")),
-        Item.of("Roots", Item.of("Root hairs: they absorb water"), Item.of("Xylem: carries water upwards")),
-        Item.of("Flowers", Item.of("Pollen: carries the male cells"), Item.of("Ovary: holds the ovules"))));
+    byte[] odt =
+        TestDocuments.odt(
+            "Plant biology",
+            List.of(
+                Item.of(
+                    "Leaves",
+                    Item.of("Stomata: pores that let gases in and out"),
+                    Item.of("Chlorophyll: the green pigment")),
+                Item.of(
+                    "Roots",
+                    Item.of("Root hairs: they absorb water"),
+                    Item.of("Xylem: carries water upwards")),
+                Item.of(
+                    "Flowers",
+                    Item.of("Pollen: carries the male cells"),
+                    Item.of("Ovary: holds the ovules"))));
 
-    HttpResponse<Buffer> created = upload("plants.odt", "application/vnd.oasis.opendocument.text", odt);
+    HttpResponse<Buffer> created =
+        upload("plants.odt", "application/vnd.oasis.opendocument.text", odt);
 
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     String id = created.bodyAsJsonObject().getString("id");
-    assertThat(notes(id)).contains("# Plant biology", "- Leaves\n  - Stomata: pores that let gases in and out");
+    assertThat(notes(id))
+        .contains("# Plant biology", "- Leaves\n  - Stomata: pores that let gases in and out");
     assertThat(questions(id).stream().map(JsonObject.class::cast))
         .anyMatch(q -> q.getJsonObject("source").getJsonArray("path").contains("Plant biology"))
         .anyMatch(q -> q.encode().contains("the green pigment"));
   }
 
   @Test
-  @DisplayName("a PDF is read line by line; a title and public in the form name the deck and share it")
+  @DisplayName(
+      "a PDF is read line by line; a title and public in the form name the deck and share it")
   void pdf() {
-    byte[] pdf = TestDocuments.pdf(List.of("Glossary", "ATP: the molecule cells use to carry energy",
-        "DNA: the molecule that carries genes", "RNA: the molecule that copies genes",
-        "Enzyme: a protein that speeds up reactions", "Osmosis: the diffusion of water through a membrane"));
+    byte[] pdf =
+        TestDocuments.pdf(
+            List.of(
+                "Glossary",
+                "ATP: the molecule cells use to carry energy",
+                "DNA: the molecule that carries genes",
+                "RNA: the molecule that copies genes",
+                "Enzyme: a protein that speeds up reactions",
+                "Osmosis: the diffusion of water through a membrane"));
 
-    HttpResponse<Buffer> created = upload("scan-free.pdf", "application/pdf", pdf,
-        Map.of("title", "Biology words", "public", "true"));
+    HttpResponse<Buffer> created =
+        upload(
+            "scan-free.pdf",
+            "application/pdf",
+            pdf,
+            Map.of("title", "Biology words", "public", "true"));
 
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     JsonObject deck = created.bodyAsJsonObject();
@@ -181,40 +230,58 @@ class DeckUploadApiTest {
   @Test
   @DisplayName("an HTML page gives its headings as topics and its list and table as questions")
   void html() {
-    HttpResponse<Buffer> created = upload("water.html", "text/html", HTML.getBytes(StandardCharsets.UTF_8));
+    HttpResponse<Buffer> created =
+        upload("water.html", "text/html", HTML.getBytes(StandardCharsets.UTF_8));
 
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     JsonObject deck = created.bodyAsJsonObject();
     assertThat(deck.getString("title")).isEqualTo("water");
     String id = deck.getString("id");
-    assertThat(notes(id)).contains("# The water cycle", "- Condensation forms clouds from vapour",
-        "| Oceans | 97 percent |").doesNotContain("Ignored");
+    assertThat(notes(id))
+        .contains(
+            "# The water cycle",
+            "- Condensation forms clouds from vapour",
+            "| Oceans | 97 percent |")
+        .doesNotContain("Ignored");
     assertThat(questions(id).stream().map(JsonObject.class::cast))
         .anyMatch(q -> q.getJsonObject("source").getJsonArray("path").contains("Stages"))
         .anyMatch(q -> q.encode().contains("Groundwater"));
   }
 
   @Test
-  @DisplayName("text and Markdown files are read as typed notes, strictly as UTF-8; the type comes from the bytes")
+  @DisplayName(
+      "text and Markdown files are read as typed notes, strictly as UTF-8; the type comes from the bytes")
   void textFiles() {
-    String notes = "# Photosynthesis\n- Takes place in the chloroplasts\n- Needs light, water and carbon dioxide\n"
-        + "- Produces glucose and oxygen\n\nGlossary\n- ATP: the molecule cells use to carry energy\n"
-        + "- Chlorophyll: the green pigment that absorbs light\n- Stomata: pores in leaves that let gases in and out\n";
-    HttpResponse<Buffer> md = upload("photosynthesis.md", "text/markdown", notes.getBytes(StandardCharsets.UTF_8));
+    String notes =
+        "# Photosynthesis\n- Takes place in the chloroplasts\n- Needs light, water and carbon dioxide\n"
+            + "- Produces glucose and oxygen\n\nGlossary\n- ATP: the molecule cells use to carry energy\n"
+            + "- Chlorophyll: the green pigment that absorbs light\n- Stomata: pores in leaves that let gases in and out\n";
+    HttpResponse<Buffer> md =
+        upload("photosynthesis.md", "text/markdown", notes.getBytes(StandardCharsets.UTF_8));
     assertThat(md.statusCode()).as(md.bodyAsString()).isEqualTo(201);
     assertThat(notes(md.bodyAsJsonObject().getString("id"))).isEqualTo(notes);
 
-    HttpResponse<Buffer> txt = upload("photosynthesis.txt", "application/octet-stream",
-        ("\uFEFF" + notes).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<Buffer> txt =
+        upload(
+            "photosynthesis.txt",
+            "application/octet-stream",
+            ("\uFEFF" + notes).getBytes(StandardCharsets.UTF_8));
     assertThat(txt.statusCode()).as(txt.bodyAsString()).isEqualTo(201);
 
-    HttpResponse<Buffer> latin1 = upload("cafe.txt", "text/plain",
-        "Caf\u00e9 notes\n- cr\u00e8me br\u00fbl\u00e9e is a dessert\n".getBytes(StandardCharsets.ISO_8859_1));
+    HttpResponse<Buffer> latin1 =
+        upload(
+            "cafe.txt",
+            "text/plain",
+            "Caf\u00e9 notes\n- cr\u00e8me br\u00fbl\u00e9e is a dessert\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
     assertThat(latin1.statusCode()).isEqualTo(400);
     assertThat(errorCode(latin1)).isEqualTo("not_utf8");
 
-    HttpResponse<Buffer> renamed = upload("notes.txt", "text/plain", TestDocuments.docx(CELL_BIOLOGY, ORGANELLES));
-    assertThat(renamed.statusCode()).as("a Word file named .txt is still read as Word").isEqualTo(201);
+    HttpResponse<Buffer> renamed =
+        upload("notes.txt", "text/plain", TestDocuments.docx(CELL_BIOLOGY, ORGANELLES));
+    assertThat(renamed.statusCode())
+        .as("a Word file named .txt is still read as Word")
+        .isEqualTo(201);
     assertThat(notes(renamed.bodyAsJsonObject().getString("id"))).contains("# Cell biology");
   }
 
@@ -222,7 +289,10 @@ class DeckUploadApiTest {
   @DisplayName("a password-protected PDF is refused with encrypted_file")
   void encrypted() {
     HttpResponse<Buffer> refused =
-        upload("locked.pdf", "application/pdf", TestDocuments.encryptedPdf(List.of("ATP: energy"), "secret"));
+        upload(
+            "locked.pdf",
+            "application/pdf",
+            TestDocuments.encryptedPdf(List.of("ATP: energy"), "secret"));
 
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(errorCode(refused)).isEqualTo("encrypted_file");
@@ -232,7 +302,8 @@ class DeckUploadApiTest {
   @Test
   @DisplayName("a scanned PDF, only a picture, has no text: no_text, asking whether it is a scan")
   void noText() {
-    HttpResponse<Buffer> refused = upload("scan.pdf", "application/pdf", TestDocuments.imageOnlyPdf());
+    HttpResponse<Buffer> refused =
+        upload("scan.pdf", "application/pdf", TestDocuments.imageOnlyPdf());
 
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(errorCode(refused)).isEqualTo("no_text");
@@ -240,7 +311,8 @@ class DeckUploadApiTest {
   }
 
   @Test
-  @DisplayName("a zip bomb (a 600 KB .docx whose text part inflates to 200 MB) is refused with file_too_complex, fast")
+  @DisplayName(
+      "a zip bomb (a 600 KB .docx whose text part inflates to 200 MB) is refused with file_too_complex, fast")
   void zipBomb() {
     byte[] bomb = TestDocuments.zipBombDocx(200L * 1024 * 1024);
     assertThat(bomb.length).isLessThan(1024 * 1024);
@@ -252,28 +324,56 @@ class DeckUploadApiTest {
     assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(422);
     assertThat(errorCode(refused)).isEqualTo("file_too_complex");
     assertThat(millis).as("refused well within the import deadline").isLessThan(5_000);
-    assertThat(upload("cell-biology.docx", DOCX, TestDocuments.docx(CELL_BIOLOGY, ORGANELLES)).statusCode())
-        .as("and the server reads the next file as usual").isEqualTo(201);
+    assertThat(
+            upload("cell-biology.docx", DOCX, TestDocuments.docx(CELL_BIOLOGY, ORGANELLES))
+                .statusCode())
+        .as("and the server reads the next file as usual")
+        .isEqualTo(201);
   }
 
   @Test
   @DisplayName("a file whose text is over the 1 MiB notes limit is refused with notes_too_large")
   void textTooLarge() {
-    String page = "<html><body><h1>Facts</h1>"
-        + "<p>This is one more sentence of a long page about nothing in particular.</p>".repeat(20_000)
-        + "</body></html>";
+    String page =
+        "<html><body><h1>Facts</h1>"
+            + "<p>This is one more sentence of a long page about nothing in particular.</p>"
+                .repeat(20_000)
+            + "</body></html>";
     assertThat(page.length()).isBetween(1024 * 1024, 2 * 1024 * 1024);
 
-    HttpResponse<Buffer> refused = upload("long.html", "text/html", page.getBytes(StandardCharsets.UTF_8));
+    HttpResponse<Buffer> refused =
+        upload("long.html", "text/html", page.getBytes(StandardCharsets.UTF_8));
 
     assertThat(refused.statusCode()).isEqualTo(413);
     assertThat(errorCode(refused)).isEqualTo("notes_too_large");
   }
 
   @Test
-  @DisplayName("a picture, a program and a damaged Word file are refused with what is wrong with each")
+  @DisplayName(
+      "a picture, a program and a damaged Word file are refused with what is wrong with each")
   void wrongFiles() {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1};
+    byte[] png = {
+      (byte) 0x89,
+      'P',
+      'N',
+      'G',
+      '\r',
+      '\n',
+      0x1a,
+      '\n',
+      0,
+      0,
+      0,
+      13,
+      'I',
+      'H',
+      'D',
+      'R',
+      0,
+      0,
+      0,
+      1
+    };
     HttpResponse<Buffer> picture = upload("notes.png", "image/png", png);
     assertThat(picture.statusCode()).isEqualTo(415);
     assertThat(errorCode(picture)).isEqualTo("unsupported_file");
@@ -285,43 +385,84 @@ class DeckUploadApiTest {
     assertThat(errorCode(program)).isEqualTo("unsupported_file");
 
     byte[] docx = TestDocuments.docx(CELL_BIOLOGY, ORGANELLES);
-    HttpResponse<Buffer> damaged = upload("cut-short.docx", DOCX, java.util.Arrays.copyOf(docx, docx.length / 2));
+    HttpResponse<Buffer> damaged =
+        upload("cut-short.docx", DOCX, java.util.Arrays.copyOf(docx, docx.length / 2));
     assertThat(damaged.statusCode()).as(damaged.bodyAsString()).isEqualTo(422);
     assertThat(errorCode(damaged)).isEqualTo("unreadable_file");
   }
 
   @Test
-  @DisplayName("a form without a file, with a bad field or from nobody signed in is refused; JSON bodies still work beside it")
+  @DisplayName(
+      "a form without a file, with a bad field or from nobody signed in is refused; JSON bodies still work beside it")
   void formMistakes() {
-    HttpResponse<Buffer> missing = api.sendForm(HttpMethod.POST, "/api/decks", teacher,
-        io.vertx.ext.web.multipart.MultipartForm.create().attribute("title", "No file here"));
+    HttpResponse<Buffer> missing =
+        api.sendForm(
+            HttpMethod.POST,
+            "/api/decks",
+            teacher,
+            io.vertx.ext.web.multipart.MultipartForm.create().attribute("title", "No file here"));
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(errorCode(missing)).isEqualTo("no_file");
 
-    HttpResponse<Buffer> badPublic = upload("cell-biology.docx", DOCX, TestDocuments.docx(CELL_BIOLOGY, ORGANELLES),
-        Map.of("public", "maybe"));
+    HttpResponse<Buffer> badPublic =
+        upload(
+            "cell-biology.docx",
+            DOCX,
+            TestDocuments.docx(CELL_BIOLOGY, ORGANELLES),
+            Map.of("public", "maybe"));
     assertThat(badPublic.statusCode()).isEqualTo(400);
     assertThat(errorCode(badPublic)).isEqualTo("invalid_field");
 
-    HttpResponse<Buffer> anonymous = api.upload(HttpMethod.POST, "/api/decks", null, "cell-biology.docx", DOCX,
-        TestDocuments.docx(CELL_BIOLOGY, ORGANELLES), Map.of());
+    HttpResponse<Buffer> anonymous =
+        api.upload(
+            HttpMethod.POST,
+            "/api/decks",
+            null,
+            "cell-biology.docx",
+            DOCX,
+            TestDocuments.docx(CELL_BIOLOGY, ORGANELLES),
+            Map.of());
     assertThat(anonymous.statusCode()).isEqualTo(401);
 
-    HttpResponse<Buffer> json = api.postJson("/api/decks", new JsonObject().put("title", "Typed")
-        .put("notes", "Glossary\n- ATP: the molecule cells use to carry energy\n- DNA: the molecule that carries genes\n"
-            + "- RNA: the molecule that copies genes\n- Enzyme: a protein that speeds up reactions\n"), teacher);
+    HttpResponse<Buffer> json =
+        api.postJson(
+            "/api/decks",
+            new JsonObject()
+                .put("title", "Typed")
+                .put(
+                    "notes",
+                    "Glossary\n- ATP: the molecule cells use to carry energy\n- DNA: the molecule that carries genes\n"
+                        + "- RNA: the molecule that copies genes\n- Enzyme: a protein that speeds up reactions\n"),
+            teacher);
     assertThat(json.statusCode()).as(json.bodyAsString()).isEqualTo(201);
   }
 
   @Test
-  @DisplayName("a deck is imported again from a file with PUT, keeping its title unless the form gives one")
+  @DisplayName(
+      "a deck is imported again from a file with PUT, keeping its title unless the form gives one")
   void reimport() {
-    String id = api.postJson("/api/decks", new JsonObject().put("title", "Cells").put("notes",
-        "# Cell biology\n- Mitochondria produce ATP for the cell\n- Ribosomes build proteins from amino acids\n"
-            + "- The nucleus holds the genetic material\n"), teacher).bodyAsJsonObject().getString("id");
+    String id =
+        api.postJson(
+                "/api/decks",
+                new JsonObject()
+                    .put("title", "Cells")
+                    .put(
+                        "notes",
+                        "# Cell biology\n- Mitochondria produce ATP for the cell\n- Ribosomes build proteins from amino acids\n"
+                            + "- The nucleus holds the genetic material\n"),
+                teacher)
+            .bodyAsJsonObject()
+            .getString("id");
 
-    HttpResponse<Buffer> replaced = api.upload(HttpMethod.PUT, "/api/decks/" + id, teacher, "cell-biology.docx", DOCX,
-        TestDocuments.docx(CELL_BIOLOGY, ORGANELLES), Map.of("title", "Cells"));
+    HttpResponse<Buffer> replaced =
+        api.upload(
+            HttpMethod.PUT,
+            "/api/decks/" + id,
+            teacher,
+            "cell-biology.docx",
+            DOCX,
+            TestDocuments.docx(CELL_BIOLOGY, ORGANELLES),
+            Map.of("title", "Cells"));
 
     assertThat(replaced.statusCode()).as(replaced.bodyAsString()).isEqualTo(200);
     assertThat(replaced.bodyAsJsonObject().getString("title")).isEqualTo("Cells");
@@ -329,47 +470,76 @@ class DeckUploadApiTest {
     assertThat(everything(questions(id))).contains("captures light for photosynthesis");
 
     String other = api.signUpAndIn("not_the_owner", "hands off my deck");
-    HttpResponse<Buffer> notTheirs = api.upload(HttpMethod.PUT, "/api/decks/" + id, other, "cell-biology.docx", DOCX,
-        TestDocuments.docx(CELL_BIOLOGY, ORGANELLES), Map.of());
+    HttpResponse<Buffer> notTheirs =
+        api.upload(
+            HttpMethod.PUT,
+            "/api/decks/" + id,
+            other,
+            "cell-biology.docx",
+            DOCX,
+            TestDocuments.docx(CELL_BIOLOGY, ORGANELLES),
+            Map.of());
     assertThat(notTheirs.statusCode()).isEqualTo(404);
   }
 
   @Test
-  @DisplayName("a 50 MB upload is refused with file_too_large at once, from its headers, without the server reading it")
+  @DisplayName(
+      "a 50 MB upload is refused with file_too_large at once, from its headers, without the server reading it")
   void declaredTooLarge() throws IOException {
     long fifty = 50L * 1024 * 1024;
     try (Socket socket = new Socket("127.0.0.1", quizhall.httpPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       long started = System.nanoTime();
-      out.write(("POST /api/decks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + teacher + "\r\n"
-          + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " + fifty + "\r\n\r\n"
-          + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\n"
-          + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /api/decks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + teacher
+                  + "\r\n"
+                  + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: "
+                  + fifty
+                  + "\r\n\r\n"
+                  + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.pdf\"\r\n"
+                  + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       Answer answer = Answer.read(socket.getInputStream());
       long millis = (System.nanoTime() - started) / 1_000_000;
 
       assertThat(answer.status()).isEqualTo(413);
-      assertThat(new JsonObject(answer.body()).getJsonObject("error").getString("code")).isEqualTo("file_too_large");
+      assertThat(new JsonObject(answer.body()).getJsonObject("error").getString("code"))
+          .isEqualTo("file_too_large");
       assertThat(millis).isLessThan(3_000);
-      assertThat(answer.closed()).as("the connection is closed rather than read to its end").isTrue();
+      assertThat(answer.closed())
+          .as("the connection is closed rather than read to its end")
+          .isTrue();
     }
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "in a form field named {0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"file", "attachment"})
-  @DisplayName("an upload with no declared length is cut off with file_too_large once it passes 20 MB, whatever its field")
+  @DisplayName(
+      "an upload with no declared length is cut off with file_too_large once it passes 20 MB, whatever its field")
   void streamedTooLarge(String field) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", quizhall.httpPort())) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/decks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + teacher + "\r\n"
-          + "Content-Type: multipart/form-data; boundary=XyZ\r\nTransfer-Encoding: chunked\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      chunk(out, ("--XyZ\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"huge.txt\"\r\n"
-          + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      byte[] megabyte = "- one more line of a very long file\n".repeat(30_000).getBytes(StandardCharsets.US_ASCII);
+      out.write(
+          ("POST /api/decks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                  + teacher
+                  + "\r\n"
+                  + "Content-Type: multipart/form-data; boundary=XyZ\r\nTransfer-Encoding: chunked\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      chunk(
+          out,
+          ("--XyZ\r\nContent-Disposition: form-data; name=\""
+                  + field
+                  + "\"; filename=\"huge.txt\"\r\n"
+                  + "Content-Type: text/plain\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      byte[] megabyte =
+          "- one more line of a very long file\n"
+              .repeat(30_000)
+              .getBytes(StandardCharsets.US_ASCII);
       long sent = 0;
       try {
         while (sent < 60L * 1024 * 1024) {
@@ -382,13 +552,15 @@ class DeckUploadApiTest {
       Answer answer = Answer.read(socket.getInputStream());
 
       assertThat(answer.status()).isEqualTo(413);
-      assertThat(new JsonObject(answer.body()).getJsonObject("error").getString("code")).isEqualTo("file_too_large");
+      assertThat(new JsonObject(answer.body()).getJsonObject("error").getString("code"))
+          .isEqualTo("file_too_large");
       assertThat(sent).as("cut off long before the 60 MB were sent").isLessThan(40L * 1024 * 1024);
     }
   }
 
   @Test
-  @DisplayName("while the files in flight fill the server's upload budget, one more is refused with 503 uploads_busy")
+  @DisplayName(
+      "while the files in flight fill the server's upload budget, one more is refused with 503 uploads_busy")
   void budget() throws IOException {
     long each = UploadForm.HELD_LIMIT / 8;
     List<Socket> waiting = new java.util.ArrayList<>();
@@ -400,10 +572,16 @@ class DeckUploadApiTest {
     try {
       for (int i = 0; i < 8; i++) {
         Socket socket = new Socket("127.0.0.1", quizhall.httpPort());
-        socket.getOutputStream().write(("POST /api/decks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-            + senders.get(i / 2) + "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " + each + "\r\n\r\n"
-            + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.pdf\"\r\n\r\n%PDF-1.7\n")
-            .getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                ("POST /api/decks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                        + senders.get(i / 2)
+                        + "\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: "
+                        + each
+                        + "\r\n\r\n"
+                        + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.pdf\"\r\n\r\n%PDF-1.7\n")
+                    .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         waiting.add(socket);
       }
@@ -446,7 +624,10 @@ class DeckUploadApiTest {
     out.flush();
   }
 
-  /** An HTTP/1.1 answer read off a socket: status, body, and whether the server closed the connection after it. */
+  /**
+   * An HTTP/1.1 answer read off a socket: status, body, and whether the server closed the
+   * connection after it.
+   */
   private record Answer(int status, String body, boolean closed) {
     static Answer read(InputStream in) throws IOException {
       ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -496,17 +677,24 @@ class DeckUploadApiTest {
   }
 
   @Test
-  @DisplayName("an account sends at most two files at once: a third while two are on their way is told to wait")
+  @DisplayName(
+      "an account sends at most two files at once: a third while two are on their way is told to wait")
   void twoAtATime() throws IOException {
     String sender = api.signUpAndIn("slow_sender", "sending files slowly");
-    String head = "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.md\"\r\n"
-        + "Content-Type: text/markdown\r\n\r\n# Cells\n- Mitochondria make ATP\n";
+    String head =
+        "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.md\"\r\n"
+            + "Content-Type: text/markdown\r\n\r\n# Cells\n- Mitochondria make ATP\n";
     List<Socket> slow = new java.util.ArrayList<>();
     for (int i = 0; i < 2; i++) {
       Socket socket = new Socket("127.0.0.1", quizhall.httpPort());
-      socket.getOutputStream().write(("POST /api/decks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + sender
-          + "\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: 100000\r\n\r\n" + head)
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /api/decks HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                      + sender
+                      + "\r\nContent-Type: multipart/form-data; boundary=XX\r\nContent-Length: 100000\r\n\r\n"
+                      + head)
+                  .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       slow.add(socket);
     }
@@ -515,18 +703,32 @@ class DeckUploadApiTest {
     HttpResponse<Buffer> third = null;
     long until = System.nanoTime() + 5_000_000_000L;
     while (System.nanoTime() < until) {
-      third = api.send(io.vertx.core.http.HttpMethod.POST, "/api/decks", sender, "multipart/form-data; boundary=XX",
-          Buffer.buffer(head + "\r\n--XX--\r\n"));
+      third =
+          api.send(
+              io.vertx.core.http.HttpMethod.POST,
+              "/api/decks",
+              sender,
+              "multipart/form-data; boundary=XX",
+              Buffer.buffer(head + "\r\n--XX--\r\n"));
       if (third.statusCode() == 429) {
         break;
       }
     }
     assertThat(third.statusCode()).isEqualTo(429);
     assertThat(errorCode(third)).isEqualTo("uploads_busy");
-    assertThat(api.postJson("/api/decks", new JsonObject().put("title", "Typed").put("notes",
-        "Glossary\n- ATP: the molecule cells use to carry energy\n- DNA: the molecule that carries genes\n"
-            + "- RNA: the molecule that copies genes\n- Enzyme: a protein that speeds up reactions\n"), sender).statusCode())
-        .as("notes typed in are not held back").isEqualTo(201);
+    assertThat(
+            api.postJson(
+                    "/api/decks",
+                    new JsonObject()
+                        .put("title", "Typed")
+                        .put(
+                            "notes",
+                            "Glossary\n- ATP: the molecule cells use to carry energy\n- DNA: the molecule that carries genes\n"
+                                + "- RNA: the molecule that copies genes\n- Enzyme: a protein that speeds up reactions\n"),
+                    sender)
+                .statusCode())
+        .as("notes typed in are not held back")
+        .isEqualTo(201);
     for (Socket socket : slow) {
       socket.close();
     }

@@ -64,7 +64,10 @@ class GroupApiTest {
 
   private static JsonObject group(String owner, String name) {
     HttpResponse<Buffer> created =
-        api.postJson("/api/groups", new JsonObject().put("name", name).put("description", "Weekly exam prep"), owner);
+        api.postJson(
+            "/api/groups",
+            new JsonObject().put("name", name).put("description", "Weekly exam prep"),
+            owner);
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     return created.bodyAsJsonObject();
   }
@@ -80,35 +83,67 @@ class GroupApiTest {
   }
 
   /**
-   * After a game in which the group missed two questions (the second by Bob, the third by both), a review round asked
-   * for 10 has those 2, and says so: in the API's answer, in the lobby's welcome, and members see the room open on the
-   * group page until it closes.
+   * After a game in which the group missed two questions (the second by Bob, the third by both), a
+   * review round asked for 10 has those 2, and says so: in the API's answer, in the lobby's
+   * welcome, and members see the room open on the group page until it closes.
    */
   private void reviewRoundSaysWhatItIs(String owner, String member, String groupId) {
-    HttpResponse<Buffer> opened = api.postJson("/api/rooms", new JsonObject().put("deckId", sampleDeck).put("groupId", groupId)
-        .put("weakSpots", true).put("questionCount", 10), owner);
+    HttpResponse<Buffer> opened =
+        api.postJson(
+            "/api/rooms",
+            new JsonObject()
+                .put("deckId", sampleDeck)
+                .put("groupId", groupId)
+                .put("weakSpots", true)
+                .put("questionCount", 10),
+            owner);
     assertThat(opened.statusCode()).as(opened.bodyAsString()).isEqualTo(201);
     JsonObject room = opened.bodyAsJsonObject();
     assertThat(room.getInteger("questionCount")).isEqualTo(2);
     JsonObject round = room.getJsonObject("round");
     assertThat(round.getString("kind")).isEqualTo("review");
     assertThat(round.getInteger("requested")).isEqualTo(10);
-    assertThat(round.getString("title")).isEqualTo("Review round: 2 questions on what the group missed most");
-    assertThat(round.getString("why")).isEqualTo("only 2 questions the group missed (10 asked for)");
+    assertThat(round.getString("title"))
+        .isEqualTo("Review round: 2 questions on what the group missed most");
+    assertThat(round.getString("why"))
+        .isEqualTo("only 2 questions the group missed (10 asked for)");
 
     SocketClient host = socket();
-    host.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
-    assertThat(host.await("welcome").getJsonObject("round")).as("the console is told").isEqualTo(round);
+    host.send(
+        "host",
+        new JsonObject()
+            .put("code", room.getString("code"))
+            .put("hostToken", room.getString("hostToken")));
+    assertThat(host.await("welcome").getJsonObject("round"))
+        .as("the console is told")
+        .isEqualTo(round);
     SocketClient player = socket();
-    player.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "Reviewer").put("accountToken", member));
-    assertThat(player.await("welcome").getJsonObject("round")).as("and so is each phone's lobby").isEqualTo(round);
+    player.send(
+        "join",
+        new JsonObject()
+            .put("code", room.getString("code"))
+            .put("nickname", "Reviewer")
+            .put("accountToken", member));
+    assertThat(player.await("welcome").getJsonObject("round"))
+        .as("and so is each phone's lobby")
+        .isEqualTo(round);
 
-    JsonObject live = api.get("/api/groups/" + groupId, member).bodyAsJsonObject().getJsonArray("liveRooms").getJsonObject(0);
-    assertThat(live.getString("code")).as("a member sees the room open").isEqualTo(room.getString("code"));
+    JsonObject live =
+        api.get("/api/groups/" + groupId, member)
+            .bodyAsJsonObject()
+            .getJsonArray("liveRooms")
+            .getJsonObject(0);
+    assertThat(live.getString("code"))
+        .as("a member sees the room open")
+        .isEqualTo(room.getString("code"));
     assertThat(live.getString("phase")).isEqualTo("lobby");
     assertThat(live.getInteger("players")).isEqualTo(1);
-    JsonObject mine = api.get("/api/rooms", owner).bodyAsJsonArray().stream().map(JsonObject.class::cast)
-        .filter(r -> r.getString("code").equals(room.getString("code"))).findFirst().orElseThrow();
+    JsonObject mine =
+        api.get("/api/rooms", owner).bodyAsJsonArray().stream()
+            .map(JsonObject.class::cast)
+            .filter(r -> r.getString("code").equals(room.getString("code")))
+            .findFirst()
+            .orElseThrow();
     assertThat(mine.getString("groupId")).isEqualTo(groupId);
     assertThat(mine.getString("deck")).isNotBlank();
 
@@ -116,15 +151,31 @@ class GroupApiTest {
     host.send("end");
     host.await("closed");
     player.await("closed");
-    io.vertx.core.json.JsonArray after = api.get("/api/groups/" + groupId, member).bodyAsJsonObject().getJsonArray("liveRooms");
-    assertThat(after.encode()).as("a closed room is no longer listed").doesNotContain(room.getString("code"));
+    io.vertx.core.json.JsonArray after =
+        api.get("/api/groups/" + groupId, member).bodyAsJsonObject().getJsonArray("liveRooms");
+    assertThat(after.encode())
+        .as("a closed room is no longer listed")
+        .doesNotContain(room.getString("code"));
     assertThat(api.get("/api/rooms", owner).bodyAsString()).doesNotContain(room.getString("code"));
   }
 
-  /** Plays a whole group game: each player answers right or wrong as {@code right} says, per question. */
-  private String playGroupGame(String hostToken, String groupId, Map<String, String> players, boolean weakSpots,
-      java.util.function.BiPredicate<String, Integer> right, List<JsonObject> reveals) {
-    JsonObject body = new JsonObject().put("deckId", sampleDeck).put("groupId", groupId).put("questionCount", 3).put("leadIn", false);
+  /**
+   * Plays a whole group game: each player answers right or wrong as {@code right} says, per
+   * question.
+   */
+  private String playGroupGame(
+      String hostToken,
+      String groupId,
+      Map<String, String> players,
+      boolean weakSpots,
+      java.util.function.BiPredicate<String, Integer> right,
+      List<JsonObject> reveals) {
+    JsonObject body =
+        new JsonObject()
+            .put("deckId", sampleDeck)
+            .put("groupId", groupId)
+            .put("questionCount", 3)
+            .put("leadIn", false);
     if (weakSpots) {
       body.put("weakSpots", true);
     }
@@ -132,13 +183,18 @@ class GroupApiTest {
     assertThat(opened.statusCode()).as(opened.bodyAsString()).isEqualTo(201);
     JsonObject room = opened.bodyAsJsonObject();
     SocketClient host = socket();
-    host.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
+    host.send(
+        "host",
+        new JsonObject()
+            .put("code", room.getString("code"))
+            .put("hostToken", room.getString("hostToken")));
     host.await("welcome");
     Map<String, SocketClient> sockets = new HashMap<>();
     players.forEach(
         (nickname, token) -> {
           SocketClient player = socket();
-          JsonObject join = new JsonObject().put("code", room.getString("code")).put("nickname", nickname);
+          JsonObject join =
+              new JsonObject().put("code", room.getString("code")).put("nickname", nickname);
           if (token != null) {
             join.put("accountToken", token);
           }
@@ -151,7 +207,10 @@ class GroupApiTest {
       JsonObject question = null;
       for (Map.Entry<String, SocketClient> entry : sockets.entrySet()) {
         question = entry.getValue().await("question");
-        JsonObject answer = answerKey.answer(question.getString("questionId"), right.test(entry.getKey(), q)).put("index", q);
+        JsonObject answer =
+            answerKey
+                .answer(question.getString("questionId"), right.test(entry.getKey(), q))
+                .put("index", q);
         entry.getValue().send("answer", answer);
       }
       reveals.add(host.await("reveal"));
@@ -167,7 +226,8 @@ class GroupApiTest {
   class Membership {
 
     @Test
-    @DisplayName("an owner creates a group, a friend joins with the invite, both see it with their roles")
+    @DisplayName(
+        "an owner creates a group, a friend joins with the invite, both see it with their roles")
     void createAndJoin() {
       String owner = api.signUpAndIn("grp_owner", "owner password");
       String friend = api.signUpAndIn("grp_friend", "friend password");
@@ -177,19 +237,24 @@ class GroupApiTest {
       HttpResponse<Buffer> joined = join(friend, group.getString("inviteCode").toLowerCase());
       assertThat(joined.statusCode()).isEqualTo(200);
       assertThat(joined.bodyAsJsonObject().getString("id")).isEqualTo(group.getString("id"));
-      assertThat(join(friend, group.getString("inviteCode")).statusCode()).as("joining twice is harmless").isEqualTo(200);
+      assertThat(join(friend, group.getString("inviteCode")).statusCode())
+          .as("joining twice is harmless")
+          .isEqualTo(200);
 
       JsonArray mine = api.get("/api/groups", friend).bodyAsJsonArray();
       assertThat(mine).hasSize(1);
       assertThat(mine.getJsonObject(0).getString("role")).isEqualTo("member");
       assertThat(mine.getJsonObject(0).getInteger("members")).isEqualTo(2);
       JsonObject detail = api.get("/api/groups/" + group.getString("id"), owner).bodyAsJsonObject();
-      assertThat(detail.getJsonArray("memberList").stream().map(m -> ((JsonObject) m).getString("username")))
+      assertThat(
+              detail.getJsonArray("memberList").stream()
+                  .map(m -> ((JsonObject) m).getString("username")))
           .containsExactlyInAnyOrder("grp_owner", "grp_friend");
     }
 
     @Test
-    @DisplayName("only the owner renames, rotates the invite, removes members and deletes; members may leave")
+    @DisplayName(
+        "only the owner renames, rotates the invite, removes members and deletes; members may leave")
     void ownerPowers() {
       String owner = api.signUpAndIn("pow_owner", "owner password");
       String member = api.signUpAndIn("pow_member", "member password");
@@ -200,27 +265,47 @@ class GroupApiTest {
       join(other, group.getString("inviteCode"));
 
       HttpResponse<Buffer> renameByMember =
-          api.send(HttpMethod.PATCH, "/api/groups/" + id, member, "application/json", new JsonObject().put("name", "Mine").toBuffer());
+          api.send(
+              HttpMethod.PATCH,
+              "/api/groups/" + id,
+              member,
+              "application/json",
+              new JsonObject().put("name", "Mine").toBuffer());
       assertThat(renameByMember.statusCode()).isEqualTo(403);
       HttpResponse<Buffer> rename =
-          api.send(HttpMethod.PATCH, "/api/groups/" + id, owner, "application/json", new JsonObject().put("name", "Renamed").toBuffer());
+          api.send(
+              HttpMethod.PATCH,
+              "/api/groups/" + id,
+              owner,
+              "application/json",
+              new JsonObject().put("name", "Renamed").toBuffer());
       assertThat(rename.bodyAsJsonObject().getString("name")).isEqualTo("Renamed");
 
-      String newInvite = api.postJson("/api/groups/" + id + "/invite", new JsonObject(), owner).bodyAsJsonObject().getString("inviteCode");
+      String newInvite =
+          api.postJson("/api/groups/" + id + "/invite", new JsonObject(), owner)
+              .bodyAsJsonObject()
+              .getString("inviteCode");
       assertThat(newInvite).isNotEqualTo(group.getString("inviteCode"));
       String late = api.signUpAndIn("pow_late", "late password");
       assertThat(join(late, group.getString("inviteCode")).statusCode()).isEqualTo(404);
       assertThat(join(late, newInvite).statusCode()).isEqualTo(200);
 
-      assertThat(api.delete("/api/groups/" + id + "/members/pow_other", member).statusCode()).isEqualTo(403);
-      assertThat(api.delete("/api/groups/" + id + "/members/pow_other", owner).statusCode()).isEqualTo(204);
+      assertThat(api.delete("/api/groups/" + id + "/members/pow_other", member).statusCode())
+          .isEqualTo(403);
+      assertThat(api.delete("/api/groups/" + id + "/members/pow_other", owner).statusCode())
+          .isEqualTo(204);
       assertThat(api.get("/api/groups/" + id, other).statusCode()).isEqualTo(404);
-      assertThat(join(other, newInvite).statusCode()).as("a removed member and the code they knew").isEqualTo(404);
+      assertThat(join(other, newInvite).statusCode())
+          .as("a removed member and the code they knew")
+          .isEqualTo(404);
       assertThat(api.get("/api/groups/" + id, other).statusCode()).isEqualTo(404);
-      String afterRemoval = api.get("/api/groups/" + id, owner).bodyAsJsonObject().getString("inviteCode");
+      String afterRemoval =
+          api.get("/api/groups/" + id, owner).bodyAsJsonObject().getString("inviteCode");
       assertThat(afterRemoval).as("the group has a new code to hand out").isNotEqualTo(newInvite);
-      assertThat(api.delete("/api/groups/" + id + "/members/me", member).statusCode()).isEqualTo(204);
-      assertThat(api.delete("/api/groups/" + id + "/members/me", owner).statusCode()).isEqualTo(409);
+      assertThat(api.delete("/api/groups/" + id + "/members/me", member).statusCode())
+          .isEqualTo(204);
+      assertThat(api.delete("/api/groups/" + id + "/members/me", owner).statusCode())
+          .isEqualTo(409);
 
       assertThat(api.delete("/api/groups/" + id, late).statusCode()).isEqualTo(403);
       assertThat(api.delete("/api/groups/" + id, owner).statusCode()).isEqualTo(204);
@@ -228,7 +313,8 @@ class GroupApiTest {
     }
 
     @Test
-    @DisplayName("outsiders and members of another group get 404 and no data from every group endpoint")
+    @DisplayName(
+        "outsiders and members of another group get 404 and no data from every group endpoint")
     void outsiders() {
       String owner = api.signUpAndIn("out_owner", "owner password");
       String stranger = api.signUpAndIn("out_stranger", "stranger password");
@@ -238,14 +324,24 @@ class GroupApiTest {
 
       for (String token : List.of(stranger, elsewhere)) {
         assertThat(api.get("/api/groups/" + id, token).statusCode()).isEqualTo(404);
-        assertThat(api.get("/api/groups/" + id + "/leaderboard?period=all", token).statusCode()).isEqualTo(404);
-        assertThat(api.postJson("/api/groups/" + id + "/invite", new JsonObject(), token).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/groups/" + id + "/leaderboard?period=all", token).statusCode())
+            .isEqualTo(404);
+        assertThat(
+                api.postJson("/api/groups/" + id + "/invite", new JsonObject(), token).statusCode())
+            .isEqualTo(404);
         assertThat(api.delete("/api/groups/" + id, token).statusCode()).isEqualTo(404);
-        assertThat(api.delete("/api/groups/" + id + "/members/me", token).statusCode()).isEqualTo(404);
-        assertThat(api.postJson("/api/groups/" + id + "/decks", new JsonObject().put("deckId", sampleDeck), token).statusCode())
+        assertThat(api.delete("/api/groups/" + id + "/members/me", token).statusCode())
+            .isEqualTo(404);
+        assertThat(
+                api.postJson(
+                        "/api/groups/" + id + "/decks",
+                        new JsonObject().put("deckId", sampleDeck),
+                        token)
+                    .statusCode())
             .isEqualTo(404);
         HttpResponse<Buffer> room =
-            api.postJson("/api/rooms", new JsonObject().put("deckId", sampleDeck).put("groupId", id), token);
+            api.postJson(
+                "/api/rooms", new JsonObject().put("deckId", sampleDeck).put("groupId", id), token);
         assertThat(room.statusCode()).isEqualTo(404);
         assertThat(api.get("/api/groups", token).bodyAsString()).doesNotContain(id);
       }
@@ -261,15 +357,28 @@ class GroupApiTest {
       JsonObject group = group(owner, "Sharing");
       join(member, group.getString("inviteCode"));
       String deckId =
-          api.postJson("/api/decks", new JsonObject().put("title", "Shared").put("notes", "Glossary\n- ATP: the molecule cells use to carry energy\n- DNA: the molecule that carries genes\n- RNA: the molecule that copies genes\n- Enzyme: a protein that speeds up reactions\n"), owner)
-              .bodyAsJsonObject().getString("id");
+          api.postJson(
+                  "/api/decks",
+                  new JsonObject()
+                      .put("title", "Shared")
+                      .put(
+                          "notes",
+                          "Glossary\n- ATP: the molecule cells use to carry energy\n- DNA: the molecule that carries genes\n- RNA: the molecule that copies genes\n- Enzyme: a protein that speeds up reactions\n"),
+                  owner)
+              .bodyAsJsonObject()
+              .getString("id");
       assertThat(api.get("/api/decks/" + deckId, member).statusCode()).isEqualTo(404);
 
-      HttpResponse<Buffer> shared = api.postJson("/api/groups/" + group.getString("id") + "/decks", new JsonObject().put("deckId", deckId), owner);
+      HttpResponse<Buffer> shared =
+          api.postJson(
+              "/api/groups/" + group.getString("id") + "/decks",
+              new JsonObject().put("deckId", deckId),
+              owner);
       assertThat(shared.statusCode()).as(shared.bodyAsString()).isEqualTo(204);
 
       assertThat(api.get("/api/decks/" + deckId, member).statusCode()).isEqualTo(200);
-      assertThat(api.get("/api/decks/" + deckId + "/questions", member).statusCode()).isEqualTo(200);
+      assertThat(api.get("/api/decks/" + deckId + "/questions", member).statusCode())
+          .isEqualTo(200);
       assertThat(api.get("/api/decks/" + deckId, outsider).statusCode()).isEqualTo(404);
     }
 
@@ -277,17 +386,23 @@ class GroupApiTest {
     @DisplayName("bad group input gets clear errors")
     void badInput() {
       String owner = api.signUpAndIn("bad_grp", "owner password");
-      assertThat(errorCode(api.postJson("/api/groups", new JsonObject().put("name", " "), owner))).isEqualTo("invalid_name");
-      assertThat(errorCode(api.postJson("/api/groups", new JsonObject().put("name", "x".repeat(81)), owner))).isEqualTo("invalid_name");
+      assertThat(errorCode(api.postJson("/api/groups", new JsonObject().put("name", " "), owner)))
+          .isEqualTo("invalid_name");
+      assertThat(
+              errorCode(
+                  api.postJson("/api/groups", new JsonObject().put("name", "x".repeat(81)), owner)))
+          .isEqualTo("invalid_name");
       assertThat(errorCode(join(owner, "NOPE"))).isEqualTo("invite_not_found");
       String id = group(owner, "Periods").getString("id");
-      assertThat(errorCode(api.get("/api/groups/" + id + "/leaderboard?period=decade", owner))).isEqualTo("invalid_period");
+      assertThat(errorCode(api.get("/api/groups/" + id + "/leaderboard?period=decade", owner)))
+          .isEqualTo("invalid_period");
       assertThat(api.get("/api/groups/not-an-id", owner).statusCode()).isEqualTo(404);
     }
   }
 
   @Test
-  @DisplayName("a group room counts its signed-in members on the group leaderboard; guests play but do not count")
+  @DisplayName(
+      "a group room counts its signed-in members on the group leaderboard; guests play but do not count")
   void groupLeaderboard() {
     String owner = api.signUpAndIn("lb_owner", "owner password");
     String ada = api.signUpAndIn("lb_ada", "ada password");
@@ -300,26 +415,42 @@ class GroupApiTest {
     players.put("Ada", ada);
     players.put("Bob", bob);
     players.put("Guest", null);
-    playGroupGame(owner, group.getString("id"), players, false, (who, q) -> who.equals("Ada") || (who.equals("Bob") && q == 0), new ArrayList<>());
+    playGroupGame(
+        owner,
+        group.getString("id"),
+        players,
+        false,
+        (who, q) -> who.equals("Ada") || (who.equals("Bob") && q == 0),
+        new ArrayList<>());
 
-    JsonObject board = api.get("/api/groups/" + group.getString("id") + "/leaderboard?period=week", ada).bodyAsJsonObject();
+    JsonObject board =
+        api.get("/api/groups/" + group.getString("id") + "/leaderboard?period=week", ada)
+            .bodyAsJsonObject();
     JsonArray entries = board.getJsonArray("entries");
-    assertThat(entries.stream().map(e -> ((JsonObject) e).getString("username"))).containsExactly("lb_ada", "lb_bob");
+    assertThat(entries.stream().map(e -> ((JsonObject) e).getString("username")))
+        .containsExactly("lb_ada", "lb_bob");
     JsonObject first = entries.getJsonObject(0);
     assertThat(first.getDouble("accuracy")).isEqualTo(1.0);
     assertThat(first.getInteger("games")).isEqualTo(1);
     assertThat(first.getLong("points")).isGreaterThan(entries.getJsonObject(1).getLong("points"));
     JsonArray byAccuracy =
-        api.get("/api/groups/" + group.getString("id") + "/leaderboard?period=all&by=accuracy", bob).bodyAsJsonObject().getJsonArray("entries");
-    assertThat(byAccuracy.getJsonObject(1).getDouble("accuracy")).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(0.001));
+        api.get("/api/groups/" + group.getString("id") + "/leaderboard?period=all&by=accuracy", bob)
+            .bodyAsJsonObject()
+            .getJsonArray("entries");
+    assertThat(byAccuracy.getJsonObject(1).getDouble("accuracy"))
+        .isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(0.001));
 
     JsonObject stats = api.get("/api/me/stats", ada).bodyAsJsonObject();
     assertThat(stats.getInteger("gamesPlayed")).isEqualTo(1);
     assertThat(stats.getInteger("bestStreak")).isEqualTo(3);
     assertThat(stats.getJsonArray("history").getJsonObject(0).getInteger("rank")).isEqualTo(1);
-    JsonArray best = api.get("/api/decks/" + sampleDeck + "/leaderboard").bodyAsJsonObject().getJsonArray("best");
+    JsonArray best =
+        api.get("/api/decks/" + sampleDeck + "/leaderboard")
+            .bodyAsJsonObject()
+            .getJsonArray("best");
     assertThat(best.stream().map(b -> ((JsonObject) b).getString("nickname")))
-        .as("a group's private games stay off the deck's public best games").doesNotContain("Ada", "Guest");
+        .as("a group's private games stay off the deck's public best games")
+        .doesNotContain("Ada", "Guest");
   }
 
   @Test
@@ -329,25 +460,47 @@ class GroupApiTest {
     String learner = api.signUpAndIn("ms_learner", "learner password");
     JsonObject group = group(owner, "Mastery");
     join(learner, group.getString("inviteCode"));
-    playGroupGame(owner, group.getString("id"), Map.of("Learner", learner), false, (who, q) -> q != 1, new ArrayList<>());
+    playGroupGame(
+        owner,
+        group.getString("id"),
+        Map.of("Learner", learner),
+        false,
+        (who, q) -> q != 1,
+        new ArrayList<>());
 
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-      long cards =
-          quizhall.pool()
-              .preparedQuery("SELECT count(*) FROM mastery m JOIN accounts a ON a.id = m.account_id WHERE a.username = $1")
-              .execute(Tuple.of("ms_learner")).await().iterator().next().getLong(0);
-      assertThat(cards).isEqualTo(3);
-    });
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              long cards =
+                  quizhall
+                      .pool()
+                      .preparedQuery(
+                          "SELECT count(*) FROM mastery m JOIN accounts a ON a.id = m.account_id WHERE a.username = $1")
+                      .execute(Tuple.of("ms_learner"))
+                      .await()
+                      .iterator()
+                      .next()
+                      .getLong(0);
+              assertThat(cards).isEqualTo(3);
+            });
     long lapsed =
-        quizhall.pool()
-            .preparedQuery("SELECT count(*) FROM mastery m JOIN accounts a ON a.id = m.account_id"
-                + " WHERE a.username = $1 AND m.state = 'relearning'")
-            .execute(Tuple.of("ms_learner")).await().iterator().next().getLong(0);
+        quizhall
+            .pool()
+            .preparedQuery(
+                "SELECT count(*) FROM mastery m JOIN accounts a ON a.id = m.account_id"
+                    + " WHERE a.username = $1 AND m.state = 'relearning'")
+            .execute(Tuple.of("ms_learner"))
+            .await()
+            .iterator()
+            .next()
+            .getLong(0);
     assertThat(lapsed).as("the missed question is marked for relearning").isEqualTo(1);
   }
 
   @Test
-  @DisplayName("the weak-spot round asks what the group missed, and its reveal shows the group's earlier accuracy")
+  @DisplayName(
+      "the weak-spot round asks what the group missed, and its reveal shows the group's earlier accuracy")
   void weakSpots() {
     String owner = api.signUpAndIn("ws_owner", "owner password");
     String ada = api.signUpAndIn("ws_ada", "ada password");
@@ -356,14 +509,26 @@ class GroupApiTest {
     join(ada, group.getString("inviteCode"));
     join(bob, group.getString("inviteCode"));
     HttpResponse<Buffer> tooEarly =
-        api.postJson("/api/rooms", new JsonObject().put("deckId", sampleDeck).put("groupId", group.getString("id")).put("weakSpots", true), owner);
+        api.postJson(
+            "/api/rooms",
+            new JsonObject()
+                .put("deckId", sampleDeck)
+                .put("groupId", group.getString("id"))
+                .put("weakSpots", true),
+            owner);
     assertThat(tooEarly.statusCode()).isEqualTo(422);
 
     Map<String, String> players = new java.util.LinkedHashMap<>();
     players.put("Ada", ada);
     players.put("Bob", bob);
     List<JsonObject> first = new ArrayList<>();
-    playGroupGame(owner, group.getString("id"), players, false, (who, q) -> q == 0 || (q == 1 && who.equals("Ada")), first);
+    playGroupGame(
+        owner,
+        group.getString("id"),
+        players,
+        false,
+        (who, q) -> q == 0 || (q == 1 && who.equals("Ada")),
+        first);
     String missedByAll = first.get(2).getJsonObject("source").getString("text");
     reviewRoundSaysWhatItIs(owner, ada, group.getString("id"));
 
@@ -377,10 +542,12 @@ class GroupApiTest {
   }
 
   @Test
-  @DisplayName("solo practice serves new questions without answers, judges each answer and schedules it again")
+  @DisplayName(
+      "solo practice serves new questions without answers, judges each answer and schedules it again")
   void practice() {
     String learner = api.signUpAndIn("solo_learner", "practice password");
-    JsonObject round = api.get("/api/decks/" + sampleDeck + "/practice?count=5", learner).bodyAsJsonObject();
+    JsonObject round =
+        api.get("/api/decks/" + sampleDeck + "/practice?count=5", learner).bodyAsJsonObject();
     JsonArray questions = round.getJsonArray("questions");
     assertThat(questions).hasSize(5);
     JsonObject first = questions.getJsonObject(0);
@@ -389,56 +556,92 @@ class GroupApiTest {
 
     JsonObject key = answerKey.question(first.getString("id"));
     JsonObject wrong =
-        answerKey.answer(first.getString("id"), false).put("questionId", first.getString("id")).put("responseMs", 3000);
-    JsonObject result = api.postJson("/api/decks/" + sampleDeck + "/practice/answers", wrong, learner).bodyAsJsonObject();
+        answerKey
+            .answer(first.getString("id"), false)
+            .put("questionId", first.getString("id"))
+            .put("responseMs", 3000);
+    JsonObject result =
+        api.postJson("/api/decks/" + sampleDeck + "/practice/answers", wrong, learner)
+            .bodyAsJsonObject();
     assertThat(result.getBoolean("correct")).isFalse();
     assertThat(result.getString("answer")).isEqualTo(QuestionJson.fromJson(key).answer());
     assertThat(result.getJsonObject("mastery").getString("rating")).isEqualTo("again");
 
-    JsonObject next = api.get("/api/decks/" + sampleDeck + "/practice?count=5", learner).bodyAsJsonObject();
-    assertThat(next.getJsonArray("questions").getJsonObject(0).getString("id")).isNotEqualTo(first.getString("id"));
+    JsonObject next =
+        api.get("/api/decks/" + sampleDeck + "/practice?count=5", learner).bodyAsJsonObject();
+    assertThat(next.getJsonArray("questions").getJsonObject(0).getString("id"))
+        .isNotEqualTo(first.getString("id"));
     HttpResponse<Buffer> unknown =
-        api.postJson("/api/decks/" + sampleDeck + "/practice/answers", new JsonObject().put("questionId", "nope").put("choice", 0), learner);
+        api.postJson(
+            "/api/decks/" + sampleDeck + "/practice/answers",
+            new JsonObject().put("questionId", "nope").put("choice", 0),
+            learner);
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(api.get("/api/decks/" + sampleDeck + "/practice").statusCode()).isEqualTo(401);
   }
 
   @Test
-  @DisplayName("practice gives partial credit for an ordering half right, and counts it right only when it is all right")
+  @DisplayName(
+      "practice gives partial credit for an ordering half right, and counts it right only when it is all right")
   void practicePartialCredit() {
     String learner = api.signUpAndIn("order_learner", "practice password");
     JsonArray all = api.get("/api/decks/" + sampleDeck + "/questions", learner).bodyAsJsonArray();
-    JsonObject ordering = all.stream().map(JsonObject.class::cast)
-        .filter(q -> q.getString("type").equals("ordering")).findFirst().orElseThrow();
-    assertThat(ordering.fieldNames()).as("a learner sees the items shuffled, not their order").doesNotContain("correct");
+    JsonObject ordering =
+        all.stream()
+            .map(JsonObject.class::cast)
+            .filter(q -> q.getString("type").equals("ordering"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ordering.fieldNames())
+        .as("a learner sees the items shuffled, not their order")
+        .doesNotContain("correct");
     String id = ordering.getString("id");
     JsonArray served = ordering.getJsonArray("items");
-    List<Integer> right = new ArrayList<>(answerKey.answer(id, true).getJsonArray("choices").getList());
+    List<Integer> right =
+        new ArrayList<>(answerKey.answer(id, true).getJsonArray("choices").getList());
     List<Integer> half = new ArrayList<>(right);
     java.util.Collections.swap(half, 0, 1);
 
-    JsonObject partly = api.postJson("/api/decks/" + sampleDeck + "/practice/answers",
-        new JsonObject().put("questionId", id).put("choices", new JsonArray(half)).put("responseMs", 4000), learner)
-        .bodyAsJsonObject();
+    JsonObject partly =
+        api.postJson(
+                "/api/decks/" + sampleDeck + "/practice/answers",
+                new JsonObject()
+                    .put("questionId", id)
+                    .put("choices", new JsonArray(half))
+                    .put("responseMs", 4000),
+                learner)
+            .bodyAsJsonObject();
     assertThat(partly.getBoolean("correct")).isFalse();
-    assertThat(partly.getDouble("credit")).isEqualTo(Math.round((served.size() - 2) * 1000.0 / served.size()) / 1000.0);
+    assertThat(partly.getDouble("credit"))
+        .isEqualTo(Math.round((served.size() - 2) * 1000.0 / served.size()) / 1000.0);
     assertThat(partly.getJsonObject("key").getJsonArray("correct").getList()).isEqualTo(right);
     assertThat(partly.getJsonObject("mastery").getString("rating")).isEqualTo("again");
 
-    JsonObject whole = api.postJson("/api/decks/" + sampleDeck + "/practice/answers",
-        new JsonObject().put("questionId", id).put("choices", new JsonArray(right)).put("responseMs", 4000), learner)
-        .bodyAsJsonObject();
+    JsonObject whole =
+        api.postJson(
+                "/api/decks/" + sampleDeck + "/practice/answers",
+                new JsonObject()
+                    .put("questionId", id)
+                    .put("choices", new JsonArray(right))
+                    .put("responseMs", 4000),
+                learner)
+            .bodyAsJsonObject();
     assertThat(whole.getBoolean("correct")).isTrue();
     assertThat(whole.getDouble("credit")).isEqualTo(1.0);
 
-    HttpResponse<Buffer> shape = api.postJson("/api/decks/" + sampleDeck + "/practice/answers",
-        new JsonObject().put("questionId", id).put("choice", 0), learner);
+    HttpResponse<Buffer> shape =
+        api.postJson(
+            "/api/decks/" + sampleDeck + "/practice/answers",
+            new JsonObject().put("questionId", id).put("choice", 0),
+            learner);
     assertThat(shape.statusCode()).isEqualTo(400);
-    assertThat(shape.bodyAsJsonObject().getJsonObject("error").getString("code")).isEqualTo("invalid_answer");
+    assertThat(shape.bodyAsJsonObject().getJsonObject("error").getString("code"))
+        .isEqualTo("invalid_answer");
   }
 
   @Test
-  @DisplayName("a self-paced assignment: members answer inside the window at their own pace and the leaderboard moves")
+  @DisplayName(
+      "a self-paced assignment: members answer inside the window at their own pace and the leaderboard moves")
   void assignment() {
     String owner = api.signUpAndIn("as_owner", "owner password");
     String ada = api.signUpAndIn("as_ada", "ada password");
@@ -447,9 +650,14 @@ class GroupApiTest {
     join(ada, group.getString("inviteCode"));
     java.time.Instant now = java.time.Instant.now();
     JsonObject request =
-        new JsonObject().put("deckId", sampleDeck).put("questionCount", 4).put("title", "Week 1 homework")
-            .put("opensAt", now.minusSeconds(60).toString()).put("closesAt", now.plusSeconds(3600).toString());
-    HttpResponse<Buffer> created = api.postJson("/api/groups/" + group.getString("id") + "/assignments", request, owner);
+        new JsonObject()
+            .put("deckId", sampleDeck)
+            .put("questionCount", 4)
+            .put("title", "Week 1 homework")
+            .put("opensAt", now.minusSeconds(60).toString())
+            .put("closesAt", now.plusSeconds(3600).toString());
+    HttpResponse<Buffer> created =
+        api.postJson("/api/groups/" + group.getString("id") + "/assignments", request, owner);
     assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
     String id = created.bodyAsJsonObject().getString("id");
 
@@ -458,35 +666,61 @@ class GroupApiTest {
     assertThat(questions).hasSize(4);
     assertThat(questions.getJsonObject(0).fieldNames()).doesNotContain("correct", "accepted");
     for (int i = 0; i < 2; i++) {
-      JsonObject answer = answerKey.answerAt(assignment.getString("gameId"), i, true).put("index", i);
-      JsonObject result = api.postJson("/api/assignments/" + id + "/answers", answer, ada).bodyAsJsonObject();
+      JsonObject answer =
+          answerKey.answerAt(assignment.getString("gameId"), i, true).put("index", i);
+      JsonObject result =
+          api.postJson("/api/assignments/" + id + "/answers", answer, ada).bodyAsJsonObject();
       assertThat(result.getBoolean("correct")).isTrue();
       assertThat(result.getInteger("score")).isEqualTo(1000 * (i + 1));
       if (i == 0) {
-        HttpResponse<Buffer> again = api.postJson("/api/assignments/" + id + "/answers", answer, ada);
+        HttpResponse<Buffer> again =
+            api.postJson("/api/assignments/" + id + "/answers", answer, ada);
         assertThat(errorCode(again)).isEqualTo("already_answered");
       }
     }
     JsonObject board = api.get("/api/assignments/" + id + "/leaderboard", owner).bodyAsJsonObject();
     assertThat(board.getBoolean("open")).isTrue();
-    assertThat(board.getJsonArray("entries").getJsonObject(0).getString("username")).isEqualTo("as_ada");
+    assertThat(board.getJsonArray("entries").getJsonObject(0).getString("username"))
+        .isEqualTo("as_ada");
     assertThat(board.getJsonArray("entries").getJsonObject(0).getInteger("points")).isEqualTo(2000);
-    JsonArray listed = api.get("/api/groups/" + group.getString("id") + "/assignments", ada).bodyAsJsonArray();
+    JsonArray listed =
+        api.get("/api/groups/" + group.getString("id") + "/assignments", ada).bodyAsJsonArray();
     assertThat(listed.getJsonObject(0).getInteger("answered")).isEqualTo(2);
     JsonArray groupBoard =
-        api.get("/api/groups/" + group.getString("id") + "/leaderboard?period=all", ada).bodyAsJsonObject().getJsonArray("entries");
+        api.get("/api/groups/" + group.getString("id") + "/leaderboard?period=all", ada)
+            .bodyAsJsonObject()
+            .getJsonArray("entries");
     assertThat(groupBoard.getJsonObject(0).getLong("points")).isEqualTo(2000);
 
     assertThat(api.get("/api/assignments/" + id, outsider).statusCode()).isEqualTo(404);
-    assertThat(api.postJson("/api/assignments/" + id + "/answers", new JsonObject().put("index", 2).put("choice", 0), outsider).statusCode())
+    assertThat(
+            api.postJson(
+                    "/api/assignments/" + id + "/answers",
+                    new JsonObject().put("index", 2).put("choice", 0),
+                    outsider)
+                .statusCode())
         .isEqualTo(404);
 
-    JsonObject later = request.copy().put("opensAt", now.plusSeconds(3600).toString()).put("closesAt", now.plusSeconds(7200).toString());
-    String future = api.postJson("/api/groups/" + group.getString("id") + "/assignments", later, owner).bodyAsJsonObject().getString("id");
-    HttpResponse<Buffer> early = api.postJson("/api/assignments/" + future + "/answers", new JsonObject().put("index", 0).put("choice", 0), ada);
+    JsonObject later =
+        request
+            .copy()
+            .put("opensAt", now.plusSeconds(3600).toString())
+            .put("closesAt", now.plusSeconds(7200).toString());
+    String future =
+        api.postJson("/api/groups/" + group.getString("id") + "/assignments", later, owner)
+            .bodyAsJsonObject()
+            .getString("id");
+    HttpResponse<Buffer> early =
+        api.postJson(
+            "/api/assignments/" + future + "/answers",
+            new JsonObject().put("index", 0).put("choice", 0),
+            ada);
     assertThat(errorCode(early)).isEqualTo("not_open_yet");
     JsonObject backwards = request.copy().put("closesAt", now.minusSeconds(120).toString());
-    assertThat(errorCode(api.postJson("/api/groups/" + group.getString("id") + "/assignments", backwards, owner)))
+    assertThat(
+            errorCode(
+                api.postJson(
+                    "/api/groups/" + group.getString("id") + "/assignments", backwards, owner)))
         .isEqualTo("invalid_window");
   }
 }

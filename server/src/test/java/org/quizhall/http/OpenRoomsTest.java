@@ -27,10 +27,14 @@ class OpenRoomsTest {
   @RegisterExtension final Closing open = new Closing();
 
   @Test
-  @DisplayName("one account holds at most the configured rooms open at once; other accounts are not held back")
+  @DisplayName(
+      "one account holds at most the configured rooms open at once; other accounts are not held back")
   void capped(Vertx vertx) {
-    Quizhall server = TestServer.start(new TestClock(Instant.parse("2026-12-01T10:00:00Z")), TestDatabase.fresh(),
-        new JsonObject().put(QuizhallConfig.OPEN_ROOMS_PER_ACCOUNT, 2));
+    Quizhall server =
+        TestServer.start(
+            new TestClock(Instant.parse("2026-12-01T10:00:00Z")),
+            TestDatabase.fresh(),
+            new JsonObject().put(QuizhallConfig.OPEN_ROOMS_PER_ACCOUNT, 2));
     open.add(server);
     Api api = new Api(vertx, server.httpPort());
     open.add(api);
@@ -38,28 +42,34 @@ class OpenRoomsTest {
     String deck = api.firstDeckId(script);
     api.openRoom(script, deck, 1, 20);
     api.openRoom(script, deck, 1, 20);
-    HttpResponse<Buffer> third = api.postJson("/api/rooms", new JsonObject().put("deckId", deck), script);
+    HttpResponse<Buffer> third =
+        api.postJson("/api/rooms", new JsonObject().put("deckId", deck), script);
     assertThat(third.statusCode()).isEqualTo(429);
     assertThat(Api.errorCode(third)).isEqualTo("too_many_rooms");
     String teacher = api.signUpAndIn("other_teacher", "one class today");
-    assertThat(api.openRoom(teacher, deck, 1, 20).getString("code")).as("another account").isNotBlank();
-
+    assertThat(api.openRoom(teacher, deck, 1, 20).getString("code"))
+        .as("another account")
+        .isNotBlank();
   }
 
   @Test
   @DisplayName("a weak-spot round outside a group is refused with the reason, and no room opens")
   void weakSpotsNeedAGroup(Vertx vertx) {
-    Quizhall server = TestServer.start(new TestClock(Instant.parse("2026-12-01T10:00:00Z")), TestDatabase.fresh());
+    Quizhall server =
+        TestServer.start(
+            new TestClock(Instant.parse("2026-12-01T10:00:00Z")), TestDatabase.fresh());
     open.add(server);
     Api api = new Api(vertx, server.httpPort());
     open.add(api);
     String host = api.signUpAndIn("lone_reviewer", "reviews alone at night");
     String deck = api.firstDeckId(host);
     HttpResponse<Buffer> refused =
-        api.postJson("/api/rooms", new JsonObject().put("deckId", deck).put("weakSpots", true), host);
+        api.postJson(
+            "/api/rooms", new JsonObject().put("deckId", deck).put("weakSpots", true), host);
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(Api.errorCode(refused)).isEqualTo("invalid_field");
-    assertThat(refused.bodyAsJsonObject().getJsonObject("error").getString("message")).contains("groupId");
+    assertThat(refused.bodyAsJsonObject().getJsonObject("error").getString("message"))
+        .contains("groupId");
     assertThat(api.get("/api/rooms", host).bodyAsJsonArray()).isEmpty();
   }
 }

@@ -15,7 +15,10 @@ class SignInGuardTest {
   private final RateLimits limits = RateLimits.local(clock::get);
   private final SignInGuard guard = new SignInGuard(limits);
 
-  /** A sign-in that turns out wrong: 0 when it was let through to the password check, else how long it must wait. */
+  /**
+   * A sign-in that turns out wrong: 0 when it was let through to the password check, else how long
+   * it must wait.
+   */
   private long wrong(String name, String address) {
     return guard.attempt(name, address).await().waitMs();
   }
@@ -35,7 +38,8 @@ class SignInGuardTest {
   }
 
   @Test
-  @DisplayName("after five failures a pair waits for its bucket, one more try every three minutes; a success clears it")
+  @DisplayName(
+      "after five failures a pair waits for its bucket, one more try every three minutes; a success clears it")
   void pairBucket() {
     for (int i = 0; i < Limit.SIGN_IN_FAILURES_PER_NAME_AND_ADDRESS.capacity(); i++) {
       assertThat(wrong("ada", "10.0.0.1")).isZero();
@@ -81,7 +85,9 @@ class SignInGuardTest {
       wrong("student" + i, "10.0.0.9");
     }
     assertThat(right("student_x", "10.0.0.9")).as("a class signing in from one address").isZero();
-    assertThat(wrong("student_y", "10.0.0.9")).as("the right password gave its token back").isZero();
+    assertThat(wrong("student_y", "10.0.0.9"))
+        .as("the right password gave its token back")
+        .isZero();
     assertThat(wrong("anyone", "10.0.0.9")).isPositive();
     assertThat(wrong("anyone", "10.0.0.8")).isZero();
   }
@@ -99,7 +105,8 @@ class SignInGuardTest {
   }
 
   @Test
-  @DisplayName("right sign-ins from one address are capped per minute, since each costs a password hash")
+  @DisplayName(
+      "right sign-ins from one address are capped per minute, since each costs a password hash")
   void signInsPerAddress() {
     for (int i = 0; i < Limit.SIGN_INS_PER_ADDRESS.capacity(); i++) {
       assertThat(right("student" + i, "203.0.113.4")).isZero();
@@ -111,7 +118,8 @@ class SignInGuardTest {
   }
 
   @Test
-  @DisplayName("guesses spread over many addresses slow each address that keeps guessing, never the owner's own")
+  @DisplayName(
+      "guesses spread over many addresses slow each address that keeps guessing, never the owner's own")
   void spreadGuessing() {
     for (int i = 0; i < Limit.SIGN_IN_FAILURES_PER_NAME.capacity(); i++) {
       wrong("teacher", "192.0.2." + i);
@@ -125,7 +133,8 @@ class SignInGuardTest {
   }
 
   @Test
-  @DisplayName("buckets that are full again are forgotten, so memory does not grow with every address")
+  @DisplayName(
+      "buckets that are full again are forgotten, so memory does not grow with every address")
   void sweep() {
     wrong("ada", "10.0.0.1");
     assertThat(limits.size()).isEqualTo(3);

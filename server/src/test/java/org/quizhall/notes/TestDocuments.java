@@ -33,16 +33,17 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /**
- * Study notes as a teacher's files: Word, OpenDocument, PDF and HTML documents written here, in the test, the way
- * their programs write them, and the broken and hostile ones a server meets.
+ * Study notes as a teacher's files: Word, OpenDocument, PDF and HTML documents written here, in the
+ * test, the way their programs write them, and the broken and hostile ones a server meets.
  */
 public final class TestDocuments {
 
   private TestDocuments() {}
 
   /**
-   * One paragraph of a Word document: a heading (level 1-6), an item at a level (0-8) of the bulleted list or of the
-   * numbered one ("1.", then "a.", then "i.", as Word numbers an outline), or plain text.
+   * One paragraph of a Word document: a heading (level 1-6), an item at a level (0-8) of the
+   * bulleted list or of the numbered one ("1.", then "a.", then "i.", as Word numbers an outline),
+   * or plain text.
    */
   public record Para(int heading, int level, boolean numbered, String text) {
     public static Para heading(int level, String text) {
@@ -63,11 +64,13 @@ public final class TestDocuments {
   }
 
   /**
-   * A .docx as Word saves one: heading styles by name ("heading 1"), bullets as a numbering definition with levels,
-   * and, when {@code table} is given, a table after the paragraphs (its first row the header).
+   * A .docx as Word saves one: heading styles by name ("heading 1"), bullets as a numbering
+   * definition with levels, and, when {@code table} is given, a table after the paragraphs (its
+   * first row the header).
    */
   public static byte[] docx(List<Para> paragraphs, List<List<String>> table) {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XWPFStyles styles = doc.createStyles();
       for (int level = 1; level <= 6; level++) {
         CTStyle style = CTStyle.Factory.newInstance();
@@ -86,7 +89,9 @@ public final class TestDocuments {
       }
       CTAbstractNum outline = CTAbstractNum.Factory.newInstance();
       outline.setAbstractNumId(BigInteger.ONE);
-      STNumberFormat.Enum[] formats = {STNumberFormat.DECIMAL, STNumberFormat.LOWER_LETTER, STNumberFormat.LOWER_ROMAN};
+      STNumberFormat.Enum[] formats = {
+        STNumberFormat.DECIMAL, STNumberFormat.LOWER_LETTER, STNumberFormat.LOWER_ROMAN
+      };
       for (int level = 0; level < 9; level++) {
         CTLvl lvl = outline.addNewLvl();
         lvl.setIlvl(BigInteger.valueOf(level));
@@ -96,7 +101,8 @@ public final class TestDocuments {
       }
       XWPFNumbering numbering = doc.createNumbering();
       BigInteger list = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(bullets)));
-      BigInteger numbered = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(outline)));
+      BigInteger numbered =
+          numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(outline)));
       for (Para para : paragraphs) {
         XWPFParagraph p = doc.createParagraph();
         if (para.heading() > 0) {
@@ -124,12 +130,17 @@ public final class TestDocuments {
   }
 
   /**
-   * A .docx whose document part inflates to {@code inflatedBytes} of paragraphs from a file of a few hundred KB: the
-   * zip bomb a server must refuse without reading it all.
+   * A .docx whose document part inflates to {@code inflatedBytes} of paragraphs from a file of a
+   * few hundred KB: the zip bomb a server must refuse without reading it all.
    */
   public static byte[] zipBombDocx(long inflatedBytes) {
     byte[] base = docx(List.of(Para.heading(1, "Bomb"), Para.text("A few words.")), null);
-    return inflated(base, "word/document.xml", "<w:body>", "<w:p><w:r><w:t>ha</w:t></w:r></w:p>", inflatedBytes);
+    return inflated(
+        base,
+        "word/document.xml",
+        "<w:body>",
+        "<w:p><w:r><w:t>ha</w:t></w:r></w:p>",
+        inflatedBytes);
   }
 
   /** The same for an .odt: its content part inflates to {@code inflatedBytes} of paragraphs. */
@@ -138,11 +149,16 @@ public final class TestDocuments {
     return inflated(base, "content.xml", "<office:text>", "<text:p>ha</text:p>", inflatedBytes);
   }
 
-  /** A copy of a zip with {@code repeated} written over and over into {@code part}, after {@code after}. */
-  private static byte[] inflated(byte[] zipFile, String part, String after, String repeated, long inflatedBytes) {
+  /**
+   * A copy of a zip with {@code repeated} written over and over into {@code part}, after {@code
+   * after}.
+   */
+  private static byte[] inflated(
+      byte[] zipFile, String part, String after, String repeated, long inflatedBytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out);
-        java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipFile))) {
+        java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipFile))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         ZipEntry copy = new ZipEntry(entry.getName());
         if (entry.getMethod() == ZipEntry.STORED) {
@@ -178,7 +194,10 @@ public final class TestDocuments {
     }
   }
 
-  /** An .odt written by hand as the ODF specification lays it out: a heading, then a (nested) bulleted list. */
+  /**
+   * An .odt written by hand as the ODF specification lays it out: a heading, then a (nested)
+   * bulleted list.
+   */
   public static byte[] odt(String heading, List<Item> items) {
     StringBuilder list = new StringBuilder();
     odtList(items, list);
@@ -194,7 +213,8 @@ public final class TestDocuments {
             </office:text>
           </office:body>
         </office:document-content>
-        """.formatted(xml(heading), list);
+        """
+            .formatted(xml(heading), list);
     String manifest =
         """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -205,8 +225,10 @@ public final class TestDocuments {
         """;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      // The specification asks for the media type first and uncompressed, so a reader can see it at a fixed offset.
-      byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+      // The specification asks for the media type first and uncompressed, so a reader can see it at
+      // a fixed offset.
+      byte[] mimetype =
+          "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
       ZipEntry entry = new ZipEntry("mimetype");
       entry.setMethod(ZipEntry.STORED);
       entry.setSize(mimetype.length);
@@ -244,7 +266,9 @@ public final class TestDocuments {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  /** A PDF of one page with these lines of text, as a word processor's "save as PDF" writes them. */
+  /**
+   * A PDF of one page with these lines of text, as a word processor's "save as PDF" writes them.
+   */
   public static byte[] pdf(List<String> lines) {
     try (PDDocument doc = textPdf(lines)) {
       return save(doc);
@@ -256,7 +280,8 @@ public final class TestDocuments {
   /** The same PDF, encrypted: it opens only with the password {@code password}. */
   public static byte[] encryptedPdf(List<String> lines, String password) {
     try (PDDocument doc = textPdf(lines)) {
-      StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-" + password, password, new AccessPermission());
+      StandardProtectionPolicy policy =
+          new StandardProtectionPolicy("owner-" + password, password, new AccessPermission());
       policy.setEncryptionKeyLength(128);
       doc.protect(policy);
       return save(doc);

@@ -25,8 +25,11 @@ final class RecordingGameLog implements GameLog {
     started = at;
   }
 
-  /** Answers are stored at once unless a test holds them back, to see what happens before they are. */
+  /**
+   * Answers are stored at once unless a test holds them back, to see what happens before they are.
+   */
   boolean holdReceipts;
+
   final List<Receipt> heldReceipts = new ArrayList<>();
 
   @Override

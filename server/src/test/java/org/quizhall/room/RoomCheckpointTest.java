@@ -26,8 +26,15 @@ class RoomCheckpointTest {
 
   RoomGame newGame() {
     RoomGame game =
-        new RoomGame("ABCDEF", UUID.randomUUID(), QUESTIONS, java.util.Map.of(CHOICE.id(), 0.25),
-            new RoomSettings(20, true, Duration.ZERO, 100), rules, log, T0);
+        new RoomGame(
+            "ABCDEF",
+            UUID.randomUUID(),
+            QUESTIONS,
+            java.util.Map.of(CHOICE.id(), 0.25),
+            new RoomSettings(20, true, Duration.ZERO, 100),
+            rules,
+            log,
+            T0);
     game.attachHost(new RecordingChannel(), T0);
     return game;
   }
@@ -39,7 +46,8 @@ class RoomCheckpointTest {
   }
 
   @Test
-  @DisplayName("scores, streaks, the open question and its answers carry on, and players resume with their tokens")
+  @DisplayName(
+      "scores, streaks, the open question and its answers carry on, and players resume with their tokens")
   void carriesOn() {
     RoomGame game = newGame();
     RecordingChannel ada = new RecordingChannel();
@@ -50,11 +58,13 @@ class RoomCheckpointTest {
     game.join("Cy", null, null, cy, T0);
     game.start(T0);
     game.answer(ada.last("welcome").getString("playerId"), "a", 0, Response.choice(2), T0 + SECOND);
-    game.answer(bob.last("welcome").getString("playerId"), "b", 0, Response.choice(1), T0 + 2 * SECOND);
+    game.answer(
+        bob.last("welcome").getString("playerId"), "b", 0, Response.choice(1), T0 + 2 * SECOND);
     game.next(T0 + 3 * SECOND); // reveal: Ada right, Bob wrong, Cy silent
     game.next(T0 + 4 * SECOND); // leaderboard
     game.next(T0 + 5 * SECOND); // question 1
-    game.answer(ada.last("welcome").getString("playerId"), "a2", 1, Response.choice(0), T0 + 6 * SECOND);
+    game.answer(
+        ada.last("welcome").getString("playerId"), "a2", 1, Response.choice(0), T0 + 6 * SECOND);
     int adaScore = ada.last("result").getInteger("score");
     long takenAt = T0 + 7 * SECOND;
 
@@ -63,22 +73,30 @@ class RoomCheckpointTest {
 
     assertThat(again.phase()).isEqualTo(Phase.QUESTION);
     assertThat(again.playerCount()).isEqualTo(3);
-    assertThat(again.nextWakeup()).as("Cy, who never answered, keeps the seat 15 s: that comes before the question's end")
+    assertThat(again.nextWakeup())
+        .as("Cy, who never answered, keeps the seat 15 s: that comes before the question's end")
         .isEqualTo(now + RoomGame.UNUSED_SEAT_RESERVED.toMillis());
     RecordingChannel ada2 = new RecordingChannel();
     again.resume(adaToken, ada2, now);
     JsonObject welcome = ada2.last("welcome");
     assertThat(welcome.getInteger("score")).isEqualTo(adaScore);
     assertThat(welcome.getInteger("streak")).isEqualTo(1);
-    assertThat(welcome.getBoolean("answered")).as("her answer to the open question was kept").isTrue();
+    assertThat(welcome.getBoolean("answered"))
+        .as("her answer to the open question was kept")
+        .isTrue();
     assertThat(welcome.getJsonObject("current").getInteger("index")).isEqualTo(1);
     assertThat(welcome.getJsonObject("current").getLong("remainingMs")).isEqualTo(18 * SECOND);
-    assertThatThrownBy(() -> again.answer(welcome.getString("playerId"), "x", 1, Response.choice(1), now + SECOND))
-        .isInstanceOf(Problem.class).hasMessageContaining("already answered");
+    assertThatThrownBy(
+            () ->
+                again.answer(
+                    welcome.getString("playerId"), "x", 1, Response.choice(1), now + SECOND))
+        .isInstanceOf(Problem.class)
+        .hasMessageContaining("already answered");
 
     RecordingChannel bob2 = new RecordingChannel();
     again.resume(bobToken, bob2, now);
-    again.answer(bob2.last("welcome").getString("playerId"), "b2", 1, Response.choice(0), now + SECOND);
+    again.answer(
+        bob2.last("welcome").getString("playerId"), "b2", 1, Response.choice(0), now + SECOND);
     assertThat(bob2.last("answer_ack").getString("re")).isEqualTo("b2");
     again.next(now + 2 * SECOND);
 
@@ -89,7 +107,8 @@ class RoomCheckpointTest {
   }
 
   @Test
-  @DisplayName("nicknames stay taken, kicked players stay out, and a seat nobody resumes is freed after the usual wait")
+  @DisplayName(
+      "nicknames stay taken, kicked players stay out, and a seat nobody resumes is freed after the usual wait")
   void seatsAndNicknames() {
     RoomGame game = newGame();
     RecordingChannel ada = new RecordingChannel();
@@ -102,9 +121,11 @@ class RoomCheckpointTest {
 
     assertThat(again.phase()).isEqualTo(Phase.LOBBY);
     assertThatThrownBy(() -> again.join("ada", null, null, new RecordingChannel(), T0 + 4 * SECOND))
-        .isInstanceOf(Problem.class).hasMessageContaining("already called");
+        .isInstanceOf(Problem.class)
+        .hasMessageContaining("already called");
     assertThatThrownBy(() -> again.resume(eveToken, new RecordingChannel(), T0 + 4 * SECOND))
-        .isInstanceOf(Problem.class).hasMessageContaining("removed");
+        .isInstanceOf(Problem.class)
+        .hasMessageContaining("removed");
     again.tick(T0 + 3 * SECOND + RoomGame.SEAT_RESERVED.toMillis());
     assertThat(again.playerCount()).as("Ada never came back").isZero();
   }
@@ -117,7 +138,8 @@ class RoomCheckpointTest {
     game.join("Ada", null, null, ada, T0);
     game.start(T0);
     game.answer(ada.last("welcome").getString("playerId"), "a", 0, Response.choice(2), T0 + SECOND);
-    JsonObject checkpoint = game.checkpoint(T0 + 2 * SECOND); // taken after the reveal of question 0
+    JsonObject checkpoint =
+        game.checkpoint(T0 + 2 * SECOND); // taken after the reveal of question 0
     UUID adaRecord = log.joined.get(0).playerId();
     UUID bobRecord = UUID.randomUUID();
     byte[] bobDigest = org.quizhall.account.SessionToken.digest("bob-token");
@@ -126,20 +148,26 @@ class RoomCheckpointTest {
             List.of(new RoomGame.LaterSeat(bobRecord, "Bob", null, bobDigest)),
             List.of(new RoomGame.LaterAnswer(adaRecord, 1, Response.choice(0), true, 3_000, 850)));
 
-    RoomGame again = RoomGame.restore(new JsonObject(checkpoint.encode()), QUESTIONS, rules, log, T0 + 10 * SECOND, later);
+    RoomGame again =
+        RoomGame.restore(
+            new JsonObject(checkpoint.encode()), QUESTIONS, rules, log, T0 + 10 * SECOND, later);
 
     assertThat(again.playerCount()).isEqualTo(2);
     RecordingChannel bob = new RecordingChannel();
     again.resume("bob-token", bob, T0 + 11 * SECOND);
     assertThat(bob.last("welcome").getString("nickname")).isEqualTo("Bob");
     again.next(T0 + 12 * SECOND); // leaderboard
-    again.next(T0 + 13 * SECOND); // question 1, which Ada answered before the checkpoint's node died
+    again.next(
+        T0 + 13 * SECOND); // question 1, which Ada answered before the checkpoint's node died
     RecordingChannel ada2 = new RecordingChannel();
     String adaToken = ada.last("welcome").getString("resumeToken");
     again.resume(adaToken, ada2, T0 + 14 * SECOND);
     assertThat(ada2.last("welcome").getBoolean("answered")).isTrue();
-    again.answer(bob.last("welcome").getString("playerId"), "b", 1, Response.choice(1), T0 + 15 * SECOND);
-    assertThat(ada2.last("result").getInteger("points")).as("her stored answer's points").isEqualTo(850);
+    again.answer(
+        bob.last("welcome").getString("playerId"), "b", 1, Response.choice(1), T0 + 15 * SECOND);
+    assertThat(ada2.last("result").getInteger("points"))
+        .as("her stored answer's points")
+        .isEqualTo(850);
     assertThat(log.answers).as("the stored answer is not recorded twice").hasSize(2);
   }
 

@@ -24,17 +24,41 @@ class RoomGameTest {
   static final long T0 = 1_800_000_000_000L;
   static final long SECOND = 1000;
   static final Question CHOICE =
-      new Question("q-choice", QuestionType.MULTIPLE_CHOICE, "list_member", "Which of these is a Lambda trigger?",
-          List.of("Route 53", "CloudFront", "S3", "Glacier"), 2, List.of(), "Many AWS services can trigger Lambda: S3",
-          new Source(12, "- S3", List.of("AWS Lambda", "Many AWS services can trigger Lambda")), "AWS Lambda");
+      new Question(
+          "q-choice",
+          QuestionType.MULTIPLE_CHOICE,
+          "list_member",
+          "Which of these is a Lambda trigger?",
+          List.of("Route 53", "CloudFront", "S3", "Glacier"),
+          2,
+          List.of(),
+          "Many AWS services can trigger Lambda: S3",
+          new Source(12, "- S3", List.of("AWS Lambda", "Many AWS services can trigger Lambda")),
+          "AWS Lambda");
   static final Question TRUE_FALSE =
-      new Question("q-tf", QuestionType.TRUE_FALSE, "true_false", "True or false: Lambda's max timeout is 900 seconds.",
-          List.of("True", "False"), 0, List.of(), "Max timeout can be set is 900 seconds",
-          new Source(31, "- Max timeout can be set is 900 seconds", List.of("AWS Lambda")), "AWS Lambda");
+      new Question(
+          "q-tf",
+          QuestionType.TRUE_FALSE,
+          "true_false",
+          "True or false: Lambda's max timeout is 900 seconds.",
+          List.of("True", "False"),
+          0,
+          List.of(),
+          "Max timeout can be set is 900 seconds",
+          new Source(31, "- Max timeout can be set is 900 seconds", List.of("AWS Lambda")),
+          "AWS Lambda");
   static final Question TYPED =
-      new Question("q-typed", QuestionType.TYPED, "cloze", "Lambda pulls data from ____ in batches.",
-          List.of(), -1, List.of("Kinesis"), "Kinesis (Lambda is pulling the data from Kinesis in batches)",
-          new Source(13, "- Kinesis", List.of("AWS Lambda")), "AWS Lambda");
+      new Question(
+          "q-typed",
+          QuestionType.TYPED,
+          "cloze",
+          "Lambda pulls data from ____ in batches.",
+          List.of(),
+          -1,
+          List.of("Kinesis"),
+          "Kinesis (Lambda is pulling the data from Kinesis in batches)",
+          new Source(13, "- Kinesis", List.of("AWS Lambda")),
+          "AWS Lambda");
 
   RecordingGameLog log;
   RoomGame game;
@@ -42,8 +66,15 @@ class RoomGameTest {
 
   RoomGame newGame(RoomSettings settings) {
     log = new RecordingGameLog();
-    game = new RoomGame("ABCDEF", UUID.randomUUID(), List.of(CHOICE, TRUE_FALSE, TYPED), settings,
-        new NicknameRules(List.of("badword")), log, T0);
+    game =
+        new RoomGame(
+            "ABCDEF",
+            UUID.randomUUID(),
+            List.of(CHOICE, TRUE_FALSE, TYPED),
+            settings,
+            new NicknameRules(List.of("badword")),
+            log,
+            T0);
     host = new RecordingChannel();
     game.attachHost(host, T0);
     return game;
@@ -77,7 +108,8 @@ class RoomGameTest {
   class ScoringRules {
 
     @Test
-    @DisplayName("a correct answer earns 1000 within half a second, 750 at half time, 500 at the deadline")
+    @DisplayName(
+        "a correct answer earns 1000 within half a second, 750 at half time, 500 at the deadline")
     void speed() {
       long t = 20_000;
       assertThat(Scoring.points(true, 0, t, 1, true)).isEqualTo(1000);
@@ -88,7 +120,8 @@ class RoomGameTest {
     }
 
     @Test
-    @DisplayName("streaks add 100 per answer from the second on, capped at 500; wrong answers earn nothing")
+    @DisplayName(
+        "streaks add 100 per answer from the second on, capped at 500; wrong answers earn nothing")
     void streaks() {
       assertThat(Scoring.points(true, 0, 20_000, 2, true)).isEqualTo(1100);
       assertThat(Scoring.points(true, 0, 20_000, 6, true)).isEqualTo(1500);
@@ -119,18 +152,41 @@ class RoomGameTest {
       assertThat(question.getLong("deadline")).isEqualTo(T0 + SECOND + 20 * SECOND);
       assertThat(question.getLong("remainingMs")).isEqualTo(20 * SECOND);
       assertThat(question.getJsonArray("options")).hasSize(4);
-      assertThat(question.fieldNames()).doesNotContain("correct", "answer", "accepted", "explanation");
+      assertThat(question.fieldNames())
+          .doesNotContain("correct", "answer", "accepted", "explanation");
       assertThat(game.nextWakeup()).isEqualTo(T0 + 21 * SECOND);
     }
 
     @Test
-    @DisplayName("a question its owner gave its own time runs for that time, and speed is scored against it")
+    @DisplayName(
+        "a question its owner gave its own time runs for that time, and speed is scored against it")
     void ownTime() {
-      Question quick = new Question("q-quick", QuestionType.MULTIPLE_CHOICE, "own", "Which of these is a Lambda trigger?",
-          List.of("Route 53", "CloudFront", "S3", "Glacier"), 2, List.of(), "S3 triggers Lambda", new Source(0, "", List.of()),
-          "AWS Lambda", List.of(), List.of(), List.of(), 8);
+      Question quick =
+          new Question(
+              "q-quick",
+              QuestionType.MULTIPLE_CHOICE,
+              "own",
+              "Which of these is a Lambda trigger?",
+              List.of("Route 53", "CloudFront", "S3", "Glacier"),
+              2,
+              List.of(),
+              "S3 triggers Lambda",
+              new Source(0, "", List.of()),
+              "AWS Lambda",
+              List.of(),
+              List.of(),
+              List.of(),
+              8);
       log = new RecordingGameLog();
-      game = new RoomGame("ABCDEF", UUID.randomUUID(), List.of(quick, CHOICE), settings(), new NicknameRules(List.of()), log, T0);
+      game =
+          new RoomGame(
+              "ABCDEF",
+              UUID.randomUUID(),
+              List.of(quick, CHOICE),
+              settings(),
+              new NicknameRules(List.of()),
+              log,
+              T0);
       game.attachHost(new RecordingChannel(), T0);
       RecordingChannel ada = join("Ada");
       RecordingChannel bob = join("Bob");
@@ -143,15 +199,20 @@ class RoomGameTest {
       assertThat(game.phase()).as("the room's 20 s do not apply").isEqualTo(Phase.QUESTION);
       game.tick(T0 + 8 * SECOND);
       assertThat(game.phase()).isEqualTo(Phase.REVEAL);
-      assertThat(ada.last("result").getInteger("points")).as("half of 8 s: 750, as half of 20 s would be").isEqualTo(750);
+      assertThat(ada.last("result").getInteger("points"))
+          .as("half of 8 s: 750, as half of 20 s would be")
+          .isEqualTo(750);
 
       game.next(T0 + 9 * SECOND);
       game.next(T0 + 10 * SECOND);
-      assertThat(bob.last("question").getLong("durationMs")).as("the next one takes the room's time").isEqualTo(20 * SECOND);
+      assertThat(bob.last("question").getLong("durationMs"))
+          .as("the next one takes the room's time")
+          .isEqualTo(20 * SECOND);
     }
 
     @Test
-    @DisplayName("an answer is acknowledged only once it is stored, the game does not wait for it, and a refused one is an error")
+    @DisplayName(
+        "an answer is acknowledged only once it is stored, the game does not wait for it, and a refused one is an error")
     void acknowledgedWhenStored() {
       RecordingChannel ada = join("Ada");
       RecordingChannel bob = join("Bob");
@@ -162,7 +223,9 @@ class RoomGameTest {
       game.answer(playerId(bob), "b1", 0, Response.choice(1), T0 + 3 * SECOND);
 
       assertThat(ada.ofType("answer_ack")).as("not stored yet").isEmpty();
-      assertThat(game.phase()).as("the reveal does not wait for the database").isEqualTo(Phase.REVEAL);
+      assertThat(game.phase())
+          .as("the reveal does not wait for the database")
+          .isEqualTo(Phase.REVEAL);
 
       log.heldReceipts.get(0).stored(true);
       log.heldReceipts.get(1).stored(false);
@@ -175,7 +238,8 @@ class RoomGameTest {
     }
 
     @Test
-    @DisplayName("an answer is acknowledged to its player only, and reveals at once when everyone has answered")
+    @DisplayName(
+        "an answer is acknowledged to its player only, and reveals at once when everyone has answered")
     void earlyReveal() {
       RecordingChannel ada = join("Ada");
       RecordingChannel bob = join("Bob");
@@ -211,7 +275,8 @@ class RoomGameTest {
       game.start(T0);
 
       game.answer(playerId(join("Cy")), null, 0, Response.choice(2), T0 + 20 * SECOND);
-      assertThatThrownBy(() -> game.answer(playerId(ada), "late", 0, Response.choice(2), T0 + 20 * SECOND + 1))
+      assertThatThrownBy(
+              () -> game.answer(playerId(ada), "late", 0, Response.choice(2), T0 + 20 * SECOND + 1))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("too_late"));
 
       game.tick(T0 + 20 * SECOND + 1);
@@ -227,12 +292,18 @@ class RoomGameTest {
       game.start(T0);
       game.answer(playerId(ada), "1", 0, Response.choice(0), T0 + SECOND);
 
-      assertThatThrownBy(() -> game.answer(playerId(ada), "2", 0, Response.choice(2), T0 + 2 * SECOND))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("already_answered"));
-      assertThatThrownBy(() -> game.answer(playerId(ada), "3", 1, Response.choice(0), T0 + 2 * SECOND))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("stale_question"));
-      assertThatThrownBy(() -> game.answer(playerId(ada), "4", 0, Response.choice(7), T0 + 2 * SECOND))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isIn("already_answered", "invalid_choice"));
+      assertThatThrownBy(
+              () -> game.answer(playerId(ada), "2", 0, Response.choice(2), T0 + 2 * SECOND))
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("already_answered"));
+      assertThatThrownBy(
+              () -> game.answer(playerId(ada), "3", 1, Response.choice(0), T0 + 2 * SECOND))
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("stale_question"));
+      assertThatThrownBy(
+              () -> game.answer(playerId(ada), "4", 0, Response.choice(7), T0 + 2 * SECOND))
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isIn("already_answered", "invalid_choice"));
       assertThat(log.answers).hasSize(1);
     }
 
@@ -243,9 +314,11 @@ class RoomGameTest {
       game.start(T0);
 
       assertThatThrownBy(() -> game.answer(playerId(ada), "1", 0, Response.choice(4), T0 + SECOND))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_choice"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_choice"));
       assertThatThrownBy(() -> game.answer(playerId(ada), "2", 0, Response.text("S3"), T0 + SECOND))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_answer"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_answer"));
       assertThat(game.phase()).isEqualTo(Phase.QUESTION);
     }
 
@@ -266,11 +339,13 @@ class RoomGameTest {
 
       assertThat(ada.last("result").getBoolean("correct")).isTrue();
       assertThat(bob.last("result").getBoolean("correct")).isFalse();
-      assertThat(bob.last("reveal").getJsonObject("distribution").getInteger("correct")).isEqualTo(1);
+      assertThat(bob.last("reveal").getJsonObject("distribution").getInteger("correct"))
+          .isEqualTo(1);
     }
 
     @Test
-    @DisplayName("answer counts: the host gets every change at most every 250 ms, each player one a second, a quarter of them per tick")
+    @DisplayName(
+        "answer counts: the host gets every change at most every 250 ms, each player one a second, a quarter of them per tick")
     void aggregatedCounts() {
       List<RecordingChannel> players = new java.util.ArrayList<>();
       for (int i = 0; i < 30; i++) {
@@ -288,18 +363,25 @@ class RoomGameTest {
 
       assertThat(host.ofType("answers")).hasSize(1);
       assertThat(host.last("answers").getInteger("answered")).isEqualTo(20);
-      assertThat(perTick).as("never the whole room at once").allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(8));
+      assertThat(perTick)
+          .as("never the whole room at once")
+          .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(8));
       assertThat(perTick).as("a second of ticks").hasSize(RoomGame.MIN_COUNT_SLICES);
-      assertThat(players).allSatisfy(p -> {
-        assertThat(p.ofType("answers")).hasSize(1);
-        assertThat(p.last("answers").getInteger("answered")).isEqualTo(20);
-      });
-      assertThat(game.nextWakeup()).as("no more count ticks once everyone is current").isEqualTo(deadline);
+      assertThat(players)
+          .allSatisfy(
+              p -> {
+                assertThat(p.ofType("answers")).hasSize(1);
+                assertThat(p.last("answers").getInteger("answered")).isEqualTo(20);
+              });
+      assertThat(game.nextWakeup())
+          .as("no more count ticks once everyone is current")
+          .isEqualTo(deadline);
 
       game.answer(playerId(players.get(20)), null, 0, Response.choice(1), T0 + 3 * SECOND);
       tickCounts(players, 21);
       assertThat(host.ofType("answers")).as("the host follows every change").hasSize(2);
-      assertThat(players).allSatisfy(p -> assertThat(p.last("answers").getInteger("answered")).isEqualTo(21));
+      assertThat(players)
+          .allSatisfy(p -> assertThat(p.last("answers").getInteger("answered")).isEqualTo(21));
     }
 
     @Test
@@ -316,26 +398,37 @@ class RoomGameTest {
 
       List<Integer> perTick = tickCounts(players, 1);
 
-      assertThat(perTick).hasSize(5).allSatisfy(n -> assertThat(n).isBetween(1, RoomGame.COUNT_SLICE_SIZE));
+      assertThat(perTick)
+          .hasSize(5)
+          .allSatisfy(n -> assertThat(n).isBetween(1, RoomGame.COUNT_SLICE_SIZE));
       assertThat(players).allSatisfy(p -> assertThat(p.ofType("answers")).hasSize(1));
     }
 
-    /** Ticks the room until every player has been shown {@code answered}; how many got a count at each tick. */
+    /**
+     * Ticks the room until every player has been shown {@code answered}; how many got a count at
+     * each tick.
+     */
     private List<Integer> tickCounts(List<RecordingChannel> players, int answered) {
       List<Integer> perTick = new java.util.ArrayList<>();
       for (int tick = 0; tick < 100; tick++) {
-        if (players.stream().allMatch(p -> !p.ofType("answers").isEmpty() && p.last("answers").getInteger("answered") == answered)) {
+        if (players.stream()
+            .allMatch(
+                p ->
+                    !p.ofType("answers").isEmpty()
+                        && p.last("answers").getInteger("answered") == answered)) {
           return perTick;
         }
         long before = players.stream().mapToLong(p -> p.ofType("answers").size()).sum();
         game.tick(game.nextWakeup());
-        perTick.add((int) (players.stream().mapToLong(p -> p.ofType("answers").size()).sum() - before));
+        perTick.add(
+            (int) (players.stream().mapToLong(p -> p.ofType("answers").size()).sum() - before));
       }
       throw new AssertionError("the count never reached every player");
     }
 
     @Test
-    @DisplayName("the host can end a question early and step through reveal, leaderboard and podium")
+    @DisplayName(
+        "the host can end a question early and step through reveal, leaderboard and podium")
     void hostSteps() {
       RecordingChannel ada = join("Ada");
       game.start(T0);
@@ -364,7 +457,8 @@ class RoomGameTest {
       game.answer(playerId(ada), null, 0, Response.choice(2), T0 + 2 * SECOND);
       assertThat(game.phase()).isEqualTo(Phase.REVEAL);
       game.tick(T0 + 2 * SECOND + RoomGame.AGGREGATE_INTERVAL_MS);
-      assertThat(host.last("roster").getJsonArray("roster").getJsonObject(0).getInteger("score")).isPositive();
+      assertThat(host.last("roster").getJsonArray("roster").getJsonObject(0).getInteger("score"))
+          .isPositive();
       assertThat(game.nextWakeup()).isEqualTo(T0 + 7 * SECOND);
 
       game.tick(T0 + 7 * SECOND);
@@ -409,13 +503,15 @@ class RoomGameTest {
       game.answer(playerId(slow), null, 0, Response.choice(2), T0 + 9 * SECOND);
       game.answer(playerId(fast), null, 0, Response.choice(2), T0 + 3 * SECOND);
 
-      assertThat(fast.last("result").getInteger("score")).isEqualTo(slow.last("result").getInteger("score"));
+      assertThat(fast.last("result").getInteger("score"))
+          .isEqualTo(slow.last("result").getInteger("score"));
       assertThat(fast.last("result").getInteger("rank")).isEqualTo(1);
       assertThat(slow.last("result").getInteger("rank")).isEqualTo(2);
     }
 
     @Test
-    @DisplayName("the podium gives players the top three and their own standing, and the host the full ranking")
+    @DisplayName(
+        "the podium gives players the top three and their own standing, and the host the full ranking")
     void podium() {
       List<RecordingChannel> players = new java.util.ArrayList<>();
       for (int i = 0; i < 5; i++) {
@@ -423,7 +519,12 @@ class RoomGameTest {
       }
       game.start(T0);
       for (int i = 0; i < 5; i++) {
-        game.answer(playerId(players.get(i)), null, 0, Response.choice(i % 2 == 0 ? 2 : 0), T0 + (i + 1) * SECOND);
+        game.answer(
+            playerId(players.get(i)),
+            null,
+            0,
+            Response.choice(i % 2 == 0 ? 2 : 0),
+            T0 + (i + 1) * SECOND);
       }
       game.end(T0 + 10 * SECOND);
 
@@ -448,7 +549,8 @@ class RoomGameTest {
   class HostControls {
 
     @Test
-    @DisplayName("pausing stops the clock: answers wait, and the pause does not count against response time")
+    @DisplayName(
+        "pausing stops the clock: answers wait, and the pause does not count against response time")
     void pause() {
       RecordingChannel ada = join("Ada");
       join("Bob");
@@ -456,7 +558,8 @@ class RoomGameTest {
 
       game.pause(T0 + 5 * SECOND);
       assertThat(ada.last("paused").getLong("remainingMs")).isEqualTo(15 * SECOND);
-      assertThatThrownBy(() -> game.answer(playerId(ada), null, 0, Response.choice(2), T0 + 6 * SECOND))
+      assertThatThrownBy(
+              () -> game.answer(playerId(ada), null, 0, Response.choice(2), T0 + 6 * SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("paused"));
       game.tick(T0 + 60 * SECOND);
       assertThat(game.phase()).isEqualTo(Phase.QUESTION);
@@ -468,7 +571,8 @@ class RoomGameTest {
     }
 
     @Test
-    @DisplayName("a kicked player is told, disconnected, and can neither resume nor rejoin with their account")
+    @DisplayName(
+        "a kicked player is told, disconnected, and can neither resume nor rejoin with their account")
     void kick() {
       RecordingChannel ada = new RecordingChannel();
       UUID account = UUID.randomUUID();
@@ -478,9 +582,11 @@ class RoomGameTest {
 
       assertThat(ada.ofType("kicked")).hasSize(1);
       assertThat(ada.closeCode).isEqualTo(Protocol.CLOSE_KICKED);
-      assertThatThrownBy(() -> game.resume(resumeToken(ada), new RecordingChannel(), T0 + 2 * SECOND))
+      assertThatThrownBy(
+              () -> game.resume(resumeToken(ada), new RecordingChannel(), T0 + 2 * SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("kicked"));
-      assertThatThrownBy(() -> game.join("Ada again", account, null, new RecordingChannel(), T0 + 2 * SECOND))
+      assertThatThrownBy(
+              () -> game.join("Ada again", account, null, new RecordingChannel(), T0 + 2 * SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("kicked"));
       assertThat(game.playerCount()).isZero();
     }
@@ -492,7 +598,8 @@ class RoomGameTest {
       game.lock(true, T0);
 
       assertThatThrownBy(() -> join("Late"))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("room_locked"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("room_locked"));
       game.resume(resumeToken(ada), new RecordingChannel(), T0 + SECOND);
       game.lock(false, T0 + 2 * SECOND);
       join("Late");
@@ -529,13 +636,15 @@ class RoomGameTest {
     void membersOnly() {
       newGame(settings(false, 60));
       assertThatThrownBy(() -> game.join("Guest", null, "10.0.0.1", new RecordingChannel(), T0))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("sign_in_required"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("sign_in_required"));
       game.join("Member", UUID.randomUUID(), "10.0.0.1", new RecordingChannel(), T0);
       assertThat(game.playerCount()).isEqualTo(1);
     }
 
     @Test
-    @DisplayName("one address holds at most the host's number of seats; a seat given up frees its place")
+    @DisplayName(
+        "one address holds at most the host's number of seats; a seat given up frees its place")
     void perAddress() {
       newGame(settings(true, 3));
       List<RecordingChannel> school = new ArrayList<>();
@@ -544,8 +653,10 @@ class RoomGameTest {
         game.join("Student" + i, null, "203.0.113.5", channel, T0);
         school.add(channel);
       }
-      assertThatThrownBy(() -> game.join("Student3", null, "203.0.113.5", new RecordingChannel(), T0))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("too_many_seats"));
+      assertThatThrownBy(
+              () -> game.join("Student3", null, "203.0.113.5", new RecordingChannel(), T0))
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("too_many_seats"));
       game.join("Elsewhere", null, "198.51.100.9", new RecordingChannel(), T0);
 
       game.leave(playerId(school.get(0)), T0 + SECOND);
@@ -554,17 +665,23 @@ class RoomGameTest {
     }
 
     @Test
-    @DisplayName("a kicked guest's network takes no new guests for the host's chosen minutes; signed-in players still join")
+    @DisplayName(
+        "a kicked guest's network takes no new guests for the host's chosen minutes; signed-in players still join")
     void kickedGuestStaysOut() {
       newGame(settings(true, 60));
       RecordingChannel troll = new RecordingChannel();
       game.join("Troll", null, "198.51.100.66", troll, T0);
       game.kick(playerId(troll), 10, T0 + SECOND);
-      assertThatThrownBy(() -> game.join("Innocent", null, "198.51.100.66", new RecordingChannel(), T0 + 2 * SECOND))
+      assertThatThrownBy(
+              () ->
+                  game.join(
+                      "Innocent", null, "198.51.100.66", new RecordingChannel(), T0 + 2 * SECOND))
           .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("kicked"));
-      game.join("Member", UUID.randomUUID(), "198.51.100.66", new RecordingChannel(), T0 + 2 * SECOND);
+      game.join(
+          "Member", UUID.randomUUID(), "198.51.100.66", new RecordingChannel(), T0 + 2 * SECOND);
       game.join("Elsewhere", null, "203.0.113.9", new RecordingChannel(), T0 + 2 * SECOND);
-      game.join("Later", null, "198.51.100.66", new RecordingChannel(), T0 + SECOND + 10 * 60 * SECOND);
+      game.join(
+          "Later", null, "198.51.100.66", new RecordingChannel(), T0 + SECOND + 10 * 60 * SECOND);
       assertThat(game.playerCount()).isEqualTo(3);
     }
   }
@@ -574,7 +691,8 @@ class RoomGameTest {
   class Reconnecting {
 
     @Test
-    @DisplayName("a player who comes back mid-question gets the question with the time that is left, and their score")
+    @DisplayName(
+        "a player who comes back mid-question gets the question with the time that is left, and their score")
     void resumeSnapshot() {
       RecordingChannel ada = join("Ada");
       join("Bob");
@@ -590,7 +708,9 @@ class RoomGameTest {
 
       JsonObject welcome = again.last("welcome");
       assertThat(welcome.getString("playerId")).isEqualTo(playerId(ada));
-      assertThat(welcome.getInteger("score")).isEqualTo(975).isEqualTo(ada.last("result").getInteger("score"));
+      assertThat(welcome.getInteger("score"))
+          .isEqualTo(975)
+          .isEqualTo(ada.last("result").getInteger("score"));
       assertThat(welcome.getBoolean("answered")).isFalse();
       JsonObject current = welcome.getJsonObject("current");
       assertThat(current.getString("type")).isEqualTo("question");
@@ -616,7 +736,8 @@ class RoomGameTest {
     }
 
     @Test
-    @DisplayName("a disconnected player who has answered keeps the seat and nickname for 120 s, then it is released")
+    @DisplayName(
+        "a disconnected player who has answered keeps the seat and nickname for 120 s, then it is released")
     void seatReserved() {
       RecordingChannel ada = join("Ada");
       game.start(T0);
@@ -625,16 +746,20 @@ class RoomGameTest {
 
       game.tick(T0 + 60 * SECOND);
       assertThatThrownBy(() -> join("ADA"))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_taken"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_taken"));
       game.tick(T0 + SECOND + 120 * SECOND);
 
-      assertThatThrownBy(() -> game.resume(resumeToken(ada), new RecordingChannel(), T0 + 122 * SECOND))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("seat_not_found"));
+      assertThatThrownBy(
+              () -> game.resume(resumeToken(ada), new RecordingChannel(), T0 + 122 * SECOND))
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("seat_not_found"));
       join("ADA");
     }
 
     @Test
-    @DisplayName("once the game runs, a seat that never answered is kept only 15 s; in the lobby, 120 s")
+    @DisplayName(
+        "once the game runs, a seat that never answered is kept only 15 s; in the lobby, 120 s")
     void unusedSeatBrief() {
       RecordingChannel waiting = join("Waiting");
       game.disconnected(playerId(waiting), waiting, T0);
@@ -684,7 +809,8 @@ class RoomGameTest {
     @DisplayName("an unknown resume token finds no seat")
     void unknownToken() {
       assertThatThrownBy(() -> game.resume("made-up", new RecordingChannel(), T0))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("seat_not_found"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("seat_not_found"));
     }
   }
 
@@ -698,42 +824,56 @@ class RoomGameTest {
       join("  Grace  ");
       assertThat(host.messages).isNotEmpty();
       assertThatThrownBy(() -> join("grace"))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_taken"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_taken"));
       assertThatThrownBy(() -> join("   "))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
       assertThatThrownBy(() -> join("x".repeat(21)))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
       join("x".repeat(20));
     }
 
     @Test
-    @DisplayName("refuse control and direction-changing characters, and words on the list however they are spelled")
+    @DisplayName(
+        "refuse control and direction-changing characters, and words on the list however they are spelled")
     void refused() {
       assertThatThrownBy(() -> join("bad\u0007bell"))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
       assertThatThrownBy(() -> join("abc\u202Eevil"))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
       assertThatThrownBy(() -> join("B4D w0rd"))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_not_allowed"));
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_not_allowed"));
       join("Zoë 🦊");
     }
 
     @Test
-    @DisplayName("cannot pass for a seated player with look-alike letters or hide behind invisible ones")
+    @DisplayName(
+        "cannot pass for a seated player with look-alike letters or hide behind invisible ones")
     void lookAlikes() {
       join("Ada");
       for (String lookAlike : List.of("\u0410da", "Ａｄａ", "ADA", "Adа")) {
-        assertThatThrownBy(() -> join(lookAlike)).as(lookAlike)
-            .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_taken"));
+        assertThatThrownBy(() -> join(lookAlike))
+            .as(lookAlike)
+            .isInstanceOfSatisfying(
+                Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_taken"));
       }
       for (String invisible : List.of("\u3164", "Ada\u3164", "\u2800\u2800", "Bo\u00A0b")) {
-        assertThatThrownBy(() -> join(invisible)).as(invisible)
-            .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
+        assertThatThrownBy(() -> join(invisible))
+            .as(invisible)
+            .isInstanceOfSatisfying(
+                Problem.class, p -> assertThat(p.code()).isEqualTo("invalid_nickname"));
       }
       NicknameRules rules = new NicknameRules(List.of("scum", "idiot"));
       for (String hidden : List.of("scum", "SCUM", "1d1ot", "|d|ot", "\u0455\u0441um")) {
-        assertThatThrownBy(() -> rules.check(hidden)).as(hidden)
-            .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_not_allowed"));
+        assertThatThrownBy(() -> rules.check(hidden))
+            .as(hidden)
+            .isInstanceOfSatisfying(
+                Problem.class, p -> assertThat(p.code()).isEqualTo("nickname_not_allowed"));
       }
       join("Adam");
     }
@@ -747,11 +887,14 @@ class RoomGameTest {
 
     @BeforeEach
     void withLeadIn() {
-      newGame(new RoomSettings(20, true, Duration.ZERO, 100, true, 60, Duration.ofMillis(LEAD_IN), null));
+      newGame(
+          new RoomSettings(
+              20, true, Duration.ZERO, 100, true, 60, Duration.ofMillis(LEAD_IN), null));
     }
 
     @Test
-    @DisplayName("the first question's deadline is the lead-in later: answers are refused during it, and speed counts from its end")
+    @DisplayName(
+        "the first question's deadline is the lead-in later: answers are refused during it, and speed counts from its end")
     void addedToTheDeadline() {
       RecordingChannel ada = join("Ada");
       join("Bob");
@@ -759,14 +902,20 @@ class RoomGameTest {
 
       JsonObject question = ada.last("question");
       assertThat(question.getLong("leadInMs")).isEqualTo(LEAD_IN);
-      assertThat(question.getLong("deadline")).as("the whole 20 s after the 3-2-1").isEqualTo(T0 + LEAD_IN + 20 * SECOND);
+      assertThat(question.getLong("deadline"))
+          .as("the whole 20 s after the 3-2-1")
+          .isEqualTo(T0 + LEAD_IN + 20 * SECOND);
       assertThat(question.getLong("remainingMs")).isEqualTo(LEAD_IN + 20 * SECOND);
-      assertThatThrownBy(() -> game.answer(playerId(ada), null, 0, Response.choice(2), T0 + LEAD_IN - 1))
-          .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.code()).isEqualTo("not_open_yet"));
+      assertThatThrownBy(
+              () -> game.answer(playerId(ada), null, 0, Response.choice(2), T0 + LEAD_IN - 1))
+          .isInstanceOfSatisfying(
+              Problem.class, p -> assertThat(p.code()).isEqualTo("not_open_yet"));
       assertThat(log.answers).as("nothing taken during the lead-in").isEmpty();
 
       game.answer(playerId(ada), null, 0, Response.choice(2), T0 + LEAD_IN + 400);
-      assertThat(log.answers.get(0).responseMs()).as("timed from the end of the 3-2-1").isEqualTo(400);
+      assertThat(log.answers.get(0).responseMs())
+          .as("timed from the end of the 3-2-1")
+          .isEqualTo(400);
       assertThat(log.answers.get(0).points()).as("a quick answer scores in full").isEqualTo(1000);
       game.tick(T0 + 20 * SECOND + LEAD_IN - 1);
       assertThat(game.phase()).as("still open in its last millisecond").isEqualTo(Phase.QUESTION);
@@ -804,7 +953,8 @@ class RoomGameTest {
     }
 
     @Test
-    @DisplayName("a pause during the lead-in ends it: after the resume the question is open with all its time")
+    @DisplayName(
+        "a pause during the lead-in ends it: after the resume the question is open with all its time")
     void pausedDuringIt() {
       RecordingChannel ada = join("Ada");
       game.start(T0);

@@ -50,7 +50,9 @@ public final class AnswerKey {
     return answerTo(question(questionId), right);
   }
 
-  /** The answer to the question at {@code position} of a game (a live room's or an assignment's). */
+  /**
+   * The answer to the question at {@code position} of a game (a live room's or an assignment's).
+   */
   public JsonObject answerAt(String gameId, int position, boolean right) {
     return answer(Games.questionId(UUID.fromString(gameId), position), right);
   }
@@ -58,12 +60,15 @@ public final class AnswerKey {
   /** The answer fields for a question's body as the database keeps it. */
   public static JsonObject answerTo(JsonObject key, boolean right) {
     if (key.getString("type").equals("typed")) {
-      return new JsonObject().put("text", right ? key.getJsonArray("accepted").getString(0) : "definitely not it");
+      return new JsonObject()
+          .put("text", right ? key.getJsonArray("accepted").getString(0) : "definitely not it");
     }
     Question question = QuestionJson.fromJson(key);
     if (question.type().takesChoices()) {
-      // The key in the order players are shown the items. A wrong answer is wholly wrong (no credit at all):
-      // options that are not keys, or the key turned one place round, which puts no item in its place.
+      // The key in the order players are shown the items. A wrong answer is wholly wrong (no credit
+      // at all):
+      // options that are not keys, or the key turned one place round, which puts no item in its
+      // place.
       List<Integer> choices = new ArrayList<>(question.keyChoices());
       if (!right && question.type() == QuestionType.MULTIPLE_RESPONSE) {
         List<Integer> wrong = new ArrayList<>();

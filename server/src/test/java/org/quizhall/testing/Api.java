@@ -2,15 +2,17 @@ package org.quizhall.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.multipart.MultipartForm;
 
-/** A real HTTP client for a test server, written for readable tests: each call waits for its answer. */
+/**
+ * A real HTTP client for a test server, written for readable tests: each call waits for its answer.
+ */
 public final class Api implements AutoCloseable {
 
   private final WebClient client;
@@ -21,7 +23,8 @@ public final class Api implements AutoCloseable {
             vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
   }
 
-  public HttpResponse<Buffer> send(HttpMethod method, String path, String token, String contentType, Buffer body) {
+  public HttpResponse<Buffer> send(
+      HttpMethod method, String path, String token, String contentType, Buffer body) {
     HttpRequest<Buffer> request = client.request(method, path);
     if (token != null) {
       request.putHeader("Authorization", "Bearer " + token);
@@ -32,8 +35,12 @@ public final class Api implements AutoCloseable {
     return (body == null ? request.send() : request.sendBuffer(body)).await();
   }
 
-  /** A request with a raw Authorization header (a guest's {@code Player <resumeToken>}), or none when null. */
-  public HttpResponse<Buffer> sendAs(HttpMethod method, String path, String authorization, String contentType, Buffer body) {
+  /**
+   * A request with a raw Authorization header (a guest's {@code Player <resumeToken>}), or none
+   * when null.
+   */
+  public HttpResponse<Buffer> sendAs(
+      HttpMethod method, String path, String authorization, String contentType, Buffer body) {
     HttpRequest<Buffer> request = client.request(method, path);
     if (authorization != null) {
       request.putHeader("Authorization", authorization);
@@ -61,18 +68,25 @@ public final class Api implements AutoCloseable {
   }
 
   /**
-   * A file sent as a browser's form sends it: {@code multipart/form-data} with the file in the field {@code file} and
-   * the other fields ({@code title}, {@code public}) beside it.
+   * A file sent as a browser's form sends it: {@code multipart/form-data} with the file in the
+   * field {@code file} and the other fields ({@code title}, {@code public}) beside it.
    */
-  public HttpResponse<Buffer> upload(HttpMethod method, String path, String token, String fileName, String mediaType,
-      byte[] bytes, java.util.Map<String, String> fields) {
+  public HttpResponse<Buffer> upload(
+      HttpMethod method,
+      String path,
+      String token,
+      String fileName,
+      String mediaType,
+      byte[] bytes,
+      java.util.Map<String, String> fields) {
     MultipartForm form = MultipartForm.create();
     fields.forEach(form::attribute);
     form.binaryFileUpload("file", fileName, Buffer.buffer(bytes), mediaType);
     return sendForm(method, path, token, form);
   }
 
-  public HttpResponse<Buffer> sendForm(HttpMethod method, String path, String token, MultipartForm form) {
+  public HttpResponse<Buffer> sendForm(
+      HttpMethod method, String path, String token, MultipartForm form) {
     HttpRequest<Buffer> request = client.request(method, path);
     if (token != null) {
       request.putHeader("Authorization", "Bearer " + token);
@@ -103,7 +117,9 @@ public final class Api implements AutoCloseable {
    */
   public double metric(String name) {
     for (String line : get("/metrics").bodyAsString().split("\n")) {
-      if (name.contains("{") ? line.startsWith(name) : line.startsWith(name + " ") || line.startsWith(name + "{")) {
+      if (name.contains("{")
+          ? line.startsWith(name)
+          : line.startsWith(name + " ") || line.startsWith(name + "{")) {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }
     }
@@ -126,15 +142,23 @@ public final class Api implements AutoCloseable {
   }
 
   /**
-   * Opens a live room on a deck; the answer carries its {@code code}, {@code hostToken} and {@code gameId}. Without the
-   * 3-2-1 lead-in, so the first question takes answers as soon as it is asked.
+   * Opens a live room on a deck; the answer carries its {@code code}, {@code hostToken} and {@code
+   * gameId}. Without the 3-2-1 lead-in, so the first question takes answers as soon as it is asked.
    */
-  public JsonObject openRoom(String token, String deckId, int questionCount, int secondsPerQuestion) {
+  public JsonObject openRoom(
+      String token, String deckId, int questionCount, int secondsPerQuestion) {
     HttpResponse<Buffer> created =
-        postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", questionCount)
-            .put("secondsPerQuestion", secondsPerQuestion).put("leadIn", false), token);
+        postJson(
+            "/api/rooms",
+            new JsonObject()
+                .put("deckId", deckId)
+                .put("questionCount", questionCount)
+                .put("secondsPerQuestion", secondsPerQuestion)
+                .put("leadIn", false),
+            token);
     if (created.statusCode() != 201) {
-      throw new AssertionError("could not open a room: " + created.statusCode() + " " + created.bodyAsString());
+      throw new AssertionError(
+          "could not open a room: " + created.statusCode() + " " + created.bodyAsString());
     }
     return created.bodyAsJsonObject();
   }

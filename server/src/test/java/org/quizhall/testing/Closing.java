@@ -14,7 +14,9 @@ public final class Closing implements AfterEachCallback {
 
   private final List<AutoCloseable> things = new ArrayList<>();
 
-  /** Closes {@code thing} after the test; returns it, so it can wrap the expression that opens it. */
+  /**
+   * Closes {@code thing} after the test; returns it, so it can wrap the expression that opens it.
+   */
   public <T extends AutoCloseable> T add(T thing) {
     things.add(thing);
     return thing;

@@ -2,7 +2,10 @@ package org.quizhall.testing;
 
 import java.util.function.BooleanSupplier;
 
-/** Waits for something the server does on its own time (a count going down, a health check turning), polling every 20 ms. */
+/**
+ * Waits for something the server does on its own time (a count going down, a health check turning),
+ * polling every 20 ms.
+ */
 public final class Eventually {
 
   private static final long LIMIT_SECONDS = 30;

@@ -13,12 +13,18 @@ public final class Failover {
 
   private Failover() {}
 
-  /** Waits (polling the database every 50 ms, at most 5 s) until the room's checkpoint is in this phase. */
-  public static void awaitCheckpoint(Pool pool, String code, String phase) throws InterruptedException {
+  /**
+   * Waits (polling the database every 50 ms, at most 5 s) until the room's checkpoint is in this
+   * phase.
+   */
+  public static void awaitCheckpoint(Pool pool, String code, String phase)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (System.nanoTime() < deadline) {
       RowSet<Row> rows =
-          pool.preparedQuery("SELECT state->>'phase' FROM room_checkpoints WHERE room_code = $1").execute(Tuple.of(code)).await();
+          pool.preparedQuery("SELECT state->>'phase' FROM room_checkpoints WHERE room_code = $1")
+              .execute(Tuple.of(code))
+              .await();
       if (rows.size() > 0 && phase.equals(rows.iterator().next().getString(0))) {
         return;
       }
@@ -31,14 +37,23 @@ public final class Failover {
    * Resumes a seat on the node at {@code port}, retrying every 100 ms (at most 15 s) while the room
    * is moving there; every socket it opens goes into {@code opened}, for the test to close.
    */
-  public static SocketClient resume(Vertx vertx, int port, String code, String token, java.util.function.Consumer<? super SocketClient> opened)
+  public static SocketClient resume(
+      Vertx vertx,
+      int port,
+      String code,
+      String token,
+      java.util.function.Consumer<? super SocketClient> opened)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (true) {
       SocketClient socket = SocketClient.connect(vertx, port);
       opened.accept(socket);
-      String id = socket.send("resume", new JsonObject().put("code", code).put("resumeToken", token));
-      JsonObject answer = socket.await(m -> "welcome".equals(m.getString("type")) || id.equals(m.getString("re")), "a welcome or an error");
+      String id =
+          socket.send("resume", new JsonObject().put("code", code).put("resumeToken", token));
+      JsonObject answer =
+          socket.await(
+              m -> "welcome".equals(m.getString("type")) || id.equals(m.getString("re")),
+              "a welcome or an error");
       if ("welcome".equals(answer.getString("type"))) {
         return socket;
       }

@@ -11,8 +11,8 @@ import org.quizhall.app.DatabaseSettings;
 
 /**
  * A PostgreSQL server a single test owns, so it can stop it and start it again: for outage tests,
- * where the shared server of {@link TestDatabase} must keep running for everyone else. It keeps
- * its data directory and port across a stop, as a restarted database server does.
+ * where the shared server of {@link TestDatabase} must keep running for everyone else. It keeps its
+ * data directory and port across a stop, as a restarted database server does.
  */
 public final class OwnedDatabase implements AutoCloseable {
 
@@ -31,7 +31,8 @@ public final class OwnedDatabase implements AutoCloseable {
   public static OwnedDatabase start() {
     OwnedDatabase database;
     try {
-      database = new OwnedDatabase(Files.createTempDirectory("quizhall-owned-pg"), TestServer.freePort());
+      database =
+          new OwnedDatabase(Files.createTempDirectory("quizhall-owned-pg"), TestServer.freePort());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,7 +45,8 @@ public final class OwnedDatabase implements AutoCloseable {
       return database;
     } catch (java.sql.SQLException | RuntimeException e) {
       database.close();
-      throw new IllegalStateException("cannot start the test's own PostgreSQL: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot start the test's own PostgreSQL: " + e.getMessage(), e);
     }
   }
 

@@ -17,7 +17,10 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 
-/** The repository's README as a reader sees it: its tables, read with the parser the notes importer uses. */
+/**
+ * The repository's README as a reader sees it: its tables, read with the parser the notes importer
+ * uses.
+ */
 public final class Readme {
 
   private Readme() {}
@@ -42,8 +45,8 @@ public final class Readme {
   }
 
   /**
-   * The body rows of every table under the heading {@code title} (up to the next heading of the same or a
-   * higher level), each row its cells' plain text (code spans without their backticks).
+   * The body rows of every table under the heading {@code title} (up to the next heading of the
+   * same or a higher level), each row its cells' plain text (code spans without their backticks).
    */
   public static List<List<String>> tablesUnder(String title) {
     Node document =

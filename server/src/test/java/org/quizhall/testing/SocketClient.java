@@ -32,11 +32,15 @@ public final class SocketClient implements AutoCloseable {
     this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> inbox.add(new JsonObject(text)));
-    socket.closeHandler(v -> closed.complete(socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode()));
+    socket.closeHandler(
+        v ->
+            closed.complete(
+                socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode()));
   }
 
   public static SocketClient connect(Vertx vertx, int port) {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20));
+    WebSocketClient client =
+        vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20));
     WebSocket socket = client.connect(port, "127.0.0.1", "/ws").await();
     return new SocketClient(client, socket);
   }
@@ -44,7 +48,9 @@ public final class SocketClient implements AutoCloseable {
   /** Sends a message with the protocol version, a fresh id and the given type; returns the id. */
   public String send(String type, JsonObject fields) {
     String id = "m" + (++nextId);
-    socket.writeTextMessage(fields.copy().put("v", 1).put("type", type).put("id", id).encode()).await();
+    socket
+        .writeTextMessage(fields.copy().put("v", 1).put("type", type).put("id", id).encode())
+        .await();
     return id;
   }
 
@@ -60,7 +66,10 @@ public final class SocketClient implements AutoCloseable {
     socket.writeBinaryMessage(Buffer.buffer(bytes)).await();
   }
 
-  /** Waits for the next message of this type, skipping others (which stay available to {@link #seen()}). */
+  /**
+   * Waits for the next message of this type, skipping others (which stay available to {@link
+   * #seen()}).
+   */
   public JsonObject await(String type) {
     return await(m -> type.equals(m.getString("type")), "a '" + type + "' message");
   }
@@ -71,7 +80,10 @@ public final class SocketClient implements AutoCloseable {
    * database, so the reveal it triggered can arrive first.
    */
   public JsonObject awaitAbout(String type, int index) {
-    Predicate<JsonObject> wanted = m -> type.equals(m.getString("type")) && Integer.valueOf(index).equals(m.getInteger("index"));
+    Predicate<JsonObject> wanted =
+        m ->
+            type.equals(m.getString("type"))
+                && Integer.valueOf(index).equals(m.getInteger("index"));
     for (JsonObject message : seen) {
       if (wanted.test(message)) {
         return message;

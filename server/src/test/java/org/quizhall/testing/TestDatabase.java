@@ -31,15 +31,18 @@ public final class TestDatabase {
   /** A new, empty database (not yet migrated) on the shared test server. */
   public static DatabaseSettings fresh() {
     DatabaseSettings server = server();
-    String name = "quizhall_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    String name =
+        "quizhall_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     try (Connection connection =
             DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot create test database " + name + ": " + e.getMessage(), e);
     }
-    return new DatabaseSettings(withDatabase(server.jdbcUrl(), name), server.user(), server.password());
+    return new DatabaseSettings(
+        withDatabase(server.jdbcUrl(), name), server.user(), server.password());
   }
 
   private static synchronized DatabaseSettings server() {
@@ -63,7 +66,8 @@ public final class TestDatabase {
       container.start();
       Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
       log.info("Tests use a Testcontainers PostgreSQL");
-      return new DatabaseSettings(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+      return new DatabaseSettings(
+          container.getJdbcUrl(), container.getUsername(), container.getPassword());
     }
     try {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();

@@ -27,7 +27,8 @@ public final class TestServer {
   }
 
   /** The same on a machine whose private network addresses are {@code networkAddresses}. */
-  public static Quizhall start(Clock clock, DatabaseSettings database, JsonObject more, List<String> networkAddresses) {
+  public static Quizhall start(
+      Clock clock, DatabaseSettings database, JsonObject more, List<String> networkAddresses) {
     QuizhallConfig config =
         QuizhallConfig.from(
             more.copy()
@@ -40,7 +41,10 @@ public final class TestServer {
     return Quizhall.start(config, clock, networkAddresses);
   }
 
-  /** Two nodes clustered over Hazelcast on loopback, on one database; closing the pair stops both, B first. */
+  /**
+   * Two nodes clustered over Hazelcast on loopback, on one database; closing the pair stops both, B
+   * first.
+   */
   public record TwoNodes(Quizhall a, Quizhall b) implements AutoCloseable {
     @Override
     public void close() {
@@ -73,7 +77,10 @@ public final class TestServer {
     }
   }
 
-  /** The settings of a cluster node on loopback with Hazelcast on {@code port}, joining the nodes on {@code others}. */
+  /**
+   * The settings of a cluster node on loopback with Hazelcast on {@code port}, joining the nodes on
+   * {@code others}.
+   */
   public static JsonObject clusterNode(int port, int... others) {
     java.util.List<String> members = new java.util.ArrayList<>();
     for (int other : others) {

@@ -22,8 +22,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One person's browser: the system's Chromium and ChromeDriver (nothing is downloaded), headless, with its own
- * profile and download folder under target/. Waits are explicit and short.
+ * One person's browser: the system's Chromium and ChromeDriver (nothing is downloaded), headless,
+ * with its own profile and download folder under target/. Waits are explicit and short.
  */
 final class Browser implements AutoCloseable {
 
@@ -62,12 +62,19 @@ final class Browser implements AutoCloseable {
     return open(name, port, 1280, 720).viewport(1280, 720);
   }
 
-  /** Makes the page itself (not the window around it) {@code width}×{@code height}, as a full-screen browser shows it. */
+  /**
+   * Makes the page itself (not the window around it) {@code width}×{@code height}, as a full-screen
+   * browser shows it.
+   */
   Browser viewport(int width, int height) {
     Number chromeWidth = (Number) script("return window.outerWidth - window.innerWidth;");
     Number chromeHeight = (Number) script("return window.outerHeight - window.innerHeight;");
-    driver.manage().window().setSize(
-        new org.openqa.selenium.Dimension(width + chromeWidth.intValue(), height + chromeHeight.intValue()));
+    driver
+        .manage()
+        .window()
+        .setSize(
+            new org.openqa.selenium.Dimension(
+                width + chromeWidth.intValue(), height + chromeHeight.intValue()));
     return this;
   }
 
@@ -79,15 +86,31 @@ final class Browser implements AutoCloseable {
   private static Browser open(String name, int port, int width, int height) {
     try {
       Path home = Files.createDirectories(TARGET.resolve("browsers/home"));
-      Path profile = Files.createTempDirectory(Files.createDirectories(TARGET.resolve("browsers")), name + "-profile-");
+      Path profile =
+          Files.createTempDirectory(
+              Files.createDirectories(TARGET.resolve("browsers")), name + "-profile-");
       Path downloads = Files.createDirectories(profile.resolve("downloads"));
       ChromeOptions options = new ChromeOptions();
       options.setBinary("/usr/bin/chromium");
       options.addArguments(
-          "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
-      options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--user-data-dir=" + profile,
+          "--window-size=" + width + "," + height);
+      options.setExperimentalOption(
+          "prefs",
+          Map.of(
+              "download.default_directory",
+              downloads.toString(),
+              "download.prompt_for_download",
+              false));
       // A page's alert() must stay open so a test can see it; the default would dismiss it quietly.
       options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
       ChromeDriverService service =
@@ -121,7 +144,10 @@ final class Browser implements AutoCloseable {
     return textNow(css);
   }
 
-  /** As {@link #textOf(String, String)}, for the few steps that may take longer (a fresh server's first page). */
+  /**
+   * As {@link #textOf(String, String)}, for the few steps that may take longer (a fresh server's
+   * first page).
+   */
   String textOf(String css, String contains, Duration timeout) {
     new WebDriverWait(driver, timeout, Duration.ofMillis(100))
         .withMessage(() -> css + " to contain \"" + contains + "\" but it was: " + textNow(css))
@@ -150,13 +176,27 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
-  /** Asks pages for less motion, as a system setting does ({@code prefers-reduced-motion: reduce}), or stops asking. */
+  /**
+   * Asks pages for less motion, as a system setting does ({@code prefers-reduced-motion: reduce}),
+   * or stops asking.
+   */
   void reducedMotion(boolean reduce) {
-    driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of(
-        java.util.Map.of("name", "prefers-reduced-motion", "value", reduce ? "reduce" : "no-preference"))));
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        java.util.Map.of(
+            "features",
+            List.of(
+                java.util.Map.of(
+                    "name",
+                    "prefers-reduced-motion",
+                    "value",
+                    reduce ? "reduce" : "no-preference"))));
   }
 
-  /** Waits out the 3-2-1 before a game's first question: nothing under it can be pressed, and no answer is taken. */
+  /**
+   * Waits out the 3-2-1 before a game's first question: nothing under it can be pressed, and no
+   * answer is taken.
+   */
   void afterTheLeadIn() {
     waitUntil("the 3-2-1 to be over", () -> all("#lead-in").isEmpty());
   }
@@ -173,9 +213,9 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Answers the question on screen as a player would, with {@code answer} (the fields of an answer message:
-   * {@code choice}, {@code text} or {@code choices}): taps the option, types the text, or picks, reorders and matches
-   * with the controls of a list question, then sends it.
+   * Answers the question on screen as a player would, with {@code answer} (the fields of an answer
+   * message: {@code choice}, {@code text} or {@code choices}): taps the option, types the text, or
+   * picks, reorders and matches with the controls of a list question, then sends it.
    */
   void answer(io.vertx.core.json.JsonObject answer) {
     afterTheLeadIn();
@@ -190,7 +230,8 @@ final class Browser implements AutoCloseable {
     List<Integer> choices = answer.getJsonArray("choices").stream().map(o -> (Integer) o).toList();
     String type = find("#answer-form").getAttribute("data-answer-type");
     switch (type) {
-      case "multiple_response" -> choices.forEach(i -> find("#answers button[data-option='" + i + "']").click());
+      case "multiple_response" ->
+          choices.forEach(i -> find("#answers button[data-option='" + i + "']").click());
       case "ordering" -> {
         for (int place = 0; place < choices.size(); place++) {
           String row = "#order-list li[data-item='" + choices.get(place) + "']";
@@ -201,7 +242,8 @@ final class Browser implements AutoCloseable {
       }
       case "matching" -> {
         for (int left = 0; left < choices.size(); left++) {
-          new org.openqa.selenium.support.ui.Select(find("#match-" + left)).selectByValue(String.valueOf(choices.get(left)));
+          new org.openqa.selenium.support.ui.Select(find("#match-" + left))
+              .selectByValue(String.valueOf(choices.get(left)));
         }
       }
       default -> throw new IllegalStateException("no list answer for " + type);
@@ -212,8 +254,11 @@ final class Browser implements AutoCloseable {
   /** Where the row stands in the ordering list, first 0. */
   private int positionOf(String row) {
     find(row);
-    return ((Number) script("return Array.prototype.indexOf.call(arguments[0].parentNode.children, arguments[0]);",
-        driver.findElement(By.cssSelector(row)))).intValue();
+    return ((Number)
+            script(
+                "return Array.prototype.indexOf.call(arguments[0].parentNode.children, arguments[0]);",
+                driver.findElement(By.cssSelector(row))))
+        .intValue();
   }
 
   /** A screenshot with the element scrolled into view, for screens longer than the window. */

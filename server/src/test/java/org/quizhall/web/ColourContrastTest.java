@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The colours of app.css against what they sit beside, by the WCAG 2.x contrast formula: axe-core checks text on the
- * pages, but not the non-text parts (WCAG 1.4.11 asks 3:1 of a focus ring, a field's border, an answer tile), nor text
- * on controls it skips because they are disabled.
+ * The colours of app.css against what they sit beside, by the WCAG 2.x contrast formula: axe-core
+ * checks text on the pages, but not the non-text parts (WCAG 1.4.11 asks 3:1 of a focus ring, a
+ * field's border, an answer tile), nor text on controls it skips because they are disabled.
  */
 @DisplayName("The colours of the web client")
 class ColourContrastTest {
@@ -28,7 +28,8 @@ class ColourContrastTest {
 
   @BeforeAll
   static void readStyleSheet() throws IOException {
-    try (InputStream css = ColourContrastTest.class.getClassLoader().getResourceAsStream("webroot/app.css")) {
+    try (InputStream css =
+        ColourContrastTest.class.getClassLoader().getResourceAsStream("webroot/app.css")) {
       assertThat(css).as("webroot/app.css on the class path").isNotNull();
       String root = new String(css.readAllBytes(), StandardCharsets.UTF_8).split("}", 2)[0];
       Matcher property = Pattern.compile("--([a-z0-9-]+):\\s*(#[0-9a-fA-F]{6})\\s*;").matcher(root);
@@ -39,23 +40,31 @@ class ColourContrastTest {
   }
 
   static Stream<Arguments> pairs() {
-    Stream<Arguments> fixed = Stream.of(
-        Arguments.of("the focus ring beside the page", "focus", "paper", 3.0),
-        Arguments.of("the focus ring beside a card", "focus", "card", 3.0),
-        Arguments.of("a field's border on a card", "line", "card", 3.0),
-        Arguments.of("a field's border on the page", "line", "paper", 3.0),
-        Arguments.of("a dashed border of an option not taken, on its tile", "line", "tile-off", 3.0),
-        Arguments.of("words on an option not taken", "ink", "tile-off", 4.5),
-        Arguments.of("words on a disabled button", "accent-ink", "off", 4.5),
-        Arguments.of("a disabled button beside the page", "off", "paper", 3.0),
-        Arguments.of("words on a danger button (\"Delete the group\")", "accent-ink", "danger", 4.5),
-        Arguments.of("greyed words on a disabled light button", "muted", "tile-off", 4.5),
-        Arguments.of("words on a primary button", "accent-ink", "accent", 4.5),
-        Arguments.of("muted words on the page", "muted", "paper", 4.5),
-        Arguments.of("the chosen tile's dark border beside the page", "ink", "paper", 3.0));
-    Stream<Arguments> tiles = Stream.of(0, 1, 2, 3, 4, 5).flatMap(i -> Stream.of(
-        Arguments.of("white words on answer tile " + i, "card", "opt-" + i, 4.5),
-        Arguments.of("answer tile " + i + " beside the page", "opt-" + i, "paper", 3.0)));
+    Stream<Arguments> fixed =
+        Stream.of(
+            Arguments.of("the focus ring beside the page", "focus", "paper", 3.0),
+            Arguments.of("the focus ring beside a card", "focus", "card", 3.0),
+            Arguments.of("a field's border on a card", "line", "card", 3.0),
+            Arguments.of("a field's border on the page", "line", "paper", 3.0),
+            Arguments.of(
+                "a dashed border of an option not taken, on its tile", "line", "tile-off", 3.0),
+            Arguments.of("words on an option not taken", "ink", "tile-off", 4.5),
+            Arguments.of("words on a disabled button", "accent-ink", "off", 4.5),
+            Arguments.of("a disabled button beside the page", "off", "paper", 3.0),
+            Arguments.of(
+                "words on a danger button (\"Delete the group\")", "accent-ink", "danger", 4.5),
+            Arguments.of("greyed words on a disabled light button", "muted", "tile-off", 4.5),
+            Arguments.of("words on a primary button", "accent-ink", "accent", 4.5),
+            Arguments.of("muted words on the page", "muted", "paper", 4.5),
+            Arguments.of("the chosen tile's dark border beside the page", "ink", "paper", 3.0));
+    Stream<Arguments> tiles =
+        Stream.of(0, 1, 2, 3, 4, 5)
+            .flatMap(
+                i ->
+                    Stream.of(
+                        Arguments.of("white words on answer tile " + i, "card", "opt-" + i, 4.5),
+                        Arguments.of(
+                            "answer tile " + i + " beside the page", "opt-" + i, "paper", 3.0)));
     return Stream.concat(fixed, tiles);
   }
 
@@ -64,7 +73,9 @@ class ColourContrastTest {
   void contrastIsEnough(String what, String foreground, String background, double least) {
     assertThat(COLOURS).as("app.css defines both colours").containsKeys(foreground, background);
     double ratio = contrast(COLOURS.get(foreground), COLOURS.get(background));
-    assertThat(ratio).as("%s: %s on %s", what, COLOURS.get(foreground), COLOURS.get(background)).isGreaterThanOrEqualTo(least);
+    assertThat(ratio)
+        .as("%s: %s on %s", what, COLOURS.get(foreground), COLOURS.get(background))
+        .isGreaterThanOrEqualTo(least);
   }
 
   /** WCAG 2.x contrast ratio of two sRGB colours, 1 to 21. */

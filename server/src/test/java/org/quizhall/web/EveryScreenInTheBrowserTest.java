@@ -26,9 +26,10 @@ import org.quizhall.testing.Api;
 import org.quizhall.testing.TestServer;
 
 /**
- * Every screen of the web client with real data in it (a teacher's deck, a group with a member, an assignment, a
- * finished group game), each checked by axe-core and for sideways scrolling on a projector and on 320–430 px phones.
- * The game is played with the keyboard only, by the host on the console and by the player on a phone.
+ * Every screen of the web client with real data in it (a teacher's deck, a group with a member, an
+ * assignment, a finished group game), each checked by axe-core and for sideways scrolling on a
+ * projector and on 320–430 px phones. The game is played with the keyboard only, by the host on the
+ * console and by the player on a phone.
  */
 @ExtendWith(VertxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,8 +48,10 @@ class EveryScreenInTheBrowserTest {
   private static String assignmentId;
   private static String gameId;
   private static String gameCode;
+
   /** The teacher's laptop, projected: the console and the teacher's pages. */
   private static Browser projector;
+
   /** The member's phone. */
   private static Browser phone;
 
@@ -59,15 +62,38 @@ class EveryScreenInTheBrowserTest {
     teacherToken = api.signUpAndIn(TEACHER, "teaching year twelve");
     memberToken = api.signUpAndIn(MEMBER, "a member of the group");
     deckId = api.firstDeckId(teacherToken);
-    group = api.postJson("/api/groups", new JsonObject().put("name", "Biology revision, Thursdays")
-        .put("description", "Weekly exam prep for the whole of year twelve, with past papers"), teacherToken).bodyAsJsonObject();
-    assertThat(api.postJson("/api/groups/join", new JsonObject().put("inviteCode", group.getString("inviteCode")), memberToken)
-        .statusCode()).isEqualTo(200);
-    api.postJson("/api/groups/" + group.getString("id") + "/decks", new JsonObject().put("deckId", deckId), teacherToken);
+    group =
+        api.postJson(
+                "/api/groups",
+                new JsonObject()
+                    .put("name", "Biology revision, Thursdays")
+                    .put(
+                        "description",
+                        "Weekly exam prep for the whole of year twelve, with past papers"),
+                teacherToken)
+            .bodyAsJsonObject();
+    assertThat(
+            api.postJson(
+                    "/api/groups/join",
+                    new JsonObject().put("inviteCode", group.getString("inviteCode")),
+                    memberToken)
+                .statusCode())
+        .isEqualTo(200);
+    api.postJson(
+        "/api/groups/" + group.getString("id") + "/decks",
+        new JsonObject().put("deckId", deckId),
+        teacherToken);
     java.time.Instant now = java.time.Instant.now();
-    var assignment = api.postJson("/api/groups/" + group.getString("id") + "/assignments", new JsonObject().put("deckId", deckId)
-        .put("title", "Week 1 revision").put("questionCount", 2)
-        .put("opensAt", now.minusSeconds(60).toString()).put("closesAt", now.plusSeconds(7 * 86400).toString()), teacherToken);
+    var assignment =
+        api.postJson(
+            "/api/groups/" + group.getString("id") + "/assignments",
+            new JsonObject()
+                .put("deckId", deckId)
+                .put("title", "Week 1 revision")
+                .put("questionCount", 2)
+                .put("opensAt", now.minusSeconds(60).toString())
+                .put("closesAt", now.plusSeconds(7 * 86400).toString()),
+            teacherToken);
     assertThat(assignment.statusCode()).as(assignment.bodyAsString()).isEqualTo(201);
     assignmentId = assignment.bodyAsJsonObject().getString("id");
     projector = Browser.projector("screens-projector", quizhall.httpPort());
@@ -89,7 +115,8 @@ class EveryScreenInTheBrowserTest {
 
   @Test
   @Order(1)
-  @DisplayName("signed out: home, sign in, join, host and a group invite pass axe and fit every phone")
+  @DisplayName(
+      "signed out: home, sign in, join, host and a group invite pass axe and fit every phone")
   void signedOut() {
     visit(phone, "/", "#hero-title", "Turn your study notes", "home");
     visit(phone, "/account", "main", "Sign in", "sign-in");
@@ -98,18 +125,32 @@ class EveryScreenInTheBrowserTest {
     check(phone, "sign-up", Screens.PHONE);
     visit(phone, "/join", "#join-title", "Join a game", "join");
     visit(phone, "/host", "#host-sign-in", "Sign in to host", "host-signed-out");
-    visit(phone, "/join/group/" + group.getString("inviteCode"), "main", "invited", "group-invite-signed-out");
+    visit(
+        phone,
+        "/join/group/" + group.getString("inviteCode"),
+        "main",
+        "invited",
+        "group-invite-signed-out");
   }
 
   @Test
   @Order(2)
-  @DisplayName("a group game by keyboard only: the host starts, reveals and moves on with Tab and Enter, the player joins and answers with Tab and Space; every phase passes axe and fits every phone")
+  @DisplayName(
+      "a group game by keyboard only: the host starts, reveals and moves on with Tab and Enter, the player joins and answers with Tab and Space; every phase passes axe and fits every phone")
   void liveGameByKeyboard() {
     signIn(phone, MEMBER, memberToken);
     signIn(projector, TEACHER, teacherToken);
-    JsonObject room = api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 2)
-        .put("secondsPerQuestion", 120).put("groupId", group.getString("id")).put("kinds", new JsonArray().add("list_member")),
-        teacherToken).bodyAsJsonObject();
+    JsonObject room =
+        api.postJson(
+                "/api/rooms",
+                new JsonObject()
+                    .put("deckId", deckId)
+                    .put("questionCount", 2)
+                    .put("secondsPerQuestion", 120)
+                    .put("groupId", group.getString("id"))
+                    .put("kinds", new JsonArray().add("list_member")),
+                teacherToken)
+            .bodyAsJsonObject();
     assertThat(room.getString("code")).as(room.encode()).isNotNull();
     gameId = room.getString("gameId");
     gameCode = room.getString("code");
@@ -119,7 +160,9 @@ class EveryScreenInTheBrowserTest {
     check(projector, "host-lobby-empty", Screens.PROJECTOR);
 
     phone.go("/join");
-    assertThat(phone.focused().getAttribute("id")).as("the code box has the focus").isEqualTo("code");
+    assertThat(phone.focused().getAttribute("id"))
+        .as("the code box has the focus")
+        .isEqualTo("code");
     phone.focused().sendKeys(room.getString("code"), Keys.TAB);
     assertThat(phone.focused().getAttribute("id")).isEqualTo("nickname");
     phone.focused().sendKeys(Keys.chord(Keys.CONTROL, "a"), "Maximiliana", Keys.ENTER);
@@ -129,14 +172,18 @@ class EveryScreenInTheBrowserTest {
     check(projector, "host-lobby", Screens.PROJECTOR);
 
     pressWithKeyboard(projector, "#next", "Start the game");
-    projector.waitUntil("the 3-2-1 to end on the projector", () -> projector.all("#lead-in").isEmpty());
+    projector.waitUntil(
+        "the 3-2-1 to end on the projector", () -> projector.all("#lead-in").isEmpty());
     phone.waitUntil("and on the phone", () -> phone.all("#lead-in").isEmpty());
     projector.find("#question-prompt");
     phone.find("#question-prompt");
     check(projector, "host-question", Screens.PROJECTOR);
     check(phone, "player-question", Screens.PHONE);
 
-    int right = answerKey.question(phone.find("#question-prompt").getAttribute("data-question-id")).getInteger("correct");
+    int right =
+        answerKey
+            .question(phone.find("#question-prompt").getAttribute("data-question-id"))
+            .getInteger("correct");
     tabTo(phone, "button[data-option='" + right + "']");
     phone.focused().sendKeys(Keys.SPACE);
     assertThat(phone.textOf("#my-result", "Right")).contains("✓ Right! +");
@@ -154,11 +201,14 @@ class EveryScreenInTheBrowserTest {
     phone.textOf(".question-count", "Question 2 of 2");
     pressWithKeyboard(projector, "#pause", "Pause");
     phone.textOf("#answer-status", "Paused");
-    phone.waitUntil("the answers to be off while paused", () -> phone.all("#answers button.option:not(:disabled)").isEmpty());
+    phone.waitUntil(
+        "the answers to be off while paused",
+        () -> phone.all("#answers button.option:not(:disabled)").isEmpty());
     check(phone, "player-question-paused", Screens.PHONE);
     check(projector, "host-question-paused", Screens.PROJECTOR);
     pressWithKeyboard(projector, "#pause", "Resume");
-    phone.waitUntil("the answers to be on again", () -> phone.all("#answers button.option:disabled").isEmpty());
+    phone.waitUntil(
+        "the answers to be on again", () -> phone.all("#answers button.option:disabled").isEmpty());
     pressWithKeyboard(projector, "#next", "Reveal the answer now");
     phone.find("#reveal-answer");
     check(phone, "player-reveal-missed", Screens.PHONE);
@@ -173,7 +223,8 @@ class EveryScreenInTheBrowserTest {
 
   @Test
   @Order(3)
-  @DisplayName("signed in with a deck, a group, an assignment and a finished game: every page passes axe and fits every phone")
+  @DisplayName(
+      "signed in with a deck, a group, an assignment and a finished game: every page passes axe and fits every phone")
   void signedInPages() {
     assertThat(gameId).as("the game of the test before").isNotNull();
     String groupPage = "/account/groups/" + group.getString("id");
@@ -189,15 +240,28 @@ class EveryScreenInTheBrowserTest {
 
     signIn(phone, MEMBER, memberToken);
     visit(phone, groupPage, "#group-leaderboard", MEMBER, "group-member");
-    visit(phone, "/join/group/" + group.getString("inviteCode"), "main", "Signed in as", "group-invite");
+    visit(
+        phone,
+        "/join/group/" + group.getString("inviteCode"),
+        "main",
+        "Signed in as",
+        "group-invite");
     visit(phone, "/join/" + gameCode, "#join-title", "Join a game", "join-with-code");
     visit(phone, "/account/record", "#record-history", "room", "record");
     visit(phone, "/results/" + gameId, "#results-players", "Maximiliana", "results-player");
-    visit(phone, "/account/assignments/" + assignmentId, "#assignment-title", "Week 1 revision", "assignment");
+    visit(
+        phone,
+        "/account/assignments/" + assignmentId,
+        "#assignment-title",
+        "Week 1 revision",
+        "assignment");
     visit(phone, "/decks/" + deckId + "/practice", ".question-count", "Question 1 of", "practice");
   }
 
-  /** What is wrong on the screens the running test has looked at; it fails at its end, naming them all. */
+  /**
+   * What is wrong on the screens the running test has looked at; it fails at its end, naming them
+   * all.
+   */
   private final List<String> problems = new ArrayList<>();
 
   private void check(Browser browser, String name, Screens.Size restore) {
@@ -206,7 +270,9 @@ class EveryScreenInTheBrowserTest {
 
   @AfterEach
   void noProblems() {
-    assertThat(problems).as("axe's serious and critical violations, and pages wider than the window").isEmpty();
+    assertThat(problems)
+        .as("axe's serious and critical violations, and pages wider than the window")
+        .isEmpty();
   }
 
   private void visit(Browser browser, String path, String css, String text, String name) {
@@ -217,29 +283,47 @@ class EveryScreenInTheBrowserTest {
 
   private static void signIn(Browser browser, String username, String token) {
     browser.go("/");
-    browser.script("localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: arguments[1]}));",
-        token, username);
+    browser.script(
+        "localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: arguments[1]}));",
+        token,
+        username);
   }
 
-  /** Tabs through the page until {@code css} has the focus, and checks that the focus can be seen. */
+  /**
+   * Tabs through the page until {@code css} has the focus, and checks that the focus can be seen.
+   */
   private static void tabTo(Browser browser, String css) {
     for (int i = 0; i < 40 && !focusedMatches(browser, css); i++) {
       new Actions(browser.driver).sendKeys(Keys.TAB).perform();
     }
     assertThat(focusedMatches(browser, css)).as("Tab reaches " + css).isTrue();
-    assertThat(browser.script("const s = getComputedStyle(document.activeElement);"
-        + " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;"))
-        .as("the focus on " + css + " is outlined").isEqualTo(true);
+    assertThat(
+            browser.script(
+                "const s = getComputedStyle(document.activeElement);"
+                    + " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;"))
+        .as("the focus on " + css + " is outlined")
+        .isEqualTo(true);
   }
 
   private static boolean focusedMatches(Browser browser, String css) {
-    return Boolean.TRUE.equals(browser.script("return document.activeElement && document.activeElement.matches(arguments[0]);", css));
+    return Boolean.TRUE.equals(
+        browser.script(
+            "return document.activeElement && document.activeElement.matches(arguments[0]);", css));
   }
 
-  /** Moves the focus to the control with Tab, waits for it to be ready with the label, and presses Enter. */
+  /**
+   * Moves the focus to the control with Tab, waits for it to be ready with the label, and presses
+   * Enter.
+   */
   private static void pressWithKeyboard(Browser browser, String css, String label) {
-    browser.waitUntil(css + " to be ready", () -> Boolean.TRUE.equals(browser.script(
-        "const b = document.querySelector(arguments[0]); return !!b && !b.disabled && b.textContent.includes(arguments[1]);", css, label)));
+    browser.waitUntil(
+        css + " to be ready",
+        () ->
+            Boolean.TRUE.equals(
+                browser.script(
+                    "const b = document.querySelector(arguments[0]); return !!b && !b.disabled && b.textContent.includes(arguments[1]);",
+                    css,
+                    label)));
     tabTo(browser, css);
     new Actions(browser.driver).sendKeys(Keys.ENTER).perform();
   }

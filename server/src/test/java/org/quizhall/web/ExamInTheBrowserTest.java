@@ -28,29 +28,33 @@ import org.quizhall.testing.TestClock;
 import org.quizhall.testing.TestServer;
 
 /**
- * A short mock exam sat on a phone: set from the deck page, answered, flagged, reloaded in the middle (answers, flags
- * and the time left kept), an answer changed, the 30- and 5-minute warnings, the time run out on the server's clock,
- * the report.
+ * A short mock exam sat on a phone: set from the deck page, answered, flagged, reloaded in the
+ * middle (answers, flags and the time left kept), an answer changed, the 30- and 5-minute warnings,
+ * the time run out on the server's clock, the report.
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("A mock exam in the browser")
 class ExamInTheBrowserTest {
 
-  private static final String QUESTIONS = """
+  private static final String QUESTIONS =
+      """
       topic,type,prompt,option1,option2,option3,option4,correct,accepted,explanation
       Cells,multiple_choice,Which molecule carries energy in cells?,ATP,DNA,RNA,Glucose,1,,Explained: ATP is the energy carrier.
       Cells,typed,Name the organelle that holds the genes.,,,,,,Nucleus,Explained: the nucleus keeps the genes.
       Storage,multiple_response,Which two of these are block storage?,EBS,S3,Instance store,Glacier,1;3,,Explained: EBS and instance store hold blocks.
       Storage,ordering,Put the OSI layers in order from the bottom.,Physical,Data link,Network,Transport,,,Explained: the wire first.
       """;
-  /** The right answer of each question, in words, by the start of its prompt. */
-  private static final Map<String, List<String>> KEYS = Map.of(
-      "Which molecule", List.of("ATP"),
-      "Name the organelle", List.of("Nucleus"),
-      "Which two of these", List.of("EBS", "Instance store"),
-      "Put the OSI layers", List.of("Physical", "Data link", "Network", "Transport"));
 
-  private static final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  /** The right answer of each question, in words, by the start of its prompt. */
+  private static final Map<String, List<String>> KEYS =
+      Map.of(
+          "Which molecule", List.of("ATP"),
+          "Name the organelle", List.of("Nucleus"),
+          "Which two of these", List.of("EBS", "Instance store"),
+          "Put the OSI layers", List.of("Physical", "Data link", "Network", "Transport"));
+
+  private static final TestClock clock =
+      new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
   private static Quizhall quizhall;
   private static Api api;
   private static Browser phone;
@@ -63,8 +67,13 @@ class ExamInTheBrowserTest {
     quizhall = TestServer.start(clock);
     api = new Api(vertx, quizhall.httpPort());
     token = api.signUpAndIn("eva_examinee", "sitting it on my phone");
-    HttpResponse<Buffer> imported = api.send(HttpMethod.POST, "/api/decks/import?title=Exam%20prep", token, "text/csv",
-        Buffer.buffer(QUESTIONS));
+    HttpResponse<Buffer> imported =
+        api.send(
+            HttpMethod.POST,
+            "/api/decks/import?title=Exam%20prep",
+            token,
+            "text/csv",
+            Buffer.buffer(QUESTIONS));
     assertThat(imported.statusCode()).as(imported.bodyAsString()).isEqualTo(201);
     deckId = imported.bodyAsJsonObject().getJsonObject("deck").getString("id");
     phone = Browser.smallPhone("exam-phone", quizhall.httpPort());
@@ -78,15 +87,20 @@ class ExamInTheBrowserTest {
   }
 
   @Test
-  @DisplayName("set an exam, sit it with a reload in the middle, flag and change an answer, run out of time, read the report")
+  @DisplayName(
+      "set an exam, sit it with a reload in the middle, flag and change an answer, run out of time, read the report")
   void sitAShortExam() {
     phone.go("/");
-    phone.script("localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: arguments[1]}));",
-        token, "eva_examinee");
+    phone.script(
+        "localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: arguments[1]}));",
+        token,
+        "eva_examinee");
     phone.go("/decks/" + deckId);
     phone.find("#exam-link").click();
     phone.textOf("#new-exam-title", "Set an exam");
-    assertThat(phone.find("#exam-deck").getAttribute("value")).as("the deck it came from").isEqualTo(deckId);
+    assertThat(phone.find("#exam-deck").getAttribute("value"))
+        .as("the deck it came from")
+        .isEqualTo(deckId);
     phone.find("#exam-title").sendKeys("Mock exam one");
     phone.find("#exam-count").clear();
     phone.find("#exam-count").sendKeys("4");
@@ -95,14 +109,16 @@ class ExamInTheBrowserTest {
     look("exam-new");
     phone.find("#create-exam").click();
     phone.textOf("#exam-title", "Mock exam one");
-    assertThat(phone.find("#exam-shape").getText()).contains("4 questions in 31 minutes", "pass mark 70%", "3 of 4 right");
+    assertThat(phone.find("#exam-shape").getText())
+        .contains("4 questions in 31 minutes", "pass mark 70%", "3 of 4 right");
     look("exam");
     phone.find("#start-attempt").click();
 
     phone.textOf("#attempt-title", "Mock exam one");
     String attemptId = phone.driver.getCurrentUrl().replaceAll(".*/account/attempts/", "");
     assertThat(phone.find("#exam-timer").getText()).matches("(31:00|30:5\\d) left");
-    JsonArray served = api.get("/api/attempts/" + attemptId, token).bodyAsJsonObject().getJsonArray("questions");
+    JsonArray served =
+        api.get("/api/attempts/" + attemptId, token).bodyAsJsonObject().getJsonArray("questions");
     assertThat(phone.all("#exam-navigator .nav-q")).hasSize(4);
 
     // Question 1 answered right, question 2 flagged and answered wrong.
@@ -123,8 +139,11 @@ class ExamInTheBrowserTest {
     assertThat(navClass(1)).contains("answered", "flagged");
     assertThat(navClass(2)).doesNotContain("answered");
     assertThat(phone.find("#exam-timer").getText()).matches("(31:00|30:\\d\\d) left");
-    if (served.getJsonObject(0).getJsonArray("options") != null && served.getJsonObject(0).getString("type").equals("multiple_choice")) {
-      assertThat(phone.all("#answers button[aria-pressed='true']")).as("the saved choice is shown again").hasSize(1);
+    if (served.getJsonObject(0).getJsonArray("options") != null
+        && served.getJsonObject(0).getString("type").equals("multiple_choice")) {
+      assertThat(phone.all("#answers button[aria-pressed='true']"))
+          .as("the saved choice is shown again")
+          .hasSize(1);
     }
 
     // The answer to question 2 changed to the right one, and question 3 answered right.
@@ -136,7 +155,8 @@ class ExamInTheBrowserTest {
     phone.find("#next-question").click();
     phone.textOf(".question-count", "Question 3 of 4");
 
-    // A minute and a second pass on the server: the next answer brings its time left, and the 30-minute warning.
+    // A minute and a second pass on the server: the next answer brings its time left, and the
+    // 30-minute warning.
     clock.advance(Duration.ofSeconds(61));
     answer(served.getJsonObject(2), true);
     phone.textOf("#save-status", "Saved: question 3");
@@ -157,14 +177,20 @@ class ExamInTheBrowserTest {
     look("exam-review");
     phone.find("#back-to-questions").click();
 
-    // The server's clock nearly at the deadline: the next change (question 3's flag taken off) leaves a second, the
-    // client counts it down and submits; the server's clock passes the deadline too, so either way it ends with the
+    // The server's clock nearly at the deadline: the next change (question 3's flag taken off)
+    // leaves a second, the
+    // client counts it down and submits; the server's clock passes the deadline too, so either way
+    // it ends with the
     // answers saved.
     clock.advance(Duration.ofSeconds(4 * 60 + 58));
     phone.find("#flag-question").click();
-    phone.waitUntil("the flag saved, or the time already up", () -> Boolean.TRUE.equals(phone.script(
-        "return !!document.querySelector('#report-title') || (document.querySelector('#save-status') || {}).textContent"
-            + " === 'Flag taken off question 3.';")));
+    phone.waitUntil(
+        "the flag saved, or the time already up",
+        () ->
+            Boolean.TRUE.equals(
+                phone.script(
+                    "return !!document.querySelector('#report-title') || (document.querySelector('#save-status') || {}).textContent"
+                        + " === 'Flag taken off question 3.';")));
     clock.advance(Duration.ofSeconds(5));
     phone.textOf("#report-title", "Report: Mock exam one");
 
@@ -185,29 +211,54 @@ class ExamInTheBrowserTest {
 
   /** Answers the question on screen with the key, or with something else, as a person would. */
   private static void answer(JsonObject q, boolean right) {
-    List<String> key = KEYS.entrySet().stream().filter(e -> q.getString("prompt").startsWith(e.getKey()))
-        .findFirst().orElseThrow().getValue();
-    JsonObject answer = switch (q.getString("type")) {
-      case "typed" -> new JsonObject().put("text", right ? key.get(0) : "Ribosome");
-      case "multiple_choice" -> new JsonObject().put("choice", right ? index(q.getJsonArray("options"), key.get(0))
-          : (index(q.getJsonArray("options"), key.get(0)) + 1) % 4);
-      case "multiple_response" -> new JsonObject().put("choices", new JsonArray(right
-          ? key.stream().map(k -> index(q.getJsonArray("options"), k)).sorted().toList()
-          : q.getJsonArray("options").stream().map(String::valueOf).filter(o -> !key.contains(o))
-              .map(o -> index(q.getJsonArray("options"), o)).sorted().toList()));
-      case "ordering" -> {
-        List<Integer> order = new ArrayList<>(key.stream().map(k -> index(q.getJsonArray("items"), k)).toList());
-        if (!right) {
-          java.util.Collections.rotate(order, 1);
-        }
-        yield new JsonObject().put("choices", new JsonArray(order));
-      }
-      default -> throw new IllegalStateException(q.encode());
-    };
+    List<String> key =
+        KEYS.entrySet().stream()
+            .filter(e -> q.getString("prompt").startsWith(e.getKey()))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
+    JsonObject answer =
+        switch (q.getString("type")) {
+          case "typed" -> new JsonObject().put("text", right ? key.get(0) : "Ribosome");
+          case "multiple_choice" ->
+              new JsonObject()
+                  .put(
+                      "choice",
+                      right
+                          ? index(q.getJsonArray("options"), key.get(0))
+                          : (index(q.getJsonArray("options"), key.get(0)) + 1) % 4);
+          case "multiple_response" ->
+              new JsonObject()
+                  .put(
+                      "choices",
+                      new JsonArray(
+                          right
+                              ? key.stream()
+                                  .map(k -> index(q.getJsonArray("options"), k))
+                                  .sorted()
+                                  .toList()
+                              : q.getJsonArray("options").stream()
+                                  .map(String::valueOf)
+                                  .filter(o -> !key.contains(o))
+                                  .map(o -> index(q.getJsonArray("options"), o))
+                                  .sorted()
+                                  .toList()));
+          case "ordering" -> {
+            List<Integer> order =
+                new ArrayList<>(key.stream().map(k -> index(q.getJsonArray("items"), k)).toList());
+            if (!right) {
+              java.util.Collections.rotate(order, 1);
+            }
+            yield new JsonObject().put("choices", new JsonArray(order));
+          }
+          default -> throw new IllegalStateException(q.encode());
+        };
     phone.textOf("#question-prompt", q.getString("prompt"));
     if (answer.containsKey("choices") && q.getString("type").equals("multiple_response")) {
       // Picks already made (a changed answer) are taken off first.
-      phone.all("#answers button[aria-pressed='true']").forEach(org.openqa.selenium.WebElement::click);
+      phone
+          .all("#answers button[aria-pressed='true']")
+          .forEach(org.openqa.selenium.WebElement::click);
     }
     if (answer.containsKey("text")) {
       phone.find("#typed-answer").clear();

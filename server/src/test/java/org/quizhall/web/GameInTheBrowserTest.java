@@ -9,9 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +23,10 @@ import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.TestServer;
 
-/** A whole game as people play it: a host on a laptop, three players on phones, all in real Chromium. */
+/**
+ * A whole game as people play it: a host on a laptop, three players on phones, all in real
+ * Chromium.
+ */
 @ExtendWith(VertxExtension.class)
 @DisplayName("A game in the browser")
 class GameInTheBrowserTest {
@@ -55,7 +56,8 @@ class GameInTheBrowserTest {
   }
 
   @Test
-  @DisplayName("a host makes a deck from a notes file and opens a room; three players join, answer, one reloads mid-question, and the podium is in the right order")
+  @DisplayName(
+      "a host makes a deck from a notes file and opens a room; three players join, answer, one reloads mid-question, and the podium is in the right order")
   void wholeGame() throws Exception {
     host.go("/host");
     host.find("#tab-sign-up").click();
@@ -64,13 +66,17 @@ class GameInTheBrowserTest {
     host.find("#account-submit").click();
     host.find("#new-deck-title");
     host.find("#deck-file").sendKeys(notesFile().toString());
-    assertThat(host.find("#deck-title").getAttribute("value")).as("the title comes from the file name").isEqualTo("cell-biology");
+    assertThat(host.find("#deck-title").getAttribute("value"))
+        .as("the title comes from the file name")
+        .isEqualTo("cell-biology");
     assertThat(host.find("#deck-notes").getAttribute("value")).startsWith("# Cell Biology");
     host.screenshot("host-new-deck");
     host.find("#create-deck").click();
 
     host.textOf("#deck-summary", "questions from");
-    assertThat(host.all("#editor-list .topic")).as("the owner's questions are grouped by topic").hasSizeGreaterThan(1);
+    assertThat(host.all("#editor-list .topic"))
+        .as("the owner's questions are grouped by topic")
+        .hasSizeGreaterThan(1);
     assertThat(host.find(".preview").getText()).contains("Organelles", "Line ");
     host.screenshot("deck-preview");
     WebElement count = host.find("#question-count");
@@ -83,15 +89,21 @@ class GameInTheBrowserTest {
 
     String code = host.find("#room-code").getText();
     assertThat(code).matches("[A-Z0-9]{6}");
-    host.waitUntil("the QR code to load", () -> Boolean.TRUE.equals(host.script(
-        "const img = document.getElementById('qr'); return img.complete && img.naturalWidth > 0;")));
+    host.waitUntil(
+        "the QR code to load",
+        () ->
+            Boolean.TRUE.equals(
+                host.script(
+                    "const img = document.getElementById('qr'); return img.complete && img.naturalWidth > 0;")));
     assertThat(host.find("#join-link").getText()).endsWith("/join/" + code);
     host.screenshot("host-lobby-empty");
 
     AnswerKey answerKey = answerKey("quizmaster", "hosting all day");
 
     ada.go("/join/" + code);
-    assertThat(ada.find("#code").getAttribute("value")).as("the code in the link is filled in").isEqualTo(code);
+    assertThat(ada.find("#code").getAttribute("value"))
+        .as("the code in the link is filled in")
+        .isEqualTo(code);
     ada.find("#nickname").sendKeys("Ada");
     ada.screenshot("player-join");
     ada.find("#join-submit").click();
@@ -116,8 +128,11 @@ class GameInTheBrowserTest {
         bob.find("#question-prompt");
         bob.driver.navigate().refresh();
         assertThat(bob.find("#question-prompt").getAttribute("data-question-id"))
-            .as("after a reload Bob is back on the same question").isEqualTo(questionId);
-        assertThat(bob.find("#my-score").getText()).as("and keeps his score").isEqualTo(scoreBefore);
+            .as("after a reload Bob is back on the same question")
+            .isEqualTo(questionId);
+        assertThat(bob.find("#my-score").getText())
+            .as("and keeps his score")
+            .isEqualTo(scoreBefore);
         bob.screenshot("player-question-after-reload");
       }
       answer(ada, key, true);
@@ -126,7 +141,9 @@ class GameInTheBrowserTest {
 
       assertThat(ada.textOf("#my-result", "Right")).contains("✓ Right! +");
       assertThat(cy.textOf("#my-result", "Not right")).contains("✗");
-      assertThat(ada.find(".source").getText()).as("the reveal shows where in the notes the answer is").contains("Line " + key.getJsonObject("source").getInteger("line"));
+      assertThat(ada.find(".source").getText())
+          .as("the reveal shows where in the notes the answer is")
+          .contains("Line " + key.getJsonObject("source").getInteger("line"));
       if (question == 0) {
         ada.screenshot("player-reveal-right");
         cy.screenshot("player-reveal-wrong");
@@ -154,8 +171,10 @@ class GameInTheBrowserTest {
 
     host.find("#results-link").click();
     host.textOf("#results-players", "Cy");
-    List<String> ranked = Stream.of(1, 2, 3)
-        .map(row -> host.textOf("#results-players tbody tr:nth-child(" + row + ") th", "")).toList();
+    List<String> ranked =
+        Stream.of(1, 2, 3)
+            .map(row -> host.textOf("#results-players tbody tr:nth-child(" + row + ") th", ""))
+            .toList();
     assertThat(ranked).containsExactly("Ada", "Bob", "Cy");
     host.screenshot("results");
     host.find("#download-csv").click();
@@ -163,7 +182,9 @@ class GameInTheBrowserTest {
     assertThat(Files.readString(csv(host).get())).contains("Ada", "Bob", "Cy");
 
     cy.find("a[href^='/results/']").click();
-    assertThat(cy.textOf("#results-players", "Cy")).as("a guest player sees the results with the seat's token").contains("Ada");
+    assertThat(cy.textOf("#results-players", "Cy"))
+        .as("a guest player sees the results with the seat's token")
+        .contains("Ada");
   }
 
   private static java.util.Optional<Path> csv(Browser browser) {
@@ -185,16 +206,24 @@ class GameInTheBrowserTest {
     player.find("#question-prompt");
     player.answer(AnswerKey.answerTo(key, right));
     // The last answer brings the reveal at once, so either one shows the answer was taken.
-    player.waitUntil("the answer to be locked in", () -> !player.all("#reveal-answer").isEmpty()
-        || player.all("#answer-status").stream().anyMatch(s -> s.getText().contains("Answer locked in")));
+    player.waitUntil(
+        "the answer to be locked in",
+        () ->
+            !player.all("#reveal-answer").isEmpty()
+                || player.all("#answer-status").stream()
+                    .anyMatch(s -> s.getText().contains("Answer locked in")));
   }
 
   /** The deck's answers, read over the API by the same host account. */
   private static AnswerKey answerKey(String username, String password) {
     String token = api.signUpAndIn(username, password);
-    String deckId = api.get("/api/decks", token).bodyAsJsonArray().stream()
-        .map(JsonObject.class::cast).filter(d -> d.getString("title").equals("cell-biology")).findFirst().orElseThrow()
-        .getString("id");
+    String deckId =
+        api.get("/api/decks", token).bodyAsJsonArray().stream()
+            .map(JsonObject.class::cast)
+            .filter(d -> d.getString("title").equals("cell-biology"))
+            .findFirst()
+            .orElseThrow()
+            .getString("id");
     return new AnswerKey(quizhall.pool(), deckId);
   }
 

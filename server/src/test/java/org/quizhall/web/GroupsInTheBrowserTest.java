@@ -6,8 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +20,9 @@ import org.quizhall.testing.Api;
 import org.quizhall.testing.TestServer;
 
 /**
- * A study group as its members use it: the owner makes it and hosts, a friend joins by the invite link, both play a
- * group room signed in, the group leaderboard shows them both, and the weak-spot round asks what they missed.
+ * A study group as its members use it: the owner makes it and hosts, a friend joins by the invite
+ * link, both play a group room signed in, the group leaderboard shows them both, and the weak-spot
+ * round asks what they missed.
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("A study group in the browser")
@@ -36,10 +35,13 @@ class GroupsInTheBrowserTest {
 
   private static Quizhall quizhall;
   private static Api api;
+
   /** The owner's laptop: the group page and the host console. */
   private static Browser owner;
+
   /** The owner's phone, signed in as the owner, to play. */
   private static Browser ownerPhone;
+
   /** The invited member's phone. */
   private static Browser bea;
 
@@ -60,7 +62,8 @@ class GroupsInTheBrowserTest {
   }
 
   @Test
-  @DisplayName("create a group, invite, a friend joins by link, both play a group room, the leaderboard shows both, and a weak-spot round asks what was missed")
+  @DisplayName(
+      "create a group, invite, a friend joins by link, both play a group room, the leaderboard shows both, and a weak-spot round asks what was missed")
   void groupRoundTrip() {
     // The owner makes an account and a group.
     owner.go("/account/groups");
@@ -84,7 +87,9 @@ class GroupsInTheBrowserTest {
     bea.go(inviteLink.replaceFirst("^https?://[^/]+", ""));
     bea.textOf("#gate-title", "invited");
     signUp(bea, MEMBER, MEMBER_PASSWORD);
-    assertThat(bea.find("#invite-code").getAttribute("value")).as("the code in the link is filled in").isEqualTo(inviteCode);
+    assertThat(bea.find("#invite-code").getAttribute("value"))
+        .as("the code in the link is filled in")
+        .isEqualTo(inviteCode);
     bea.screenshot("group-invite");
     bea.find("#join-group").click();
     bea.textOf("#group-title", "Cell club");
@@ -112,9 +117,11 @@ class GroupsInTheBrowserTest {
 
     // Bea, on the group page, is told the room is open and goes straight into it.
     bea.go(groupPath);
-    assertThat(bea.textOf("#live-rooms", "A live room is open")).contains("room " + code, "waiting to start");
+    assertThat(bea.textOf("#live-rooms", "A live room is open"))
+        .contains("room " + code, "waiting to start");
     bea.find("#live-rooms a.join-live").click();
-    bea.waitUntil("the join page of the room", () -> bea.driver.getCurrentUrl().endsWith("/join/" + code));
+    bea.waitUntil(
+        "the join page of the room", () -> bea.driver.getCurrentUrl().endsWith("/join/" + code));
     joinSignedIn(ownerPhone, code, OWNER);
     joinSignedIn(bea, code, MEMBER);
     owner.textOf("#player-count", "2 players");
@@ -123,7 +130,8 @@ class GroupsInTheBrowserTest {
     owner.find("#next").click();
     String missed = null;
     for (int question = 0; question < 2; question++) {
-      JsonObject key = answerKey.question(bea.find("#question-prompt").getAttribute("data-question-id"));
+      JsonObject key =
+          answerKey.question(bea.find("#question-prompt").getAttribute("data-question-id"));
       answer(ownerPhone, key, true);
       // Bea gets the second question wrong: that is what the weak-spot round must come back to.
       answer(bea, key, question == 0);
@@ -146,7 +154,9 @@ class GroupsInTheBrowserTest {
     waitForLeaderboard(owner, OWNER, MEMBER);
     assertThat(owner.find("#lb-period-week").getAttribute("aria-selected")).isEqualTo("true");
     String byPoints = owner.find("#group-leaderboard tbody").getText();
-    assertThat(byPoints.indexOf(OWNER)).as("the owner, right twice, is ahead").isLessThan(byPoints.indexOf(MEMBER));
+    assertThat(byPoints.indexOf(OWNER))
+        .as("the owner, right twice, is ahead")
+        .isLessThan(byPoints.indexOf(MEMBER));
     owner.screenshot("group-leaderboard-week", "#leaderboard-title");
     owner.find("#lb-by-accuracy").click();
     owner.textOf("#group-leaderboard caption", "by accuracy");
@@ -163,22 +173,27 @@ class GroupsInTheBrowserTest {
     assertThat(bea.textOf("#record-history tbody", "room " + code)).contains("2nd of 2");
     assertThat(bea.find("#record-totals").getText()).contains("50%");
 
-    // The weak-spot round asks the question the group missed, and the reveal says how the group did before.
+    // The weak-spot round asks the question the group missed, and the reveal says how the group did
+    // before.
     setNumber(owner, "#group-question-count", 5);
     setNumber(owner, "#group-seconds", 240);
     owner.find("#open-weak-round").click();
     String weakCode = owner.find("#room-code").getText();
     assertThat(weakCode).isNotEqualTo(code);
-    // Asked for 5, it has the one question the group missed, and the console and the phone's lobby say so.
-    assertThat(owner.textOf("#round-note", "Review round")).isEqualTo(
-        "Review round: 1 question on what the group missed most – only 1 question the group missed (5 asked for).");
+    // Asked for 5, it has the one question the group missed, and the console and the phone's lobby
+    // say so.
+    assertThat(owner.textOf("#round-note", "Review round"))
+        .isEqualTo(
+            "Review round: 1 question on what the group missed most – only 1 question the group missed (5 asked for).");
     joinSignedIn(bea, weakCode, MEMBER);
-    assertThat(bea.textOf("#round-note", "Review round")).contains("on what the group missed most", "only 1 question the group missed");
+    assertThat(bea.textOf("#round-note", "Review round"))
+        .contains("on what the group missed most", "only 1 question the group missed");
     owner.textOf("#player-count", "1 player");
     owner.find("#next").click();
     String asked = bea.find("#question-prompt").getAttribute("data-question-id");
     assertThat(answerKey.question(asked).getString("id"))
-        .as("the weak-spot round opens with the question Bea got wrong").isEqualTo(missed);
+        .as("the weak-spot round opens with the question Bea got wrong")
+        .isEqualTo(missed);
     bea.screenshot("weak-spot-question");
     answer(bea, answerKey.question(asked), true);
     assertThat(bea.textOf("#group-accuracy", "of the time before"))
@@ -206,7 +221,9 @@ class GroupsInTheBrowserTest {
   private static void joinSignedIn(Browser player, String code, String username) {
     player.go("/join/" + code);
     assertThat(player.find("#nickname").getAttribute("value")).isEqualTo(username);
-    assertThat(player.find("#count-for-account").isSelected()).as("a signed-in player's game counts for the account").isTrue();
+    assertThat(player.find("#count-for-account").isSelected())
+        .as("a signed-in player's game counts for the account")
+        .isTrue();
     if (username.equals(MEMBER)) player.screenshot("player-join-signed-in");
     player.find("#join-submit").click();
     player.find("#player-count");
@@ -215,18 +232,32 @@ class GroupsInTheBrowserTest {
   private static void answer(Browser player, JsonObject key, boolean right) {
     player.find("#question-prompt");
     player.answer(AnswerKey.answerTo(key, right));
-    player.waitUntil("the answer to be locked in", () -> !player.all("#reveal-answer").isEmpty()
-        || player.all("#answer-status").stream().anyMatch(s -> s.getText().contains("Answer locked in")));
+    player.waitUntil(
+        "the answer to be locked in",
+        () ->
+            !player.all("#reveal-answer").isEmpty()
+                || player.all("#answer-status").stream()
+                    .anyMatch(s -> s.getText().contains("Answer locked in")));
   }
 
-  /** The group's games are written in batches, so the page's Refresh is pressed until both members are in. */
+  /**
+   * The group's games are written in batches, so the page's Refresh is pressed until both members
+   * are in.
+   */
   private static void waitForLeaderboard(Browser browser, String... names) {
     int[] polls = {0};
-    browser.waitUntil("the group leaderboard to show " + String.join(" and ", names), () -> {
-      String text = browser.all("#group-leaderboard").stream().map(WebElement::getText).findFirst().orElse("");
-      if (Stream.of(names).allMatch(text::contains)) return true;
-      if (++polls[0] % 10 == 0 && !browser.all("#refresh-leaderboard").isEmpty()) browser.find("#refresh-leaderboard").click();
-      return false;
-    });
+    browser.waitUntil(
+        "the group leaderboard to show " + String.join(" and ", names),
+        () -> {
+          String text =
+              browser.all("#group-leaderboard").stream()
+                  .map(WebElement::getText)
+                  .findFirst()
+                  .orElse("");
+          if (Stream.of(names).allMatch(text::contains)) return true;
+          if (++polls[0] % 10 == 0 && !browser.all("#refresh-leaderboard").isEmpty())
+            browser.find("#refresh-leaderboard").click();
+          return false;
+        });
   }
 }

@@ -17,16 +17,23 @@ import org.quizhall.testing.Closing;
 import org.quizhall.testing.TestDatabase;
 import org.quizhall.testing.TestServer;
 
-/** A console opened on localhost, as the README's first run does: phones are sent to an address they can open. */
+/**
+ * A console opened on localhost, as the README's first run does: phones are sent to an address they
+ * can open.
+ */
 @ExtendWith(VertxExtension.class)
 @DisplayName("The join address on a console opened on localhost")
 class JoinAddressInTheBrowserTest {
 
   @RegisterExtension final Closing open = new Closing();
 
-  /** A console on 127.0.0.1 for a room opened there, on a machine with the given network addresses. */
+  /**
+   * A console on 127.0.0.1 for a room opened there, on a machine with the given network addresses.
+   */
   private Browser console(Vertx vertx, List<String> networkAddresses, String name) {
-    Quizhall server = TestServer.start(Clock.systemUTC(), TestDatabase.fresh(), new JsonObject(), networkAddresses);
+    Quizhall server =
+        TestServer.start(
+            Clock.systemUTC(), TestDatabase.fresh(), new JsonObject(), networkAddresses);
     open.add(server);
     Api api = new Api(vertx, server.httpPort());
     open.add(api);
@@ -35,9 +42,13 @@ class JoinAddressInTheBrowserTest {
     Browser browser = Browser.projector(name, server.httpPort());
     open.add(browser);
     browser.go("/");
-    browser.script("sessionStorage.setItem('quizhall.host', JSON.stringify({code: arguments[0], hostToken: arguments[1],"
-        + " gameId: arguments[2], joinUrl: arguments[3]}));", room.getString("code"), room.getString("hostToken"),
-        room.getString("gameId"), room.getString("joinUrl"));
+    browser.script(
+        "sessionStorage.setItem('quizhall.host', JSON.stringify({code: arguments[0], hostToken: arguments[1],"
+            + " gameId: arguments[2], joinUrl: arguments[3]}));",
+        room.getString("code"),
+        room.getString("hostToken"),
+        room.getString("gameId"),
+        room.getString("joinUrl"));
     browser.go("/host/" + room.getString("code"));
     browser.find("#room-code");
     return browser;
@@ -53,15 +64,18 @@ class JoinAddressInTheBrowserTest {
     assertThat(browser.find("#join-link").getAttribute("href")).startsWith(origin + "/join/");
     assertThat(browser.find("#join-link").getText()).startsWith("192.168.1.20:");
     assertThat(browser.script("return document.querySelector('#qr').naturalWidth > 0;"))
-        .as("the QR code (its link is checked in PublicSiteTest)").isEqualTo(true);
+        .as("the QR code (its link is checked in PublicSiteTest)")
+        .isEqualTo(true);
     browser.screenshot("console-on-localhost", ".join-panel");
   }
 
   @Test
-  @DisplayName("a console opened in another window by the signed-in owner shows the same link, from the server")
+  @DisplayName(
+      "a console opened in another window by the signed-in owner shows the same link, from the server")
   void otherWindowGetsTheLink(Vertx vertx) {
-    Quizhall server = TestServer.start(Clock.systemUTC(), TestDatabase.fresh(), new JsonObject(),
-        List.of("192.168.1.20"));
+    Quizhall server =
+        TestServer.start(
+            Clock.systemUTC(), TestDatabase.fresh(), new JsonObject(), List.of("192.168.1.20"));
     open.add(server);
     Api api = new Api(vertx, server.httpPort());
     open.add(api);
@@ -70,13 +84,17 @@ class JoinAddressInTheBrowserTest {
     Browser browser = Browser.projector("other_window", server.httpPort());
     open.add(browser);
     browser.go("/");
-    browser.script("localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: 'other_window'}));",
+    browser.script(
+        "localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: 'other_window'}));",
         token);
     browser.go("/host/" + room.getString("code"));
     browser.find("#room-code");
     String origin = "http://192.168.1.20:" + browser.script("return location.port;");
-    browser.waitUntil("the link from the server", () -> browser.find("#join-link").getText().startsWith("192.168.1.20:"));
-    assertThat(browser.find("#join-link").getAttribute("href")).isEqualTo(origin + "/join/" + room.getString("code"));
+    browser.waitUntil(
+        "the link from the server",
+        () -> browser.find("#join-link").getText().startsWith("192.168.1.20:"));
+    assertThat(browser.find("#join-link").getAttribute("href"))
+        .isEqualTo(origin + "/join/" + room.getString("code"));
     browser.textOf("#join-notice", "ask players to open " + origin);
   }
 

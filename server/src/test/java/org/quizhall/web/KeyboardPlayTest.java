@@ -7,8 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -42,10 +40,22 @@ class KeyboardPlayTest {
     String token = api.signUpAndIn("keyboard_host", "hosting by socket");
     String deckId = api.firstDeckId(token);
     answerKey = new AnswerKey(quizhall.pool(), deckId);
-    room = api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 2)
-        .put("secondsPerQuestion", 60).put("kinds", new JsonArray().add("list_member")), token).bodyAsJsonObject();
+    room =
+        api.postJson(
+                "/api/rooms",
+                new JsonObject()
+                    .put("deckId", deckId)
+                    .put("questionCount", 2)
+                    .put("secondsPerQuestion", 60)
+                    .put("kinds", new JsonArray().add("list_member")),
+                token)
+            .bodyAsJsonObject();
     host = SocketClient.connect(vertx, quizhall.httpPort());
-    host.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
+    host.send(
+        "host",
+        new JsonObject()
+            .put("code", room.getString("code"))
+            .put("hostToken", room.getString("hostToken")));
     host.await("welcome");
     player = Browser.phone("keyboard-player", quizhall.httpPort());
   }
@@ -63,14 +73,19 @@ class KeyboardPlayTest {
   }
 
   private static int rightChoice() {
-    return answerKey.question(player.find("#question-prompt").getAttribute("data-question-id")).getInteger("correct");
+    return answerKey
+        .question(player.find("#question-prompt").getAttribute("data-question-id"))
+        .getInteger("correct");
   }
 
   @Test
-  @DisplayName("a player joins with Tab and Enter, answers one question with a number key and one with Tab and Enter, and sees the podium")
+  @DisplayName(
+      "a player joins with Tab and Enter, answers one question with a number key and one with Tab and Enter, and sees the podium")
   void keyboardOnlyRound() {
     player.go("/join");
-    assertThat(player.focused().getAttribute("id")).as("the code box has the focus").isEqualTo("code");
+    assertThat(player.focused().getAttribute("id"))
+        .as("the code box has the focus")
+        .isEqualTo("code");
     player.focused().sendKeys(room.getString("code"), Keys.TAB);
     assertThat(player.focused().getAttribute("id")).isEqualTo("nickname");
     player.focused().sendKeys("Kim", Keys.ENTER);
@@ -79,7 +94,9 @@ class KeyboardPlayTest {
     hostDoes("start");
     int first = rightChoice();
     player.afterTheLeadIn();
-    assertThat(player.focused().getAttribute("id")).as("a new question takes the focus").isEqualTo("question-prompt");
+    assertThat(player.focused().getAttribute("id"))
+        .as("a new question takes the focus")
+        .isEqualTo("question-prompt");
     player.focused().sendKeys(String.valueOf(first + 1));
     assertThat(player.textOf("#my-result", "Right")).contains("✓ Right!");
     player.screenshot("keyboard-reveal");
@@ -94,14 +111,16 @@ class KeyboardPlayTest {
     }
     assertThat(player.focused().getAttribute("data-option")).isEqualTo(String.valueOf(second));
     assertThat(player.script("return getComputedStyle(document.activeElement).outlineStyle;"))
-        .as("the focused answer is outlined").isEqualTo("solid");
+        .as("the focused answer is outlined")
+        .isEqualTo("solid");
     player.screenshot("keyboard-focus");
     player.focused().sendKeys(Keys.ENTER);
     assertThat(player.textOf("#my-result", "Right")).contains("You are 1st of 1");
 
     hostDoes("next");
     hostDoes("next");
-    assertThat(player.textOf("#my-standing", "You finished")).contains("You finished 1st of 1", "2 right answers");
+    assertThat(player.textOf("#my-standing", "You finished"))
+        .contains("You finished 1st of 1", "2 right answers");
     player.screenshot("keyboard-podium");
   }
 }

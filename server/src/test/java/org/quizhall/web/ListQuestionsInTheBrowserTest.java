@@ -21,8 +21,9 @@ import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestServer;
 
 /**
- * A "choose two", an ordering and a matching question from the sample deck, each played on a phone-sized window with
- * its own controls (toggled tiles, move buttons, one menu per term); the host is a plain socket here.
+ * A "choose two", an ordering and a matching question from the sample deck, each played on a
+ * phone-sized window with its own controls (toggled tiles, move buttons, one menu per term); the
+ * host is a plain socket here.
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("List questions on a phone")
@@ -57,27 +58,49 @@ class ListQuestionsInTheBrowserTest {
   }
 
   @ParameterizedTest(name = "{0}, answered {1}")
-  @CsvSource({"list_members, right", "ordering, right", "matching, right", "ordering, wrong", "matching, wrong"})
-  @DisplayName("a list question is answered with its own controls, then revealed with the player's answer marked")
+  @CsvSource({
+    "list_members, right",
+    "ordering, right",
+    "matching, right",
+    "ordering, wrong",
+    "matching, wrong"
+  })
+  @DisplayName(
+      "a list question is answered with its own controls, then revealed with the player's answer marked")
   void play(String kind, String how) {
     boolean right = how.equals("right");
-    JsonObject room = api.postJson("/api/rooms", new JsonObject().put("deckId", deckId).put("questionCount", 1)
-        .put("secondsPerQuestion", 60).put("kinds", new JsonArray().add(kind)), token).bodyAsJsonObject();
+    JsonObject room =
+        api.postJson(
+                "/api/rooms",
+                new JsonObject()
+                    .put("deckId", deckId)
+                    .put("questionCount", 1)
+                    .put("secondsPerQuestion", 60)
+                    .put("kinds", new JsonArray().add(kind)),
+                token)
+            .bodyAsJsonObject();
     SocketClient host = SocketClient.connect(vertx, quizhall.httpPort());
     try {
-      host.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
+      host.send(
+          "host",
+          new JsonObject()
+              .put("code", room.getString("code"))
+              .put("hostToken", room.getString("hostToken")));
       host.await("welcome");
       phone.go("/join/" + room.getString("code"));
       phone.find("#nickname").sendKeys("Pat", Keys.ENTER);
       phone.find("#player-count");
       host.send("start");
 
-      JsonObject key = answerKey.question(phone.find("#question-prompt").getAttribute("data-question-id"));
+      JsonObject key =
+          answerKey.question(phone.find("#question-prompt").getAttribute("data-question-id"));
       String type = key.getString("type");
       assertThat(phone.find("#answer-form").getAttribute("data-answer-type")).isEqualTo(type);
       if (type.equals("multiple_response")) {
         assertThat(phone.find("#question-prompt").getText()).contains("(Choose two.)");
-        assertThat(phone.find("#submit-answer").isEnabled()).as("nothing is sent before two are chosen").isFalse();
+        assertThat(phone.find("#submit-answer").isEnabled())
+            .as("nothing is sent before two are chosen")
+            .isFalse();
       }
       assertThat(fitsTheScreen()).as("no sideways scrolling on a 390 px phone").isTrue();
       phone.screenshot("list-" + kind + "-" + how + "-question");
@@ -86,14 +109,19 @@ class ListQuestionsInTheBrowserTest {
       // The only player's answer brings the reveal at once.
       String verdict = phone.textOf("#my-result", right ? "Right" : "Not right");
       assertThat(verdict).contains(right ? "✓ Right!" : "✗");
-      String reveal = switch (type) {
-        case "ordering" -> "#reveal-order li";
-        case "matching" -> "#reveal-pairs li";
-        default -> "#reveal-options li";
-      };
-      assertThat(phone.all(reveal)).as("the key is shown in the question's own shape").hasSizeGreaterThanOrEqualTo(3);
+      String reveal =
+          switch (type) {
+            case "ordering" -> "#reveal-order li";
+            case "matching" -> "#reveal-pairs li";
+            default -> "#reveal-options li";
+          };
+      assertThat(phone.all(reveal))
+          .as("the key is shown in the question's own shape")
+          .hasSizeGreaterThanOrEqualTo(3);
       if (!right && !type.equals("multiple_response")) {
-        assertThat(phone.all(reveal + ".wrong")).as("the rows the player put in the wrong place are marked").isNotEmpty();
+        assertThat(phone.all(reveal + ".wrong"))
+            .as("the rows the player put in the wrong place are marked")
+            .isNotEmpty();
       }
       assertThat(fitsTheScreen()).isTrue();
       phone.screenshot("list-" + kind + "-" + how + "-reveal");
@@ -104,6 +132,7 @@ class ListQuestionsInTheBrowserTest {
   }
 
   private static boolean fitsTheScreen() {
-    return (Boolean) phone.script("return document.documentElement.scrollWidth <= window.innerWidth;");
+    return (Boolean)
+        phone.script("return document.documentElement.scrollWidth <= window.innerWidth;");
   }
 }

@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.quizhall.app.Quizhall;
@@ -22,8 +22,9 @@ import org.quizhall.testing.Api;
 import org.quizhall.testing.TestServer;
 
 /**
- * Notes of three shapes pasted into the web page as a teacher would (prose, a table, a Q&A cram sheet), each
- * played for a round on a phone: the question shows where it sits in the notes above the prompt, never in it.
+ * Notes of three shapes pasted into the web page as a teacher would (prose, a table, a Q&A cram
+ * sheet), each played for a round on a phone: the question shows where it sits in the notes above
+ * the prompt, never in it.
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Notes of every shape, from the web page to a phone")
@@ -56,15 +57,20 @@ class NotesShapesInTheBrowserTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"prose, /notes/french-revolution.md, true", "table, /notes/science-tables.md, true",
-      "cram sheet, /notes/networking-qa.txt, false"})
+  @CsvSource({
+    "prose, /notes/french-revolution.md, true",
+    "table, /notes/science-tables.md, true",
+    "cram sheet, /notes/networking-qa.txt, false"
+  })
   @DisplayName("pasted notes become a deck whose round plays on a phone")
   void pasteAndPlay(String shape, String resource, boolean headings) {
     host.go("/host");
     host.find("#deck-title").sendKeys("Shape: " + shape);
     WebElement notes = host.find("#deck-notes");
     notes.clear();
-    host.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", notes,
+    host.script(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
+        notes,
         SampleNotes.read(resource));
     host.find("#create-deck").click();
     host.textOf("#deck-summary", "questions from");
@@ -83,14 +89,20 @@ class NotesShapesInTheBrowserTest {
     host.find("#next").click();
 
     AnswerKey key = new AnswerKey(quizhall.pool(), deckId);
-    JsonObject question = key.question(phone.find("#question-prompt").getAttribute("data-question-id"));
+    JsonObject question =
+        key.question(phone.find("#question-prompt").getAttribute("data-question-id"));
     String prompt = phone.find("#question-prompt").getText();
     assertThat(prompt).doesNotContain("›").doesNotContain("[");
-    // A question's context is cut before a heading that names its answer ("The French Revolution" for "French"),
-    // so it may be empty; when the notes have headings and it is not, the phone shows it above the prompt.
+    // A question's context is cut before a heading that names its answer ("The French Revolution"
+    // for "French"),
+    // so it may be empty; when the notes have headings and it is not, the phone shows it above the
+    // prompt.
     if (headings && !question.getJsonArray("context").isEmpty()) {
-      assertThat(phone.find("#question-context").getText()).as("the place in the notes, above the prompt")
-          .isEqualTo(String.join(" › ", question.getJsonArray("context").stream().map(String::valueOf).toList()));
+      assertThat(phone.find("#question-context").getText())
+          .as("the place in the notes, above the prompt")
+          .isEqualTo(
+              String.join(
+                  " › ", question.getJsonArray("context").stream().map(String::valueOf).toList()));
     }
     phone.screenshot("shape-" + shape.replace(' ', '-') + "-question");
     phone.answer(AnswerKey.answerTo(question, true));

@@ -17,7 +17,11 @@ import org.quizhall.testing.TestServer;
 class SafeTextTest {
 
   private static final String PAYLOAD = "<img src=x onerror=alert(1)>";
-  /** Nicknames are at most 20 characters, so the nickname carries the shortest tag that would show if parsed. */
+
+  /**
+   * Nicknames are at most 20 characters, so the nickname carries the shortest tag that would show
+   * if parsed.
+   */
   private static final String NICKNAME = "<img src=x>";
 
   private static Quizhall quizhall;
@@ -38,7 +42,8 @@ class SafeTextTest {
   }
 
   @Test
-  @DisplayName("a deck title, a line of notes and a nickname holding HTML show as text, and no dialog opens")
+  @DisplayName(
+      "a deck title, a line of notes and a nickname holding HTML show as text, and no dialog opens")
   void htmlIsShownAsText() {
     host.go("/host");
     host.find("#tab-sign-up").click();
@@ -46,21 +51,27 @@ class SafeTextTest {
     host.find("#password").sendKeys("escaping matters");
     host.find("#account-submit").click();
     host.find("#deck-title").sendKeys(PAYLOAD);
-    host.find("#deck-notes").sendKeys(String.join("\n",
-        "# Web safety",
-        "## Cross-site scripting",
-        "- Attackers write " + PAYLOAD + " into forms",
-        "- Escaping output stops it",
-        "- Attackers hide scripts in user input",
-        "## Content security policy",
-        "- Blocks inline scripts",
-        "- Limits where scripts load from",
-        "- Is sent as a response header"));
+    host.find("#deck-notes")
+        .sendKeys(
+            String.join(
+                "\n",
+                "# Web safety",
+                "## Cross-site scripting",
+                "- Attackers write " + PAYLOAD + " into forms",
+                "- Escaping output stops it",
+                "- Attackers hide scripts in user input",
+                "## Content security policy",
+                "- Blocks inline scripts",
+                "- Limits where scripts load from",
+                "- Is sent as a response header"));
     host.find("#create-deck").click();
 
-    assertThat(host.textOf("#deck-title", PAYLOAD)).as("the title is shown as typed").isEqualTo(PAYLOAD);
+    assertThat(host.textOf("#deck-title", PAYLOAD))
+        .as("the title is shown as typed")
+        .isEqualTo(PAYLOAD);
     assertThat(host.textOf("#app", "Attackers write " + PAYLOAD))
-        .as("the notes line is shown as written").contains("Attackers write " + PAYLOAD + " into forms");
+        .as("the notes line is shown as written")
+        .contains("Attackers write " + PAYLOAD + " into forms");
     host.screenshot("safety-deck-preview");
     assertThat(host.dialogOpens()).as("a dialog opened on the deck preview").isFalse();
     assertThat(host.all("img[src='x']")).isEmpty();

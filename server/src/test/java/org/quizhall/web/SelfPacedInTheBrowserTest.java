@@ -6,8 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -20,7 +18,10 @@ import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
 import org.quizhall.testing.TestServer;
 
-/** Studying alone: an assignment set from the group page and answered at one's own pace, then solo practice. */
+/**
+ * Studying alone: an assignment set from the group page and answered at one's own pace, then solo
+ * practice.
+ */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Self-paced study in the browser")
 class SelfPacedInTheBrowserTest {
@@ -37,8 +38,13 @@ class SelfPacedInTheBrowserTest {
     quizhall = TestServer.start(Clock.systemUTC());
     api = new Api(vertx, quizhall.httpPort());
     token = api.signUpAndIn("sol_student", "studying on my own");
-    groupId = api.postJson("/api/groups", new JsonObject().put("name", "Night owls").put("description", ""), token)
-        .bodyAsJsonObject().getString("id");
+    groupId =
+        api.postJson(
+                "/api/groups",
+                new JsonObject().put("name", "Night owls").put("description", ""),
+                token)
+            .bodyAsJsonObject()
+            .getString("id");
     student = Browser.phone("self-paced", quizhall.httpPort());
   }
 
@@ -50,7 +56,8 @@ class SelfPacedInTheBrowserTest {
   }
 
   @Test
-  @DisplayName("an assignment is set with a window, answered with an instant reveal and a live leaderboard; practice says when a question comes back")
+  @DisplayName(
+      "an assignment is set with a window, answered with an instant reveal and a live leaderboard; practice says when a question comes back")
   void assignmentAndPractice() {
     student.go("/account/groups/" + groupId);
     student.find("#username").sendKeys("sol_student");
@@ -70,13 +77,17 @@ class SelfPacedInTheBrowserTest {
     student.find("#assignment-list a").click();
 
     student.textOf("#assignment-title", "Week 1 revision");
-    answer(answerKey.question(student.find("#question-prompt").getAttribute("data-question-id")), true);
+    answer(
+        answerKey.question(student.find("#question-prompt").getAttribute("data-question-id")),
+        true);
     assertThat(student.textOf("#my-result", "Right")).contains("points");
     assertThat(student.find(".source").getText()).contains("Line ");
     assertThat(student.textOf("#assignment-leaderboard", "sol_student")).contains("1 answered");
     student.screenshot("assignment-reveal");
     student.find("#next-question").click();
-    answer(answerKey.question(student.find("#question-prompt").getAttribute("data-question-id")), false);
+    answer(
+        answerKey.question(student.find("#question-prompt").getAttribute("data-question-id")),
+        false);
     student.textOf("#my-result", "Not right");
     student.find("#next-question").click();
     student.textOf("#assignment-done", "All done");
@@ -87,7 +98,9 @@ class SelfPacedInTheBrowserTest {
     student.go("/decks/" + deckId + "/practice");
     student.textOf("#practice-title", "Practise");
     assertThat(student.textOf(".question-count", "Question 1 of")).contains("new");
-    answer(answerKey.question(student.find("#question-prompt").getAttribute("data-question-id")), false);
+    answer(
+        answerKey.question(student.find("#question-prompt").getAttribute("data-question-id")),
+        false);
     assertThat(student.textOf("#comes-back", "You will see this again")).contains("(1 review,");
     assertThat(student.find("#reveal-answer").getText()).startsWith("✓ Answer:");
     student.screenshot("practice-reveal");

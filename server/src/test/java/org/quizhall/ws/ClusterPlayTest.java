@@ -15,20 +15,24 @@ import org.quizhall.app.DatabaseSettings;
 import org.quizhall.app.Quizhall;
 import org.quizhall.room.Protocol;
 import org.quizhall.testing.AnswerKey;
-import org.quizhall.testing.Failover;
 import org.quizhall.testing.Api;
+import org.quizhall.testing.Failover;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestClock;
 import org.quizhall.testing.TestDatabase;
 import org.quizhall.testing.TestServer;
 
-/** Two nodes clustered over Hazelcast on loopback, one PostgreSQL: the host on one, players on the other. */
+/**
+ * Two nodes clustered over Hazelcast on loopback, one PostgreSQL: the host on one, players on the
+ * other.
+ */
 @ExtendWith(VertxExtension.class)
 @DisplayName("A game across two nodes")
 class ClusterPlayTest {
 
   @Test
-  @DisplayName("players on node B play a room that lives on node A; every answer is acknowledged and stored")
+  @DisplayName(
+      "players on node B play a room that lives on node A; every answer is acknowledged and stored")
   void playAcrossNodes(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
     TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
@@ -43,19 +47,30 @@ class ClusterPlayTest {
       JsonObject room = api.openRoom(token, deckId, 2, 20);
       SocketClient host = SocketClient.connect(vertx, a.httpPort());
       sockets.add(host);
-      host.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
+      host.send(
+          "host",
+          new JsonObject()
+              .put("code", room.getString("code"))
+              .put("hostToken", room.getString("hostToken")));
       assertThat(host.await("welcome").getString("role")).isEqualTo("host");
       List<SocketClient> players = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         SocketClient player = SocketClient.connect(vertx, b.httpPort());
         sockets.add(player);
-        player.send("join", new JsonObject().put("code", room.getString("code")).put("nickname", "far" + i));
+        player.send(
+            "join",
+            new JsonObject().put("code", room.getString("code")).put("nickname", "far" + i));
         assertThat(player.await("welcome").getString("nickname")).isEqualTo("far" + i);
         players.add(player);
       }
       SocketClient wrongToken = SocketClient.connect(vertx, b.httpPort());
       sockets.add(wrongToken);
-      String refused = wrongToken.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", "not-the-token"));
+      String refused =
+          wrongToken.send(
+              "host",
+              new JsonObject()
+                  .put("code", room.getString("code"))
+                  .put("hostToken", "not-the-token"));
       assertThat(wrongToken.reply(refused).getString("code")).isEqualTo("invalid_host_token");
 
       host.reply(host.send("start"));
@@ -65,7 +80,9 @@ class ClusterPlayTest {
           SocketClient player = players.get(i);
           JsonObject question = player.await("question");
           assertThat(question.getInteger("index")).isEqualTo(q);
-          String id = player.send("answer", key.answer(question.getString("questionId"), i != 1).put("index", q));
+          String id =
+              player.send(
+                  "answer", key.answer(question.getString("questionId"), i != 1).put("index", q));
           assertThat(player.reply(id).getString("type")).isEqualTo("answer_ack");
           acked++;
         }
@@ -84,7 +101,8 @@ class ClusterPlayTest {
       host.reply(host.send("next"));
       assertThat(players.get(0).await("podium").getJsonArray("top")).isNotEmpty();
 
-      JsonObject results = api.get("/api/games/" + room.getString("gameId") + "/results", token).bodyAsJsonObject();
+      JsonObject results =
+          api.get("/api/games/" + room.getString("gameId") + "/results", token).bodyAsJsonObject();
       int stored = 0;
       for (Object q : results.getJsonArray("questions")) {
         stored += ((JsonObject) q).getInteger("answered");
@@ -96,18 +114,21 @@ class ClusterPlayTest {
   }
 
   @Test
-  @DisplayName("limits are the cluster's: code guesses and wrong passwords sent to one node are refused by the other")
+  @DisplayName(
+      "limits are the cluster's: code guesses and wrong passwords sent to one node are refused by the other")
   void sharedLimits(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
     TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
     try (TestServer.TwoNodes nodes = TestServer.twoNodes(clock, database);
         Api apiA = new Api(vertx, nodes.a().httpPort());
         Api apiB = new Api(vertx, nodes.b().httpPort())) {
-      // Guess on node A until it refuses (the bucket refills a little while the guesses go on), then node B,
+      // Guess on node A until it refuses (the bucket refills a little while the guesses go on),
+      // then node B,
       // which has not seen a single guess, refuses the next one at once.
       int capacity = org.quizhall.limits.Limit.ROOM_LOOKUP_FAILURES_PER_ADDRESS.capacity();
       int guesses = 0;
-      while (guesses < 3 * capacity && apiA.get("/api/rooms/" + code(guesses) + "/qr.svg").statusCode() == 404) {
+      while (guesses < 3 * capacity
+          && apiA.get("/api/rooms/" + code(guesses) + "/qr.svg").statusCode() == 404) {
         guesses++;
       }
       assertThat(guesses).as("guesses node A answered").isBetween(capacity, 3 * capacity - 1);
@@ -118,23 +139,34 @@ class ClusterPlayTest {
       apiA.signUpAndIn("shared_owner", "right horse battery");
       int tries = org.quizhall.limits.Limit.SIGN_IN_FAILURES_PER_NAME_AND_ADDRESS.capacity();
       for (int i = 0; i < tries; i++) {
-        JsonObject wrong = new JsonObject().put("username", "shared_owner").put("password", "guess number " + i);
-        assertThat((i % 2 == 0 ? apiA : apiB).postJson("/api/sessions", wrong).statusCode()).isEqualTo(401);
+        JsonObject wrong =
+            new JsonObject().put("username", "shared_owner").put("password", "guess number " + i);
+        assertThat((i % 2 == 0 ? apiA : apiB).postJson("/api/sessions", wrong).statusCode())
+            .isEqualTo(401);
       }
-      var waiting = apiB.postJson("/api/sessions",
-          new JsonObject().put("username", "Shared_Owner").put("password", "right horse battery"));
-      assertThat(waiting.statusCode()).as("guesses spread over both nodes count as one").isEqualTo(429);
+      var waiting =
+          apiB.postJson(
+              "/api/sessions",
+              new JsonObject()
+                  .put("username", "Shared_Owner")
+                  .put("password", "right horse battery"));
+      assertThat(waiting.statusCode())
+          .as("guesses spread over both nodes count as one")
+          .isEqualTo(429);
     }
   }
 
   /** The {@code n}-th of many well-formed room codes that no room has. */
   private static String code(int n) {
     String alphabet = org.quizhall.room.RoomCodes.ALPHABET;
-    return "YYYY" + alphabet.charAt(n % alphabet.length()) + alphabet.charAt(n / alphabet.length() % alphabet.length());
+    return "YYYY"
+        + alphabet.charAt(n % alphabet.length())
+        + alphabet.charAt(n / alphabet.length() % alphabet.length());
   }
 
   @Test
-  @DisplayName("when the node that owns a room dies mid-game, the room carries on on another node and nothing acknowledged is lost")
+  @DisplayName(
+      "when the node that owns a room dies mid-game, the room carries on on another node and nothing acknowledged is lost")
   void ownerDies(Vertx vertx) throws Exception {
     DatabaseSettings database = TestDatabase.fresh();
     TestClock clock = new TestClock(Instant.parse("2026-11-02T10:00:00Z"));
@@ -154,7 +186,8 @@ class ClusterPlayTest {
       assertThat(b.rooms().owner(code).await()).contains(a.rooms().nodeId());
       SocketClient host = SocketClient.connect(vertx, b.httpPort());
       sockets.add(host);
-      host.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
+      host.send(
+          "host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
       host.await("welcome");
       List<SocketClient> players = new ArrayList<>();
       List<String> tokens = new ArrayList<>();
@@ -168,7 +201,13 @@ class ClusterPlayTest {
       host.reply(host.send("start"));
       for (SocketClient player : players) {
         JsonObject question = player.await("question");
-        assertThat(player.reply(player.send("answer", key.answer(question.getString("questionId"), true).put("index", 0))).getString("type"))
+        assertThat(
+                player
+                    .reply(
+                        player.send(
+                            "answer",
+                            key.answer(question.getString("questionId"), true).put("index", 0)))
+                    .getString("type"))
             .isEqualTo("answer_ack");
       }
       players.get(0).awaitAbout("reveal", 0);
@@ -176,7 +215,10 @@ class ClusterPlayTest {
       host.reply(host.send("next"));
       host.reply(host.send("next"));
       JsonObject second = players.get(0).await("question");
-      String early = players.get(0).send("answer", key.answer(second.getString("questionId"), true).put("index", 1));
+      String early =
+          players
+              .get(0)
+              .send("answer", key.answer(second.getString("questionId"), true).put("index", 1));
       assertThat(players.get(0).reply(early).getString("type")).isEqualTo("answer_ack");
 
       long killed = System.nanoTime();
@@ -193,19 +235,27 @@ class ClusterPlayTest {
       assertThat(b.rooms().owner(code).await()).contains(b.rooms().nodeId());
       SocketClient host2 = SocketClient.connect(vertx, b.httpPort());
       sockets.add(host2);
-      host2.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
+      host2.send(
+          "host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
       assertThat(host2.await("welcome").getString("phase")).isEqualTo("reveal");
       host2.reply(host2.send("next"));
       host2.reply(host2.send("next"));
       JsonObject again = back.get(1).await("question");
       assertThat(again.getInteger("index")).isEqualTo(1);
-      String refused = back.get(0).send("answer", key.answer(again.getString("questionId"), false).put("index", 1));
-      assertThat(back.get(0).reply(refused).getString("code")).as("the answer stored before the crash still counts").isEqualTo("already_answered");
-      String late = back.get(1).send("answer", key.answer(again.getString("questionId"), true).put("index", 1));
+      String refused =
+          back.get(0)
+              .send("answer", key.answer(again.getString("questionId"), false).put("index", 1));
+      assertThat(back.get(0).reply(refused).getString("code"))
+          .as("the answer stored before the crash still counts")
+          .isEqualTo("already_answered");
+      String late =
+          back.get(1)
+              .send("answer", key.answer(again.getString("questionId"), true).put("index", 1));
       assertThat(back.get(1).reply(late).getString("type")).isEqualTo("answer_ack");
       assertThat(back.get(0).awaitAbout("reveal", 1).getInteger("answered")).isEqualTo(2);
 
-      JsonObject results = api.get("/api/games/" + room.getString("gameId") + "/results", token).bodyAsJsonObject();
+      JsonObject results =
+          api.get("/api/games/" + room.getString("gameId") + "/results", token).bodyAsJsonObject();
       int stored = 0;
       for (Object q : results.getJsonArray("questions")) {
         stored += ((JsonObject) q).getInteger("answered");

@@ -34,15 +34,40 @@ class MessageSchemaTest {
   @Test
   @DisplayName("a message that breaks the schema is refused with the field it breaks")
   void namesTheField() {
-    assertThat(MessageSchema.problem(new JsonObject().put("v", 1).put("type", "join").put("code", 5).put("nickname", "Ada")))
+    assertThat(
+            MessageSchema.problem(
+                new JsonObject()
+                    .put("v", 1)
+                    .put("type", "join")
+                    .put("code", 5)
+                    .put("nickname", "Ada")))
         .contains("code");
-    assertThat(MessageSchema.problem(new JsonObject().put("v", 1).put("type", "kick").put("playerId", "p1")
-        .put("banMinutes", 500))).contains("banMinutes");
-    assertThat(MessageSchema.problem(new JsonObject().put("v", 1).put("type", "answer").put("index", 0)
-        .put("choices", new io.vertx.core.json.JsonArray().add("first")))).contains("choices");
+    assertThat(
+            MessageSchema.problem(
+                new JsonObject()
+                    .put("v", 1)
+                    .put("type", "kick")
+                    .put("playerId", "p1")
+                    .put("banMinutes", 500)))
+        .contains("banMinutes");
+    assertThat(
+            MessageSchema.problem(
+                new JsonObject()
+                    .put("v", 1)
+                    .put("type", "answer")
+                    .put("index", 0)
+                    .put("choices", new io.vertx.core.json.JsonArray().add("first"))))
+        .contains("choices");
     assertThat(MessageSchema.problem(new JsonObject().put("v", 1).put("type", "lock"))).isNotNull();
-    assertThat(MessageSchema.problem(new JsonObject().put("v", 1).put("type", "answer").put("index", 2).put("choice", 1)
-        .put("shade", "extra fields are ignored"))).isNull();
+    assertThat(
+            MessageSchema.problem(
+                new JsonObject()
+                    .put("v", 1)
+                    .put("type", "answer")
+                    .put("index", 2)
+                    .put("choice", 1)
+                    .put("shade", "extra fields are ignored")))
+        .isNull();
   }
 
   @Test
@@ -54,15 +79,27 @@ class MessageSchemaTest {
   }
 
   @Test
-  @DisplayName("answers, checked by hand on the hot path, are refused exactly when the schema refuses them")
+  @DisplayName(
+      "answers, checked by hand on the hot path, are refused exactly when the schema refuses them")
   void answersAgree() {
-    List<JsonObject> answers = List.of(
-        answer().put("choice", 1), answer().put("text", "Kinesis"), answer().put("choices", new io.vertx.core.json.JsonArray().add(0).add(2)),
-        answer().put("choice", 1.0), answer().put("choice", 1.5), answer().put("choice", "1"), answer().put("text", 7),
-        answer().put("text", "x".repeat(1001)), answer().put("choices", "0,1"),
-        answer().put("choices", new io.vertx.core.json.JsonArray().add("a")),
-        answer().put("choices", new io.vertx.core.json.JsonArray(java.util.Collections.nCopies(13, 0))),
-        new JsonObject().put("v", 1).put("type", "answer").put("choice", 1), answer().put("index", "0"));
+    List<JsonObject> answers =
+        List.of(
+            answer().put("choice", 1),
+            answer().put("text", "Kinesis"),
+            answer().put("choices", new io.vertx.core.json.JsonArray().add(0).add(2)),
+            answer().put("choice", 1.0),
+            answer().put("choice", 1.5),
+            answer().put("choice", "1"),
+            answer().put("text", 7),
+            answer().put("text", "x".repeat(1001)),
+            answer().put("choices", "0,1"),
+            answer().put("choices", new io.vertx.core.json.JsonArray().add("a")),
+            answer()
+                .put(
+                    "choices",
+                    new io.vertx.core.json.JsonArray(java.util.Collections.nCopies(13, 0))),
+            new JsonObject().put("v", 1).put("type", "answer").put("choice", 1),
+            answer().put("index", "0"));
     for (JsonObject message : answers) {
       boolean byHand;
       try {
@@ -73,7 +110,9 @@ class MessageSchemaTest {
       } catch (org.quizhall.problem.Problem refused) {
         byHand = false;
       }
-      assertThat(byHand).as("%s: taken by hand as by the schema", message).isEqualTo(MessageSchema.problem(message) == null);
+      assertThat(byHand)
+          .as("%s: taken by hand as by the schema", message)
+          .isEqualTo(MessageSchema.problem(message) == null);
     }
   }
 

@@ -32,13 +32,18 @@ class RestartTest {
 
   private SocketClient hostOn(Vertx vertx, Quizhall server, JsonObject room) {
     SocketClient host = open.add(SocketClient.connect(vertx, server.httpPort()));
-    host.send("host", new JsonObject().put("code", room.getString("code")).put("hostToken", room.getString("hostToken")));
+    host.send(
+        "host",
+        new JsonObject()
+            .put("code", room.getString("code"))
+            .put("hostToken", room.getString("hostToken")));
     assertThat(host.await("welcome").getString("role")).isEqualTo("host");
     return host;
   }
 
   @Test
-  @DisplayName("rooms checkpoint when the server stops, carry on after it starts, and players resume with their scores")
+  @DisplayName(
+      "rooms checkpoint when the server stops, carry on after it starts, and players resume with their scores")
   void roomsCarryOn(Vertx vertx) {
     DatabaseSettings database = TestDatabase.fresh();
     Quizhall first = open.add(TestServer.start(clock, database));
@@ -57,7 +62,8 @@ class RestartTest {
     host.send("start");
     JsonObject question = ada.await("question");
     bob.await("question");
-    String answered = ada.send("answer", key.answer(question.getString("questionId"), true).put("index", 0));
+    String answered =
+        ada.send("answer", key.answer(question.getString("questionId"), true).put("index", 0));
     assertThat(ada.reply(answered).getString("type")).isEqualTo("answer_ack");
 
     first.close();
@@ -68,15 +74,22 @@ class RestartTest {
     Quizhall second = open.add(TestServer.start(clock, database));
     SocketClient host2 = hostOn(vertx, second, room);
     SocketClient ada2 = open.add(SocketClient.connect(vertx, second.httpPort()));
-    ada2.send("resume", new JsonObject().put("code", room.getString("code")).put("resumeToken", adaToken));
+    ada2.send(
+        "resume",
+        new JsonObject().put("code", room.getString("code")).put("resumeToken", adaToken));
     JsonObject adaBack = ada2.await("welcome");
     assertThat(adaBack.getString("phase")).isEqualTo("question");
-    assertThat(adaBack.getBoolean("answered")).as("her acknowledged answer survived the restart").isTrue();
+    assertThat(adaBack.getBoolean("answered"))
+        .as("her acknowledged answer survived the restart")
+        .isTrue();
     SocketClient bob2 = open.add(SocketClient.connect(vertx, second.httpPort()));
-    bob2.send("resume", new JsonObject().put("code", room.getString("code")).put("resumeToken", bobToken));
+    bob2.send(
+        "resume",
+        new JsonObject().put("code", room.getString("code")).put("resumeToken", bobToken));
     JsonObject bobBack = bob2.await("welcome");
     JsonObject current = bobBack.getJsonObject("current");
-    String bobAnswer = bob2.send("answer", key.answer(current.getString("questionId"), false).put("index", 0));
+    String bobAnswer =
+        bob2.send("answer", key.answer(current.getString("questionId"), false).put("index", 0));
     assertThat(bob2.reply(bobAnswer).getString("type")).isEqualTo("answer_ack");
 
     JsonObject adaResult = ada2.awaitAbout("result", 0);
@@ -86,9 +99,11 @@ class RestartTest {
     host2.send("next");
     JsonObject second2 = ada2.await("question");
     assertThat(second2.getInteger("index")).isEqualTo(1);
-    String last = ada2.send("answer", key.answer(second2.getString("questionId"), true).put("index", 1));
+    String last =
+        ada2.send("answer", key.answer(second2.getString("questionId"), true).put("index", 1));
     ada2.reply(last);
-    String bobLast = bob2.send("answer", key.answer(second2.getString("questionId"), true).put("index", 1));
+    String bobLast =
+        bob2.send("answer", key.answer(second2.getString("questionId"), true).put("index", 1));
     bob2.reply(bobLast);
     host2.send("next");
     host2.send("next");
@@ -97,11 +112,14 @@ class RestartTest {
     assertThat(ranking.getJsonObject(0).getString("nickname")).isEqualTo("Ada");
 
     Api api2 = open.add(new Api(vertx, second.httpPort()));
-    JsonObject results = api2.get("/api/games/" + room.getString("gameId") + "/results", account).bodyAsJsonObject();
+    JsonObject results =
+        api2.get("/api/games/" + room.getString("gameId") + "/results", account).bodyAsJsonObject();
     int stored = 0;
     for (Object q : results.getJsonArray("questions")) {
       stored += ((JsonObject) q).getInteger("answered");
     }
-    assertThat(stored).as("every acknowledged answer, from before and after the restart").isEqualTo(4);
+    assertThat(stored)
+        .as("every acknowledged answer, from before and after the restart")
+        .isEqualTo(4);
   }
 }

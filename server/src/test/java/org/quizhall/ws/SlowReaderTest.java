@@ -28,9 +28,9 @@ import org.quizhall.testing.Eventually;
 
 /**
  * A client that keeps sending but stops reading must not make the server hold everything sent to
- * it: with the server's own options (the silence limit here 500 ms instead of 65 s), its
- * connection is dropped once nothing written to it has gone out for that long, while a client that
- * reads the same stream keeps its connection.
+ * it: with the server's own options (the silence limit here 500 ms instead of 65 s), its connection
+ * is dropped once nothing written to it has gone out for that long, while a client that reads the
+ * same stream keeps its connection.
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("A client that does not read")
@@ -38,15 +38,21 @@ class SlowReaderTest {
 
   private static final long SILENCE_LIMIT_MS = 500;
   private static final String BIG = "x".repeat(60_000);
+
   /** A masked text frame "{}" (clients mask what they send), to show the silent client is alive. */
-  private static final byte[] SMALL_FRAME = {(byte) 0x81, (byte) 0x82, 1, 2, 3, 4, '{' ^ 1, '}' ^ 2};
+  private static final byte[] SMALL_FRAME = {
+    (byte) 0x81, (byte) 0x82, 1, 2, 3, 4, '{' ^ 1, '}' ^ 2
+  };
 
   @Test
-  @DisplayName("is dropped once what is sent to it stops going out; a client reading the same stream is not")
+  @DisplayName(
+      "is dropped once what is sent to it stops going out; a client reading the same stream is not")
   void stalledSocketIsDropped(Vertx vertx) throws Exception {
     LinkedBlockingQueue<Served> channels = new LinkedBlockingQueue<>();
     HttpServer server =
-        vertx.createHttpServer(HttpApi.serverOptions("127.0.0.1", 0, SILENCE_LIMIT_MS, TimeUnit.MILLISECONDS))
+        vertx
+            .createHttpServer(
+                HttpApi.serverOptions("127.0.0.1", 0, SILENCE_LIMIT_MS, TimeUnit.MILLISECONDS))
             .webSocketHandler(
                 socket -> {
                   Context context = vertx.getOrCreateContext();
@@ -65,13 +71,16 @@ class SlowReaderTest {
       skipHeaders(silent.getInputStream());
       Served stalled = channels.poll(5, TimeUnit.SECONDS);
 
-      WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20));
+      WebSocketClient client =
+          vertx.createWebSocketClient(
+              new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20));
       WebSocket reader = client.connect(server.actualPort(), "127.0.0.1", "/").await();
       AtomicLong read = new AtomicLong();
       reader.textMessageHandler(text -> read.addAndGet(text.length()));
       Served reading = channels.poll(5, TimeUnit.SECONDS);
 
-      // The same stream to both, and both keep talking, until the silent one is dropped (or 10 s pass).
+      // The same stream to both, and both keep talking, until the silent one is dropped (or 10 s
+      // pass).
       long sent = 0;
       long started = System.nanoTime();
       long deadline = started + TimeUnit.SECONDS.toNanos(10);
@@ -87,11 +96,16 @@ class SlowReaderTest {
       }
       long droppedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-      assertThat(stalled.socket().isClosed()).as("the client that stopped reading was dropped").isTrue();
+      assertThat(stalled.socket().isClosed())
+          .as("the client that stopped reading was dropped")
+          .isTrue();
       long expected = sent * BIG.length();
       Eventually.holds("the reading client to get everything", () -> read.get() == expected);
-      assertThat(reading.socket().isClosed()).as("the reading client keeps its connection").isFalse();
-      System.out.printf("a client that stopped reading was dropped %d ms after the stream began (%d messages of 60 KB)%n",
+      assertThat(reading.socket().isClosed())
+          .as("the reading client keeps its connection")
+          .isFalse();
+      System.out.printf(
+          "a client that stopped reading was dropped %d ms after the stream began (%d messages of 60 KB)%n",
           droppedAfterMs, sent);
       client.close().await();
     } finally {

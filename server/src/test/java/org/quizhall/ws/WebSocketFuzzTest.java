@@ -55,8 +55,13 @@ class WebSocketFuzzTest {
 
   static final long SEED = 20261128L;
   static final int FRAMES = 100_000;
-  /** Connections flooding at once; each sends at about 40 frames a second, twice what a socket is allowed. */
+
+  /**
+   * Connections flooding at once; each sends at about 40 frames a second, twice what a socket is
+   * allowed.
+   */
   static final int FLOODERS = 250;
+
   static final long FRAME_GAP_MS = 25;
   static final List<String> PLAYERS = List.of("Ada", "Bob", "Cy", "Dee");
   static final int QUESTIONS = 3;
@@ -76,7 +81,8 @@ class WebSocketFuzzTest {
   }
 
   @Test
-  @DisplayName("100,000 hostile frames: every one answered or closed as documented, the game's scores untouched")
+  @DisplayName(
+      "100,000 hostile frames: every one answered or closed as documented, the game's scores untouched")
   void floodBesideAGame(Vertx vertx) throws Exception {
     Quizhall server = open.add(TestServer.start(clock));
     Api api = open.add(new Api(vertx, server.httpPort()));
@@ -95,23 +101,30 @@ class WebSocketFuzzTest {
     Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
     AtomicLong budget = new AtomicLong(FRAMES);
     WebSocketClient client =
-        vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxConnections(FLOODERS * 2));
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions().setMaxFrameSize(1 << 20).setMaxConnections(FLOODERS * 2));
     long started = System.nanoTime();
     List<Future<Void>> flooders = new ArrayList<>();
     for (int i = 0; i < FLOODERS; i++) {
       FuzzFrames frames = new FuzzFrames(SEED + i, busy.code);
-      flooders.add(flood(vertx, client, server.httpPort(), frames, budget, floods, errors, kinds, SEED + i));
+      flooders.add(
+          flood(vertx, client, server.httpPort(), frames, budget, floods, errors, kinds, SEED + i));
     }
     Future<Void> allFloods = Future.all(flooders).mapEmpty();
 
     // The same play in both rooms; the busy one in step with the flood.
-    Map<String, Integer> quietScores = quiet.play(key, () -> { });
+    Map<String, Integer> quietScores = quiet.play(key, () -> {});
     Map<String, Integer> busyScores = busy.play(key, () -> awaitSpent(budget, 4));
     allFloods.await(120, TimeUnit.SECONDS);
     long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-    assertThat(busyScores).as("the flood changed no one's score").isEqualTo(quietScores).hasSize(PLAYERS.size());
-    assertThat(busy.storedScores(api, account)).as("the stored standings are the podium's").isEqualTo(busyScores);
+    assertThat(busyScores)
+        .as("the flood changed no one's score")
+        .isEqualTo(quietScores)
+        .hasSize(PLAYERS.size());
+    assertThat(busy.storedScores(api, account))
+        .as("the stored standings are the podium's")
+        .isEqualTo(busyScores);
 
     int sent = 0;
     int replies = 0;
@@ -129,10 +142,18 @@ class WebSocketFuzzTest {
     System.out.printf(
         "WebSocket fuzzing: %,d frames over %,d connections in %,d ms; %,d replies; %d unanswered on open connections;"
             + " closes %s; errors %s; kinds %s%n",
-        sent, floods.size(), elapsedMs, replies, unanswered, closes, new TreeMap<>(errors), new TreeMap<>(kinds));
+        sent,
+        floods.size(),
+        elapsedMs,
+        replies,
+        unanswered,
+        closes,
+        new TreeMap<>(errors),
+        new TreeMap<>(kinds));
     List<String> unexplained = new ArrayList<>();
     for (Flood flood : floods) {
-      String what = "sent " + flood.sent + ", " + flood.replies + " replies, last " + flood.lastKind;
+      String what =
+          "sent " + flood.sent + ", " + flood.replies + " replies, last " + flood.lastKind;
       if (flood.closedByUs) {
         if (flood.replies != flood.sent) {
           unexplained.add("kept open but not every frame answered: " + what);
@@ -149,31 +170,51 @@ class WebSocketFuzzTest {
             default -> false;
           };
       if (!explained) {
-        unexplained.add("closed with " + flood.closeCode + " for no reason the protocol gives: " + what);
+        unexplained.add(
+            "closed with " + flood.closeCode + " for no reason the protocol gives: " + what);
       }
     }
     assertThat(unanswered).as("a connection the server kept open answered every frame").isZero();
     assertThat(unexplained).as("every connection the server closed had earned it").isEmpty();
     assertThat(sent).isGreaterThanOrEqualTo(FRAMES);
     assertThat(errors).as("no frame made the server fail").doesNotContainKey("internal_error");
-    assertThat(documentedErrors).as("every error code is documented in docs/protocol.md").containsAll(errors.keySet());
+    assertThat(documentedErrors)
+        .as("every error code is documented in docs/protocol.md")
+        .containsAll(errors.keySet());
 
     assertThat(api.get("/health/live").statusCode()).isEqualTo(200);
-    Eventually.holds("the flooders' sockets to be let go", () -> api.metric("quizhall_sockets_open") == socketsBefore);
+    Eventually.holds(
+        "the flooders' sockets to be let go",
+        () -> api.metric("quizhall_sockets_open") == socketsBefore);
     long heapAfter = heapAfterGc();
-    System.out.printf("WebSocket fuzzing: heap after GC %,d KB before the flood, %,d KB after%n", heapBefore / 1024, heapAfter / 1024);
-    assertThat(heapAfter - heapBefore).as("memory is given back after the flood").isLessThan(64L << 20);
+    System.out.printf(
+        "WebSocket fuzzing: heap after GC %,d KB before the flood, %,d KB after%n",
+        heapBefore / 1024, heapAfter / 1024);
+    assertThat(heapAfter - heapBefore)
+        .as("memory is given back after the flood")
+        .isLessThan(64L << 20);
   }
 
-  /** One flooder: connection after connection, each sending a run of frames and counting the answers. */
+  /**
+   * One flooder: connection after connection, each sending a run of frames and counting the
+   * answers.
+   */
   private Future<Void> flood(
-      Vertx vertx, WebSocketClient client, int port, FuzzFrames frames, AtomicLong budget, ConcurrentLinkedQueue<Flood> floods,
-      Map<String, AtomicInteger> errors, Map<String, AtomicInteger> kinds, long seed) {
+      Vertx vertx,
+      WebSocketClient client,
+      int port,
+      FuzzFrames frames,
+      AtomicLong budget,
+      ConcurrentLinkedQueue<Flood> floods,
+      Map<String, AtomicInteger> errors,
+      Map<String, AtomicInteger> kinds,
+      long seed) {
     java.util.Random random = new java.util.Random(seed);
     if (budget.get() <= 0) {
       return Future.succeededFuture();
     }
-    return client.connect(new WebSocketConnectOptions().setPort(port).setHost("127.0.0.1").setURI("/ws"))
+    return client
+        .connect(new WebSocketConnectOptions().setPort(port).setHost("127.0.0.1").setURI("/ws"))
         .compose(
             socket -> {
               Flood flood = new Flood();
@@ -184,7 +225,9 @@ class WebSocketFuzzTest {
                     JsonObject message = new JsonObject(text);
                     String type = message.getString("type");
                     if (type.equals("error")) {
-                      errors.computeIfAbsent(message.getString("code"), c -> new AtomicInteger()).incrementAndGet();
+                      errors
+                          .computeIfAbsent(message.getString("code"), c -> new AtomicInteger())
+                          .incrementAndGet();
                     }
                     if (Set.of("error", "pong", "ok", "answer_ack", "welcome").contains(type)) {
                       flood.replies++;
@@ -192,19 +235,29 @@ class WebSocketFuzzTest {
                   });
               socket.closeHandler(
                   v -> {
-                    flood.closeCode = socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode();
+                    flood.closeCode =
+                        socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode();
                     done.tryComplete();
                   });
-              socket.exceptionHandler(e -> { });
+              socket.exceptionHandler(e -> {});
               int run = 20 + random.nextInt(300);
               sendRun(vertx, socket, frames, flood, run, budget, kinds, done);
               return done.future();
             })
-        .compose(v -> flood(vertx, client, port, frames, budget, floods, errors, kinds, seed + 1_000_003));
+        .compose(
+            v ->
+                flood(
+                    vertx, client, port, frames, budget, floods, errors, kinds, seed + 1_000_003));
   }
 
   private void sendRun(
-      Vertx vertx, WebSocket socket, FuzzFrames frames, Flood flood, int left, AtomicLong budget, Map<String, AtomicInteger> kinds,
+      Vertx vertx,
+      WebSocket socket,
+      FuzzFrames frames,
+      Flood flood,
+      int left,
+      AtomicLong budget,
+      Map<String, AtomicInteger> kinds,
       Promise<Void> done) {
     if (socket.isClosed()) {
       return;
@@ -221,8 +274,18 @@ class WebSocketFuzzTest {
           });
       return;
     }
-    send(vertx, socket, frames.next(), flood, budget, kinds, 0,
-        () -> vertx.setTimer(FRAME_GAP_MS, id -> sendRun(vertx, socket, frames, flood, left - 1, budget, kinds, done)));
+    send(
+        vertx,
+        socket,
+        frames.next(),
+        flood,
+        budget,
+        kinds,
+        0,
+        () ->
+            vertx.setTimer(
+                FRAME_GAP_MS,
+                id -> sendRun(vertx, socket, frames, flood, left - 1, budget, kinds, done)));
   }
 
   /**
@@ -231,16 +294,27 @@ class WebSocketFuzzTest {
    * and the test wants to see that each earlier frame was answered.
    */
   private void send(
-      Vertx vertx, WebSocket socket, FuzzFrames.Frame frame, Flood flood, AtomicLong budget, Map<String, AtomicInteger> kinds,
-      int waitedMs, Runnable then) {
-    if (frame.expect() == FuzzFrames.Expect.CLOSE && flood.replies < flood.sent && waitedMs < 5_000 && !socket.isClosed()) {
-      vertx.setTimer(20, id -> send(vertx, socket, frame, flood, budget, kinds, waitedMs + 20, then));
+      Vertx vertx,
+      WebSocket socket,
+      FuzzFrames.Frame frame,
+      Flood flood,
+      AtomicLong budget,
+      Map<String, AtomicInteger> kinds,
+      int waitedMs,
+      Runnable then) {
+    if (frame.expect() == FuzzFrames.Expect.CLOSE
+        && flood.replies < flood.sent
+        && waitedMs < 5_000
+        && !socket.isClosed()) {
+      vertx.setTimer(
+          20, id -> send(vertx, socket, frame, flood, budget, kinds, waitedMs + 20, then));
       return;
     }
     budget.decrementAndGet();
     flood.sent++;
     flood.lastKind = frame.kind();
-    if (frame.parts().get(0).isText() && frame.parts().get(0).textData().contains("\"type\":\"leave\"")) {
+    if (frame.parts().get(0).isText()
+        && frame.parts().get(0).textData().contains("\"type\":\"leave\"")) {
       flood.sentLeave = true;
     }
     kinds.computeIfAbsent(frame.kind(), k -> new AtomicInteger()).incrementAndGet();
@@ -265,7 +339,8 @@ class WebSocketFuzzTest {
       code = room.getString("code");
       gameId = room.getString("gameId");
       host = open.add(SocketClient.connect(vertx, server.httpPort()));
-      host.send("host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
+      host.send(
+          "host", new JsonObject().put("code", code).put("hostToken", room.getString("hostToken")));
       host.await("welcome");
       for (String name : PLAYERS) {
         SocketClient player = open.add(SocketClient.connect(vertx, server.httpPort()));
@@ -275,7 +350,10 @@ class WebSocketFuzzTest {
       }
     }
 
-    /** Plays every question (player i is right unless (i + question) % 3 == 0) and returns the podium's scores. */
+    /**
+     * Plays every question (player i is right unless (i + question) % 3 == 0) and returns the
+     * podium's scores.
+     */
     Map<String, Integer> play(AnswerKey key, Runnable beforeEachQuestion) {
       advanceTo("question", 0);
       for (int q = 0; q < QUESTIONS; q++) {
@@ -283,8 +361,13 @@ class WebSocketFuzzTest {
         JsonObject question = host.awaitAbout("question", q);
         for (int i = 0; i < PLAYERS.size(); i++) {
           SocketClient player = players.get(PLAYERS.get(i));
-          String id = player.send("answer", key.answer(question.getString("questionId"), (i + q) % 3 != 0).put("index", q));
-          assertThat(player.reply(id).getString("type")).as("%s's answer to question %d", PLAYERS.get(i), q + 1).isEqualTo("answer_ack");
+          String id =
+              player.send(
+                  "answer",
+                  key.answer(question.getString("questionId"), (i + q) % 3 != 0).put("index", q));
+          assertThat(player.reply(id).getString("type"))
+              .as("%s's answer to question %d", PLAYERS.get(i), q + 1)
+              .isEqualTo("answer_ack");
         }
         if (q + 1 < QUESTIONS) {
           advanceTo("question", q + 1);
@@ -292,7 +375,11 @@ class WebSocketFuzzTest {
       }
       advanceTo("podium", -1);
       Map<String, Integer> scores = new HashMap<>();
-      JsonObject podium = host.seen().stream().filter(m -> "podium".equals(m.getString("type"))).findFirst().orElseThrow();
+      JsonObject podium =
+          host.seen().stream()
+              .filter(m -> "podium".equals(m.getString("type")))
+              .findFirst()
+              .orElseThrow();
       for (Object entry : podium.getJsonArray("ranking")) {
         JsonObject standing = (JsonObject) entry;
         if (PLAYERS.contains(standing.getString("nickname"))) {
@@ -302,9 +389,16 @@ class WebSocketFuzzTest {
       return scores;
     }
 
-    /** Presses next until the host has seen {@code type} (about question {@code index}, or any when -1). */
+    /**
+     * Presses next until the host has seen {@code type} (about question {@code index}, or any when
+     * -1).
+     */
     private void advanceTo(String type, int index) {
-      while (host.seen().stream().noneMatch(m -> type.equals(m.getString("type")) && (index < 0 || index == m.getInteger("index", -1)))) {
+      while (host.seen().stream()
+          .noneMatch(
+              m ->
+                  type.equals(m.getString("type"))
+                      && (index < 0 || index == m.getInteger("index", -1)))) {
         host.reply(host.send("next"));
         host.drain();
       }
@@ -312,7 +406,10 @@ class WebSocketFuzzTest {
 
     Map<String, Integer> storedScores(Api api, String account) {
       Map<String, Integer> scores = new HashMap<>();
-      for (Object entry : api.get("/api/games/" + gameId + "/results", account).bodyAsJsonObject().getJsonArray("players")) {
+      for (Object entry :
+          api.get("/api/games/" + gameId + "/results", account)
+              .bodyAsJsonObject()
+              .getJsonArray("players")) {
         JsonObject player = (JsonObject) entry;
         if (PLAYERS.contains(player.getString("nickname"))) {
           scores.put(player.getString("nickname"), player.getInteger("score"));
@@ -322,7 +419,10 @@ class WebSocketFuzzTest {
     }
   }
 
-  /** Waits until another {@code 1/parts} of the frame budget is spent, so each question is played mid-flood. */
+  /**
+   * Waits until another {@code 1/parts} of the frame budget is spent, so each question is played
+   * mid-flood.
+   */
   private static void awaitSpent(AtomicLong budget, int parts) {
     long target = Math.max(0, budget.get() - FRAMES / parts);
     Eventually.holds("the flood to go on", () -> budget.get() <= target);
@@ -359,5 +459,4 @@ class WebSocketFuzzTest {
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
-
 }
