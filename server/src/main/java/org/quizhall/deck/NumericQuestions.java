@@ -766,11 +766,11 @@ final class NumericQuestions {
     // A subject that is itself a clause ("What the pump does") or starts with a preposition is no
     // subject.
     String firstWord = words[0].toLowerCase(java.util.Locale.ROOT);
-    if (AFTER_THE_COUNT.contains(firstWord)
-            && !firstWord.equals("the")
-            && !firstWord.equals("a")
-            && !firstWord.equals("an")
-        || subject.contains(",")) {
+    if (AFTER_THE_COUNT.contains(firstWord) && !DETERMINERS.contains(firstWord)
+        || subject.contains(",")
+        // "A year has 12 months of varying length": what follows belongs to the count, not after
+        // the verb.
+        || rest.startsWith(" of ")) {
       return null;
     }
     return "How many "
