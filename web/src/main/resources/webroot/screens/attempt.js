@@ -86,6 +86,13 @@ export function mount(root, context) {
         sync(fresh.remainingMs, first);
         drawNavigator();
       } catch (error) {
+        if (attempt !== null) {
+          // A resync that fails (a lost connection) leaves the exam on screen: the server keeps the time and the
+          // answers, and the next resync catches up.
+          status.textContent = `⚠ ${error.message}`;
+          status.className = 'message error';
+          return;
+        }
         fill(body, h('section', { class: 'card' }, h('h1', {}, 'Exam attempt'),
           h('p', { class: 'message error' }, error.status === 404 ? 'You have no such attempt.' : error.message)));
       }
@@ -274,6 +281,8 @@ export function mount(root, context) {
             finishing = false;
             status.textContent = `⚠ ${error.message}`;
             status.className = 'message error';
+            // When the time ran out the server submits by itself; asking again shortly shows the report either way.
+            if (why === 'time') setTimeout(() => finish('time'), 5000);
             return;
           }
         }

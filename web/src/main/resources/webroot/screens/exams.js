@@ -11,7 +11,8 @@ export function mount(root, context) {
     const api = (method, path, payload) => request(method, path, { token: session.token, body: payload });
     const wanted = new URLSearchParams(location.search).get('deck');
     Promise.all([api('GET', '/api/exams'), api('GET', '/api/decks')]).then(([exams, decks]) => {
-      const mine = decks.filter((d) => d.mine);
+      // Any deck this account can read: its own, public ones, the sample.
+      const mine = decks;
       fill(body,
         h('section', { class: 'card', 'aria-labelledby': 'exams-title' },
           h('h1', { id: 'exams-title' }, 'Mock exams'),
@@ -23,8 +24,7 @@ export function mount(root, context) {
             : h('p', { id: 'exam-list' }, 'No exams yet: set one below.')),
         mine.length ? examForm(mine, wanted, api, context.navigate)
           : h('section', { class: 'card', 'aria-labelledby': 'new-exam-title' }, h('h2', { id: 'new-exam-title' }, 'Set an exam'),
-            h('p', {}, 'An exam is set on a deck of your own. ', h('a', { href: '/host' }, 'Make a deck from your notes'),
-              ' first (the sample deck’s notes will do: paste them into a deck of yours).')));
+            h('p', {}, 'An exam is set on a deck. ', h('a', { href: '/host' }, 'Make a deck from your notes'), ' first.')));
     }).catch((error) => fill(body, h('p', { class: 'message error' }, error.message)));
   });
 }

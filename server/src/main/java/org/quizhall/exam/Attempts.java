@@ -90,28 +90,33 @@ public final class Attempts {
     return exams
         .load(examId, account)
         .compose(exam -> submitExpired(examId, account).map(exam))
+        // Refused before anything is drawn: a start while one is under way, or with none left,
+        // costs a query.
+        .compose(exam -> allowed(exam, account).map(exam))
         .compose(
             exam ->
                 decks
                     .questions(exam.deckId(), account)
-                    .map(
-                        questions -> {
-                          ExamSettings s = exam.settings();
-                          ExamDraw.Drawn drawn =
-                              ExamDraw.draw(
-                                  questions,
-                                  s.questionCount(),
-                                  s.blueprint(),
-                                  new java.util.LinkedHashSet<>(s.kinds()),
-                                  s.shuffleOptions(),
-                                  id.getMostSignificantBits());
-                          if (drawn.questions().isEmpty()) {
-                            throw Problem.conflict(
-                                "no_questions",
-                                "The deck has no questions of the exam's kinds left to ask.");
-                          }
-                          return new Starting(exam, drawn);
-                        }))
+                    .compose(
+                        questions ->
+                            offTheLoop(
+                                () -> {
+                                  ExamSettings s = exam.settings();
+                                  ExamDraw.Drawn drawn =
+                                      ExamDraw.draw(
+                                          questions,
+                                          s.questionCount(),
+                                          s.blueprint(),
+                                          new java.util.LinkedHashSet<>(s.kinds()),
+                                          s.shuffleOptions(),
+                                          id.getMostSignificantBits());
+                                  if (drawn.questions().isEmpty()) {
+                                    throw Problem.conflict(
+                                        "no_questions",
+                                        "The deck has no questions of the exam's kinds left to ask.");
+                                  }
+                                  return new Starting(exam, drawn);
+                                })))
         .compose(
             starting ->
                 pool.withTransaction(
@@ -126,6 +131,54 @@ public final class Attempts {
                                         "You have an attempt at this exam under way: finish it first.")
                                     : e)))
         .compose(v -> view(id, account));
+  }
+
+  /**
+   * Drawing by a blueprint over a deck of thousands of questions takes tens to hundreds of
+   * milliseconds: on a worker, never on the event loop that serves other students' answers.
+   */
+  private static <T> Future<T> offTheLoop(java.util.concurrent.Callable<T> work) {
+    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+    if (context == null) {
+      try {
+        return Future.succeededFuture(work.call());
+      } catch (Exception e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return context.owner().executeBlocking(work, false);
+  }
+
+  /**
+   * Fails as a start would when an attempt is under way or none are left; the insert checks again.
+   */
+  private Future<Void> allowed(Exams.Loaded exam, UUID account) {
+    ExamSettings s = exam.settings();
+    return pool.preparedQuery(
+            "SELECT count(*)::int AS made, count(*) FILTER (WHERE submitted_at IS NULL)::int AS open"
+                + " FROM exam_attempts WHERE exam_id = $1 AND account_id = $2")
+        .execute(Tuple.of(exam.id(), account))
+        .compose(
+            rows -> {
+              Row row = rows.iterator().next();
+              if (row.getInteger("open") > 0) {
+                return Future.failedFuture(
+                    Problem.conflict(
+                        "attempt_in_progress",
+                        "You have an attempt at this exam under way: finish it first."));
+              }
+              if (s.attemptsAllowed() != null && row.getInteger("made") >= s.attemptsAllowed()) {
+                return Future.failedFuture(
+                    Problem.conflict(
+                        "no_attempts_left",
+                        "This exam allows "
+                            + s.attemptsAllowed()
+                            + " attempt"
+                            + (s.attemptsAllowed() == 1 ? "" : "s")
+                            + " and you have made them all."));
+              }
+              return Future.succeededFuture();
+            });
   }
 
   /** An exam and the questions drawn for an attempt at it, on their way into the database. */
@@ -301,6 +354,13 @@ public final class Attempts {
                               .execute(Tuple.of(attemptId))
                               .compose(
                                   rows -> {
+                                    if (rows.size() == 0) {
+                                      // Its exam was deleted between the check and the lock.
+                                      return Future.failedFuture(
+                                          Problem.notFound(
+                                              "attempt_not_found",
+                                              "You have no attempt with that id."));
+                                    }
                                     Loaded attempt = loaded(rows.iterator().next());
                                     Instant now = clock.instant();
                                     if (attempt.submitted()) {
@@ -489,7 +549,21 @@ public final class Attempts {
               for (Row row : rows) {
                 UUID id = row.getUUID("id");
                 Instant deadline = row.getOffsetDateTime("deadline").toInstant();
-                chain = chain.compose(n -> submit(id, "deadline", deadline).map(n + 1));
+                // One attempt that cannot be submitted (a damaged row) must not hold back the
+                // others.
+                chain =
+                    chain.compose(
+                        n ->
+                            submit(id, "deadline", deadline)
+                                .map(n + 1)
+                                .recover(
+                                    e -> {
+                                      log.warn(
+                                          "Attempt {} could not be submitted: {}",
+                                          id,
+                                          e.toString());
+                                      return Future.succeededFuture(n);
+                                    }));
               }
               return chain;
             });

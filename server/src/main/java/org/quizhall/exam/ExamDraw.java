@@ -38,8 +38,21 @@ public final class ExamDraw {
       Set<String> kinds,
       boolean shuffle,
       long seed) {
+    // A blueprint names the domains the exam covers: a topic it weighs 0, or leaves out, gives no
+    // question, even
+    // when the weighted ones run short.
+    Set<String> covered =
+        blueprint == null
+            ? null
+            : blueprint.weights().stream()
+                .filter(w -> w.weight() > 0)
+                .map(Blueprint.Weight::topic)
+                .collect(java.util.stream.Collectors.toSet());
     List<Question> eligible =
-        deck.stream().filter(q -> kinds.isEmpty() || kinds.contains(q.kind())).toList();
+        deck.stream()
+            .filter(q -> kinds.isEmpty() || kinds.contains(q.kind()))
+            .filter(q -> covered == null || covered.contains(q.topic()))
+            .toList();
     Blueprint plan = blueprint != null ? blueprint : Blueprint.proportional(eligible);
     Map<String, Integer> planned = plan.apportion(count);
     List<Question> round = RoundAssembler.assemble(eligible, count, kinds, seed, planned);

@@ -69,4 +69,35 @@ class BlueprintTest {
     assertThat(percent.passed()).isFalse();
     assertThat(ExamScore.of(2, 3, "percent", 0, 100, 66).passed()).isTrue();
   }
+
+  @Test
+  @DisplayName(
+      "a topic the blueprint weighs 0 gives no question, even when the weighted ones run short")
+  void zeroWeightExcludes() {
+    List<org.quizhall.deck.Question> deck =
+        org.quizhall.deck.DeckGenerator.generate(org.quizhall.notes.SampleNotes.aws(), 5L)
+            .questions();
+    Map<String, Long> perTopic =
+        deck.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    org.quizhall.deck.Question::topic, java.util.stream.Collectors.counting()));
+    List<String> topics =
+        perTopic.entrySet().stream()
+            .filter(e -> e.getValue() >= 3)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    String weighed = topics.get(0);
+    String zero = topics.get(1);
+    ExamDraw.Drawn drawn =
+        ExamDraw.draw(
+            deck,
+            40,
+            new Blueprint(List.of(new Blueprint.Weight(weighed, 1), new Blueprint.Weight(zero, 0))),
+            java.util.Set.of(),
+            false,
+            7L);
+    assertThat(drawn.questions()).isNotEmpty().allMatch(q -> q.topic().equals(weighed));
+  }
 }
