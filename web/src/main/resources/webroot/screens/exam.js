@@ -46,7 +46,9 @@ export function mount(root, context) {
           exam.attempts.length ? h('ul', { class: 'deck-list', id: 'attempt-list' }, exam.attempts.map((a) => h('li', {},
             h('a', { href: `/account/attempts/${a.id}` }, `Attempt ${a.number}`),
             h('span', { class: 'muted' }, a.state === 'open' ? ` · under way, started ${when(a.startedAt)}`
-              : ` · ${a.correctCount ?? 0} of ${a.questionCount} right · ${when(a.submittedAt)}`))))
+              // Time ran out a moment ago and the server has not marked it yet: it is marked when opened.
+              : a.correctCount == null ? ' · time is up: open it to see the marks'
+              : ` · ${a.correctCount} of ${a.questionCount} right · ${when(a.submittedAt)}`))))
             : h('p', {}, 'None yet.'),
           confirmButton({ id: 'delete-exam' }, 'Delete this exam', 'Press again to delete it and its attempts', async () => {
             try {
