@@ -149,6 +149,43 @@ record NumberMention(
   }
 
   /**
+   * Wrong values a person who half-remembers would pick, for numbers chosen by a rule: powers of
+   * two stay powers of two (64, 256 and 512 for a 128 MB block, not 102 or 154), and a round number
+   * in hundreds or more moves in steps of its leading unit (300, 600, 1200 for a 900-second limit,
+   * rather than only halving and doubling it). Empty for other numbers and years.
+   */
+  List<String> kindredVariants() {
+    List<String> out = new ArrayList<>();
+    if (unit.equals("year")
+        || value.stripTrailingZeros().scale() > 0
+        || value.compareTo(BigDecimal.valueOf(16)) < 0
+        || value.compareTo(BigDecimal.valueOf(1L << 40)) > 0) {
+      return out;
+    }
+    long v = value.longValueExact();
+    if (Long.bitCount(v) == 1) {
+      for (long w : new long[] {v / 2, v * 2, v * 4, v / 4, v * 8}) {
+        out.add(format(BigDecimal.valueOf(w)));
+      }
+      return out;
+    }
+    long step = 1;
+    while (v % (step * 10) == 0) {
+      step *= 10;
+    }
+    long lead = v / step;
+    if (step < 100 || lead < 3 || lead > 9) {
+      return out;
+    }
+    for (long d : new long[] {lead - 3, lead + 3, lead - 6, lead + 6, lead * 2}) {
+      if (d > 0 && d != lead) {
+        out.add(format(BigDecimal.valueOf(d * step)));
+      }
+    }
+    return out;
+  }
+
+  /**
    * For a count that is not a round number ("46 chromosomes", "206 bones"), numbers about a tenth
    * and a fifth away from it, of the same parity (40, 52, 36, 56 for 46): 138 or 184 chromosomes
    * are guessed wrong at a glance. Empty for round numbers and years.

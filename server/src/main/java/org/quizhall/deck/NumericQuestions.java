@@ -230,7 +230,12 @@ final class NumericQuestions {
     List<String> distractors =
         DistractorPicker.pick(
             m.raw(),
-            List.of(rangeVariants(text, m), fromNotes, m.nearVariants(), m.scaledVariants()),
+            List.of(
+                rangeVariants(text, m),
+                fromNotes,
+                m.kindredVariants(),
+                m.nearVariants(),
+                m.scaledVariants()),
             c ->
                 !NotesIndex.mentions(text, c)
                     && plausible(m, c)
