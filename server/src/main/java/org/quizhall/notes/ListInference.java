@@ -111,11 +111,27 @@ final class ListInference {
                   && !isCard(next)
                   && !NOT_SUBJECTS.contains(firstWord(shape))
                   && !endsARun
+                  && !saysSomething(b.text)
               ? b
               : null;
       runOfItems = !card && shape.isItemLike() ? runOfItems + 1 : 0;
     }
     return top;
+  }
+
+  /**
+   * "Unlimited scalability (soft limit of 1000 concurrent)": a point whose remark in brackets
+   * states something of its own, a number or a phrase, is a point made, not a subject the
+   * statements after it describe ("Elastic MapReduce (EMR)" still is one).
+   */
+  static boolean saysSomething(String text) {
+    int open = text.indexOf('(');
+    int close = text.lastIndexOf(')');
+    if (open < 0 || close < open) {
+      return false;
+    }
+    String remark = text.substring(open + 1, close).strip();
+    return remark.chars().anyMatch(Character::isDigit) || remark.split("\\s+").length >= 3;
   }
 
   /**
