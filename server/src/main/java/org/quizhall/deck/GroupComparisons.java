@@ -237,14 +237,19 @@ final class GroupComparisons {
             .append(String.join("; ", lines));
       }
     }
+    // "Stores the genetic material" offered beside "Produce ATP" as true of mitochondria: the verb
+    // that does not agree with the subject marks the option as said of something else.
+    boolean plural = plural(name);
+    List<String> rightShown = right.stream().map(l -> agreeing(l, plural)).toList();
+    List<String> wrongShown = wrong.stream().map(l -> agreeing(l, plural)).toList();
     out.add(
         group,
         factory.multipleResponse(
             ScenarioQuestions.COMPARISON,
             "group:" + name,
             prompt,
-            right,
-            wrong,
+            rightShown,
+            wrongShown,
             explanation.toString(),
             new Source(group.line(), group.text(), group.path()),
             index.topicOf(group.path())));
@@ -514,7 +519,11 @@ final class GroupComparisons {
         String t = tail[i];
         String before = tail[i - 1].toLowerCase(Locale.ROOT);
         boolean joined = before.equals("and") || before.equals("or") || before.equals("but");
-        out.append(' ').append(joined && VERBS.contains(t) ? thirdPerson(t) : t);
+        String said =
+            !joined
+                ? t
+                : t.equals("do") ? "does" : t.equals("have") ? "has" : t.equals("are") ? "is" : t;
+        out.append(' ').append(joined && VERBS.contains(t) ? thirdPerson(t) : said);
       }
       return out.toString();
     }
@@ -747,6 +756,66 @@ final class GroupComparisons {
       }
     }
     return words;
+  }
+
+  /**
+   * A line as said of a subject of the given number: "Stores the genetic material of the cell" of
+   * mitochondria is "Store the genetic material of the cell", "Produce ATP" of the nucleus is
+   * "Produces ATP"; a line that does not start with a verb stays as it is.
+   */
+  static String agreeing(String line, boolean plural) {
+    String text = line.strip();
+    String[] words = text.split("\\s+", 2);
+    if (words.length < 2) {
+      return text;
+    }
+    String w = words[0].toLowerCase(Locale.ROOT);
+    String said;
+    if (plural) {
+      String base =
+          w.equals("has")
+              ? "have"
+              : w.equals("is")
+                  ? "are"
+                  : w.equals("does") ? "do" : isThirdPerson(w) ? baseOf(w) : null;
+      said = base == null ? null : base + " " + words[1];
+    } else {
+      said = w.equals("have") || w.equals("are") || VERBS.contains(w) ? conjugated(text) : null;
+      if (said != null) {
+        said = said.replaceAll("\\btheir\\b", "its");
+      }
+    }
+    return said == null ? text : capitalised(said);
+  }
+
+  private static String baseOf(String thirdPerson) {
+    for (String base :
+        List.of(
+            thirdPerson.endsWith("ies")
+                ? thirdPerson.substring(0, thirdPerson.length() - 3) + "y"
+                : "",
+            thirdPerson.endsWith("es") ? thirdPerson.substring(0, thirdPerson.length() - 2) : "",
+            thirdPerson.endsWith("s") ? thirdPerson.substring(0, thirdPerson.length() - 1) : "")) {
+      if (VERBS.contains(base) && thirdPerson(base).equals(thirdPerson)) {
+        return base;
+      }
+    }
+    return null;
+  }
+
+  /** "Mitochondria", "Prokaryotic cells": a plain name whose last word is a plural noun. */
+  private static boolean plural(String name) {
+    String subject = subject(name);
+    if (subject.startsWith("the ") || subject.equals(name)) {
+      return false;
+    }
+    String bare = subject.replaceAll("\\s*\\([^()]{0,60}\\)", "").strip().toLowerCase(Locale.ROOT);
+    String w = bare.substring(bare.lastIndexOf(' ') + 1);
+    return !MASS_ENDINGS.matcher(w).find()
+        && !w.endsWith("us")
+        && !w.endsWith("ss")
+        && !w.endsWith("is")
+        && (w.endsWith("s") || w.endsWith("a") || w.endsWith("i") || w.endsWith("ae"));
   }
 
   /**
