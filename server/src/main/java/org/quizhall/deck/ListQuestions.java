@@ -356,6 +356,22 @@ final class ListQuestions {
         owner != null
             && index.parentHeading.get(owner) == null
             && index.headings.stream().filter(h -> index.parentHeading.get(h) == null).count() == 1;
+    if (!subject.isEmpty()
+        && lead.startsWith(subject + " ")
+        && lead.substring(subject.length() + 1).chars().noneMatch(Character::isDigit)) {
+      // "Spark Components" of Spark: "one of the components of Spark", not "of the Spark
+      // Components", which reads as the title of a section.
+      String kind = lead.substring(subject.length() + 1).strip();
+      StringBuilder words = new StringBuilder();
+      for (String w : kind.split("\\s+")) {
+        boolean titleCase =
+            w.length() > 1
+                && w.substring(1).equals(w.substring(1).toLowerCase(java.util.Locale.ROOT));
+        words.append(words.length() == 0 ? "" : " ");
+        words.append(titleCase ? w.toLowerCase(java.util.Locale.ROOT) : w);
+      }
+      return item + " is one of the " + words + " of " + subject + ".";
+    }
     String of =
         subject.isEmpty() || wholeNotes || NotesIndex.mentions(lead, subject)
             ? ""
