@@ -112,10 +112,12 @@ final class DefinitionQuestions {
         qa
             ? d.term()
             : members
-                ? "Which of these are classed as " + d.term().strip() + "?"
-                : index.english
-                    ? forward(d, p.node().text().strip().endsWith(")"))
-                    : "Which of these matches “" + d.term().strip() + "”?";
+                ? "Which " + kindOr(p, "of these") + " are classed as " + d.term().strip() + "?"
+                : index.english && shapes.get(p).equals("action")
+                    ? "What is " + d.term().strip() + " used for?"
+                    : index.english
+                        ? forward(d, p.node().text().strip().endsWith(")"))
+                        : "Which of these matches “" + d.term().strip() + "”?";
     List<List<String>> tiers = tiers(p, c -> c.definition().definition(), qa);
     emit(p, "forward", prompt, d.definition(), tiers);
   }
@@ -160,7 +162,13 @@ final class DefinitionQuestions {
     // A card's back that is a name ("Jupiter") is described by its front, not meant by it.
     String prompt =
         index.english && shape(d.definition()).equals("list")
-            ? "How are " + d.definition().strip() + " classed?"
+            ? kindOf(p) != null
+                ? "Which class of "
+                    + kindOf(p)
+                    + " do "
+                    + Prompts.joinedWithAnd(d.definition())
+                    + " belong to?"
+                : "How are " + d.definition().strip() + " classed?"
             : org.quizhall.notes.BulletShape.of(d.definition()).isNameLike()
                 ? "Which of these describes " + d.definition().strip() + "?"
                 : shape(d.definition()).equals("number")
@@ -176,8 +184,28 @@ final class DefinitionQuestions {
                                     && d.definition().strip().matches("[a-z].*")
                                     && !org.quizhall.notes.BulletShape.of(d.definition()).hasVerb()
                                 ? "Which of these provides " + d.definition().strip() + "?"
-                                : "Which term means “" + d.definition() + "”?";
+                                : index.english && isAction(d.definition())
+                                    ? "Which of these is used "
+                                        + toDo(d.definition())
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .substring(0, 2)
+                                        + toDo(d.definition()).substring(2)
+                                        + "?"
+                                    : "Which term means “" + d.definition() + "”?";
     emit(p, "backward", prompt, d.term(), tiers(p, c -> c.definition().term(), false));
+  }
+
+  /**
+   * The kind of things a card's heading lists ("EMR instance types"), which a class's question
+   * names so that it says what is classed; null without one.
+   */
+  private String kindOf(NotesIndex.Placed p) {
+    return index.english && p.heading() != null ? Prompts.kindOfThings(p.heading().text()) : null;
+  }
+
+  private String kindOr(NotesIndex.Placed p, String otherwise) {
+    String kind = kindOf(p);
+    return kind == null ? otherwise : kind;
   }
 
   private static final Set<String> DETERMINERS = Set.of("a", "an", "the");
@@ -333,7 +361,11 @@ final class DefinitionQuestions {
       out.skip(node, "the definition repeats a word of its term that no other option has");
       return;
     }
-    if (prompt.startsWith("What is ")
+    if (variant.equals("forward") && prompt.endsWith(" used for?")) {
+      // "What is SageMaker Neo used for?": "To deploy trained models to any edge".
+      answer = toDo(answer);
+      distractors = distractors.stream().map(DefinitionQuestions::toDo).toList();
+    } else if (prompt.startsWith("What is ")
         || prompt.startsWith("What are ")
         || prompt.startsWith("What does ")) {
       // Definitions offered as answers read as answers: "Tool to access Kinesis streams", not a
@@ -352,6 +384,11 @@ final class DefinitionQuestions {
             d.term() + " — " + d.definition(),
             new Source(node.line(), node.text(), shownPath(p)),
             index.topicOf(node.path())));
+  }
+
+  private static String toDo(String action) {
+    String a = action.strip();
+    return "To " + Character.toLowerCase(a.charAt(0)) + a.substring(1);
   }
 
   /**
@@ -633,7 +670,23 @@ final class DefinitionQuestions {
         || d.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',' || c == ' ')) {
       return "number";
     }
-    return definition.contains(",") && s.isItemLike() ? "list" : s.isNameLike() ? "name" : "prose";
+    if (definition.contains(",") && s.isItemLike()) {
+      return "list";
+    }
+    if (s.isNameLike()) {
+      return "name";
+    }
+    return isAction(d) ? "action" : "prose";
+  }
+
+  /**
+   * "Deploy trained models to any edge", "access Kinesis streams in your scripts": a definition
+   * that says what a thing does, led by a verb. Offered only among its like, since one verb among
+   * noun phrases ("relational database connector") stands out as not the key.
+   */
+  static boolean isAction(String definition) {
+    String first = definition.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    return USE_VERBS.contains(first) || OrderingQuestions.isStepVerb(first);
   }
 
   /**
@@ -671,6 +724,13 @@ final class DefinitionQuestions {
               + cloze.text().substring(blank.end());
       if (NotesIndex.norm(answer).isEmpty() || NotesIndex.mentions(prompt, answer)) {
         out.skip(node, "the hidden text also appears elsewhere in the line");
+        continue;
+      }
+      if (Prompts.oneOfMany(cloze.text().substring(blank.end()))) {
+        out.skip(
+            node,
+            "the sentence says the hidden text is one of several, so a typed answer cannot be the"
+                + " only right one");
         continue;
       }
       out.add(

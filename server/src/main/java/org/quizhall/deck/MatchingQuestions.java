@@ -374,8 +374,13 @@ final class MatchingQuestions {
                       pr.match().contains(",")
                           && java.util.Arrays.stream(pr.match().split(","))
                               .allMatch(m -> m.strip().split("\\s+").length <= 3));
+      String kind = index.english ? Prompts.kindOfThings(parent.text()) : null;
       String asked =
-          classes && variant.equals("definitions") ? "Match each class with its members." : prompt;
+          !classes || !variant.equals("definitions")
+              ? prompt
+              : kind == null
+                  ? "Match each class with its members."
+                  : "Match each class of " + kind + " with its members.";
       out.add(
           parent,
           factory.matching(

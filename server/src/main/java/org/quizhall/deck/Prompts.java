@@ -1,5 +1,6 @@
 package org.quizhall.deck;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.quizhall.notes.BulletShape;
@@ -230,6 +231,118 @@ final class Prompts {
       Set.of(
           "it", "they", "we", "you", "he", "she", "this", "these", "each", "every", "all", "most",
           "some");
+
+  /** "T2, T3, M4, M5" as "T2, T3, M4 and M5", the way a question lists them. */
+  static String joinedWithAnd(String commaList) {
+    String list = commaList.strip();
+    int last = list.lastIndexOf(", ");
+    return last < 0 || list.contains(" and ") || list.contains(" or ")
+        ? list
+        : list.substring(0, last) + " and " + list.substring(last + 2);
+  }
+
+  private static final Set<String> HEADING_VERBS =
+      Set.of(
+          "choosing",
+          "selecting",
+          "picking",
+          "using",
+          "understanding",
+          "comparing",
+          "configuring",
+          "sizing",
+          "about");
+
+  /**
+   * What a heading says its lines are, as a plural noun phrase to put in a question: "EMR instance
+   * types" of "Choosing EMR Instance Types - 2"; null when the heading does not name a kind of
+   * things ("Promises &amp; Limitations", "Amazon EMR").
+   */
+  static String kindOfThings(String heading) {
+    String[] words = heading.strip().split("\\s+");
+    int from = 0;
+    int to = words.length;
+    if (to > 0 && HEADING_VERBS.contains(words[0].toLowerCase(Locale.ROOT))) {
+      from = 1;
+    }
+    // "- 2", "2", "(cont.)", "II": the part of a heading split in two.
+    while (to > from && partMark(words[to - 1])) {
+      to--;
+    }
+    if (to - from < 2 || to - from > 5) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      String w = words[i];
+      if (!w.chars().allMatch(c -> Character.isLetter(c) || c == '-')) {
+        return null;
+      }
+      boolean titleCase =
+          Character.isUpperCase(w.charAt(0))
+              && w.substring(1).equals(w.substring(1).toLowerCase(Locale.ROOT));
+      out.append(i == from ? "" : " ").append(titleCase ? w.toLowerCase(Locale.ROOT) : w);
+    }
+    String last = words[to - 1].toLowerCase(Locale.ROOT);
+    return last.endsWith("s") && !last.endsWith("ss") ? out.toString() : null;
+  }
+
+  /**
+   * "Choosing EMR Instance Types - 2" as "Choosing EMR Instance Types": the numbering of a section
+   * split in two is the notes' layout, not something shown with a question.
+   */
+  static String withoutPartMark(String heading) {
+    String[] words = heading.strip().split("\\s+");
+    int to = words.length;
+    while (to > 1 && partMark(words[to - 1])) {
+      to--;
+    }
+    return to == words.length
+        ? heading
+        : String.join(" ", java.util.Arrays.asList(words).subList(0, to));
+  }
+
+  private static boolean partMark(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    return w.equals("-")
+        || w.equals("–")
+        || w.equals("(cont.)")
+        || w.equals("cont.")
+        || w.chars().allMatch(Character::isDigit)
+        || w.matches("\\(?\\d{1,3}\\)?")
+        || w.equals("ii")
+        || w.equals("iii");
+  }
+
+  private static final List<String> ONE_OF_MANY =
+      List.of(
+          "is one of ",
+          "was one of ",
+          "are some of ",
+          "were some of ",
+          "is among ",
+          "was among ",
+          "are among ",
+          "were among ",
+          "is an example of ",
+          "is a kind of ",
+          "is a type of ",
+          "is a form of ");
+
+  /**
+   * The words after a blank say the answer is one of several ("The ___ is one of the oldest written
+   * legal codes"): whatever else is one of them is as right in the blank, so no typed answer can be
+   * the only one.
+   */
+  static boolean oneOfMany(String afterBlank) {
+    String after = afterBlank.stripLeading().toLowerCase(java.util.Locale.ROOT);
+    for (String words : ONE_OF_MANY) {
+      if (after.startsWith(words)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Whether a statement is still "Subject: fragment" after {@link #fuse}, its fragment without a

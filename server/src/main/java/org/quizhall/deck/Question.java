@@ -157,7 +157,7 @@ public record Question(
               .anyMatch(k -> NotesIndex.mentions(heading, k) || NotesIndex.mentions(k, heading))) {
         break;
       }
-      shown.add(heading);
+      shown.add(Prompts.withoutPartMark(heading));
     }
     return List.copyOf(shown);
   }

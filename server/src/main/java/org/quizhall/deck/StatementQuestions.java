@@ -417,6 +417,13 @@ final class StatementQuestions {
       where =
           Prompts.subjectOf(index, p, blanked.replace(Prompts.BLANK, "").replaceAll("\\s+", " "));
     }
+    if (Prompts.oneOfMany(text.substring(end))) {
+      out.skip(
+          node,
+          "the sentence says the blank is one of several, so a typed answer cannot be the only"
+              + " right one");
+      return;
+    }
     if (completedOtherwise(index.topicText(topic), text.substring(0, start), answer)) {
       out.skip(
           node,

@@ -172,7 +172,7 @@ class ExamWordingTest {
         .doesNotContain("What does “Accumulo” mean?");
     assertThat(questions)
         .extracting(Question::prompt)
-        .contains("Which of these are classed as General Purpose?");
+        .contains("Which EMR instance types are classed as General Purpose?");
   }
 
   @Test
@@ -749,5 +749,184 @@ class ExamWordingTest {
         .extracting(Question::prompt)
         .contains("What type of planet is Earth?")
         .noneMatch(p -> p.endsWith("’s type?"));
+  }
+
+  @Test
+  @DisplayName(
+      "classes listed under a heading say what they classify, and a section's part number is not shown")
+  void classesNameTheirKind() {
+    List<Question> questions =
+        deck(
+            """
+                Amazon EMR
+                Choosing EMR Instance Types - 2
+                - General Purpose: T2, T3, M4, M5
+                - Compute Optimized: C4, C5
+                - Memory Optimized: R4, R5, X1, Z1d
+                - Storage Optimized: H1, I3, D2
+                """);
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .contains(
+            "Which class of EMR instance types do T2, T3, M4 and M5 belong to?",
+            "Which EMR instance types are classed as Compute Optimized?",
+            "Match each class of EMR instance types with its members.")
+        .noneMatch(p -> p.contains("How are") || p.equals("Match each class with its members."));
+    assertThat(questions)
+        .flatExtracting(Question::context)
+        .contains("Choosing EMR Instance Types")
+        .doesNotContain("Choosing EMR Instance Types - 2");
+  }
+
+  @Test
+  @DisplayName(
+      "a definition that says what a thing does is asked what it is used for, among other uses")
+  void actionDefinitions() {
+    List<Question> questions =
+        deck(
+            """
+                Glossary
+                - Ganglia: monitoring system for clusters
+                - Sqoop: relational database connector
+                - HCatalog: table and storage management for Hive metastore
+                - Ranger: data security manager for Hadoop
+                - Kinesis Connector: access Kinesis streams in your scripts
+                - SageMaker Neo: deploy trained models to any edge device
+                - SageMaker Search: search training runs by their metrics
+                """);
+    Question neo =
+        questions.stream()
+            .filter(q -> q.prompt().equals("What is SageMaker Neo used for?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(neo.answer()).isEqualTo("To deploy trained models to any edge device");
+    assertThat(neo.options()).allMatch(o -> o.startsWith("To "));
+    Question hcatalog =
+        questions.stream()
+            .filter(q -> q.prompt().equals("What is HCatalog?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(hcatalog.options())
+        .as("a verb among noun phrases stands out as not the key")
+        .noneMatch(o -> o.startsWith("Access") || o.startsWith("Deploy") || o.startsWith("Search"));
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .contains("Which of these is used to deploy trained models to any edge device?");
+  }
+
+  @Test
+  @DisplayName(
+      "a number chosen by a rule gets wrong values of its kind: powers of two, steps of a round number")
+  void kindredNumbers() {
+    List<Question> questions =
+        deck(
+            """
+                Storage
+                - The default block size of HDFS is 128 MB
+                AWS Lambda
+                - Max timeout can be set is 900 seconds
+                """);
+    Question block =
+        questions.stream()
+            .filter(q -> q.type() == QuestionType.MULTIPLE_CHOICE && q.answer().equals("128"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(block.options())
+        .allMatch(o -> Long.bitCount(Long.parseLong(o.replace(",", ""))) == 1, "a power of two");
+    Question timeout =
+        questions.stream()
+            .filter(q -> q.type() == QuestionType.MULTIPLE_CHOICE && q.answer().equals("900"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(timeout.options())
+        .allMatch(o -> Long.parseLong(o.replace(",", "")) % 100 == 0, "in steps of a hundred")
+        .doesNotContain("225", "450");
+  }
+
+  @Test
+  @DisplayName("a point with a remark of its own in brackets is not the subject of the next line")
+  void remarksInBrackets() {
+    List<Question> questions =
+        deck(
+            """
+                AWS Lambda
+                - Can use DynamoDB or S3 to store stateful data
+                - Unlimited scalability (soft limit of 1000 concurrent)
+                - Max timeout can be set is 900 seconds
+                """);
+    Question timeout =
+        questions.stream().filter(q -> q.prompt().contains("timeout")).findFirst().orElseThrow();
+    assertThat(timeout.context()).containsExactly("AWS Lambda");
+  }
+
+  @Test
+  @DisplayName(
+      "a blank the sentence calls one of several is not asked as a typed answer, and the warnings say why")
+  void oneOfSeveral() {
+    GeneratedDeck generated =
+        DeckGenerator.generate(
+            NotesImporter.parse(
+                """
+                # World History
+                - The {{Code of Hammurabi}} is one of the oldest written legal codes.
+                - Alexander the Great was tutored by ==Aristotle==.
+                """),
+            1L);
+    assertThat(generated.questions())
+        .filteredOn(q -> q.type() == QuestionType.TYPED)
+        .extracting(Question::answer)
+        .contains("Aristotle")
+        .doesNotContain("Code of Hammurabi");
+    assertThat(generated.warnings())
+        .anyMatch(w -> w.line() == 2 && w.reason().contains("one of several"));
+  }
+
+  @Test
+  @DisplayName("every option of a choose-two agrees in number with the thing it asks about")
+  void optionsAgreeWithTheirSubject() {
+    List<Question> chooseTwo =
+        deck(SampleNotes.read("/notes/cell-biology.md")).stream()
+            .filter(q -> q.type() == QuestionType.MULTIPLE_RESPONSE)
+            .toList();
+    Question mitochondria =
+        chooseTwo.stream()
+            .filter(q -> q.prompt().contains("true of mitochondria"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(mitochondria.options())
+        .contains("Store the genetic material of the cell")
+        .noneMatch(o -> o.startsWith("Stores") || o.startsWith("Has "));
+    Question nucleus =
+        chooseTwo.stream()
+            .filter(q -> q.prompt().contains("true of the nucleus"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(nucleus.options())
+        .contains("Produces ATP through cellular respiration")
+        .noneMatch(o -> o.startsWith("Produce ") || o.startsWith("Have "));
+  }
+
+  @Test
+  @DisplayName("a list headed by its topic's name and a kind is stated as the kind of the topic")
+  void kindOfTheTopic() {
+    assertThat(
+            deck(
+                """
+                Spark
+                - Runs jobs in memory across the whole cluster
+                Spark Components
+                - Spark Streaming
+                - Spark SQL
+                - MLLib
+                - GraphX
+                Hive
+                - Runs SQL code on data in Hadoop
+                """))
+        .extracting(Question::prompt)
+        .anyMatch(
+            p ->
+                p.startsWith("True or false? ")
+                    && p.endsWith(" is one of the components of Spark."))
+        .noneMatch(p -> p.contains("the Spark Components"));
   }
 }
