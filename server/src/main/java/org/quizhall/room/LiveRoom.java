@@ -126,66 +126,55 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
 
   /** A request from a socket on another node; runs on the room's context like every command. */
   private void fromAnotherNode(
-      io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject> request) {
-    io.vertx.core.json.JsonObject body = request.body();
-    String node = body.getString("node");
-    String conn = body.getString("conn");
+      io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject> message) {
     long now = clock.millis();
     try {
-      switch (body.getString("op", "")) {
-        case "join" -> {
-          String account = body.getString("accountId");
-          RoomGame.Seat seat =
-              game.join(
-                  body.getString("nickname"),
-                  account == null ? null : java.util.UUID.fromString(account),
-                  body.getString("address"),
-                  remote.of(node, conn),
-                  now);
-          request.reply(seatJson(seat));
+      NodeMessages.Request request = NodeMessages.decode(message.body());
+      String node = request.node();
+      if (request instanceof NodeMessages.Join join) {
+        message.reply(
+            NodeMessages.encodeSeat(
+                game.join(
+                    join.nickname(),
+                    join.accountId(),
+                    join.address(),
+                    remote.of(node, join.conn()),
+                    now)));
+      } else if (request instanceof NodeMessages.Resume resume) {
+        message.reply(
+            NodeMessages.encodeSeat(
+                game.resume(resume.resumeToken(), remote.of(node, resume.conn()), now)));
+      } else if (request instanceof NodeMessages.AttachHost host) {
+        if (!hostTokenMatches(host.digest())) {
+          throw badHostToken();
         }
-        case "resume" ->
-            request.reply(
-                seatJson(game.resume(body.getString("resumeToken"), remote.of(node, conn), now)));
-        case "host" -> {
-          String account = body.getString("account");
-          if (account != null
-              ? !openedBy(java.util.UUID.fromString(account))
-              : !hostTokenMatches(java.util.Base64.getDecoder().decode(body.getString("digest")))) {
-            throw account != null ? notTheOwner() : badHostToken();
-          }
-          game.attachHost(remote.of(node, conn), now);
-          request.reply(new io.vertx.core.json.JsonObject());
+        game.attachHost(remote.of(node, host.conn()), now);
+        message.reply(NodeMessages.done());
+      } else if (request instanceof NodeMessages.AttachOwner owner) {
+        if (!openedBy(owner.account())) {
+          throw notTheOwner();
         }
-        case "run" -> {
-          RoomCommands.apply(game, body.getString("player"), body.getJsonObject("command"), now);
-          request.reply(new io.vertx.core.json.JsonObject());
-        }
-        case "disconnected" -> {
-          game.disconnected(body.getString("player"), remote.of(node, conn), now);
-          remote.forget(node, conn);
-        }
-        case "hostDisconnected" -> {
-          game.hostDisconnected(remote.of(node, conn), now);
-          remote.forget(node, conn);
-        }
-        default -> throw Problem.invalid("unknown_op", "Unknown room request.");
+        game.attachHost(remote.of(node, owner.conn()), now);
+        message.reply(NodeMessages.done());
+      } else if (request instanceof NodeMessages.Run run) {
+        RoomCommands.apply(game, run.player(), run.command(), now);
+        message.reply(NodeMessages.done());
+      } else if (request instanceof NodeMessages.Disconnected gone) {
+        game.disconnected(gone.player(), remote.of(node, gone.conn()), now);
+        remote.forget(node, gone.conn());
+      } else {
+        NodeMessages.HostDisconnected gone = (NodeMessages.HostDisconnected) request;
+        game.hostDisconnected(remote.of(node, gone.conn()), now);
+        remote.forget(node, gone.conn());
       }
     } catch (Problem problem) {
-      RoomBus.fail(request, problem);
+      RoomBus.fail(message, problem);
     } catch (RuntimeException e) {
       log.error("Room {} failed a request from another node", game.code(), e);
-      RoomBus.fail(request, e);
+      RoomBus.fail(message, e);
     } finally {
       afterCommand();
     }
-  }
-
-  private static io.vertx.core.json.JsonObject seatJson(RoomGame.Seat seat) {
-    return new io.vertx.core.json.JsonObject()
-        .put("playerId", seat.playerId())
-        .put("nickname", seat.nickname())
-        .put("resumeToken", seat.resumeToken());
   }
 
   public String code() {

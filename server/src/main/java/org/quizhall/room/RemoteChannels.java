@@ -2,8 +2,6 @@ package org.quizhall.room;
 
 import io.vertx.core.Context;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -43,7 +41,7 @@ final class RemoteChannels {
   private static final class Batch {
     final List<String> texts = new ArrayList<>();
     final IdentityHashMap<String, Integer> index = new IdentityHashMap<>();
-    final JsonArray to = new JsonArray();
+    final List<NodeMessages.Recipient> to = new ArrayList<>();
   }
 
   private Batch batch(String node) {
@@ -61,7 +59,7 @@ final class RemoteChannels {
         (node, batch) ->
             bus.send(
                 RoomBus.nodeAddress(node),
-                new JsonObject().put("texts", new JsonArray(batch.texts)).put("to", batch.to)));
+                NodeMessages.encode(new NodeMessages.Delivery(batch.texts, batch.to))));
     batches.clear();
   }
 
@@ -83,12 +81,12 @@ final class RemoteChannels {
         batch.texts.add(text);
         batch.index.put(text, at);
       }
-      batch.to.add(new JsonArray().add(conn).add(at));
+      batch.to.add(new NodeMessages.Text(conn, at));
     }
 
     @Override
     public void close(int code, String reason) {
-      batch(node).to.add(new JsonArray().add(conn).add(code).add(reason));
+      batch(node).to.add(new NodeMessages.Close(conn, code, reason));
       forget(node, conn);
     }
   }

@@ -4,11 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,18 +57,22 @@ public final class RoomBus {
   }
 
   private void deliver(Message<JsonObject> message) {
-    JsonObject batch = message.body();
-    JsonArray texts = batch.getJsonArray("texts");
-    for (Object o : batch.getJsonArray("to")) {
-      JsonArray to = (JsonArray) o;
-      Channel socket = sockets.get(to.getString(0));
+    NodeMessages.Delivery delivery;
+    try {
+      delivery = NodeMessages.decodeDelivery(message.body());
+    } catch (Problem otherVersion) {
+      return;
+    }
+    for (NodeMessages.Recipient to : delivery.to()) {
+      Channel socket = sockets.get(to.conn());
       if (socket == null) {
         continue;
       }
-      if (to.size() == 2) {
-        socket.send(texts.getString(to.getInteger(1)));
+      if (to instanceof NodeMessages.Text text) {
+        socket.send(delivery.texts().get(text.text()));
       } else {
-        socket.close(to.getInteger(1), to.getString(2));
+        NodeMessages.Close close = (NodeMessages.Close) to;
+        socket.close(close.code(), close.reason());
         forget(socket);
       }
     }
@@ -117,30 +117,19 @@ public final class RoomBus {
     }
   }
 
-  /**
-   * A problem travels as the reply's failure: its kind as the code, "code\nmessage" as the text.
-   */
+  /** A problem travels as the reply's failure, its kind by name (see {@link NodeMessages}). */
   static void fail(Message<?> request, Throwable cause) {
     Problem problem =
         cause instanceof Problem p
             ? p
             : new Problem(Problem.Kind.CONFLICT, "internal_error", "The room could not do that.");
-    request.fail(problem.kind().ordinal(), problem.code() + "\n" + problem.getMessage());
+    request.fail(NodeMessages.PROBLEM, NodeMessages.encodeProblem(problem));
   }
 
   private static Throwable problemFrom(Throwable failure) {
-    if (failure instanceof ReplyException reply
-        && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
-        && reply.getMessage() != null
-        && reply.getMessage().contains("\n")) {
-      int cut = reply.getMessage().indexOf('\n');
-      Problem.Kind[] kinds = Problem.Kind.values();
-      Problem.Kind kind =
-          reply.failureCode() >= 0 && reply.failureCode() < kinds.length
-              ? kinds[reply.failureCode()]
-              : Problem.Kind.CONFLICT;
-      return new Problem(
-          kind, reply.getMessage().substring(0, cut), reply.getMessage().substring(cut + 1));
+    Problem problem = NodeMessages.decodeProblem(failure);
+    if (problem != null) {
+      return problem;
     }
     // The directory still names a node that does not answer: it has just died or stopped, and
     // another node is about to carry the room on. Worth trying again in a moment.
@@ -166,70 +155,44 @@ public final class RoomBus {
       return RoomBus.this.idOf(channel);
     }
 
-    private Future<JsonObject> request(JsonObject body) {
+    private Future<JsonObject> request(NodeMessages.Request request) {
       return vertx
           .eventBus()
           .<JsonObject>request(
               roomAddress(code),
-              body.put("node", nodeId),
+              NodeMessages.encode(request),
               new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS))
           .map(Message::body)
           .recover(e -> Future.failedFuture(problemFrom(e)));
     }
 
-    private static RoomGame.Seat seat(JsonObject reply) {
-      return new RoomGame.Seat(
-          reply.getString("playerId"), reply.getString("nickname"), reply.getString("resumeToken"));
-    }
-
     @Override
     public Future<RoomGame.Seat> join(
         String nickname, UUID accountId, String address, Channel channel) {
-      return request(
-              new JsonObject()
-                  .put("op", "join")
-                  .put("conn", idOf(channel))
-                  .put("nickname", nickname)
-                  .put("accountId", accountId == null ? null : accountId.toString())
-                  .put("address", address))
-          .map(RemoteLink::seat);
+      return request(new NodeMessages.Join(nodeId, idOf(channel), nickname, accountId, address))
+          .map(NodeMessages::decodeSeat);
     }
 
     @Override
     public Future<RoomGame.Seat> resume(String resumeToken, Channel channel) {
-      return request(
-              new JsonObject()
-                  .put("op", "resume")
-                  .put("conn", idOf(channel))
-                  .put("resumeToken", resumeToken))
-          .map(RemoteLink::seat);
+      return request(new NodeMessages.Resume(nodeId, idOf(channel), resumeToken))
+          .map(NodeMessages::decodeSeat);
     }
 
     @Override
     public Future<Void> attachHost(byte[] hostTokenDigest, Channel channel) {
-      return request(
-              new JsonObject()
-                  .put("op", "host")
-                  .put("conn", idOf(channel))
-                  .put("digest", Base64.getEncoder().encodeToString(hostTokenDigest)))
+      return request(new NodeMessages.AttachHost(nodeId, idOf(channel), hostTokenDigest))
           .mapEmpty();
     }
 
     @Override
     public Future<Void> attachOwner(UUID account, Channel channel) {
-      return request(
-              new JsonObject()
-                  .put("op", "host")
-                  .put("conn", idOf(channel))
-                  .put("account", account.toString()))
-          .mapEmpty();
+      return request(new NodeMessages.AttachOwner(nodeId, idOf(channel), account)).mapEmpty();
     }
 
     @Override
     public Future<Void> run(String playerId, JsonObject command) {
-      return request(
-              new JsonObject().put("op", "run").put("player", playerId).put("command", command))
-          .mapEmpty();
+      return request(new NodeMessages.Run(nodeId, playerId, command)).mapEmpty();
     }
 
     @Override
@@ -240,11 +203,7 @@ public final class RoomBus {
           .eventBus()
           .send(
               roomAddress(code),
-              new JsonObject()
-                  .put("op", "disconnected")
-                  .put("node", nodeId)
-                  .put("conn", conn)
-                  .put("player", playerId));
+              NodeMessages.encode(new NodeMessages.Disconnected(nodeId, conn, playerId)));
     }
 
     @Override
@@ -255,7 +214,7 @@ public final class RoomBus {
           .eventBus()
           .send(
               roomAddress(code),
-              new JsonObject().put("op", "hostDisconnected").put("node", nodeId).put("conn", conn));
+              NodeMessages.encode(new NodeMessages.HostDisconnected(nodeId, conn)));
     }
   }
 }
