@@ -20,8 +20,9 @@ import org.quizhall.game.GameRecords;
 public final class CheckpointStore {
 
   /**
-   * A stored checkpoint with what restoring it needs: the host token's digest, the account that
-   * opened the room (who may take its console with their sign-in) and the game's questions.
+   * A stored checkpoint (as stored: {@link RoomCheckpoint#fromJson} reads it) with what restoring
+   * it needs: the host token's digest, the account that opened the room (who may take its console
+   * with their sign-in) and the game's questions.
    */
   public record Saved(
       JsonObject checkpoint, byte[] hostTokenDigest, UUID hostAccount, List<Question> questions) {}
@@ -49,14 +50,14 @@ public final class CheckpointStore {
     this.games = new GameRecords(pool);
   }
 
-  public Future<Void> save(JsonObject checkpoint, byte[] hostTokenDigest) {
+  public Future<Void> save(RoomCheckpoint checkpoint, byte[] hostTokenDigest) {
     return pool.preparedQuery(SAVE)
         .execute(
             Tuple.of(
-                UUID.fromString(checkpoint.getString("gameId")),
-                checkpoint.getString("code"),
+                checkpoint.gameId(),
+                checkpoint.code(),
                 Buffer.buffer(hostTokenDigest),
-                checkpoint))
+                checkpoint.toJson()))
         .mapEmpty();
   }
 

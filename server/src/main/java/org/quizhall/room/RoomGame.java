@@ -1374,93 +1374,65 @@ public final class RoomGame {
   }
 
   /**
-   * Checkpoints are read back by this version of the code; an older one is refused rather than
-   * misread.
-   */
-  public static final int CHECKPOINT_VERSION = 1;
-
-  /**
    * After a restore, a running timer gets at least this long, so players who are reconnecting can
    * still answer: the time the room was down counts as a pause.
    */
   public static final long RESTORE_GRACE_MS = 10_000;
 
-  /**
-   * Everything needed to carry the game on elsewhere or after a restart: phase, question, timers,
-   * every seat with its score, streak and resume key, and the answers to the open question. Not the
-   * questions themselves (they are stored with the game) and not the connections (everyone
-   * reconnects and resumes).
-   */
-  public JsonObject checkpoint(long now) {
+  /** Everything needed to carry the game on elsewhere or after a restart (see the record). */
+  public RoomCheckpoint checkpoint(long now) {
     checkpointDue = false;
-    JsonArray seats = new JsonArray();
+    List<RoomCheckpoint.Seat> seats = new ArrayList<>();
     for (Player player : players.values()) {
       seats.add(
-          new JsonObject()
-              .put("id", player.id)
-              .put("recordId", player.recordId.toString())
-              .put("nickname", player.nickname)
-              .put("accountId", player.accountId == null ? null : player.accountId.toString())
-              .put("resumeKey", player.resumeKey)
-              .put("joinOrder", player.joinOrder)
-              .put("kicked", player.kicked)
-              .put("left", player.left)
-              .put("score", player.score)
-              .put("streak", player.streak)
-              .put("bestStreak", player.bestStreak)
-              .put("correctCount", player.correctCount)
-              .put("answeredCount", player.answeredCount)
-              .put("rankingTimeMs", player.rankingTimeMs)
-              .put("answeredTimeMs", player.answeredTimeMs)
-              .put("lastPoints", player.lastPoints)
-              .put("lastCorrect", player.lastCorrect));
+          new RoomCheckpoint.Seat(
+              player.id,
+              player.recordId,
+              player.nickname,
+              player.accountId,
+              player.resumeKey,
+              player.joinOrder,
+              player.kicked,
+              player.left,
+              player.score,
+              player.streak,
+              player.bestStreak,
+              player.correctCount,
+              player.answeredCount,
+              player.rankingTimeMs,
+              player.answeredTimeMs,
+              player.lastPoints,
+              player.lastCorrect));
     }
-    JsonObject given = new JsonObject();
+    Map<String, RoomCheckpoint.Given> given = new LinkedHashMap<>();
     answers.forEach(
         (playerId, a) ->
             given.put(
                 playerId,
-                a.response()
-                    .into(new JsonObject())
-                    .put("correct", a.correct())
-                    .put("responseMs", a.responseMs())
-                    .put("points", a.points())));
-    JsonObject prior = new JsonObject();
-    priorAccuracy.forEach(prior::put);
-    return new JsonObject()
-        .put("version", CHECKPOINT_VERSION)
-        .put("takenAt", now)
-        .put("code", code)
-        .put("gameId", gameId.toString())
-        .put(
-            "settings",
-            new JsonObject()
-                .put("secondsPerQuestion", settings.secondsPerQuestion())
-                .put("speedScoring", settings.speedScoring())
-                .put("autoAdvanceMs", settings.autoAdvance().toMillis())
-                .put("maxPlayers", settings.maxPlayers())
-                .put("guestsAllowed", settings.guestsAllowed())
-                .put("seatsPerAddress", settings.seatsPerAddress())
-                .put("leadInMs", settings.leadIn().toMillis())
-                .put("round", settings.round() == null ? null : settings.round().toJson()))
-        .put("priorAccuracy", prior)
-        .put("phase", phase.name())
-        .put("index", index)
-        .put("locked", locked)
-        .put("started", started)
-        .put("finished", finished)
-        .put("phaseEndsAt", phaseEndsAt)
-        .put("pausedRemaining", pausedRemaining)
-        .put("questionShownAt", questionShownAt)
-        .put("questionPausedMs", questionPausedMs)
-        .put("pausedAt", pausedAt)
-        .put("closesAt", closesAt)
-        .put("joinCounter", joinCounter)
-        .put("players", seats)
-        .put("kickedAccounts", new JsonArray(kickedAccounts.stream().map(UUID::toString).toList()))
-        .put("answers", given)
-        .put("phaseMessage", phaseMessage)
-        .put("hostPodium", hostPodium);
+                new RoomCheckpoint.Given(a.response(), a.correct(), a.responseMs(), a.points())));
+    return new RoomCheckpoint(
+        now,
+        code,
+        gameId,
+        settings,
+        priorAccuracy,
+        phase,
+        index,
+        locked,
+        started,
+        finished,
+        phaseEndsAt,
+        pausedRemaining,
+        questionShownAt,
+        questionPausedMs,
+        pausedAt,
+        closesAt,
+        joinCounter,
+        seats,
+        List.copyOf(kickedAccounts),
+        given,
+        phaseMessage == null ? null : phaseMessage.copy(),
+        hostPodium == null ? null : hostPodium.copy());
   }
 
   /**
@@ -1470,7 +1442,7 @@ public final class RoomGame {
    * #RESTORE_GRACE_MS} left).
    */
   public static RoomGame restore(
-      JsonObject checkpoint,
+      RoomCheckpoint checkpoint,
       List<Question> questions,
       NicknameRules nicknameRules,
       GameLog log,
@@ -1503,13 +1475,13 @@ public final class RoomGame {
   private final Map<Integer, Map<String, Answer>> storedAhead = new HashMap<>();
 
   /**
-   * Like {@link #restore(JsonObject, List, NicknameRules, GameLog, long)}, and takes in what was
-   * recorded after the checkpoint (the node that owned the room died before its next one): seats
-   * taken since come back (with no points yet), and stored answers count as given, so a player is
-   * not asked twice and no acknowledged answer is lost.
+   * Like {@link #restore(RoomCheckpoint, List, NicknameRules, GameLog, long)}, and takes in what
+   * was recorded after the checkpoint (the node that owned the room died before its next one):
+   * seats taken since come back (with no points yet), and stored answers count as given, so a
+   * player is not asked twice and no acknowledged answer is lost.
    */
   public static RoomGame restore(
-      JsonObject checkpoint,
+      RoomCheckpoint checkpoint,
       List<Question> questions,
       NicknameRules nicknameRules,
       GameLog log,
@@ -1565,76 +1537,50 @@ public final class RoomGame {
   }
 
   private static RoomGame restoreCheckpoint(
-      JsonObject checkpoint,
+      RoomCheckpoint checkpoint,
       List<Question> questions,
       NicknameRules nicknameRules,
       GameLog log,
       long now) {
-    if (checkpoint.getInteger("version", 0) != CHECKPOINT_VERSION) {
-      throw new IllegalArgumentException(
-          "unknown checkpoint version " + checkpoint.getValue("version"));
-    }
-    JsonObject s = checkpoint.getJsonObject("settings");
-    RoomSettings settings =
-        new RoomSettings(
-            s.getInteger("secondsPerQuestion"),
-            s.getBoolean("speedScoring"),
-            Duration.ofMillis(s.getLong("autoAdvanceMs")),
-            s.getInteger("maxPlayers"),
-            s.getBoolean("guestsAllowed", true),
-            s.getInteger("seatsPerAddress", RoomSettings.DEFAULT_SEATS_PER_ADDRESS),
-            Duration.ofMillis(s.getLong("leadInMs", 0L)),
-            RoundNote.fromJson(s.getJsonObject("round")));
-    Map<String, Double> prior = new HashMap<>();
-    checkpoint
-        .getJsonObject("priorAccuracy")
-        .forEach(e -> prior.put(e.getKey(), ((Number) e.getValue()).doubleValue()));
     RoomGame game =
         new RoomGame(
-            checkpoint.getString("code"),
-            UUID.fromString(checkpoint.getString("gameId")),
+            checkpoint.code(),
+            checkpoint.gameId(),
             questions,
-            prior,
-            settings,
+            new HashMap<>(checkpoint.priorAccuracy()),
+            checkpoint.settings(),
             nicknameRules,
             log,
             now);
-    game.phase = Phase.valueOf(checkpoint.getString("phase"));
-    game.index = checkpoint.getInteger("index");
-    game.locked = checkpoint.getBoolean("locked");
-    game.started = checkpoint.getBoolean("started");
-    game.finished = checkpoint.getBoolean("finished");
-    game.phaseEndsAt = checkpoint.getLong("phaseEndsAt");
-    game.pausedRemaining = checkpoint.getLong("pausedRemaining");
-    game.questionShownAt = checkpoint.getLong("questionShownAt");
-    game.questionPausedMs = checkpoint.getLong("questionPausedMs");
-    game.pausedAt = checkpoint.getLong("pausedAt");
-    game.closesAt = checkpoint.getLong("closesAt");
-    game.joinCounter = checkpoint.getLong("joinCounter");
-    game.phaseMessage = checkpoint.getJsonObject("phaseMessage");
-    game.hostPodium = checkpoint.getJsonObject("hostPodium");
-    for (Object o : checkpoint.getJsonArray("players")) {
-      JsonObject p = (JsonObject) o;
-      String accountId = p.getString("accountId");
+    game.phase = checkpoint.phase();
+    game.index = checkpoint.index();
+    game.locked = checkpoint.locked();
+    game.started = checkpoint.started();
+    game.finished = checkpoint.finished();
+    game.phaseEndsAt = checkpoint.phaseEndsAt();
+    game.pausedRemaining = checkpoint.pausedRemaining();
+    game.questionShownAt = checkpoint.questionShownAt();
+    game.questionPausedMs = checkpoint.questionPausedMs();
+    game.pausedAt = checkpoint.pausedAt();
+    game.closesAt = checkpoint.closesAt();
+    game.joinCounter = checkpoint.joinCounter();
+    game.phaseMessage = checkpoint.phaseMessage() == null ? null : checkpoint.phaseMessage().copy();
+    game.hostPodium = checkpoint.hostPodium() == null ? null : checkpoint.hostPodium().copy();
+    for (RoomCheckpoint.Seat p : checkpoint.seats()) {
       Player player =
           new Player(
-              p.getString("id"),
-              UUID.fromString(p.getString("recordId")),
-              p.getString("nickname"),
-              accountId == null ? null : UUID.fromString(accountId),
-              p.getString("resumeKey"),
-              p.getLong("joinOrder"));
-      player.kicked = p.getBoolean("kicked");
-      player.left = p.getBoolean("left");
-      player.score = p.getInteger("score");
-      player.streak = p.getInteger("streak");
-      player.bestStreak = p.getInteger("bestStreak");
-      player.correctCount = p.getInteger("correctCount");
-      player.answeredCount = p.getInteger("answeredCount");
-      player.rankingTimeMs = p.getLong("rankingTimeMs");
-      player.answeredTimeMs = p.getLong("answeredTimeMs");
-      player.lastPoints = p.getInteger("lastPoints");
-      player.lastCorrect = p.getBoolean("lastCorrect");
+              p.id(), p.recordId(), p.nickname(), p.accountId(), p.resumeKey(), p.joinOrder());
+      player.kicked = p.kicked();
+      player.left = p.left();
+      player.score = p.score();
+      player.streak = p.streak();
+      player.bestStreak = p.bestStreak();
+      player.correctCount = p.correctCount();
+      player.answeredCount = p.answeredCount();
+      player.rankingTimeMs = p.rankingTimeMs();
+      player.answeredTimeMs = p.answeredTimeMs();
+      player.lastPoints = p.lastPoints();
+      player.lastCorrect = p.lastCorrect();
       game.players.put(player.id, player);
       game.byResumeKey.put(player.resumeKey, player);
       if (player.seated()) {
@@ -1644,28 +1590,19 @@ public final class RoomGame {
         game.departuresFor(player).add(new Departure(player, now));
       }
     }
+    game.kickedAccounts.addAll(checkpoint.kickedAccounts());
     checkpoint
-        .getJsonArray("kickedAccounts")
-        .forEach(a -> game.kickedAccounts.add(UUID.fromString((String) a)));
-    checkpoint
-        .getJsonObject("answers")
+        .answers()
         .forEach(
-            e -> {
-              JsonObject a = (JsonObject) e.getValue();
-              game.answers.put(
-                  e.getKey(),
-                  new Answer(
-                      Response.from(a),
-                      a.getBoolean("correct"),
-                      a.getLong("responseMs"),
-                      a.getInteger("points")));
-            });
+            (playerId, a) ->
+                game.answers.put(
+                    playerId, new Answer(a.response(), a.correct(), a.responseMs(), a.points())));
     game.rank();
     game.countShown = new long[game.countSlices()];
     Arrays.fill(game.countShown, game.countKey());
-    long down = Math.max(0, now - checkpoint.getLong("takenAt"));
+    long down = Math.max(0, now - checkpoint.takenAt());
     if (game.pausedRemaining < 0 && game.phaseEndsAt != NEVER) {
-      long remaining = Math.max(0, game.phaseEndsAt - checkpoint.getLong("takenAt"));
+      long remaining = Math.max(0, game.phaseEndsAt - checkpoint.takenAt());
       game.phaseEndsAt = now + Math.max(remaining, RESTORE_GRACE_MS);
       if (game.phase == Phase.QUESTION) {
         game.questionPausedMs += down;

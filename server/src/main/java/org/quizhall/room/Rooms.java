@@ -2,7 +2,6 @@ package org.quizhall.room;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 import java.time.Clock;
 import java.util.List;
@@ -121,7 +120,7 @@ public final class Rooms {
                 try {
                   game =
                       RoomGame.restore(
-                          one.checkpoint(),
+                          RoomCheckpoint.fromJson(one.checkpoint()),
                           one.questions(),
                           nicknameRules,
                           gameLog,
@@ -357,11 +356,9 @@ public final class Rooms {
                 release(code);
                 return Future.succeededFuture();
               }
-              JsonObject checkpoint = saved.get().checkpoint();
+              RoomCheckpoint checkpoint = RoomCheckpoint.fromJson(saved.get().checkpoint());
               return checkpoints
-                  .later(
-                      UUID.fromString(checkpoint.getString("gameId")),
-                      checkpoint.getInteger("index"))
+                  .later(checkpoint.gameId(), checkpoint.index())
                   .compose(
                       later -> {
                         RoomGame game =

@@ -41,8 +41,9 @@ class RoomCheckpointTest {
 
   /** Checkpoints travel as JSON text (a jsonb column), so every restore here goes through that. */
   RoomGame restored(RoomGame game, long takenAt, long now) {
-    String stored = game.checkpoint(takenAt).encode();
-    return RoomGame.restore(new JsonObject(stored), QUESTIONS, rules, log, now);
+    String stored = game.checkpoint(takenAt).toJson().encode();
+    return RoomGame.restore(
+        RoomCheckpoint.fromJson(new JsonObject(stored)), QUESTIONS, rules, log, now);
   }
 
   @Test
@@ -139,7 +140,7 @@ class RoomCheckpointTest {
     game.start(T0);
     game.answer(ada.last("welcome").getString("playerId"), "a", 0, Response.choice(2), T0 + SECOND);
     JsonObject checkpoint =
-        game.checkpoint(T0 + 2 * SECOND); // taken after the reveal of question 0
+        game.checkpoint(T0 + 2 * SECOND).toJson(); // taken after the reveal of question 0
     UUID adaRecord = log.joined.get(0).playerId();
     UUID bobRecord = UUID.randomUUID();
     byte[] bobDigest = org.quizhall.account.SessionToken.digest("bob-token");
@@ -150,7 +151,12 @@ class RoomCheckpointTest {
 
     RoomGame again =
         RoomGame.restore(
-            new JsonObject(checkpoint.encode()), QUESTIONS, rules, log, T0 + 10 * SECOND, later);
+            RoomCheckpoint.fromJson(new JsonObject(checkpoint.encode())),
+            QUESTIONS,
+            rules,
+            log,
+            T0 + 10 * SECOND,
+            later);
 
     assertThat(again.playerCount()).isEqualTo(2);
     RecordingChannel bob = new RecordingChannel();
@@ -174,9 +180,74 @@ class RoomCheckpointTest {
   @Test
   @DisplayName("a checkpoint from another version is refused, not misread")
   void unknownVersion() {
-    JsonObject checkpoint = newGame().checkpoint(T0).put("version", 99);
+    JsonObject checkpoint = newGame().checkpoint(T0).toJson().put("version", 99);
 
-    assertThatThrownBy(() -> RoomGame.restore(checkpoint, QUESTIONS, rules, log, T0))
+    assertThatThrownBy(() -> RoomCheckpoint.fromJson(checkpoint))
         .isInstanceOf(IllegalArgumentException.class);
+    JsonObject truncated = newGame().checkpoint(T0).toJson();
+    truncated.remove("players");
+    assertThatThrownBy(() -> RoomCheckpoint.fromJson(truncated))
+        .as("one that is not a whole checkpoint")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The tokens the room gave its players when the stored checkpoint below was written. */
+  private static final String ADA_TOKEN = "u_MWT0UAdr0eu2YrtADqV-FhokUzrs7qXJ9BlYq-Gc8";
+
+  private static final String BOB_TOKEN = "3l8d3g2yhOlfG0EucsvjoW2rBHWy1LN_nj4roVag-xI";
+  private static final String EVE_TOKEN = "F_QtUQ6eOPq42mK34znKH5DYumK-JLi8b62wTZ2mmD4";
+  private static final UUID EVE_ACCOUNT = UUID.fromString("0d7e5a1c-2b44-4f1e-8c3a-5e6f7a8b9c0d");
+
+  @Test
+  @DisplayName(
+      "a checkpoint written by the previous release still restores, and the game carries on")
+  void previousRelease() throws Exception {
+    // Written by the release before checkpoints became a typed record: four joined, Eve (signed
+    // in) was removed in the lobby, Ada answered question 0 right and Bob wrong, and question 1
+    // (20 s, shown at T0 + 6 s) was open with Ada's answer in when it was taken at T0 + 8 s.
+    String stored;
+    try (var in = getClass().getResourceAsStream("/checkpoints/v1-second-question-open.json")) {
+      stored = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    long takenAt = T0 + 8 * SECOND;
+    long now = takenAt + 30 * SECOND;
+    RoomGame again =
+        RoomGame.restore(
+            RoomCheckpoint.fromJson(new JsonObject(stored)), QUESTIONS, rules, log, now);
+
+    assertThat(again.code()).isEqualTo("QZHALL");
+    assertThat(again.phase()).isEqualTo(Phase.QUESTION);
+    assertThat(again.playerCount()).as("Ada, Bob and Cy; Eve was removed").isEqualTo(3);
+    RecordingChannel ada = new RecordingChannel();
+    again.resume(ADA_TOKEN, ada, now);
+    JsonObject welcome = ada.last("welcome");
+    assertThat(welcome.getString("nickname")).isEqualTo("Ada");
+    assertThat(welcome.getInteger("score")).as("question 0 answered right").isPositive();
+    assertThat(welcome.getInteger("streak")).isEqualTo(1);
+    assertThat(welcome.getBoolean("answered")).isTrue();
+    assertThat(welcome.getJsonObject("current").getInteger("index")).isEqualTo(1);
+    assertThat(welcome.getJsonObject("current").getLong("remainingMs"))
+        .as("20 s shown at T0 + 6 s, taken at T0 + 8 s: the room was down, so 18 s are left")
+        .isEqualTo(18 * SECOND);
+    assertThatThrownBy(() -> again.resume(EVE_TOKEN, new RecordingChannel(), now))
+        .isInstanceOf(Problem.class)
+        .hasMessageContaining("removed");
+    assertThatThrownBy(() -> again.join("Eve2", EVE_ACCOUNT, null, new RecordingChannel(), now))
+        .as("a removed account stays out")
+        .isInstanceOf(Problem.class);
+    assertThatThrownBy(() -> again.join("bob", null, null, new RecordingChannel(), now))
+        .isInstanceOf(Problem.class)
+        .hasMessageContaining("already called");
+
+    RecordingChannel bob = new RecordingChannel();
+    again.resume(BOB_TOKEN, bob, now);
+    assertThat(bob.last("welcome").getInteger("score")).as("question 0 answered wrong").isZero();
+    again.answer(
+        bob.last("welcome").getString("playerId"), "b2", 1, Response.choice(0), now + SECOND);
+    assertThat(bob.last("answer_ack").getString("re")).isEqualTo("b2");
+    again.next(now + 2 * SECOND);
+    assertThat(ada.last("reveal").getInteger("answered")).isEqualTo(2);
+    assertThat(ada.last("result").getInteger("streak")).isEqualTo(2);
+    assertThat(bob.last("result").getInteger("streak")).isEqualTo(1);
   }
 }
