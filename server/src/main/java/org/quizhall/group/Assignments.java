@@ -24,6 +24,7 @@ import org.quizhall.deck.QuestionJson;
 import org.quizhall.deck.Response;
 import org.quizhall.deck.RoundAssembler;
 import org.quizhall.game.Games;
+import org.quizhall.game.Scoring;
 import org.quizhall.game.SelfPacedGames;
 import org.quizhall.problem.Problem;
 
@@ -35,7 +36,7 @@ import org.quizhall.problem.Problem;
  */
 public final class Assignments {
 
-  public static final int POINTS = 1000;
+  public static final int POINTS = Scoring.FULL_POINTS;
   public static final Duration LONGEST = Duration.ofDays(60);
 
   private final Pool pool;
@@ -269,11 +270,14 @@ public final class Assignments {
             });
   }
 
-  /** Right scores a flat {@link #POINTS}: there is no shared clock to be fast against. */
+  /**
+   * Scored by the rooms' rules without speed: a right answer is worth the flat full points, since
+   * there is no shared clock to be fast against, and self-paced answers keep no streak.
+   */
   private static SelfPacedGames.Mark mark(Question question, Response response) {
     double credit = Judge.credit(question, response);
     boolean correct = credit >= 1.0;
-    return new SelfPacedGames.Mark(credit, correct, correct ? POINTS : 0);
+    return new SelfPacedGames.Mark(credit, correct, Scoring.points(correct, 0, 0, 1, false));
   }
 
   private static JsonObject reveal(int index, SelfPacedGames.Marked marked) {

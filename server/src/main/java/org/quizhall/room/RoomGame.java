@@ -24,6 +24,7 @@ import org.quizhall.deck.QuestionType;
 import org.quizhall.deck.Response;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.Games;
+import org.quizhall.game.Scoring;
 import org.quizhall.problem.Problem;
 
 /**

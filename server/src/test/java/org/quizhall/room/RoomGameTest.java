@@ -16,6 +16,7 @@ import org.quizhall.deck.Question;
 import org.quizhall.deck.QuestionType;
 import org.quizhall.deck.Response;
 import org.quizhall.deck.Source;
+import org.quizhall.game.Scoring;
 import org.quizhall.problem.Problem;
 
 @DisplayName("The rules of a live room")

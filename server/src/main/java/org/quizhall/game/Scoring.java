@@ -1,4 +1,4 @@
-package org.quizhall.room;
+package org.quizhall.game;
 
 /**
  * Points for one answer. A correct answer earns round(1000 × (1 − (t / T) / 2)): the full 1000 in
