@@ -1,7 +1,6 @@
 package org.quizhall.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.quizhall.testing.Api.errorCode;
 
 import io.vertx.core.Vertx;
@@ -28,6 +27,7 @@ import org.quizhall.app.Quizhall;
 import org.quizhall.deck.QuestionJson;
 import org.quizhall.testing.AnswerKey;
 import org.quizhall.testing.Api;
+import org.quizhall.testing.Eventually;
 import org.quizhall.testing.SocketClient;
 import org.quizhall.testing.TestServer;
 
@@ -468,22 +468,23 @@ class GroupApiTest {
         (who, q) -> q != 1,
         new ArrayList<>());
 
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .untilAsserted(
-            () -> {
-              long cards =
-                  quizhall
-                      .pool()
-                      .preparedQuery(
-                          "SELECT count(*) FROM mastery m JOIN accounts a ON a.id = m.account_id WHERE a.username = $1")
-                      .execute(Tuple.of("ms_learner"))
-                      .await()
-                      .iterator()
-                      .next()
-                      .getLong(0);
-              assertThat(cards).isEqualTo(3);
-            });
+    Eventually.gives(
+        "three cards in the learner's spaced repetition",
+        Duration.ofSeconds(5),
+        () -> {
+          long cards =
+              quizhall
+                  .pool()
+                  .preparedQuery(
+                      "SELECT count(*) FROM mastery m JOIN accounts a ON a.id = m.account_id WHERE a.username = $1")
+                  .execute(Tuple.of("ms_learner"))
+                  .await()
+                  .iterator()
+                  .next()
+                  .getLong(0);
+          assertThat(cards).isEqualTo(3);
+          return cards;
+        });
     long lapsed =
         quizhall
             .pool()
