@@ -143,46 +143,141 @@ public final class Quizhall implements AutoCloseable {
    * the host's browser is on localhost) given rather than read from the machine's interfaces.
    */
   public static Quizhall start(QuizhallConfig config, Clock clock, List<String> networkAddresses) {
-    String registry = "quizhall-" + UUID.randomUUID();
     HazelcastClusterManager manager = config.cluster().map(ClusterNode::manager).orElse(null);
-    Vertx vertx = newVertx(registry, config.cluster(), manager);
-    EmbeddedDatabase embedded = null;
+    Startup startup = new Startup(config, clock, networkAddresses, manager);
     try {
-      DatabaseSettings database;
-      if (config.embeddedDatabase()) {
-        embedded = EmbeddedDatabase.start(config.dataDir());
-        database = new DatabaseSettings(embedded.jdbcUrl(), embedded.user(), embedded.password());
-      } else {
+      return startup.run().await();
+    } catch (RuntimeException e) {
+      startup.abandon();
+      throw e;
+    }
+  }
+
+  /**
+   * Start-up as named steps in one chain, each starting once the one before it has: the database,
+   * its migrations, the capabilities over its pool, the rooms (with those carried on from their
+   * checkpoints), the exam sweeper, and last the HTTP servers, so nothing is served before
+   * everything behind it is ready. What each step makes is kept for the steps after it.
+   */
+  private static final class Startup {
+
+    private final QuizhallConfig config;
+    private final Clock clock;
+    private final List<String> networkAddresses;
+    private final HazelcastClusterManager manager;
+    private final String registry = "quizhall-" + UUID.randomUUID();
+    private final Vertx vertx;
+
+    private EmbeddedDatabase embedded;
+    private DatabaseSettings database;
+    private Pool pool;
+    private Accounts accounts;
+    private Decks decks;
+    private GameWriter writer;
+    private Games games;
+    private MasteryRecorder mastery;
+    private Rooms rooms;
+    private Fsrs fsrs;
+    private Exams exams;
+    private Attempts attempts;
+    private HttpApi.Services services;
+    private Gateway gateway;
+    private final List<HttpApi> http = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Startup(
+        QuizhallConfig config,
+        Clock clock,
+        List<String> networkAddresses,
+        HazelcastClusterManager manager) {
+      this.config = config;
+      this.clock = clock;
+      this.networkAddresses = networkAddresses;
+      this.manager = manager;
+      this.vertx = newVertx(registry, config.cluster(), manager);
+    }
+
+    Future<Quizhall> run() {
+      return step("database", this::database)
+          .compose(v -> step("migrations", this::migrations))
+          .compose(v -> step("capabilities", this::capabilities))
+          .compose(v -> step("sample decks", this::sampleDecks))
+          .compose(v -> step("rooms", this::rooms))
+          .compose(v -> step("exam sweeper", this::examSweeper))
+          .compose(v -> step("services", this::services))
+          .compose(v -> step("http", this::http))
+          .map(v -> ready());
+    }
+
+    /** A step; when it fails, the log names it before the failure itself is thrown by start. */
+    private static Future<Void> step(String name, java.util.function.Supplier<Future<?>> step) {
+      Future<?> started;
+      try {
+        started = step.get();
+      } catch (RuntimeException e) {
+        started = Future.failedFuture(e);
+      }
+      return started
+          .<Void>mapEmpty()
+          .onFailure(e -> log.warn("Start-up stopped at the {} step", name));
+    }
+
+    /** The embedded PostgreSQL (a process of its own, started off the event loops) or the URL. */
+    private Future<?> database() {
+      if (!config.embeddedDatabase()) {
         database =
             new DatabaseSettings(
                 config.databaseUrl().orElseThrow(),
                 config.databaseUser(),
                 config.databasePassword());
+        return Future.succeededFuture();
       }
-      Migrations.migrate(database);
-      Pool pool =
+      return vertx.executeBlocking(
+          () -> {
+            embedded = EmbeddedDatabase.start(config.dataDir());
+            database =
+                new DatabaseSettings(embedded.jdbcUrl(), embedded.user(), embedded.password());
+            return null;
+          });
+    }
+
+    /** Flyway over JDBC, which blocks: on a worker. */
+    private Future<?> migrations() {
+      return vertx.executeBlocking(
+          () -> {
+            Migrations.migrate(database);
+            return null;
+          });
+    }
+
+    private Future<?> capabilities() {
+      pool =
           PgBuilder.pool()
               .with(new PoolOptions().setMaxSize(config.databasePoolSize()).setName("quizhall"))
               .connectingTo(database.connectOptions())
               .using(vertx)
               .build();
-      Accounts accounts =
-          new Accounts(vertx, pool, new PasswordHasher(), clock, config.sessionTtl());
-      Decks decks =
+      accounts = new Accounts(vertx, pool, new PasswordHasher(), clock, config.sessionTtl());
+      decks =
           new Decks(
               pool,
               new ImportQueue(
                   vertx, io.vertx.micrometer.backends.BackendRegistries.getNow(registry)),
               clock);
-      SampleDecks.importAll(decks);
-      GameWriter writer = new GameWriter(vertx, pool, config.writeQueueLimit());
-      Games games = new Games(pool, writer, clock);
-      GameHistory history = new GameHistory(pool, writer);
-      ItemAnalysis itemAnalysis = new ItemAnalysis(vertx, pool, writer);
-      Fsrs fsrs = new Fsrs();
-      MasteryRecorder mastery = new MasteryRecorder(vertx, pool, fsrs);
-      Groups groups = new Groups(pool);
-      Rooms rooms =
+      writer = new GameWriter(vertx, pool, config.writeQueueLimit());
+      games = new Games(pool, writer, clock);
+      fsrs = new Fsrs();
+      mastery = new MasteryRecorder(vertx, pool, fsrs);
+      exams = new Exams(pool, decks, clock);
+      attempts = new Attempts(pool, exams, decks, mastery, clock);
+      return Future.succeededFuture();
+    }
+
+    private Future<?> sampleDecks() {
+      return SampleDecks.importAll(decks);
+    }
+
+    private Future<?> rooms() {
+      rooms =
           new Rooms(
               vertx,
               clock,
@@ -193,11 +288,25 @@ public final class Quizhall implements AutoCloseable {
       if (manager != null) {
         ClusterNode.onNodeLeft(manager, rooms::nodeLeft);
       }
-      rooms.start().await();
-      int restored = rooms.restoreAll().await();
-      if (restored > 0) {
-        log.info("{} open rooms carried on from their checkpoints", restored);
-      }
+      return rooms
+          .start()
+          .compose(v -> rooms.restoreAll())
+          .onSuccess(
+              restored -> {
+                if (restored > 0) {
+                  log.info("{} open rooms carried on from their checkpoints", restored);
+                }
+              });
+    }
+
+    /** Attempts whose time ran out while nobody looked are submitted by a worker. */
+    private Future<?> examSweeper() {
+      return vertx.deployVerticle(
+          new ExamSweeper(attempts),
+          new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+    }
+
+    private Future<?> services() {
       ClientAddress clientAddress = ClientAddress.trusting(config.trustedProxies());
       // Limits run on the wall clock, as attackers do: the game clock may be held still in tests.
       RateLimits limits =
@@ -205,7 +314,7 @@ public final class Quizhall implements AutoCloseable {
               ? RateLimits.clustered(manager.getHazelcastInstance(), System::currentTimeMillis)
               : RateLimits.local(System::currentTimeMillis);
       vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
-      Gateway gateway =
+      gateway =
           new Gateway(vertx, rooms, accounts, config.allowedOrigins(), clientAddress::of, limits);
       LimitHits limitHits = new LimitHits();
       QuizhallMetrics.register(
@@ -214,16 +323,10 @@ public final class Quizhall implements AutoCloseable {
           gateway,
           writer,
           limitHits);
-      Exams exams = new Exams(pool, decks, clock);
-      Attempts attempts = new Attempts(pool, exams, decks, mastery, clock);
-      // Attempts whose time ran out while nobody looked are submitted by a worker, off the event
-      // loops.
-      vertx
-          .deployVerticle(
-              new ExamSweeper(attempts),
-              new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-          .await();
-      HttpApi.Services services =
+      GameHistory history = new GameHistory(pool, writer);
+      ItemAnalysis itemAnalysis = new ItemAnalysis(vertx, pool, writer);
+      Groups groups = new Groups(pool);
+      services =
           new HttpApi.Services(
               pool,
               writer,
@@ -257,23 +360,27 @@ public final class Quizhall implements AutoCloseable {
               new QuestionFlags(pool, writer, clock),
               exams,
               attempts);
-      // Vert.x shares a port among servers that name the same one; servers on port 0 would each
-      // bind a
-      // random port of their own, while a negative port is one random port, bound once by the OS
-      // and
-      // shared by every instance that names it (no port picked here and raced for at bind time).
-      int port = config.httpPort() == 0 ? -1 : config.httpPort();
-      List<HttpApi> http = new java.util.concurrent.CopyOnWriteArrayList<>();
-      vertx
-          .deployVerticle(
-              () -> {
-                HttpApi api = new HttpApi(config.httpHost(), port, services, registry);
-                http.add(api);
-                return api;
-              },
-              new DeploymentOptions().setInstances(HTTP_INSTANCES))
-          .await();
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
+      return Future.succeededFuture();
+    }
+
+    /**
+     * One HTTP/WebSocket verticle per event loop. Vert.x shares a port among servers that name the
+     * same one; servers on port 0 would each bind a random port of their own, while a negative port
+     * is one random port, bound once by the OS and shared by every instance that names it.
+     */
+    private Future<?> http() {
+      int port = config.httpPort() == 0 ? -1 : config.httpPort();
+      return vertx.deployVerticle(
+          () -> {
+            HttpApi api = new HttpApi(config.httpHost(), port, services, registry);
+            http.add(api);
+            return api;
+          },
+          new DeploymentOptions().setInstances(HTTP_INSTANCES));
+    }
+
+    private Quizhall ready() {
       if (config.publicUrl().isEmpty() && !networkAddresses.isEmpty()) {
         log.info(
             "Phones on this machine's network open http://{}:{} (set {} for another address)",
@@ -282,12 +389,14 @@ public final class Quizhall implements AutoCloseable {
             QuizhallConfig.PUBLIC_URL);
       }
       return new Quizhall(vertx, config, embedded, pool, http, writer, rooms, gateway);
-    } catch (RuntimeException e) {
+    }
+
+    /** After a failed step: what was started is stopped again. */
+    void abandon() {
       vertx.close().await();
       if (embedded != null) {
         embedded.close();
       }
-      throw e;
     }
   }
 

@@ -24,15 +24,24 @@ final class SampleDecks {
 
   private SampleDecks() {}
 
-  /** Imports each sample not yet in the database. Blocks; call before serving. */
-  static void importAll(Decks decks) {
+  /** Imports each sample not yet in the database, one after another. */
+  static io.vertx.core.Future<Void> importAll(Decks decks) {
+    io.vertx.core.Future<Void> done = io.vertx.core.Future.succeededFuture();
     for (Sample sample : SAMPLES) {
-      boolean imported =
-          decks.importSample(sample.key(), sample.title(), read(sample.resource())).await();
-      if (imported) {
-        log.info("Imported the sample deck '{}'", sample.title());
-      }
+      done =
+          done.compose(
+              v ->
+                  decks
+                      .importSample(sample.key(), sample.title(), read(sample.resource()))
+                      .map(
+                          imported -> {
+                            if (imported) {
+                              log.info("Imported the sample deck '{}'", sample.title());
+                            }
+                            return null;
+                          }));
     }
+    return done;
   }
 
   private static String read(String resource) {
