@@ -323,8 +323,8 @@ public final class Quizhall implements AutoCloseable {
           gateway,
           writer,
           limitHits);
-      GameHistory history = new GameHistory(pool, writer);
-      ItemAnalysis itemAnalysis = new ItemAnalysis(vertx, pool, writer);
+      GameHistory history = new GameHistory(pool, writer, clock);
+      ItemAnalysis itemAnalysis = new ItemAnalysis(vertx, pool, writer, clock);
       Groups groups = new Groups(pool);
       services =
           new HttpApi.Services(

@@ -57,7 +57,10 @@ public final class GameHistory {
   private final Pool pool;
   private final GameWriter writer;
 
-  public GameHistory(Pool pool, GameWriter writer) {
+  private final java.time.Clock clock;
+
+  public GameHistory(Pool pool, GameWriter writer, java.time.Clock clock) {
+    this.clock = clock;
     this.pool = pool;
     this.writer = writer;
   }
@@ -98,7 +101,10 @@ public final class GameHistory {
   public Future<List<BestGame>> bestOnDeck(UUID deckId) {
     return writer
         .drainedWithin()
-        .compose(settled -> pool.preparedQuery(GameSql.BEST_ON_DECK).execute(Tuple.of(deckId)))
+        .compose(
+            settled ->
+                pool.preparedQuery(GameSql.BEST_ON_DECK)
+                    .execute(Tuple.of(deckId, GameSql.at(clock))))
         .map(
             rows -> {
               List<BestGame> best = new ArrayList<>();
@@ -136,7 +142,7 @@ public final class GameHistory {
                           });
               Future<List<PlayedGame>> history =
                   pool.preparedQuery(GameSql.PERSON_HISTORY)
-                      .execute(Tuple.of(account))
+                      .execute(Tuple.of(account, GameSql.at(clock)))
                       .map(
                           rows -> {
                             List<PlayedGame> games = new ArrayList<>();

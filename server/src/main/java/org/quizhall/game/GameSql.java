@@ -33,7 +33,7 @@ final class GameSql {
    * token.
    */
   static final String CAN_READ =
-      "SELECT g.id, coalesce(g.host_id = $2, false) AS is_host, coalesce(g.ended_at <= now(), false) AS ended"
+      "SELECT g.id, coalesce(g.host_id = $2, false) AS is_host, coalesce(g.ended_at <= $4, false) AS ended"
           + " FROM games g WHERE g.id = $1 AND (g.host_id = $2"
           + " OR EXISTS (SELECT 1 FROM game_players p WHERE p.game_id = g.id"
           + " AND (p.account_id = $2 OR p.resume_hash = $3)))";
@@ -54,7 +54,7 @@ final class GameSql {
           // them in the
           // lobby) has no line in its results.
           + " HAVING count(a.*) > 0 OR p.final_rank IS NOT NULL"
-          + " OR NOT EXISTS (SELECT 1 FROM games g WHERE g.id = $1 AND g.ended_at <= now())"
+          + " OR NOT EXISTS (SELECT 1 FROM games g WHERE g.id = $1 AND g.ended_at <= $2)"
           + " ORDER BY p.final_rank NULLS LAST, score DESC, total_response_ms, p.joined_at";
 
   static final String QUESTIONS =
@@ -72,8 +72,8 @@ final class GameSql {
    */
   static final String QUESTIONS_IN_PLAY =
       "SELECT DISTINCT q.question_id FROM game_questions q JOIN games g ON g.id = q.game_id"
-          + " WHERE g.deck_id = $1 AND (g.ended_at IS NULL AND g.created_at > now() - interval '12 hours'"
-          + " OR g.ended_at > now() AND EXISTS (SELECT 1 FROM assignments a JOIN group_members m"
+          + " WHERE g.deck_id = $1 AND (g.ended_at IS NULL AND g.created_at > $3::timestamptz - interval '12 hours'"
+          + " OR g.ended_at > $3 AND EXISTS (SELECT 1 FROM assignments a JOIN group_members m"
           + " ON m.group_id = a.group_id WHERE a.game_id = g.id AND m.account_id = $2))";
 
   /**
@@ -87,7 +87,7 @@ final class GameSql {
           + " (SELECT count(*) FROM game_players p WHERE p.game_id = g.id)::int AS players"
           + " FROM games g LEFT JOIN decks d ON d.id = g.deck_id"
           + " WHERE (g.host_id = $1 OR g.group_id = $2) AND g.ended_at IS NULL"
-          + " AND g.created_at > now() - interval '12 hours' ORDER BY g.created_at DESC LIMIT 50";
+          + " AND g.created_at > $3::timestamptz - interval '12 hours' ORDER BY g.created_at DESC LIMIT 50";
 
   /** Whether the caller hosted the game (or only played in it), and whether they own its deck. */
   static final String SHEET_ACCESS =
@@ -136,7 +136,7 @@ final class GameSql {
   static final String BEST_ON_DECK =
       "SELECT p.nickname, p.final_score, p.correct_count, p.answered_count, g.ended_at FROM games g"
           + " JOIN game_players p ON p.game_id = g.id"
-          + " WHERE g.deck_id = $1 AND g.group_id IS NULL AND g.ended_at <= now()"
+          + " WHERE g.deck_id = $1 AND g.group_id IS NULL AND g.ended_at <= $2"
           + " AND p.final_score IS NOT NULL AND NOT p.self_paced"
           + " ORDER BY p.final_score DESC, g.ended_at LIMIT 20";
 
@@ -152,7 +152,7 @@ final class GameSql {
           + " p.answered_count, g.ended_at,"
           + " (SELECT count(*) FROM game_players o WHERE o.game_id = g.id)::int AS players"
           + " FROM game_players p JOIN games g ON g.id = p.game_id LEFT JOIN decks d ON d.id = g.deck_id"
-          + " WHERE p.account_id = $1 AND g.ended_at <= now() ORDER BY g.ended_at DESC LIMIT 50";
+          + " WHERE p.account_id = $1 AND g.ended_at <= $2 ORDER BY g.ended_at DESC LIMIT 50";
 
   /**
    * The share of signed-in players' answers that were right, per deck question, over group $1's
@@ -212,4 +212,13 @@ final class GameSql {
       "SELECT p.nickname, p.final_score, p.correct_count, p.answered_count FROM game_players p"
           + " WHERE p.game_id = $1 AND p.self_paced"
           + " ORDER BY p.final_score DESC, p.answered_count, p.joined_at LIMIT 100";
+
+  /**
+   * The injected clock's time as a query parameter: which games have ended, which are recent, is
+   * decided by the server's one clock, never by the database's now(), which a test clock does not
+   * move. now() is left only where a row records when it was written.
+   */
+  static java.time.OffsetDateTime at(java.time.Clock clock) {
+    return java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+  }
 }

@@ -61,6 +61,11 @@ public final class Games {
   private final GameWriter writer;
   private final java.time.Clock clock;
 
+  /** The server's clock, which every query that asks whether a game has ended goes by. */
+  public java.time.Clock clock() {
+    return clock;
+  }
+
   public Games(Pool pool, GameWriter writer, java.time.Clock clock) {
     this.pool = pool;
     this.writer = writer;
@@ -90,7 +95,7 @@ public final class Games {
    */
   public Future<java.util.Set<String>> questionsInPlay(UUID deckId, UUID account) {
     return pool.preparedQuery(GameSql.QUESTIONS_IN_PLAY)
-        .execute(Tuple.of(deckId, account))
+        .execute(Tuple.of(deckId, account, GameSql.at(clock)))
         .map(
             rows -> {
               java.util.Set<String> ids = new java.util.HashSet<>();
@@ -114,12 +119,12 @@ public final class Games {
 
   /** The unfinished games an account hosted, newest first: see {@link GameSql#UNFINISHED_GAMES}. */
   public Future<List<Unfinished>> unfinishedHostedBy(UUID hostId) {
-    return unfinished(Tuple.tuple().addUUID(hostId).addUUID(null));
+    return unfinished(Tuple.tuple().addUUID(hostId).addUUID(null).addValue(GameSql.at(clock)));
   }
 
   /** The unfinished games played in a group, newest first. */
   public Future<List<Unfinished>> unfinishedInGroup(UUID groupId) {
-    return unfinished(Tuple.tuple().addUUID(null).addUUID(groupId));
+    return unfinished(Tuple.tuple().addUUID(null).addUUID(groupId).addValue(GameSql.at(clock)));
   }
 
   private Future<List<Unfinished>> unfinished(Tuple who) {
@@ -182,7 +187,8 @@ public final class Games {
                         Tuple.of(
                             gameId,
                             accountId,
-                            resumeDigest == null ? null : Buffer.buffer(resumeDigest))))
+                            resumeDigest == null ? null : Buffer.buffer(resumeDigest),
+                            GameSql.at(clock))))
         .compose(
             allowed -> {
               if (allowed.size() == 0) {
@@ -209,7 +215,7 @@ public final class Games {
             .map(rows -> rows.iterator().next());
     Future<List<PlayerResult>> players =
         pool.preparedQuery(GameSql.PLAYER_RESULTS)
-            .execute(Tuple.of(gameId))
+            .execute(Tuple.of(gameId, GameSql.at(clock)))
             .map(
                 rows -> {
                   List<PlayerResult> out = new ArrayList<>();

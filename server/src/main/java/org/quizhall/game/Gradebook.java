@@ -27,7 +27,10 @@ public final class Gradebook {
   private final Pool pool;
   private final GameWriter writer;
 
-  public Gradebook(io.vertx.core.Vertx vertx, Pool pool, GameWriter writer) {
+  private final java.time.Clock clock;
+
+  public Gradebook(io.vertx.core.Vertx vertx, Pool pool, GameWriter writer, java.time.Clock clock) {
+    this.clock = clock;
     this.vertx = vertx;
     this.pool = pool;
     this.writer = writer;
@@ -83,7 +86,8 @@ public final class Gradebook {
               boolean ownsDeck = row.getBoolean("owns_deck");
               Future<RowSet<Row>> game = pool.preparedQuery(GameSql.GAME).execute(Tuple.of(gameId));
               Future<RowSet<Row>> players =
-                  pool.preparedQuery(GameSql.PLAYER_RESULTS).execute(Tuple.of(gameId));
+                  pool.preparedQuery(GameSql.PLAYER_RESULTS)
+                      .execute(Tuple.of(gameId, GameSql.at(clock)));
               Future<RowSet<Row>> questions =
                   pool.preparedQuery(GameSql.QUESTIONS).execute(Tuple.of(gameId));
               Future<RowSet<Row>> answers =

@@ -46,7 +46,10 @@ public final class ItemAnalysis {
   private final Pool pool;
   private final GameWriter writer;
 
-  public ItemAnalysis(Vertx vertx, Pool pool, GameWriter writer) {
+  private final java.time.Clock clock;
+
+  public ItemAnalysis(Vertx vertx, Pool pool, GameWriter writer, java.time.Clock clock) {
+    this.clock = clock;
     this.vertx = vertx;
     this.pool = pool;
     this.writer = writer;
@@ -183,9 +186,9 @@ public final class ItemAnalysis {
   private Future<Void> fold(UUID deckId) {
     // Most reads find nothing new: one cheap look saves the transaction and its lock.
     return pool.preparedQuery(
-            "SELECT EXISTS (SELECT 1 FROM games WHERE deck_id = $1 AND analysed_at IS NULL AND ended_at <= now())"
+            "SELECT EXISTS (SELECT 1 FROM games WHERE deck_id = $1 AND analysed_at IS NULL AND ended_at <= $2)"
                 + " OR EXISTS (SELECT 1 FROM practice_answers WHERE deck_id = $1 AND NOT analysed) AS pending")
-        .execute(Tuple.of(deckId))
+        .execute(Tuple.of(deckId, GameSql.at(clock)))
         .compose(
             rows ->
                 rows.iterator().next().getBoolean("pending")
@@ -219,8 +222,8 @@ public final class ItemAnalysis {
     return connection
         .preparedQuery(
             "UPDATE games SET analysed_at = now() WHERE id IN (SELECT id FROM games WHERE deck_id = $1"
-                + " AND analysed_at IS NULL AND ended_at <= now() LIMIT $2) RETURNING id")
-        .execute(Tuple.of(deckId, GAME_BATCH))
+                + " AND analysed_at IS NULL AND ended_at <= $3 LIMIT $2) RETURNING id")
+        .execute(Tuple.of(deckId, GAME_BATCH, GameSql.at(clock)))
         .compose(
             games -> {
               List<UUID> ids = new ArrayList<>();

@@ -54,7 +54,7 @@ public final class QuestionFlags {
         .compose(
             v ->
                 pool.preparedQuery(
-                        "SELECT p.id AS player_id, q.question_id, coalesce(g.ended_at <= now(), false) AS ended,"
+                        "SELECT p.id AS player_id, q.question_id, coalesce(g.ended_at <= $5, false) AS ended,"
                             + " EXISTS (SELECT 1 FROM answers a WHERE a.game_id = g.id AND a.player_id = p.id"
                             + " AND a.question_index = $4) AS answered,"
                             + " EXISTS (SELECT 1 FROM answers a WHERE a.game_id = g.id AND a.question_index > $4) AS moved_on,"
@@ -68,7 +68,8 @@ public final class QuestionFlags {
                             gameId,
                             accountId,
                             resumeDigest == null ? null : Buffer.buffer(resumeDigest),
-                            index)))
+                            index,
+                            GameSql.at(clock))))
         .compose(
             rows -> {
               if (rows.size() == 0) {

@@ -124,7 +124,8 @@ public final class HttpApi extends VerticleBase {
             services.games(),
             identity,
             services.flags(),
-            new org.quizhall.game.Gradebook(vertx, services.pool(), services.writer()))
+            new org.quizhall.game.Gradebook(
+                vertx, services.pool(), services.writer(), services.games().clock()))
         .mount(router);
     new JoinCodes(services.rooms(), services.gateway(), services.clientAddress(), site)
         .mount(router);

@@ -51,9 +51,11 @@ class GradebookApiTest {
   private static UUID game;
   private static List<JsonObject> questions;
 
+  private static final TestClock CLOCK = new TestClock(Instant.parse("2026-12-02T10:00:00Z"));
+
   @BeforeAll
   static void start(Vertx vertx) {
-    quizhall = TestServer.start(new TestClock(Instant.parse("2026-12-02T10:00:00Z")));
+    quizhall = TestServer.start(CLOCK);
     api = new Api(vertx, quizhall.httpPort());
     host = api.signUpAndIn("grading_host", "who missed what");
     player = api.signUpAndIn("graded_player", "only my own answers");
@@ -88,7 +90,8 @@ class GradebookApiTest {
       {1, null, "enzyme"}
     };
     game =
-        GameFixture.game(quizhall.pool(), 1, deck, hostId, questions, picks, true, null, playerId);
+        GameFixture.game(
+            quizhall.pool(), CLOCK, 1, deck, hostId, questions, picks, true, null, playerId);
   }
 
   private static JsonObject add(JsonObject body) {

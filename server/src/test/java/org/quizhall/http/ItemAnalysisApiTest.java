@@ -48,9 +48,11 @@ class ItemAnalysisApiTest {
   private static String owner;
   private static UUID ownerId;
 
+  private static final TestClock CLOCK = new TestClock(Instant.parse("2026-12-02T09:00:00Z"));
+
   @BeforeAll
   static void start(Vertx vertx) {
-    quizhall = TestServer.start(new TestClock(Instant.parse("2026-12-02T09:00:00Z")));
+    quizhall = TestServer.start(CLOCK);
     api = new Api(vertx, quizhall.httpPort());
     owner = api.signUpAndIn("item_analyst", "which questions are bad");
     ownerId = UUID.fromString(api.get("/api/me", owner).bodyAsJsonObject().getString("id"));
@@ -94,7 +96,7 @@ class ItemAnalysisApiTest {
       boxed[p] =
           java.util.Arrays.stream(picks[p]).mapToObj(i -> i < 0 ? null : (Object) i).toArray();
     }
-    return GameFixture.game(quizhall.pool(), number, deck, ownerId, questions, boxed, ended);
+    return GameFixture.game(quizhall.pool(), CLOCK, number, deck, ownerId, questions, boxed, ended);
   }
 
   private static JsonObject figuresOf(String deck, String questionId) {

@@ -30,14 +30,16 @@ public final class GameFixture {
   }
 
   /**
-   * A game hosted by {@code host}, finished an hour ago (or still running when {@code ended} is
-   * false), asking the owner's views of {@code questions}. {@code picks[p][q]} is what player p
-   * answered to question q: an Integer option index, a List of indices (multiple response,
-   * ordering, matching), a String (typed), or null for no answer. Answer p takes {@code 1000 * (p +
-   * 1)} ms. {@code accounts}, if given, signs player p in as {@code accounts[p]}.
+   * A game hosted by {@code host}, finished an hour before {@code clock}'s now, the server's clock
+   * (or still running when {@code ended} is false), asking the owner's views of {@code questions}.
+   * {@code picks[p][q]} is what player p answered to question q: an Integer option index, a List of
+   * indices (multiple response, ordering, matching), a String (typed), or null for no answer.
+   * Answer p takes {@code 1000 * (p + 1)} ms. {@code accounts}, if given, signs player p in as
+   * {@code accounts[p]}.
    */
   public static UUID game(
       Pool pool,
+      java.time.Clock clock,
       int number,
       String deck,
       UUID host,
@@ -46,7 +48,7 @@ public final class GameFixture {
       boolean ended,
       UUID... accounts) {
     UUID game = UUID.randomUUID();
-    OffsetDateTime hourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1);
+    OffsetDateTime hourAgo = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).minusHours(1);
     pool.preparedQuery(
             "INSERT INTO games (id, room_code, deck_id, host_id, settings, started_at, ended_at)"
                 + " VALUES ($1, $2, $3, $4, '{}', $5, $6)")

@@ -366,7 +366,7 @@ class DeckEditorInTheBrowserTest {
     java.util.UUID hostId =
         java.util.UUID.fromString(api.get("/api/me", token).bodyAsJsonObject().getString("id"));
     org.quizhall.testing.GameFixture.game(
-        quizhall.pool(), 7, deck, hostId, List.of(now), picks, true);
+        quizhall.pool(), Clock.systemUTC(), 7, deck, hostId, List.of(now), picks, true);
 
     teacher.go("/decks/" + deck);
     String card = ".edit-question[data-id='" + asked.getString("id") + "']";
