@@ -376,7 +376,27 @@ final class ListQuestions {
         subject.isEmpty() || wholeNotes || NotesIndex.mentions(lead, subject)
             ? ""
             : " of " + subject;
-    return item + " is one of the " + Prompts.lowerFirst(lead, index) + of + ".";
+    String field = wholeNotes && of.isEmpty() ? fieldOf(owner.text(), lead) : "";
+    return item + " is one of the " + field + Prompts.lowerFirst(lead, index) + of + ".";
+  }
+
+  /**
+   * Notes titled with one plural common noun ("Databases") name the field their lists belong to:
+   * "Hash is one of the database index types", where "the index types" alone does not say whose.
+   * Empty for any other title.
+   */
+  private static String fieldOf(String title, String lead) {
+    String t = title.strip();
+    boolean plainPlural =
+        t.length() > 4
+            && t.chars().allMatch(Character::isLetter)
+            && Character.isUpperCase(t.charAt(0))
+            && t.substring(1).equals(t.substring(1).toLowerCase(java.util.Locale.ROOT))
+            && t.endsWith("s")
+            && !t.endsWith("ss")
+            && !t.endsWith("ics");
+    String singular = t.substring(0, t.length() - 1).toLowerCase(java.util.Locale.ROOT);
+    return plainPlural && !NotesIndex.mentions(lead, singular) ? singular + " " : "";
   }
 
   /**

@@ -385,6 +385,25 @@ final class Prompts {
   private static final Set<String> TIME_UNITS =
       Set.of("second", "minute", "hour", "day", "millisecond");
 
+  private static final java.util.regex.Pattern SIZE_WORDS =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(size|block|chunk|storage|memory|disk|file|ram|volume|object)s?\\b");
+
+  /**
+   * "128 Mb" said of a block size is 128 MB: notes write the bit's small b for the byte, and a
+   * question that asks "in Mb" asks for megabits. A rate ("Mbps") or a line that names no size
+   * keeps its unit as written.
+   */
+  static String sizeUnit(String unit, String line) {
+    boolean smallB =
+        unit.length() == 2
+            && "KMGTP".indexOf(Character.toUpperCase(unit.charAt(0))) >= 0
+            && unit.charAt(1) == 'b';
+    return smallB && SIZE_WORDS.matcher(line).find()
+        ? Character.toUpperCase(unit.charAt(0)) + "B"
+        : unit;
+  }
+
   /**
    * A limit noted as a fragment under its subject, asked as the question it stands for: "Amazon ML:
    * Soft limit up to 5 simultaneous jobs" as "What is the soft limit on the number of simultaneous
@@ -421,7 +440,7 @@ final class Prompts {
             && !data
             && Character.isLetter(m.unitRaw().charAt(0))
             && m.unitRaw().length() > 2;
-    String in = time ? m.unit() + "s" : m.unitRaw();
+    String in = time ? m.unit() + "s" : sizeUnit(m.unitRaw(), text);
     String lower = before.toLowerCase(Locale.ROOT);
     if (UP_TO.contains(lower)) {
       if (counted) {

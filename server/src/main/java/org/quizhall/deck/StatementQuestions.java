@@ -417,6 +417,13 @@ final class StatementQuestions {
       where =
           Prompts.subjectOf(index, p, blanked.replace(Prompts.BLANK, "").replaceAll("\\s+", " "));
     }
+    if (modifiesAGeneralWord(text.substring(end))) {
+      out.skip(
+          node,
+          "the blank only qualifies a word as general as “data”, which many other names fit as"
+              + " well");
+      return;
+    }
     if (Prompts.oneOfMany(text.substring(end))) {
       out.skip(
           node,
@@ -591,6 +598,21 @@ final class StatementQuestions {
     }
     String after = text.substring(end).strip();
     return after.isEmpty() || after.split("\\s+").length < 3;
+  }
+
+  private static final Set<String> GENERAL_WORDS =
+      Set.of("data", "files", "file", "objects", "records", "information", "content", "traffic");
+
+  /**
+   * "based on how ___ data is organized": a name that only qualifies "data" leaves the blank open
+   * to every other place data is kept ("the", "your", "HDFS"); "a ___ metastore" names a thing of
+   * its own and stays.
+   */
+  static boolean modifiesAGeneralWord(String afterBlank) {
+    String after = afterBlank.stripLeading();
+    int space = after.indexOf(' ');
+    String next = (space < 0 ? after : after.substring(0, space)).toLowerCase(Locale.ROOT);
+    return GENERAL_WORDS.contains(next.replaceAll("[^a-z]", ""));
   }
 
   /** "Athena, Redshift, EMR" or "DynamoDB or S3": any of the alternatives would fit the blank. */

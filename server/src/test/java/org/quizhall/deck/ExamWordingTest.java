@@ -929,4 +929,45 @@ class ExamWordingTest {
                     && p.endsWith(" is one of the components of Spark."))
         .noneMatch(p -> p.contains("the Spark Components"));
   }
+
+  @Test
+  @DisplayName("a size the notes give in Mb is asked in MB, and a rate keeps its bits")
+  void sizesInBytes() {
+    assertThat(Prompts.sizeUnit("Mb", "Data block (chunk) size is 128 Mb")).isEqualTo("MB");
+    assertThat(Prompts.sizeUnit("Mb", "Uplink of 100 Mb per second")).isEqualTo("Mb");
+    assertThat(Prompts.sizeUnit("GB", "Soft limit up to 100 GB training data")).isEqualTo("GB");
+    List<Question> questions =
+        deck(
+            """
+                Amazon EMR
+                EMR Storage
+                - HDFS is distributed across the cluster
+                - Data block (chunk) size is 128 Mb
+                - Stored on the core nodes
+                """);
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .anyMatch(p -> p.endsWith(", in MB?"))
+        .noneMatch(p -> p.contains("in Mb"));
+  }
+
+  @Test
+  @DisplayName("notes titled with a field name the field of their lists in a true or false")
+  void fieldOfTheNotes() {
+    assertThat(deck(SampleNotes.read("/notes/mixed.md")))
+        .extracting(Question::prompt)
+        .anyMatch(p -> p.matches("True or false\\? .+ is one of the database index types\\."))
+        .noneMatch(p -> p.endsWith(" is one of the index types."));
+  }
+
+  @Test
+  @DisplayName("no typed blank for a name that only qualifies a word as general as data")
+  void blanksThatQualifyData() {
+    assertThat(StatementQuestions.modifiesAGeneralWord(" data is organized")).isTrue();
+    assertThat(StatementQuestions.modifiesAGeneralWord(" metastore into Glue")).isFalse();
+    assertThat(sample())
+        .filteredOn(q -> q.type() == QuestionType.TYPED)
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("_____ data"));
+  }
 }
