@@ -28,7 +28,8 @@ public final class RoundAssembler {
           MatchingQuestions.KIND,
           ListQuestions.CHOOSE_TWO,
           ScenarioQuestions.COMPARISON,
-          ScenarioQuestions.SCENARIO);
+          ScenarioQuestions.SCENARIO,
+          ListQuestions.ODD);
 
   /**
    * A round holds at most one true/false question in this many while questions of other kinds
@@ -169,14 +170,15 @@ public final class RoundAssembler {
       boolean trueFalseAllowed,
       boolean lastResort) {
     List<String> order = new ArrayList<>(kinds.keySet());
-    // Least used first; among equals, and while they are under a third of the round, the kinds that
-    // test
-    // more than recall of one line (ordering, matching, choose two, comparison, scenario).
+    // While they are under a third of the round, the kinds that test more than recall of one line
+    // (ordering, matching, choose two, comparison, scenario, odd one out) come first; then the
+    // least used kind.
     long understanding = round.stream().filter(r -> UNDERSTANDING.contains(r.kind())).count();
     boolean wantMore = understanding * 3 < round.size() + 1;
     order.sort(
-        java.util.Comparator.<String>comparingInt(k -> kindCounts.getOrDefault(k, 0))
-            .thenComparingInt(k -> wantMore && UNDERSTANDING.contains(k) ? 0 : 1));
+        java.util.Comparator.<String>comparingInt(
+                k -> wantMore && UNDERSTANDING.contains(k) ? 0 : 1)
+            .thenComparingInt(k -> kindCounts.getOrDefault(k, 0)));
     for (String kind : order) {
       Deque<Question> queue = kinds.get(kind);
       for (java.util.Iterator<Question> it = queue.iterator(); it.hasNext(); ) {

@@ -383,4 +383,16 @@ class RoundAssemblerTest {
             3L);
     assertThat(ranges.questions()).isNotNull();
   }
+
+  @Test
+  @DisplayName(
+      "a round of the sample deck gives at least a quarter of its questions to the kinds that test understanding")
+  void understandingFirst() {
+    for (long seed = 1; seed <= 4; seed++) {
+      List<Question> round = RoundAssembler.assemble(deck.questions(), 20, Set.of(), seed);
+      assertThat(round.stream().filter(q -> RoundAssembler.UNDERSTANDING.contains(q.kind())))
+          .as("seed %d: %s", seed, round.stream().map(Question::kind).toList())
+          .hasSizeGreaterThanOrEqualTo(5);
+    }
+  }
 }
