@@ -2,7 +2,7 @@
 import { fill, h, plural } from '../dom.js';
 import { request } from '../api.js';
 import { confirmButton, messageLine, signedIn, when } from '../ui/gate.js';
-import { passMarkText } from './exams.js';
+import { examEditForm, passMarkText } from './exams.js';
 
 export function mount(root, context) {
   const id = context.params[0];
@@ -10,7 +10,7 @@ export function mount(root, context) {
   root.append(body);
   signedIn(body, context, 'Sign in for this exam', 'Exams belong to the account that set them.', (session) => {
     const api = (method, path, payload) => request(method, path, { token: session.token, body: payload });
-    api('GET', `/api/exams/${id}`).then((exam) => {
+    api('GET', `/api/exams/${id}`).then((exam) => api('GET', `/api/decks/${exam.deckId}`).then((deck) => [exam, deck])).then(([exam, deck]) => {
       const message = messageLine('exam-message');
       const open = exam.attempts.find((a) => a.state === 'open');
       const left = exam.attemptsAllowed == null ? null : exam.attemptsAllowed - exam.attempts.length;
@@ -41,6 +41,9 @@ export function mount(root, context) {
               h('th', { scope: 'col' }, 'Questions drawn'), h('th', { scope: 'col' }, 'In the deck'))),
             h('tbody', {}, exam.plan.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.topic || 'Other'), h('td', {}, String(p.weight)),
               h('td', {}, String(p.questions)), h('td', {}, String(p.available))))))),
+        h('details', { class: 'card', id: 'edit-exam' },
+          h('summary', {}, 'Change this exam'),
+          examEditForm(exam, deck, api, () => context.navigate(`/account/exams/${id}`))),
         h('section', { class: 'card', 'aria-labelledby': 'attempts-title' },
           h('h2', { id: 'attempts-title' }, 'Your attempts'),
           exam.attempts.length ? h('ul', { class: 'deck-list', id: 'attempt-list' }, exam.attempts.map((a) => h('li', {},

@@ -112,6 +112,17 @@ class ExamInTheBrowserTest {
     assertThat(phone.find("#exam-shape").getText())
         .contains("4 questions in 31 minutes", "pass mark 70%", "3 of 4 right");
     look("exam");
+    // The owner changes the pass mark in the form filled in with the exam's settings.
+    phone.find("#edit-exam summary").click();
+    assertThat(phone.find("#edit-exam-minutes").getAttribute("value")).isEqualTo("31");
+    assertThat(phone.find("#edit-exam-title").getAttribute("value")).isEqualTo("Mock exam one");
+    phone.find("#edit-exam-pass-percent").clear();
+    phone.find("#edit-exam-pass-percent").sendKeys("75");
+    look("exam-edit");
+    phone.find("#save-exam").click();
+    phone.textOf("#exam-shape", "pass mark 75%");
+    assertThat(phone.find("#exam-shape").getText())
+        .contains("4 questions in 31 minutes", "3 of 4 right");
     phone.find("#start-attempt").click();
 
     phone.textOf("#attempt-title", "Mock exam one");
