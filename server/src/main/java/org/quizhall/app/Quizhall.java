@@ -27,6 +27,7 @@ import org.quizhall.deck.ImportQueue;
 import org.quizhall.exam.Attempts;
 import org.quizhall.exam.ExamSweeper;
 import org.quizhall.exam.Exams;
+import org.quizhall.exam.Sittings;
 import org.quizhall.game.GameHistory;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.GameWriter;
@@ -256,7 +257,8 @@ public final class Quizhall implements AutoCloseable {
               itemAnalysis,
               new QuestionFlags(pool, writer, clock),
               exams,
-              attempts);
+              attempts,
+              new Sittings(pool, groups, exams, attempts, decks, clock));
       // Vert.x shares a port among servers that name the same one; servers on port 0 would each
       // bind a
       // random port of their own, while a negative port is one random port, bound once by the OS

@@ -69,7 +69,8 @@ public final class Exams {
             "SELECT "
                 + COLUMNS
                 + ", d.title AS deck_title,"
-                + " (SELECT count(*) FROM exam_attempts a WHERE a.exam_id = e.id AND a.account_id = $1)::int AS attempts,"
+                + " (SELECT count(*) FROM exam_attempts a WHERE a.exam_id = e.id AND a.account_id = $1"
+                + " AND a.sitting_id IS NULL)::int AS attempts,"
                 + " (SELECT max(a.correct_count) FROM exam_attempts a WHERE a.exam_id = e.id AND a.account_id = $1) AS best"
                 + " FROM exams e JOIN decks d ON d.id = e.deck_id"
                 + " WHERE e.owner_id = $1 AND ($2::uuid IS NULL OR e.deck_id = $2) ORDER BY e.created_at DESC LIMIT 200")
@@ -93,7 +94,7 @@ public final class Exams {
         .compose(
             exam ->
                 pool.preparedQuery(
-                        "SELECT id, number, started_at, deadline, submitted_at, submitted_by, correct_count,"
+                        "SELECT id, sitting_id, number, started_at, deadline, submitted_at, submitted_by, correct_count,"
                             + " (SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id)::int AS questions"
                             + " FROM exam_attempts a WHERE exam_id = $1 AND account_id = $2 ORDER BY number DESC")
                     .execute(Tuple.of(examId, account))
