@@ -54,6 +54,7 @@ public final class Sittings {
           + " (SELECT count(*) FROM exam_attempts t WHERE t.sitting_id = s.id"
           + " AND (t.submitted_at IS NOT NULL OR t.deadline <= $3))::int AS submitted,"
           + " (SELECT count(*) FROM group_members c WHERE c.group_id = s.group_id)::int AS members,"
+          + " (SELECT g.name FROM study_groups g WHERE g.id = s.group_id) AS group_name,"
           + " m.role, mine.id AS mine_id, mine.started_at AS mine_started_at,"
           + " mine.submitted_at AS mine_submitted_at, mine.deadline AS mine_deadline,"
           + " mine.correct_count AS mine_correct";
@@ -633,6 +634,7 @@ public final class Sittings {
         new JsonObject()
             .put("id", row.getUUID("id").toString())
             .put("groupId", row.getUUID("group_id").toString())
+            .put("groupName", row.getString("group_name"))
             .put("title", row.getString("title"))
             .put("questionCount", questions)
             .put("minutes", s.getInteger("minutes"))
