@@ -641,10 +641,7 @@ public final class Attempts {
 
   private static JsonObject reportJson(Loaded attempt, RowSet<Row> rows) {
     JsonObject s = attempt.settings();
-    Map<String, int[]> domains = new LinkedHashMap<>();
-    for (Object item : s.getJsonArray("blueprint", new JsonArray())) {
-      domains.put(((JsonObject) item).getString("topic"), new int[2]);
-    }
+    DomainTally domains = new DomainTally(s);
     JsonArray questions = new JsonArray();
     int correct = 0;
     long spent = 0;
@@ -655,9 +652,7 @@ public final class Attempts {
       boolean answered = given != null;
       correct += right ? 1 : 0;
       spent += row.getLong("spent_ms");
-      int[] tally = domains.computeIfAbsent(row.getString("topic"), t -> new int[2]);
-      tally[0] += right ? 1 : 0;
-      tally[1]++;
+      domains.add(row.getString("topic"), right ? 1 : 0, 1);
       questions.add(
           new JsonObject()
               .put("index", row.getInteger("position"))
@@ -691,18 +686,6 @@ public final class Attempts {
             s.getInteger("scaleMin"),
             s.getInteger("scaleMax"),
             s.getInteger("passMark"));
-    JsonArray byDomain = new JsonArray();
-    domains.forEach(
-        (topic, t) -> {
-          if (t[1] > 0) {
-            byDomain.add(
-                new JsonObject()
-                    .put("topic", topic)
-                    .put("correct", t[0])
-                    .put("total", t[1])
-                    .put("percent", Math.floor(1000.0 * t[0] / t[1]) / 10));
-          }
-        });
     return new JsonObject()
         .put("attemptId", attempt.id().toString())
         .put("examId", attempt.examId().toString())
@@ -716,7 +699,7 @@ public final class Attempts {
         .put("submittedBy", attempt.submittedBy())
         .put("durationMs", Duration.between(attempt.startedAt(), attempt.submittedAt()).toMillis())
         .put("score", score.toJson())
-        .put("domains", byDomain)
+        .put("domains", domains.toJson())
         .put("timing", new JsonObject().put("measure", TIME_MEASURE).put("answeredMs", spent))
         .put("questions", questions);
   }

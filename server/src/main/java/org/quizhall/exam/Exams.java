@@ -140,10 +140,27 @@ public final class Exams {
         .compose(v -> get(examId, account));
   }
 
-  /** Deletes the exam and every attempt at it. */
+  /**
+   * Deletes the exam and every attempt at it, and its group sittings once they have closed; 409
+   * {@code exam_in_sitting} while one is coming up or under way, whose members' attempts would go
+   * with it.
+   */
   public Future<Void> delete(UUID examId, UUID account) {
-    return pool.preparedQuery("DELETE FROM exams WHERE id = $1 AND owner_id = $2")
-        .execute(Tuple.of(examId, account))
+    return load(examId, account)
+        .compose(
+            exam ->
+                pool.preparedQuery(
+                        "SELECT 1 FROM exam_sittings WHERE exam_id = $1 AND closed_at IS NULL AND ends_at > $2 LIMIT 1")
+                    .execute(Tuple.of(examId, clock.instant().atOffset(ZoneOffset.UTC))))
+        .compose(
+            running ->
+                running.size() > 0
+                    ? Future.failedFuture(
+                        Problem.conflict(
+                            "exam_in_sitting",
+                            "A group sitting of this exam is scheduled or under way: cancel it, or let it close, first."))
+                    : pool.preparedQuery("DELETE FROM exams WHERE id = $1 AND owner_id = $2")
+                        .execute(Tuple.of(examId, account)))
         .compose(
             rows ->
                 rows.rowCount() == 0 ? Future.failedFuture(notFound()) : Future.succeededFuture());

@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.quizhall.deck.Decks;
 import org.quizhall.deck.Question;
@@ -424,10 +422,7 @@ public final class Sittings {
   private static JsonObject resultsJson(Found found, RowSet<Row> perQuestion, Row sitting) {
     List<Question> form = form(sitting);
     JsonObject s = found.settings();
-    Map<String, int[]> domains = new LinkedHashMap<>();
-    for (Object item : s.getJsonArray("blueprint", new JsonArray())) {
-      domains.put(((JsonObject) item).getString("topic"), new int[2]);
-    }
+    DomainTally domains = new DomainTally(s);
     record Missed(int index, Question question, int wrong, int unanswered, int sat) {}
     List<Missed> missed = new ArrayList<>();
     for (Row row : perQuestion) {
@@ -435,27 +430,13 @@ public final class Sittings {
       Question q = form.get(index);
       int sat = row.getInteger("sat");
       int right = row.getInteger("right_count");
-      int[] tally = domains.computeIfAbsent(q.topic(), t -> new int[2]);
-      tally[0] += right;
-      tally[1] += sat;
+      domains.add(q.topic(), right, sat);
       if (right < sat) {
         missed.add(new Missed(index, q, sat - right, row.getInteger("unanswered"), sat));
       }
     }
     missed.sort(
         java.util.Comparator.comparingInt(Missed::wrong).reversed().thenComparing(Missed::index));
-    JsonArray byDomain = new JsonArray();
-    domains.forEach(
-        (topic, t) -> {
-          if (t[1] > 0) {
-            byDomain.add(
-                new JsonObject()
-                    .put("topic", topic)
-                    .put("correct", t[0])
-                    .put("total", t[1])
-                    .put("percent", Math.floor(1000.0 * t[0] / t[1]) / 10));
-          }
-        });
     JsonArray mostMissed = new JsonArray();
     missed.stream()
         .limit(MOST_MISSED)
@@ -487,7 +468,7 @@ public final class Sittings {
             sat == 0 || form.isEmpty()
                 ? null
                 : Math.floor(1000.0 * right / ((long) sat * form.size())) / 10)
-        .put("domains", byDomain)
+        .put("domains", domains.toJson())
         .put("mostMissed", mostMissed);
   }
 

@@ -863,18 +863,18 @@ class ExamApiTest {
     return imported.bodyAsJsonObject().getJsonObject("deck").getString("id");
   }
 
-  private static int indexOf(JsonArray texts, String text) {
+  static int indexOf(JsonArray texts, String text) {
     int at = texts.getList().indexOf(text);
     assertThat(at).as("%s among %s", text, texts).isNotNegative();
     return at;
   }
 
-  private static JsonObject created(HttpResponse<Buffer> response) {
+  static JsonObject created(HttpResponse<Buffer> response) {
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
     return response.bodyAsJsonObject();
   }
 
-  private static JsonObject ok(HttpResponse<Buffer> response) {
+  static JsonObject ok(HttpResponse<Buffer> response) {
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
     return response.bodyAsJsonObject();
   }

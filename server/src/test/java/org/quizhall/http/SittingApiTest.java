@@ -1,6 +1,9 @@
 package org.quizhall.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quizhall.http.ExamApiTest.created;
+import static org.quizhall.http.ExamApiTest.indexOf;
+import static org.quizhall.http.ExamApiTest.ok;
 import static org.quizhall.testing.Api.errorCode;
 
 import io.vertx.core.Vertx;
@@ -345,7 +348,8 @@ class SittingApiTest {
 
   @Test
   @DisplayName(
-      "only the group's owner schedules and cancels, a sitting that has begun cannot be cancelled, and bad settings get clear codes")
+      "only the group's owner schedules and cancels, a sitting that has begun cannot be cancelled, its exam cannot be"
+          + " deleted under it, and bad settings get clear codes")
   void schedulingRules() {
     String eve = api.signUpAndIn("sitter_eve", "a member who tries");
     String stranger = api.signUpAndIn("sitter_nobody", "outside every group");
@@ -414,6 +418,9 @@ class SittingApiTest {
     ok(api.patchJson("/api/exams/" + exam, new JsonObject().put("minutes", 45), owner));
     assertThat(ok(api.get("/api/sittings/" + id, eve)).getInteger("minutes")).isEqualTo(30);
     ok(api.patchJson("/api/exams/" + exam, new JsonObject().put("minutes", 30), owner));
+    HttpResponse<Buffer> deleting = api.delete("/api/exams/" + exam, owner);
+    assertThat(deleting.statusCode()).as("the members' sitting would go with it").isEqualTo(409);
+    assertThat(errorCode(deleting)).isEqualTo("exam_in_sitting");
 
     assertThat(api.delete("/api/sittings/" + id, eve).statusCode()).isEqualTo(403);
     assertThat(api.delete("/api/sittings/" + id, stranger).statusCode()).isEqualTo(404);
@@ -538,22 +545,6 @@ class SittingApiTest {
             "/api/attempts/" + attempt.getString("id") + "/answers/" + q.getInteger("index"),
             body,
             who));
-  }
-
-  private static int indexOf(JsonArray texts, String text) {
-    int at = texts.getList().indexOf(text);
-    assertThat(at).as("%s among %s", text, texts).isNotNegative();
-    return at;
-  }
-
-  private static JsonObject created(HttpResponse<Buffer> response) {
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
-    return response.bodyAsJsonObject();
-  }
-
-  private static JsonObject ok(HttpResponse<Buffer> response) {
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
-    return response.bodyAsJsonObject();
   }
 
   private static JsonArray okList(HttpResponse<Buffer> response) {
