@@ -224,6 +224,7 @@ public final class Quizhall implements AutoCloseable {
               new ExamSweeper(attempts),
               new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
           .await();
+      Sittings sittings = new Sittings(pool, groups, exams, attempts, decks, clock);
       HttpApi.Services services =
           new HttpApi.Services(
               pool,
@@ -234,7 +235,15 @@ public final class Quizhall implements AutoCloseable {
               games,
               groups,
               new Leaderboards(history, groups, clock),
-              new Practice(pool, decks, games, mastery, fsrs, clock, itemAnalysis),
+              new Practice(
+                  pool,
+                  decks,
+                  games,
+                  mastery,
+                  fsrs,
+                  clock,
+                  itemAnalysis,
+                  sittings::questionsInPlay),
               new OpenRoom(
                   decks,
                   rooms,
@@ -258,7 +267,7 @@ public final class Quizhall implements AutoCloseable {
               new QuestionFlags(pool, writer, clock),
               exams,
               attempts,
-              new Sittings(pool, groups, exams, attempts, decks, clock));
+              sittings);
       // Vert.x shares a port among servers that name the same one; servers on port 0 would each
       // bind a
       // random port of their own, while a negative port is one random port, bound once by the OS

@@ -193,6 +193,25 @@ public final class Sittings {
         .compose(v -> get(id, account));
   }
 
+  /**
+   * The questions of a deck that a sitting under way in one of the account's groups asks: practice
+   * leaves them out until it closes, so it cannot be used to look their keys up meanwhile.
+   */
+  public Future<java.util.Set<String>> questionsInPlay(UUID deckId, UUID account) {
+    return pool.preparedQuery(
+            "SELECT DISTINCT q ->> 'id' AS question_id FROM exam_sittings s"
+                + " JOIN group_members m ON m.group_id = s.group_id AND m.account_id = $2,"
+                + " jsonb_array_elements(s.questions) q WHERE s.settings ->> 'deckId' = $1"
+                + " AND s.closed_at IS NULL AND s.starts_at <= $3 AND s.ends_at > $3")
+        .execute(Tuple.of(deckId.toString(), account, Attempts.utc(clock.instant())))
+        .map(
+            rows -> {
+              java.util.Set<String> ids = new java.util.HashSet<>();
+              rows.forEach(row -> ids.add(row.getString("question_id")));
+              return ids;
+            });
+  }
+
   /** The group's sittings, latest start first (at most 100), each with the caller's attempt. */
   public Future<JsonArray> list(UUID groupId, UUID account) {
     Instant now = clock.instant();

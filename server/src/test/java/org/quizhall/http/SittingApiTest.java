@@ -435,6 +435,59 @@ class SittingApiTest {
     assertThat(errorCode(tooLate)).isEqualTo("sitting_started");
   }
 
+  @Test
+  @DisplayName(
+      "practice on the sitting's deck neither shows nor answers its questions while it runs, and does after it closes")
+  void practiceCannotGiveTheKeysAway() {
+    String fay = api.signUpAndIn("sitter_fay", "tempted to look it up");
+    String group = newGroup("Honest sitters", fay);
+    JsonObject owned = ok(api.get("/api/exams/" + exam, owner));
+    String deck = owned.getString("deckId");
+    assertThat(
+            api.postJson(
+                    "/api/groups/" + group + "/decks", new JsonObject().put("deckId", deck), owner)
+                .statusCode())
+        .as("the deck shared with the group, so members may practise it")
+        .isEqualTo(204);
+    String sitting =
+        created(
+                api.postJson(
+                    "/api/groups/" + group + "/sittings",
+                    new JsonObject()
+                        .put("examId", exam)
+                        .put("startsAt", clock.instant().toString()),
+                    owner))
+            .getString("id");
+    JsonObject attempt = created(api.postJson(attemptsOf(sitting), new JsonObject(), fay));
+    JsonObject mc =
+        attempt.getJsonArray("questions").stream()
+            .map(JsonObject.class::cast)
+            .filter(q -> q.getString("type").equals("multiple_choice"))
+            .findFirst()
+            .orElseThrow();
+    JsonObject practice =
+        new JsonObject()
+            .put("questionId", mc.getString("id"))
+            .put("choice", 0)
+            .put("responseMs", 900);
+
+    HttpResponse<Buffer> refused =
+        api.postJson("/api/decks/" + deck + "/practice/answers", practice, fay);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(errorCode(refused)).isEqualTo("question_in_play");
+    assertThat(ok(api.get("/api/decks/" + deck + "/practice?count=10", fay)).encode())
+        .as("the round leaves the sitting's questions out")
+        .doesNotContain(mc.getString("id"));
+
+    ok(api.postJson("/api/attempts/" + attempt.getString("id") + "/submit", new JsonObject(), fay));
+    assertThat(ok(api.get("/api/sittings/" + sitting, fay)).getString("state")).isEqualTo("closed");
+    assertThat(
+            ok(api.postJson("/api/decks/" + deck + "/practice/answers", practice, fay))
+                .containsKey("key"))
+        .as("after the close practice answers it, key and all")
+        .isTrue();
+  }
+
   // Helpers.
 
   /** A group of the owner's with {@code members} in it; returns its id. */
