@@ -17,6 +17,7 @@ import * as record from './screens/record.js';
 import * as exams from './screens/exams.js';
 import * as exam from './screens/exam.js';
 import * as attempt from './screens/attempt.js';
+import * as sitting from './screens/sitting.js';
 
 const ROUTES = [
   [/^\/$/, home],
@@ -31,6 +32,7 @@ const ROUTES = [
   [/^\/account\/exams\/?$/, exams],
   [/^\/account\/exams\/([0-9a-f-]+)\/?$/, exam],
   [/^\/account\/attempts\/([0-9a-f-]+)\/?$/, attempt],
+  [/^\/account\/sittings\/([0-9a-f-]+)\/?$/, sitting],
   [/^\/host\/?$/, host],
   [/^\/decks\/([0-9a-f-]+)\/?$/, deck],
   [/^\/decks\/([0-9a-f-]+)\/practice\/?$/, practice],

@@ -38,6 +38,8 @@ export function mount(root, context) {
     let current = 0;
     let reviewing = false;
     let stopKeys = () => {};
+    let sittingId = null;
+    let waiting = null;
 
     const timer = h('p', { class: 'exam-timer', id: 'exam-timer', role: 'timer', 'aria-label': 'Time left' });
     const warning = h('p', { class: 'time-warning', id: 'time-warning', role: 'alert', hidden: true });
@@ -76,6 +78,7 @@ export function mount(root, context) {
       try {
         const fresh = await api('GET', `/api/attempts/${id}`);
         if (stopped) return;
+        sittingId = fresh.sittingId;
         if (fresh.state === 'submitted') {
           showReport();
           return;
@@ -302,12 +305,26 @@ export function mount(root, context) {
         fill(body, reportView(report));
         body.querySelector('#report-title').focus();
       } catch (error) {
+        if (stopped) return;
+        if (error.code === 'sitting_not_closed' && sittingId) {
+          // In a group sitting the report (and with it the keys) waits until everyone is done.
+          if (!body.querySelector('#submitted-title')) {
+            fill(body, h('section', { class: 'card', 'aria-labelledby': 'submitted-title' },
+              h('h1', { id: 'submitted-title', tabindex: '-1' }, 'Submitted'),
+              h('p', { id: 'submitted-note' }, 'Your answers are in. Your report, with the answers, comes when the sitting closes: when everyone has submitted or its time is over. It appears here by itself.'),
+              h('p', {}, h('a', { href: `/account/sittings/${sittingId}`, id: 'to-sitting' }, 'Go to the sitting'), ' for the group’s results when it closes.')));
+            body.querySelector('#submitted-title').focus();
+          }
+          waiting = setTimeout(showReport, 15_000);
+          return;
+        }
         fill(body, h('p', { class: 'message error' }, error.message));
       }
     }
 
     stop = () => {
       stopped = true;
+      clearTimeout(waiting);
       clearInterval(tick);
       clearInterval(resync);
       document.removeEventListener('visibilitychange', onVisible);

@@ -12,8 +12,10 @@ export function mount(root, context) {
     const api = (method, path, payload) => request(method, path, { token: session.token, body: payload });
     api('GET', `/api/exams/${id}`).then((exam) => api('GET', `/api/decks/${exam.deckId}`).then((deck) => [exam, deck])).then(([exam, deck]) => {
       const message = messageLine('exam-message');
-      const open = exam.attempts.find((a) => a.state === 'open');
-      const left = exam.attemptsAllowed == null ? null : exam.attemptsAllowed - exam.attempts.length;
+      // Attempts in a group sitting count for neither the limit nor the one-at-a-time rule.
+      const solo = exam.attempts.filter((a) => !a.sittingId);
+      const open = solo.find((a) => a.state === 'open');
+      const left = exam.attemptsAllowed == null ? null : exam.attemptsAllowed - solo.length;
       const start = async () => {
         message.say('Drawing your questions…', 'ok');
         try {
@@ -47,7 +49,7 @@ export function mount(root, context) {
         h('section', { class: 'card', 'aria-labelledby': 'attempts-title' },
           h('h2', { id: 'attempts-title' }, 'Your attempts'),
           exam.attempts.length ? h('ul', { class: 'deck-list', id: 'attempt-list' }, exam.attempts.map((a) => h('li', {},
-            h('a', { href: `/account/attempts/${a.id}` }, `Attempt ${a.number}`),
+            h('a', { href: `/account/attempts/${a.id}` }, `Attempt ${a.number}`, a.sittingId ? ' (group sitting)' : ''),
             h('span', { class: 'muted' }, a.state === 'open' ? ` · under way, started ${when(a.startedAt)}`
               // Time ran out a moment ago and the server has not marked it yet: it is marked when opened.
               : a.correctCount == null ? ' · time is up: open it to see the marks'

@@ -1,11 +1,12 @@
-// One study group: members and invite, playing together (a group room or a weak-spot round), shared decks,
-// the lasting leaderboard, assignments, and the owner's controls.
+// One study group: members and invite, playing together (a group room or a weak-spot round), mock exam sittings,
+// shared decks, the lasting leaderboard (with a board per sitting), assignments, and the owner's controls.
 import { fill, h, ordinal, plural } from '../dom.js';
 import { request } from '../api.js';
 import { saveHostSeat } from '../seats.js';
 import { announce } from '../ui/announce.js';
 import { confirmButton, messageLine, percent, signedIn, when } from '../ui/gate.js';
 import { roomOptions, showRoomError } from '../ui/room-options.js';
+import { at, boardTable, shapeText, startPanel } from '../ui/sittings.js';
 
 export function mount(root, context) {
   const id = context.params[0];
@@ -14,14 +15,19 @@ export function mount(root, context) {
   let stopped = false;
   signedIn(body, context, 'Sign in to see this group', 'Only a group’s members can see it.', (session) => {
     const api = (method, path, body) => request(method, path, { token: session.token, body });
-    const load = () => Promise.all([api('GET', `/api/groups/${id}`), api('GET', '/api/decks')])
-      .then(([group, decks]) => {
+    const load = () => Promise.all([api('GET', `/api/groups/${id}`), api('GET', '/api/decks'), api('GET', `/api/groups/${id}/sittings`)])
+      .then(([group, decks, sittings]) => {
         if (stopped) return;
+        // A sitting coming up or under way comes first: members look for its Start.
+        const soon = sittings.some((s) => s.state !== 'closed');
+        const exams = sittingsCard(group, sittings, api, context.navigate);
         fill(body,
           summaryCard(group),
           liveRoomsNotice(group),
+          soon ? exams : null,
           playCard(group, decks, api, context.navigate),
-          leaderboardCard(group, api),
+          soon ? null : exams,
+          leaderboardCard(group, sittings, api),
           assignmentsCard(group, decks, api),
           membersCard(group, api, load, context.navigate),
           inviteCard(group, api, load),
@@ -120,8 +126,100 @@ function playCard(group, decks, api, navigate) {
       : h('p', {}, 'No decks yet: ', h('a', { href: '/host' }, 'make one from your notes'), '.'));
 }
 
-function leaderboardCard(group, api) {
-  const state = { period: 'week', by: 'points' };
+/**
+ * The group's mock exam sittings: upcoming ones counting down to a Start that turns on at the start time, the one
+ * under way, closed ones with their results; the owner schedules one from their exams.
+ */
+function sittingsCard(group, sittings, api, navigate) {
+  const list = h('ul', { class: 'deck-list sitting-list', id: 'sitting-list' });
+  const owner = group.role === 'owner';
+  const show = (all) => fill(list, all.length ? all.map((s) => h('li', { class: `sitting sitting-${s.state}`, 'data-sitting': s.id },
+    h('p', { class: 'sitting-name' }, h('a', { href: `/account/sittings/${s.id}` }, s.title),
+      h('span', { class: 'muted' }, ` · ${shapeText(s)} · ${at(s.startsAt)}`)),
+    startPanel(s, { api, navigate, refresh, withResultsLink: true }),
+    owner && s.state !== 'closed' ? h('p', {}, h('a', { href: `/account/sittings/${s.id}`, class: 'watch-sitting' },
+      s.state === 'scheduled' ? 'Open it (to cancel it, or to watch it live from the start)' : 'Watch it live')) : null))
+    : h('li', {}, owner ? 'No sittings yet: schedule one below.' : 'No sittings yet.'));
+  const upcoming = (all) => all
+    .filter((s) => s.state !== 'closed')
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+    .concat(all.filter((s) => s.state === 'closed'));
+  let poll = null;
+  function refresh() {
+    return api('GET', `/api/groups/${group.id}/sittings`).then((all) => show(upcoming(all)))
+      .catch((error) => fill(list, h('li', { class: 'message error' }, error.message)));
+  }
+  show(upcoming(sittings));
+  // While one is coming up or under way the list asks the server again now and then; each countdown also asks at
+  // the moments that change what may be done.
+  if (sittings.some((s) => s.state !== 'closed')) {
+    poll = setInterval(() => {
+      if (!list.isConnected) { clearInterval(poll); return; }
+      refresh();
+    }, 30_000);
+  }
+  return h('section', { class: 'card', 'aria-labelledby': 'sittings-title' },
+    h('h2', { id: 'sittings-title' }, 'Mock exam sittings'),
+    h('p', {}, 'Everyone sits the same exam at the same time on their own device, and it ends for everyone at once. Results, and the answers, come when it closes.'),
+    list,
+    owner ? scheduleForm(group, api, refresh) : null);
+}
+
+function scheduleForm(group, api, refresh) {
+  const exam = h('select', { id: 'sitting-exam', name: 'sitting-exam', required: true }, h('option', { value: '' }, 'Loading your exams…'));
+  const title = h('input', { id: 'sitting-title-input', maxlength: 200, placeholder: 'The exam’s title' });
+  const soon = new Date(Date.now() + 15 * 60_000);
+  soon.setMinutes(Math.ceil(soon.getMinutes() / 5) * 5, 0, 0);
+  const starts = h('input', { id: 'sitting-starts', type: 'datetime-local', value: localInputValue(soon), required: true, 'aria-describedby': 'sitting-starts-note' });
+  const late = numberInput('sitting-late', 10, 1, 600);
+  late.setAttribute('aria-describedby', 'sitting-late-note');
+  const message = messageLine('sitting-schedule-message');
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'schedule-sitting' }, 'Schedule the sitting');
+  const form = h('form', { id: 'schedule-sitting-form', novalidate: true, onsubmit },
+    h('label', { for: 'sitting-exam' }, 'Exam'), exam,
+    h('label', { for: 'sitting-title-input' }, 'Title (optional)'), title,
+    h('label', { for: 'sitting-starts' }, 'Starts at'), starts,
+    h('small', { id: 'sitting-starts-note' }, 'Your local time. Members can press Start from then on.'),
+    h('label', { for: 'sitting-late' }, 'Late joining (minutes after the start)'), late,
+    h('small', { id: 'sitting-late-note' }, 'After this nobody can begin. Everyone’s time ends at the start plus the exam’s minutes, so starting late leaves less time.'),
+    submit, message);
+  let exams = [];
+  api('GET', '/api/exams').then((mine) => {
+    exams = mine;
+    fill(exam, mine.length ? mine.map((e) => h('option', { value: e.id }, `${e.title} (${plural(e.questionCount, 'question')}, ${plural(e.minutes, 'minute')})`))
+      : h('option', { value: '' }, 'You have no exams yet'));
+    if (!mine.length) message.say('Set a mock exam first (Mock exams, in your account), then schedule it here.', 'ok');
+  }).catch((error) => message.say(error.message));
+
+  async function onsubmit(event) {
+    event.preventDefault();
+    const chosen = exams.find((e) => e.id === exam.value);
+    const from = new Date(starts.value);
+    const lateJoinMinutes = wholeIn(late, 1, chosen ? chosen.minutes : 600);
+    if (!chosen) { message.say('Choose one of your exams.'); return exam.focus(); }
+    if (Number.isNaN(from.getTime())) { message.say('Choose when it starts.'); return starts.focus(); }
+    if (lateJoinMinutes === null) { message.say(`Late joining is 1 to ${chosen.minutes} minutes, the exam’s length.`); return late.focus(); }
+    submit.disabled = true;
+    try {
+      const made = await api('POST', `/api/groups/${group.id}/sittings`, { examId: chosen.id, startsAt: from.toISOString(), lateJoinMinutes,
+        ...(title.value.trim() ? { title: title.value.trim() } : {}) });
+      message.say(`Scheduled: “${made.title}”, ${at(made.startsAt)}.`, 'ok');
+      title.value = '';
+      refresh();
+    } catch (error) {
+      message.say(error.message);
+      if (error.code === 'invalid_start') starts.focus();
+      else if (error.code === 'invalid_late_join') late.focus();
+      else if (error.code === 'invalid_title') title.focus();
+    } finally {
+      submit.disabled = false;
+    }
+  }
+  return h('details', { class: 'topic' }, h('summary', { id: 'schedule-sitting-summary' }, 'Schedule a sitting'), form);
+}
+
+function leaderboardCard(group, sittings, api) {
+  const state = { period: 'week', by: 'points', board: 'games' };
   const table = h('div', { id: 'group-leaderboard', 'aria-live': 'polite' }, h('p', {}, 'Loading…'));
   const tabs = (name, choices, label) => {
     const buttons = choices.map(([value, text]) => h('button', { type: 'button', role: 'tab', id: `lb-${name}-${value}`,
@@ -131,7 +229,23 @@ function leaderboardCard(group, api) {
     return h('div', { class: 'tabs', role: 'tablist', 'aria-label': label }, buttons);
   };
 
+  // A closed sitting's scores are a board of their own, beside the games'.
+  const closed = sittings.filter((s) => s.state === 'closed');
+  const board = h('select', { id: 'lb-board', name: 'lb-board', onchange: () => { state.board = board.value; show(); } },
+    h('option', { value: 'games' }, 'Games played together'),
+    closed.map((s) => h('option', { value: s.id }, `Sitting: ${s.title}, ${when(s.startsAt)}`)));
+  const gameTabs = h('div', {});
+
+  function showSitting() {
+    const sitting = closed.find((s) => s.id === state.board);
+    api('GET', `/api/groups/${group.id}/leaderboard?sitting=${state.board}`)
+      .then((found) => fill(table, boardTable(found, sitting.passMark.kind === 'scaled', 'sitting-leaderboard')))
+      .catch((error) => fill(table, h('p', { class: 'message error' }, error.message)));
+  }
+
   function show() {
+    gameTabs.hidden = state.board !== 'games';
+    if (state.board !== 'games') return showSitting();
     api('GET', `/api/groups/${group.id}/leaderboard?period=${state.period}&by=${state.by}`)
       .then((board) => {
         fill(table, board.entries.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'table' },
@@ -147,8 +261,10 @@ function leaderboardCard(group, api) {
   show();
   return h('section', { class: 'card', 'aria-labelledby': 'leaderboard-title' },
     h('h2', { id: 'leaderboard-title' }, 'Group leaderboard'),
-    tabs('period', [['week', 'This week'], ['month', 'This month'], ['all', 'All time']], 'Period'),
-    tabs('by', [['points', 'By points'], ['accuracy', 'By accuracy']], 'Order'),
+    closed.length ? h('div', { class: 'field board-choice' }, h('label', { for: 'lb-board' }, 'Board'), board) : null,
+    fill(gameTabs,
+      tabs('period', [['week', 'This week'], ['month', 'This month'], ['all', 'All time']], 'Period'),
+      tabs('by', [['points', 'By points'], ['accuracy', 'By accuracy']], 'Order')),
     table,
     h('button', { type: 'button', class: 'link', id: 'refresh-leaderboard', onclick: show }, 'Refresh'));
 }

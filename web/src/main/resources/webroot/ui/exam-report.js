@@ -8,14 +8,24 @@ function seconds(ms) {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
+/** A bar per domain (topic): right over asked, in words beside it. */
+export function domainBars(domains, id) {
+  return h('ul', { class: 'domain-bars', id }, domains.map((d) => h('li', {},
+    h('span', { class: 'domain-name' }, d.topic || 'Other'),
+    h('progress', { class: 'domain-bar', max: String(d.total), value: String(d.correct), 'aria-hidden': 'true' }),
+    h('span', { class: 'domain-figure' }, `${d.correct} of ${d.total} right (${d.percent}%)`))));
+}
+
 export function reportView(report) {
   const score = report.score;
   const scaled = score.passKind === 'scaled';
   const ended = report.submittedBy === 'deadline' ? 'Submitted when the time ran out' : 'Submitted';
   return h('div', { class: 'exam-report' },
     h('section', { class: 'card', 'aria-labelledby': 'report-title' },
-      h('p', { class: 'muted' }, h('a', { href: '/account/exams' }, 'Mock exams'), ' › ', h('a', { href: `/account/exams/${report.examId}` }, report.title), ' ›'),
-      h('h1', { id: 'report-title', tabindex: '-1' }, `Report: ${report.title}, attempt ${report.number}`),
+      report.sittingId
+        ? h('p', { class: 'muted' }, h('a', { href: `/account/sittings/${report.sittingId}` }, `Group sitting: ${report.title}`), ' ›')
+        : h('p', { class: 'muted' }, h('a', { href: '/account/exams' }, 'Mock exams'), ' › ', h('a', { href: `/account/exams/${report.examId}` }, report.title), ' ›'),
+      h('h1', { id: 'report-title', tabindex: '-1' }, report.sittingId ? `Report: ${report.title}, group sitting` : `Report: ${report.title}, attempt ${report.number}`),
       h('p', { class: `verdict-line ${score.passed ? 'passed' : 'failed'}`, id: 'report-verdict' },
         score.passed ? '✓ Passed' : '✗ Not passed yet'),
       h('p', { class: 'big', id: 'report-score' }, scaled
@@ -25,10 +35,7 @@ export function reportView(report) {
       h('p', { class: 'muted', id: 'score-explanation' }, score.explanation)),
     h('section', { class: 'card', 'aria-labelledby': 'domains-title' },
       h('h2', { id: 'domains-title' }, 'By domain'),
-      h('ul', { class: 'domain-bars', id: 'report-domains' }, report.domains.map((d) => h('li', {},
-        h('span', { class: 'domain-name' }, d.topic || 'Other'),
-        h('progress', { class: 'domain-bar', max: String(d.total), value: String(d.correct), 'aria-hidden': 'true' }),
-        h('span', { class: 'domain-figure' }, `${d.correct} of ${d.total} right (${d.percent}%)`))))),
+      domainBars(report.domains, 'report-domains')),
     h('section', { class: 'card', 'aria-labelledby': 'review-list-title' },
       h('h2', { id: 'review-list-title' }, 'Every question'),
       h('p', { class: 'muted', id: 'time-measure' }, `How the time per question is measured: ${report.timing.measure}`),
@@ -41,7 +48,9 @@ export function reportView(report) {
           !q.correct && q.credit > 0 ? ` (${Math.round(q.credit * 100)}% of it right; only a whole answer counts)` : ''),
         q.correct ? null : h('p', { class: 'key-answer' }, h('strong', {}, 'Answer: '), q.keyText),
         sourceNote(q.explanation, q.source))))),
-    h('p', {}, h('a', { href: `/account/exams/${report.examId}`, id: 'back-to-exam' }, 'Back to the exam'), ' · ',
+    h('p', {}, report.sittingId
+      ? h('a', { href: `/account/sittings/${report.sittingId}`, id: 'back-to-exam' }, 'Back to the sitting and the group’s results')
+      : h('a', { href: `/account/exams/${report.examId}`, id: 'back-to-exam' }, 'Back to the exam'), ' · ',
       h('a', { href: `/decks/${report.deckId}/practice`, id: 'practice-misses' }, 'Practise'),
       `: the ${plural(report.questions.filter((q) => !q.correct || q.flagged).length, 'question')} you missed or flagged come back first.`));
 }

@@ -27,6 +27,7 @@ import org.quizhall.deck.ImportQueue;
 import org.quizhall.exam.Attempts;
 import org.quizhall.exam.ExamSweeper;
 import org.quizhall.exam.Exams;
+import org.quizhall.exam.Sittings;
 import org.quizhall.game.GameHistory;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.GameWriter;
@@ -326,6 +327,7 @@ public final class Quizhall implements AutoCloseable {
       GameHistory history = new GameHistory(pool, writer, clock);
       ItemAnalysis itemAnalysis = new ItemAnalysis(vertx, pool, writer, clock);
       Groups groups = new Groups(pool);
+      Sittings sittings = new Sittings(pool, groups, exams, attempts, decks, clock);
       services =
           new HttpApi.Services(
               pool,
@@ -336,7 +338,15 @@ public final class Quizhall implements AutoCloseable {
               games,
               groups,
               new Leaderboards(history, groups, clock),
-              new Practice(pool, decks, games, mastery, fsrs, clock, itemAnalysis),
+              new Practice(
+                  pool,
+                  decks,
+                  games,
+                  mastery,
+                  fsrs,
+                  clock,
+                  itemAnalysis,
+                  sittings::questionsInPlay),
               new OpenRoom(
                   decks,
                   rooms,
@@ -359,7 +369,8 @@ public final class Quizhall implements AutoCloseable {
               itemAnalysis,
               new QuestionFlags(pool, writer, clock),
               exams,
-              attempts);
+              attempts,
+              sittings);
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
       return Future.succeededFuture();
     }

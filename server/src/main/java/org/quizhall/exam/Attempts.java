@@ -70,6 +70,7 @@ public final class Attempts {
       UUID id,
       UUID examId,
       UUID account,
+      UUID sittingId,
       int number,
       Instant startedAt,
       Instant deadline,
@@ -92,31 +93,19 @@ public final class Attempts {
         .compose(exam -> submitExpired(examId, account).map(exam))
         // Refused before anything is drawn: a start while one is under way, or with none left,
         // costs a query.
-        .compose(exam -> allowed(exam, account).map(exam))
+        .compose(exam -> soloAttempts(pool, exam, account).map(exam))
         .compose(
             exam ->
                 decks
                     .questions(exam.deckId(), account)
                     .compose(
                         questions ->
-                            offTheLoop(
-                                () -> {
-                                  ExamSettings s = exam.settings();
-                                  ExamDraw.Drawn drawn =
-                                      ExamDraw.draw(
-                                          questions,
-                                          s.questionCount(),
-                                          s.blueprint(),
-                                          new java.util.LinkedHashSet<>(s.kinds()),
-                                          s.shuffleOptions(),
-                                          id.getMostSignificantBits());
-                                  if (drawn.questions().isEmpty()) {
-                                    throw Problem.conflict(
-                                        "no_questions",
-                                        "The deck has no questions of the exam's kinds left to ask.");
-                                  }
-                                  return new Starting(exam, drawn);
-                                })))
+                            draw(
+                                exam,
+                                questions,
+                                exam.settings().shuffleOptions(),
+                                id.getMostSignificantBits()))
+                    .map(drawn -> new Starting(exam, drawn)))
         .compose(
             starting ->
                 pool.withTransaction(
@@ -134,10 +123,35 @@ public final class Attempts {
   }
 
   /**
+   * The questions of an attempt, or of a group sitting, drawn by the exam's blueprint; 409 {@code
+   * no_questions} when the deck has none of the exam's kinds left.
+   */
+  static Future<ExamDraw.Drawn> draw(
+      Exams.Loaded exam, List<Question> questions, boolean shuffle, long seed) {
+    return offTheLoop(
+        () -> {
+          ExamSettings s = exam.settings();
+          ExamDraw.Drawn drawn =
+              ExamDraw.draw(
+                  questions,
+                  s.questionCount(),
+                  s.blueprint(),
+                  new java.util.LinkedHashSet<>(s.kinds()),
+                  shuffle,
+                  seed);
+          if (drawn.questions().isEmpty()) {
+            throw Problem.conflict(
+                "no_questions", "The deck has no questions of the exam's kinds left to ask.");
+          }
+          return drawn;
+        });
+  }
+
+  /**
    * Drawing by a blueprint over a deck of thousands of questions takes tens to hundreds of
    * milliseconds: on a worker, never on the event loop that serves other students' answers.
    */
-  private static <T> Future<T> offTheLoop(java.util.concurrent.Callable<T> work) {
+  static <T> Future<T> offTheLoop(java.util.concurrent.Callable<T> work) {
     io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
     if (context == null) {
       try {
@@ -150,13 +164,17 @@ public final class Attempts {
   }
 
   /**
-   * Fails as a start would when an attempt is under way or none are left; the insert checks again.
+   * The account's attempts at the exam sat alone (attempts in group sittings count for neither
+   * limit), refused when one is under way or none are left: before anything is drawn, and again in
+   * the transaction that inserts.
    */
-  private Future<Void> allowed(Exams.Loaded exam, UUID account) {
+  private static Future<Void> soloAttempts(
+      io.vertx.sqlclient.SqlClient client, Exams.Loaded exam, UUID account) {
     ExamSettings s = exam.settings();
-    return pool.preparedQuery(
+    return client
+        .preparedQuery(
             "SELECT count(*)::int AS made, count(*) FILTER (WHERE submitted_at IS NULL)::int AS open"
-                + " FROM exam_attempts WHERE exam_id = $1 AND account_id = $2")
+                + " FROM exam_attempts WHERE exam_id = $1 AND account_id = $2 AND sitting_id IS NULL")
         .execute(Tuple.of(exam.id(), account))
         .compose(
             rows -> {
@@ -191,74 +209,91 @@ public final class Attempts {
       UUID account,
       ExamDraw.Drawn drawn,
       Instant now) {
+    return soloAttempts(connection, exam, account)
+        .compose(
+            v ->
+                record(
+                    connection,
+                    new NewAttempt(
+                        id,
+                        exam.id(),
+                        account,
+                        null,
+                        settings(exam, drawn),
+                        drawn.questions(),
+                        now,
+                        now.plus(Duration.ofMinutes(exam.settings().minutes())))));
+  }
+
+  /**
+   * The exam as an attempt keeps it, and a sitting too: title, minutes, pass mark, the blueprint
+   * planned and drawn, the deck.
+   */
+  static JsonObject settings(Exams.Loaded exam, ExamDraw.Drawn drawn) {
     ExamSettings s = exam.settings();
+    JsonArray plan = new JsonArray();
+    drawn
+        .planned()
+        .forEach(
+            (topic, n) ->
+                plan.add(
+                    new JsonObject()
+                        .put("topic", topic)
+                        .put("planned", n)
+                        .put("drawn", drawn.drawn().getOrDefault(topic, 0))));
+    return new JsonObject()
+        .put("title", s.title())
+        .put("minutes", s.minutes())
+        .put("questionCount", s.questionCount())
+        .put("passKind", s.passKind())
+        .put("scaleMin", s.scaleMin())
+        .put("scaleMax", s.scaleMax())
+        .put("passMark", s.passMark())
+        .put("shuffleOptions", s.shuffleOptions())
+        .put("kinds", s.kinds().isEmpty() ? null : new JsonArray(s.kinds()))
+        .put("blueprint", plan)
+        .put("deckId", exam.deckId().toString());
+  }
+
+  /**
+   * An attempt on its way into the database: alone ({@code sittingId} null) or in a group sitting.
+   */
+  record NewAttempt(
+      UUID id,
+      UUID examId,
+      UUID account,
+      UUID sittingId,
+      JsonObject settings,
+      List<Question> questions,
+      Instant startedAt,
+      Instant deadline) {}
+
+  /**
+   * Writes a new attempt and its questions, numbered after the account's earlier attempts at the
+   * exam; call it inside a transaction.
+   */
+  static Future<Void> record(SqlConnection connection, NewAttempt attempt) {
     return connection
         .preparedQuery(
-            "SELECT count(*)::int AS made, count(*) FILTER (WHERE submitted_at IS NULL)::int AS open,"
-                + " coalesce(max(number), 0) AS last FROM exam_attempts WHERE exam_id = $1 AND account_id = $2")
-        .execute(Tuple.of(exam.id(), account))
-        .compose(
-            rows -> {
-              Row row = rows.iterator().next();
-              if (row.getInteger("open") > 0) {
-                throw Problem.conflict(
-                    "attempt_in_progress",
-                    "You have an attempt at this exam under way: finish it first.");
-              }
-              if (s.attemptsAllowed() != null && row.getInteger("made") >= s.attemptsAllowed()) {
-                throw Problem.conflict(
-                    "no_attempts_left",
-                    "This exam allows "
-                        + s.attemptsAllowed()
-                        + " attempt"
-                        + (s.attemptsAllowed() == 1 ? "" : "s")
-                        + " and you have made them all.");
-              }
-              JsonArray plan = new JsonArray();
-              drawn
-                  .planned()
-                  .forEach(
-                      (topic, n) ->
-                          plan.add(
-                              new JsonObject()
-                                  .put("topic", topic)
-                                  .put("planned", n)
-                                  .put("drawn", drawn.drawn().getOrDefault(topic, 0))));
-              JsonObject settings =
-                  new JsonObject()
-                      .put("title", s.title())
-                      .put("minutes", s.minutes())
-                      .put("questionCount", s.questionCount())
-                      .put("passKind", s.passKind())
-                      .put("scaleMin", s.scaleMin())
-                      .put("scaleMax", s.scaleMax())
-                      .put("passMark", s.passMark())
-                      .put("shuffleOptions", s.shuffleOptions())
-                      .put("kinds", s.kinds().isEmpty() ? null : new JsonArray(s.kinds()))
-                      .put("blueprint", plan)
-                      .put("deckId", exam.deckId().toString());
-              OffsetDateTime start = utc(now);
-              return connection
-                  .preparedQuery(
-                      "INSERT INTO exam_attempts (id, exam_id, account_id, number, started_at, deadline,"
-                          + " last_event_at, settings) VALUES ($1, $2, $3, $4, $5, $6, $5, $7)")
-                  .execute(
-                      Tuple.of(
-                          id,
-                          exam.id(),
-                          account,
-                          row.getInteger("last") + 1,
-                          start,
-                          utc(now.plus(Duration.ofMinutes(s.minutes()))),
-                          settings));
-            })
+            "INSERT INTO exam_attempts (id, exam_id, account_id, sitting_id, number, started_at, deadline,"
+                + " last_event_at, settings) VALUES ($1, $2, $3, $4, (SELECT coalesce(max(number), 0) + 1"
+                + " FROM exam_attempts WHERE exam_id = $2 AND account_id = $3), $5, $6, $5, $7)")
+        .execute(
+            Tuple.of(
+                attempt.id(),
+                attempt.examId(),
+                attempt.account(),
+                attempt.sittingId(),
+                utc(attempt.startedAt()),
+                utc(attempt.deadline()),
+                attempt.settings()))
         .compose(
             v -> {
               List<Tuple> batch = new ArrayList<>();
-              List<Question> questions = drawn.questions();
+              List<Question> questions = attempt.questions();
               for (int i = 0; i < questions.size(); i++) {
                 Question q = questions.get(i);
-                batch.add(Tuple.of(id, i, q.id(), q.topic(), QuestionJson.toJson(q)));
+                batch.add(Tuple.of(attempt.id(), i, q.id(), q.topic(), QuestionJson.toJson(q)));
               }
               return connection
                   .preparedQuery(
@@ -583,20 +618,30 @@ public final class Attempts {
                         "not_submitted",
                         "The report comes once the attempt is submitted: no answer or key is shown before."));
               }
-              return pool.preparedQuery(
-                      "SELECT position, topic, body, choice, choices, text_answer, flagged, spent_ms,"
-                          + " correct FROM attempt_questions WHERE attempt_id = $1 ORDER BY position")
-                  .execute(Tuple.of(attemptId))
-                  .map(rows -> reportJson(attempt, rows));
+              // In a group sitting the keys wait until it closes, so nobody still sitting it can be
+              // told them.
+              Future<Void> closed =
+                  attempt.sittingId() == null
+                      ? Future.succeededFuture()
+                      : SittingWindow.settle(pool, attempt.sittingId(), clock.instant())
+                          .compose(
+                              state ->
+                                  state == SittingWindow.State.CLOSED
+                                      ? Future.succeededFuture()
+                                      : Future.failedFuture(SittingWindow.notClosed()));
+              return closed.compose(
+                  v ->
+                      pool.preparedQuery(
+                              "SELECT position, topic, body, choice, choices, text_answer, flagged, spent_ms,"
+                                  + " correct FROM attempt_questions WHERE attempt_id = $1 ORDER BY position")
+                          .execute(Tuple.of(attemptId))
+                          .map(rows -> reportJson(attempt, rows)));
             });
   }
 
   private static JsonObject reportJson(Loaded attempt, RowSet<Row> rows) {
     JsonObject s = attempt.settings();
-    Map<String, int[]> domains = new LinkedHashMap<>();
-    for (Object item : s.getJsonArray("blueprint", new JsonArray())) {
-      domains.put(((JsonObject) item).getString("topic"), new int[2]);
-    }
+    DomainTally domains = new DomainTally(s);
     JsonArray questions = new JsonArray();
     int correct = 0;
     long spent = 0;
@@ -607,9 +652,7 @@ public final class Attempts {
       boolean answered = given != null;
       correct += right ? 1 : 0;
       spent += row.getLong("spent_ms");
-      int[] tally = domains.computeIfAbsent(row.getString("topic"), t -> new int[2]);
-      tally[0] += right ? 1 : 0;
-      tally[1]++;
+      domains.add(row.getString("topic"), right ? 1 : 0, 1);
       questions.add(
           new JsonObject()
               .put("index", row.getInteger("position"))
@@ -643,21 +686,10 @@ public final class Attempts {
             s.getInteger("scaleMin"),
             s.getInteger("scaleMax"),
             s.getInteger("passMark"));
-    JsonArray byDomain = new JsonArray();
-    domains.forEach(
-        (topic, t) -> {
-          if (t[1] > 0) {
-            byDomain.add(
-                new JsonObject()
-                    .put("topic", topic)
-                    .put("correct", t[0])
-                    .put("total", t[1])
-                    .put("percent", Math.floor(1000.0 * t[0] / t[1]) / 10));
-          }
-        });
     return new JsonObject()
         .put("attemptId", attempt.id().toString())
         .put("examId", attempt.examId().toString())
+        .put("sittingId", string(attempt.sittingId()))
         .put("deckId", s.getString("deckId"))
         .put("title", s.getString("title"))
         .put("number", attempt.number())
@@ -667,7 +699,7 @@ public final class Attempts {
         .put("submittedBy", attempt.submittedBy())
         .put("durationMs", Duration.between(attempt.startedAt(), attempt.submittedAt()).toMillis())
         .put("score", score.toJson())
-        .put("domains", byDomain)
+        .put("domains", domains.toJson())
         .put("timing", new JsonObject().put("measure", TIME_MEASURE).put("answeredMs", spent))
         .put("questions", questions);
   }
@@ -727,6 +759,7 @@ public final class Attempts {
                               new JsonObject()
                                   .put("id", attempt.id().toString())
                                   .put("examId", attempt.examId().toString())
+                                  .put("sittingId", string(attempt.sittingId()))
                                   .put("title", s.getString("title"))
                                   .put("number", attempt.number())
                                   .put("state", attempt.submitted() ? "submitted" : "open")
@@ -770,20 +803,33 @@ public final class Attempts {
             "SELECT id, deadline FROM exam_attempts WHERE exam_id = $1 AND account_id = $2"
                 + " AND submitted_at IS NULL AND deadline <= $3")
         .execute(Tuple.of(examId, account, utc(clock.instant())))
-        .compose(
-            rows -> {
-              Future<Void> chain = Future.succeededFuture();
-              for (Row row : rows) {
-                UUID id = row.getUUID("id");
-                Instant deadline = row.getOffsetDateTime("deadline").toInstant();
-                chain = chain.compose(v -> submit(id, "deadline", deadline));
-              }
-              return chain;
-            });
+        .compose(this::submitEach);
+  }
+
+  /**
+   * Submits the attempts of a group sitting whose time ran out and that the sweep has not reached
+   * yet, so its results count every one of them.
+   */
+  Future<Void> submitExpiredInSitting(UUID sittingId) {
+    return pool.preparedQuery(
+            "SELECT id, deadline FROM exam_attempts WHERE sitting_id = $1"
+                + " AND submitted_at IS NULL AND deadline <= $2")
+        .execute(Tuple.of(sittingId, utc(clock.instant())))
+        .compose(this::submitEach);
+  }
+
+  private Future<Void> submitEach(RowSet<Row> rows) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Row row : rows) {
+      UUID id = row.getUUID("id");
+      Instant deadline = row.getOffsetDateTime("deadline").toInstant();
+      chain = chain.compose(v -> submit(id, "deadline", deadline));
+    }
+    return chain;
   }
 
   private static final String ATTEMPT_COLUMNS =
-      "id, exam_id, account_id, number, started_at, deadline, last_event_at,"
+      "id, exam_id, account_id, sitting_id, number, started_at, deadline, last_event_at,"
           + " submitted_at, submitted_by, settings";
 
   private Future<Loaded> load(UUID attemptId, UUID account) {
@@ -805,6 +851,7 @@ public final class Attempts {
         row.getUUID("id"),
         row.getUUID("exam_id"),
         row.getUUID("account_id"),
+        row.getUUID("sitting_id"),
         row.getInteger("number"),
         row.getOffsetDateTime("started_at").toInstant(),
         row.getOffsetDateTime("deadline").toInstant(),
@@ -822,6 +869,7 @@ public final class Attempts {
     return new JsonObject()
         .put("id", row.getUUID("id").toString())
         .put("number", row.getInteger("number"))
+        .put("sittingId", string(row.getUUID("sitting_id")))
         .put("state", open ? "open" : "submitted")
         .put("startedAt", row.getOffsetDateTime("started_at").toInstant().toString())
         .put("deadline", deadline.toString())
@@ -879,7 +927,11 @@ public final class Attempts {
     return e instanceof PgException pg && "23505".equals(pg.getSqlState());
   }
 
-  private static OffsetDateTime utc(Instant instant) {
+  private static String string(UUID id) {
+    return id == null ? null : id.toString();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 }

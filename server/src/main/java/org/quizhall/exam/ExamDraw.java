@@ -57,15 +57,25 @@ public final class ExamDraw {
     Map<String, Integer> planned = plan.apportion(count);
     List<Question> round = RoundAssembler.assemble(eligible, count, kinds, seed, planned);
     // The assembler's order (topics in turn) is kept: each domain is spread over the whole attempt.
-    Random random = new Random(seed ^ 0x5DEECE66DL);
-    List<Question> questions = new ArrayList<>();
     Map<String, Integer> drawn = new LinkedHashMap<>();
     planned.keySet().forEach(topic -> drawn.put(topic, 0));
     for (Question q : round) {
-      questions.add(shuffle ? shuffled(q, random) : q);
       drawn.merge(q.topic(), 1, Integer::sum);
     }
-    return new Drawn(List.copyOf(questions), planned, drawn);
+    return new Drawn(shuffle ? inOwnOrder(round, seed) : List.copyOf(round), planned, drawn);
+  }
+
+  /**
+   * The questions with each choice question's options in an order drawn from {@code seed}: an
+   * attempt's own, over questions drawn for it or for the group sitting it belongs to.
+   */
+  static List<Question> inOwnOrder(List<Question> questions, long seed) {
+    Random random = new Random(seed ^ 0x5DEECE66DL);
+    List<Question> out = new ArrayList<>();
+    for (Question q : questions) {
+      out.add(shuffled(q, random));
+    }
+    return List.copyOf(out);
   }
 
   /**

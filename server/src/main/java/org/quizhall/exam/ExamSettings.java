@@ -227,6 +227,12 @@ public record ExamSettings(
 
   /** The pass mark as the API shows it. */
   JsonObject passMarkJson() {
+    return passMarkJson(questionCount, passKind, scaleMin, scaleMax, passMark);
+  }
+
+  /** The pass mark as the API shows it, over {@code questionCount} questions. */
+  static JsonObject passMarkJson(
+      int questionCount, String passKind, int scaleMin, int scaleMax, int passMark) {
     ExamScore needed = ExamScore.of(0, questionCount, passKind, scaleMin, scaleMax, passMark);
     return new JsonObject()
         .put("kind", passKind)

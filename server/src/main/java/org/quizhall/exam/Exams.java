@@ -69,7 +69,8 @@ public final class Exams {
             "SELECT "
                 + COLUMNS
                 + ", d.title AS deck_title,"
-                + " (SELECT count(*) FROM exam_attempts a WHERE a.exam_id = e.id AND a.account_id = $1)::int AS attempts,"
+                + " (SELECT count(*) FROM exam_attempts a WHERE a.exam_id = e.id AND a.account_id = $1"
+                + " AND a.sitting_id IS NULL)::int AS attempts,"
                 + " (SELECT max(a.correct_count) FROM exam_attempts a WHERE a.exam_id = e.id AND a.account_id = $1) AS best"
                 + " FROM exams e JOIN decks d ON d.id = e.deck_id"
                 + " WHERE e.owner_id = $1 AND ($2::uuid IS NULL OR e.deck_id = $2) ORDER BY e.created_at DESC LIMIT 200")
@@ -93,7 +94,7 @@ public final class Exams {
         .compose(
             exam ->
                 pool.preparedQuery(
-                        "SELECT id, number, started_at, deadline, submitted_at, submitted_by, correct_count,"
+                        "SELECT id, sitting_id, number, started_at, deadline, submitted_at, submitted_by, correct_count,"
                             + " (SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id)::int AS questions"
                             + " FROM exam_attempts a WHERE exam_id = $1 AND account_id = $2 ORDER BY number DESC")
                     .execute(Tuple.of(examId, account))
@@ -139,10 +140,27 @@ public final class Exams {
         .compose(v -> get(examId, account));
   }
 
-  /** Deletes the exam and every attempt at it. */
+  /**
+   * Deletes the exam and every attempt at it, and its group sittings once they have closed; 409
+   * {@code exam_in_sitting} while one is coming up or under way, whose members' attempts would go
+   * with it.
+   */
   public Future<Void> delete(UUID examId, UUID account) {
-    return pool.preparedQuery("DELETE FROM exams WHERE id = $1 AND owner_id = $2")
-        .execute(Tuple.of(examId, account))
+    return load(examId, account)
+        .compose(
+            exam ->
+                pool.preparedQuery(
+                        "SELECT 1 FROM exam_sittings WHERE exam_id = $1 AND closed_at IS NULL AND ends_at > $2 LIMIT 1")
+                    .execute(Tuple.of(examId, clock.instant().atOffset(ZoneOffset.UTC))))
+        .compose(
+            running ->
+                running.size() > 0
+                    ? Future.failedFuture(
+                        Problem.conflict(
+                            "exam_in_sitting",
+                            "A group sitting of this exam is scheduled or under way: cancel it, or let it close, first."))
+                    : pool.preparedQuery("DELETE FROM exams WHERE id = $1 AND owner_id = $2")
+                        .execute(Tuple.of(examId, account)))
         .compose(
             rows ->
                 rows.rowCount() == 0 ? Future.failedFuture(notFound()) : Future.succeededFuture());

@@ -43,7 +43,11 @@ public final class Practice {
   private final Clock clock;
   private final Games games;
   private final ItemAnalysis itemAnalysis;
+  private final QuestionsInPlay alsoInPlay;
 
+  /**
+   * @param alsoInPlay questions asked by what else is still running (a group's exam sitting)
+   */
   public Practice(
       Pool pool,
       Decks decks,
@@ -51,14 +55,32 @@ public final class Practice {
       MasteryRecorder mastery,
       Fsrs fsrs,
       Clock clock,
-      ItemAnalysis itemAnalysis) {
+      ItemAnalysis itemAnalysis,
+      QuestionsInPlay alsoInPlay) {
     this.itemAnalysis = itemAnalysis;
+    this.alsoInPlay = alsoInPlay;
     this.pool = pool;
     this.games = games;
     this.decks = decks;
     this.mastery = mastery;
     this.fsrs = fsrs;
     this.clock = clock;
+  }
+
+  /** The deck's questions a running game, assignment or sitting asks the account. */
+  private Future<java.util.Set<String>> inPlay(UUID deckId, UUID account) {
+    return games
+        .questionsInPlay(deckId, account)
+        .compose(
+            asked ->
+                alsoInPlay
+                    .of(deckId, account)
+                    .map(
+                        more -> {
+                          java.util.Set<String> all = new java.util.HashSet<>(asked);
+                          all.addAll(more);
+                          return all;
+                        }));
   }
 
   /**
@@ -72,8 +94,7 @@ public final class Practice {
         .questions(deckId, account)
         .compose(
             all ->
-                games
-                    .questionsInPlay(deckId, account)
+                inPlay(deckId, account)
                     .map(inPlay -> all.stream().filter(q -> !inPlay.contains(q.id())).toList()))
         .compose(
             questions ->
@@ -149,14 +170,13 @@ public final class Practice {
                           () ->
                               Problem.notFound(
                                   "question_not_found", "That question is not in this deck."));
-              return games
-                  .questionsInPlay(deckId, account)
+              return inPlay(deckId, account)
                   .compose(
                       inPlay -> {
                         if (inPlay.contains(questionId)) {
                           throw Problem.conflict(
                               "question_in_play",
-                              "A game that is still running asks this question: practise it when that game is over.");
+                              "A game or exam sitting that is still running asks this question: practise it when it is over.");
                         }
                         return judge(question, account, questionId, response, responseMs, now)
                             .compose(

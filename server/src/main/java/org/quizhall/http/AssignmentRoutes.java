@@ -4,8 +4,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.quizhall.deck.Response;
 import org.quizhall.group.Assignments;
@@ -50,8 +48,8 @@ final class AssignmentRoutes {
                   deckId,
                   JsonBodies.string(body, "title"),
                   (Integer) count,
-                  instant(body, "opensAt"),
-                  instant(body, "closesAt"));
+                  JsonBodies.instant(body, "opensAt"),
+                  JsonBodies.instant(body, "closesAt"));
             })
         .onSuccess(created -> Responses.json(ctx, 201, created))
         .onFailure(ctx::fail);
@@ -98,25 +96,5 @@ final class AssignmentRoutes {
         .compose(account -> assignments.leaderboard(id, account.id()))
         .onSuccess(board -> Responses.json(ctx, 200, board))
         .onFailure(ctx::fail);
-  }
-
-  private static Instant instant(JsonObject body, String field) {
-    String text = JsonBodies.string(body, field);
-    if (text == null) {
-      throw Problem.invalid(
-          "invalid_field",
-          field + " is required (an ISO-8601 instant such as 2026-12-01T18:00:00Z).");
-    }
-    try {
-      Instant instant = Instant.parse(text);
-      if (instant.isBefore(Instant.EPOCH)
-          || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
-        throw Problem.invalid("invalid_field", field + " must be between 1970 and 9999.");
-      }
-      return instant;
-    } catch (DateTimeParseException e) {
-      throw Problem.invalid(
-          "invalid_field", field + " must be an ISO-8601 instant such as 2026-12-01T18:00:00Z.");
-    }
   }
 }

@@ -67,22 +67,13 @@ final class ExamRoutes {
         .onFailure(ctx::fail);
   }
 
-  /**
-   * One exam or attempt of the signed-in account: {@code action} gets its id (a malformed one is
-   * the same 404 as an unknown one) and the account's, and its result is the answer with {@code
-   * status}.
-   */
+  /** One exam or attempt of the signed-in account's. */
   private void own(
       RoutingContext ctx,
       String notFound,
       int status,
       java.util.function.BiFunction<UUID, UUID, io.vertx.core.Future<JsonObject>> action) {
-    UUID id = Ids.uuid(ctx, "id", notFound);
-    identity
-        .required(ctx)
-        .compose(account -> action.apply(id, account.id()))
-        .onSuccess(result -> Responses.json(ctx, status, result))
-        .onFailure(ctx::fail);
+    identity.answerAbout(ctx, notFound, status, action);
   }
 
   private void get(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.UUID;
+import org.quizhall.exam.Sittings;
 import org.quizhall.game.Games;
 import org.quizhall.group.Group;
 import org.quizhall.group.Groups;
@@ -22,10 +23,17 @@ final class GroupRoutes {
   private final Identity identity;
   private final Games games;
   private final RoomListing listing;
+  private final Sittings sittings;
 
   GroupRoutes(
-      Groups groups, Leaderboards leaderboards, Identity identity, Games games, Rooms rooms) {
+      Groups groups,
+      Leaderboards leaderboards,
+      Identity identity,
+      Games games,
+      Rooms rooms,
+      Sittings sittings) {
     this.games = games;
+    this.sittings = sittings;
     this.listing = new RoomListing(rooms);
     this.groups = groups;
     this.leaderboards = leaderboards;
@@ -192,9 +200,18 @@ final class GroupRoutes {
     identity
         .required(ctx)
         .compose(
-            account ->
-                leaderboards.group(
-                    id, account.id(), ctx.queryParams().get("period"), ctx.queryParams().get("by")))
+            account -> {
+              // A group sitting's scores are a board of their own, beside the games'.
+              String sitting = ctx.queryParams().get("sitting");
+              if (sitting != null) {
+                UUID sittingId =
+                    JsonBodies.uuid(
+                        new JsonObject().put("sitting", sitting), "sitting", "a sitting");
+                return sittings.board(id, sittingId, account.id());
+              }
+              return leaderboards.group(
+                  id, account.id(), ctx.queryParams().get("period"), ctx.queryParams().get("by"));
+            })
         .onSuccess(board -> Responses.json(ctx, 200, board))
         .onFailure(ctx::fail);
   }

@@ -56,7 +56,8 @@ public final class HttpApi extends VerticleBase {
       org.quizhall.game.ItemAnalysis itemAnalysis,
       org.quizhall.game.QuestionFlags flags,
       org.quizhall.exam.Exams exams,
-      org.quizhall.exam.Attempts attempts) {}
+      org.quizhall.exam.Attempts attempts,
+      org.quizhall.exam.Sittings sittings) {}
 
   /**
    * Bigger messages than a client may send are read and refused with an error; beyond this Vert.x
@@ -114,12 +115,14 @@ public final class HttpApi extends VerticleBase {
             services.leaderboards(),
             identity,
             services.games(),
-            services.rooms())
+            services.rooms(),
+            services.sittings())
         .mount(router);
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity)
         .mount(router);
     new AssignmentRoutes(services.assignments(), identity).mount(router);
     new ExamRoutes(services.exams(), services.attempts(), identity).mount(router);
+    new SittingRoutes(services.sittings(), identity).mount(router);
     new GameRoutes(
             services.games(),
             identity,

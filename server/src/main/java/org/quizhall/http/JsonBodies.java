@@ -83,6 +83,27 @@ final class JsonBodies {
     return id;
   }
 
+  /** A required ISO-8601 instant field, such as {@code 2026-12-01T18:00:00Z}. */
+  static java.time.Instant instant(JsonObject body, String field) {
+    String text = JsonBodies.string(body, field);
+    if (text == null) {
+      throw Problem.invalid(
+          "invalid_field",
+          field + " is required (an ISO-8601 instant such as 2026-12-01T18:00:00Z).");
+    }
+    try {
+      java.time.Instant instant = java.time.Instant.parse(text);
+      if (instant.isBefore(java.time.Instant.EPOCH)
+          || instant.isAfter(java.time.Instant.parse("9999-12-31T23:59:59Z"))) {
+        throw Problem.invalid("invalid_field", field + " must be between 1970 and 9999.");
+      }
+      return instant;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw Problem.invalid(
+          "invalid_field", field + " must be an ISO-8601 instant such as 2026-12-01T18:00:00Z.");
+    }
+  }
+
   static String mediaType(String contentType) {
     int semicolon = contentType.indexOf(';');
     return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))

@@ -687,7 +687,81 @@ class AuthorizationMatrixTest {
             404,
             404,
             200,
-            Try::attemptReport));
+            Try::attemptReport),
+        // Group sittings: the group's owner schedules, cancels and watches them; its members see
+        // them, begin their own attempt and, once a sitting closes, its results and board.
+        row(
+            "POST",
+            "/api/groups/{id}/sittings",
+            "scheduling a sitting of the owner's exam",
+            401,
+            404,
+            403,
+            201,
+            Try::scheduleSitting),
+        row(
+            "GET",
+            "/api/groups/{id}/sittings",
+            "the group's sittings",
+            401,
+            404,
+            200,
+            200,
+            Try::groupSittings),
+        row(
+            "GET",
+            "/api/sittings/{id}",
+            "the group's upcoming sitting",
+            401,
+            404,
+            200,
+            200,
+            Try::readSitting),
+        row(
+            "DELETE",
+            "/api/sittings/{id}",
+            "cancelling a fresh upcoming sitting",
+            401,
+            404,
+            403,
+            204,
+            Try::cancelSitting),
+        row(
+            "POST",
+            "/api/sittings/{id}/attempts",
+            "beginning a fresh sitting under way",
+            401,
+            404,
+            201,
+            201,
+            Try::beginSitting),
+        row(
+            "GET",
+            "/api/sittings/{id}/progress",
+            "a sitting the member is sitting now",
+            401,
+            404,
+            403,
+            200,
+            Try::sittingProgress),
+        row(
+            "GET",
+            "/api/sittings/{id}/results",
+            "a closed sitting's results",
+            401,
+            404,
+            200,
+            200,
+            Try::sittingResults),
+        row(
+            "GET",
+            "/api/groups/{id}/leaderboard",
+            "a closed sitting's own board",
+            401,
+            404,
+            200,
+            200,
+            Try::sittingBoard));
   }
 
   private static Row row(
@@ -784,6 +858,7 @@ class AuthorizationMatrixTest {
   private static final String PRIVATE_DECK_TITLE = "My own unfinished notes";
   private static final String ASSIGNMENT_TITLE = "Week 3 homework";
   private static final String EXAM_TITLE = "Mock exam before December";
+  private static final String SITTING_TITLE = "The group's December sitting";
   private static final String PLAYER_NICKNAME = "Owlet";
   private static final String OWNER_NAME = "hall_owner";
   private static final String MEMBER_NAME = "hall_member";
@@ -828,6 +903,9 @@ class AuthorizationMatrixTest {
   private static String exam;
   private static String openAttempt;
   private static String submittedAttempt;
+  private static String upcomingSitting;
+  private static String runningSitting;
+  private static String closedSitting;
 
   /** A study group made by the owner, with the member and a classmate in it. */
   record StudyGroup(String id, String inviteCode) {}
@@ -873,6 +951,21 @@ class AuthorizationMatrixTest {
     created(
         api.postJson("/api/attempts/" + submittedAttempt + "/submit", new JsonObject(), owner),
         200);
+    upcomingSitting = newSitting(Duration.ofHours(1));
+    runningSitting = newSitting(Duration.ZERO);
+    beginSitting(runningSitting, member);
+    // Closed early: every member but the owner has begun and submitted.
+    closedSitting = newSitting(Duration.ZERO);
+    for (String sitter : List.of(member, classmate)) {
+      created(
+          api.postJson(
+              "/api/attempts/" + beginSitting(closedSitting, sitter) + "/submit",
+              new JsonObject(),
+              sitter),
+          200);
+    }
+    assertThat(created(api.get("/api/sittings/" + closedSitting, owner), 200).getString("state"))
+        .isEqualTo("closed");
     openRoomCode =
         created(
                 api.postJson(
@@ -962,6 +1055,7 @@ class AuthorizationMatrixTest {
                 PRIVATE_DECK_TITLE,
                 ASSIGNMENT_TITLE,
                 EXAM_TITLE,
+                SITTING_TITLE,
                 PLAYER_NICKNAME,
                 OWNER_NAME,
                 MEMBER_NAME,
@@ -1919,6 +2013,96 @@ class AuthorizationMatrixTest {
                       .isTrue());
     }
 
+    // Group sittings.
+
+    static Attempt scheduleSitting(Caller who) {
+      String title = "Sitting set by the " + who.label;
+      JsonObject body =
+          new JsonObject()
+              .put("examId", exam)
+              .put("title", title)
+              .put("startsAt", clock.instant().plus(Duration.ofDays(1)).toString());
+      return new Attempt(api.postJson("/api/groups/" + group.id() + "/sittings", body, token(who)))
+          .unchangedIfRefused(
+              () ->
+                  assertThat(
+                          api.get("/api/groups/" + group.id() + "/sittings", owner).bodyAsString())
+                      .as("no sitting was scheduled")
+                      .doesNotContain(title))
+          .ifAllowed(
+              r ->
+                  assertThat(
+                          api.get("/api/groups/" + group.id() + "/sittings", classmate)
+                              .bodyAsString())
+                      .contains(title));
+    }
+
+    static Attempt groupSittings(Caller who) {
+      return new Attempt(api.get("/api/groups/" + group.id() + "/sittings", token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsString()).contains(upcomingSitting, SITTING_TITLE));
+    }
+
+    static Attempt readSitting(Caller who) {
+      return new Attempt(api.get("/api/sittings/" + upcomingSitting, token(who)))
+          .ifAllowed(
+              r -> assertThat(r.bodyAsJsonObject().getString("title")).isEqualTo(SITTING_TITLE));
+    }
+
+    static Attempt cancelSitting(Caller who) {
+      String fresh = newSitting(Duration.ofHours(2));
+      return new Attempt(api.delete("/api/sittings/" + fresh, token(who)))
+          .unchangedIfRefused(
+              () ->
+                  assertThat(status("/api/sittings/" + fresh, owner))
+                      .as("the sitting is still on")
+                      .isEqualTo(200))
+          .ifAllowed(
+              r ->
+                  assertThat(status("/api/sittings/" + fresh, classmate))
+                      .as("the sitting is gone")
+                      .isEqualTo(404));
+    }
+
+    static Attempt beginSitting(Caller who) {
+      String fresh = newSitting(Duration.ZERO);
+      return new Attempt(
+              api.postJson("/api/sittings/" + fresh + "/attempts", new JsonObject(), token(who)))
+          .unchangedIfRefused(
+              () ->
+                  assertThat(
+                          created(api.get("/api/sittings/" + fresh, owner), 200)
+                              .getJsonObject("counts")
+                              .getInteger("started"))
+                      .as("nobody began")
+                      .isZero())
+          .ifAllowed(
+              r -> {
+                assertThat(r.bodyAsJsonObject().getString("sittingId")).isEqualTo(fresh);
+                assertThat(r.bodyAsJsonObject().getJsonArray("questions")).isNotEmpty();
+              });
+    }
+
+    static Attempt sittingProgress(Caller who) {
+      return new Attempt(api.get("/api/sittings/" + runningSitting + "/progress", token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsString()).contains(MEMBER_NAME, "\"sitting\""));
+    }
+
+    static Attempt sittingResults(Caller who) {
+      return new Attempt(api.get("/api/sittings/" + closedSitting + "/results", token(who)))
+          .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getInteger("sat")).isEqualTo(2));
+    }
+
+    static Attempt sittingBoard(Caller who) {
+      return new Attempt(
+              api.get(
+                  "/api/groups/" + group.id() + "/leaderboard?sitting=" + closedSitting,
+                  token(who)))
+          .ifAllowed(
+              r ->
+                  assertThat(r.bodyAsJsonObject().getJsonArray("entries").encode())
+                      .contains(MEMBER_NAME, CLASSMATE_NAME));
+    }
+
     static Trial results(String suffix) {
       return who ->
           new Attempt(api.get("/api/games/" + gameId + "/results" + suffix, token(who)))
@@ -1937,6 +2121,24 @@ class AuthorizationMatrixTest {
             .put("questionCount", 2)
             .put("minutes", 600);
     return created(api.postJson("/api/exams", body, owner), 201).getString("id");
+  }
+
+  /** A sitting of the owner's exam for the group, starting {@code from} now. */
+  private static String newSitting(Duration from) {
+    JsonObject body =
+        new JsonObject()
+            .put("examId", exam)
+            .put("title", SITTING_TITLE)
+            .put("startsAt", clock.instant().plus(from).toString());
+    return created(api.postJson("/api/groups/" + group.id() + "/sittings", body, owner), 201)
+        .getString("id");
+  }
+
+  /** Begins {@code who}'s attempt at the sitting; returns the attempt's id. */
+  private static String beginSitting(String sitting, String who) {
+    return created(
+            api.postJson("/api/sittings/" + sitting + "/attempts", new JsonObject(), who), 201)
+        .getString("id");
   }
 
   private static String newAttempt(String examId) {

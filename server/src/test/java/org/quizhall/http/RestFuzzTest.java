@@ -105,7 +105,14 @@ class RestFuzzTest {
           new String[] {"PUT", "/api/attempts/{id}/answers/{index}"},
           new String[] {"PUT", "/api/attempts/{id}/flags/{index}"},
           new String[] {"POST", "/api/attempts/{id}/submit"},
-          new String[] {"GET", "/api/attempts/{id}/report"});
+          new String[] {"GET", "/api/attempts/{id}/report"},
+          new String[] {"POST", "/api/groups/{id}/sittings"},
+          new String[] {"GET", "/api/groups/{id}/sittings"},
+          new String[] {"GET", "/api/sittings/{id}"},
+          new String[] {"DELETE", "/api/sittings/{id}"},
+          new String[] {"POST", "/api/sittings/{id}/attempts"},
+          new String[] {"GET", "/api/sittings/{id}/progress"},
+          new String[] {"GET", "/api/sittings/{id}/results"});
 
   static final List<String> FIELDS =
       List.of(
@@ -156,7 +163,10 @@ class RestFuzzTest {
           "weight",
           "shuffleOptions",
           "attemptsAllowed",
-          "flagged");
+          "flagged",
+          "examId",
+          "startsAt",
+          "lateJoinMinutes");
 
   private static Quizhall quizhall;
   private static Api api;
@@ -208,6 +218,17 @@ class RestFuzzTest {
     ids.add(exam);
     ids.add(
         api.postJson("/api/exams/" + exam + "/attempts", new JsonObject(), token)
+            .bodyAsJsonObject()
+            .getString("id"));
+    // A sitting of it for the group, under way (the clock stands still), so the sitting routes are
+    // tried past their membership checks.
+    ids.add(
+        api.postJson(
+                "/api/groups/" + group.getString("id") + "/sittings",
+                new JsonObject()
+                    .put("examId", exam)
+                    .put("startsAt", Instant.parse("2026-11-02T10:00:00Z").toString()),
+                token)
             .bodyAsJsonObject()
             .getString("id"));
   }

@@ -27,9 +27,9 @@ import org.quizhall.testing.TestServer;
 
 /**
  * Every screen of the web client with real data in it (a teacher's deck, a group with a member, an
- * assignment, a finished group game), each checked by axe-core and for sideways scrolling on a
- * projector and on 320–430 px phones. The game is played with the keyboard only, by the host on the
- * console and by the player on a phone.
+ * assignment, a mock exam sitting coming up, a finished group game), each checked by axe-core and
+ * for sideways scrolling on a projector and on 320–430 px phones. The game is played with the
+ * keyboard only, by the host on the console and by the player on a phone.
  */
 @ExtendWith(VertxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +46,7 @@ class EveryScreenInTheBrowserTest {
   private static String deckId;
   private static JsonObject group;
   private static String assignmentId;
+  private static String sittingId;
   private static String gameId;
   private static String gameCode;
 
@@ -96,6 +97,24 @@ class EveryScreenInTheBrowserTest {
             teacherToken);
     assertThat(assignment.statusCode()).as(assignment.bodyAsString()).isEqualTo(201);
     assignmentId = assignment.bodyAsJsonObject().getString("id");
+    var exam =
+        api.postJson(
+            "/api/exams",
+            new JsonObject()
+                .put("deckId", deckId)
+                .put("title", "Mock exam, term 1")
+                .put("questionCount", 5),
+            teacherToken);
+    assertThat(exam.statusCode()).as(exam.bodyAsString()).isEqualTo(201);
+    var sitting =
+        api.postJson(
+            "/api/groups/" + group.getString("id") + "/sittings",
+            new JsonObject()
+                .put("examId", exam.bodyAsJsonObject().getString("id"))
+                .put("startsAt", now.plusSeconds(3600).toString()),
+            teacherToken);
+    assertThat(sitting.statusCode()).as(sitting.bodyAsString()).isEqualTo(201);
+    sittingId = sitting.bodyAsJsonObject().getString("id");
     projector = Browser.projector("screens-projector", quizhall.httpPort());
     phone = Browser.smallPhone("screens-phone", quizhall.httpPort());
     Screens.resize(projector, 1280, 720);
@@ -235,11 +254,18 @@ class EveryScreenInTheBrowserTest {
     visit(projector, "/account", "#account-title", "Your account", "account");
     visit(projector, "/account/groups", "main", "Biology revision", "groups");
     visit(projector, groupPage, "#group-leaderboard", MEMBER, "group-owner");
+    visit(
+        projector,
+        "/account/sittings/" + sittingId,
+        ".sitting-clock",
+        "Starts in",
+        "sitting-owner");
     visit(projector, "/results/" + gameId, "#results-players", "Maximiliana", "results");
     visit(projector, "/account/record", "#record-totals", "Games", "record-host");
 
     signIn(phone, MEMBER, memberToken);
     visit(phone, groupPage, "#group-leaderboard", MEMBER, "group-member");
+    visit(phone, "/account/sittings/" + sittingId, ".sitting-clock", "Starts in", "sitting-member");
     visit(
         phone,
         "/join/group/" + group.getString("inviteCode"),
