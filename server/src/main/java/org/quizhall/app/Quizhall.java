@@ -267,7 +267,9 @@ public final class Quizhall implements AutoCloseable {
       vertx
           .deployVerticle(
               () -> {
-                HttpApi api = new HttpApi(config.httpHost(), port, services, registry);
+                HttpApi api =
+                    new HttpApi(
+                        config.httpHost(), port, services, registry, config.webSocketCompression());
                 http.add(api);
                 return api;
               },
