@@ -98,6 +98,23 @@ public final class SocketClient implements AutoCloseable {
     return send(type, new JsonObject());
   }
 
+  /**
+   * Takes the console of a room opened over REST (its {@code code} and {@code hostToken}) and waits
+   * for the host's welcome.
+   */
+  public JsonObject takeConsole(JsonObject room) {
+    send(
+        "host",
+        new JsonObject()
+            .put("code", room.getString("code"))
+            .put("hostToken", room.getString("hostToken")));
+    JsonObject welcome = await("welcome");
+    if (!"host".equals(welcome.getString("role"))) {
+      throw new AssertionError("welcomed as " + welcome.getString("role") + ", not as the host");
+    }
+    return welcome;
+  }
+
   public void sendRaw(String text) {
     socket.writeTextMessage(text).await();
   }

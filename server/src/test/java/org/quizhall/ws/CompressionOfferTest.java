@@ -110,12 +110,7 @@ class CompressionOfferTest {
     JsonObject room = api.openRoom(account, deckId, 2, 20);
 
     SocketClient host = keep(SocketClient.connectOffering(vertx, quizhall.httpPort(), extensions));
-    host.send(
-        "host",
-        new JsonObject()
-            .put("code", room.getString("code"))
-            .put("hostToken", room.getString("hostToken")));
-    assertThat(host.await("welcome").getString("role")).isEqualTo("host");
+    host.takeConsole(room);
     List<SocketClient> players = new ArrayList<>();
     for (String nickname : List.of("Ada", "Grace")) {
       SocketClient player =
