@@ -43,6 +43,15 @@ public final class Bench {
               + Scenario.ALL.stream()
                   .map(s -> s.name() + " (" + s.rooms() + " x " + s.playersPerRoom() + ")")
                   .toList());
+      System.out.println(
+          "       "
+              + SocketMemory.NAME
+              + " (memory per socket and bytes per question, with WebSocket compression and"
+              + " without; starts its own servers)");
+      return;
+    }
+    if (args[0].equals(SocketMemory.NAME)) {
+      socketMemory(args);
       return;
     }
     Scenario scenario = Scenario.named(args[0]);
@@ -68,6 +77,32 @@ public final class Bench {
                 && report.getLong("answersAcked").equals(report.getLong("answersStored"))
             ? 0
             : 1);
+  }
+
+  private static void socketMemory(String[] args) throws Exception {
+    Path jar = Path.of("server/target/quizhall.jar");
+    Path out = Path.of("bench/results");
+    for (int i = 1; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--jar" -> jar = Path.of(args[i + 1]);
+        case "--out" -> out = Path.of(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    JsonObject report = SocketMemory.run(jar);
+    Files.createDirectories(out);
+    Path file = out.resolve(SocketMemory.NAME + ".json");
+    Files.writeString(file, report.encodePrettily() + "\n");
+    System.out.println(SocketMemory.table(report));
+    System.out.println("written " + file);
+    boolean clean =
+        report.getJsonArray("variants").stream()
+            .map(v -> (JsonObject) v)
+            .allMatch(
+                v ->
+                    v.getLong("errors") == 0
+                        && v.getLong("answersAcked").equals(v.getLong("answersStored")));
+    System.exit(clean ? 0 : 1);
   }
 
   /**
@@ -196,6 +231,7 @@ public final class Bench {
               .put("startSpreadMs", scenario.startSpreadMs())
               .put("questions", scenario.questions())
               .put("playersConnected", connectedAfterJoin)
+              .put("webSocketExtensionsAnswered", run.extensionsAnswered)
               .put("lateJoins", run.lateJoins.get())
               .put("drops", run.drops.get())
               .put("leaves", run.leaves.get())

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -44,6 +45,10 @@ final class LoadRun {
   final Histogram ackMs = new ConcurrentHistogram(3);
   final Histogram standingsMs = new ConcurrentHistogram(3);
   final AtomicLong messages = new AtomicLong();
+
+  /** Bytes of the text messages received (after any decompression), hosts' included. */
+  final AtomicLong payloadBytes = new AtomicLong();
+
   final FanoutWaves waves;
   final AtomicLong answersSent = new AtomicLong();
   final AtomicLong answersAcked = new AtomicLong();
@@ -72,6 +77,14 @@ final class LoadRun {
 
   private final List<WebClient> nodes = new ArrayList<>();
   private final WebSocketClient sockets;
+  private final CompressionOffer offer;
+
+  /**
+   * The server's answer to the first socket's offer (its {@code Sec-WebSocket-Extensions}, empty
+   * for none), null before any socket opened.
+   */
+  volatile String extensionsAnswered;
+
   private final WebClient web;
   private final List<Room> rooms = new ArrayList<>();
 
@@ -80,20 +93,27 @@ final class LoadRun {
   }
 
   LoadRun(Vertx vertx, Scenario scenario, String host, List<Integer> ports) {
+    this(vertx, scenario, host, ports, CompressionOffer.BROWSER);
+  }
+
+  LoadRun(
+      Vertx vertx, Scenario scenario, String host, List<Integer> ports, CompressionOffer offer) {
     this.vertx = vertx;
+    this.offer = offer;
     this.scenario = scenario;
     this.host = host;
     this.ports = List.copyOf(ports);
     this.sockets =
         vertx.createWebSocketClient(
-            new WebSocketClientOptions()
-                .setMaxConnections(scenario.players() + scenario.rooms() + 100)
-                .setConnectTimeout(30_000)
-                .setIdleTimeout(0)
-                // A host's roster and podium list every player: a big room's run to hundreds of
-                // kilobytes.
-                .setMaxFrameSize(1 << 20)
-                .setMaxMessageSize(16 << 20));
+            offer.configure(
+                new WebSocketClientOptions()
+                    .setMaxConnections(scenario.players() + scenario.rooms() + 100)
+                    .setConnectTimeout(30_000)
+                    .setIdleTimeout(0)
+                    // A host's roster and podium list every player: a big room's run to hundreds
+                    // of kilobytes.
+                    .setMaxFrameSize(1 << 20)
+                    .setMaxMessageSize(16 << 20)));
     this.waves = new FanoutWaves();
     for (int q = 0; q < scenario.questions(); q++) {
       fanoutMsByQuestion.add(new ConcurrentHistogram(3));
@@ -173,7 +193,11 @@ final class LoadRun {
     }
     for (Room room : rooms) {
       room.hostSocket = connect(room.number).await();
-      room.hostSocket.textMessageHandler(text -> onHost(room, new JsonObject(text)));
+      room.hostSocket.textMessageHandler(
+          text -> {
+            payloadBytes.addAndGet(utf8Length(text));
+            onHost(room, new JsonObject(text));
+          });
       room.hostSocket.closeHandler(v -> hostClosed(room));
       room.hostSocket.writeTextMessage(
           new JsonObject()
@@ -189,7 +213,33 @@ final class LoadRun {
 
   /** A socket to node {@code n % nodes}. */
   private Future<WebSocket> connect(int n) {
-    return sockets.connect(ports.get(n % ports.size()), host, "/ws");
+    return sockets
+        .connect(
+            offer.configure(
+                new WebSocketConnectOptions()
+                    .setPort(ports.get(n % ports.size()))
+                    .setHost(host)
+                    .setURI("/ws")))
+        .onSuccess(
+            ws -> {
+              if (extensionsAnswered == null) {
+                String answered =
+                    ws.headers() == null ? null : ws.headers().get("Sec-WebSocket-Extensions");
+                extensionsAnswered = answered == null ? "" : answered;
+              }
+            });
+  }
+
+  /** The length of {@code text} in UTF-8, as it went over the wire before any compression. */
+  private static int utf8Length(String text) {
+    int bytes = text.length();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        bytes += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1;
+      }
+    }
+    return bytes;
   }
 
   private void joinAll() {
@@ -379,6 +429,7 @@ final class LoadRun {
                 ws.textMessageHandler(
                     text -> {
                       long receivedAt = System.currentTimeMillis();
+                      payloadBytes.addAndGet(utf8Length(text));
                       String type = Wire.type(text);
                       if (type.equals("welcome")) {
                         messages.incrementAndGet();

@@ -42,6 +42,13 @@ final class ServerProcess implements AutoCloseable {
   /** A server with further settings ({@code QUIZHALL_*}) on top, e.g. to join a cluster. */
   static ServerProcess start(Path jar, String heap, java.util.Map<String, String> env)
       throws IOException, InterruptedException {
+    return start(jar, heap, env, List.of());
+  }
+
+  /** The same with further options for the server's JVM. */
+  static ServerProcess start(
+      Path jar, String heap, java.util.Map<String, String> env, List<String> jvmOptions)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " does not exist: build it first with mvn -B -DskipTests package");
@@ -54,6 +61,7 @@ final class ServerProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
+    command.addAll(jvmOptions);
     // Extra options for the server's JVM, e.g.
     // -Dbench.serverJvm="-XX:StartFlightRecording=filename=/tmp/server.jfr"
     String extra = System.getProperty("bench.serverJvm", "").trim();
@@ -87,6 +95,16 @@ final class ServerProcess implements AutoCloseable {
 
   Path log() {
     return dataDir.resolve("server.log");
+  }
+
+  /** The server's resident memory (heap, native memory and code), from /proc, in bytes. */
+  long residentBytes() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    throw new IOException("no VmRSS in /proc/" + process.pid() + "/status");
   }
 
   /** Runs a full garbage collection in the server, so heap figures show what is really retained. */

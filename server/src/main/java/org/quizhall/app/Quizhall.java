@@ -384,7 +384,9 @@ public final class Quizhall implements AutoCloseable {
       int port = config.httpPort() == 0 ? -1 : config.httpPort();
       return vertx.deployVerticle(
           () -> {
-            HttpApi api = new HttpApi(config.httpHost(), port, services, registry);
+            HttpApi api =
+                new HttpApi(
+                    config.httpHost(), port, services, registry, config.webSocketCompression());
             http.add(api);
             return api;
           },

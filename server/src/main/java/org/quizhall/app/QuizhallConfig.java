@@ -32,6 +32,7 @@ public record QuizhallConfig(
     Optional<String> publicUrl,
     List<String> allowedHosts,
     Optional<String> metricsToken,
+    boolean webSocketCompression,
     int openRoomsPerAccount) {
 
   /**
@@ -59,6 +60,7 @@ public record QuizhallConfig(
   public static final String PUBLIC_URL = Setting.PUBLIC_URL.key();
   public static final String ALLOWED_HOSTS = Setting.ALLOWED_HOSTS.key();
   public static final String METRICS_TOKEN = Setting.METRICS_TOKEN.key();
+  public static final String WEBSOCKET_COMPRESSION = Setting.WEBSOCKET_COMPRESSION.key();
   public static final String OPEN_ROOMS_PER_ACCOUNT = Setting.OPEN_ROOMS_PER_ACCOUNT.key();
   public static final String CLUSTER = Setting.CLUSTER.key();
   public static final String CLUSTER_HOST = Setting.CLUSTER_HOST.key();
@@ -103,6 +105,7 @@ public record QuizhallConfig(
         publicUrl(source),
         hosts(source),
         Optional.ofNullable(blankToNull(string(source, Setting.METRICS_TOKEN))),
+        bool(source, Setting.WEBSOCKET_COMPRESSION),
         (int) integer(source, Setting.OPEN_ROOMS_PER_ACCOUNT, 1, 1_000_000));
   }
 
@@ -185,11 +188,7 @@ public record QuizhallConfig(
   }
 
   private static Optional<Cluster> cluster(JsonObject source) {
-    String enabled = string(source, Setting.CLUSTER).toLowerCase(java.util.Locale.ROOT);
-    if (!enabled.equals("true") && !enabled.equals("false")) {
-      throw new IllegalArgumentException(CLUSTER + " must be true or false, not '" + enabled + "'");
-    }
-    if (enabled.equals("false")) {
+    if (!bool(source, Setting.CLUSTER)) {
       return Optional.empty();
     }
     String host = string(source, Setting.CLUSTER_HOST);
@@ -241,6 +240,15 @@ public record QuizhallConfig(
   private static String string(JsonObject source, Setting setting) {
     Object value = source.getValue(setting.key());
     return value == null ? setting.defaultValue().orElse(null) : value.toString().trim();
+  }
+
+  private static boolean bool(JsonObject source, Setting setting) {
+    String value = string(source, setting).toLowerCase(java.util.Locale.ROOT);
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(
+          setting.key() + " must be true or false, not '" + value + "'");
+    }
+    return value.equals("true");
   }
 
   private static long integer(JsonObject source, Setting setting, long min, long max) {

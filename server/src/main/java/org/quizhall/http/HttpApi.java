@@ -69,13 +69,20 @@ public final class HttpApi extends VerticleBase {
   private final int port;
   private final Services services;
   private final String metricsRegistry;
+  private final boolean webSocketCompression;
   private HttpServer server;
 
-  public HttpApi(String host, int port, Services services, String metricsRegistry) {
+  public HttpApi(
+      String host,
+      int port,
+      Services services,
+      String metricsRegistry,
+      boolean webSocketCompression) {
     this.host = host;
     this.port = port;
     this.services = services;
     this.metricsRegistry = metricsRegistry;
+    this.webSocketCompression = webSocketCompression;
   }
 
   @Override
@@ -148,7 +155,8 @@ public final class HttpApi extends VerticleBase {
 
     server =
         vertx.createHttpServer(
-            serverOptions(host, port, Gateway.SILENCE_LIMIT_SECONDS, TimeUnit.SECONDS));
+            serverOptions(
+                host, port, Gateway.SILENCE_LIMIT_SECONDS, TimeUnit.SECONDS, webSocketCompression));
     return server.requestHandler(router).invalidRequestHandler(ApiErrors::invalidRequest).listen();
   }
 
@@ -157,14 +165,28 @@ public final class HttpApi extends VerticleBase {
    * (a phone switched off) and is dropped. So is one that takes nothing the server writes for as
    * long: every socket is pinged every 20 s, so a healthy one always takes something, and a client
    * that stopped reading would otherwise make the server hold everything sent to it for as long as
-   * it keeps sending.
+   * it keeps sending. WebSocket compression only with {@code webSocketCompression}
+   * (QUIZHALL_WEBSOCKET_COMPRESSION, off by default).
    */
   public static HttpServerOptions serverOptions(
-      String host, int port, long silenceLimit, TimeUnit unit) {
+      String host, int port, long silenceLimit, TimeUnit unit, boolean webSocketCompression) {
     return new HttpServerOptions()
         .setHost(host)
         .setPort(port)
         .setCompressionSupported(true)
+        // Every browser offers permessage-deflate with context takeover, for which Netty keeps a
+        // JDK zlib deflater and inflater per socket: about 125 KB of native memory, six times
+        // the rest of a player, to save about 2 KB a player per question of small JSON (bench
+        // socket-memory, README "Benchmarks"). Vert.x cannot make a browser's session cheaper:
+        // no context takeover goes only to a client that asks for it (browsers do not), and
+        // windows under 32 KB need JZlib. So the offer is refused unless the operator wants it;
+        // uncompressed, a broadcast is the same bytes for every socket.
+        .setPerMessageWebSocketCompressionSupported(webSocketCompression)
+        .setWebSocketAllowServerNoContext(true)
+        .setWebSocketPreferredClientNoContext(true)
+        // deflate-frame (x-webkit-deflate-frame), an older draft, keeps its zlib context the
+        // same way: never.
+        .setPerFrameWebSocketCompressionSupported(false)
         .setMaxWebSocketFrameSize(MAX_WEBSOCKET_FRAME)
         .setMaxWebSocketMessageSize(MAX_WEBSOCKET_FRAME)
         .setIdleTimeoutUnit(unit)

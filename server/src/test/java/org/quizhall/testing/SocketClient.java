@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,13 @@ public final class SocketClient implements AutoCloseable {
   private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
   private final List<JsonObject> seen = new ArrayList<>();
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final String extensionsAnswered;
   private int nextId;
 
-  private SocketClient(WebSocketClient client, WebSocket socket) {
+  private SocketClient(WebSocketClient client, WebSocket socket, String extensionsAnswered) {
     this.client = client;
     this.socket = socket;
+    this.extensionsAnswered = extensionsAnswered;
     socket.textMessageHandler(text -> inbox.add(new JsonObject(text)));
     socket.closeHandler(
         v ->
@@ -42,7 +45,44 @@ public final class SocketClient implements AutoCloseable {
     WebSocketClient client =
         vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20));
     WebSocket socket = client.connect(port, "127.0.0.1", "/ws").await();
-    return new SocketClient(client, socket);
+    return new SocketClient(client, socket, null);
+  }
+
+  /**
+   * A client whose handshake offers {@code extensions} (a {@code Sec-WebSocket-Extensions} value,
+   * such as a browser's {@code permessage-deflate; client_max_window_bits}) and that speaks
+   * permessage-deflate should the server accept it.
+   */
+  public static SocketClient connectOffering(Vertx vertx, int port, String extensions) {
+    WebSocketClient client =
+        vertx.createWebSocketClient(
+            new WebSocketClientOptions()
+                .setMaxFrameSize(1 << 20)
+                .setTryUsePerMessageCompression(true)
+                // Taking client_no_context_takeover in the answer puts it in the offer too.
+                .setCompressionAllowClientNoContext(
+                    extensions.contains("client_no_context_takeover")));
+    CompletableFuture<String> answered = new CompletableFuture<>();
+    WebSocket socket =
+        client
+            .connect(
+                new WebSocketConnectOptions()
+                    .setPort(port)
+                    .setHost("127.0.0.1")
+                    .setURI("/ws")
+                    .addHeader("Sec-WebSocket-Extensions", extensions))
+            // The handshake's headers are there only while the connection is handed over.
+            .onSuccess(ws -> answered.complete(ws.headers().get("Sec-WebSocket-Extensions")))
+            .await();
+    return new SocketClient(client, socket, answered.join());
+  }
+
+  /**
+   * The {@code Sec-WebSocket-Extensions} the server answered a {@link #connectOffering} with, null
+   * for none.
+   */
+  public String extensionsAnswered() {
+    return extensionsAnswered;
   }
 
   /** Sends a message with the protocol version, a fresh id and the given type; returns the id. */
@@ -56,6 +96,23 @@ public final class SocketClient implements AutoCloseable {
 
   public String send(String type) {
     return send(type, new JsonObject());
+  }
+
+  /**
+   * Takes the console of a room opened over REST (its {@code code} and {@code hostToken}) and waits
+   * for the host's welcome.
+   */
+  public JsonObject takeConsole(JsonObject room) {
+    send(
+        "host",
+        new JsonObject()
+            .put("code", room.getString("code"))
+            .put("hostToken", room.getString("hostToken")));
+    JsonObject welcome = await("welcome");
+    if (!"host".equals(welcome.getString("role"))) {
+      throw new AssertionError("welcomed as " + welcome.getString("role") + ", not as the host");
+    }
+    return welcome;
   }
 
   public void sendRaw(String text) {

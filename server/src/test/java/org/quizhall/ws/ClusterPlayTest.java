@@ -47,12 +47,7 @@ class ClusterPlayTest {
       JsonObject room = api.openRoom(token, deckId, 2, 20);
       SocketClient host = SocketClient.connect(vertx, a.httpPort());
       sockets.add(host);
-      host.send(
-          "host",
-          new JsonObject()
-              .put("code", room.getString("code"))
-              .put("hostToken", room.getString("hostToken")));
-      assertThat(host.await("welcome").getString("role")).isEqualTo("host");
+      host.takeConsole(room);
       List<SocketClient> players = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         SocketClient player = SocketClient.connect(vertx, b.httpPort());

@@ -51,12 +51,7 @@ class EventLoopsTest {
     AnswerKey key = new AnswerKey(server.pool(), deckId);
     JsonObject room = api.openRoom(account, deckId, 1, 20);
     SocketClient host = open.add(SocketClient.connect(vertx, server.httpPort()));
-    host.send(
-        "host",
-        new JsonObject()
-            .put("code", room.getString("code"))
-            .put("hostToken", room.getString("hostToken")));
-    assertThat(host.await("welcome").getString("role")).isEqualTo("host");
+    host.takeConsole(room);
     List<SocketClient> players = new ArrayList<>();
     for (int i = 0; i < PLAYERS; i++) {
       SocketClient player = open.add(SocketClient.connect(vertx, server.httpPort()));

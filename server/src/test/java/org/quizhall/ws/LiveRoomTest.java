@@ -95,12 +95,7 @@ class LiveRoomTest {
 
   private SocketClient host(JsonObject room) {
     SocketClient host = socket();
-    host.send(
-        "host",
-        new JsonObject()
-            .put("code", room.getString("code"))
-            .put("hostToken", room.getString("hostToken")));
-    assertThat(host.await("welcome").getString("role")).isEqualTo("host");
+    host.takeConsole(room);
     return host;
   }
 

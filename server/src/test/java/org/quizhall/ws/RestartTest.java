@@ -32,12 +32,7 @@ class RestartTest {
 
   private SocketClient hostOn(Vertx vertx, Quizhall server, JsonObject room) {
     SocketClient host = open.add(SocketClient.connect(vertx, server.httpPort()));
-    host.send(
-        "host",
-        new JsonObject()
-            .put("code", room.getString("code"))
-            .put("hostToken", room.getString("hostToken")));
-    assertThat(host.await("welcome").getString("role")).isEqualTo("host");
+    host.takeConsole(room);
     return host;
   }
 

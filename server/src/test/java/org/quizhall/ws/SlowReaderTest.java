@@ -52,7 +52,8 @@ class SlowReaderTest {
     HttpServer server =
         vertx
             .createHttpServer(
-                HttpApi.serverOptions("127.0.0.1", 0, SILENCE_LIMIT_MS, TimeUnit.MILLISECONDS))
+                HttpApi.serverOptions(
+                    "127.0.0.1", 0, SILENCE_LIMIT_MS, TimeUnit.MILLISECONDS, false))
             .webSocketHandler(
                 socket -> {
                   Context context = vertx.getOrCreateContext();
