@@ -27,6 +27,7 @@ import org.quizhall.deck.ImportQueue;
 import org.quizhall.exam.Attempts;
 import org.quizhall.exam.ExamSweeper;
 import org.quizhall.exam.Exams;
+import org.quizhall.exam.Readiness;
 import org.quizhall.game.GameHistory;
 import org.quizhall.game.GameLog;
 import org.quizhall.game.GameWriter;
@@ -215,7 +216,8 @@ public final class Quizhall implements AutoCloseable {
           writer,
           limitHits);
       Exams exams = new Exams(pool, decks, clock);
-      Attempts attempts = new Attempts(pool, exams, decks, mastery, clock);
+      Readiness readiness = new Readiness(pool, decks, exams, fsrs, clock);
+      Attempts attempts = new Attempts(pool, exams, decks, mastery, readiness, clock);
       // Attempts whose time ran out while nobody looked are submitted by a worker, off the event
       // loops.
       vertx
@@ -256,7 +258,8 @@ public final class Quizhall implements AutoCloseable {
               itemAnalysis,
               new QuestionFlags(pool, writer, clock),
               exams,
-              attempts);
+              attempts,
+              readiness);
       // Vert.x shares a port among servers that name the same one; servers on port 0 would each
       // bind a
       // random port of their own, while a negative port is one random port, bound once by the OS
