@@ -105,7 +105,8 @@ class RestFuzzTest {
           new String[] {"PUT", "/api/attempts/{id}/answers/{index}"},
           new String[] {"PUT", "/api/attempts/{id}/flags/{index}"},
           new String[] {"POST", "/api/attempts/{id}/submit"},
-          new String[] {"GET", "/api/attempts/{id}/report"});
+          new String[] {"GET", "/api/attempts/{id}/report"},
+          new String[] {"GET", "/api/decks/{id}/readiness"});
 
   static final List<String> FIELDS =
       List.of(
