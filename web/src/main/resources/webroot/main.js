@@ -17,6 +17,7 @@ import * as record from './screens/record.js';
 import * as exams from './screens/exams.js';
 import * as exam from './screens/exam.js';
 import * as attempt from './screens/attempt.js';
+import * as readiness from './screens/readiness.js';
 
 const ROUTES = [
   [/^\/$/, home],
@@ -34,6 +35,7 @@ const ROUTES = [
   [/^\/host\/?$/, host],
   [/^\/decks\/([0-9a-f-]+)\/?$/, deck],
   [/^\/decks\/([0-9a-f-]+)\/practice\/?$/, practice],
+  [/^\/decks\/([0-9a-f-]+)\/readiness\/?$/, readiness],
   [/^\/host\/([A-Za-z0-9]+)\/?$/, hostConsole],
   [/^\/results\/([0-9a-f-]+)\/?$/, results],
 ];

@@ -15,11 +15,14 @@ CREATE TABLE attempt_predictions (
     -- The variance of the number right that comes from which questions are drawn and how each is answered alone
     -- (no model error), in questions squared: how far an exam's score strays from a right prediction by chance.
     draw_variance   double precision CHECK (draw_variance >= 0),
+    -- How much the predicted share moves per unit of log-odds shift of every chance (the mean p(1 − p)): what the
+    -- error of this prediction says about the model's bias for this student.
+    sensitivity     double precision CHECK (sensitivity >= 0),
     -- Facts of the deck studied at the time, and how many there were.
     studied         integer          NOT NULL,
     facts           integer          NOT NULL,
     CHECK ((predicted IS NULL) = (low IS NULL) AND (predicted IS NULL) = (high IS NULL)
-           AND (predicted IS NULL) = (draw_variance IS NULL))
+           AND (predicted IS NULL) = (draw_variance IS NULL) AND (predicted IS NULL) = (sensitivity IS NULL))
 );
 
 CREATE INDEX attempt_predictions_account_deck ON attempt_predictions (account_id, deck_id, made_at DESC);

@@ -42,6 +42,7 @@ export function reportView(report) {
         q.correct ? null : h('p', { class: 'key-answer' }, h('strong', {}, 'Answer: '), q.keyText),
         sourceNote(q.explanation, q.source))))),
     h('p', {}, h('a', { href: `/account/exams/${report.examId}`, id: 'back-to-exam' }, 'Back to the exam'), ' · ',
+      h('a', { href: `/decks/${report.deckId}/readiness?exam=${report.examId}`, id: 'report-readiness' }, 'Readiness'), ' · ',
       h('a', { href: `/decks/${report.deckId}/practice`, id: 'practice-misses' }, 'Practise'),
       `: the ${plural(report.questions.filter((q) => !q.correct || q.flagged).length, 'question')} you missed or flagged come back first.`));
 }

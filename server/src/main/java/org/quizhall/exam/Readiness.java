@@ -67,6 +67,7 @@ public final class Readiness {
       Double low,
       Double high,
       Double drawVariance,
+      Double sensitivity,
       int correct,
       int asked) {
 
@@ -127,8 +128,8 @@ public final class Readiness {
               boolean made = p.studied() >= ReadinessModel.needed(p.facts());
               return pool.preparedQuery(
                       "INSERT INTO attempt_predictions (attempt_id, account_id, deck_id, made_at,"
-                          + " question_count, predicted, low, high, draw_variance, studied, facts)"
-                          + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+                          + " question_count, predicted, low, high, draw_variance, sensitivity, studied,"
+                          + " facts) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
                           + " ON CONFLICT (attempt_id) DO NOTHING")
                   .execute(
                       Tuple.tuple()
@@ -141,6 +142,7 @@ public final class Readiness {
                           .addValue(made ? p.low() : null)
                           .addValue(made ? p.high() : null)
                           .addValue(made ? p.drawVariance() : null)
+                          .addValue(made ? p.sensitivity() : null)
                           .addInteger(p.studied())
                           .addInteger(p.facts()));
             })
@@ -198,7 +200,7 @@ public final class Readiness {
   private Future<List<Sat>> history(UUID deckId, UUID account) {
     return pool.preparedQuery(
             "SELECT p.attempt_id, e.title, a.number, a.started_at, p.question_count, p.predicted, p.low, p.high,"
-                + " p.draw_variance, a.correct_count,"
+                + " p.draw_variance, p.sensitivity, a.correct_count,"
                 + " (SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id)::int AS asked"
                 + " FROM attempt_predictions p JOIN exam_attempts a ON a.id = p.attempt_id"
                 + " JOIN exams e ON e.id = a.exam_id"
@@ -221,6 +223,7 @@ public final class Readiness {
                         row.getDouble("low"),
                         row.getDouble("high"),
                         row.getDouble("draw_variance"),
+                        row.getDouble("sensitivity"),
                         row.getInteger("correct_count"),
                         row.getInteger("asked")));
               }
@@ -250,43 +253,49 @@ public final class Readiness {
   }
 
   private ReadinessModel.Prediction predict(ExamSettings settings, Evidence evidence, Instant now) {
+    return predict(settings, evidence, now, true);
+  }
+
+  /**
+   * @param shifted whether the shift past attempts give is applied (without it, what FSRS and the
+   *     prior alone say: the difference is the adjustment shown)
+   */
+  private ReadinessModel.Prediction predict(
+      ExamSettings settings, Evidence evidence, Instant now, boolean shifted) {
     List<Question> eligible =
         ExamDraw.eligible(
             evidence.questions(), settings.blueprint(), new LinkedHashSet<>(settings.kinds()));
     Blueprint blueprint =
         settings.blueprint() != null ? settings.blueprint() : Blueprint.proportional(eligible);
     Map<String, Integer> planned = blueprint.apportion(settings.questionCount());
-    double prior = evidence.prior().mean();
-    // Per domain, per fact (notes line), the recall probability of each of its questions.
+    // Per domain, per fact (notes line), the chances of its questions with a memory card, and how
+    // many it has without one.
     Map<String, Map<String, List<Double>>> recall = new LinkedHashMap<>();
-    Map<String, Map<String, int[]>> counts = new LinkedHashMap<>();
+    Map<String, Map<String, int[]>> unseen = new LinkedHashMap<>();
     for (Question q : eligible) {
       Fsrs.Card card = evidence.cards().get(q.id());
       String fact = RoundAssembler.factKey(q);
-      recall
-          .computeIfAbsent(q.topic(), t -> new LinkedHashMap<>())
-          .computeIfAbsent(fact, f -> new ArrayList<>())
-          .add(card == null ? prior : fsrs.retrievability(card, now));
-      int[] seen =
-          counts
+      List<Double> chances =
+          recall
               .computeIfAbsent(q.topic(), t -> new LinkedHashMap<>())
-              .computeIfAbsent(fact, f -> new int[2]);
-      seen[0] += card == null ? 0 : 1;
-      seen[1]++;
+              .computeIfAbsent(fact, f -> new ArrayList<>());
+      int[] never =
+          unseen
+              .computeIfAbsent(q.topic(), t -> new LinkedHashMap<>())
+              .computeIfAbsent(fact, f -> new int[1]);
+      if (card == null) {
+        never[0]++;
+      } else {
+        chances.add(recall(card, now));
+      }
     }
     Map<String, List<ReadinessModel.Fact>> facts = new LinkedHashMap<>();
     recall.forEach(
         (topic, byFact) -> {
           List<ReadinessModel.Fact> list = new ArrayList<>();
           byFact.forEach(
-              (fact, ps) -> {
-                int[] seen = counts.get(topic).get(fact);
-                list.add(
-                    new ReadinessModel.Fact(
-                        ps.stream().mapToDouble(Double::doubleValue).average().orElse(prior),
-                        (double) (seen[1] - seen[0]) / seen[1],
-                        seen[0] > 0));
-              });
+              (fact, chances) ->
+                  list.add(new ReadinessModel.Fact(chances, unseen.get(topic).get(fact)[0])));
           facts.put(topic, list);
         });
     List<ReadinessModel.Past> past = new ArrayList<>();
@@ -294,14 +303,15 @@ public final class Readiness {
       if (sat.predicted() != null && sat.asked() > 0) {
         past.add(
             new ReadinessModel.Past(
-                sat.asked(), sat.predicted(), sat.drawVariance(), sat.actual()));
+                sat.asked(), sat.predicted(), sat.drawVariance(), sat.sensitivity(), sat.actual()));
       }
     }
+    ReadinessModel.Bias bias = ReadinessModel.Bias.from(past);
     return ReadinessModel.predict(
         planned,
         facts,
         evidence.prior(),
-        ReadinessModel.Bias.from(past),
+        shifted ? bias : new ReadinessModel.Bias(0, bias.variance(), bias.attempts()),
         n ->
             ExamScore.of(
                     0,
@@ -317,6 +327,7 @@ public final class Readiness {
       DeckSummary deck, Exams.Loaded exam, List<Exams.Loaded> mine, Evidence found, Instant now) {
     ExamSettings settings = exam == null ? ExamSettings.defaults(deck) : exam.settings();
     ReadinessModel.Prediction p = predict(settings, found, now);
+    double adjustment = p.expected() - predict(settings, found, now, false).expected();
     int needed = ReadinessModel.needed(p.facts());
     boolean tooLittle = p.questions() == 0 || p.studied() < needed;
     String verdict =
@@ -336,6 +347,10 @@ public final class Readiness {
             .put("scaleMax", settings.scaleMax())
             .put("percent", percent(passShare(settings)))
             .put("correctNeeded", p.correctNeeded())
+            // What passing takes in questions, as a share: 70% of 8 questions is 6 right, 75%.
+            .put(
+                "neededPercent",
+                p.questions() == 0 ? null : percent((double) p.correctNeeded() / p.questions()))
             .put("default", exam == null);
     JsonArray domains = new JsonArray();
     for (ReadinessModel.Domain d : p.domains()) {
@@ -402,7 +417,8 @@ public final class Readiness {
                     .put("firstTries", p.prior().tries())
                     .put("firstTriesRight", p.prior().right())
                     .put("prior", percent(p.prior().mean()))
-                    .put("adjustment", percent(p.bias().mean()))
+                    .put("shift", Math.round(p.bias().mean() * 1000) / 1000.0)
+                    .put("adjustment", percent(adjustment))
                     .put("attemptsUsed", p.bias().attempts()))
             .put("domains", domains)
             .put("focus", focus)
@@ -488,6 +504,17 @@ public final class Readiness {
   /** The chance of passing in whole percent, never said to be certain either way. */
   private static long chance(ReadinessModel.Prediction p) {
     return Math.max(1, Math.min(99, Math.round(p.passProbability() * 100)));
+  }
+
+  /**
+   * A card's recall probability now, counting its last review as at least a day old. FSRS's curve
+   * says anything just reviewed is recalled (R = 1 at the moment of a review, a lapse included,
+   * since its answer was just shown): true for minutes, not for an exam. A day on, it is FSRS's own
+   * figure for what stayed.
+   */
+  private double recall(Fsrs.Card card, Instant now) {
+    Instant dayAfter = card.lastReview().plus(java.time.Duration.ofDays(1));
+    return fsrs.retrievability(card, now.isBefore(dayAfter) ? dayAfter : now);
   }
 
   private static double passShare(ExamSettings s) {

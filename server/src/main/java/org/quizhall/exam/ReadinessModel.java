@@ -6,27 +6,30 @@ import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
- * The arithmetic of readiness, apart from the database: from each fact's chance of being recalled
- * now, the score an exam of the blueprint's shape is expected to get and how far it may stray.
+ * The arithmetic of readiness, apart from the database: from each question's chance of being
+ * answered right now, the score an exam of the blueprint's shape is expected to get and how far it
+ * may stray.
  *
  * <p>An attempt asks {@code n_d} questions of domain {@code d}, each about a different fact, drawn
- * from the domain's {@code M_d} facts; each is answered right with the fact's recall probability
- * {@code p_f} (FSRS retrievability now, or the prior for a fact never studied), independently. The
- * number right then has mean {@code Σ n_d·μ_d} ({@code μ_d} the domain's mean {@code p_f}) and, by
- * the law of total variance over which facts are drawn, variance {@code Σ [n_d·μ_d(1−μ_d) −
- * n_d(n_d−1)·σ²_d/(M_d−1)]} ({@code σ²_d} the spread of {@code p_f} in the domain): the
- * Poisson-binomial variance {@code Σ p(1−p)} when every fact is asked, a binomial's when one is.
- * That is the score's spread if the recall probabilities are right. Two model errors widen it:
+ * from the domain's {@code M_d} facts; each is answered right with the fact's chance {@code p_f}
+ * (the mean of its questions': FSRS retrievability, or the prior for a question never met),
+ * independently. The number right then has mean {@code Σ n_d·μ_d} ({@code μ_d} the domain's mean
+ * {@code p_f}) and, by the law of total variance over which facts are drawn, variance {@code Σ
+ * [n_d·μ_d(1−μ_d) − n_d(n_d−1)·σ²_d/(M_d−1)]} ({@code σ²_d} the spread of {@code p_f} in the
+ * domain): the Poisson-binomial variance {@code Σ p(1−p)} when every fact is asked, a binomial's
+ * when one is. That is the score's spread if the chances are right. Two model errors widen it:
  *
  * <ul>
- *   <li>The prior for unstudied facts is uncertain: it is the student's first-try accuracy on the
- *       deck, a Beta(1 + right, 1 + wrong) from a uniform start, whose variance moves every
- *       unstudied question together: {@code (questions from unstudied facts)² × Var(prior)}.
- *   <li>FSRS's default parameters are not fitted to this student, so the whole prediction may be
- *       off by a bias {@code b}: a normal prior of mean 0 and standard deviation {@link
- *       #BIAS_PRIOR_SD}, updated by each past attempt's error (actual share − predicted share)
- *       weighted by that attempt's chance spread (normal–normal conjugate). The posterior mean
- *       shifts the prediction, its variance ({@code N² × Var(b)}) widens it.
+ *   <li>The prior for questions never met is uncertain: it is the student's first-try accuracy on
+ *       the deck, a Beta(1 + right, 1 + wrong) from a uniform start, and its error moves every such
+ *       question together: {@code (∂E/∂prior)² × Var(prior)}.
+ *   <li>FSRS's default parameters are not fitted to this student, so every chance may be off by a
+ *       shift {@code β} on the log-odds scale (a calibration intercept: it moves a 0.5 most and a
+ *       0.99 hardly, and never past 0 or 1). A priori normal, mean 0, sd {@link #BIAS_PRIOR_SD};
+ *       each past attempt's error (score − prediction, in share) is an observation of {@code s·β}
+ *       ({@code s} that prediction's sensitivity to {@code β}, the mean {@code p(1−p)}) with the
+ *       attempt's chance variance, so the posterior is normal again (linear-Gaussian). Its mean
+ *       shifts every chance, its variance widens the interval by {@code (∂E/∂β)² × Var(β)}.
  * </ul>
  *
  * The interval is the normal one for the total variance (commons-math's standard normal, the
@@ -38,9 +41,10 @@ final class ReadinessModel {
   static final double CONFIDENCE = 0.90;
 
   /**
-   * How far (in share of questions) FSRS's defaults are taken to be off for a student, a priori.
+   * How far (log-odds) FSRS's defaults are taken to be off for a student a priori: about 10 points
+   * of score at a 70% chance.
    */
-  static final double BIAS_PRIOR_SD = 0.10;
+  static final double BIAS_PRIOR_SD = 0.5;
 
   /** Past predictions that correct the next one: the latest few, as a student's memory changes. */
   static final int HISTORY = 5;
@@ -56,12 +60,20 @@ final class ReadinessModel {
   private ReadinessModel() {}
 
   /**
-   * One fact of a domain: the mean recall probability of its questions (an attempt asks one of
-   * them), the share of its questions whose probability is the prior, and whether any was studied.
+   * One fact of a domain (an attempt asks one of its questions): the FSRS chances of its questions
+   * with a memory card, and how many it has without one (those count with the prior).
    */
-  record Fact(double recall, double priorShare, boolean studied) {}
+  record Fact(List<Double> studied, int unstudied) {
+    boolean isStudied() {
+      return !studied.isEmpty();
+    }
 
-  /** First tries on the deck: the prior for facts never studied. */
+    int questions() {
+      return studied.size() + unstudied;
+    }
+  }
+
+  /** First tries on the deck: the prior for questions never met. */
   record Prior(int tries, int right) {
     double alpha() {
       return 1 + right;
@@ -82,10 +94,14 @@ final class ReadinessModel {
     }
   }
 
-  /** A past attempt: its prediction (share) and chance variance (questions²), and its score. */
-  record Past(int questions, double predicted, double drawVariance, double actual) {}
+  /**
+   * A past attempt: its prediction (share), chance variance (questions²) and sensitivity to the
+   * shift (share per unit of log-odds), and its score (share).
+   */
+  record Past(
+      int questions, double predicted, double drawVariance, double sensitivity, double actual) {}
 
-  /** The correction past attempts give: posterior mean and variance of the bias, in share. */
+  /** The shift past attempts give: posterior mean and variance of {@code β}, in log-odds. */
   record Bias(double mean, double variance, int attempts) {
     static Bias from(List<Past> history) {
       double precision = 1 / (BIAS_PRIOR_SD * BIAS_PRIOR_SD);
@@ -96,8 +112,8 @@ final class ReadinessModel {
         // question, so that a prediction near 0 or 1 does not count as certain.
         double half = 0.5 / past.questions();
         double v = Math.max(past.drawVariance() / sq(past.questions()), half * half);
-        precision += 1 / v;
-        weighted += (past.actual() - past.predicted()) / v;
+        precision += sq(past.sensitivity()) / v;
+        weighted += past.sensitivity() * (past.actual() - past.predicted()) / v;
         used++;
       }
       return new Bias(weighted / precision, 1 / precision, used);
@@ -120,6 +136,7 @@ final class ReadinessModel {
    *
    * @param drawVariance the number right's variance from the draw and the answers alone
    * @param variance with the model errors added
+   * @param sensitivity the expected share's change per unit of shift, {@code (∂E/∂β)/N}
    */
   record Prediction(
       int questions,
@@ -130,6 +147,7 @@ final class ReadinessModel {
       double high,
       double drawVariance,
       double variance,
+      double sensitivity,
       double passProbability,
       int correctNeeded,
       Bias bias,
@@ -147,7 +165,12 @@ final class ReadinessModel {
       Prior prior,
       Bias bias,
       java.util.function.IntUnaryOperator correctNeeded) {
-    record Part(String topic, int n, int m, int studied, double mu, double drawVar, double a) {}
+    double shiftedPrior = shift(prior.mean(), bias.mean());
+    // How the shifted prior moves with the prior itself: d σ(logit(m) + β) / dm.
+    double priorSlope =
+        shiftedPrior * (1 - shiftedPrior) / Math.max(1e-9, prior.mean() * (1 - prior.mean()));
+    record Part(
+        String topic, int n, int m, int studied, double mu, double drawVar, double a, double s) {}
     List<Part> parts = new ArrayList<>();
     int questions = 0;
     int allFacts = 0;
@@ -156,44 +179,67 @@ final class ReadinessModel {
       List<Fact> domain = facts.getOrDefault(entry.getKey(), List.of());
       int m = domain.size();
       allFacts += m;
-      int seen = (int) domain.stream().filter(Fact::studied).count();
+      int seen = (int) domain.stream().filter(Fact::isStudied).count();
       studied += seen;
       // A domain with fewer facts than its share asks each once (the draw gives the rest away).
       int n = Math.min(entry.getValue(), m);
       if (n == 0) {
         continue;
       }
-      double mu = domain.stream().mapToDouble(Fact::recall).average().orElse(0);
-      double spread =
-          domain.stream().mapToDouble(f -> sq(f.recall() - mu)).sum() / m; // population variance
+      double[] p = new double[m];
+      double slope = 0;
+      double priorShare = 0;
+      for (int i = 0; i < m; i++) {
+        Fact f = domain.get(i);
+        double sum = f.unstudied() * shiftedPrior;
+        double fSlope = f.unstudied() * shiftedPrior * (1 - shiftedPrior);
+        for (double r : f.studied()) {
+          double shifted = shift(r, bias.mean());
+          sum += shifted;
+          fSlope += shifted * (1 - shifted);
+        }
+        p[i] = sum / f.questions();
+        slope += fSlope / f.questions();
+        priorShare += (double) f.unstudied() / f.questions();
+      }
+      double mu = java.util.Arrays.stream(p).average().orElse(0);
+      double spread = java.util.Arrays.stream(p).map(x -> sq(x - mu)).sum() / m;
       double drawVar = n * mu * (1 - mu) - (m > 1 ? n * (n - 1.0) * spread / (m - 1) : 0);
-      double a = n * domain.stream().mapToDouble(Fact::priorShare).average().orElse(0);
-      parts.add(new Part(entry.getKey(), n, m, seen, mu, Math.max(0, drawVar), a));
+      parts.add(
+          new Part(
+              entry.getKey(),
+              n,
+              m,
+              seen,
+              mu,
+              Math.max(0, drawVar),
+              n * priorShare / m * priorSlope,
+              n * slope / m));
       questions += n;
     }
     double expectedRight = 0;
     double drawVariance = 0;
-    double priorWeight = 0;
+    double byPrior = 0;
+    double byShift = 0;
     for (Part p : parts) {
       expectedRight += p.n() * p.mu();
       drawVariance += p.drawVar();
-      priorWeight += p.a();
+      byPrior += p.a();
+      byShift += p.s();
     }
     int total = questions;
-    expectedRight += total * bias.mean();
-    double variance =
-        drawVariance + sq(priorWeight) * prior.variance() + sq(total) * bias.variance();
+    double variance = drawVariance + sq(byPrior) * prior.variance() + sq(byShift) * bias.variance();
     List<Domain> domains = new ArrayList<>();
     for (Part p : parts) {
-      double v = p.drawVar() + sq(p.a()) * prior.variance() + sq(p.n()) * bias.variance();
-      double[] range = interval(p.n() * (p.mu() + bias.mean()), v, p.n());
+      double v = p.drawVar() + sq(p.a()) * prior.variance() + sq(p.s()) * bias.variance();
+      double[] range = interval(p.n() * p.mu(), v, p.n());
       domains.add(
           new Domain(
               p.topic(),
               p.n(),
               p.m(),
               p.studied(),
-              clamp(p.mu() + bias.mean()),
+              p.mu(),
               range[0],
               range[1],
               total == 0 ? 0 : p.n() * (1 - p.mu()) / total));
@@ -210,11 +256,12 @@ final class ReadinessModel {
         total,
         allFacts,
         studied,
-        total == 0 ? 0 : clamp(expectedRight / total),
+        total == 0 ? 0 : expectedRight / total,
         range[0],
         range[1],
         drawVariance,
         variance,
+        total == 0 ? 0 : byShift / total,
         pass,
         needed,
         bias,
@@ -233,6 +280,15 @@ final class ReadinessModel {
   /** The studied facts a prediction needs: {@link #MIN_STUDIED}, or half a smaller deck's. */
   static int needed(int facts) {
     return Math.min(MIN_STUDIED, (facts + 1) / 2);
+  }
+
+  /** A chance moved by {@code beta} on the log-odds scale. */
+  static double shift(double p, double beta) {
+    if (beta == 0) {
+      return p;
+    }
+    double q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+    return 1 / (1 + Math.exp(-(Math.log(q / (1 - q)) + beta)));
   }
 
   /** The central interval of a number right with this mean and variance, as shares of {@code n}. */

@@ -111,11 +111,12 @@ class ReadinessApiTest {
     // Variance: every fact is asked, so the draw adds nothing and each domain is a
     // Poisson-binomial:
     // Cells 2·0.909493·0.090507 + 0.698483·0.301517 = 0.375235, Storage 3·0.6·0.4 = 0.72. The
-    // prior's uncertainty moves the 3 Storage questions together: 3²·0.04 = 0.36. The bias FSRS's
-    // defaults may have for this student, sd 0.1 with no exam yet: 6²·0.01 = 0.36. In all 1.815235,
-    // sd 1.347307 questions. 90% interval: (4.317469 ± 1.644854·1.347307)/6 = 35.02% to 108.9%,
-    // cut to 100%.
-    // Passing (5 right or more): 1 − Φ((4.5 − 4.317469)/1.347307) = 1 − Φ(0.135477) = 0.4461:
+    // prior's uncertainty moves the 3 Storage questions together: 3²·0.04 = 0.36. FSRS's defaults
+    // may be off for this student by a log-odds shift of sd 0.5 (no exam yet), which moves the
+    // expected number right by Σ p(1 − p) = 0.375235 + 0.72 = 1.095235 per unit: 1.095235²·0.25 =
+    // 0.299886. In all 1.755120, sd 1.324809 questions. 90% interval: (4.317469 ±
+    // 1.644854·1.324809)/6 = 35.64% to 108.3%, cut to 100%.
+    // Passing (5 right or more): 1 − Φ((4.5 − 4.317469)/1.324809) = 1 − Φ(0.137779) = 0.4452:
     // not yet.
     assertThat(readiness.getString("verdict")).isEqualTo("not_yet");
     assertThat(readiness.getInteger("questions")).isEqualTo(6);
@@ -126,19 +127,19 @@ class ReadinessApiTest {
     assertThat(passMark.getInteger("correctNeeded")).isEqualTo(5);
     JsonObject predicted = readiness.getJsonObject("predicted");
     assertThat(predicted.getDouble("percent")).isCloseTo(71.96, within(0.1));
-    assertThat(predicted.getDouble("low")).isCloseTo(35.02, within(0.1));
+    assertThat(predicted.getDouble("low")).isCloseTo(35.64, within(0.1));
     assertThat(predicted.getDouble("high")).isEqualTo(100.0);
-    assertThat(predicted.getDouble("passProbability")).isCloseTo(0.4461, within(0.002));
+    assertThat(predicted.getDouble("passProbability")).isCloseTo(0.4452, within(0.002));
     assertThat(readiness.getJsonObject("model").getDouble("prior")).isEqualTo(60.0);
     assertThat(readiness.getString("message")).startsWith("Not yet").contains("45%");
 
-    // Per domain: Cells expects 2.517469 / 3 = 83.92%, its variance 0.375235 + 3²·0.01 = 0.465235
-    // (sd 0.682081), so its interval starts at (2.517469 − 1.644854·0.682081)/3 = 46.52%. Storage
-    // expects 60%. What full recall would gain, as a share of the exam: Storage 3·(1 − 0.6)/6 =
-    // 20%, Cells 3·(1 − 0.839156)/6 = 8.04%.
+    // Per domain: Cells expects 2.517469 / 3 = 83.92%, its variance 0.375235 + 0.375235²·0.25 =
+    // 0.410435 (sd 0.640652), so its interval starts at (2.517469 − 1.644854·0.640652)/3 = 48.79%.
+    // Storage expects 60%. What full recall would gain, as a share of the exam: Storage 3·(1 −
+    // 0.6)/6 = 20%, Cells 3·(1 − 0.839156)/6 = 8.04%.
     Map<String, JsonObject> domains = byTopic(readiness.getJsonArray("domains"));
     assertThat(domains.get("Cells").getDouble("percent")).isCloseTo(83.92, within(0.1));
-    assertThat(domains.get("Cells").getDouble("low")).isCloseTo(46.52, within(0.1));
+    assertThat(domains.get("Cells").getDouble("low")).isCloseTo(48.79, within(0.1));
     assertThat(domains.get("Cells").getInteger("studied")).isEqualTo(3);
     assertThat(domains.get("Storage").getDouble("percent")).isEqualTo(60.0);
     assertThat(domains.get("Storage").getInteger("studied")).isZero();
@@ -173,6 +174,24 @@ class ReadinessApiTest {
     readiness
         .getJsonArray("domains")
         .forEach(d -> assertThat(((JsonObject) d).getValue("percent")).isNull());
+  }
+
+  @Test
+  @DisplayName("a fact missed a moment ago counts as FSRS says it stands a day on, not as recalled")
+  void justMissed() {
+    String student = api.signUpAndIn("ready_just_missed", "missed them all just now");
+    String deck = importDeck(student, "Two domains", TWO_DOMAINS);
+    Map<String, JsonObject> keys = keys(deck, student);
+    practise(student, deck, keys.get("Which molecule carries energy in cells?"), false);
+    practise(student, deck, keys.get("Which organelle holds the genes?"), false);
+    practise(student, deck, keys.get("Which organelle releases energy from food?"), false);
+
+    JsonObject readiness = ok(api.get("/api/decks/" + deck + "/readiness", student));
+
+    // At the moment of a review FSRS's curve is at 1; a day after a first Again (S = 0.212) it is
+    // (1 + 0.980346·1/0.212)^−0.1542 = 0.7662.
+    assertThat(byTopic(readiness.getJsonArray("domains")).get("Cells").getDouble("percent"))
+        .isCloseTo(76.62, within(0.1));
   }
 
   @Test
@@ -289,9 +308,11 @@ class ReadinessApiTest {
     assertThat(row.getInteger("correct")).isEqualTo(6);
     assertThat(row.getDouble("error")).isCloseTo(100.0 - predicted, within(0.11));
     assertThat(calibration.getDouble("meanAbsoluteError")).isEqualTo(row.getDouble("error"));
-    // The score beat the prediction: the model now leans up by part of that error, not all of it.
+    // The score beat the prediction: the model now leans up (a positive log-odds shift) by part of
+    // that error, not all of it.
     JsonObject model = after.getJsonObject("model");
     assertThat(model.getInteger("attemptsUsed")).isEqualTo(1);
+    assertThat(model.getDouble("shift")).isPositive();
     assertThat(model.getDouble("adjustment")).isPositive().isLessThan(100.0 - predicted);
   }
 

@@ -256,6 +256,7 @@ class EveryScreenInTheBrowserTest {
         "Week 1 revision",
         "assignment");
     visit(phone, "/decks/" + deckId + "/practice", ".question-count", "Question 1 of", "practice");
+    visit(phone, "/decks/" + deckId + "/readiness", "#readiness-verdict", "", "readiness");
   }
 
   /**
