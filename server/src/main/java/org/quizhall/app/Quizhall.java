@@ -216,7 +216,7 @@ public final class Quizhall implements AutoCloseable {
           writer,
           limitHits);
       Exams exams = new Exams(pool, decks, clock);
-      Readiness readiness = new Readiness(pool, decks, exams, fsrs, clock);
+      Readiness readiness = new Readiness(pool, decks, exams, history, fsrs, clock);
       Attempts attempts = new Attempts(pool, exams, decks, mastery, readiness, clock);
       // Attempts whose time ran out while nobody looked are submitted by a worker, off the event
       // loops.

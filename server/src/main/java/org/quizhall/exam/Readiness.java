@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.quizhall.deck.DeckSummary;
 import org.quizhall.deck.Decks;
 import org.quizhall.deck.Question;
 import org.quizhall.deck.RoundAssembler;
+import org.quizhall.game.GameHistory;
 import org.quizhall.group.Fsrs;
 import org.quizhall.group.MasteryStore;
 import org.slf4j.Logger;
@@ -45,11 +47,13 @@ public final class Readiness {
   private final Pool pool;
   private final Decks decks;
   private final Exams exams;
+  private final GameHistory games;
   private final Fsrs fsrs;
   private final Clock clock;
 
-  public Readiness(Pool pool, Decks decks, Exams exams, Fsrs fsrs, Clock clock) {
+  public Readiness(Pool pool, Decks decks, Exams exams, GameHistory games, Fsrs fsrs, Clock clock) {
     this.pool = pool;
+    this.games = games;
     this.decks = decks;
     this.exams = exams;
     this.fsrs = fsrs;
@@ -177,22 +181,42 @@ public final class Readiness {
    * is the best guess for a fact never studied.
    */
   private Future<ReadinessModel.Prior> firstTries(UUID deckId, UUID account) {
-    return pool.preparedQuery(
-            "SELECT count(*)::int AS tries, count(*) FILTER (WHERE correct)::int AS right FROM ("
-                + " SELECT DISTINCT ON (question_id) question_id, correct FROM ("
-                + "  SELECT a.question_id, a.correct, a.answered_at AS at FROM answers a"
-                + "   JOIN game_players p ON p.id = a.player_id WHERE p.account_id = $1"
-                + "  UNION ALL SELECT question_id, correct, answered_at FROM practice_answers WHERE account_id = $1"
-                + "  UNION ALL SELECT q.question_id, coalesce(q.correct, false), coalesce(q.answered_at, x.submitted_at)"
-                + "   FROM attempt_questions q JOIN exam_attempts x ON x.id = q.attempt_id"
-                + "   WHERE x.account_id = $1 AND x.correct_count IS NOT NULL"
-                + " ) answered WHERE question_id IN (SELECT question_id FROM deck_questions WHERE deck_id = $2)"
-                + " ORDER BY question_id, at) first")
-        .execute(Tuple.of(account, deckId))
+    Future<Map<String, GameHistory.FirstAnswer>> inGames = games.firstAnswers(account, deckId);
+    Future<Map<String, GameHistory.FirstAnswer>> alone =
+        pool.preparedQuery(
+                "SELECT DISTINCT ON (question_id) question_id, correct, at FROM ("
+                    + " SELECT question_id, correct, answered_at AS at FROM practice_answers"
+                    + "  WHERE account_id = $1 AND deck_id = $2"
+                    + " UNION ALL SELECT q.question_id, coalesce(q.correct, false),"
+                    + "  coalesce(q.answered_at, x.submitted_at)"
+                    + "  FROM attempt_questions q JOIN exam_attempts x ON x.id = q.attempt_id"
+                    + "  JOIN exams e ON e.id = x.exam_id"
+                    + "  WHERE x.account_id = $1 AND e.deck_id = $2 AND x.correct_count IS NOT NULL"
+                    + ") answered ORDER BY question_id, at")
+            .execute(Tuple.of(account, deckId))
+            .map(
+                rows -> {
+                  Map<String, GameHistory.FirstAnswer> first = new HashMap<>();
+                  for (Row row : rows) {
+                    first.put(
+                        row.getString("question_id"),
+                        new GameHistory.FirstAnswer(
+                            row.getOffsetDateTime("at").toInstant(), row.getBoolean("correct")));
+                  }
+                  return first;
+                });
+    return Future.all(inGames, alone)
         .map(
-            rows -> {
-              Row row = rows.iterator().next();
-              return new ReadinessModel.Prior(row.getInteger("tries"), row.getInteger("right"));
+            all -> {
+              Map<String, GameHistory.FirstAnswer> first = new HashMap<>(inGames.result());
+              alone
+                  .result()
+                  .forEach(
+                      (question, answer) ->
+                          first.merge(question, answer, (a, b) -> a.at().isAfter(b.at()) ? b : a));
+              int right =
+                  (int) first.values().stream().filter(GameHistory.FirstAnswer::correct).count();
+              return new ReadinessModel.Prior(first.size(), right);
             });
   }
 

@@ -317,6 +317,42 @@ class ReadinessApiTest {
   }
 
   @Test
+  @DisplayName("against a scaled pass mark the prediction is given on the exam's scale")
+  void scaledPassMark() {
+    String student = api.signUpAndIn("ready_scaled", "seven hundred and twenty");
+    String deck = importDeck(student, "Two domains", TWO_DOMAINS);
+    Map<String, JsonObject> keys = keys(deck, student);
+    keys.values().forEach(k -> practise(student, deck, k, true));
+    String exam =
+        created(
+                api.postJson(
+                    "/api/exams",
+                    new JsonObject()
+                        .put("deckId", deck)
+                        .put("questionCount", 6)
+                        .put("passScore", 720)
+                        .put("scaleMin", 100)
+                        .put("scaleMax", 1000),
+                    student))
+            .getString("id");
+
+    JsonObject readiness = ok(api.get("/api/decks/" + deck + "/readiness?exam=" + exam, student));
+
+    // 720 on 100–1000 is (720 − 100)/900 = 68.9% of the scale: 4.13 of 6 questions, so 5 right,
+    // 83.3%, which is where the bar draws the pass line.
+    JsonObject passMark = readiness.getJsonObject("passMark");
+    assertThat(passMark.getString("kind")).isEqualTo("scaled");
+    assertThat(passMark.getInteger("correctNeeded")).isEqualTo(5);
+    assertThat(passMark.getDouble("neededPercent")).isEqualTo(83.3);
+    JsonObject predicted = readiness.getJsonObject("predicted");
+    double share = predicted.getDouble("percent") / 100;
+    assertThat(predicted.getInteger("scaled")).isCloseTo((int) (100 + 900 * share), within(1));
+    assertThat(predicted.getInteger("scaledLow"))
+        .isLessThanOrEqualTo(predicted.getInteger("scaled"));
+    assertThat(predicted.getInteger("scaledHigh")).isBetween(predicted.getInteger("scaled"), 1000);
+  }
+
+  @Test
   @DisplayName(
       "readiness is the caller's own: another student sees theirs on a public deck, none on a private one, never another's exam")
   void authorization() {
