@@ -159,11 +159,15 @@ final class ExamRoutes {
   private void readiness(RoutingContext ctx) {
     UUID deckId = Ids.uuid(ctx, "id", "deck_not_found");
     String exam = ctx.queryParams().get("exam");
-    // A malformed exam id names no exam of the caller's, as an unknown one does.
-    UUID examId = exam == null ? null : Ids.uuid(exam, "exam_not_found");
     identity
         .required(ctx)
-        .compose(account -> readiness.get(deckId, account.id(), examId))
+        .compose(
+            account ->
+                readiness.get(
+                    deckId,
+                    account.id(),
+                    // A malformed exam id names no exam of the caller's, as an unknown one does.
+                    exam == null ? null : Ids.uuid(exam, "exam_not_found")))
         .onSuccess(result -> Responses.json(ctx, 200, result))
         .onFailure(ctx::fail);
   }
