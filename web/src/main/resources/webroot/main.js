@@ -18,6 +18,7 @@ import * as exams from './screens/exams.js';
 import * as exam from './screens/exam.js';
 import * as attempt from './screens/attempt.js';
 import * as sitting from './screens/sitting.js';
+import * as readiness from './screens/readiness.js';
 
 const ROUTES = [
   [/^\/$/, home],
@@ -36,6 +37,7 @@ const ROUTES = [
   [/^\/host\/?$/, host],
   [/^\/decks\/([0-9a-f-]+)\/?$/, deck],
   [/^\/decks\/([0-9a-f-]+)\/practice\/?$/, practice],
+  [/^\/decks\/([0-9a-f-]+)\/readiness\/?$/, readiness],
   [/^\/host\/([A-Za-z0-9]+)\/?$/, hostConsole],
   [/^\/results\/([0-9a-f-]+)\/?$/, results],
 ];

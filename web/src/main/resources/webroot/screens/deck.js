@@ -29,6 +29,8 @@ export function mount(root, { params, navigate }) {
             ' · play it with a study group from ', h('a', { href: '/account/groups' }, 'your groups'), '.'),
           h('p', {}, h('a', { href: `/account/exams?deck=${fresh.id}`, id: 'exam-link' }, 'Set a mock exam on this deck'),
             ': the real exam’s shape, one long timer, a report by topic.'),
+          h('p', {}, h('a', { href: `/decks/${fresh.id}/readiness`, id: 'readiness-link' }, 'Readiness'),
+            ': the score you would get now, whether it passes, and what to review.'),
           roomForm(fresh, session, navigate)),
         mine ? deckSettings(fresh, session, navigate, reload) : null,
         mine ? notesEditor(fresh, session, reload) : null,

@@ -33,6 +33,8 @@ export function mount(root, context) {
             + ` (${exam.passMark.correctNeeded} of ${exam.questionCount} right) · from `, h('a', { href: `/decks/${exam.deckId}` }, exam.deckTitle)),
           h('p', { class: 'muted' }, exam.shuffleOptions ? 'Options are shuffled for each attempt. ' : 'Options keep their order. ',
             left == null ? 'As many attempts as you like.' : `${plural(Math.max(0, left), 'attempt')} left.`),
+          h('p', {}, h('a', { href: `/decks/${exam.deckId}/readiness?exam=${exam.id}`, id: 'exam-readiness' }, 'Readiness for this exam'),
+            ': your predicted score now, and what to review.'),
           open ? h('a', { class: 'button', href: `/account/attempts/${open.id}`, id: 'resume-attempt' }, 'Resume your attempt')
             : h('button', { type: 'button', class: 'primary', id: 'start-attempt', disabled: left === 0, onclick: start }, 'Start an attempt'),
           message),

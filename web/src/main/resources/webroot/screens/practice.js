@@ -21,6 +21,10 @@ function comesBack(iso) {
 
 export function mount(root, context) {
   const deckId = context.params[0];
+  // A review round on some topics (readiness's "Review these"): `?topic=A&topic=B`.
+  const topics = new URLSearchParams(location.search).getAll('topic');
+  const query = new URLSearchParams({ count: '10' });
+  topics.forEach((t) => query.append('topic', t));
   const body = h('div', { class: 'practice' });
   root.append(body);
   let stopKeys = () => {};
@@ -32,7 +36,7 @@ export function mount(root, context) {
 
     function round() {
       fill(stage, h('p', {}, 'Loading…'));
-      request('GET', `/api/decks/${deckId}/practice?count=10`, { token: session.token }).then((practice) => {
+      request('GET', `/api/decks/${deckId}/practice?${query}`, { token: session.token }).then((practice) => {
         tally.textContent = `${practice.due} due · ${practice.new} new · ${practice.total} in the deck`;
         const queue = [...practice.questions];
         const total = queue.length;
@@ -73,7 +77,10 @@ export function mount(root, context) {
       .then((deck) => {
         fill(body, h('section', { class: 'card', 'aria-labelledby': 'practice-title' },
           h('p', { class: 'muted' }, h('a', { href: `/decks/${deckId}` }, deck.title), ' ›'),
-          h('h1', { id: 'practice-title' }, `Practise: ${deck.title}`), tally, stage));
+          h('h1', { id: 'practice-title' }, `Practise: ${deck.title}`),
+          topics.length ? h('p', { id: 'practice-topics' }, `Review round on ${topics.join(', ')}. `,
+            h('a', { href: `/decks/${deckId}/practice` }, 'Practise every topic')) : null,
+          tally, stage));
         round();
       })
       .catch((error) => fill(body, h('p', { class: 'message error' }, error.message)));

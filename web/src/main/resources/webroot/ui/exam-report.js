@@ -51,6 +51,7 @@ export function reportView(report) {
     h('p', {}, report.sittingId
       ? h('a', { href: `/account/sittings/${report.sittingId}`, id: 'back-to-exam' }, 'Back to the sitting and the group’s results')
       : h('a', { href: `/account/exams/${report.examId}`, id: 'back-to-exam' }, 'Back to the exam'), ' · ',
+      h('a', { href: `/decks/${report.deckId}/readiness?exam=${report.examId}`, id: 'report-readiness' }, 'Readiness'), ' · ',
       h('a', { href: `/decks/${report.deckId}/practice`, id: 'practice-misses' }, 'Practise'),
       `: the ${plural(report.questions.filter((q) => !q.correct || q.flagged).length, 'question')} you missed or flagged come back first.`));
 }

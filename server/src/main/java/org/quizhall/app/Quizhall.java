@@ -27,6 +27,7 @@ import org.quizhall.deck.ImportQueue;
 import org.quizhall.exam.Attempts;
 import org.quizhall.exam.ExamSweeper;
 import org.quizhall.exam.Exams;
+import org.quizhall.exam.Readiness;
 import org.quizhall.exam.Sittings;
 import org.quizhall.game.GameHistory;
 import org.quizhall.game.GameLog;
@@ -180,6 +181,8 @@ public final class Quizhall implements AutoCloseable {
     private Rooms rooms;
     private Fsrs fsrs;
     private Exams exams;
+    private GameHistory history;
+    private Readiness readiness;
     private Attempts attempts;
     private HttpApi.Services services;
     private Gateway gateway;
@@ -269,7 +272,9 @@ public final class Quizhall implements AutoCloseable {
       fsrs = new Fsrs();
       mastery = new MasteryRecorder(vertx, pool, fsrs);
       exams = new Exams(pool, decks, clock);
-      attempts = new Attempts(pool, exams, decks, mastery, clock);
+      history = new GameHistory(pool, writer, clock);
+      readiness = new Readiness(pool, decks, exams, history, fsrs, clock);
+      attempts = new Attempts(pool, exams, decks, mastery, readiness, clock);
       return Future.succeededFuture();
     }
 
@@ -324,7 +329,6 @@ public final class Quizhall implements AutoCloseable {
           gateway,
           writer,
           limitHits);
-      GameHistory history = new GameHistory(pool, writer, clock);
       ItemAnalysis itemAnalysis = new ItemAnalysis(vertx, pool, writer, clock);
       Groups groups = new Groups(pool);
       Sittings sittings = new Sittings(pool, groups, exams, attempts, decks, clock);
@@ -370,7 +374,8 @@ public final class Quizhall implements AutoCloseable {
               new QuestionFlags(pool, writer, clock),
               exams,
               attempts,
-              sittings);
+              sittings,
+              readiness);
       vertx.setPeriodic(SESSION_SWEEP_MS, id -> accounts.forgetExpiredSessions());
       return Future.succeededFuture();
     }

@@ -138,7 +138,7 @@ public final class RoundAssembler {
             columnCounts.merge(column, 1, Integer::sum);
           }
           usedIds.add(q.id());
-          usedLines.add(lineKey(q));
+          usedLines.add(factKey(q));
           kindCounts.merge(q.kind(), 1, Integer::sum);
           if (q.type() == QuestionType.TRUE_FALSE) {
             if (q.correct() == 0) {
@@ -183,7 +183,7 @@ public final class RoundAssembler {
       Deque<Question> queue = kinds.get(kind);
       for (java.util.Iterator<Question> it = queue.iterator(); it.hasNext(); ) {
         Question q = it.next();
-        if (usedIds.contains(q.id()) || usedLines.contains(lineKey(q))) {
+        if (usedIds.contains(q.id()) || usedLines.contains(factKey(q))) {
           it.remove();
           continue;
         }
@@ -349,8 +349,11 @@ public final class RoundAssembler {
     return column < 0 ? null : String.join(" › ", q.source().path()) + "\u0000" + column;
   }
 
-  /** The notes line a question asks about; a question written by hand stands for itself. */
-  private static String lineKey(Question q) {
+  /**
+   * The fact (notes line) a question asks about, as rounds and exams count them: a question written
+   * by hand stands for itself.
+   */
+  public static String factKey(Question q) {
     if (q.source().line() < 1) {
       return "\u0000" + q.id();
     }

@@ -55,10 +55,18 @@ public final class Attempts {
   private final Exams exams;
   private final Decks decks;
   private final MasteryRecorder mastery;
+  private final Readiness readiness;
   private final Clock clock;
 
-  public Attempts(Pool pool, Exams exams, Decks decks, MasteryRecorder mastery, Clock clock) {
+  public Attempts(
+      Pool pool,
+      Exams exams,
+      Decks decks,
+      MasteryRecorder mastery,
+      Readiness readiness,
+      Clock clock) {
     this.pool = pool;
+    this.readiness = readiness;
     this.exams = exams;
     this.decks = decks;
     this.mastery = mastery;
@@ -118,7 +126,9 @@ public final class Attempts {
                                     ? Problem.conflict(
                                         "attempt_in_progress",
                                         "You have an attempt at this exam under way: finish it first.")
-                                    : e)))
+                                    : e))
+                    // What readiness says as the attempt starts, to hold against its score.
+                    .compose(v -> readiness.keep(id, account, starting.exam())))
         .compose(v -> view(id, account));
   }
 

@@ -38,21 +38,7 @@ public final class ExamDraw {
       Set<String> kinds,
       boolean shuffle,
       long seed) {
-    // A blueprint names the domains the exam covers: a topic it weighs 0, or leaves out, gives no
-    // question, even
-    // when the weighted ones run short.
-    Set<String> covered =
-        blueprint == null
-            ? null
-            : blueprint.weights().stream()
-                .filter(w -> w.weight() > 0)
-                .map(Blueprint.Weight::topic)
-                .collect(java.util.stream.Collectors.toSet());
-    List<Question> eligible =
-        deck.stream()
-            .filter(q -> kinds.isEmpty() || kinds.contains(q.kind()))
-            .filter(q -> covered == null || covered.contains(q.topic()))
-            .toList();
+    List<Question> eligible = eligible(deck, blueprint, kinds);
     Blueprint plan = blueprint != null ? blueprint : Blueprint.proportional(eligible);
     Map<String, Integer> planned = plan.apportion(count);
     List<Question> round = RoundAssembler.assemble(eligible, count, kinds, seed, planned);
@@ -76,6 +62,25 @@ public final class ExamDraw {
       out.add(shuffled(q, random));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The questions an exam draws from: of its kinds, and in the topics its blueprint weighs above 0.
+   * A blueprint names the domains the exam covers: a topic it weighs 0, or leaves out, gives no
+   * question, even when the weighted ones run short.
+   */
+  static List<Question> eligible(List<Question> deck, Blueprint blueprint, Set<String> kinds) {
+    Set<String> covered =
+        blueprint == null
+            ? null
+            : blueprint.weights().stream()
+                .filter(w -> w.weight() > 0)
+                .map(Blueprint.Weight::topic)
+                .collect(java.util.stream.Collectors.toSet());
+    return deck.stream()
+        .filter(q -> kinds.isEmpty() || kinds.contains(q.kind()))
+        .filter(q -> covered == null || covered.contains(q.topic()))
+        .toList();
   }
 
   /**

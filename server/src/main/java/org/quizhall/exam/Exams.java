@@ -166,6 +166,27 @@ public final class Exams {
                 rows.rowCount() == 0 ? Future.failedFuture(notFound()) : Future.succeededFuture());
   }
 
+  /**
+   * The caller's exams on one deck: the one they last started an attempt at first, then the rest
+   * from the oldest.
+   */
+  Future<List<Loaded>> onDeck(UUID account, UUID deckId) {
+    return pool.preparedQuery(
+            "SELECT "
+                + COLUMNS
+                + ", d.title AS deck_title FROM exams e JOIN decks d ON d.id = e.deck_id"
+                + " WHERE e.owner_id = $1 AND e.deck_id = $2 ORDER BY"
+                + " (SELECT max(a.started_at) FROM exam_attempts a WHERE a.exam_id = e.id AND a.account_id = $1)"
+                + " DESC NULLS LAST, e.created_at, e.id LIMIT 200")
+        .execute(Tuple.of(account, deckId))
+        .map(
+            rows -> {
+              List<Loaded> out = new java.util.ArrayList<>();
+              rows.forEach(row -> out.add(loaded(row)));
+              return out;
+            });
+  }
+
   Future<Loaded> load(UUID examId, UUID account) {
     return pool.preparedQuery(
             "SELECT "
@@ -178,14 +199,17 @@ public final class Exams {
               if (rows.size() == 0) {
                 throw notFound();
               }
-              Row row = rows.iterator().next();
-              return new Loaded(
-                  row.getUUID("id"),
-                  row.getUUID("owner_id"),
-                  row.getUUID("deck_id"),
-                  ExamSettings.from(row),
-                  row);
+              return loaded(rows.iterator().next());
             });
+  }
+
+  private static Loaded loaded(Row row) {
+    return new Loaded(
+        row.getUUID("id"),
+        row.getUUID("owner_id"),
+        row.getUUID("deck_id"),
+        ExamSettings.from(row),
+        row);
   }
 
   /**

@@ -54,6 +54,9 @@ public final class GameHistory {
   /** A person's totals and their latest finished games, newest first. */
   public record Person(PersonTotals totals, List<PlayedGame> history) {}
 
+  /** The first answer a person gave a question: when, and whether it was right. */
+  public record FirstAnswer(Instant at, boolean correct) {}
+
   private final Pool pool;
   private final GameWriter writer;
 
@@ -182,6 +185,26 @@ public final class GameHistory {
                 accuracy.put(row.getString("question_id"), row.getDouble("accuracy"));
               }
               return accuracy;
+            });
+  }
+
+  /** The person's first answer in a game (live or an assignment) to each question of the deck. */
+  public Future<Map<String, FirstAnswer>> firstAnswers(UUID account, UUID deckId) {
+    return writer
+        .drainedWithin()
+        .compose(
+            settled -> pool.preparedQuery(GameSql.FIRST_ANSWERS).execute(Tuple.of(account, deckId)))
+        .map(
+            rows -> {
+              Map<String, FirstAnswer> first = new HashMap<>();
+              for (Row row : rows) {
+                first.put(
+                    row.getString("question_id"),
+                    new FirstAnswer(
+                        row.getOffsetDateTime("answered_at").toInstant(),
+                        row.getBoolean("correct")));
+              }
+              return first;
             });
   }
 }

@@ -164,6 +164,14 @@ final class GameSql {
           + " JOIN game_players p ON p.id = a.player_id AND p.account_id IS NOT NULL"
           + " WHERE g.group_id = $1 GROUP BY a.question_id";
 
+  /** Account $1's first answer in any game (live or an assignment) to each question of deck $2. */
+  static final String FIRST_ANSWERS =
+      "SELECT DISTINCT ON (a.question_id) a.question_id, a.correct, a.answered_at"
+          + " FROM answers a JOIN game_players p ON p.id = a.player_id"
+          + " WHERE p.account_id = $1"
+          + " AND a.question_id IN (SELECT question_id FROM deck_questions WHERE deck_id = $2)"
+          + " ORDER BY a.question_id, a.answered_at";
+
   /** A self-paced game runs for its assignment's window. */
   static final String SCHEDULE = "UPDATE games SET started_at = $2, ended_at = $3 WHERE id = $1";
 

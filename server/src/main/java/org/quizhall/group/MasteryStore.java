@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Every SQL statement about mastery (FSRS cards), in one place. */
-final class MasteryStore {
+public final class MasteryStore {
 
   /** One person's card for one question. */
   record Key(UUID account, String questionId) {}
@@ -39,6 +39,21 @@ final class MasteryStore {
                 cards.put(
                     new Key(row.getUUID("account_id"), row.getString("question_id")), card(row));
               }
+              return cards;
+            });
+  }
+
+  /** One person's cards for the questions of a deck, by question id; read only. */
+  public static Future<Map<String, Fsrs.Card>> ofDeck(SqlClient sql, UUID deckId, UUID account) {
+    return sql.preparedQuery(
+            "SELECT m.question_id, m.stability, m.difficulty, m.state, m.reps, m.lapses, m.last_review,"
+                + " m.due FROM mastery m JOIN deck_questions q ON q.question_id = m.question_id"
+                + " WHERE q.deck_id = $1 AND m.account_id = $2")
+        .execute(Tuple.of(deckId, account))
+        .map(
+            rows -> {
+              Map<String, Fsrs.Card> cards = new HashMap<>();
+              rows.forEach(row -> cards.put(row.getString("question_id"), card(row)));
               return cards;
             });
   }

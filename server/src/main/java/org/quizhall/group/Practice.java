@@ -4,14 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.quizhall.deck.Decks;
 import org.quizhall.deck.Judge;
@@ -88,29 +87,46 @@ public final class Practice {
    * answers.
    */
   public Future<JsonObject> round(UUID deckId, UUID account, int count) {
+    return round(deckId, account, count, Set.of());
+  }
+
+  /**
+   * The next practice round limited to some of the deck's topics (a review round on the domains
+   * readiness points to); empty for every topic.
+   *
+   * @throws Problem 400 {@code invalid_topic} for a topic the deck does not have
+   */
+  public Future<JsonObject> round(UUID deckId, UUID account, int count, Set<String> topics) {
     int size = Math.max(1, Math.min(MAX_ROUND, count));
     Instant now = clock.instant();
     return decks
-        .questions(deckId, account)
+        .get(deckId, account)
+        .compose(
+            deck -> {
+              for (String topic : topics) {
+                if (!deck.topics().contains(topic)) {
+                  throw Problem.invalid(
+                      "invalid_topic",
+                      "\""
+                          + (topic.length() > 80 ? topic.substring(0, 80) + "…" : topic)
+                          + "\" is not one of the deck's topics.");
+                }
+              }
+              return decks.questions(deckId, account);
+            })
         .compose(
             all ->
                 inPlay(deckId, account)
-                    .map(inPlay -> all.stream().filter(q -> !inPlay.contains(q.id())).toList()))
+                    .map(
+                        inPlay ->
+                            all.stream()
+                                .filter(q -> !inPlay.contains(q.id()))
+                                .filter(q -> topics.isEmpty() || topics.contains(q.topic()))
+                                .toList()))
         .compose(
             questions ->
-                pool.preparedQuery(
-                        "SELECT m.question_id, m.stability, m.difficulty, m.state, m.reps, m.lapses, m.last_review,"
-                            + " m.due FROM mastery m JOIN deck_questions q ON q.question_id = m.question_id"
-                            + " WHERE q.deck_id = $1 AND m.account_id = $2")
-                    .execute(Tuple.of(deckId, account))
-                    .map(
-                        rows -> {
-                          Map<String, Fsrs.Card> cards = new HashMap<>();
-                          rows.forEach(
-                              row ->
-                                  cards.put(row.getString("question_id"), MasteryStore.card(row)));
-                          return choose(questions, cards, size, now);
-                        }));
+                MasteryStore.ofDeck(pool, deckId, account)
+                    .map(cards -> choose(questions, cards, size, now)));
   }
 
   private JsonObject choose(

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.quizhall.deck.Response;
 import org.quizhall.exam.Attempts;
 import org.quizhall.exam.Exams;
+import org.quizhall.exam.Readiness;
 import org.quizhall.problem.Problem;
 
 /** Mock exams: their owner sets them and sits them; only an attempt's owner sees or changes it. */
@@ -15,11 +16,13 @@ final class ExamRoutes {
 
   private final Exams exams;
   private final Attempts attempts;
+  private final Readiness readiness;
   private final Identity identity;
 
-  ExamRoutes(Exams exams, Attempts attempts, Identity identity) {
+  ExamRoutes(Exams exams, Attempts attempts, Readiness readiness, Identity identity) {
     this.exams = exams;
     this.attempts = attempts;
+    this.readiness = readiness;
     this.identity = identity;
   }
 
@@ -36,6 +39,7 @@ final class ExamRoutes {
     router.put("/api/attempts/:id/flags/:index").handler(body).handler(this::flag);
     router.post("/api/attempts/:id/submit").handler(this::submit);
     router.get("/api/attempts/:id/report").handler(this::report);
+    router.get("/api/decks/:id/readiness").handler(this::readiness);
   }
 
   private void create(RoutingContext ctx) {
@@ -141,6 +145,22 @@ final class ExamRoutes {
 
   private void report(RoutingContext ctx) {
     own(ctx, "attempt_not_found", 200, attempts::report);
+  }
+
+  private void readiness(RoutingContext ctx) {
+    UUID deckId = Ids.uuid(ctx, "id", "deck_not_found");
+    String exam = ctx.queryParams().get("exam");
+    identity
+        .required(ctx)
+        .compose(
+            account ->
+                readiness.get(
+                    deckId,
+                    account.id(),
+                    // A malformed exam id names no exam of the caller's, as an unknown one does.
+                    exam == null ? null : Ids.uuid(exam, "exam_not_found")))
+        .onSuccess(result -> Responses.json(ctx, 200, result))
+        .onFailure(ctx::fail);
   }
 
   /** A question's place in the attempt, from 0; anything else names no question. */

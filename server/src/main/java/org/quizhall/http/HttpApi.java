@@ -57,7 +57,8 @@ public final class HttpApi extends VerticleBase {
       org.quizhall.game.QuestionFlags flags,
       org.quizhall.exam.Exams exams,
       org.quizhall.exam.Attempts attempts,
-      org.quizhall.exam.Sittings sittings) {}
+      org.quizhall.exam.Sittings sittings,
+      org.quizhall.exam.Readiness readiness) {}
 
   /**
    * Bigger messages than a client may send are read and refused with an error; beyond this Vert.x
@@ -128,7 +129,8 @@ public final class HttpApi extends VerticleBase {
     new StudyRoutes(services.practice(), services.leaderboards(), services.decks(), identity)
         .mount(router);
     new AssignmentRoutes(services.assignments(), identity).mount(router);
-    new ExamRoutes(services.exams(), services.attempts(), identity).mount(router);
+    new ExamRoutes(services.exams(), services.attempts(), services.readiness(), identity)
+        .mount(router);
     new SittingRoutes(services.sittings(), identity).mount(router);
     new GameRoutes(
             services.games(),

@@ -13,7 +13,11 @@ final class Ids {
   private Ids() {}
 
   static UUID uuid(RoutingContext ctx, String param, String notFoundCode) {
-    String raw = ctx.pathParam(param);
+    return uuid(ctx.pathParam(param), notFoundCode);
+  }
+
+  /** An id given elsewhere (a query parameter) that names something by it. */
+  static UUID uuid(String raw, String notFoundCode) {
     try {
       if (raw != null && raw.length() == 36) {
         return UUID.fromString(raw);

@@ -4,9 +4,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.quizhall.deck.Decks;
 import org.quizhall.deck.Response;
+import org.quizhall.exam.Blueprint;
 import org.quizhall.group.Leaderboards;
 import org.quizhall.group.Practice;
 import org.quizhall.problem.Problem;
@@ -39,9 +42,14 @@ final class StudyRoutes {
   private void round(RoutingContext ctx) {
     UUID deckId = Ids.uuid(ctx, "id", "deck_not_found");
     int count = count(ctx.queryParams().get("count"));
+    List<String> topics = ctx.queryParams().getAll("topic");
+    if (topics.size() > Blueprint.MAX_TOPICS) {
+      throw Problem.invalid(
+          "invalid_topic", "A round takes at most " + Blueprint.MAX_TOPICS + " topics.");
+    }
     identity
         .required(ctx)
-        .compose(account -> practice.round(deckId, account.id(), count))
+        .compose(account -> practice.round(deckId, account.id(), count, Set.copyOf(topics)))
         .onSuccess(round -> Responses.json(ctx, 200, round))
         .onFailure(ctx::fail);
   }

@@ -761,7 +761,36 @@ class AuthorizationMatrixTest {
             404,
             200,
             200,
-            Try::sittingBoard));
+            Try::sittingBoard),
+        // Readiness is always the caller's own, on any deck they can read; an exam named in it must
+        // be theirs.
+        row(
+            "GET",
+            "/api/decks/{id}/readiness",
+            "the group's shared deck",
+            401,
+            404,
+            200,
+            200,
+            Try::readiness),
+        row(
+            "GET",
+            "/api/decks/{id}/readiness",
+            "a public sample deck",
+            401,
+            200,
+            200,
+            200,
+            Try.readSample("/readiness")),
+        row(
+            "GET",
+            "/api/decks/{id}/readiness",
+            "the shared deck against the owner's exam (?exam=)",
+            401,
+            404,
+            404,
+            200,
+            Try::readinessForExam));
   }
 
   private static Row row(
@@ -1953,6 +1982,24 @@ class AuthorizationMatrixTest {
                       .as("no attempt was started")
                       .isEmpty())
           .ifAllowed(r -> assertThat(r.bodyAsJsonObject().getJsonArray("questions")).isNotEmpty());
+    }
+
+    static Attempt readiness(Caller who) {
+      return new Attempt(api.get("/api/decks/" + sharedDeck + "/readiness", token(who)))
+          .ifAllowed(
+              r ->
+                  assertThat(r.bodyAsJsonObject().getJsonArray("exams").encode().contains(exam))
+                      .as("the caller's own exams only")
+                      .isEqualTo(who == Caller.OWNER));
+    }
+
+    static Attempt readinessForExam(Caller who) {
+      return new Attempt(
+              api.get("/api/decks/" + sharedDeck + "/readiness?exam=" + exam, token(who)))
+          .ifAllowed(
+              r ->
+                  assertThat(r.bodyAsJsonObject().getJsonObject("exam").getString("id"))
+                      .isEqualTo(exam));
     }
 
     static Attempt readAttempt(Caller who) {

@@ -112,7 +112,8 @@ class RestFuzzTest {
           new String[] {"DELETE", "/api/sittings/{id}"},
           new String[] {"POST", "/api/sittings/{id}/attempts"},
           new String[] {"GET", "/api/sittings/{id}/progress"},
-          new String[] {"GET", "/api/sittings/{id}/results"});
+          new String[] {"GET", "/api/sittings/{id}/results"},
+          new String[] {"GET", "/api/decks/{id}/readiness"});
 
   static final List<String> FIELDS =
       List.of(
