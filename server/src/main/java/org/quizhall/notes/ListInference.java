@@ -130,9 +130,35 @@ final class ListInference {
     if (open < 0 || close < open) {
       return false;
     }
-    String remark = text.substring(open + 1, close).strip();
-    return remark.chars().anyMatch(Character::isDigit) || remark.split("\\s+").length >= 3;
+    String remark = text.substring(open + 1, close).strip().toLowerCase(Locale.ROOT);
+    String[] words = remark.split("\\s+");
+    boolean number = false;
+    for (String w : words) {
+      number |=
+          !w.isEmpty() && w.chars().allMatch(c -> Character.isDigit(c) || c == ',' || c == '.');
+    }
+    boolean limit = false;
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      String next = i + 1 < words.length ? words[i + 1] : "";
+      limit |=
+          LIMIT_WORDS.contains(w)
+              || (w.equals("up") && next.equals("to"))
+              || (w.equals("at") && (next.equals("most") || next.equals("least")));
+    }
+    boolean alias =
+        words[0].equals("formerly")
+            || words[0].equals("aka")
+            || words[0].equals("a.k.a.")
+            || remark.startsWith("also known as")
+            || remark.startsWith("also called");
+    // "(soft limit of 1000 concurrent)", "(up to 7 days)", "(data are span multiple instances)":
+    // something said; "(EC2)", "(S3)", "(formerly Kinesis Firehose)" only name the point.
+    return !alias && (limit || (number && words.length >= 2) || words.length >= 3);
   }
+
+  private static final Set<String> LIMIT_WORDS =
+      Set.of("limit", "limits", "max", "maximum", "min", "minimum", "default", "per");
 
   /**
    * Words a point starts with, not a thing: "No downtime" is a point of its own, not the subject of

@@ -3,6 +3,7 @@ package org.quizhall.deck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.quizhall.notes.NotesImporter;
@@ -969,5 +970,24 @@ class ExamWordingTest {
         .filteredOn(q -> q.type() == QuestionType.TYPED)
         .extracting(Question::prompt)
         .noneMatch(p -> p.contains("_____ data"));
+  }
+
+  @Test
+  @DisplayName(
+      "a name with its abbreviation in brackets is still the subject of the lines under it")
+  void abbreviationInBrackets() {
+    List<Question> questions =
+        deck(
+            """
+                AWS Compute
+                - Elastic Compute Cloud (EC2)
+                  - Provides resizable virtual servers in the cloud
+                - Amazon Simple Storage Service (S3)
+                  - Stores objects in buckets
+                """);
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .anyMatch(p -> p.contains("Elastic Compute Cloud provides resizable virtual servers"))
+        .anyMatch(p -> p.contains("Amazon Simple Storage Service stores objects in buckets"));
   }
 }
