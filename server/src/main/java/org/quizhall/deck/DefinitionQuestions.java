@@ -200,7 +200,9 @@ final class DefinitionQuestions {
    * names so that it says what is classed; null without one.
    */
   private String kindOf(NotesIndex.Placed p) {
-    return index.english && p.heading() != null ? Prompts.kindOfThings(p.heading().text()) : null;
+    return index.english && p.heading() != null
+        ? Prompts.kindOfThings(p.heading().text(), index::writtenAsName)
+        : null;
   }
 
   private String kindOr(NotesIndex.Placed p, String otherwise) {
@@ -685,9 +687,94 @@ final class DefinitionQuestions {
    * noun phrases ("relational database connector") stands out as not the key.
    */
   static boolean isAction(String definition) {
-    String first = definition.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
-    return USE_VERBS.contains(first) || OrderingQuestions.isStepVerb(first);
+    String[] words = definition.strip().toLowerCase(java.util.Locale.ROOT).split("[\\s,;:]+");
+    String first = words[0];
+    if (!USE_VERBS.contains(first) && !OrderingQuestions.isStepVerb(first)) {
+      return false;
+    }
+    // "process of turning…", "package manager for Node", "build automation tool", "load
+    // balancer": a noun phrase that only starts with a word that can be a verb.
+    if (words.length > 1 && (words[1].equals("of") || agentNoun(words[1]))) {
+      return false;
+    }
+    for (int i = 1; i < Math.min(words.length, 4); i++) {
+      if (KIND_HEADS.contains(words[i])) {
+        return false;
+      }
+    }
+    return true;
   }
+
+  private static boolean agentNoun(String word) {
+    return word.length() > 4
+        && (word.endsWith("er") || word.endsWith("or"))
+        && !NOT_AGENTS.contains(word);
+  }
+
+  private static final Set<String> NOT_AGENTS =
+      Set.of(
+          "other",
+          "others",
+          "order",
+          "under",
+          "over",
+          "after",
+          "either",
+          "together",
+          "faster",
+          "better",
+          "larger",
+          "smaller",
+          "further",
+          "whatever",
+          "whether",
+          "rather",
+          "major",
+          "minor",
+          "prior",
+          "error",
+          "errors",
+          "floor",
+          "water",
+          "paper",
+          "number",
+          "center",
+          "centre",
+          "color",
+          "colour",
+          "member",
+          "answer",
+          "letter",
+          "layer",
+          "power",
+          "border");
+
+  /** Nouns that head a definition of what a thing is ("a build automation tool"). */
+  private static final Set<String> KIND_HEADS =
+      Set.of(
+          "tool",
+          "tools",
+          "manager",
+          "system",
+          "systems",
+          "service",
+          "services",
+          "engine",
+          "framework",
+          "library",
+          "platform",
+          "utility",
+          "language",
+          "method",
+          "technique",
+          "approach",
+          "program",
+          "application",
+          "app",
+          "server",
+          "protocol",
+          "format",
+          "pattern");
 
   /**
    * The hidden text, and for a person named in full after "by" ("invented by Johannes Gutenberg")

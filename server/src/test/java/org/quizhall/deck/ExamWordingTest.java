@@ -990,4 +990,28 @@ class ExamWordingTest {
         .anyMatch(p -> p.contains("Elastic Compute Cloud provides resizable virtual servers"))
         .anyMatch(p -> p.contains("Amazon Simple Storage Service stores objects in buckets"));
   }
+
+  @Test
+  @DisplayName(
+      "only a definition led by a verb is a use; a noun phrase that starts like one is not")
+  void usesAreVerbLed() {
+    assertThat(DefinitionQuestions.isAction("deploy trained models to any edge")).isTrue();
+    assertThat(DefinitionQuestions.isAction("access Kinesis streams in your scripts")).isTrue();
+    assertThat(DefinitionQuestions.isAction("package manager for Node.js")).isFalse();
+    assertThat(DefinitionQuestions.isAction("build automation tool for the JVM")).isFalse();
+    assertThat(DefinitionQuestions.isAction("process of turning source into machine code"))
+        .isFalse();
+    assertThat(DefinitionQuestions.isAction("load balancer in front of the web servers")).isFalse();
+    List<Question> questions =
+        deck(
+            """
+                Tools
+                - npm: package manager for Node.js
+                - Gradle: build automation tool for the JVM
+                - Compilation: process of turning source into machine code
+                """);
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("used for") || p.contains("used to"));
+  }
 }
