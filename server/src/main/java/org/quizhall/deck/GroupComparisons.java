@@ -219,7 +219,9 @@ final class GroupComparisons {
     List<String> wrong = new ArrayList<>(others);
     Collections.shuffle(wrong, random);
     wrong = wrong.subList(0, Math.min(3, wrong.size()));
-    String prompt = "Which two of these are true of " + subject(name) + "? (Choose two.)";
+    // "Cassandra", written capitalised inside the notes' lines, is a name and keeps its capital.
+    String said = index.writtenAsName(name.strip().split("\\s+", 2)[0]) ? name : subject(name);
+    String prompt = "Which two of these are true of " + said + "? (Choose two.)";
     StringBuilder explanation =
         new StringBuilder(name).append(": ").append(String.join("; ", keys));
     for (TopicNode g : groups) {
@@ -239,7 +241,7 @@ final class GroupComparisons {
     }
     // "Stores the genetic material" offered beside "Produce ATP" as true of mitochondria: the verb
     // that does not agree with the subject marks the option as said of something else.
-    boolean plural = plural(name);
+    boolean plural = plural(name, group.children().stream().map(c -> c.text().strip()).toList());
     List<String> rightShown = right.stream().map(l -> agreeing(l, plural)).toList();
     List<String> wrongShown = wrong.stream().map(l -> agreeing(l, plural)).toList();
     out.add(
@@ -770,6 +772,9 @@ final class GroupComparisons {
       return text;
     }
     String w = words[0].toLowerCase(Locale.ROOT);
+    if (nounLed(text)) {
+      return text;
+    }
     String said;
     if (plural) {
       String base =
@@ -803,8 +808,70 @@ final class GroupComparisons {
     return null;
   }
 
+  /**
+   * "Control center of the cell", "Process manager for jobs": a line led by a noun that can also be
+   * a verb, which no change of number may conjugate ("Controls center of the cell").
+   */
+  private static boolean nounLed(String line) {
+    String[] words = line.toLowerCase(Locale.ROOT).split("\\s+");
+    if (words.length < 2) {
+      return false;
+    }
+    String second = words[1];
+    return NOUN_NEXT.contains(second)
+        || (second.length() > 4
+            && (second.endsWith("er") || second.endsWith("or"))
+            && !second.equals("other")
+            && !second.equals("order")
+            && !second.equals("over")
+            && !second.equals("under"));
+  }
+
+  private static final Set<String> NOUN_NEXT =
+      Set.of(
+          "of", "for", "center", "centre", "unit", "units", "panel", "room", "point", "station",
+          "hub", "plane", "loop", "system", "systems");
+
+  /**
+   * Whether the group is spoken of as many. Its own lines say so first: "Produce ATP" is said of
+   * mitochondria, "Stores data" of Cassandra or Kubernetes, whatever the name ends in; only when
+   * the lines have no verb to tell does the name, as a common noun ending in a plural ("Prokaryotic
+   * cells").
+   */
+  static boolean plural(String name, List<String> lines) {
+    if (!pluralForm(name)) {
+      // "the core node", "the nucleus": one, even where the notes write "Host HDFS data".
+      return false;
+    }
+    int many = 0;
+    int one = 0;
+    for (String line : lines) {
+      String[] words = line.split("\\s+");
+      if (words.length < 2 || nounLed(line)) {
+        continue;
+      }
+      String w = words[0].toLowerCase(Locale.ROOT);
+      if (w.equals("is") || w.equals("has") || w.equals("does") || isThirdPerson(w)) {
+        one++;
+      } else if (w.equals("are") || w.equals("have") || w.equals("do") || VERBS.contains(w)) {
+        many++;
+      }
+    }
+    if (many != one) {
+      return many > one;
+    }
+    String bare = name.replaceAll("\\s*\\([^()]{0,60}\\)", "").strip();
+    int space = bare.lastIndexOf(' ');
+    if (space < 0) {
+      // One word, which may be a name ("Kafka", "Mars", "Kubernetes"): not plural on its form.
+      return false;
+    }
+    String last = bare.substring(space + 1);
+    return !last.isEmpty() && Character.isLowerCase(last.charAt(0));
+  }
+
   /** "Mitochondria", "Prokaryotic cells": a plain name whose last word is a plural noun. */
-  private static boolean plural(String name) {
+  private static boolean pluralForm(String name) {
     String subject = subject(name);
     if (subject.startsWith("the ") || subject.equals(name)) {
       return false;

@@ -329,6 +329,16 @@ final class NotesIndex {
   }
 
   /**
+   * Whether the notes write a word capitalised inside their lines and never in lower case: "Amazon"
+   * or "Spark" is a name, kept as written wherever a question quotes it.
+   */
+  boolean writtenAsName(String word) {
+    readWordCases();
+    String w = word.toLowerCase(java.util.Locale.ROOT);
+    return capitalisedInside.contains(w) && !lowercaseInside.contains(w);
+  }
+
+  /**
    * Whether the notes use {@code word} as a common noun somewhere: "Have a nucleus", "No nucleus".
    */
   boolean isCommonNoun(String word) {

@@ -1014,4 +1014,26 @@ class ExamWordingTest {
         .extracting(Question::prompt)
         .noneMatch(p -> p.contains("used for") || p.contains("used to"));
   }
+
+  @Test
+  @DisplayName(
+      "whether a group is one or many is read from its own lines, not from its name's ending")
+  void numberFromTheLines() {
+    assertThat(
+            GroupComparisons.plural(
+                "Cassandra", List.of("Stores rows across many nodes", "Has tunable consistency")))
+        .isFalse();
+    assertThat(GroupComparisons.plural("Kubernetes", List.of("Schedules containers onto nodes")))
+        .isFalse();
+    assertThat(GroupComparisons.plural("Mars", List.of("Fourth planet from the Sun"))).isFalse();
+    assertThat(
+            GroupComparisons.plural(
+                "Mitochondria", List.of("Produce ATP through respiration", "Have their own DNA")))
+        .isTrue();
+    assertThat(GroupComparisons.plural("Prokaryotic cells", List.of("No nucleus"))).isTrue();
+    assertThat(GroupComparisons.agreeing("Control center of the cell", false))
+        .isEqualTo("Control center of the cell");
+    assertThat(GroupComparisons.agreeing("Produce ATP through respiration", false))
+        .isEqualTo("Produces ATP through respiration");
+  }
 }
