@@ -374,7 +374,8 @@ final class MatchingQuestions {
                       pr.match().contains(",")
                           && java.util.Arrays.stream(pr.match().split(","))
                               .allMatch(m -> m.strip().split("\\s+").length <= 3));
-      String kind = index.english ? Prompts.kindOfThings(parent.text()) : null;
+      String kind =
+          index.english ? Prompts.kindOfThings(parent.text(), index::writtenAsName) : null;
       String asked =
           !classes || !variant.equals("definitions")
               ? prompt

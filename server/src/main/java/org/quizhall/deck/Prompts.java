@@ -256,20 +256,22 @@ final class Prompts {
   /**
    * What a heading says its lines are, as a plural noun phrase to put in a question: "EMR instance
    * types" of "Choosing EMR Instance Types - 2"; null when the heading does not name a kind of
-   * things ("Promises &amp; Limitations", "Amazon EMR").
+   * things ("Promises &amp; Limitations", "Amazon EMR", "Data Analysis", "Types of Cells", "Amazon
+   * Web Services"). A word the notes write as a name ({@code name}) keeps its capital.
    */
-  static String kindOfThings(String heading) {
-    String[] words = heading.strip().split("\\s+");
+  static String kindOfThings(String heading, java.util.function.Predicate<String> name) {
+    String[] words = withoutPartMark(heading).strip().split("\\s+");
     int from = 0;
     int to = words.length;
     if (to > 0 && HEADING_VERBS.contains(words[0].toLowerCase(Locale.ROOT))) {
       from = 1;
     }
-    // "- 2", "2", "(cont.)", "II": the part of a heading split in two.
-    while (to > from && partMark(words[to - 1])) {
-      to--;
-    }
     if (to - from < 2 || to - from > 5) {
+      return null;
+    }
+    String lead = words[from].toLowerCase(Locale.ROOT);
+    if (KIND_WORDS.contains(lead) && words[from + 1].equalsIgnoreCase("of")) {
+      // "Types of Cells" names no kind by its head: "types of cells" is not a kind of thing.
       return null;
     }
     StringBuilder out = new StringBuilder();
@@ -281,37 +283,102 @@ final class Prompts {
       boolean titleCase =
           Character.isUpperCase(w.charAt(0))
               && w.substring(1).equals(w.substring(1).toLowerCase(Locale.ROOT));
-      out.append(i == from ? "" : " ").append(titleCase ? w.toLowerCase(Locale.ROOT) : w);
+      boolean lower = titleCase && !name.test(w);
+      out.append(i == from ? "" : " ").append(lower ? w.toLowerCase(Locale.ROOT) : w);
     }
-    String last = words[to - 1].toLowerCase(Locale.ROOT);
-    return last.endsWith("s") && !last.endsWith("ss") ? out.toString() : null;
+    String head = words[to - 1];
+    String last = head.toLowerCase(Locale.ROOT);
+    boolean pluralNoun =
+        last.endsWith("s")
+            && !last.endsWith("ss")
+            && !last.endsWith("is")
+            && !last.endsWith("us")
+            && !last.endsWith("ics");
+    return pluralNoun && !name.test(head) ? out.toString() : null;
   }
+
+  private static final Set<String> KIND_WORDS =
+      Set.of("types", "kinds", "sorts", "classes", "categories", "forms", "examples", "list");
 
   /**
    * "Choosing EMR Instance Types - 2" as "Choosing EMR Instance Types": the numbering of a section
-   * split in two is the notes' layout, not something shown with a question.
+   * split in two ("- 2", "(2)", "(cont.)", "Part 2", "2/3") is the notes' layout, not something
+   * shown with a question. A number that is part of the name stays: "World War II", "Python 3",
+   * "Windows 10".
    */
   static String withoutPartMark(String heading) {
     String[] words = heading.strip().split("\\s+");
-    int to = words.length;
-    while (to > 1 && partMark(words[to - 1])) {
-      to--;
-    }
-    return to == words.length
-        ? heading
-        : String.join(" ", java.util.Arrays.asList(words).subList(0, to));
+    int cut = partMarkStart(words);
+    return cut <= 0 ? heading : String.join(" ", java.util.Arrays.asList(words).subList(0, cut));
   }
 
-  private static boolean partMark(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    return w.equals("-")
-        || w.equals("–")
-        || w.equals("(cont.)")
-        || w.equals("cont.")
-        || w.chars().allMatch(Character::isDigit)
-        || w.matches("\\(?\\d{1,3}\\)?")
-        || w.equals("ii")
-        || w.equals("iii");
+  /** Where the heading's part mark starts among its words, or -1 when it has none. */
+  private static int partMarkStart(String[] words) {
+    int n = words.length;
+    if (n < 2) {
+      return -1;
+    }
+    String last = words[n - 1].toLowerCase(Locale.ROOT);
+    String before = words[n - 2].toLowerCase(Locale.ROOT);
+    if (last.startsWith("(") && last.endsWith(")")) {
+      // "(2)", "(cont.)", "(2/3)"
+      return partNumber(last.substring(1, last.length() - 1), true) ? n - 1 : -1;
+    }
+    if (last.endsWith(")")) {
+      // "(part 2)", "(2 of 3)"
+      for (int i = n - 2; i >= Math.max(1, n - 4); i--) {
+        if (words[i].startsWith("(")) {
+          String inside =
+              String.join(" ", java.util.Arrays.asList(words).subList(i, n))
+                  .toLowerCase(Locale.ROOT);
+          inside = inside.substring(1, inside.length() - 1);
+          String[] parts = inside.split(" ");
+          boolean part =
+              parts.length == 2 && parts[0].equals("part") && partNumber(parts[1], false);
+          boolean ofTotal =
+              parts.length == 3 && parts[1].equals("of") && digits(parts[0]) && digits(parts[2]);
+          return part || ofTotal ? i : -1;
+        }
+      }
+      return -1;
+    }
+    if (last.startsWith("-") && last.length() > 1 && digits(last.substring(1))) {
+      return n - 1; // "Types -2"
+    }
+    if (DASHES.contains(before) && partNumber(last, true)) {
+      return n - 2; // "- 2", "– cont."
+    }
+    if (n >= 3
+        && DASHES.contains(words[n - 3])
+        && before.equals("part")
+        && partNumber(last, false)) {
+      return n - 3; // "- Part 2"
+    }
+    if (before.equals("part") && partNumber(last, false) && n >= 3) {
+      return n - 2; // "Part 2"
+    }
+    if (last.equals("cont.") || last.equals("continued") || fraction(last)) {
+      return n - 1; // "cont.", "2/3"
+    }
+    return -1;
+  }
+
+  private static final Set<String> DASHES = Set.of("-", "–", "—");
+
+  private static boolean partNumber(String w, boolean orContinued) {
+    return digits(w) && w.length() <= 3
+        || Set.of("i", "ii", "iii", "iv", "v", "one", "two", "three").contains(w)
+        || orContinued && (w.equals("cont.") || w.equals("cont") || w.equals("continued"))
+        || fraction(w);
+  }
+
+  private static boolean fraction(String w) {
+    int slash = w.indexOf('/');
+    return slash > 0 && digits(w.substring(0, slash)) && digits(w.substring(slash + 1));
+  }
+
+  private static boolean digits(String w) {
+    return !w.isEmpty() && w.length() <= 3 && w.chars().allMatch(Character::isDigit);
   }
 
   private static final List<String> ONE_OF_MANY =
@@ -395,11 +462,31 @@ final class Prompts {
    * keeps its unit as written.
    */
   static String sizeUnit(String unit, String line) {
+    return sizeUnit(unit, line, 0, line.length());
+  }
+
+  /**
+   * As {@link #sizeUnit(String, String)} for the number at {@code start}–{@code end} of the line:
+   * the size word must be near it ("block size is 128 Mb"), and a rate after it ("100 Mb per
+   * second", "100 Mb/s") keeps its bits, whatever else the line says.
+   */
+  static String sizeUnit(String unit, String line, int start, int end) {
     boolean smallB =
         unit.length() == 2
             && "KMGTP".indexOf(Character.toUpperCase(unit.charAt(0))) >= 0
             && unit.charAt(1) == 'b';
-    return smallB && SIZE_WORDS.matcher(line).find()
+    if (!smallB) {
+      return unit;
+    }
+    int from = Math.max(0, Math.min(start, line.length()) - 40);
+    int to = Math.min(line.length(), Math.max(end, 0) + 24);
+    String after = line.substring(Math.min(Math.max(end, 0), line.length()), to);
+    String rest = after.strip();
+    if (rest.startsWith(unit)) {
+      rest = rest.substring(unit.length()).strip();
+    }
+    boolean rate = rest.startsWith("/") || rest.toLowerCase(Locale.ROOT).startsWith("per ");
+    return !rate && SIZE_WORDS.matcher(line.substring(from, to)).find()
         ? Character.toUpperCase(unit.charAt(0)) + "B"
         : unit;
   }
@@ -440,7 +527,7 @@ final class Prompts {
             && !data
             && Character.isLetter(m.unitRaw().charAt(0))
             && m.unitRaw().length() > 2;
-    String in = time ? m.unit() + "s" : sizeUnit(m.unitRaw(), text);
+    String in = time ? m.unit() + "s" : sizeUnit(m.unitRaw(), text, m.start(), m.end());
     String lower = before.toLowerCase(Locale.ROOT);
     if (UP_TO.contains(lower)) {
       if (counted) {

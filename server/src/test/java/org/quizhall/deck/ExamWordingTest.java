@@ -1036,4 +1036,50 @@ class ExamWordingTest {
     assertThat(GroupComparisons.agreeing("Produce ATP through respiration", false))
         .isEqualTo("Produces ATP through respiration");
   }
+
+  @Test
+  @DisplayName(
+      "a heading names a kind of things only as a plural common noun, names kept as written")
+  void kindsFromHeadings() {
+    java.util.function.Predicate<String> names = w -> w.equals("Amazon") || w.equals("Web");
+    assertThat(Prompts.kindOfThings("Choosing EMR Instance Types - 2", w -> false))
+        .isEqualTo("EMR instance types");
+    assertThat(Prompts.kindOfThings("Amazon Storage Classes", names))
+        .isEqualTo("Amazon storage classes");
+    assertThat(
+            Prompts.kindOfThings(
+                "Amazon Web Services", w -> Set.of("Amazon", "Web", "Services").contains(w)))
+        .isNull();
+    assertThat(Prompts.kindOfThings("Data Analysis", w -> false)).isNull();
+    assertThat(Prompts.kindOfThings("Cloud Basics", w -> false)).isNull();
+    assertThat(Prompts.kindOfThings("Membrane Status", w -> false)).isNull();
+    assertThat(Prompts.kindOfThings("Types of Cells", w -> false)).isNull();
+  }
+
+  @Test
+  @DisplayName("a heading loses only the number of its part, never a number of its name")
+  void partMarks() {
+    assertThat(Prompts.withoutPartMark("Choosing EMR Instance Types - 2"))
+        .isEqualTo("Choosing EMR Instance Types");
+    assertThat(Prompts.withoutPartMark("Storage (2)")).isEqualTo("Storage");
+    assertThat(Prompts.withoutPartMark("Storage (cont.)")).isEqualTo("Storage");
+    assertThat(Prompts.withoutPartMark("Storage Part 2")).isEqualTo("Storage");
+    assertThat(Prompts.withoutPartMark("Storage (2 of 3)")).isEqualTo("Storage");
+    assertThat(Prompts.withoutPartMark("World War II")).isEqualTo("World War II");
+    assertThat(Prompts.withoutPartMark("Python 3")).isEqualTo("Python 3");
+    assertThat(Prompts.withoutPartMark("Windows 10")).isEqualTo("Windows 10");
+    assertThat(Prompts.withoutPartMark("Part 2")).isEqualTo("Part 2");
+  }
+
+  @Test
+  @DisplayName(
+      "a size is asked in MB only when the size word is near its number, and a rate keeps bits")
+  void sizeWordNearTheNumber() {
+    assertThat(Prompts.sizeUnit("Mb", "Block size is 128 Mb, uplink 100 Mb per second", 14, 17))
+        .isEqualTo("MB");
+    assertThat(Prompts.sizeUnit("Mb", "Block size is 128 Mb, uplink 100 Mb per second", 29, 32))
+        .isEqualTo("Mb");
+    String far = "Uplink of 100 Mb on the management network, kept apart from the storage network";
+    assertThat(Prompts.sizeUnit("Mb", far, 10, 13)).isEqualTo("Mb");
+  }
 }
