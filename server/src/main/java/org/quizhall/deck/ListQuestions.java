@@ -358,7 +358,7 @@ final class ListQuestions {
             && index.headings.stream().filter(h -> index.parentHeading.get(h) == null).count() == 1;
     if (!subject.isEmpty()
         && lead.startsWith(subject + " ")
-        && lead.substring(subject.length() + 1).chars().noneMatch(Character::isDigit)) {
+        && pluralCommonPhrase(lead.substring(subject.length() + 1).strip())) {
       // "Spark Components" of Spark: "one of the components of Spark", not "of the Spark
       // Components", which reads as the title of a section.
       String kind = lead.substring(subject.length() + 1).strip();
@@ -377,7 +377,78 @@ final class ListQuestions {
             ? ""
             : " of " + subject;
     String field = wholeNotes && of.isEmpty() ? fieldOf(owner.text(), lead) : "";
+    if (wholeNotes
+        && field.isEmpty()
+        && BARE_KINDS.contains(lastWord(lead))
+        && !NotesIndex.mentions(lead, owner.text())) {
+      // "Type 1 is one of the types of diabetes": "the types", "the common types" alone say
+      // nothing of what.
+      of = " of " + Prompts.lowerFirst(owner.text().strip(), index);
+    }
     return item + " is one of the " + field + Prompts.lowerFirst(lead, index) + of + ".";
+  }
+
+  /**
+   * "Components", "Core Services": words for things, the last a plural, none a name the notes write
+   * capitalised ("Spark Streaming"), so "the components of Spark" reads as a kind.
+   */
+  private boolean pluralCommonPhrase(String kind) {
+    String[] words = kind.split("\\s+");
+    if (words.length == 0 || words.length > 3) {
+      return false;
+    }
+    for (String w : words) {
+      boolean titleOrLower =
+          w.length() > 1
+              && w.chars().allMatch(Character::isLetter)
+              && w.substring(1).equals(w.substring(1).toLowerCase(java.util.Locale.ROOT));
+      if (!titleOrLower || index.writtenAsName(w)) {
+        return false;
+      }
+    }
+    return pluralNoun(words[words.length - 1].toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static boolean pluralNoun(String w) {
+    return w.length() > 3
+        && w.endsWith("s")
+        && !w.endsWith("ss")
+        && !w.endsWith("us")
+        && !w.endsWith("is")
+        && !w.endsWith("ics")
+        && !NOT_PLURALS.contains(w);
+  }
+
+  private static final Set<String> BARE_KINDS =
+      Set.of(
+          "types",
+          "kinds",
+          "forms",
+          "classes",
+          "categories",
+          "stages",
+          "phases",
+          "causes",
+          "symptoms",
+          "examples",
+          "components",
+          "parts",
+          "features",
+          "uses");
+
+  private static final Set<String> NOT_PLURALS =
+      Set.of("diabetes", "species", "series", "news", "lens", "means", "herpes", "rabies");
+
+  /** "Databases" → "database", "Technologies" → "technology", "Processes" → "process". */
+  static String singularNoun(String plural) {
+    String w = plural.toLowerCase(java.util.Locale.ROOT);
+    if (w.endsWith("ies") && w.length() > 4) {
+      return w.substring(0, w.length() - 3) + "y";
+    }
+    if (w.endsWith("sses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes")) {
+      return w.substring(0, w.length() - 2);
+    }
+    return w.substring(0, w.length() - 1);
   }
 
   /**
@@ -392,10 +463,11 @@ final class ListQuestions {
             && t.chars().allMatch(Character::isLetter)
             && Character.isUpperCase(t.charAt(0))
             && t.substring(1).equals(t.substring(1).toLowerCase(java.util.Locale.ROOT))
-            && t.endsWith("s")
-            && !t.endsWith("ss")
-            && !t.endsWith("ics");
-    String singular = t.substring(0, t.length() - 1).toLowerCase(java.util.Locale.ROOT);
+            && pluralNoun(t.toLowerCase(java.util.Locale.ROOT));
+    if (!plainPlural) {
+      return "";
+    }
+    String singular = singularNoun(t);
     return plainPlural && !NotesIndex.mentions(lead, singular) ? singular + " " : "";
   }
 

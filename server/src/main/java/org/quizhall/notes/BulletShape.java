@@ -397,6 +397,12 @@ public final class BulletShape {
 
   /** A short plural noun phrase, which often introduces a list ("Supported languages"). */
   public boolean pluralLeadIn() {
-    return isItemLike() && !isCommaList() && endsPlural();
+    return isItemLike() && !isCommaList() && endsPlural() && !endsInAName();
+  }
+
+  /** "DStreams", "DataFrames": a last word capitalised inside is a name, not a kind of things. */
+  private boolean endsInAName() {
+    String last = words.get(words.size() - 1);
+    return last.length() > 1 && last.substring(1).chars().anyMatch(Character::isUpperCase);
   }
 }

@@ -1072,6 +1072,46 @@ class ExamWordingTest {
   }
 
   @Test
+  @DisplayName("a list's lead is a kind of its subject only when the rest of it names things")
+  void componentsOnlyOfThings() {
+    assertThat(
+            deck(
+                """
+                Spark
+                - Runs jobs in memory across the whole cluster
+                Spark Streaming
+                - DStreams
+                - Structured Streaming
+                - Receivers
+                Hive
+                - Runs SQL code on data in Hadoop
+                """))
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("one of the DStreams"))
+        .noneMatch(p -> p.contains("the streaming of Spark"));
+  }
+
+  @Test
+  @DisplayName("notes titled with a field say whose kinds their lists are, in the right number")
+  void fieldSingular() {
+    assertThat(ListQuestions.singularNoun("Technologies")).isEqualTo("technology");
+    assertThat(ListQuestions.singularNoun("Databases")).isEqualTo("database");
+    assertThat(ListQuestions.singularNoun("Processes")).isEqualTo("process");
+    assertThat(
+            deck(
+                """
+                # Diabetes
+                ## Types
+                - Type 1
+                - Type 2
+                - Gestational
+                """))
+        .extracting(Question::prompt)
+        .anyMatch(p -> p.endsWith(" is one of the types of Diabetes."))
+        .noneMatch(p -> p.contains("diabete "));
+  }
+
+  @Test
   @DisplayName(
       "a size is asked in MB only when the size word is near its number, and a rate keeps bits")
   void sizeWordNearTheNumber() {
