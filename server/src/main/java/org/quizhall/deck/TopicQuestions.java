@@ -121,11 +121,12 @@ final class TopicQuestions {
       List<String> distractors =
           DistractorPicker.pick(
               label,
-              tiers,
+              withContrasts(tiers, factWords),
               c ->
                   topicLabels.contains(c)
                       && !namesItsTopic(fact, c)
-                      && !sharesRareWord(byLabel.get(c), factWords)
+                      && (ruledOut(byLabel.get(c), factWords)
+                          || !sharesRareWord(byLabel.get(c), factWords))
                       && !holds(c, label)
                       && nameLike(c) == nameLike(label),
               3,
@@ -783,9 +784,17 @@ final class TopicQuestions {
         });
     STOP_WORDS.forEach(w -> common.add(stem(w)));
     rareWords = new java.util.IdentityHashMap<>();
+    deniedWords = new java.util.IdentityHashMap<>();
+    statedWords = new java.util.IdentityHashMap<>();
     for (NotesIndex.Placed p : index.placed) {
+      java.util.Set<String> rare = rare(p.node().text());
       for (TopicNode h = p.heading(); h != null; h = index.parentHeading.get(h)) {
-        rareWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare(p.node().text()));
+        rareWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare);
+        if (!p.antiPattern()) {
+          statedWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare);
+        } else if (!advice(p.node().text())) {
+          deniedWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare);
+        }
       }
     }
   }
@@ -803,6 +812,76 @@ final class TopicQuestions {
           "with", "from", "that", "this", "into", "your", "have", "will", "when", "which", "than",
           "they", "them", "their", "there", "also", "only", "more", "most", "such", "used", "uses",
           "using", "other", "each", "many", "some", "over", "under", "between", "about", "data");
+
+  /**
+   * The tiers with, first, the topics whose notes say they do not do what the fact says: "Deep
+   * learning" among Amazon ML's anti-patterns makes Amazon ML the wrong option an exam writer would
+   * offer for SageMaker's "Can do GPU accelerated deep learning", a tool of the same kind that the
+   * notes rule out.
+   */
+  private List<List<String>> withContrasts(
+      List<List<String>> tiers, java.util.Set<String> factWords) {
+    List<String> contrasts = new ArrayList<>();
+    for (List<String> tier : tiers) {
+      for (String c : tier) {
+        if (ruledOut(byLabel.get(c), factWords)) {
+          contrasts.add(c);
+        }
+      }
+    }
+    if (contrasts.isEmpty()) {
+      return tiers;
+    }
+    List<List<String>> out = new ArrayList<>();
+    out.add(contrasts);
+    for (List<String> tier : tiers) {
+      List<String> rest = new ArrayList<>(tier);
+      rest.removeAll(contrasts);
+      out.add(rest);
+    }
+    return out;
+  }
+
+  /**
+   * Distinctive words of each heading's anti-pattern lines ("Deep learning" under Amazon ML's
+   * Anti-Patterns): what the notes say the topic is not for, so never a reason to think it could
+   * also be meant.
+   */
+  private java.util.Map<TopicNode, java.util.Set<String>> deniedWords;
+
+  /** Distinctive words of each heading's other lines. */
+  private java.util.Map<TopicNode, java.util.Set<String>> statedWords;
+
+  /**
+   * Whether the notes rule the topic out for the fact more than they say anything like it: Amazon
+   * ML's anti-patterns name "deep learning", and only one word of its other lines ("Learning rate")
+   * is the fact's; "train models and vend predictions" it also says of itself, so there it is not
+   * ruled out.
+   */
+  private boolean ruledOut(TopicNode heading, java.util.Set<String> factWords) {
+    java.util.Set<String> denied = deniedWords.getOrDefault(heading, java.util.Set.of());
+    java.util.Set<String> stated = statedWords.getOrDefault(heading, java.util.Set.of());
+    long no = factWords.stream().filter(denied::contains).count();
+    long yes = factWords.stream().filter(stated::contains).count();
+    // Two words at least: "scale" alone (Amazon ML's "Terabyte-scale data") does not rule a topic
+    // out of "interactive queries at petabyte scale".
+    return no >= 2 && no > yes;
+  }
+
+  /**
+   * "Use Kinesis and store data in S3", "Max running time is 900s, use other services like Elastic
+   * Beanstalk": an anti-pattern section's advice, which names what to use, not what the topic is
+   * not for.
+   */
+  private static boolean advice(String line) {
+    String t = line.strip().toLowerCase(java.util.Locale.ROOT);
+    return t.startsWith("use ")
+        || t.contains(", use ")
+        || t.contains(" instead")
+        || t.contains("alternative")
+        || t.contains(" is implemented ")
+        || t.contains(" is ");
+  }
 
   private boolean sharesRareWord(TopicNode heading, java.util.Set<String> factWords) {
     java.util.Set<String> words = rareWords.getOrDefault(heading, java.util.Set.of());

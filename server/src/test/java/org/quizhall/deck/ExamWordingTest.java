@@ -1122,4 +1122,16 @@ class ExamWordingTest {
     String far = "Uplink of 100 Mb on the management network, kept apart from the storage network";
     assertThat(Prompts.sizeUnit("Mb", far, 10, 13)).isEqualTo("Mb");
   }
+
+  @Test
+  @DisplayName("a topic the notes rule out for what the fact says is offered as a wrong option")
+  void ruledOutTopicsAsDistractors() {
+    Question gpu =
+        sample().stream()
+            .filter(q -> q.prompt().equals("Which of these can do GPU accelerated deep learning?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(gpu.options().get(gpu.correct())).isEqualTo("Amazon SageMaker");
+    assertThat(gpu.options()).contains("Amazon ML");
+  }
 }
