@@ -351,6 +351,34 @@ final class DefinitionQuestions {
     Random random = factory.random(KIND, variant, node.text());
     List<String> distractors =
         DistractorPicker.pick(answer, tiers, c -> !NotesIndex.mentions(prompt, c), 3, random);
+    String[] head = variant.equals("forward") ? headed(answer) : null;
+    if (head != null && node.definition().style() != CardStyle.QUESTION_ANSWER) {
+      // "A device that forwards packets between networks" (a router): the other cards that define
+      // a device come first ("a device that connects devices within one local network"), so that
+      // "device" does not tell the key from a protocol and a system.
+      String kind = headNoun(head[0]);
+      List<String> sameKind = new ArrayList<>();
+      for (List<String> tier : tiers) {
+        for (String c : tier) {
+          String[] other = headed(c);
+          if (other != null && headNoun(other[0]).equals(kind)) {
+            sameKind.add(c);
+          }
+        }
+      }
+      if (!sameKind.isEmpty()) {
+        List<List<String>> first = new ArrayList<>();
+        first.add(sameKind);
+        first.addAll(tiers);
+        distractors =
+            DistractorPicker.pick(
+                answer,
+                first,
+                c -> !NotesIndex.mentions(prompt, c),
+                3,
+                factory.random(KIND, variant, node.text()));
+      }
+    }
     if (distractors.size() < 2) {
       out.skip(node, "fewer than three cards to choose options from");
       return;
@@ -386,6 +414,39 @@ final class DefinitionQuestions {
             d.term() + " — " + d.definition(),
             new Source(node.line(), node.text(), shownPath(p)),
             index.topicOf(node.path())));
+  }
+
+  /** "A network device" as "network device": the head without its article, in lower case. */
+  private static String headNoun(String head) {
+    String h = head.toLowerCase(java.util.Locale.ROOT);
+    return h.substring(h.indexOf(' ') + 1);
+  }
+
+  /** "a device that forwards packets" as {"a device", "that forwards packets"}; else null. */
+  private static String[] headed(String definition) {
+    String[] words = definition.strip().split("\\s+");
+    if (words.length < 4 || !DETERMINERS.contains(words[0].toLowerCase(java.util.Locale.ROOT))) {
+      return null;
+    }
+    for (int i = 2; i <= Math.min(4, words.length - 2); i++) {
+      String w = words[i].toLowerCase(java.util.Locale.ROOT);
+      if (w.equals("that") || w.equals("which") || w.equals("who")) {
+        String head = words[i - 1].toLowerCase(java.util.Locale.ROOT);
+        boolean singular = !head.endsWith("s") || head.endsWith("ss");
+        for (int j = 1; j < i; j++) {
+          if (!words[j].chars().allMatch(c -> Character.isLetter(c) || c == '-')) {
+            return null;
+          }
+        }
+        return singular
+            ? new String[] {
+              String.join(" ", java.util.Arrays.asList(words).subList(0, i)),
+              String.join(" ", java.util.Arrays.asList(words).subList(i, words.length))
+            }
+            : null;
+      }
+    }
+    return null;
   }
 
   private static String toDo(String action) {

@@ -1134,4 +1134,21 @@ class ExamWordingTest {
     assertThat(gpu.options().get(gpu.correct())).isEqualTo("Amazon SageMaker");
     assertThat(gpu.options()).contains("Amazon ML");
   }
+
+  @Test
+  @DisplayName(
+      "a definition's wrong options define the same kind of thing when the notes have them")
+  void definitionsOfTheKeysKind() {
+    Question catalyst =
+        deck(SampleNotes.read("/notes/chemistry-glossary.md")).stream()
+            .filter(q -> q.prompt().equals("What does “Catalyst” mean?"))
+            .findFirst()
+            .orElseThrow();
+    String key = catalyst.options().get(catalyst.correct());
+    assertThat(key).startsWith("A substance that");
+    assertThat(catalyst.options())
+        .filteredOn(o -> !o.equals(key))
+        .filteredOn(o -> o.matches("(A|The) substance .*"))
+        .hasSizeGreaterThanOrEqualTo(2);
+  }
 }
