@@ -119,14 +119,12 @@ public final class LiveRoom extends VerticleBase implements RoomLink {
     remote = new RemoteChannels(context, vertx.eventBus());
     return vertx
         .eventBus()
-        .<io.vertx.core.json.JsonObject>consumer(
-            RoomBus.roomAddress(game.code()), this::fromAnotherNode)
+        .consumer(RoomBus.roomAddress(game.code()), this::fromAnotherNode)
         .completion();
   }
 
   /** A request from a socket on another node; runs on the room's context like every command. */
-  private void fromAnotherNode(
-      io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject> message) {
+  private void fromAnotherNode(io.vertx.core.eventbus.Message<Object> message) {
     long now = clock.millis();
     try {
       NodeMessages.Request request = NodeMessages.decode(message.body());

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.UUID;
@@ -53,14 +54,15 @@ public final class RoomBus {
 
   /** Starts taking deliveries for this node's sockets; completes once other nodes can reach it. */
   Future<Void> start() {
-    return vertx.eventBus().<JsonObject>consumer(nodeAddress(nodeId), this::deliver).completion();
+    return vertx.eventBus().consumer(nodeAddress(nodeId), this::deliver).completion();
   }
 
-  private void deliver(Message<JsonObject> message) {
+  private void deliver(Message<Object> message) {
     NodeMessages.Delivery delivery;
     try {
       delivery = NodeMessages.decodeDelivery(message.body());
-    } catch (Problem otherVersion) {
+    } catch (Problem unreadable) {
+      // Neither release's delivery: the codec has logged it; there is no one to answer.
       return;
     }
     for (NodeMessages.Recipient to : delivery.to()) {
@@ -123,7 +125,8 @@ public final class RoomBus {
         cause instanceof Problem p
             ? p
             : new Problem(Problem.Kind.CONFLICT, "internal_error", "The room could not do that.");
-    request.fail(NodeMessages.PROBLEM, NodeMessages.encodeProblem(problem));
+    ReplyException failure = NodeMessages.encodeProblem(problem);
+    request.fail(failure.failureCode(), failure.getMessage());
   }
 
   private static Throwable problemFrom(Throwable failure) {
@@ -155,10 +158,10 @@ public final class RoomBus {
       return RoomBus.this.idOf(channel);
     }
 
-    private Future<JsonObject> request(NodeMessages.Request request) {
+    private Future<Object> request(NodeMessages.Request request) {
       return vertx
           .eventBus()
-          .<JsonObject>request(
+          .request(
               roomAddress(code),
               NodeMessages.encode(request),
               new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS))
