@@ -171,7 +171,121 @@ final class TopicQuestions {
               new Source(node.line(), node.text(), node.path()),
               index.topicOf(node.path())));
     }
+    if (index.english) {
+      poorFits();
+    }
   }
+
+  /**
+   * scenario, poor fit: an anti-pattern the notes give a topic ("Streaming data" under AWS Glue's
+   * Anti-patterns) asks which of several topics is a poor fit for it, the wrong options being
+   * topics whose own lines say they do it (Spark's "Stream processing through Spark Streaming",
+   * Flume's "A tool to stream data into your cluster"). Without two such topics the question is not
+   * asked: a topic the notes say nothing of might be as poor a fit, and the key would not be the
+   * only defensible answer.
+   */
+  private void poorFits() {
+    List<TopicNode> topics = new ArrayList<>();
+    for (TopicNode h : index.headings) {
+      if (isTopic(h)) {
+        topics.add(h);
+      }
+    }
+    for (NotesIndex.Placed p : index.placed) {
+      TopicNode node = p.node();
+      if (!p.antiPattern() || p.heading() == null || node.kind() == NodeKind.HEADING) {
+        continue;
+      }
+      String need = node.text().strip();
+      BulletShape shape = NotesIndex.shape(need);
+      if (advice(need)
+          || shape.hasVerb()
+          || shape.wordCount() > 5
+          || !need.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == ' ' || c == '-')
+          || RELATIVE.stream()
+              .anyMatch(
+                  w ->
+                      (" " + need.toLowerCase(java.util.Locale.ROOT) + " ")
+                          .contains(" " + w + " "))) {
+        continue;
+      }
+      TopicNode key = null;
+      for (TopicNode h = p.heading(); h != null; h = index.parentHeading.get(h)) {
+        if (isTopic(h)) {
+          key = h;
+          break;
+        }
+      }
+      java.util.Set<String> words = rare(need);
+      if (key == null || words.isEmpty()) {
+        continue;
+      }
+      String keyLabel = index.label(key);
+      if (statedWords.getOrDefault(key, java.util.Set.of()).containsAll(words)) {
+        // The notes say elsewhere that the topic does it after all.
+        continue;
+      }
+      List<String> fits = new ArrayList<>();
+      for (TopicNode h : topics) {
+        String label = index.label(h);
+        if (index.isAncestorOrSelf(h, key)
+            || index.isAncestorOrSelf(key, h)
+            || nameLike(label) != nameLike(keyLabel)
+            || NotesIndex.mentions(need, label)) {
+          continue;
+        }
+        java.util.Set<String> denied = deniedWords.getOrDefault(h, java.util.Set.of());
+        if (statedWords.getOrDefault(h, java.util.Set.of()).containsAll(words)
+            && words.stream().noneMatch(denied::contains)) {
+          fits.add(label);
+        }
+      }
+      String first = need.split(" ", 2)[0];
+      String asked =
+          first.length() > 1
+                  && first
+                      .substring(1)
+                      .equals(first.substring(1).toLowerCase(java.util.Locale.ROOT))
+                  && !index.writtenAsName(first)
+              ? Character.toLowerCase(need.charAt(0)) + need.substring(1)
+              : need;
+      String prompt = "Which of these is a poor fit for " + asked + "?";
+      List<String> wrong =
+          DistractorPicker.pick(
+              keyLabel,
+              List.of(fits),
+              c -> !NotesIndex.mentions(prompt, c),
+              3,
+              factory.random(ScenarioQuestions.SCENARIO, "poor_fit", node.text()));
+      if (wrong.size() < 2) {
+        continue;
+      }
+      StringBuilder why =
+          new StringBuilder(String.join(" › ", node.path())).append(": ").append(need);
+      List<String> reasons = node.children().stream().map(c -> c.text().strip()).toList();
+      if (!reasons.isEmpty()) {
+        why.append(" (").append(String.join("; ", reasons)).append(')');
+      }
+      out.add(
+          node,
+          factory.multipleChoice(
+              ScenarioQuestions.SCENARIO,
+              "poor_fit",
+              prompt,
+              keyLabel,
+              wrong,
+              why.toString(),
+              new Source(node.line(), node.text(), node.path()),
+              index.topicOf(node.path())));
+    }
+  }
+
+  /**
+   * "Using other ETL engines than Spark", "Unsupported learning tasks", "Too much queries": what
+   * such a line rules out is said relative to the topic, so another topic cannot be said to fit it.
+   */
+  private static final java.util.Set<String> RELATIVE =
+      java.util.Set.of("other", "than", "unsupported", "too", "more", "less", "not", "no");
 
   /**
    * "Amazon Machine Learning" under "Amazon ML", "Elastic MapReduce" under "Amazon EMR": the item

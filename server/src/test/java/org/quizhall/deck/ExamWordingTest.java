@@ -1151,4 +1151,61 @@ class ExamWordingTest {
         .filteredOn(o -> o.matches("(A|The) substance .*"))
         .hasSizeGreaterThanOrEqualTo(2);
   }
+
+  @Test
+  @DisplayName(
+      "an anti-pattern asks which topic is a poor fit for it, beside topics the notes say do it")
+  void poorFitFromAntiPatterns() {
+    Question streaming =
+        sample().stream()
+            .filter(q -> q.prompt().equals("Which of these is a poor fit for streaming data?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(streaming.kind()).isEqualTo(ScenarioQuestions.SCENARIO);
+    assertThat(streaming.options().get(streaming.correct())).isEqualTo("AWS Glue");
+    // Spark's notes say "Stream processing through Spark Streaming"; Hive's and Presto's say
+    // nothing of streams, so they might be as poor a fit and are never offered as wrong.
+    assertThat(streaming.options()).contains("Spark").doesNotContain("Hive", "Presto", "HBase");
+    assertThat(streaming.context()).doesNotContain("AWS Glue");
+  }
+
+  @Test
+  @DisplayName("an anti-pattern no other topic is said to do is not asked as a poor fit")
+  void poorFitNeedsTopicsThatDoIt() {
+    String notes =
+        """
+        # Data tools
+
+        ## Streamer
+        - Handles streaming events from sensors
+        - Scales to thousands of producers
+
+        ## Batcher
+        - Runs nightly batch jobs
+        - Writes reports to storage
+
+        ### Anti-patterns
+        - Streaming events
+        - Interactive dashboards
+
+        ## Indexer
+        - Indexes streaming events for search
+        - Keeps an index per day
+
+        ## Archiver
+        - Keeps old files cheaply
+        - Compresses files after a week
+        """;
+    List<Question> poorFits =
+        deck(notes).stream().filter(q -> q.prompt().contains("poor fit")).toList();
+    assertThat(poorFits)
+        .singleElement()
+        .satisfies(
+            q -> {
+              assertThat(q.prompt())
+                  .isEqualTo("Which of these is a poor fit for streaming events?");
+              assertThat(q.options().get(q.correct())).isEqualTo("Batcher");
+              assertThat(q.options()).containsOnly("Batcher", "Streamer", "Indexer");
+            });
+  }
 }
