@@ -228,6 +228,9 @@ public final class RoundAssembler {
    */
   static boolean overlaps(Question a, Question b) {
     if (fromTable(a) && fromTable(b) && a.source().path().equals(b.source().path())) {
+      if (sameAs(a, b) || sameAs(b, a)) {
+        return true;
+      }
       // Questions over different columns of one table ("in group 1", "the highest atomic number", a
       // symbol)
       // show the same names and give nothing of each other away; an ordering gives away any
@@ -242,6 +245,47 @@ public final class RoundAssembler {
       }
     }
     return shows(a, b) || shows(b, a);
+  }
+
+  /**
+   * Whether {@code shown} shows the answer of {@code other}, a question from the same table: an
+   * ordering of its rows by a column ("Put these planets in their order from the Sun") shows, once
+   * revealed, the place of each row it lists; "the same type as Earth" shows the type of each row
+   * it offers, and a choose two over the table the category of its keys.
+   */
+  private static boolean sameAs(Question shown, Question other) {
+    boolean ordering = shown.type() == QuestionType.ORDERING;
+    if (!ordering && !shown.kind().equals(ScenarioQuestions.COMPARISON)) {
+      return false;
+    }
+    int cells = shown.source().text().split(" \\| ").length;
+    for (int c = 1; c < cells; c++) {
+      boolean named =
+          ordering
+              ? QuestionFactory.isNamed(
+                  shown.id(), OrderingQuestions.KIND, "column:" + c, shown.source().text())
+              : QuestionFactory.isNamed(
+                  shown.id(),
+                  ScenarioQuestions.COMPARISON,
+                  TableComparisons.sameAsVariant(c),
+                  shown.source().text());
+      if (!named) {
+        continue;
+      }
+      if (!ordering && other.type() == QuestionType.MULTIPLE_RESPONSE) {
+        return true;
+      }
+      String column = tableColumn(other);
+      if (column == null || !column.endsWith("\u0000" + c)) {
+        return false;
+      }
+      // "What type of planet is Mars?" is given away by an option of "the same type as Earth", or
+      // by its prompt; a question about a row it does not show is not.
+      String row = other.source().text().split(" \\| ", 2)[0].strip();
+      return shown.options().stream().anyMatch(o -> NotesIndex.norm(o).equals(NotesIndex.norm(row)))
+          || NotesIndex.mentions(shown.prompt(), row);
+    }
+    return false;
   }
 
   private static boolean fromTable(Question q) {

@@ -117,6 +117,7 @@ final class TableComparisons {
             : plural(first);
     int chooseTwo = 0;
     int highest = 0;
+    int sameAs = 0;
     for (int c = 1; c < header.size(); c++) {
       String attribute = OrderingQuestions.lowerFirst(header.get(c).strip());
       if (attribute.isEmpty()) {
@@ -128,7 +129,97 @@ final class TableComparisons {
       if (highest < PER_TABLE && highest(table, rows, c, things, attribute)) {
         highest++;
       }
+      if (sameAs < PER_TABLE && sameAs(table, rows, c, things, attribute)) {
+        sameAs++;
+      }
     }
+  }
+
+  /** The variant that names a "same group as" question over column {@code c}. */
+  static String sameAsVariant(int c) {
+    return "same:" + c;
+  }
+
+  /**
+   * Two rows that share a category, against three that do not: "Which of these planets is the same
+   * type as Jupiter?", answered by knowing both rows, not one line. Only columns that name a
+   * category a row is in or is (group, type), so that "the same" reads as a property.
+   */
+  private boolean sameAs(
+      TopicNode table, List<TopicNode> rows, int c, String things, String attribute) {
+    boolean in = IN_HEADERS.contains(attribute);
+    if (!in && !IS_HEADERS.contains(attribute)) {
+      return false;
+    }
+    Map<String, List<TopicNode>> byValue = new LinkedHashMap<>();
+    for (TopicNode r : rows) {
+      String v = r.cells().get(c).strip();
+      if (v.isEmpty() || v.length() > 30 || !v.chars().anyMatch(Character::isLetterOrDigit)) {
+        return false;
+      }
+      byValue.computeIfAbsent(v.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
+    }
+    Random random = factory.random(ScenarioQuestions.COMPARISON, sameAsVariant(c), table.text());
+    List<List<TopicNode>> groups = new ArrayList<>();
+    for (List<TopicNode> members : byValue.values()) {
+      if (members.size() >= 2 && rows.size() - members.size() >= 3) {
+        groups.add(members);
+      }
+    }
+    if (groups.isEmpty()) {
+      return false;
+    }
+    List<TopicNode> members = new ArrayList<>(groups.get(random.nextInt(groups.size())));
+    Collections.shuffle(members, random);
+    TopicNode anchor = members.get(0);
+    TopicNode key = members.get(1);
+    // Wrong rows from as many other categories as there are, so that no two of them share one
+    // and each is wrong for its own reason.
+    List<TopicNode> wrong = new ArrayList<>();
+    List<List<TopicNode>> others = new ArrayList<>();
+    for (List<TopicNode> g : byValue.values()) {
+      if (!g.contains(anchor)) {
+        List<TopicNode> shuffled = new ArrayList<>(g);
+        Collections.shuffle(shuffled, random);
+        others.add(shuffled);
+      }
+    }
+    Collections.shuffle(others, random);
+    for (int round = 0; wrong.size() < 3 && round < rows.size(); round++) {
+      for (List<TopicNode> g : others) {
+        if (round < g.size() && wrong.size() < 3) {
+          wrong.add(g.get(round));
+        }
+      }
+    }
+    if (wrong.size() < 3) {
+      return false;
+    }
+    String name = anchor.cells().get(0).strip();
+    String prompt =
+        "Which of these "
+            + (things.isEmpty() ? "" : things + " ")
+            + (in ? "is in the same " : "is the same ")
+            + attribute
+            + " as "
+            + name
+            + "?";
+    List<String> lines = new ArrayList<>();
+    for (TopicNode r : List.of(anchor, key, wrong.get(0), wrong.get(1), wrong.get(2))) {
+      lines.add(r.cells().get(0).strip() + " " + r.cells().get(c).strip());
+    }
+    out.add(
+        table,
+        factory.multipleChoice(
+            ScenarioQuestions.COMPARISON,
+            sameAsVariant(c),
+            prompt,
+            key.cells().get(0).strip(),
+            wrong.stream().map(r -> r.cells().get(0).strip()).toList(),
+            header(table, c) + ": " + String.join(", ", lines),
+            rowSource(key),
+            index.topicOf(table.path())));
+    return true;
   }
 
   /** Rows grouped by a repeated value: two that share it against two that do not. */

@@ -3,6 +3,7 @@ package org.quizhall.deck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -1207,5 +1208,83 @@ class ExamWordingTest {
               assertThat(q.options().get(q.correct())).isEqualTo("Batcher");
               assertThat(q.options()).containsOnly("Batcher", "Streamer", "Indexer");
             });
+  }
+
+  @Test
+  @DisplayName(
+      "a table's category column asks which row shares another's category, the wrong rows in others")
+  void sameCategoryAsAnotherRow() {
+    String notes =
+        """
+        # Metals and gases
+
+        | Element | Symbol | Group |
+        | --- | --- | --- |
+        | Lithium | Li | 1 |
+        | Sodium | Na | 1 |
+        | Potassium | K | 1 |
+        | Fluorine | F | 17 |
+        | Chlorine | Cl | 17 |
+        | Neon | Ne | 18 |
+        | Argon | Ar | 18 |
+        """;
+    Map<String, String> group =
+        Map.of(
+            "Lithium",
+            "1",
+            "Sodium",
+            "1",
+            "Potassium",
+            "1",
+            "Fluorine",
+            "17",
+            "Chlorine",
+            "17",
+            "Neon",
+            "18",
+            "Argon",
+            "18");
+    List<Question> same =
+        deck(notes).stream().filter(q -> q.prompt().contains("in the same group as")).toList();
+    assertThat(same).isNotEmpty();
+    for (Question q : same) {
+      String anchor = q.prompt().replaceAll(".* as (\\w+)\\?$", "$1");
+      assertThat(q.prompt()).startsWith("Which of these elements is in the same group as ");
+      assertThat(group.get(q.options().get(q.correct()))).isEqualTo(group.get(anchor));
+      assertThat(q.options()).doesNotContain(anchor).hasSize(4);
+      for (int i = 0; i < q.options().size(); i++) {
+        if (i != q.correct()) {
+          assertThat(group.get(q.options().get(i))).isNotEqualTo(group.get(anchor));
+        }
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a round never holds a \"same group as\" question beside a choose two over its table")
+  void sameCategoryAndChooseTwoApart() {
+    GeneratedDeck tables =
+        DeckGenerator.generate(
+            NotesImporter.parse(SampleNotes.read("/notes/science-tables.md")), 5L);
+    int withSame = 0;
+    int withTwo = 0;
+    for (long seed = 1; seed <= 30; seed++) {
+      List<Question> round = RoundAssembler.assemble(tables.questions(), 20, Set.of(), seed);
+      for (String table : List.of("Elements", "Planets")) {
+        boolean same =
+            round.stream()
+                .anyMatch(q -> q.topic().equals(table) && q.prompt().contains(" the same "));
+        boolean two =
+            round.stream()
+                .anyMatch(
+                    q -> q.topic().equals(table) && q.type() == QuestionType.MULTIPLE_RESPONSE);
+        assertThat(same && two).as("round %d, %s", seed, table).isFalse();
+        withSame += same ? 1 : 0;
+        withTwo += two ? 1 : 0;
+      }
+    }
+    assertThat(withSame).isPositive();
+    assertThat(withTwo).isPositive();
   }
 }
