@@ -171,7 +171,9 @@ public final class Quizhall implements AutoCloseable {
    * Start-up as named steps in one chain, each starting once the one before it has: the database,
    * its migrations, the capabilities over its pool, the rooms (with those carried on from their
    * checkpoints), the exam sweeper, and last the HTTP servers, so nothing is served before
-   * everything behind it is ready. What each step makes is kept for the steps after it.
+   * everything behind it is ready. What each step makes is kept for the steps after it. The steps
+   * after the first run on an event loop, so each one that blocks (JDBC, Flyway, reading files,
+   * starting a process, Hazelcast) does that part on a worker.
    */
   private static final class Startup {
 
@@ -303,23 +305,33 @@ public final class Quizhall implements AutoCloseable {
     }
 
     private Future<?> sampleDecks() {
-      return SampleDecks.importAll(decks);
+      return SampleDecks.importAll(vertx, decks);
     }
 
+    /** The built-in nickname blocklist is read from the jar, and Hazelcast is told, on a worker. */
     private Future<?> rooms() {
-      rooms =
-          new Rooms(
-              vertx,
-              clock,
-              GameLog.both(writer, mastery),
-              new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)),
-              new CheckpointStore(pool),
-              manager != null ? manager.getNodeId() : UUID.randomUUID().toString());
-      if (manager != null) {
-        ClusterNode.onNodeLeft(manager, rooms::nodeLeft);
-      }
-      return rooms
-          .start()
+      return vertx
+          .executeBlocking(
+              () -> new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)))
+          .compose(
+              nicknameRules -> {
+                rooms =
+                    new Rooms(
+                        vertx,
+                        clock,
+                        GameLog.both(writer, mastery),
+                        nicknameRules,
+                        new CheckpointStore(pool),
+                        manager != null ? manager.getNodeId() : UUID.randomUUID().toString());
+                return manager == null
+                    ? Future.succeededFuture()
+                    : vertx.executeBlocking(
+                        () -> {
+                          ClusterNode.onNodeLeft(manager, rooms::nodeLeft);
+                          return null;
+                        });
+              })
+          .compose(v -> rooms.start())
           .compose(v -> rooms.restoreAll())
           .onSuccess(
               restored -> {
@@ -336,13 +348,21 @@ public final class Quizhall implements AutoCloseable {
           new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
     }
 
+    /** The shared rate limits are a Hazelcast map, which Hazelcast makes ready on a worker. */
     private Future<?> services() {
-      ClientAddress clientAddress = ClientAddress.trusting(config.trustedProxies());
       // Limits run on the wall clock, as attackers do: the game clock may be held still in tests.
-      RateLimits limits =
-          manager != null
-              ? RateLimits.clustered(manager.getHazelcastInstance(), System::currentTimeMillis)
-              : RateLimits.local(System::currentTimeMillis);
+      return manager == null
+          ? services(RateLimits.local(System::currentTimeMillis))
+          : vertx
+              .executeBlocking(
+                  () ->
+                      RateLimits.clustered(
+                          manager.getHazelcastInstance(), System::currentTimeMillis))
+              .compose(this::services);
+    }
+
+    private Future<?> services(RateLimits limits) {
+      ClientAddress clientAddress = ClientAddress.trusting(config.trustedProxies());
       vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
       gateway =
           new Gateway(vertx, rooms, accounts, config.allowedOrigins(), clientAddress::of, limits);
