@@ -10,7 +10,10 @@ export function mount(root, context) {
   root.append(body);
   signedIn(body, context, 'Sign in for this exam', 'Exams belong to the account that set them.', (session) => {
     const api = (method, path, payload) => request(method, path, { token: session.token, body: payload });
-    api('GET', `/api/exams/${id}`).then((exam) => api('GET', `/api/decks/${exam.deckId}`).then((deck) => [exam, deck])).then(([exam, deck]) => {
+    // Only the form that changes the exam needs its deck: without it (the deck made private, no connection) the exam is
+    // still shown and can be sat.
+    api('GET', `/api/exams/${id}`).then((exam) => api('GET', `/api/decks/${exam.deckId}`)
+      .then((deck) => [exam, deck, null], (deckError) => [exam, null, deckError])).then(([exam, deck, deckError]) => {
       const message = messageLine('exam-message');
       // Attempts in a group sitting count for neither the limit nor the one-at-a-time rule.
       const solo = exam.attempts.filter((a) => !a.sittingId);
@@ -30,7 +33,8 @@ export function mount(root, context) {
           h('p', { class: 'muted' }, h('a', { href: '/account/exams' }, 'Mock exams'), ' ›'),
           h('h1', { id: 'exam-title' }, exam.title),
           h('p', { id: 'exam-shape' }, `${plural(exam.questionCount, 'question')} in ${plural(exam.minutes, 'minute')} · ${passMarkText(exam.passMark)}`
-            + ` (${exam.passMark.correctNeeded} of ${exam.questionCount} right) · from `, h('a', { href: `/decks/${exam.deckId}` }, exam.deckTitle)),
+            + ` (${exam.passMark.correctNeeded} of ${exam.questionCount} right)`,
+            ...(exam.deckTitle ? [' · from ', h('a', { href: `/decks/${exam.deckId}` }, exam.deckTitle)] : [])),
           h('p', { class: 'muted' }, exam.shuffleOptions ? 'Options are shuffled for each attempt. ' : 'Options keep their order. ',
             left == null ? 'As many attempts as you like.' : `${plural(Math.max(0, left), 'attempt')} left.`),
           h('p', {}, h('a', { href: `/decks/${exam.deckId}/readiness?exam=${exam.id}`, id: 'exam-readiness' }, 'Readiness for this exam'),
@@ -47,7 +51,12 @@ export function mount(root, context) {
               h('td', {}, String(p.questions)), h('td', {}, String(p.available))))))),
         h('details', { class: 'card', id: 'edit-exam' },
           h('summary', {}, 'Change this exam'),
-          examEditForm(exam, deck, api, () => context.navigate(`/account/exams/${id}`))),
+          deck
+            // Saved, the page shows the exam as changed in place of the form: Back does not come back to the form.
+            ? examEditForm(exam, deck, api, () => context.navigate(`/account/exams/${id}`, null, { replace: true }))
+            : h('p', { class: 'message error', id: 'edit-exam-unavailable' }, deckError.status === 404
+              ? 'This exam’s deck is no longer open to you, so the exam cannot be changed. It can still be sat.'
+              : `This exam’s deck did not load, so the exam cannot be changed now. ${deckError.message}`)),
         h('section', { class: 'card', 'aria-labelledby': 'attempts-title' },
           h('h2', { id: 'attempts-title' }, 'Your attempts'),
           exam.attempts.length ? h('ul', { class: 'deck-list', id: 'attempt-list' }, exam.attempts.map((a) => h('li', {},

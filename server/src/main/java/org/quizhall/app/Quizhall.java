@@ -135,7 +135,11 @@ public final class Quizhall implements AutoCloseable {
         : builder.withClusterManager(manager).buildClustered().await();
   }
 
-  /** Starts everything in order: database, migrations, pool, HTTP. Blocks until ready or failed. */
+  /**
+   * Starts everything in order: database, migrations, pool, HTTP. Blocks until ready or failed.
+   *
+   * @throws StartupException naming the step that failed; nothing the start began is left running
+   */
   public static Quizhall start(QuizhallConfig config, Clock clock) {
     return start(config, clock, NetworkAddresses.reachableFrom(config.httpHost()));
   }
@@ -145,13 +149,21 @@ public final class Quizhall implements AutoCloseable {
    * the host's browser is on localhost) given rather than read from the machine's interfaces.
    */
   public static Quizhall start(QuizhallConfig config, Clock clock, List<String> networkAddresses) {
-    HazelcastClusterManager manager = config.cluster().map(ClusterNode::manager).orElse(null);
-    Startup startup = new Startup(config, clock, networkAddresses, manager);
+    Startup startup = new Startup(config, clock, networkAddresses);
     try {
-      return startup.run().await();
-    } catch (RuntimeException e) {
-      startup.abandon();
-      throw e;
+      return startup.run();
+    } catch (Throwable e) {
+      // Whatever stopped the start (an Error, or a checked exception such as a BindException that
+      // await() rethrows undeclared), nothing it started is left running.
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      Throwable failure = e instanceof VirtualMachineError ? e : startup.failure(e);
+      startup.abandon(failure);
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      throw (StartupException) failure;
     }
   }
 
@@ -159,20 +171,26 @@ public final class Quizhall implements AutoCloseable {
    * Start-up as named steps in one chain, each starting once the one before it has: the database,
    * its migrations, the capabilities over its pool, the rooms (with those carried on from their
    * checkpoints), the exam sweeper, and last the HTTP servers, so nothing is served before
-   * everything behind it is ready. What each step makes is kept for the steps after it.
+   * everything behind it is ready. What each step makes is kept for the steps after it. The steps
+   * after the first run on an event loop, so each one that blocks (JDBC, Flyway, reading files,
+   * starting a process, Hazelcast) does that part on a worker.
    */
   private static final class Startup {
 
     private final QuizhallConfig config;
     private final Clock clock;
     private final List<String> networkAddresses;
-    private final HazelcastClusterManager manager;
     private final String registry = "quizhall-" + UUID.randomUUID();
-    private final Vertx vertx;
 
-    private EmbeddedDatabase embedded;
+    /** The step under way, named in the failure should it fail. */
+    private volatile String current = "Vert.x";
+
+    private volatile HazelcastClusterManager manager;
+    private volatile Vertx vertx;
+
+    private volatile EmbeddedDatabase embedded;
     private DatabaseSettings database;
-    private Pool pool;
+    private volatile Pool pool;
     private Accounts accounts;
     private Decks decks;
     private GameWriter writer;
@@ -188,19 +206,26 @@ public final class Quizhall implements AutoCloseable {
     private Gateway gateway;
     private final List<HttpApi> http = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    Startup(
-        QuizhallConfig config,
-        Clock clock,
-        List<String> networkAddresses,
-        HazelcastClusterManager manager) {
+    Startup(QuizhallConfig config, Clock clock, List<String> networkAddresses) {
       this.config = config;
       this.clock = clock;
       this.networkAddresses = networkAddresses;
-      this.manager = manager;
-      this.vertx = newVertx(registry, config.cluster(), manager);
     }
 
-    Future<Quizhall> run() {
+    /**
+     * Vert.x (in cluster mode joining the cluster, which blocks this thread, never an event loop),
+     * then the other steps in order. Blocks until ready or failed.
+     */
+    Quizhall run() {
+      if (config.cluster().isPresent()) {
+        current = "cluster";
+        manager = ClusterNode.manager(config.cluster().get());
+      }
+      vertx = newVertx(registry, config.cluster(), manager);
+      return steps().await();
+    }
+
+    private Future<Quizhall> steps() {
       return step("database", this::database)
           .compose(v -> step("migrations", this::migrations))
           .compose(v -> step("capabilities", this::capabilities))
@@ -212,12 +237,13 @@ public final class Quizhall implements AutoCloseable {
           .map(v -> ready());
     }
 
-    /** A step; when it fails, the log names it before the failure itself is thrown by start. */
-    private static Future<Void> step(String name, java.util.function.Supplier<Future<?>> step) {
+    /** A step; when it fails, the log names it and start throws a failure that names it. */
+    private Future<Void> step(String name, java.util.function.Supplier<Future<?>> step) {
+      current = name;
       Future<?> started;
       try {
         started = step.get();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         started = Future.failedFuture(e);
       }
       return started
@@ -279,23 +305,33 @@ public final class Quizhall implements AutoCloseable {
     }
 
     private Future<?> sampleDecks() {
-      return SampleDecks.importAll(decks);
+      return SampleDecks.importAll(vertx, decks);
     }
 
+    /** The built-in nickname blocklist is read from the jar, and Hazelcast is told, on a worker. */
     private Future<?> rooms() {
-      rooms =
-          new Rooms(
-              vertx,
-              clock,
-              GameLog.both(writer, mastery),
-              new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)),
-              new CheckpointStore(pool),
-              manager != null ? manager.getNodeId() : UUID.randomUUID().toString());
-      if (manager != null) {
-        ClusterNode.onNodeLeft(manager, rooms::nodeLeft);
-      }
-      return rooms
-          .start()
+      return vertx
+          .executeBlocking(
+              () -> new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)))
+          .compose(
+              nicknameRules -> {
+                rooms =
+                    new Rooms(
+                        vertx,
+                        clock,
+                        GameLog.both(writer, mastery),
+                        nicknameRules,
+                        new CheckpointStore(pool),
+                        manager != null ? manager.getNodeId() : UUID.randomUUID().toString());
+                return manager == null
+                    ? Future.succeededFuture()
+                    : vertx.executeBlocking(
+                        () -> {
+                          ClusterNode.onNodeLeft(manager, rooms::nodeLeft);
+                          return null;
+                        });
+              })
+          .compose(v -> rooms.start())
           .compose(v -> rooms.restoreAll())
           .onSuccess(
               restored -> {
@@ -312,13 +348,21 @@ public final class Quizhall implements AutoCloseable {
           new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
     }
 
+    /** The shared rate limits are a Hazelcast map, which Hazelcast makes ready on a worker. */
     private Future<?> services() {
-      ClientAddress clientAddress = ClientAddress.trusting(config.trustedProxies());
       // Limits run on the wall clock, as attackers do: the game clock may be held still in tests.
-      RateLimits limits =
-          manager != null
-              ? RateLimits.clustered(manager.getHazelcastInstance(), System::currentTimeMillis)
-              : RateLimits.local(System::currentTimeMillis);
+      return manager == null
+          ? services(RateLimits.local(System::currentTimeMillis))
+          : vertx
+              .executeBlocking(
+                  () ->
+                      RateLimits.clustered(
+                          manager.getHazelcastInstance(), System::currentTimeMillis))
+              .compose(this::services);
+    }
+
+    private Future<?> services(RateLimits limits) {
+      ClientAddress clientAddress = ClientAddress.trusting(config.trustedProxies());
       vertx.setPeriodic(LIMITS_SWEEP_MS, id -> limits.sweep());
       gateway =
           new Gateway(vertx, rooms, accounts, config.allowedOrigins(), clientAddress::of, limits);
@@ -409,11 +453,81 @@ public final class Quizhall implements AutoCloseable {
       return new Quizhall(vertx, config, embedded, pool, http, writer, rooms, gateway);
     }
 
-    /** After a failed step: what was started is stopped again. */
-    void abandon() {
-      vertx.close().await();
+    /**
+     * What reaches the caller when a step fails: a {@link StartupException} naming the step, with
+     * the operator's words of one a step threw itself, and a port already taken named as such.
+     */
+    StartupException failure(Throwable cause) {
+      String step = current;
+      if (cause instanceof StartupException worded) {
+        return new StartupException(step, worded.getMessage(), worded);
+      }
+      java.net.BindException bind = causeOf(cause, java.net.BindException.class);
+      if (bind != null && step.equals("http")) {
+        String where = config.httpHost() + ":" + config.httpPort();
+        String message = String.valueOf(bind.getMessage());
+        return new StartupException(
+            step,
+            message.contains("already in use")
+                ? "Quizhall cannot listen on "
+                    + where
+                    + ": the port is already in use (another Quizhall, or another program). Stop"
+                    + " it, or set "
+                    + QuizhallConfig.HTTP_PORT
+                    + " to a free port."
+                : "Quizhall cannot listen on "
+                    + where
+                    + " ("
+                    + message
+                    + "): set "
+                    + QuizhallConfig.HTTP_HOST
+                    + " to an address of this machine, or 0.0.0.0 for all of them.",
+            cause);
+      }
+      return new StartupException(
+          step, "Quizhall could not start: the " + step + " step failed with " + cause, cause);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable failure, Class<T> kind) {
+      for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+        if (kind.isInstance(e)) {
+          return kind.cast(e);
+        }
+      }
+      return null;
+    }
+
+    /**
+     * After a failed step: what was started is stopped again, last started first. Each close is
+     * tried whatever the one before it did; what goes wrong is added to {@code failure}.
+     */
+    void abandon(Throwable failure) {
+      log.warn("Stopping what the start had started");
+      if (pool != null) {
+        closeQuietly("the database pool", failure, () -> pool.close().await());
+      }
+      if (vertx != null) {
+        // Undeploys the HTTP servers, the rooms and the sweeper, and leaves the cluster.
+        closeQuietly("Vert.x", failure, () -> vertx.close().await());
+      } else if (manager != null && manager.getHazelcastInstance() != null) {
+        closeQuietly(
+            "Hazelcast",
+            failure,
+            () -> manager.getHazelcastInstance().getLifecycleService().terminate());
+      }
       if (embedded != null) {
-        embedded.close();
+        closeQuietly("the embedded PostgreSQL", failure, embedded::close);
+      }
+    }
+
+    private static void closeQuietly(String what, Throwable failure, Runnable close) {
+      try {
+        close.run();
+      } catch (Throwable e) {
+        log.warn("{} did not stop cleanly after the failed start: {}", what, e.toString());
+        if (e != failure) {
+          failure.addSuppressed(e);
+        }
       }
     }
   }

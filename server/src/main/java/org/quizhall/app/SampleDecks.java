@@ -1,9 +1,13 @@
 package org.quizhall.app;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.quizhall.deck.Decks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +28,32 @@ final class SampleDecks {
 
   private SampleDecks() {}
 
-  /** Imports each sample not yet in the database, one after another. */
-  static io.vertx.core.Future<Void> importAll(Decks decks) {
-    io.vertx.core.Future<Void> done = io.vertx.core.Future.succeededFuture();
+  /**
+   * Imports each sample not yet in the database, one after another. The notes are read from the jar
+   * on a worker: reading a file blocks.
+   */
+  static Future<Void> importAll(Vertx vertx, Decks decks) {
+    return vertx.executeBlocking(SampleDecks::readAll).compose(notes -> importAll(decks, notes));
+  }
+
+  private static List<String> readAll() {
+    List<String> notes = new ArrayList<>();
     for (Sample sample : SAMPLES) {
+      notes.add(read(sample.resource()));
+    }
+    return notes;
+  }
+
+  private static Future<Void> importAll(Decks decks, List<String> notes) {
+    Future<Void> done = Future.succeededFuture();
+    for (int i = 0; i < SAMPLES.length; i++) {
+      Sample sample = SAMPLES[i];
+      String text = notes.get(i);
       done =
           done.compose(
               v ->
                   decks
-                      .importSample(sample.key(), sample.title(), read(sample.resource()))
+                      .importSample(sample.key(), sample.title(), text)
                       .map(
                           imported -> {
                             if (imported) {

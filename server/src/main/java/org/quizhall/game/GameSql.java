@@ -5,8 +5,10 @@ final class GameSql {
 
   private GameSql() {}
 
+  /** created_at is the server clock's time, as every later question about the game reads it. */
   static final String INSERT_GAME =
-      "INSERT INTO games (id, room_code, deck_id, host_id, settings, group_id) VALUES ($1, $2, $3, $4, $5, $6)";
+      "INSERT INTO games (id, room_code, deck_id, host_id, settings, group_id, created_at)"
+          + " VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
   static final String INSERT_GAME_QUESTION =
       "INSERT INTO game_questions (game_id, position, question_id, body) VALUES ($1, $2, $3, $4)";

@@ -166,7 +166,8 @@ public final class Games {
           }
           return connection
               .preparedQuery(GameSql.INSERT_GAME)
-              .execute(Tuple.of(gameId, roomCode, deckId, hostId, settings, groupId))
+              .execute(
+                  Tuple.of(gameId, roomCode, deckId, hostId, settings, groupId, GameSql.at(clock)))
               .compose(
                   v -> connection.preparedQuery(GameSql.INSERT_GAME_QUESTION).executeBatch(rows))
               .mapEmpty();

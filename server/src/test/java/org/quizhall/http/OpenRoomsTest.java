@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
@@ -50,6 +51,26 @@ class OpenRoomsTest {
     assertThat(api.openRoom(teacher, deck, 1, 20).getString("code"))
         .as("another account")
         .isNotBlank();
+  }
+
+  @Test
+  @DisplayName(
+      "a host's open rooms are listed as opened at the server's time, however far it is from the database's")
+  void openedOnTheServersClock(Vertx vertx) {
+    // Years from the database's own clock: a room recorded at the database's time would look 12
+    // hours stale and drop off the host's list.
+    TestClock clock = new TestClock(Instant.parse("2031-05-01T09:00:00Z"));
+    Quizhall server = open.add(TestServer.start(clock, TestDatabase.fresh()));
+    Api api = open.add(new Api(vertx, server.httpPort()));
+    String host = api.signUpAndIn("far_future_host", "hosts in another year");
+    String code = api.openRoom(host, api.firstDeckId(host), 1, 20).getString("code");
+
+    JsonArray rooms = api.get("/api/rooms", host).bodyAsJsonArray();
+
+    assertThat(rooms).hasSize(1);
+    assertThat(rooms.getJsonObject(0).getString("code")).isEqualTo(code);
+    assertThat(Instant.parse(rooms.getJsonObject(0).getString("openedAt")))
+        .isEqualTo(clock.instant());
   }
 
   @Test

@@ -250,4 +250,115 @@ class RoomCheckpointTest {
     assertThat(ada.last("result").getInteger("streak")).isEqualTo(2);
     assertThat(bob.last("result").getInteger("streak")).isEqualTo(1);
   }
+
+  private static String stored(String name) throws java.io.IOException {
+    try (var in = RoomCheckpointTest.class.getResourceAsStream("/checkpoints/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The tokens the room gave Ada and Bob when the paused checkpoint was written. */
+  private static final String PAUSED_ADA = "YlTJ7_wiZHAi8vWd9-ye2udR33PqHO8a-lvIHQXZrtA";
+
+  private static final String PAUSED_BOB = "Mdo89t4CLVzk6rLWfKPT0ke5BEgkW_1HJKO6YU5Ymdk";
+
+  @Test
+  @DisplayName(
+      "a room the previous release stored while the host had paused the timer stays paused with the time it had left")
+  void previousReleasePaused() throws Exception {
+    // Written by the previous release: Ada and Bob joined, question 0 (20 s) was shown at T0, Ada
+    // answered it right at T0 + 2 s, the host paused at T0 + 5 s (15 s left), and the server
+    // stopped at T0 + 9 s.
+    long takenAt = T0 + 9 * SECOND;
+    long now = takenAt + 30 * SECOND;
+    RoomGame again =
+        RoomGame.restore(
+            RoomCheckpoint.fromJson(new JsonObject(stored("v1-question-paused.json"))),
+            QUESTIONS,
+            rules,
+            log,
+            now);
+
+    assertThat(again.phase()).isEqualTo(Phase.QUESTION);
+    RecordingChannel host = new RecordingChannel();
+    again.attachHost(host, now);
+    assertThat(host.last("welcome").getBoolean("paused")).isTrue();
+    RecordingChannel ada = new RecordingChannel();
+    again.resume(PAUSED_ADA, ada, now);
+    JsonObject welcome = ada.last("welcome");
+    assertThat(welcome.getBoolean("paused")).isTrue();
+    assertThat(welcome.getBoolean("answered")).isTrue();
+    assertThat(welcome.getJsonObject("current").getLong("remainingMs"))
+        .as("paused with 15 s left: the time the room was down takes none of it")
+        .isEqualTo(15 * SECOND);
+    RecordingChannel bob = new RecordingChannel();
+    again.resume(PAUSED_BOB, bob, now);
+    String bobId = bob.last("welcome").getString("playerId");
+    assertThatThrownBy(() -> again.answer(bobId, "b", 0, Response.choice(1), now + SECOND))
+        .isInstanceOf(Problem.class)
+        .hasMessageContaining("paused");
+
+    again.resumeTimer(now + 2 * SECOND);
+    assertThat(bob.last("resumed").getLong("remainingMs")).isEqualTo(15 * SECOND);
+    again.answer(bobId, "b", 0, Response.choice(1), now + 3 * SECOND);
+    assertThat(bob.last("answer_ack").getString("re")).isEqualTo("b");
+    again.tick(now + 2 * SECOND + 15 * SECOND);
+
+    assertThat(again.phase()).as("the question ends when its time is up").isEqualTo(Phase.REVEAL);
+    assertThat(ada.last("reveal").getInteger("answered")).isEqualTo(2);
+    assertThat(ada.last("result").getInteger("score")).as("her answer from before").isPositive();
+    assertThat(bob.last("result").getInteger("score")).isZero();
+  }
+
+  /** The tokens the room gave its players when the podium checkpoint was written. */
+  private static final String PODIUM_ADA = "f5Ec33OW_30k5OCJDmMcfEst6CP2XUDxKI9RvJ9bWyI";
+
+  private static final String PODIUM_BOB = "7crtJEx3V48GJA5gNd3axDEQxRyDeuhq8TNdu1nmCs4";
+
+  @Test
+  @DisplayName(
+      "a room the previous release stored on the podium shows the same standings and closes when its ten minutes are up")
+  void previousReleasePodium() throws Exception {
+    // Written by the previous release: Ada, Bob and Cy played all three questions (Ada every one
+    // right, Bob two, Cy none), the podium went up at T0 + 18 s and the server stopped at T0 +
+    // 19 s.
+    long takenAt = T0 + 19 * SECOND;
+    long now = takenAt + 30 * SECOND;
+    RoomGame again =
+        RoomGame.restore(
+            RoomCheckpoint.fromJson(new JsonObject(stored("v1-podium.json"))),
+            QUESTIONS,
+            rules,
+            log,
+            now);
+
+    assertThat(again.phase()).isEqualTo(Phase.PODIUM);
+    RecordingChannel host = new RecordingChannel();
+    again.attachHost(host, now);
+    JsonObject podium = host.last("welcome").getJsonObject("current");
+    assertThat(podium.getString("type")).isEqualTo("podium");
+    assertThat(
+            podium.getJsonArray("ranking").stream()
+                .map(r -> ((JsonObject) r).getString("nickname")))
+        .containsExactly("Ada", "Bob", "Cy");
+    RecordingChannel ada = new RecordingChannel();
+    again.resume(PODIUM_ADA, ada, now);
+    assertThat(ada.last("welcome").getString("phase")).isEqualTo("podium");
+    JsonObject adaStanding = ada.last("welcome").getJsonObject("standing");
+    assertThat(adaStanding.getInteger("rank")).isEqualTo(1);
+    assertThat(adaStanding.getInteger("score")).isEqualTo(3200);
+    assertThat(adaStanding.getInteger("correct")).isEqualTo(3);
+    RecordingChannel bob = new RecordingChannel();
+    again.resume(PODIUM_BOB, bob, now);
+    assertThat(bob.last("welcome").getJsonObject("standing").getInteger("rank")).isEqualTo(2);
+    assertThat(log.standings).as("the final standings were recorded before, not again").isEmpty();
+
+    // Up at T0 + 18 s, the podium had 9 min 59 s left when the room went down.
+    long closes = now + RoomGame.PODIUM_LINGER.toMillis() - SECOND;
+    again.tick(closes - 1);
+    assertThat(again.closed()).isFalse();
+    again.tick(closes);
+    assertThat(again.closed()).isTrue();
+    assertThat(ada.last("closed").getString("reason")).isEqualTo("The game is over.");
+  }
 }

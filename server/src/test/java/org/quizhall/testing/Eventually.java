@@ -30,21 +30,14 @@ public final class Eventually {
   /**
    * The first non-null value {@code attempt} gives, trying again every 20 ms; fails naming {@code
    * what} after {@code limit}. An assertion an attempt fails counts as "not yet", and the last one
-   * is reported when time runs out.
+   * is reported when time runs out. The time left is checked before every attempt, so a slow
+   * attempt cannot carry the wait past the limit by starting another after it.
    */
   public static <T> T gives(String what, Duration limit, Supplier<T> attempt) {
     long deadline = System.nanoTime() + limit.toNanos();
     AssertionError last = null;
     while (true) {
-      try {
-        T value = attempt.get();
-        if (value != null) {
-          return value;
-        }
-      } catch (AssertionError notYet) {
-        last = notYet;
-      }
-      if (System.nanoTime() > deadline) {
+      if (deadline - System.nanoTime() <= 0) {
         AssertionError failure =
             new AssertionError("gave up after " + limit.toMillis() + " ms waiting for " + what);
         if (last != null) {
@@ -53,10 +46,21 @@ public final class Eventually {
         throw failure;
       }
       try {
-        Thread.sleep(POLL_MS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + what, e);
+        T value = attempt.get();
+        if (value != null) {
+          return value;
+        }
+      } catch (AssertionError notYet) {
+        last = notYet;
+      }
+      long left = deadline - System.nanoTime();
+      if (left > 0) {
+        try {
+          Thread.sleep(Math.min(POLL_MS, Math.max(1, left / 1_000_000)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError("interrupted while waiting for " + what, e);
+        }
       }
     }
   }

@@ -119,8 +119,12 @@ class ExamInTheBrowserTest {
     phone.find("#edit-exam-pass-percent").clear();
     phone.find("#edit-exam-pass-percent").sendKeys("75");
     look("exam-edit");
+    Object pagesBefore = phone.script("return history.length;");
     phone.find("#save-exam").click();
     phone.textOf("#exam-shape", "pass mark 75%");
+    assertThat(phone.script("return history.length;"))
+        .as("the saved exam takes the form's place in the history: Back does not return to it")
+        .isEqualTo(pagesBefore);
     assertThat(phone.find("#exam-shape").getText())
         .contains("4 questions in 31 minutes", "3 of 4 right");
     phone.find("#start-attempt").click();
@@ -218,6 +222,47 @@ class ExamInTheBrowserTest {
     assertThat(phone.find("#time-measure").getText()).contains("previous answer or flag");
     look("exam-report");
     assertThat(problems).as("axe and sideways scrolling on the exam screens").isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "an exam whose deck does not load is still shown and can be started, saying why it cannot be changed")
+  void deckThatDoesNotLoad() {
+    HttpResponse<Buffer> set =
+        api.postJson(
+            "/api/exams",
+            new JsonObject()
+                .put("deckId", deckId)
+                .put("title", "Mock exam offline")
+                .put("questionCount", 2)
+                .put("minutes", 10)
+                .put("passPercent", 70),
+            token);
+    assertThat(set.statusCode()).as(set.bodyAsString()).isEqualTo(201);
+    String examId = set.bodyAsJsonObject().getString("id");
+    phone.go("/");
+    phone.script(
+        "localStorage.setItem('quizhall.session', JSON.stringify({token: arguments[0], username: arguments[1]}));",
+        token,
+        "eva_examinee");
+    phone.go("/account/exams");
+    // The connection drops for the deck only; the page moves to the exam in place, as a link does.
+    phone.script(
+        "const real = window.fetch;"
+            + " window.fetch = (url, options) => String(url).includes('/api/decks/')"
+            + " ? Promise.reject(new TypeError('Failed to fetch')) : real(url, options);"
+            + " history.pushState(null, '', arguments[0]);"
+            + " dispatchEvent(new PopStateEvent('popstate'));",
+        "/account/exams/" + examId);
+
+    phone.textOf("#exam-title", "Mock exam offline");
+    assertThat(phone.find("#exam-shape").getText()).contains("2 questions in 10 minutes");
+    phone.find("#edit-exam summary").click();
+    assertThat(phone.textOf("#edit-exam-unavailable", "cannot be changed now"))
+        .contains("The server cannot be reached");
+    assertThat(phone.all("#edit-exam-form")).isEmpty();
+    assertThat(phone.find("#start-attempt").isEnabled()).as("the exam can still be sat").isTrue();
+    assertThat(Screens.check(phone, "exam-without-deck", Screens.PHONE)).isEmpty();
   }
 
   /** Answers the question on screen with the key, or with something else, as a person would. */
