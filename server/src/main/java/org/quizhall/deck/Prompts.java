@@ -812,7 +812,10 @@ final class Prompts {
     if (first.length() > 1
         && Character.isUpperCase(first.charAt(0))
         && first.substring(1).equals(first.substring(1).toLowerCase(Locale.ROOT))
-        && !index.nameWords.contains(first.toLowerCase(Locale.ROOT))) {
+        && (!index.nameWords.contains(first.toLowerCase(Locale.ROOT))
+            || index.writtenLowercase(first))) {
+      // A heading's word the lines write in lower case ("Cluster types" beside "a long-running
+      // cluster") is a common noun.
       return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
     return s;

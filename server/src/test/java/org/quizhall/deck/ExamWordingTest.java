@@ -1287,4 +1287,15 @@ class ExamWordingTest {
     assertThat(withSame).isPositive();
     assertThat(withTwo).isPositive();
   }
+
+  @Test
+  @DisplayName(
+      "a heading's word that the lines write in lower case is a common noun in a prompt: 'the cluster types'")
+  void headingWordsTheLinesWriteInLowerCase() {
+    // "EMR Cluster" capitalises "Cluster" in a heading, but the lines say "Long-running cluster".
+    assertThat(sample())
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("the Cluster types"))
+        .anyMatch(p -> p.contains("the cluster types of Amazon EMR"));
+  }
 }
