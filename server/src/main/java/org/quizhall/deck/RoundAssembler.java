@@ -32,6 +32,14 @@ public final class RoundAssembler {
           ListQuestions.ODD);
 
   /**
+   * Among the kinds that test understanding, those that ask to apply or compare (which topic fits a
+   * need, which is true of one thing rather than another), not to recognise the members of a list
+   * or a sequence.
+   */
+  static final Set<String> APPLYING =
+      Set.of(ScenarioQuestions.SCENARIO, ScenarioQuestions.COMPARISON);
+
+  /**
    * A round holds at most one true/false question in this many while questions of other kinds
    * remain.
    */
@@ -171,13 +179,18 @@ public final class RoundAssembler {
       boolean lastResort) {
     List<String> order = new ArrayList<>(kinds.keySet());
     // While they are under a third of the round, the kinds that test more than recall of one line
-    // (ordering, matching, choose two, comparison, scenario, odd one out) come first; then the
-    // least used kind.
+    // (ordering, matching, choose two, comparison, scenario, odd one out) come first, and among
+    // them, while under a quarter, those that ask to apply or compare; then the least used kind.
     long understanding = round.stream().filter(r -> UNDERSTANDING.contains(r.kind())).count();
+    long applying = round.stream().filter(r -> APPLYING.contains(r.kind())).count();
     boolean wantMore = understanding * 3 < round.size() + 1;
+    boolean wantApplying = applying * 4 < round.size() + 1;
     order.sort(
         java.util.Comparator.<String>comparingInt(
-                k -> wantMore && UNDERSTANDING.contains(k) ? 0 : 1)
+                k ->
+                    wantApplying && APPLYING.contains(k)
+                        ? 0
+                        : wantMore && UNDERSTANDING.contains(k) ? 1 : 2)
             .thenComparingInt(k -> kindCounts.getOrDefault(k, 0)));
     for (String kind : order) {
       Deque<Question> queue = kinds.get(kind);
