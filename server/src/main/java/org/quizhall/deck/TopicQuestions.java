@@ -235,7 +235,7 @@ final class TopicQuestions {
           continue;
         }
         java.util.Set<String> denied = deniedWords.getOrDefault(h, java.util.Set.of());
-        if (statedWords.getOrDefault(h, java.util.Set.of()).containsAll(words)
+        if (ownWords().getOrDefault(h, java.util.Set.of()).containsAll(words)
             && words.stream().noneMatch(denied::contains)) {
           fits.add(label);
         }
@@ -279,6 +279,32 @@ final class TopicQuestions {
               index.topicOf(node.path())));
     }
   }
+
+  /**
+   * Distinctive words of the lines that describe each heading's topic itself, not another thing
+   * noted under it: "Kinesis Connector (access Kinesis streams in your scripts)" under S3DistCP
+   * says nothing of what S3DistCP does.
+   */
+  private java.util.Map<TopicNode, java.util.Set<String>> ownWords() {
+    if (ownWords == null) {
+      ownWords = new java.util.IdentityHashMap<>();
+      for (NotesIndex.Placed p : index.placed) {
+        String text = p.node().text().strip();
+        int bracket = text.indexOf(" (");
+        if (p.antiPattern()
+            || bracket > 0 && BulletShape.of(text.substring(0, bracket)).isNameLike()) {
+          continue;
+        }
+        java.util.Set<String> rare = rare(text);
+        for (TopicNode h = p.heading(); h != null; h = index.parentHeading.get(h)) {
+          ownWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare);
+        }
+      }
+    }
+    return ownWords;
+  }
+
+  private java.util.Map<TopicNode, java.util.Set<String>> ownWords;
 
   /**
    * "Using other ETL engines than Spark", "Unsupported learning tasks", "Too much queries": what

@@ -1167,6 +1167,16 @@ class ExamWordingTest {
     // Spark's notes say "Stream processing through Spark Streaming"; Hive's and Presto's say
     // nothing of streams, so they might be as poor a fit and are never offered as wrong.
     assertThat(streaming.options()).contains("Spark").doesNotContain("Hive", "Presto", "HBase");
+    // "Kinesis Connector (access Kinesis streams in your scripts)" sits under S3DistCP's heading
+    // but describes the connector: S3DistCP, a copy tool, is as poor a fit as Glue.
+    for (long seed = 1; seed <= 8; seed++) {
+      assertThat(
+              DeckGenerator.generate(SampleNotes.aws(), seed).questions().stream()
+                  .filter(q -> q.prompt().equals(streaming.prompt()))
+                  .flatMap(q -> q.options().stream()))
+          .as("seed %d", seed)
+          .doesNotContain("S3DistCP");
+    }
     assertThat(streaming.context()).doesNotContain("AWS Glue");
   }
 
