@@ -401,6 +401,7 @@ public final class Quizhall implements AutoCloseable {
                   games,
                   groups,
                   new WeakSpots(history),
+                  sittings::questionsInPlay,
                   config.openRoomsPerAccount()),
               new Assignments(pool, groups, decks, games, new SelfPacedGames(pool), mastery, clock),
               gateway,

@@ -62,6 +62,7 @@ public final class OpenRoom {
   private final Games games;
   private final Groups groups;
   private final WeakSpots weakSpots;
+  private final org.quizhall.group.QuestionsInPlay inPlay;
   private final int openRoomsPerAccount;
 
   public OpenRoom(
@@ -70,12 +71,14 @@ public final class OpenRoom {
       Games games,
       Groups groups,
       WeakSpots weakSpots,
+      org.quizhall.group.QuestionsInPlay inPlay,
       int openRoomsPerAccount) {
     this.decks = decks;
     this.rooms = rooms;
     this.games = games;
     this.groups = groups;
     this.weakSpots = weakSpots;
+    this.inPlay = inPlay;
     this.openRoomsPerAccount = openRoomsPerAccount;
   }
 
@@ -95,6 +98,7 @@ public final class OpenRoom {
             deck ->
                 decks
                     .questions(request.deckId(), host)
+                    .compose(all -> notInPlay(request.deckId(), host, all))
                     .compose(
                         pool ->
                             round(
@@ -105,6 +109,31 @@ public final class OpenRoom {
                                 gameId)))
         // The game's record keeps the kinds the host asked for (none, for the deck's defaults).
         .compose(round -> open(host, request, gameId, round));
+  }
+
+  /**
+   * The deck's questions without those a group sitting under way asks the host or their groups: a
+   * live round reveals its keys, so a member (or the owner) hosting the sitting's deck meanwhile
+   * would give them away. A room that would have none of the deck's questions left is refused.
+   */
+  private Future<List<Question>> notInPlay(UUID deckId, UUID host, List<Question> all) {
+    return inPlay
+        .of(deckId, host)
+        .compose(
+            ids -> {
+              if (ids.isEmpty()) {
+                return Future.succeededFuture(all);
+              }
+              List<Question> left = all.stream().filter(q -> !ids.contains(q.id())).toList();
+              return left.isEmpty() && !all.isEmpty()
+                  ? Future.failedFuture(
+                      new Problem(
+                          Problem.Kind.CONFLICT,
+                          "question_in_play",
+                          "A group sitting under way asks this deck's questions: a room can ask"
+                              + " them once it closes."))
+                  : Future.succeededFuture(left);
+            });
   }
 
   private Future<Opened> open(UUID host, Request request, UUID gameId, Round round) {

@@ -488,6 +488,64 @@ class SittingApiTest {
         .isTrue();
   }
 
+  @Test
+  @DisplayName(
+      "a live room on the sitting's deck cannot ask its questions while it runs, and can after it closes")
+  void roomsCannotGiveTheKeysAway() {
+    String gil = api.signUpAndIn("sitter_gil", "would host a quick round");
+    String group = newGroup("Roomless sitters", gil);
+    // A deck and an exam of their own: the room this test leaves open asks only their questions.
+    HttpResponse<Buffer> imported =
+        api.send(
+            HttpMethod.POST,
+            "/api/decks/import?title=Two%20questions",
+            owner,
+            "text/csv",
+            Buffer.buffer(
+                """
+                topic,type,prompt,option1,option2,option3,option4,correct
+                Moons,multiple_choice,Which planet has the moon Titan?,Saturn,Jupiter,Mars,Venus,1
+                Moons,multiple_choice,Which planet has the moon Europa?,Jupiter,Saturn,Mars,Venus,1
+                """));
+    assertThat(imported.statusCode()).as(imported.bodyAsString()).isEqualTo(201);
+    String deck = imported.bodyAsJsonObject().getJsonObject("deck").getString("id");
+    String twoQuestions =
+        created(
+                api.postJson(
+                    "/api/exams",
+                    new JsonObject().put("deckId", deck).put("questionCount", 2).put("minutes", 10),
+                    owner))
+            .getString("id");
+    assertThat(
+            api.postJson(
+                    "/api/groups/" + group + "/decks", new JsonObject().put("deckId", deck), owner)
+                .statusCode())
+        .isEqualTo(204);
+    String sitting =
+        created(
+                api.postJson(
+                    "/api/groups/" + group + "/sittings",
+                    new JsonObject()
+                        .put("examId", twoQuestions)
+                        .put("startsAt", clock.instant().toString()),
+                    owner))
+            .getString("id");
+    JsonObject attempt = created(api.postJson(attemptsOf(sitting), new JsonObject(), gil));
+    // The sitting asks both of the deck's questions: a room would reveal their keys.
+    JsonObject room = new JsonObject().put("deckId", deck).put("questionCount", 2);
+    for (String host : List.of(gil, owner)) {
+      HttpResponse<Buffer> refused = api.postJson("/api/rooms", room, host);
+      assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(409);
+      assertThat(errorCode(refused)).isEqualTo("question_in_play");
+    }
+
+    ok(api.postJson("/api/attempts/" + attempt.getString("id") + "/submit", new JsonObject(), gil));
+    assertThat(ok(api.get("/api/sittings/" + sitting, gil)).getString("state")).isEqualTo("closed");
+    HttpResponse<Buffer> opened = api.postJson("/api/rooms", room, gil);
+    assertThat(opened.statusCode()).as(opened.bodyAsString()).isEqualTo(201);
+    assertThat(opened.bodyAsJsonObject().getInteger("questionCount")).isEqualTo(2);
+  }
+
   // Helpers.
 
   /** A group of the owner's with {@code members} in it; returns its id. */
