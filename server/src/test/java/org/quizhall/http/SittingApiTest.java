@@ -443,21 +443,7 @@ class SittingApiTest {
     String group = newGroup("Honest sitters", fay);
     JsonObject owned = ok(api.get("/api/exams/" + exam, owner));
     String deck = owned.getString("deckId");
-    assertThat(
-            api.postJson(
-                    "/api/groups/" + group + "/decks", new JsonObject().put("deckId", deck), owner)
-                .statusCode())
-        .as("the deck shared with the group, so members may practise it")
-        .isEqualTo(204);
-    String sitting =
-        created(
-                api.postJson(
-                    "/api/groups/" + group + "/sittings",
-                    new JsonObject()
-                        .put("examId", exam)
-                        .put("startsAt", clock.instant().toString()),
-                    owner))
-            .getString("id");
+    String sitting = sharedAndUnderWay(group, deck, exam);
     JsonObject attempt = created(api.postJson(attemptsOf(sitting), new JsonObject(), fay));
     JsonObject mc =
         attempt.getJsonArray("questions").stream()
@@ -516,20 +502,7 @@ class SittingApiTest {
                     new JsonObject().put("deckId", deck).put("questionCount", 2).put("minutes", 10),
                     owner))
             .getString("id");
-    assertThat(
-            api.postJson(
-                    "/api/groups/" + group + "/decks", new JsonObject().put("deckId", deck), owner)
-                .statusCode())
-        .isEqualTo(204);
-    String sitting =
-        created(
-                api.postJson(
-                    "/api/groups/" + group + "/sittings",
-                    new JsonObject()
-                        .put("examId", twoQuestions)
-                        .put("startsAt", clock.instant().toString()),
-                    owner))
-            .getString("id");
+    String sitting = sharedAndUnderWay(group, deck, twoQuestions);
     JsonObject attempt = created(api.postJson(attemptsOf(sitting), new JsonObject(), gil));
     // The sitting asks both of the deck's questions: a room would reveal their keys.
     JsonObject room = new JsonObject().put("deckId", deck).put("questionCount", 2);
@@ -560,6 +533,24 @@ class SittingApiTest {
               member));
     }
     return group.getString("id");
+  }
+
+  /**
+   * Shares the owner's {@code deck} with the group (so members may practise it and host rooms on
+   * it) and schedules a sitting of {@code exam} starting now; returns the sitting's id.
+   */
+  private static String sharedAndUnderWay(String group, String deck, String exam) {
+    assertThat(
+            api.postJson(
+                    "/api/groups/" + group + "/decks", new JsonObject().put("deckId", deck), owner)
+                .statusCode())
+        .isEqualTo(204);
+    return created(
+            api.postJson(
+                "/api/groups/" + group + "/sittings",
+                new JsonObject().put("examId", exam).put("startsAt", clock.instant().toString()),
+                owner))
+        .getString("id");
   }
 
   private static void joinGroup(String group, String member) {
