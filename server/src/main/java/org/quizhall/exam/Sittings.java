@@ -194,15 +194,16 @@ public final class Sittings {
   }
 
   /**
-   * The questions of a deck that a sitting under way in one of the account's groups asks: practice
-   * leaves them out until it closes, so it cannot be used to look their keys up meanwhile.
+   * The questions of a deck that a sitting scheduled or under way in one of the account's groups
+   * asks (they are drawn when it is scheduled): practice and live rooms leave them out until it
+   * closes or is cancelled, so neither can be used to look their keys up beforehand or meanwhile.
    */
   public Future<java.util.Set<String>> questionsInPlay(UUID deckId, UUID account) {
     return pool.preparedQuery(
             "SELECT DISTINCT q ->> 'id' AS question_id FROM exam_sittings s"
                 + " JOIN group_members m ON m.group_id = s.group_id AND m.account_id = $2,"
                 + " jsonb_array_elements(s.questions) q WHERE s.settings ->> 'deckId' = $1"
-                + " AND s.closed_at IS NULL AND s.starts_at <= $3 AND s.ends_at > $3")
+                + " AND s.closed_at IS NULL AND s.ends_at > $3")
         .execute(Tuple.of(deckId.toString(), account, Attempts.utc(clock.instant())))
         .map(
             rows -> {

@@ -481,20 +481,7 @@ class SittingApiTest {
     String gil = api.signUpAndIn("sitter_gil", "would host a quick round");
     String group = newGroup("Roomless sitters", gil);
     // A deck and an exam of their own: the room this test leaves open asks only their questions.
-    HttpResponse<Buffer> imported =
-        api.send(
-            HttpMethod.POST,
-            "/api/decks/import?title=Two%20questions",
-            owner,
-            "text/csv",
-            Buffer.buffer(
-                """
-                topic,type,prompt,option1,option2,option3,option4,correct
-                Moons,multiple_choice,Which planet has the moon Titan?,Saturn,Jupiter,Mars,Venus,1
-                Moons,multiple_choice,Which planet has the moon Europa?,Jupiter,Saturn,Mars,Venus,1
-                """));
-    assertThat(imported.statusCode()).as(imported.bodyAsString()).isEqualTo(201);
-    String deck = imported.bodyAsJsonObject().getJsonObject("deck").getString("id");
+    String deck = twoQuestionDeck();
     String twoQuestions =
         created(
                 api.postJson(
@@ -519,7 +506,56 @@ class SittingApiTest {
     assertThat(opened.bodyAsJsonObject().getInteger("questionCount")).isEqualTo(2);
   }
 
+  @Test
+  @DisplayName(
+      "a sitting scheduled for later already holds its questions back from rooms, which draw from the rest")
+  void roomsDrawAroundAScheduledSitting() {
+    String hal = api.signUpAndIn("sitter_hal", "plans ahead");
+    String group = newGroup("Sitters to be", hal);
+    String deck = twoQuestionDeck();
+    JsonObject oneQuestion =
+        created(
+            api.postJson(
+                "/api/exams",
+                new JsonObject().put("deckId", deck).put("questionCount", 1).put("minutes", 10),
+                owner));
+    String sitting =
+        shared(group, deck, oneQuestion.getString("id"), clock.instant().plusSeconds(3600));
+
+    JsonObject room = new JsonObject().put("deckId", deck).put("questionCount", 2);
+    HttpResponse<Buffer> opened = api.postJson("/api/rooms", room, hal);
+    assertThat(opened.statusCode()).as(opened.bodyAsString()).isEqualTo(201);
+    assertThat(opened.bodyAsJsonObject().getInteger("questionCount"))
+        .as("the room asks only the question the sitting does not")
+        .isEqualTo(1);
+
+    assertThat(api.delete("/api/sittings/" + sitting, owner).statusCode()).isEqualTo(204);
+    HttpResponse<Buffer> after = api.postJson("/api/rooms", room, hal);
+    assertThat(after.statusCode()).as(after.bodyAsString()).isEqualTo(201);
+    assertThat(after.bodyAsJsonObject().getInteger("questionCount"))
+        .as("once cancelled, both may be asked again")
+        .isEqualTo(2);
+  }
+
   // Helpers.
+
+  /** A deck of the owner's with exactly two questions, imported from CSV; returns its id. */
+  private static String twoQuestionDeck() {
+    HttpResponse<Buffer> imported =
+        api.send(
+            HttpMethod.POST,
+            "/api/decks/import?title=Two%20questions",
+            owner,
+            "text/csv",
+            Buffer.buffer(
+                """
+                topic,type,prompt,option1,option2,option3,option4,correct
+                Moons,multiple_choice,Which planet has the moon Titan?,Saturn,Jupiter,Mars,Venus,1
+                Moons,multiple_choice,Which planet has the moon Europa?,Jupiter,Saturn,Mars,Venus,1
+                """));
+    assertThat(imported.statusCode()).as(imported.bodyAsString()).isEqualTo(201);
+    return imported.bodyAsJsonObject().getJsonObject("deck").getString("id");
+  }
 
   /** A group of the owner's with {@code members} in it; returns its id. */
   private static String newGroup(String name, String... members) {
@@ -540,6 +576,13 @@ class SittingApiTest {
    * it) and schedules a sitting of {@code exam} starting now; returns the sitting's id.
    */
   private static String sharedAndUnderWay(String group, String deck, String exam) {
+    return shared(group, deck, exam, clock.instant());
+  }
+
+  /**
+   * Shares {@code deck} with the group and schedules a sitting of {@code exam} at {@code startsAt}.
+   */
+  private static String shared(String group, String deck, String exam, java.time.Instant startsAt) {
     assertThat(
             api.postJson(
                     "/api/groups/" + group + "/decks", new JsonObject().put("deckId", deck), owner)
@@ -548,7 +591,7 @@ class SittingApiTest {
     return created(
             api.postJson(
                 "/api/groups/" + group + "/sittings",
-                new JsonObject().put("examId", exam).put("startsAt", clock.instant().toString()),
+                new JsonObject().put("examId", exam).put("startsAt", startsAt.toString()),
                 owner))
         .getString("id");
   }
