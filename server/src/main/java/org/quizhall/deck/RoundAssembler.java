@@ -178,9 +178,10 @@ public final class RoundAssembler {
       boolean trueFalseAllowed,
       boolean lastResort) {
     List<String> order = new ArrayList<>(kinds.keySet());
-    // While they are under a third of the round, the kinds that test more than recall of one line
-    // (ordering, matching, choose two, comparison, scenario, odd one out) come first, and among
-    // them, while under a quarter, those that ask to apply or compare; then the least used kind.
+    // While those that ask to apply or compare (comparison, scenario) are under a quarter of the
+    // round they come first, even once the kinds that test more than recall of one line are at
+    // their third; then, while those (ordering, matching, choose two, comparison, scenario, odd one
+    // out) are under a third of the round, they come next; then the least used kind.
     long understanding = round.stream().filter(r -> UNDERSTANDING.contains(r.kind())).count();
     long applying = round.stream().filter(r -> APPLYING.contains(r.kind())).count();
     boolean wantMore = understanding * 3 < round.size() + 1;

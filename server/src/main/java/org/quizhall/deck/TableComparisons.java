@@ -173,8 +173,8 @@ final class TableComparisons {
     Collections.shuffle(members, random);
     TopicNode anchor = members.get(0);
     TopicNode key = members.get(1);
-    // Wrong rows from as many other categories as there are, so that no two of them share one
-    // and each is wrong for its own reason.
+    // Wrong rows from each other category in turn, so that two of them share a category only when
+    // there are fewer than three other categories.
     List<TopicNode> wrong = new ArrayList<>();
     List<List<TopicNode>> others = new ArrayList<>();
     for (List<TopicNode> g : byValue.values()) {
@@ -193,6 +193,14 @@ final class TableComparisons {
       }
     }
     if (wrong.size() < 3) {
+      return false;
+    }
+    // A table that names one thing twice would ask about it beside itself, or offer it twice.
+    Set<String> names = new java.util.HashSet<>();
+    for (TopicNode r : List.of(anchor, key, wrong.get(0), wrong.get(1), wrong.get(2))) {
+      names.add(r.cells().get(0).strip().toLowerCase(Locale.ROOT));
+    }
+    if (names.size() < 5) {
       return false;
     }
     String name = anchor.cells().get(0).strip();

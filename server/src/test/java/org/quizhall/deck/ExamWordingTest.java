@@ -1271,6 +1271,29 @@ class ExamWordingTest {
   }
 
   @Test
+  @DisplayName("a table naming one thing twice never asks which is in the same group as itself")
+  void sameCategoryNotAgainstItself() {
+    String notes =
+        """
+        # Metals and gases
+
+        | Element | Symbol | Group |
+        | --- | --- | --- |
+        | Sodium | Na | 1 |
+        | Sodium | Na | 1 |
+        | Fluorine | F | 17 |
+        | Neon | Ne | 18 |
+        | Calcium | Ca | 2 |
+        """;
+    for (Question q : deck(notes)) {
+      if (q.prompt().contains("the same group as")) {
+        String anchor = q.prompt().replaceAll(".* as (\\w+)\\?$", "$1");
+        assertThat(q.options()).as(q.prompt()).doesNotContain(anchor).doesNotHaveDuplicates();
+      }
+    }
+  }
+
+  @Test
   @DisplayName(
       "a round never holds a \"same group as\" question beside a choose two over its table")
   void sameCategoryAndChooseTwoApart() {
