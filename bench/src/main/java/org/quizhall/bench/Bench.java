@@ -58,17 +58,31 @@ public final class Bench {
     String url = null;
     Path jar = Path.of("server/target/quizhall.jar");
     Path out = Path.of("bench/results");
-    for (int i = 1; i + 1 < args.length; i += 2) {
+    String suffix = "";
+    int games = 1;
+    for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
-        case "--url" -> url = args[i + 1];
-        case "--jar" -> jar = Path.of(args[i + 1]);
-        case "--out" -> out = Path.of(args[i + 1]);
+        case "--url" -> url = value(args, ++i);
+        case "--jar" -> jar = Path.of(value(args, ++i));
+        case "--out" -> out = Path.of(value(args, ++i));
+        // The first game of a fresh server against the same after an unmeasured one.
+        case "--warm-up" -> scenario = scenario.withWarmUp(true);
+        case "--no-warm-up" -> scenario = scenario.withWarmUp(false);
+        // A second result beside the first, e.g. with other server JVM options.
+        case "--label" -> suffix = "-" + value(args, ++i);
+        // Measure the N-th game of one server, the earlier ones reported beside it.
+        case "--games" -> games = Integer.parseInt(value(args, ++i));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    JsonObject report = run(scenario, url, jar, true);
+    if (scenario.serverCpus() != null && url == null) {
+      pinGenerator(scenario.serverCpus());
+    }
+    JsonObject report = run(scenario, url, jar, scenario.serverCpus() == null, games);
+    report.put("label", suffix.isEmpty() ? null : suffix.substring(1));
+    report.put("serverJvm", System.getProperty("bench.serverJvm", ""));
     Files.createDirectories(out);
-    Path file = out.resolve(scenario.name() + ".json");
+    Path file = out.resolve(scenario.name() + suffix + ".json");
     Files.writeString(file, report.encodePrettily() + "\n");
     System.out.println(table(report));
     System.out.println("written " + file + " and " + LatencyPlot.draw(out));
@@ -77,6 +91,63 @@ public final class Bench {
                 && report.getLong("answersAcked").equals(report.getLong("answersStored"))
             ? 0
             : 1);
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+
+  /**
+   * Pins this generator (every thread it has; threads started later inherit it) to the CPUs the
+   * server is not pinned to, so the two do not share a core.
+   */
+  private static void pinGenerator(String serverCpus) throws IOException, InterruptedException {
+    java.util.Set<Integer> server = cpus(serverCpus);
+    int online = Runtime.getRuntime().availableProcessors();
+    List<String> rest = new ArrayList<>();
+    for (int cpu = 0; cpu < online; cpu++) {
+      if (!server.contains(cpu)) {
+        rest.add(String.valueOf(cpu));
+      }
+    }
+    if (rest.isEmpty()) {
+      throw new IllegalStateException(
+          "the server is pinned to every CPU ("
+              + serverCpus
+              + "): no CPU is left for the generator");
+    }
+    Process pin =
+        new ProcessBuilder(
+                "taskset",
+                "-a",
+                "-p",
+                "-c",
+                String.join(",", rest),
+                String.valueOf(ProcessHandle.current().pid()))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (pin.waitFor() != 0) {
+      throw new IllegalStateException("taskset could not pin the generator to " + rest);
+    }
+    System.out.println("server on CPU " + serverCpus + ", generator on CPU " + rest);
+  }
+
+  /** The CPUs of a taskset list such as {@code 0} or {@code 0,2-3}. */
+  static java.util.Set<Integer> cpus(String list) {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    for (String part : list.split(",")) {
+      String[] range = part.trim().split("-");
+      int from = Integer.parseInt(range[0]);
+      int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
+      for (int cpu = from; cpu <= to; cpu++) {
+        out.add(cpu);
+      }
+    }
+    return out;
   }
 
   private static void socketMemory(String[] args) throws Exception {
@@ -110,6 +181,16 @@ public final class Bench {
    */
   public static JsonObject run(Scenario scenario, String url, Path jar, boolean withBaseline)
       throws Exception {
+    return run(scenario, url, jar, withBaseline, 1);
+  }
+
+  /**
+   * The same, measured on the {@code games}-th game the server plays: the earlier ones are played
+   * one after another before it, and their main figures reported beside it ({@code earlierGames}),
+   * to see whether the first game of a fresh server is as fast as a later one.
+   */
+  public static JsonObject run(
+      Scenario scenario, String url, Path jar, boolean withBaseline, int games) throws Exception {
     List<ServerProcess> servers = new ArrayList<>();
     ServerProcess.SharedDatabase database = null;
     Outage outage = null;
@@ -131,7 +212,7 @@ public final class Bench {
                   "QUIZHALL_DATABASE_USER", database.user,
                   "QUIZHALL_DATABASE_PASSWORD", database.password)));
     } else if (url == null && scenario.nodes() == 1) {
-      servers.add(ServerProcess.start(jar, "4g"));
+      servers.add(ServerProcess.start(jar, "4g", Map.of(), List.of(), scenario.serverCpus()));
     } else if (url == null) {
       database = ServerProcess.SharedDatabase.start(jar);
       List<Integer> hazelcast = new ArrayList<>();
@@ -173,23 +254,14 @@ public final class Bench {
         url == null ? servers.stream().map(ServerProcess::port).toList() : List.of(base.getPort());
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
     try {
-      // An unmeasured game first, so that figures describe a running server, not the JIT compiler.
-      LoadRun warmUp = new LoadRun(vertx, Scenario.WARM_UP, base.getHost(), ports);
-      String warmUpToken = warmUp.prepare();
-      warmUp.play();
-      warmUp.countStored(warmUpToken);
-      warmUp.close();
-      if (warmUp.errors.get() > 0 || warmUp.answersStored != warmUp.answersAcked.get()) {
-        throw new IllegalStateException(
-            "the warm-up game failed: "
-                + warmUp.errors.get()
-                + " errors "
-                + warmUp.errorSamples
-                + ", "
-                + warmUp.answersAcked.get()
-                + " answers acknowledged, "
-                + warmUp.answersStored
-                + " stored");
+      // An unmeasured game first, so that figures describe a running server, not the JIT compiler
+      // (the core- scenarios measure the first game of a fresh server unless asked otherwise).
+      if (scenario.warmUp()) {
+        warmUp(vertx, base, ports);
+      }
+      JsonArray earlierGames = new JsonArray();
+      for (int game = 1; game < games; game++) {
+        earlierGames.add(earlierGame(vertx, scenario, base, ports, servers).put("game", game));
       }
       long heapBefore = heapOf(servers);
       LoadRun run = new LoadRun(vertx, scenario, base.getHost(), ports);
@@ -199,6 +271,7 @@ public final class Bench {
       int connectedAfterJoin = run.connected.get();
       long heapPlayers = heapOf(servers);
       long cpuBefore = cpuOf(servers);
+      long databaseCpuBefore = databaseCpuOf(servers);
       // The database goes away once every room is into its first questions (hosts start over
       // startSpreadMs).
       outage =
@@ -209,6 +282,7 @@ public final class Bench {
       run.play();
       JsonObject outageFigures = outage == null ? null : outage.figures();
       long cpuAfter = cpuOf(servers);
+      long databaseCpuAfter = databaseCpuOf(servers);
       run.countStored(hostToken);
       int players = scenario.players();
       BareRun.Result bareRun =
@@ -224,7 +298,16 @@ public final class Bench {
               .put(
                   "machine",
                   Runtime.getRuntime().availableProcessors()
-                      + " cores, generator and server on one machine")
+                      + " cores, generator and server on one machine"
+                      + (scenario.serverCpus() == null
+                          ? ""
+                          : ", the server and its PostgreSQL pinned to CPU "
+                              + scenario.serverCpus()
+                              + ", the generator to the others"))
+              .put("firstGameOfFreshServer", !scenario.warmUp() && url == null && games == 1)
+              .put("game", games)
+              .put("earlierGames", earlierGames)
+              .put("joinsPerSecond", scenario.joinsPerSecond())
               .put("players", players)
               .put("rooms", scenario.rooms())
               .put("nodes", scenario.nodes())
@@ -259,6 +342,15 @@ public final class Bench {
                   bare == 0 || fanout == 0 ? null : Math.round(100.0 * fanout / bare) / 100.0)
               .put("gameSeconds", run.gameMillis / 1000.0)
               .put("serverCpuSeconds", (cpuAfter - cpuBefore) / 1000.0)
+              // The embedded PostgreSQL's processes (the server's descendants) during the game.
+              .put("databaseCpuSeconds", (databaseCpuAfter - databaseCpuBefore) / 1000.0)
+              .put(
+                  "cpuMsPerPlayerQuestion",
+                  Math.round(
+                          100.0
+                              * ((cpuAfter - cpuBefore) + (databaseCpuAfter - databaseCpuBefore))
+                              / ((double) players * scenario.questions()))
+                      / 100.0)
               .put(
                   "heapBytesPerPlayer",
                   servers.isEmpty() ? null : Math.max(0, (heapPlayers - heapBefore) / players))
@@ -283,12 +375,110 @@ public final class Bench {
     }
   }
 
+  /** Plays the scenario once and returns its main figures; refuses a game that lost anything. */
+  private static JsonObject earlierGame(
+      Vertx vertx, Scenario scenario, URI base, List<Integer> ports, List<ServerProcess> servers)
+      throws IOException {
+    LoadRun game = new LoadRun(vertx, scenario, base.getHost(), ports);
+    String token = game.prepare();
+    long cpuBefore = cpuOf(servers) + databaseCpuOf(servers);
+    game.play();
+    long cpuAfter = cpuOf(servers) + databaseCpuOf(servers);
+    game.countStored(token);
+    game.close();
+    if (game.errors.get() > 0 || game.answersStored != game.answersAcked.get()) {
+      throw new IllegalStateException(
+          "an earlier game failed: "
+              + game.errors.get()
+              + " errors "
+              + game.errorSamples
+              + ", "
+              + game.answersAcked.get()
+              + " answers acknowledged, "
+              + game.answersStored
+              + " stored");
+    }
+    return new JsonObject()
+        .put("joinP99Ms", p(game.joinMs, 99))
+        .put("ackP50Ms", p(game.ackMs, 50))
+        .put("ackP99Ms", p(game.ackMs, 99))
+        .put("fanoutP99Ms", p(game.fanoutMs, 99))
+        .put("leaderboardP99Ms", p(game.standingsMs, 99))
+        .put(
+            "cpuMsPerPlayerQuestion",
+            Math.round(100.0 * (cpuAfter - cpuBefore) / (scenario.players() * scenario.questions()))
+                / 100.0)
+        .put("answersStored", game.answersStored);
+  }
+
+  /** Plays an unmeasured game, so that the code of both sides is compiled. */
+  private static void warmUp(Vertx vertx, URI base, List<Integer> ports) {
+    LoadRun warmUp = new LoadRun(vertx, Scenario.WARM_UP, base.getHost(), ports);
+    String warmUpToken = warmUp.prepare();
+    warmUp.play();
+    warmUp.countStored(warmUpToken);
+    warmUp.close();
+    if (warmUp.errors.get() > 0 || warmUp.answersStored != warmUp.answersAcked.get()) {
+      throw new IllegalStateException(
+          "the warm-up game failed: "
+              + warmUp.errors.get()
+              + " errors "
+              + warmUp.errorSamples
+              + ", "
+              + warmUp.answersAcked.get()
+              + " answers acknowledged, "
+              + warmUp.answersStored
+              + " stored");
+    }
+  }
+
   /** Heap in use in every server we started, after a full collection in each. */
   private static long heapOf(List<ServerProcess> servers) throws IOException, InterruptedException {
     long sum = 0;
     for (ServerProcess server : servers) {
       server.collectGarbage();
       sum += heapUsed(URI.create("http://127.0.0.1:" + server.port()));
+    }
+    return sum;
+  }
+
+  /**
+   * CPU time of the servers' embedded PostgreSQL, in ms: its postmaster (started with the server's
+   * data directory; {@code pg_ctl} leaves it a child of init) and every backend under it.
+   */
+  private static long databaseCpuOf(List<ServerProcess> servers) throws IOException {
+    Map<Long, Long> parents = new java.util.HashMap<>();
+    Map<Long, Long> cpu = new java.util.HashMap<>();
+    java.util.Set<Long> postmasters = new java.util.HashSet<>();
+    List<String> dataDirs = servers.stream().map(s -> s.dataDir().toString()).toList();
+    try (var proc = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path dir : proc) {
+        try {
+          String stat = Files.readString(dir.resolve("stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long pid = Long.parseLong(dir.getFileName().toString());
+          parents.put(pid, Long.parseLong(fields[1]));
+          cpu.put(pid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
+          if (stat.contains("(postgres)")) {
+            String command = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
+            if (dataDirs.stream().anyMatch(command::contains)) {
+              postmasters.add(pid);
+            }
+          }
+        } catch (IOException | RuntimeException gone) {
+          // The process ended while the table was read.
+        }
+      }
+    }
+    long sum = 0;
+    for (Map.Entry<Long, Long> process : cpu.entrySet()) {
+      long up = process.getKey();
+      while (up > 1 && !postmasters.contains(up)) {
+        up = parents.getOrDefault(up, 0L);
+      }
+      if (postmasters.contains(up)) {
+        sum += process.getValue();
+      }
     }
     return sum;
   }
@@ -329,6 +519,8 @@ public final class Bench {
             "leaderboardP99Ms",
             "messagesPerSecond",
             "serverCpuSeconds",
+            "databaseCpuSeconds",
+            "cpuMsPerPlayerQuestion",
             "heapBytesPerPlayer",
             "outage",
             "answersSent",

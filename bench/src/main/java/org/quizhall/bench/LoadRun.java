@@ -245,6 +245,8 @@ final class LoadRun {
   private void joinAll() {
     List<Future<Void>> all = new ArrayList<>();
     java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(JOIN_CONCURRENCY);
+    long paceNanos = scenario.joinsPerSecond() > 0 ? 1_000_000_000L / scenario.joinsPerSecond() : 0;
+    long nextJoinAt = System.nanoTime();
     for (Room room : rooms) {
       for (int p = 0; p < scenario.playersPerRoom(); p++) {
         if (scenario.churn() && p % 10 == 9) {
@@ -256,6 +258,11 @@ final class LoadRun {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
+        }
+        if (paceNanos > 0) {
+          // Paced joins: one every 1/joinsPerSecond, on this (main) thread, never an event loop.
+          java.util.concurrent.locks.LockSupport.parkNanos(nextJoinAt - System.nanoTime());
+          nextJoinAt += paceNanos;
         }
         Future<Void> joined = new SimPlayer(room, "player" + p, room.number + p).join();
         joined.onComplete(done -> inFlight.release());
@@ -343,9 +350,25 @@ final class LoadRun {
     messages.incrementAndGet();
     switch (message.getString("type")) {
       case "podium" -> room.finished.tryComplete();
+      case "reveal" -> hostMovesOn(room, message, 1_000);
+      case "leaderboard" -> hostMovesOn(room, message, 500);
       case "error" -> error("host: " + message.getString("code"));
       default -> {}
     }
+  }
+
+  /** A host-driven scenario's host presses next {@code afterMs} after the screen came. */
+  private void hostMovesOn(Room room, JsonObject screen, long afterMs) {
+    if (!scenario.hostDriven()) {
+      return;
+    }
+    String next =
+        new JsonObject()
+            .put("v", 1)
+            .put("type", "next")
+            .put("at", screen.getString("type") + ":" + screen.getInteger("index"))
+            .encode();
+    vertx.setTimer(afterMs, id -> room.hostSocket.writeTextMessage(next));
   }
 
   private void error(String what) {

@@ -13,6 +13,13 @@ import java.util.List;
  * the traffic crosses between nodes. With {@code outageSeconds}, the server runs on a PostgreSQL of
  * its own process that is stopped once the game is under way and started again that many seconds
  * later: rooms must play on, and every answer acknowledged must be stored in the end.
+ *
+ * <p>The {@code core-} scenarios measure capacity per core as an operator of a small machine sees
+ * it: the server process (with its embedded PostgreSQL) pinned to {@code serverCpus}, the generator
+ * to the other CPUs, a fresh server with no warm-up game, players joining at {@code
+ * joinsPerSecond}, answering a random option after 0.5 to 3 s, and the host pressing next 1 s after
+ * each reveal and 0.5 s after each leaderboard ({@code hostDriven}) rather than the room
+ * auto-advancing.
  */
 public record Scenario(
     String name,
@@ -26,7 +33,86 @@ public record Scenario(
     boolean churn,
     int startSpreadMs,
     int nodes,
-    int outageSeconds) {
+    int outageSeconds,
+    String serverCpus,
+    int joinsPerSecond,
+    boolean hostDriven,
+    boolean warmUp) {
+
+  /** A scenario on every CPU, joins as fast as they go, auto-advancing, after a warm-up game. */
+  public Scenario(
+      String name,
+      int rooms,
+      int playersPerRoom,
+      int questions,
+      int secondsPerQuestion,
+      int autoAdvanceSeconds,
+      int thinkMinMs,
+      int thinkMaxMs,
+      boolean churn,
+      int startSpreadMs,
+      int nodes,
+      int outageSeconds) {
+    this(
+        name,
+        rooms,
+        playersPerRoom,
+        questions,
+        secondsPerQuestion,
+        autoAdvanceSeconds,
+        thinkMinMs,
+        thinkMaxMs,
+        churn,
+        startSpreadMs,
+        nodes,
+        outageSeconds,
+        null,
+        0,
+        false,
+        true);
+  }
+
+  /** A capacity-per-core scenario: the server on CPU 0, a fresh server, paced joins. */
+  private static Scenario core(String name, int rooms, int playersPerRoom, int startSpreadMs) {
+    return new Scenario(
+        name,
+        rooms,
+        playersPerRoom,
+        5,
+        20,
+        0,
+        500,
+        3_000,
+        false,
+        startSpreadMs,
+        1,
+        0,
+        "0",
+        500,
+        true,
+        false);
+  }
+
+  /** The same scenario played after an unmeasured warm-up game (or not). */
+  public Scenario withWarmUp(boolean warm) {
+    return new Scenario(
+        name,
+        rooms,
+        playersPerRoom,
+        questions,
+        secondsPerQuestion,
+        autoAdvanceSeconds,
+        thinkMinMs,
+        thinkMaxMs,
+        churn,
+        startSpreadMs,
+        nodes,
+        outageSeconds,
+        serverCpus,
+        joinsPerSecond,
+        hostDriven,
+        warm);
+  }
 
   public static final List<Scenario> ALL =
       List.of(
@@ -36,7 +122,15 @@ public record Scenario(
           new Scenario("big-room", 1, 5_000, 5, 20, 2, 500, 8_000, false, 0, 1, 0),
           new Scenario("churn", 50, 40, 5, 20, 2, 500, 8_000, true, 5_000, 1, 0),
           new Scenario("cluster", 100, 40, 5, 20, 2, 500, 8_000, false, 5_000, 2, 0),
-          new Scenario("db-outage", 50, 40, 5, 20, 2, 500, 8_000, false, 5_000, 1, 20));
+          new Scenario("db-outage", 50, 40, 5, 20, 2, 500, 8_000, false, 5_000, 1, 20),
+          core("core-room-1000", 1, 1_000, 0),
+          core("core-room-1500", 1, 1_500, 0),
+          core("core-room-2000", 1, 2_000, 0),
+          core("core-room-5000", 1, 5_000, 0),
+          core("core-rooms-25", 25, 40, 0),
+          core("core-rooms-50", 50, 40, 0),
+          core("core-rooms-250", 250, 40, 0),
+          core("core-rooms-250-spread", 250, 40, 10_000));
 
   /**
    * Played, unmeasured, before a scenario so that the server's and the generator's code is

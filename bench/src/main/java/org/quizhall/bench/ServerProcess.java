@@ -49,6 +49,21 @@ final class ServerProcess implements AutoCloseable {
   static ServerProcess start(
       Path jar, String heap, java.util.Map<String, String> env, List<String> jvmOptions)
       throws IOException, InterruptedException {
+    return start(jar, heap, env, jvmOptions, null);
+  }
+
+  /**
+   * The same pinned to {@code cpus} (a {@code taskset} list such as {@code 0}), or on every CPU
+   * when null. Its embedded PostgreSQL inherits the pinning, so the two share those CPUs as they
+   * would on a machine of that size.
+   */
+  static ServerProcess start(
+      Path jar,
+      String heap,
+      java.util.Map<String, String> env,
+      List<String> jvmOptions,
+      String cpus)
+      throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           jar + " does not exist: build it first with mvn -B -DskipTests package");
@@ -59,6 +74,10 @@ final class ServerProcess implements AutoCloseable {
       port = socket.getLocalPort();
     }
     List<String> command = new ArrayList<>();
+    if (cpus != null) {
+      // taskset execs the JVM, so the process started is the server's own (its pid, its CPU).
+      command.addAll(List.of("taskset", "-c", cpus));
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + heap);
     command.addAll(jvmOptions);
@@ -79,6 +98,13 @@ final class ServerProcess implements AutoCloseable {
     // One simulated host opens every room of a scenario (250 in many-rooms).
     builder.environment().put("QUIZHALL_OPEN_ROOMS_PER_ACCOUNT", "100000");
     builder.environment().putAll(env);
+    // Extra settings for the server, e.g. -Dbench.serverEnv=QUIZHALL_C2_COMPILER=true
+    for (String pair : System.getProperty("bench.serverEnv", "").trim().split("\\s+")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        builder.environment().put(pair.substring(0, equals), pair.substring(equals + 1));
+      }
+    }
     builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
     ServerProcess server = new ServerProcess(builder.start(), port, dataDir);
     server.awaitReady();
@@ -91,6 +117,10 @@ final class ServerProcess implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  Path dataDir() {
+    return dataDir;
   }
 
   Path log() {
