@@ -54,6 +54,7 @@ public final class Main {
       return;
     }
     log.info("Starting Quizhall with {}", config.describe());
+    Compilers.choose(config.c2Compiler());
 
     Quizhall quizhall;
     try {

@@ -33,7 +33,8 @@ public record QuizhallConfig(
     List<String> allowedHosts,
     Optional<String> metricsToken,
     boolean webSocketCompression,
-    int openRoomsPerAccount) {
+    int openRoomsPerAccount,
+    String c2Compiler) {
 
   /**
    * Cluster mode: this node's Hazelcast address and the members to join (TCP-IP; no multicast).
@@ -62,6 +63,7 @@ public record QuizhallConfig(
   public static final String METRICS_TOKEN = Setting.METRICS_TOKEN.key();
   public static final String WEBSOCKET_COMPRESSION = Setting.WEBSOCKET_COMPRESSION.key();
   public static final String OPEN_ROOMS_PER_ACCOUNT = Setting.OPEN_ROOMS_PER_ACCOUNT.key();
+  public static final String C2_COMPILER = Setting.C2_COMPILER.key();
   public static final String CLUSTER = Setting.CLUSTER.key();
   public static final String CLUSTER_HOST = Setting.CLUSTER_HOST.key();
   public static final String CLUSTER_PORT = Setting.CLUSTER_PORT.key();
@@ -106,7 +108,15 @@ public record QuizhallConfig(
         hosts(source),
         Optional.ofNullable(blankToNull(string(source, Setting.METRICS_TOKEN))),
         bool(source, Setting.WEBSOCKET_COMPRESSION),
-        (int) integer(source, Setting.OPEN_ROOMS_PER_ACCOUNT, 1, 1_000_000));
+        (int) integer(source, Setting.OPEN_ROOMS_PER_ACCOUNT, 1, 1_000_000),
+        c2Compiler(source));
+  }
+
+  /** {@code auto}, {@code true} or {@code false}, checked (see {@link Compilers}). */
+  private static String c2Compiler(JsonObject source) {
+    String value = string(source, Setting.C2_COMPILER).toLowerCase(java.util.Locale.ROOT);
+    Compilers.c2(value, Runtime.getRuntime().availableProcessors());
+    return value;
   }
 
   /**

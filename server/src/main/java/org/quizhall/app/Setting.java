@@ -115,6 +115,17 @@ public enum Setting {
       "50",
       "rooms one account may have open at once on a node",
       QuizhallConfig::openRoomsPerAccount),
+  C2_COMPILER(
+      "QUIZHALL_C2_COMPILER",
+      "auto",
+      "whether HotSpot's optimising JIT compiler (C2) compiles the server's code: auto turns it off on"
+          + " machines of 1 or 2 CPUs, where its bursts stall games (the server's code is then compiled by"
+          + " C1 alone), and leaves it on with more; true or false chooses",
+      c ->
+          c.c2Compiler()
+              + (Compilers.c2(c.c2Compiler(), Runtime.getRuntime().availableProcessors())
+                  ? " (C2 on)"
+                  : " (C1 only)")),
   CLUSTER(
       "QUIZHALL_CLUSTER",
       "false",
