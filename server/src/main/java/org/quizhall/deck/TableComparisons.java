@@ -146,11 +146,21 @@ final class TableComparisons {
    * category a row is in or is (group, type), so that "the same" reads as a property.
    */
   private boolean sameAs(
-      TopicNode table, List<TopicNode> rows, int c, String things, String attribute) {
+      TopicNode table, List<TopicNode> allRows, int c, String things, String attribute) {
     boolean in = IN_HEADERS.contains(attribute);
     if (!in && !IS_HEADERS.contains(attribute)) {
       return false;
     }
+    // A thing the table names twice would be asked about beside itself, or offered twice: such
+    // rows are left out, the others still make the question.
+    Map<String, Integer> named = new java.util.HashMap<>();
+    for (TopicNode r : allRows) {
+      named.merge(r.cells().get(0).strip().toLowerCase(Locale.ROOT), 1, Integer::sum);
+    }
+    List<TopicNode> rows =
+        allRows.stream()
+            .filter(r -> named.get(r.cells().get(0).strip().toLowerCase(Locale.ROOT)) == 1)
+            .toList();
     Map<String, List<TopicNode>> byValue = new LinkedHashMap<>();
     for (TopicNode r : rows) {
       String v = r.cells().get(c).strip();
@@ -193,14 +203,6 @@ final class TableComparisons {
       }
     }
     if (wrong.size() < 3) {
-      return false;
-    }
-    // A table that names one thing twice would ask about it beside itself, or offer it twice.
-    Set<String> names = new java.util.HashSet<>();
-    for (TopicNode r : List.of(anchor, key, wrong.get(0), wrong.get(1), wrong.get(2))) {
-      names.add(r.cells().get(0).strip().toLowerCase(Locale.ROOT));
-    }
-    if (names.size() < 5) {
       return false;
     }
     String name = anchor.cells().get(0).strip();

@@ -1271,9 +1271,11 @@ class ExamWordingTest {
   }
 
   @Test
-  @DisplayName("a table naming one thing twice never asks which is in the same group as itself")
+  @DisplayName(
+      "a table naming one thing twice never asks which is in the same group as itself, and still"
+          + " asks about the other rows")
   void sameCategoryNotAgainstItself() {
-    String notes =
+    String table =
         """
         # Metals and gases
 
@@ -1285,11 +1287,18 @@ class ExamWordingTest {
         | Neon | Ne | 18 |
         | Calcium | Ca | 2 |
         """;
-    for (Question q : deck(notes)) {
-      if (q.prompt().contains("the same group as")) {
-        String anchor = q.prompt().replaceAll(".* as (\\w+)\\?$", "$1");
-        assertThat(q.options()).as(q.prompt()).doesNotContain(anchor).doesNotHaveDuplicates();
-      }
+    // Only the row named twice has a partner in its group: nothing to ask.
+    assertThat(deck(table)).noneMatch(q -> q.prompt().contains("the same group as"));
+    // Potassium is Sodium's partner: the question is asked about the two of them, Sodium once.
+    List<Question> same =
+        deck(table + "| Potassium | K | 1 |\n| Lithium | Li | 1 |\n").stream()
+            .filter(q -> q.prompt().contains("the same group as"))
+            .toList();
+    assertThat(same).isNotEmpty();
+    for (Question q : same) {
+      String anchor = q.prompt().replaceAll(".* as (\\w+)\\?$", "$1");
+      assertThat(anchor).as(q.prompt()).isNotEqualTo("Sodium");
+      assertThat(q.options()).as(q.prompt()).doesNotContain(anchor, "Sodium");
     }
   }
 
