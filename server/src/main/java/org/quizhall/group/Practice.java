@@ -192,7 +192,7 @@ public final class Practice {
                         if (inPlay.contains(questionId)) {
                           throw Problem.conflict(
                               "question_in_play",
-                              "A game or exam sitting that is still running asks this question: practise it when it is over.");
+                              "A game, or an exam sitting scheduled or under way in your group, asks this question: practise it when it is over.");
                         }
                         return judge(question, account, questionId, response, responseMs, now)
                             .compose(

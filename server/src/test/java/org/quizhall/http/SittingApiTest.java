@@ -482,13 +482,7 @@ class SittingApiTest {
     String group = newGroup("Roomless sitters", gil);
     // A deck and an exam of their own: the room this test leaves open asks only their questions.
     String deck = twoQuestionDeck();
-    String twoQuestions =
-        created(
-                api.postJson(
-                    "/api/exams",
-                    new JsonObject().put("deckId", deck).put("questionCount", 2).put("minutes", 10),
-                    owner))
-            .getString("id");
+    String twoQuestions = examOf(deck, 2);
     String sitting = sharedAndUnderWay(group, deck, twoQuestions);
     JsonObject attempt = created(api.postJson(attemptsOf(sitting), new JsonObject(), gil));
     // The sitting asks both of the deck's questions: a room would reveal their keys.
@@ -513,14 +507,7 @@ class SittingApiTest {
     String hal = api.signUpAndIn("sitter_hal", "plans ahead");
     String group = newGroup("Sitters to be", hal);
     String deck = twoQuestionDeck();
-    JsonObject oneQuestion =
-        created(
-            api.postJson(
-                "/api/exams",
-                new JsonObject().put("deckId", deck).put("questionCount", 1).put("minutes", 10),
-                owner));
-    String sitting =
-        shared(group, deck, oneQuestion.getString("id"), clock.instant().plusSeconds(3600));
+    String sitting = shared(group, deck, examOf(deck, 1), clock.instant().plusSeconds(3600));
 
     JsonObject room = new JsonObject().put("deckId", deck).put("questionCount", 2);
     HttpResponse<Buffer> opened = api.postJson("/api/rooms", room, hal);
@@ -538,6 +525,19 @@ class SittingApiTest {
   }
 
   // Helpers.
+
+  /** An exam of the owner's of {@code questions} questions of 10 minutes on {@code deck}. */
+  private static String examOf(String deck, int questions) {
+    return created(
+            api.postJson(
+                "/api/exams",
+                new JsonObject()
+                    .put("deckId", deck)
+                    .put("questionCount", questions)
+                    .put("minutes", 10),
+                owner))
+        .getString("id");
+  }
 
   /** A deck of the owner's with exactly two questions, imported from CSV; returns its id. */
   private static String twoQuestionDeck() {
