@@ -27,6 +27,9 @@ public final class Bench {
 
   private Bench() {}
 
+  /** The CPUs of this machine, counted before the generator pins itself to some of them. */
+  private static final int MACHINE_CPUS = Runtime.getRuntime().availableProcessors();
+
   public static void main(String[] args) throws Exception {
     if (args.length == 1 && args[0].equals("plot")) {
       System.out.println("written " + LatencyPlot.draw(Path.of("bench/results")));
@@ -81,6 +84,7 @@ public final class Bench {
     JsonObject report = run(scenario, url, jar, scenario.serverCpus() == null, games);
     report.put("label", suffix.isEmpty() ? null : suffix.substring(1));
     report.put("serverJvm", System.getProperty("bench.serverJvm", ""));
+    report.put("serverEnv", System.getProperty("bench.serverEnv", ""));
     Files.createDirectories(out);
     Path file = out.resolve(scenario.name() + suffix + ".json");
     Files.writeString(file, report.encodePrettily() + "\n");
@@ -106,7 +110,7 @@ public final class Bench {
    */
   private static void pinGenerator(String serverCpus) throws IOException, InterruptedException {
     java.util.Set<Integer> server = cpus(serverCpus);
-    int online = Runtime.getRuntime().availableProcessors();
+    int online = MACHINE_CPUS;
     List<String> rest = new ArrayList<>();
     for (int cpu = 0; cpu < online; cpu++) {
       if (!server.contains(cpu)) {
@@ -297,7 +301,7 @@ public final class Bench {
               .put("date", Instant.now().toString())
               .put(
                   "machine",
-                  Runtime.getRuntime().availableProcessors()
+                  MACHINE_CPUS
                       + " cores, generator and server on one machine"
                       + (scenario.serverCpus() == null
                           ? ""
@@ -388,7 +392,9 @@ public final class Bench {
     game.close();
     if (game.errors.get() > 0 || game.answersStored != game.answersAcked.get()) {
       throw new IllegalStateException(
-          "an earlier game failed: "
+          "the "
+              + scenario.name()
+              + " game before the measured one failed: "
               + game.errors.get()
               + " errors "
               + game.errorSamples
@@ -412,24 +418,8 @@ public final class Bench {
   }
 
   /** Plays an unmeasured game, so that the code of both sides is compiled. */
-  private static void warmUp(Vertx vertx, URI base, List<Integer> ports) {
-    LoadRun warmUp = new LoadRun(vertx, Scenario.WARM_UP, base.getHost(), ports);
-    String warmUpToken = warmUp.prepare();
-    warmUp.play();
-    warmUp.countStored(warmUpToken);
-    warmUp.close();
-    if (warmUp.errors.get() > 0 || warmUp.answersStored != warmUp.answersAcked.get()) {
-      throw new IllegalStateException(
-          "the warm-up game failed: "
-              + warmUp.errors.get()
-              + " errors "
-              + warmUp.errorSamples
-              + ", "
-              + warmUp.answersAcked.get()
-              + " answers acknowledged, "
-              + warmUp.answersStored
-              + " stored");
-    }
+  private static void warmUp(Vertx vertx, URI base, List<Integer> ports) throws IOException {
+    earlierGame(vertx, Scenario.WARM_UP, base, ports, List.of());
   }
 
   /** Heap in use in every server we started, after a full collection in each. */
@@ -444,7 +434,8 @@ public final class Bench {
 
   /**
    * CPU time of the servers' embedded PostgreSQL, in ms: its postmaster (started with the server's
-   * data directory; {@code pg_ctl} leaves it a child of init) and every backend under it.
+   * data directory; {@code pg_ctl} leaves it a child of init), every process under it, and those of
+   * them that have ended (their time is added to the postmaster's children's time).
    */
   private static long databaseCpuOf(List<ServerProcess> servers) throws IOException {
     Map<Long, Long> parents = new java.util.HashMap<>();
@@ -458,13 +449,16 @@ public final class Bench {
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           long pid = Long.parseLong(dir.getFileName().toString());
           parents.put(pid, Long.parseLong(fields[1]));
-          cpu.put(pid, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
+          long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
           if (stat.contains("(postgres)")) {
             String command = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
             if (dataDirs.stream().anyMatch(command::contains)) {
               postmasters.add(pid);
+              // Backends and workers that have ended were charged to it when it reaped them.
+              ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
             }
           }
+          cpu.put(pid, ticks * 10);
         } catch (IOException | RuntimeException gone) {
           // The process ended while the table was read.
         }

@@ -32,8 +32,9 @@ final class LatencyPlot {
       for (Path file : files) {
         JsonObject run = new JsonObject(Files.readString(file));
         // An outage run's acknowledgements wait out the outage on purpose: it is reported, not
-        // plotted.
-        if (run.getJsonObject("outage") == null) {
+        // plotted; nor are the one-core runs (core-*), a different machine from these.
+        if (run.getJsonObject("outage") == null
+            && !file.getFileName().toString().startsWith("core-")) {
           runs.add(run);
         }
       }

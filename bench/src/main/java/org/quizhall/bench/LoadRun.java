@@ -244,7 +244,11 @@ final class LoadRun {
 
   private void joinAll() {
     List<Future<Void>> all = new ArrayList<>();
-    java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(JOIN_CONCURRENCY);
+    // Paced joins arrive at their rate whatever the server's answer time, as players do: only a
+    // server five seconds behind holds them back.
+    java.util.concurrent.Semaphore inFlight =
+        new java.util.concurrent.Semaphore(
+            scenario.joinsPerSecond() > 0 ? scenario.joinsPerSecond() * 5 : JOIN_CONCURRENCY);
     long paceNanos = scenario.joinsPerSecond() > 0 ? 1_000_000_000L / scenario.joinsPerSecond() : 0;
     long nextJoinAt = System.nanoTime();
     for (Room room : rooms) {
@@ -260,7 +264,9 @@ final class LoadRun {
           return;
         }
         if (paceNanos > 0) {
-          // Paced joins: one every 1/joinsPerSecond, on this (main) thread, never an event loop.
+          // Paced joins: one every 1/joinsPerSecond, on this (main) thread, never an event loop;
+          // after a wait for joins in flight the pace starts again from now, never in a burst.
+          nextJoinAt = Math.max(nextJoinAt, System.nanoTime());
           java.util.concurrent.locks.LockSupport.parkNanos(nextJoinAt - System.nanoTime());
           nextJoinAt += paceNanos;
         }

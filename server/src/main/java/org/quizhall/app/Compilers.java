@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * <p>On a machine of one or two CPUs the optimising compiler (C2) competes with the event loops for
  * the only cores there are: measured with the server and its PostgreSQL pinned to one core, its
  * bursts took 30–70% of the core for seconds in the first games of a fresh server, and answers
- * waited behind them (250 rooms of 40: ack p99 222–484 ms, against 33–38 ms with C1 alone), while
- * C1's code served the same games at the same or less CPU. So on such a machine, unless told
+ * waited behind them (250 rooms of 40 starting together: ack p99 1,152 ms, against 305 ms with C1
+ * alone; over 10 s, 96 against 47 ms). C1's code costs less CPU over the first games and about a
+ * fifth more once C2 would have compiled everything (README, Small machines). So, unless told
  * otherwise, no method is compiled by C2: a compiler directive, added at start-up through the JVM's
  * own diagnostic command (the one {@code jcmd Compiler.directives_add} runs), excludes every method
  * from it, and HotSpot's tiered policy then compiles them with C1 at full optimisation. With more

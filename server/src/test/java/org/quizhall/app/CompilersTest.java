@@ -36,6 +36,8 @@ class CompilersTest {
   @DisplayName(
       "turning C2 off puts a directive excluding every method from C2 into the running JVM")
   void directiveInTheRunningJvm() throws Exception {
+    // The directive is in force in this test JVM for a few milliseconds: a method HotSpot meant to
+    // give C2 in that window stays with C1 for the rest of the run, which only slows it a little.
     String before = Compilers.directives();
     assertThat(before).doesNotContain("Exclude:true");
     Compilers.choose("false");
