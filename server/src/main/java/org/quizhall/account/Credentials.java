@@ -53,6 +53,14 @@ public final class Credentials {
     return out.toString();
   }
 
+  /**
+   * Reads the common-passwords list (done once, when this class is first used): start-up calls it
+   * on a worker, so that the first sign-up does not read the jar on an event loop.
+   */
+  public static void preload() {
+    // Class initialisation has done the work by the time this runs.
+  }
+
   /** Common passwords, lower-cased, read once from the list shipped with Quizhall. */
   private static final java.util.Set<String> COMMON = common();
 

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.quizhall.account.Accounts;
+import org.quizhall.account.Credentials;
 import org.quizhall.account.PasswordHasher;
 import org.quizhall.deck.Decks;
 import org.quizhall.deck.ImportQueue;
@@ -53,6 +54,7 @@ import org.quizhall.room.NicknameWords;
 import org.quizhall.room.OpenRoom;
 import org.quizhall.room.Rooms;
 import org.quizhall.ws.Gateway;
+import org.quizhall.ws.MessageSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -308,11 +310,19 @@ public final class Quizhall implements AutoCloseable {
       return SampleDecks.importAll(vertx, decks);
     }
 
-    /** The built-in nickname blocklist is read from the jar, and Hazelcast is told, on a worker. */
+    /**
+     * The built-in nickname blocklist, the common-passwords list and the socket messages' schema
+     * are read from the jar, and Hazelcast is told, on a worker.
+     */
     private Future<?> rooms() {
       return vertx
           .executeBlocking(
-              () -> new NicknameRules(config.nicknameBlocklist().orElseGet(NicknameWords::builtIn)))
+              () -> {
+                Credentials.preload();
+                MessageSchema.preload();
+                return new NicknameRules(
+                    config.nicknameBlocklist().orElseGet(NicknameWords::builtIn));
+              })
           .compose(
               nicknameRules -> {
                 rooms =

@@ -19,7 +19,7 @@ import java.util.Set;
  * document and the server cannot drift apart: what the schema refuses, the server refuses, with the
  * schema's reason.
  */
-final class MessageSchema {
+public final class MessageSchema {
 
   static final String RESOURCE = "/org/quizhall/ws/client-messages.schema.json";
   private static final JsonObject SCHEMA = load();
@@ -64,6 +64,15 @@ final class MessageSchema {
         + ": "
         + (first.getError() == null ? "does not fit the protocol" : first.getError())
         + ".";
+  }
+
+  /**
+   * Reads the schema and builds its validator (done once, when this class is first used): start-up
+   * calls it on a worker, so that the first message on a socket does not read the jar on an event
+   * loop.
+   */
+  public static void preload() {
+    // Class initialisation has done the work by the time this runs.
   }
 
   private static JsonObject load() {
