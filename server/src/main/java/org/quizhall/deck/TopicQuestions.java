@@ -499,7 +499,7 @@ final class TopicQuestions {
       if (verb != null) {
         return "Which of these " + verb + f.substring(space) + "?";
       }
-      if (VERBS_THIRD_PERSON.contains(first)) {
+      if (VERBS_THIRD_PERSON.contains(first) || sibilantVerb(first, next)) {
         return "Which of these " + first + f.substring(space) + "?";
       }
       if (OrderingQuestions.isStepVerb(first) || BASE_VERBS.contains(first)) {
@@ -516,6 +516,28 @@ final class TopicQuestions {
     }
     return QUOTED + f + "”?";
   }
+
+  /**
+   * "Compresses files after a week", "Pushes images to a registry", "Fetches rows in batches": a
+   * line that opens with a verb's -es form (after s, sh, ch, x or z) and goes on with a word in
+   * lower case does something; it is not a thing to call "a compresses files".
+   */
+  private static boolean sibilantVerb(String first, String next) {
+    if (next.isEmpty() || !next.equals(next.toLowerCase(java.util.Locale.ROOT))) {
+      return false;
+    }
+    for (String ending : List.of("sses", "shes", "ches", "xes", "zes")) {
+      if (first.length() > ending.length() + 1 && first.endsWith(ending)) {
+        return !ARTICLES_AND_LINKS.contains(next);
+      }
+    }
+    return false;
+  }
+
+  /** Words that after a plural noun show it is one ("Batches of jobs", "Classes are…"). */
+  private static final java.util.Set<String> ARTICLES_AND_LINKS =
+      java.util.Set.of(
+          "of", "are", "were", "is", "and", "or", "with", "in", "for", "that", "which");
 
   private static final java.util.regex.Pattern SECOND_PERSON =
       java.util.regex.Pattern.compile("(?i)\\b(?:you|your|yours|yourself)\\b");

@@ -1222,6 +1222,33 @@ class ExamWordingTest {
 
   @Test
   @DisplayName(
+      "a line that opens with a verb's -es form is asked as what a topic does, not as \"a compresses"
+          + " files\"")
+  void sibilantVerbsAskWhatATopicDoes() {
+    String notes =
+        """
+        # Data tools
+
+        ## Batcher
+        - Runs nightly batch jobs
+        - Writes reports to storage
+
+        ## Archiver
+        - Keeps old files cheaply
+        - Compresses files after a week
+
+        ## Indexer
+        - Keeps an index per day
+        - Classes of documents are kept apart
+        """;
+    List<String> prompts = deck(notes).stream().map(Question::prompt).toList();
+    assertThat(prompts).contains("Which of these compresses files after a week?");
+    assertThat(prompts)
+        .noneMatch(p -> p.contains("is a compresses") || p.startsWith("Which of these classes of"));
+  }
+
+  @Test
+  @DisplayName(
       "a table's category column asks which row shares another's category, the wrong rows in others")
   void sameCategoryAsAnotherRow() {
     String notes =
