@@ -127,8 +127,16 @@ class ClusterPlayTest {
         guesses++;
       }
       assertThat(guesses).as("guesses node A answered").isBetween(capacity, 3 * capacity - 1);
+      // The bucket refills one guess every 600 ms of wall-clock time, so on a busy machine node B
+      // may find one guess come back before it: a node that did not share the limit would take a
+      // hundred.
       var refused = apiB.get("/api/rooms/" + code(guesses + 1) + "/qr.svg");
-      assertThat(refused.statusCode()).as("the next guess, on node B").isEqualTo(429);
+      for (int more = 2; refused.statusCode() == 404 && more <= 3; more++) {
+        refused = apiB.get("/api/rooms/" + code(guesses + more) + "/qr.svg");
+      }
+      assertThat(refused.statusCode())
+          .as("one of the next three guesses, on node B")
+          .isEqualTo(429);
       assertThat(Api.errorCode(refused)).isEqualTo("rate_limited");
 
       apiA.signUpAndIn("shared_owner", "right horse battery");
