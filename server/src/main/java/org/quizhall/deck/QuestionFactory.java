@@ -52,6 +52,8 @@ final class QuestionFactory {
     String id = id(kind, variant, source.text());
     List<String> options = new ArrayList<>(distractors);
     options.add(answer);
+    options = evenForm(options);
+    answer = options.get(options.size() - 1);
     // The order is the question's own (its id and the deck's seed), not dealt in generation order:
     // a re-import
     // that adds a line elsewhere leaves it, and with it the item's statistics, alone.
@@ -113,6 +115,46 @@ final class QuestionFactory {
   }
 
   /**
+   * Options alike in form: when only a few of them end with a remark in brackets ("Cron job (use
+   * time as trigger)" beside "Dynamic websites"), the remark marks the one that came from elsewhere
+   * in the notes, so it is left out of every option that has one. Options that would then read the
+   * same keep theirs.
+   */
+  static List<String> evenForm(List<String> options) {
+    int remarks = 0;
+    List<String> bare = new ArrayList<>(options.size());
+    for (String o : options) {
+      String b = withoutRemark(o);
+      if (!b.equals(o)) {
+        remarks++;
+      }
+      bare.add(b);
+    }
+    if (remarks == 0 || remarks * 2 > options.size()) {
+      return options;
+    }
+    if (bare.stream().map(b -> b.toLowerCase(java.util.Locale.ROOT)).distinct().count()
+        < bare.size()) {
+      return options;
+    }
+    return bare;
+  }
+
+  /** "Cron job (use time as trigger)" → "Cron job"; the text itself when it is all a remark. */
+  static String withoutRemark(String option) {
+    String o = option.strip();
+    if (!o.endsWith(")")) {
+      return option;
+    }
+    int open = o.lastIndexOf(" (");
+    if (open <= 0 || o.indexOf(')', open) != o.length() - 1) {
+      return option;
+    }
+    String head = o.substring(0, open).strip();
+    return head.length() < 2 ? option : head;
+  }
+
+  /**
    * Several right options among wrong ones, shuffled together; the prompt says how many to choose.
    */
   Question multipleResponse(
@@ -127,6 +169,8 @@ final class QuestionFactory {
     String id = id(kind, variant, source.text());
     List<String> options = new ArrayList<>(distractors);
     options.addAll(answers);
+    options = evenForm(options);
+    answers = List.copyOf(options.subList(distractors.size(), options.size()));
     Collections.shuffle(options, new Random(seed ^ hashLong(id)));
     List<Integer> keys = new ArrayList<>();
     for (String answer : answers) {

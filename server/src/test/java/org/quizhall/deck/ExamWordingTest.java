@@ -909,6 +909,41 @@ class ExamWordingTest {
   }
 
   @Test
+  @DisplayName(
+      "no option across the corpus is the only one, or one of a few, to end with a remark in brackets")
+  void optionsAlikeInForm() {
+    for (String resource : DeckQualityTest.corpus()) {
+      for (Question q :
+          DeckGenerator.generate(NotesImporter.parse(SampleNotes.read(resource)), 1L).questions()) {
+        if (q.type() != QuestionType.MULTIPLE_CHOICE
+            && q.type() != QuestionType.MULTIPLE_RESPONSE) {
+          continue;
+        }
+        long remarks =
+            q.options().stream().filter(o -> o.strip().matches(".* \\([^()]*\\)")).count();
+        assertThat(remarks == 0 || remarks * 2 > q.options().size())
+            .as("%s in %s: %s", q.prompt(), resource, q.options())
+            .isTrue();
+      }
+    }
+    assertThat(
+            QuestionFactory.evenForm(
+                List.of(
+                    "Cron job (use time as trigger)",
+                    "Long-running applications",
+                    "Dynamic websites",
+                    "Stateful applications")))
+        .containsExactly(
+            "Cron job", "Long-running applications", "Dynamic websites", "Stateful applications");
+    // Most options with a remark: the remark is the options' form, kept.
+    List<String> most = List.of("Pig (old)", "MapReduce (old)", "Tez (new)", "Spark");
+    assertThat(QuestionFactory.evenForm(most)).isEqualTo(most);
+    // "Kinesis" twice once the remarks are gone: kept as written.
+    List<String> twice = List.of("Kinesis (streams)", "Kinesis", "S3", "SQS");
+    assertThat(QuestionFactory.evenForm(twice)).isEqualTo(twice);
+  }
+
+  @Test
   @DisplayName("a list headed by its topic's name and a kind is stated as the kind of the topic")
   void kindOfTheTopic() {
     assertThat(
