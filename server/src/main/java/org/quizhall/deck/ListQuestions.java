@@ -101,8 +101,10 @@ final class ListQuestions {
       }
       Random random = factory.random(MEMBER, answer, item.text());
       List<String> distractors = DistractorPicker.pick(answer, tiers, allowed, 3, random);
-      if (distractors.size() < 2) {
-        out.skip(item, "no other things of the same kind in the notes to offer as wrong answers");
+      if (distractors.size() < 3) {
+        // Two wrong options leave a guess between three, as odd_one_out below.
+        out.skip(
+            item, "too few other things of the same kind in the notes to offer as wrong answers");
         continue;
       }
       out.add(

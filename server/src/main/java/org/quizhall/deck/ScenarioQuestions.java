@@ -367,7 +367,7 @@ final class ScenarioQuestions {
       List<String> wrong =
           DistractorPicker.pick(
               key, List.of(others), o -> !NotesIndex.mentions(o, side.text().strip()), 3, random);
-      if (wrong.size() < 2 || NotesIndex.mentions(key, other.text().strip())) {
+      if (wrong.size() < 3 || NotesIndex.mentions(key, other.text().strip())) {
         continue;
       }
       String explanation =

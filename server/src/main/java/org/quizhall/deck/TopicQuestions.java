@@ -257,7 +257,8 @@ final class TopicQuestions {
               c -> !NotesIndex.mentions(prompt, c),
               3,
               factory.random(ScenarioQuestions.SCENARIO, "poor_fit", node.text()));
-      if (wrong.size() < 2) {
+      if (wrong.size() < 3) {
+        // Two topics that surely fit leave three options, one of them a guess by elimination.
         continue;
       }
       StringBuilder why =

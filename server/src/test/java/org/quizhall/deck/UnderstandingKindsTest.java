@@ -146,13 +146,18 @@ class UnderstandingKindsTest {
                   - Tight integration with other AWS services
                 """,
             ScenarioQuestions.COMPARISON);
+    // DynamoDB's two points against HBase's three: four options one way, three the other, which is
+    // not asked.
     assertThat(compared)
         .anySatisfy(
             q -> {
               assertThat(q.prompt())
-                  .isEqualTo("Which of these is true of HBase rather than DynamoDB?");
-              assertThat(q.options()).contains("Fully managed and auto-scaling");
-            });
+                  .isEqualTo("Which of these is true of DynamoDB rather than HBase?");
+              assertThat(q.options())
+                  .hasSize(4)
+                  .contains("Efficient with sparse data", "Higher write throughput");
+            })
+        .noneMatch(q -> q.prompt().equals("Which of these is true of HBase rather than DynamoDB?"));
     List<Question> claims =
         compared.stream().filter(q -> q.type() == QuestionType.TRUE_FALSE).toList();
     assertThat(claims)
