@@ -714,7 +714,26 @@ final class GroupComparisons {
     return NotesIndex.mentions(text, name)
         || w.contains(n + " ")
         || w.contains(n + "s ")
-        || w.contains(n + "es ");
+        || w.contains(n + "es ")
+        || derivedFrom(w, n);
+  }
+
+  /**
+   * Whether the words hold one made from a one-word name: "the nuclear envelope" names the nucleus
+   * and "mitochondrial DNA" the mitochondria, so neither is offered as said of something else.
+   */
+  private static boolean derivedFrom(String words, String name) {
+    String n = name.strip();
+    if (n.length() < 6 || n.contains(" ")) {
+      return false;
+    }
+    String root = n.substring(0, Math.max(5, n.length() - 2));
+    for (String w : words.strip().split(" ")) {
+      if (w.length() >= root.length() + 1 && w.startsWith(root) && !w.equals(n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -887,7 +887,18 @@ class ExamWordingTest {
   @DisplayName("every option of a choose-two agrees in number with the thing it asks about")
   void optionsAgreeWithTheirSubject() {
     List<Question> chooseTwo =
-        deck(SampleNotes.read("/notes/cell-biology.md")).stream()
+        deck(
+                """
+                # Cell Biology
+                ## Organelles
+                - Nucleus
+                  - Stores the genetic material of the cell
+                  - Controls which genes are expressed
+                - Mitochondria
+                  - Produce ATP through cellular respiration
+                  - Have their own circular DNA
+                """)
+            .stream()
             .filter(q -> q.type() == QuestionType.MULTIPLE_RESPONSE)
             .toList();
     Question mitochondria =
@@ -941,6 +952,31 @@ class ExamWordingTest {
     // "Kinesis" twice once the remarks are gone: kept as written.
     List<String> twice = List.of("Kinesis (streams)", "Kinesis", "S3", "SQS");
     assertThat(QuestionFactory.evenForm(twice)).isEqualTo(twice);
+  }
+
+  @Test
+  @DisplayName(
+      "a choose-two never offers a line that names the other thing by a word made from its name")
+  void noOptionNamesTheOtherSide() {
+    List<Question> chooseTwo =
+        deck(
+                """
+                # Cell Biology
+                ## Organelles
+                - Nucleus
+                  - Stores the genetic material of the cell
+                  - Surrounded by a double membrane called the nuclear envelope
+                  - Controls which genes are expressed
+                - Mitochondria
+                  - Produce ATP through cellular respiration
+                  - Have their own circular DNA
+                """)
+            .stream()
+            .filter(q -> q.type() == QuestionType.MULTIPLE_RESPONSE)
+            .toList();
+    assertThat(chooseTwo)
+        .anySatisfy(q -> assertThat(q.prompt()).contains("true of mitochondria"))
+        .allSatisfy(q -> assertThat(q.options()).noneMatch(o -> o.contains("nuclear")));
   }
 
   @Test

@@ -297,11 +297,7 @@ class UnderstandingKindsTest {
               assertThat(q.options())
                   .contains("Have a nucleus", "Typically 10 to 100 micrometres across");
             });
-    assertThat(cells)
-        .anySatisfy(
-            q ->
-                assertThat(q.prompt())
-                    .isEqualTo("Which two of these are true of the nucleus? (Choose two.)"));
+
     // Remarks that an outline happened to nest ("Distributed processing system" beside "Example use
     // cases") are
     // not things to tell apart, a line shared by both sides is never a wrong option, and a "vs."
