@@ -383,6 +383,17 @@ final class DefinitionQuestions {
       out.skip(node, "fewer than three cards to choose options from");
       return;
     }
+    if (distractors.size() < 3 && tiers.size() == 4) {
+      // "What is SageMaker Neo used for?" beside SageMaker Search and Kinesis Connector, a tool of
+      // another section: three options, one of them of another kind, leave a guess between two.
+      List<String> near = new ArrayList<>(tiers.get(0));
+      near.addAll(tiers.get(1));
+      near.addAll(tiers.get(2));
+      if (!near.containsAll(distractors)) {
+        out.skip(node, "three options, one of them from another part of the notes");
+        return;
+      }
+    }
     Definition d = node.definition();
     if (d.style() != CardStyle.QUESTION_ANSWER && echoes(d.term(), d.definition(), distractors)) {
       // "Packet loss: packets that fail to reach their destination": the word the key shares with
@@ -391,7 +402,20 @@ final class DefinitionQuestions {
       out.skip(node, "the definition repeats a word of its term that no other option has");
       return;
     }
-    if (variant.equals("forward") && prompt.endsWith(" used for?")) {
+    String asked = prompt;
+    String[] actions =
+        variant.equals("forward")
+                && d.style() != CardStyle.QUESTION_ANSWER
+                && (prompt.startsWith("What is ") || prompt.startsWith("What does “"))
+            ? actions(answer, distractors)
+            : null;
+    if (actions != null) {
+      // "What is DHCP?" among "A device that forwards packets" and "The system that translates
+      // domain names": the nouns tell a protocol from devices, so the options say what each does.
+      asked = whatItDoes(d.term().strip(), answer);
+      answer = actions[0];
+      distractors = java.util.Arrays.asList(actions).subList(1, actions.length);
+    } else if (variant.equals("forward") && prompt.endsWith(" used for?")) {
       // "What is SageMaker Neo used for?": "To deploy trained models to any edge".
       answer = toDo(answer);
       distractors = distractors.stream().map(DefinitionQuestions::toDo).toList();
@@ -408,12 +432,67 @@ final class DefinitionQuestions {
         factory.multipleChoice(
             KIND,
             variant,
-            prompt,
+            asked,
             answer,
             distractors,
             d.term() + " — " + d.definition(),
             new Source(node.line(), node.text(), shownPath(p)),
             index.topicOf(node.path())));
+  }
+
+  /**
+   * The key and the wrong options as what each does ("Assigns IP addresses automatically"), when
+   * every one reads "a device that forwards …" and their nouns differ; null when any does not, or
+   * when the nouns are all one (then they tell nothing apart).
+   */
+  static String[] actions(String answer, List<String> distractors) {
+    List<String> all = new ArrayList<>();
+    all.add(answer);
+    all.addAll(distractors);
+    Set<String> kinds = new java.util.HashSet<>();
+    String[] out = new String[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      String[] head = headed(all.get(i));
+      if (head == null || !head[1].toLowerCase(java.util.Locale.ROOT).startsWith("that ")) {
+        return null;
+      }
+      String action = head[1].substring("that ".length()).strip();
+      String verb = action.split("\\s+", 2)[0];
+      if (verb.length() < 3
+          || !verb.endsWith("s")
+          || verb.endsWith("ss")
+          || !verb.chars().allMatch(Character::isLowerCase)) {
+        return null;
+      }
+      kinds.add(headNoun(head[0]));
+      out[i] = Character.toUpperCase(action.charAt(0)) + action.substring(1);
+    }
+    if (kinds.size() < 2 || java.util.Arrays.stream(out).distinct().count() < out.length) {
+      return null;
+    }
+    return out;
+  }
+
+  /**
+   * "What does DHCP do?"; "What does a switch do?" for a plain word the key calls "a device", which
+   * is a common noun; anything else as written, in quotes.
+   */
+  private String whatItDoes(String term, String answer) {
+    boolean acronym =
+        term.length() >= 2
+            && term.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+    if (acronym || term.chars().skip(1).anyMatch(Character::isUpperCase)) {
+      return "What does " + term + " do?";
+    }
+    String first = answer.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    boolean plainWord =
+        term.chars().allMatch(Character::isLetter)
+            && term.substring(1).equals(term.substring(1).toLowerCase(java.util.Locale.ROOT));
+    if (plainWord && (first.equals("a") || first.equals("an")) && !index.writtenAsName(term)) {
+      String noun = term.toLowerCase(java.util.Locale.ROOT);
+      return "What does " + article(noun) + " " + noun + " do?";
+    }
+    return "What does “" + term + "” do?";
   }
 
   /** "A network device" as "network device": the head without its article, in lower case. */

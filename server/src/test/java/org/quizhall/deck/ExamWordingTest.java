@@ -956,6 +956,36 @@ class ExamWordingTest {
 
   @Test
   @DisplayName(
+      "glossary terms whose definitions name different kinds of thing are asked what they do, so the"
+          + " noun gives no key away")
+  void askedWhatItDoes() {
+    List<Question> glossary = deck(SampleNotes.read("/notes/glossary.txt"));
+    Question dhcp =
+        glossary.stream()
+            .filter(q -> q.prompt().equals("What does DHCP do?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(dhcp.options().get(dhcp.correct())).isEqualTo("Assigns IP addresses automatically");
+    assertThat(dhcp.options())
+        .hasSize(4)
+        .noneMatch(o -> o.startsWith("A ") || o.startsWith("The ") || o.startsWith("An "))
+        .contains("Translates domain names into IP addresses");
+    assertThat(glossary).anyMatch(q -> q.prompt().equals("What does a switch do?"));
+    // Definitions that all name one kind of thing keep their nouns: the noun tells nothing apart.
+    assertThat(
+            deck(
+                """
+                Shapes
+                Square: a shape that has four equal sides
+                Triangle: a shape that has three sides
+                Pentagon: a shape that has five sides
+                Hexagon: a shape that has six sides
+                """))
+        .noneMatch(q -> q.prompt().endsWith(" do?"));
+  }
+
+  @Test
+  @DisplayName(
       "a choose-two never offers a line that names the other thing by a word made from its name")
   void noOptionNamesTheOtherSide() {
     List<Question> chooseTwo =
