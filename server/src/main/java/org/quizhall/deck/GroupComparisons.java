@@ -319,7 +319,7 @@ final class GroupComparisons {
    * "organelle" under "Organelles", "process" under "Biology processes"; "of these" under anything
    * else.
    */
-  private static String kindOf(TopicNode parent) {
+  static String kindOf(TopicNode parent) {
     String text = parent.text().strip().replaceAll("\\s*\\([^()]{0,60}\\)", "");
     String[] words = text.split("\\s+");
     String last = words[words.length - 1].toLowerCase(Locale.ROOT);

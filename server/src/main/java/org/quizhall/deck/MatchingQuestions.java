@@ -122,7 +122,11 @@ final class MatchingQuestions {
       }
     }
     if (pairs.size() == terms.size()) {
-      ask(parent, pairs, "Match each of these with its description.", "described");
+      // "Match each organelle with its description." under "Organelles": the prompt names what is
+      // matched, as an exam writer's would.
+      String kind = index.english ? GroupComparisons.kindOf(parent) : "of these";
+      String each = kind.equals("of these") ? "each of these" : "each " + kind;
+      ask(parent, pairs, "Match " + each + " with its description.", "described");
     }
   }
 

@@ -1010,6 +1010,48 @@ class ExamWordingTest {
   }
 
   @Test
+  @DisplayName("a matching under a heading that names a kind says what is matched")
+  void matchingNamesWhatIsMatched() {
+    String organelles =
+        """
+        # Cell Biology
+        ## Organelles
+        - Nucleus
+          - Stores the genetic material of the cell
+        - Mitochondria
+          - Produce ATP through cellular respiration
+        - Ribosomes
+          - Build proteins from amino acids
+        - Golgi apparatus
+          - Packages and ships proteins
+        """;
+    assertThat(deck(organelles))
+        .filteredOn(q -> q.type() == QuestionType.MATCHING)
+        .singleElement()
+        .satisfies(
+            q -> assertThat(q.prompt()).isEqualTo("Match each organelle with its description."));
+    // "The cell cycle" names no kind of thing: the prompt does not make one up.
+    assertThat(
+            deck(
+                """
+                # Cell Biology
+                ## The cell cycle
+                - G1 phase
+                  - The cell grows and makes proteins
+                - S phase
+                  - The DNA is copied
+                - G2 phase
+                  - The cell prepares to divide
+                - M phase
+                  - The nucleus and cytoplasm divide
+                """))
+        .filteredOn(q -> q.type() == QuestionType.MATCHING)
+        .singleElement()
+        .satisfies(
+            q -> assertThat(q.prompt()).isEqualTo("Match each of these with its description."));
+  }
+
+  @Test
   @DisplayName("a list headed by its topic's name and a kind is stated as the kind of the topic")
   void kindOfTheTopic() {
     assertThat(
