@@ -312,7 +312,7 @@ final class TableComparisons {
     }
     if (IS_HEADERS.contains(attribute) && !number && value.equals(value.toLowerCase(Locale.ROOT))) {
       // "are gas giants", but "are terrestrial": an adjective takes no plural.
-      boolean adjective = !value.contains(" ") && ADJECTIVE.matcher(value).find();
+      boolean adjective = adjective(value);
       String last = value.substring(value.lastIndexOf(' ') + 1);
       if (!adjective && last.endsWith("s")) {
         // "gas", "noble gas": no plural to tell from the word itself.
@@ -408,6 +408,11 @@ final class TableComparisons {
     return table.cells().get(c).strip();
   }
 
+  /** "terrestrial", "metallic": one word that reads as an adjective, which takes no article. */
+  static boolean adjective(String value) {
+    return !value.contains(" ") && ADJECTIVE.matcher(value).find();
+  }
+
   private static BigDecimal number(String cell) {
     String t = cell.strip().replace(",", "");
     if (t.isEmpty() || t.length() > 15 || !t.matches("-?\\d+(\\.\\d+)?")) {
@@ -416,7 +421,7 @@ final class TableComparisons {
     return new BigDecimal(t);
   }
 
-  private static String plural(String noun) {
+  static String plural(String noun) {
     if (noun.endsWith("s")) {
       return noun;
     }

@@ -34,6 +34,12 @@ final class TableQuestions {
   private final QuestionFactory factory;
   private final Emitter out;
 
+  /** The rows and column {@link #firstOfType} last looked at, and what it found. */
+  private List<TopicNode> firstRows;
+
+  private int firstColumn;
+  private Map<String, TopicNode> firsts;
+
   TableQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
     this.index = index;
     this.factory = factory;
@@ -134,7 +140,9 @@ final class TableQuestions {
                         && (!initials || abbreviates(c, thing)),
                 3,
                 random);
-    if (distractors.size() < 2) {
+    if (distractors.size() < 3) {
+      // "What type of planet is Earth?" among the only three types: a guess between two once one is
+      // ruled out. Which rows share a category is asked by TableComparisons instead.
       return false;
     }
     String attribute = attributeName(header.get(column));
@@ -211,6 +219,9 @@ final class TableQuestions {
       List<TopicNode> rows) {
     String key = row.cells().get(0);
     String value = row.cells().get(column);
+    if (counts.getOrDefault(NotesIndex.norm(value), 0) > 1) {
+      return member(header, counts, row, column, topic, rows);
+    }
     if (counts.getOrDefault(NotesIndex.norm(value), 0) != 1 || value.length() > 60) {
       return false;
     }
@@ -281,6 +292,106 @@ final class TableQuestions {
             source(row),
             topic));
     return true;
+  }
+
+  /**
+   * "Which of these planets is an ice giant?": a type column of only two or three types, where
+   * "What type of planet is Uranus?" would have too few options, asks for a row of one type among
+   * rows of the others. Asked once per type, of the first row that has it.
+   */
+  private boolean member(
+      List<String> header,
+      Map<String, Integer> counts,
+      TopicNode row,
+      int column,
+      String topic,
+      List<TopicNode> rows) {
+    String value = row.cells().get(column).strip();
+    String kindOf = thingName(header.get(0));
+    if (!index.english
+        || !KIND_HEADERS.contains(attributeName(header.get(column)))
+        || kindOf.equals("of these")
+        || counts.size() < 2
+        || counts.size() > 3
+        || value.length() > 30
+        || !value.chars().allMatch(c -> Character.isLowerCase(c) || c == ' ' || c == '-')) {
+      return false;
+    }
+    String norm = NotesIndex.norm(value);
+    if (firstOfType(rows, column).get(norm) != row) {
+      // Another row of this type came first: the type is asked there.
+      return false;
+    }
+    java.util.Map<String, List<TopicNode>> others = new java.util.LinkedHashMap<>();
+    for (TopicNode r : rows) {
+      if (column < r.cells().size() && !blank(r.cells().get(column))) {
+        String v = NotesIndex.norm(r.cells().get(column));
+        if (!v.equals(norm)) {
+          others.computeIfAbsent(v, k -> new ArrayList<>()).add(r);
+        }
+      }
+    }
+    Random random = factory.random(KIND, "owner:" + column, row.text());
+    List<List<TopicNode>> groups = new ArrayList<>(others.values());
+    groups.forEach(g -> java.util.Collections.shuffle(g, random));
+    // One of each other type before a second of any: the wrong rows show the types apart.
+    List<TopicNode> wrong = new ArrayList<>();
+    for (int i = 0; wrong.size() < 3; i++) {
+      boolean any = false;
+      for (List<TopicNode> g : groups) {
+        if (i < g.size() && wrong.size() < 3) {
+          wrong.add(g.get(i));
+          any = true;
+        }
+      }
+      if (!any) {
+        break;
+      }
+    }
+    if (wrong.size() < 3) {
+      return false;
+    }
+    String is =
+        TableComparisons.adjective(value)
+            ? value
+            : ("aeiou".indexOf(value.charAt(0)) >= 0 ? "an " : "a ") + value;
+    String prompt = "Which of these " + TableComparisons.plural(kindOf) + " is " + is + "?";
+    StringBuilder why = new StringBuilder();
+    for (TopicNode r : rows) {
+      if (r == row || wrong.contains(r)) {
+        why.append(why.length() == 0 ? "" : "; ")
+            .append(r.cells().get(0).strip())
+            .append(": ")
+            .append(r.cells().get(column).strip());
+      }
+    }
+    out.add(
+        row,
+        factory.multipleChoice(
+            KIND,
+            "owner:" + column,
+            prompt,
+            row.cells().get(0).strip(),
+            wrong.stream().map(r -> r.cells().get(0).strip()).toList(),
+            why.toString(),
+            source(row),
+            topic));
+    return true;
+  }
+
+  /** Each value of a column and the first row that has it, once per column, not once per row. */
+  private Map<String, TopicNode> firstOfType(List<TopicNode> rows, int column) {
+    if (firstRows != rows || firstColumn != column) {
+      firsts = new HashMap<>();
+      for (TopicNode r : rows) {
+        if (column < r.cells().size() && !blank(r.cells().get(column))) {
+          firsts.putIfAbsent(NotesIndex.norm(r.cells().get(column)), r);
+        }
+      }
+      firstRows = rows;
+      firstColumn = column;
+    }
+    return firsts;
   }
 
   /**

@@ -745,12 +745,42 @@ class ExamWordingTest {
   }
 
   @Test
-  @DisplayName("a table's type column asks what type of thing a row is")
+  @DisplayName(
+      "a table's type column asks what type of thing a row is, or, with only three types, which row"
+          + " is of one")
   void typeColumns() {
-    assertThat(deck(SampleNotes.read("/notes/science-tables.md")))
+    List<Question> questions =
+        deck(
+            """
+            # Animals
+
+            | Animal | Class |
+            | --- | --- |
+            | Frog | amphibian |
+            | Eagle | bird |
+            | Salmon | fish |
+            | Whale | mammal |
+            | Newt | amphibian |
+            """);
+    assertThat(questions)
         .extracting(Question::prompt)
-        .contains("What type of planet is Earth?")
-        .noneMatch(p -> p.endsWith("’s type?"));
+        .contains("What class of animal is Frog?")
+        .noneMatch(p -> p.endsWith("’s class?"));
+    // The planets have three types: "What type of planet is Earth?" would offer three.
+    List<Question> planets = deck(SampleNotes.read("/notes/science-tables.md"));
+    assertThat(planets).noneMatch(q -> q.prompt().startsWith("What type of planet is"));
+    Question iceGiant =
+        planets.stream()
+            .filter(q -> q.prompt().equals("Which of these planets is an ice giant?"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(iceGiant.options()).hasSize(4).contains("Uranus").doesNotContain("Neptune");
+    assertThat(iceGiant.answer()).isEqualTo("Uranus");
+    assertThat(planets)
+        .extracting(Question::prompt)
+        .contains(
+            "Which of these planets is terrestrial?", "Which of these planets is a gas giant?")
+        .doesNotHaveDuplicates();
   }
 
   @Test
