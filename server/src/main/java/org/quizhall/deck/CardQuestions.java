@@ -114,9 +114,16 @@ public final class CardQuestions {
    * @param asks what it asks, normalised: two cards that ask the same thing cannot be each other's
    *     wrong option
    * @param form the key's {@link #formOf}
+   * @param kind what a term card's back says it is ({@link #kindOf})
    */
   private record Asked(
-      Card card, boolean question, String prompt, String key, String asks, String form) {
+      Card card,
+      boolean question,
+      String prompt,
+      String key,
+      String asks,
+      String form,
+      String kind) {
 
     static Asked of(Card card) {
       boolean question = isQuestion(card.front());
@@ -128,7 +135,8 @@ public final class CardQuestions {
           prompt,
           key,
           AnswerMatcher.normalize(question ? card.front() : card.back()),
-          formOf(key));
+          formOf(key),
+          kindOf(question, card.back()));
     }
   }
 
@@ -143,7 +151,7 @@ public final class CardQuestions {
     List<String> noOtherKind = new ArrayList<>();
     List<String> alike = new ArrayList<>();
     List<String> rest = new ArrayList<>();
-    String kind = kindOf(self);
+    String kind = self.kind();
     for (Asked other : cards) {
       if (other == self
           || other.question() != self.question()
@@ -156,7 +164,7 @@ public final class CardQuestions {
         continue;
       }
       alike.add(other.key());
-      String theirs = kindOf(other);
+      String theirs = other.kind();
       if (theirs.equals(kind) && kinds.contains(kind)) {
         sameKind.add(other.key());
       } else if (!kinds.contains(theirs)) {
@@ -182,9 +190,9 @@ public final class CardQuestions {
   /**
    * What a term card's back says it is, roughly: its first two words ("a device", "the organelle").
    */
-  private static String kindOf(Asked card) {
-    String[] words = card.card().back().toLowerCase(java.util.Locale.ROOT).split("\\s+", 3);
-    return card.question() || words.length < 2 ? "" : words[0] + " " + words[1];
+  private static String kindOf(boolean question, String back) {
+    String[] words = back.toLowerCase(java.util.Locale.ROOT).split("\\s+", 3);
+    return question || words.length < 2 ? "" : words[0] + " " + words[1];
   }
 
   /**
@@ -193,7 +201,7 @@ public final class CardQuestions {
    */
   private static Set<String> kinds(List<Asked> cards) {
     java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-    cards.forEach(c -> counts.merge(kindOf(c), 1, Integer::sum));
+    cards.forEach(c -> counts.merge(c.kind(), 1, Integer::sum));
     Set<String> out = new java.util.HashSet<>();
     counts.forEach(
         (k, n) -> {
