@@ -167,7 +167,7 @@ class EveryScreenInTheBrowserTest {
                     .put("questionCount", 2)
                     .put("secondsPerQuestion", 120)
                     .put("groupId", group.getString("id"))
-                    .put("kinds", new JsonArray().add("list_member")),
+                    .put("kinds", new JsonArray().add("definition")),
                 teacherToken)
             .bodyAsJsonObject();
     assertThat(room.getString("code")).as(room.encode()).isNotNull();

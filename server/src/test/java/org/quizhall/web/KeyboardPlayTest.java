@@ -47,7 +47,7 @@ class KeyboardPlayTest {
                     .put("deckId", deckId)
                     .put("questionCount", 2)
                     .put("secondsPerQuestion", 60)
-                    .put("kinds", new JsonArray().add("list_member")),
+                    .put("kinds", new JsonArray().add("definition")),
                 token)
             .bodyAsJsonObject();
     host = SocketClient.connect(vertx, quizhall.httpPort());
