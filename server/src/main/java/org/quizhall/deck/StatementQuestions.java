@@ -80,6 +80,12 @@ final class StatementQuestions {
         out.skip(node, "starts with “" + first + "”, whose subject is in another sentence");
         continue;
       }
+      if (unnamedParent(p)) {
+        // "- S phase" over "- The DNA is copied": what the sentence says happens in S phase is not
+        // in it, and "True or false? The DNA is copied." asks nothing. A matching asks such lines.
+        out.skip(node, "says something of “" + p.parent().text().strip() + "” without naming it");
+        continue;
+      }
       String fact = Prompts.standalone(index, p);
       Source source = new Source(node.line(), node.text(), node.path());
       String topic = index.topicOf(node.path());
@@ -121,6 +127,29 @@ final class StatementQuestions {
       }
       cloze(p, fact, where, source, topic);
     }
+  }
+
+  /**
+   * Whether the line is a sentence of its own ("The DNA is copied") under a named point ("S phase")
+   * that it does not name: what it says is true of that point, which the sentence leaves out.
+   */
+  private boolean unnamedParent(NotesIndex.Placed p) {
+    TopicNode parent = p.parent();
+    if (!index.english
+        || parent == null
+        || !java.util.EnumSet.of(NodeKind.NOTE, NodeKind.LIST_ITEM, NodeKind.LIST_LEAD_IN)
+            .contains(parent.kind())
+        || parent.text().strip().split("\\s+").length > 4) {
+      return false;
+    }
+    String text = p.node().text().strip();
+    String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    if (!first.equals("the") && !first.equals("a") && !first.equals("an")) {
+      return false;
+    }
+    String name = parent.text().strip();
+    return !NotesIndex.mentions(text, name)
+        && !NotesIndex.mentions(text, TableQuestions.singular(name.toLowerCase(Locale.ROOT)));
   }
 
   /** The statement as a sentence, its subject joined to it; in notes not in English, as written. */

@@ -1040,6 +1040,37 @@ class ExamWordingTest {
   }
 
   @Test
+  @DisplayName(
+      "a sentence under a named point that does not name it (\"The DNA is copied\" under S phase) is"
+          + " not stated alone")
+  void sentencesThatLeaveTheirPointOut() {
+    GeneratedDeck generated =
+        DeckGenerator.generate(
+            NotesImporter.parse(
+                """
+                # Cell Biology
+                ## The cell cycle
+                - G1 phase
+                  - The cell grows and makes proteins
+                - S phase
+                  - The DNA is copied
+                - G2 phase
+                  - The cell prepares to divide
+                - M phase
+                  - The nucleus and cytoplasm divide
+                """),
+            1L);
+    assertThat(generated.questions())
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("The DNA is copied") || p.contains("The cell grows"));
+    // The lines are still asked, each beside the phase it belongs to.
+    assertThat(generated.questions())
+        .filteredOn(q -> q.type() == QuestionType.MATCHING)
+        .singleElement()
+        .satisfies(q -> assertThat(q.matches()).contains("The DNA is copied"));
+  }
+
+  @Test
   @DisplayName("a matching under a heading that names a kind says what is matched")
   void matchingNamesWhatIsMatched() {
     String organelles =
