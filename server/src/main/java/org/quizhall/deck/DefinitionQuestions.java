@@ -332,7 +332,7 @@ final class DefinitionQuestions {
    * "a" or "an" by the sound of the first word: "an accelerator", "an RDB", "a NoSQL database", "a
    * unit".
    */
-  private static String article(String first) {
+  static String article(String first) {
     boolean acronym =
         first.length() >= 2
             && first.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
@@ -485,9 +485,13 @@ final class DefinitionQuestions {
       return "What does " + term + " do?";
     }
     String first = answer.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    // "Mitochondria", "Bacteria", "Ribosomes": plural, so "a mitochondria" would be wrong.
+    String lowered = term.toLowerCase(java.util.Locale.ROOT);
     boolean plainWord =
         term.chars().allMatch(Character::isLetter)
-            && term.substring(1).equals(term.substring(1).toLowerCase(java.util.Locale.ROOT));
+            && term.substring(1).equals(term.substring(1).toLowerCase(java.util.Locale.ROOT))
+            && !lowered.endsWith("s")
+            && !lowered.endsWith("ia");
     if (plainWord && (first.equals("a") || first.equals("an")) && !index.writtenAsName(term)) {
       String noun = term.toLowerCase(java.util.Locale.ROOT);
       return "What does " + article(noun) + " " + noun + " do?";

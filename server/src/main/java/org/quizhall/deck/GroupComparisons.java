@@ -319,7 +319,7 @@ final class GroupComparisons {
    * "organelle" under "Organelles", "process" under "Biology processes"; "of these" under anything
    * else.
    */
-  static String kindOf(TopicNode parent) {
+  private static String kindOf(TopicNode parent) {
     String text = parent.text().strip().replaceAll("\\s*\\([^()]{0,60}\\)", "");
     String[] words = text.split("\\s+");
     String last = words[words.length - 1].toLowerCase(Locale.ROOT);
@@ -720,21 +720,40 @@ final class GroupComparisons {
 
   /**
    * Whether the words hold one made from a one-word name: "the nuclear envelope" names the nucleus
-   * and "mitochondrial DNA" the mitochondria, so neither is offered as said of something else.
+   * and "mitochondrial DNA" the mitochondria, so neither is offered as said of something else. The
+   * name loses a Latin ending ("-us", "-um", "-a", "-on") and takes an adjective's ("-ar", "-al",
+   * "-ic"); "Protects organs" is not made from "Protein".
    */
   private static boolean derivedFrom(String words, String name) {
     String n = name.strip();
-    if (n.length() < 6 || n.contains(" ")) {
+    if (n.length() < 5 || n.contains(" ")) {
       return false;
     }
-    String root = n.substring(0, Math.max(5, n.length() - 2));
+    String root = n;
+    for (String ending : LATIN_ENDINGS) {
+      if (n.endsWith(ending) && n.length() - ending.length() >= 4) {
+        root = n.substring(0, n.length() - ending.length());
+        break;
+      }
+    }
     for (String w : words.strip().split(" ")) {
-      if (w.length() >= root.length() + 1 && w.startsWith(root) && !w.equals(n)) {
-        return true;
+      if (w.startsWith(root) && !w.equals(n)) {
+        String rest = w.substring(root.length());
+        for (String suffix : ADJECTIVE_ENDINGS) {
+          if (rest.equals(suffix) || rest.equals(suffix + "s")) {
+            return true;
+          }
+        }
       }
     }
     return false;
   }
+
+  private static final List<String> LATIN_ENDINGS =
+      List.of("ium", "us", "um", "ia", "a", "on", "y");
+
+  private static final List<String> ADJECTIVE_ENDINGS =
+      List.of("ar", "al", "ial", "ic", "ical", "ous", "ine", "ian", "ary");
 
   /**
    * Two lines a reader could take for one fact: the words of one hold all of the other's, with the

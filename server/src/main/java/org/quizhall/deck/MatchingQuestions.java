@@ -124,10 +124,38 @@ final class MatchingQuestions {
     if (pairs.size() == terms.size()) {
       // "Match each organelle with its description." under "Organelles": the prompt names what is
       // matched, as an exam writer's would.
-      String kind = index.english ? GroupComparisons.kindOf(parent) : "of these";
-      String each = kind.equals("of these") ? "each of these" : "each " + kind;
+      String kind = index.english && parent.isHeading() ? oneOf(parent.text()) : null;
+      String each = kind == null ? "each of these" : "each " + kind;
       ask(parent, pairs, "Match " + each + " with its description.", "described");
     }
+  }
+
+  /**
+   * One of what a heading of one plural common noun names: "organelle" of "Organelles", "enzyme" of
+   * "Enzymes", "process" of "Processes"; null where the singular cannot be told from the word
+   * ("Phases" or "Viruses", "Sizes" or "Quizzes") or the heading is more than that word.
+   */
+  static String oneOf(String heading) {
+    String w = heading.strip();
+    if (w.length() < 4
+        || !w.chars().allMatch(Character::isLetter)
+        || !w.substring(1).equals(w.substring(1).toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    w = w.toLowerCase(Locale.ROOT);
+    if (w.endsWith("ies")) {
+      return w.length() > 4 && !w.equals("species") ? w.substring(0, w.length() - 3) + "y" : null;
+    }
+    if (w.endsWith("sses") || w.endsWith("ches") || w.endsWith("shes") || w.endsWith("xes")) {
+      return w.substring(0, w.length() - 2);
+    }
+    if (w.endsWith("ses") || w.endsWith("zes")) {
+      return null;
+    }
+    if (!w.endsWith("s") || w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) {
+      return null;
+    }
+    return w.substring(0, w.length() - 1);
   }
 
   /** Words that a subject of a few words is followed by, which start what the line says of it. */

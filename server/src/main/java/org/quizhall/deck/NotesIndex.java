@@ -46,6 +46,9 @@ final class NotesIndex {
   final Map<TopicNode, ListInfo> listOfItem = new IdentityHashMap<>();
   final Map<TopicNode, String> labels = new IdentityHashMap<>();
 
+  /** Each line's parent (a heading or the line it is nested under). */
+  final Map<TopicNode, TopicNode> parents = new IdentityHashMap<>();
+
   /**
    * Lower-case name words of headings, e.g. "lambda" for "AWS Lambda": never lower-cased in
    * prompts.
@@ -133,6 +136,7 @@ final class NotesIndex {
         continue;
       }
       placed.add(new Placed(n, heading, parent, anti));
+      parents.put(n, parent);
       if (n.kind() == NodeKind.LIST_ITEM) {
         items.add(n);
       }

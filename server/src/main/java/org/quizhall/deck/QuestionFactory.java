@@ -151,7 +151,9 @@ final class QuestionFactory {
       return option;
     }
     String head = o.substring(0, open).strip();
-    return head.length() < 2 ? option : head;
+    // "Both (a) and (b)", "len (x)": a letter in brackets is part of the text, not a remark.
+    String inner = o.substring(open + 2, o.length() - 1).strip();
+    return head.length() < 2 || inner.length() < 3 ? option : head;
   }
 
   /**

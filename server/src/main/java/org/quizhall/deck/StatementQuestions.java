@@ -148,6 +148,19 @@ final class StatementQuestions {
       return false;
     }
     String name = parent.text().strip();
+    // A name among names ("G1 phase", "S phase", …, each with lines of its own), not a lead-in
+    // ("Key facts", "Remember:") over sentences that stand alone.
+    TopicNode above = index.parents.get(parent);
+    if (name.endsWith(":") || NotesIndex.shape(name).hasVerb() || above == null) {
+      return false;
+    }
+    long named =
+        above.children().stream()
+            .filter(c -> c.kind() == parent.kind() && !c.children().isEmpty())
+            .count();
+    if (named < 3) {
+      return false;
+    }
     return !NotesIndex.mentions(text, name)
         && !NotesIndex.mentions(text, TableQuestions.singular(name.toLowerCase(Locale.ROOT)));
   }

@@ -27,6 +27,10 @@ final class TableQuestions {
    */
   static final int NEAREST_LIMIT = 60;
 
+  /** First-column headings that say nothing of what a row is: "Which of these names is …". */
+  private static final java.util.Set<String> GENERIC_THINGS =
+      java.util.Set.of("name", "item", "thing", "term", "entry", "row", "value", "title");
+
   private static final java.util.Set<String> KIND_HEADERS =
       java.util.Set.of("type", "kind", "category", "class");
 
@@ -34,11 +38,10 @@ final class TableQuestions {
   private final QuestionFactory factory;
   private final Emitter out;
 
-  /** The rows and column {@link #firstOfType} last looked at, and what it found. */
+  /** The rows {@link #firstOfType} last looked at, and what it found in each of their columns. */
   private List<TopicNode> firstRows;
 
-  private int firstColumn;
-  private Map<String, TopicNode> firsts;
+  private final Map<Integer, Map<String, TopicNode>> firsts = new HashMap<>();
 
   TableQuestions(NotesIndex index, QuestionFactory factory, Emitter out) {
     this.index = index;
@@ -140,9 +143,10 @@ final class TableQuestions {
                         && (!initials || abbreviates(c, thing)),
                 3,
                 random);
-    if (distractors.size() < 3) {
+    if (distractors.size() < 2
+        || distractors.size() < 3 && KIND_HEADERS.contains(attributeName(header.get(column)))) {
       // "What type of planet is Earth?" among the only three types: a guess between two once one is
-      // ruled out. Which rows share a category is asked by TableComparisons instead.
+      // ruled out. Which planet is of a type is asked instead (member below).
       return false;
     }
     String attribute = attributeName(header.get(column));
@@ -311,6 +315,7 @@ final class TableQuestions {
     if (!index.english
         || !KIND_HEADERS.contains(attributeName(header.get(column)))
         || kindOf.equals("of these")
+        || GENERIC_THINGS.contains(kindOf)
         || counts.size() < 2
         || counts.size() > 3
         || value.length() > 30
@@ -351,10 +356,12 @@ final class TableQuestions {
     if (wrong.size() < 3) {
       return false;
     }
+    // "is terrestrial", "is an ice giant"; "is a fish", which a suffix test alone would call an
+    // adjective.
     String is =
-        TableComparisons.adjective(value)
+        TableComparisons.adjective(value) && value.length() > 5
             ? value
-            : ("aeiou".indexOf(value.charAt(0)) >= 0 ? "an " : "a ") + value;
+            : DefinitionQuestions.article(value) + " " + value;
     String prompt = "Which of these " + TableComparisons.plural(kindOf) + " is " + is + "?";
     StringBuilder why = new StringBuilder();
     for (TopicNode r : rows) {
@@ -379,19 +386,23 @@ final class TableQuestions {
     return true;
   }
 
-  /** Each value of a column and the first row that has it, once per column, not once per row. */
+  /** Each value of a column and the first row that has it, once per table and column. */
   private Map<String, TopicNode> firstOfType(List<TopicNode> rows, int column) {
-    if (firstRows != rows || firstColumn != column) {
-      firsts = new HashMap<>();
-      for (TopicNode r : rows) {
-        if (column < r.cells().size() && !blank(r.cells().get(column))) {
-          firsts.putIfAbsent(NotesIndex.norm(r.cells().get(column)), r);
-        }
-      }
+    if (firstRows != rows) {
+      firsts.clear();
       firstRows = rows;
-      firstColumn = column;
     }
-    return firsts;
+    return firsts.computeIfAbsent(
+        column,
+        c -> {
+          Map<String, TopicNode> first = new HashMap<>();
+          for (TopicNode r : rows) {
+            if (c < r.cells().size() && !blank(r.cells().get(c))) {
+              first.putIfAbsent(NotesIndex.norm(r.cells().get(c)), r);
+            }
+          }
+          return first;
+        });
   }
 
   /**

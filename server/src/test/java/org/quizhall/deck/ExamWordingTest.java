@@ -781,6 +781,29 @@ class ExamWordingTest {
         .contains(
             "Which of these planets is terrestrial?", "Which of these planets is a gas giant?")
         .doesNotHaveDuplicates();
+    // "fish" ends like an adjective but is a noun; a first column headed "Name" names no kind.
+    String animals =
+        """
+        # Animals
+
+        | Animal | Class |
+        | --- | --- |
+        | Frog | amphibian |
+        | Newt | amphibian |
+        | Salmon | fish |
+        | Trout | fish |
+        | Eagle | bird |
+        | Owl | bird |
+        """;
+    assertThat(deck(animals))
+        .extracting(Question::prompt)
+        .contains(
+            "Which of these animals is a fish?",
+            "Which of these animals is an amphibian?",
+            "Which of these animals is a bird?");
+    assertThat(deck(animals.replace("| Animal |", "| Name |")))
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("names is"));
   }
 
   @Test
@@ -982,6 +1005,9 @@ class ExamWordingTest {
     // "Kinesis" twice once the remarks are gone: kept as written.
     List<String> twice = List.of("Kinesis (streams)", "Kinesis", "S3", "SQS");
     assertThat(QuestionFactory.evenForm(twice)).isEqualTo(twice);
+    // A letter in brackets is the option's own text.
+    List<String> letters = List.of("Both (a) and (b)", "Neither", "Only one", "All of them");
+    assertThat(QuestionFactory.evenForm(letters)).isEqualTo(letters);
   }
 
   @Test
@@ -1037,6 +1063,24 @@ class ExamWordingTest {
     assertThat(chooseTwo)
         .anySatisfy(q -> assertThat(q.prompt()).contains("true of mitochondria"))
         .allSatisfy(q -> assertThat(q.options()).noneMatch(o -> o.contains("nuclear")));
+    // "Protects organs" is not a word made from "Protein": the line is offered.
+    assertThat(
+            deck(
+                """
+                # Nutrients
+                ## Macronutrients
+                - Protein
+                  - Builds and repairs muscle
+                  - Made of amino acids
+                  - Found in meat and beans
+                - Lipid
+                  - Protects organs and insulates the body
+                  - Stores energy for the long term
+                  - Made of fatty acids and glycerol
+                """))
+        .filteredOn(q -> q.prompt().startsWith("Which two of these are true of the protein"))
+        .singleElement()
+        .satisfies(q -> assertThat(q.options()).contains("Protects organs and insulates the body"));
   }
 
   @Test
@@ -1068,6 +1112,16 @@ class ExamWordingTest {
         .filteredOn(q -> q.type() == QuestionType.MATCHING)
         .singleElement()
         .satisfies(q -> assertThat(q.matches()).contains("The DNA is copied"));
+    // Under a lead-in ("Key facts"), not a name among names, a sentence stands alone.
+    assertThat(
+            deck(
+                """
+                # Heart
+                - Key facts
+                  - The heart has four chambers.
+                  - The aorta is the largest artery in the body.
+                """))
+        .anyMatch(q -> q.prompt().contains("The heart has four chambers"));
   }
 
   @Test
@@ -1110,6 +1164,11 @@ class ExamWordingTest {
         .singleElement()
         .satisfies(
             q -> assertThat(q.prompt()).isEqualTo("Match each of these with its description."));
+    assertThat(MatchingQuestions.oneOf("Processes")).isEqualTo("process");
+    assertThat(MatchingQuestions.oneOf("Enzymes")).isEqualTo("enzyme");
+    // "Viruses" or "Phases": the singular cannot be told from the word, so the prompt names none.
+    assertThat(MatchingQuestions.oneOf("Viruses")).isNull();
+    assertThat(MatchingQuestions.oneOf("Types of nodes")).isNull();
   }
 
   @Test
