@@ -209,7 +209,9 @@ final class GroupComparisons {
         }
       }
     }
-    if (others.size() < 2) {
+    if (others.size() < 3) {
+      // Two keys against two wrong lines, often each key's opposite ("No nucleus" beside "Have a
+      // nucleus"), is two true/false guesses: a choose two offers five, as a certification exam's.
       return false;
     }
     Random random = factory.random(ScenarioQuestions.COMPARISON, "group:" + name, group.text());

@@ -947,9 +947,11 @@ class ExamWordingTest {
                 - Nucleus
                   - Stores the genetic material of the cell
                   - Controls which genes are expressed
+                  - Usually the largest organelle in the cell
                 - Mitochondria
                   - Produce ATP through cellular respiration
                   - Have their own circular DNA
+                  - Often called the powerhouse of the cell
                 """)
             .stream()
             .filter(q -> q.type() == QuestionType.MULTIPLE_RESPONSE)
@@ -1056,6 +1058,9 @@ class ExamWordingTest {
                 - Mitochondria
                   - Produce ATP through cellular respiration
                   - Have their own circular DNA
+                - Ribosomes
+                  - Build proteins from amino acids
+                  - Found free in the cytoplasm
                 """)
             .stream()
             .filter(q -> q.type() == QuestionType.MULTIPLE_RESPONSE)

@@ -16,7 +16,7 @@ class NotesShapesDeckTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "/notes/cell-biology.md | 18 | odd_one_out,numeric,true_false,comparison,matching",
+        "/notes/cell-biology.md | 18 | odd_one_out,numeric,true_false,matching,ordering",
         "/notes/flashcards.txt  | 15 | definition",
         "/notes/glossary.txt    | 15 | definition",
         "/notes/cloze.md        | 8  | cloze",
