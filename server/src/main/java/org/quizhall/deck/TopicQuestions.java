@@ -147,6 +147,13 @@ final class TopicQuestions {
           index.english
               ? prompt(asked)
               : "Which of these fits the description “" + fact.strip() + "”?";
+      if (kindTell(answer, kindWords(prompt), distractors)) {
+        out.skip(
+            node,
+            "its words are those of its topic's other lines and of no other topic offered, so the"
+                + " kind of thing it describes gives the answer away");
+        continue;
+      }
       if (givesAway(prompt, label)) {
         out.skip(node, "a word of the question is part of the answer's name");
         continue;
@@ -949,10 +956,20 @@ final class TopicQuestions {
     rareWords = new java.util.IdentityHashMap<>();
     deniedWords = new java.util.IdentityHashMap<>();
     statedWords = new java.util.IdentityHashMap<>();
+    sectionWords = new java.util.IdentityHashMap<>();
+    sectionLines = new java.util.IdentityHashMap<>();
     for (NotesIndex.Placed p : index.placed) {
       java.util.Set<String> rare = rare(p.node().text());
+      java.util.Set<String> kinds = kindWords(p.node().text());
       for (TopicNode h = p.heading(); h != null; h = index.parentHeading.get(h)) {
         rareWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare);
+        if (!p.antiPattern()) {
+          // What a topic is not for says nothing of what kind of thing it is.
+          Map<String, Integer> counts =
+              sectionWords.computeIfAbsent(h, x -> new java.util.HashMap<>());
+          kinds.forEach(w -> counts.merge(w, 1, Integer::sum));
+          sectionLines.merge(h, 1, Integer::sum);
+        }
         if (!p.antiPattern()) {
           statedWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare);
         } else if (!advice(p.node().text())) {
@@ -1045,6 +1062,91 @@ final class TopicQuestions {
         || t.contains(" is implemented ")
         || t.contains(" is ");
   }
+
+  /**
+   * Whether a distinctive word of the fact is one the answer's section uses on other lines too, and
+   * none of the offered topics' sections uses: "Can share notebooks with others on the cluster"
+   * under Zeppelin, whose section says "Notebook", against Spark, Presto and Hive asks which of
+   * these is a notebook; "Can train data from S3" under Amazon ML, whose other lines speak of
+   * models and training data, asks which is the machine-learning service. The words only the fact's
+   * own line uses ("directed acyclic graphs" under Spark) say what the topic does, not what kind of
+   * thing it is.
+   */
+  private boolean kindTell(
+      TopicNode answer, java.util.Set<String> factWords, List<String> distractors) {
+    Map<String, Integer> section = sectionWords.getOrDefault(answer, Map.of());
+    if (sectionLines.getOrDefault(answer, 0) < THEMED) {
+      // "Keeps old files cheaply" beside "Compresses files after a week": two lines that share a
+      // word are not yet a theme that tells what kind of thing the topic is.
+      return false;
+    }
+    for (String w : factWords) {
+      if (lines(section, w) < 2) {
+        continue;
+      }
+      boolean offered = false;
+      for (String d : distractors) {
+        TopicNode h = byLabel.get(d);
+        if (h != null && lines(sectionWords.getOrDefault(h, Map.of()), w) > 0) {
+          offered = true;
+          break;
+        }
+      }
+      if (!offered) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * On how many lines of a section a word is, or a word it begins or that begins it ("train" and
+   * "training", "note" and "notebook").
+   */
+  private static int lines(Map<String, Integer> section, String word) {
+    int n = 0;
+    for (Map.Entry<String, Integer> e : section.entrySet()) {
+      if (e.getKey().startsWith(word) || word.startsWith(e.getKey())) {
+        n += e.getValue();
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The rare words of a text as written, only a plural's ending undone: "notebooks" is "notebook",
+   * but "execution" is not "executors", as a stem of six letters would have it. Words ending in
+   * "ly" say how, not what kind of thing; a word with a capital inside is a name.
+   */
+  private java.util.Set<String> kindWords(String text) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String written : text.split("[^\\p{L}\\p{N}#+]+")) {
+      String w = written.toLowerCase(java.util.Locale.ROOT);
+      if (w.length() < 4
+          || common.contains(stem(w))
+          || w.endsWith("ly")
+          || !written.substring(1).equals(w.substring(1))) {
+        // "GraphX", "HiveQL": a name, not a word for a kind of thing.
+        continue;
+      }
+      if (w.endsWith("ies") && w.length() > 5) {
+        w = w.substring(0, w.length() - 3) + "y";
+      } else if (w.endsWith("s") && !w.endsWith("ss") && w.length() > 4) {
+        w = w.substring(0, w.length() - 1);
+      }
+      out.add(w);
+    }
+    return out;
+  }
+
+  /** For each heading, how many lines its section has, sub-headings and anti-patterns left out. */
+  private java.util.Map<TopicNode, Integer> sectionLines;
+
+  /** A section of at least this many lines has a theme its words can give away. */
+  private static final int THEMED = 4;
+
+  /** For each heading, on how many lines of its section (sub-headings too) each kind word is. */
+  private java.util.Map<TopicNode, Map<String, Integer>> sectionWords;
 
   private boolean sharesRareWord(TopicNode heading, java.util.Set<String> factWords) {
     java.util.Set<String> words = rareWords.getOrDefault(heading, java.util.Set.of());

@@ -185,7 +185,7 @@ class ExamWordingTest {
         sample().stream().filter(q -> q.kind().equals(TopicQuestions.KIND)).toList();
     Question presto =
         topics.stream()
-            .filter(q -> q.prompt().contains("interactive queries at petabyte scale"))
+            .filter(q -> q.prompt().contains("connect to different big data databases"))
             .findFirst()
             .orElseThrow();
     assertThat(presto.answer()).isEqualTo("Presto");
