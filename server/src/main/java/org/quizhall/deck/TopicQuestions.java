@@ -180,7 +180,221 @@ final class TopicQuestions {
     }
     if (index.english) {
       poorFits();
+      identities();
     }
+  }
+
+  /**
+   * "What is Zeppelin?": a topic whose section opens by saying what kind of thing it is
+   * ("Notebook", "Distributed processing system", "A framework for building and accelerating neural
+   * networks") is asked so, the other options being what the other topics' sections open by saying
+   * they are. Nothing in the prompt points to the key's kind, so it is answered by knowing the
+   * topic, which a question asking which topic does one thing cannot always be.
+   */
+  private void identities() {
+    List<TopicNode> topics = new ArrayList<>();
+    Map<TopicNode, NotesIndex.Placed> lines = new java.util.IdentityHashMap<>();
+    Map<TopicNode, String> kinds = new java.util.IdentityHashMap<>();
+    Map<TopicNode, Integer> seen = new java.util.IdentityHashMap<>();
+    for (NotesIndex.Placed p : index.placed) {
+      TopicNode h = p.heading();
+      TopicNode node = p.node();
+      if (h == null
+          || p.antiPattern()
+          || p.parent() != null && p.parent() != h
+          || node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE
+          || kinds.containsKey(h)
+          || seen.merge(h, 1, Integer::sum) > 2
+          || !isTopic(h) && !namedPart(h)) {
+        // Only a section's first two lines: the first may spell out the name ("Elastic
+        // MapReduce").
+        continue;
+      }
+      String kind = identity(node.text(), name(h));
+      if (kind != null) {
+        topics.add(h);
+        lines.put(h, p);
+        kinds.put(h, kind);
+      }
+    }
+    if (topics.size() < 2) {
+      return;
+    }
+    // What the notes say other things of the topics' kind are ("Mahout (machine learning
+    // library)", "Sqoop (relational database connector)") are wrong options too.
+    List<String> described = new ArrayList<>();
+    for (NotesIndex.Placed p : index.placed) {
+      org.quizhall.notes.Definition d = p.node().definition();
+      if (d != null && namesAKind(d.definition())) {
+        String kind = identity(d.definition(), d.term());
+        if (kind != null && !described.contains(kind)) {
+          described.add(kind);
+        }
+      }
+    }
+    for (TopicNode h : topics) {
+      String label = name(h);
+      String key = kinds.get(h);
+      List<String> others = new ArrayList<>();
+      for (TopicNode o : topics) {
+        String option = kinds.get(o);
+        if (o == h
+            || index.isAncestorOrSelf(o, h)
+            || index.isAncestorOrSelf(h, o)
+            || option.equalsIgnoreCase(key)
+            || namesItsTopic(option, label)
+            || java.util.Objects.equals(kindNoun(option), kindNoun(key))
+            || saysOfItself(h, option)) {
+          // "A tool for copying data between S3 and HDFS" could be said of a topic whose section
+          // speaks of HDFS: it is not offered as what that topic is not.
+          continue;
+        }
+        others.add(option);
+      }
+      for (String option : described) {
+        // "A NoSQL database" beside HBase's "A non-relational, petabyte-scale database" may be as
+        // true: a thing of the key's own kind is not offered as what the topic is not.
+        if (!option.equalsIgnoreCase(key)
+            && !namesItsTopic(option, label)
+            && !java.util.Objects.equals(kindNoun(option), kindNoun(key))
+            && !saysOfItself(h, option)) {
+          others.add(option);
+        }
+      }
+      NotesIndex.Placed p = lines.get(h);
+      List<String> wrong =
+          DistractorPicker.pick(
+              key,
+              List.of(others),
+              c -> true,
+              3,
+              factory.random(DefinitionQuestions.KIND, "identity", p.node().text()));
+      if (wrong.size() < 3) {
+        continue;
+      }
+      out.add(
+          p.node(),
+          factory.multipleChoice(
+              DefinitionQuestions.KIND,
+              "identity",
+              "What is " + label + "?",
+              key,
+              wrong,
+              label + ": " + p.node().text().strip(),
+              new Source(p.node().line(), p.node().text(), p.node().path()),
+              index.topicOf(p.node().path())));
+    }
+  }
+
+  /**
+   * Whether the topic's own lines (not those of the things noted under it, such as S3DistCP's
+   * "Mahout (machine learning library)") share a distinctive word with an option.
+   */
+  private boolean saysOfItself(TopicNode topic, String option) {
+    java.util.Set<String> own = ownWords().getOrDefault(topic, java.util.Set.of());
+    return rare(option).stream().anyMatch(own::contains);
+  }
+
+  /**
+   * "Distributed processing system", "Operational tool used to visualize EMR data", "A framework
+   * for building neural networks": words without a verb up to the first that links what follows,
+   * the last of them a noun for a kind of thing, in the singular.
+   */
+  private static boolean namesAKind(String line) {
+    return kindNoun(line) != null;
+  }
+
+  /** The noun of {@link #namesAKind}'s kind ("system", "database"), or null. */
+  private static String kindNoun(String line) {
+    String[] words = line.toLowerCase(java.util.Locale.ROOT).split("[\\s,]+");
+    int end = 0;
+    while (end < words.length && !KIND_LINKS.contains(words[end])) {
+      end++;
+    }
+    if (end == 0 || end > 5) {
+      return null;
+    }
+    for (int i = 0; i < end; i++) {
+      String w = words[i];
+      if (AUXILIARIES.containsKey(w)
+          || VERBS_THIRD_PERSON.contains(w)
+          || i == 0 && (BASE_VERBS.contains(w) || OrderingQuestions.isStepVerb(w))) {
+        return null;
+      }
+    }
+    String noun = words[end - 1].replaceAll("[^a-z-]", "");
+    return HEAD_NOUNS.contains(noun) ? noun : null;
+  }
+
+  /** Words that end a kind's name and go on to say what it is for or does. */
+  private static final java.util.Set<String> KIND_LINKS =
+      java.util.Set.of(
+          "for",
+          "to",
+          "of",
+          "used",
+          "that",
+          "which",
+          "in",
+          "on",
+          "with",
+          "built",
+          "based",
+          "from",
+          "by",
+          "where",
+          "designed",
+          "made",
+          "written");
+
+  /**
+   * "Pig Latin" under Apache Pig, "Glue Data Catalog" under AWS Glue: a sub-heading that names a
+   * thing of its own, which can be asked what it is like a topic, rather than an aspect of its
+   * topic ("Anti-patterns", "EMR Storage").
+   */
+  private boolean namedPart(TopicNode heading) {
+    String text = heading.text().strip();
+    return index.parentHeading.get(heading) != null
+        && !NotesIndex.isAspect(heading)
+        && text.split("\\s+").length >= 2
+        && java.util.Arrays.stream(text.split("\\s+"))
+            .allMatch(w -> Character.isUpperCase(w.charAt(0)));
+  }
+
+  /** A topic by its label, a named part by its own name. */
+  private String name(TopicNode heading) {
+    return isTopic(heading) ? index.label(heading) : heading.text().strip();
+  }
+
+  /**
+   * What kind of thing a topic's line says the topic is, with its article, or null: "Distributed
+   * processing system" is "A distributed processing system", "Notebook" "A notebook"; a line that
+   * does something, speaks to the reader, names the topic or is a name itself is none.
+   */
+  private String identity(String text, String label) {
+    String line = text.strip();
+    if (line.isEmpty() || line.endsWith(":") || namesItsTopic(line, label)) {
+      return null;
+    }
+    if (!namesAKind(line)) {
+      return null;
+    }
+    String phrase = impersonal(line);
+    if (phrase == null || phrase.contains("(") || phrase.contains(":")) {
+      return null;
+    }
+    String first = phrase.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    if (first.equals("a") || first.equals("an")) {
+      phrase = phrase.substring(first.length()).strip();
+    }
+    String head = phrase.split("[\\s,]+", 2)[0];
+    if (head.length() < 2
+        || head.substring(1).equals(head.substring(1).toLowerCase(java.util.Locale.ROOT))) {
+      // "NoSQL database": a name or an abbreviation keeps its capitals.
+      phrase = Character.toLowerCase(phrase.charAt(0)) + phrase.substring(1);
+    }
+    String article = "aeiou".indexOf(phrase.charAt(0)) >= 0 ? "An " : "A ";
+    return article + phrase;
   }
 
   /**

@@ -18,6 +18,19 @@ class GuessableItemsTest {
     return DeckGenerator.generate(NotesImporter.parse(notes), 1L).questions();
   }
 
+  /** Other tools, each with what it is in brackets, noted under S3DistCP as in the sample notes. */
+  private static final String OTHER_TOOLS =
+      """
+      S3DistCP
+      - Tool for copying large amounts of data between S3 and HDFS
+      - Ganglia (monitoring)
+      - Mahout (machine learning library)
+      - Accumulo (NoSQL database)
+      - Sqoop (relational database connector)
+      - Tachyon (accelerator for Spark)
+      - Ranger (data security manager for Hadoop)
+      """;
+
   private static final String TOOLS =
       """
       Zeppelin
@@ -50,5 +63,45 @@ class GuessableItemsTest {
         .extracting(Question::prompt)
         .noneMatch(p -> p.contains("share notebooks"))
         .anyMatch(p -> p.contains("directed acyclic graphs"));
+  }
+
+  @Test
+  @DisplayName(
+      "a topic whose section opens with what it is is asked 'What is Zeppelin?', never beside a thing of its own kind")
+  void whatATopicIs() {
+    String notes =
+        TOOLS
+            + """
+            HBase
+            - Non-relational, petabyte-scale database
+            - On the top of HDFS
+            """
+            + OTHER_TOOLS;
+    for (long seed = 1; seed <= 20; seed++) {
+      List<Question> questions =
+          DeckGenerator.generate(NotesImporter.parse(notes), seed).questions();
+      Question zeppelin =
+          questions.stream()
+              .filter(q -> q.prompt().equals("What is Zeppelin?"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(zeppelin.options().get(zeppelin.correct())).isEqualTo("A notebook");
+      Question hbase =
+          questions.stream()
+              .filter(q -> q.prompt().equals("What is HBase?"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(hbase.options().get(hbase.correct()))
+          .isEqualTo("A non-relational, petabyte-scale database");
+      // Accumulo's "NoSQL database" may be as true of HBase.
+      assertThat(hbase.options()).as("seed %d", seed).doesNotContain("A NoSQL database");
+      // "An accelerator for Spark" names Spark, which it is not.
+      Question spark =
+          questions.stream()
+              .filter(q -> q.prompt().equals("What is Spark?"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(spark.options()).as("seed %d", seed).noneMatch(o -> o.contains("Spark"));
+    }
   }
 }
