@@ -763,7 +763,7 @@ final class Prompts {
           "filled",
           "lined");
 
-  private static String thirdPerson(String verb) {
+  static String thirdPerson(String verb) {
     if (verb.equals("have")) {
       return "has";
     }

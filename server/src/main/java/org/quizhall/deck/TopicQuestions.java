@@ -725,6 +725,11 @@ final class TopicQuestions {
         return "Which of these " + first + f.substring(space) + "?";
       }
       if (OrderingQuestions.isStepVerb(first) || BASE_VERBS.contains(first)) {
+        if (next.endsWith("ly") || HOW.contains(next)) {
+          // "Operate largely in memory across the entire cluster" says how the thing works, not
+          // what it is used for: "Which of these operates largely in memory …?".
+          return "Which of these " + Prompts.thirdPerson(first) + f.substring(space) + "?";
+        }
         return "Which of these is used to " + first + f.substring(space) + "?";
       }
       if ((first.equals("a") || first.equals("an")) && Character.isLowerCase(f.charAt(space + 1))) {
@@ -904,6 +909,10 @@ final class TopicQuestions {
           "stream",
           "send",
           "receive");
+
+  /** Words after a verb that say how or where it works rather than on what. */
+  private static final java.util.Set<String> HOW =
+      java.util.Set.of("in", "on", "at", "across", "within", "without", "through", "over", "under");
 
   private static final java.util.Set<String> PREPOSITIONS =
       java.util.Set.of(

@@ -1635,4 +1635,14 @@ class ExamWordingTest {
         .noneMatch(p -> p.contains("the Cluster types"))
         .anyMatch(p -> p.contains("the cluster types of Amazon EMR"));
   }
+
+  @Test
+  @DisplayName(
+      "a line that says how a thing works is asked what does it, not what it is used for: 'operates largely in memory'")
+  void verbThatSaysHow() {
+    assertThat(TopicQuestions.prompt("Operate largely in memory across the entire cluster"))
+        .isEqualTo("Which of these operates largely in memory across the entire cluster?");
+    assertThat(TopicQuestions.prompt("Copy data between buckets"))
+        .isEqualTo("Which of these is used to copy data between buckets?");
+  }
 }
