@@ -479,6 +479,22 @@ final class StatementQuestions {
           "elsewhere the notes end the same words with something else, which would also be right");
       return;
     }
+    String rival =
+        numbers.isEmpty() && !modifiesNextWord(text.substring(end))
+            ? rivalInTopic(answer, topic, text)
+            : null;
+    if (rival != null) {
+      // "Hive loads data from ___ with table partitions": S3, but the notes list HDFS beside S3 and
+      // say Hive's data lives on HDFS too, so "HDFS" would be as right; the sentence does not say
+      // which.
+      out.skip(
+          node,
+          "the notes list "
+              + rival
+              + " beside the answer and name it in this topic too, so it would fit the blank as"
+              + " well");
+      return;
+    }
     if (NotesIndex.mentions(blanked, answer)
         || NotesIndex.mentions(where, answer)
         || answer.length() >= 3
@@ -574,6 +590,76 @@ final class StatementQuestions {
     }
     return out;
   }
+
+  /**
+   * A name the notes list beside {@code answer} (items of one list, or of one item's "A / B / C")
+   * that the answer's topic also names on a line other than {@code line}: a thing of the answer's
+   * kind the topic works with too, which the sentence with its blank does not rule out.
+   */
+  private String rivalInTopic(String answer, String topic, String line) {
+    List<String> siblings = listedBeside().getOrDefault(NotesIndex.norm(answer), List.of());
+    if (siblings.isEmpty()) {
+      return null;
+    }
+    String lineWords = NotesIndex.words(line);
+    String topicWords = index.topicText(topic);
+    for (String s : siblings) {
+      if (NotesIndex.mentionsIn(topicWords, s) && !NotesIndex.mentionsIn(lineWords, s)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether the blank stands before a common noun it qualifies ("import a ___ metastore"), which
+   * narrows it to things that have one, rather than before a preposition or the end of the line.
+   */
+  private static boolean modifiesNextWord(String after) {
+    String[] words = after.strip().split("\\s+", 2);
+    String next = words[0];
+    return !next.isEmpty()
+        && next.chars().allMatch(Character::isLowerCase)
+        && !PREPOSITIONS_AFTER.contains(next);
+  }
+
+  private static final Set<String> PREPOSITIONS_AFTER =
+      Set.of(
+          "with", "in", "on", "at", "to", "for", "from", "into", "by", "via", "through", "under",
+          "over", "and", "or", "as", "when", "if", "using", "across", "within", "without");
+
+  /** For each name the notes list, the other names listed with it, once per deck. */
+  private java.util.Map<String, List<String>> listedBeside() {
+    if (listedBeside == null) {
+      listedBeside = new java.util.HashMap<>();
+      for (NotesIndex.ListInfo list : index.lists) {
+        List<String> names = new ArrayList<>();
+        for (TopicNode item : list.items()) {
+          for (String part : item.text().split(" / ")) {
+            BulletShape shape = NotesIndex.shape(part.strip());
+            if (shape.isNameLike()) {
+              names.add(shape.core());
+            }
+          }
+        }
+        if (names.size() < 3) {
+          continue;
+        }
+        for (String n : names) {
+          List<String> beside =
+              listedBeside.computeIfAbsent(NotesIndex.norm(n), k -> new ArrayList<>());
+          for (String o : names) {
+            if (!NotesIndex.norm(o).equals(NotesIndex.norm(n)) && !beside.contains(o)) {
+              beside.add(o);
+            }
+          }
+        }
+      }
+    }
+    return listedBeside;
+  }
+
+  private java.util.Map<String, List<String>> listedBeside;
 
   /** Words too common to tie two lines together: "in the ___" is followed by everything. */
   private static final java.util.Set<String> FRAME_WORDS =

@@ -67,6 +67,34 @@ class GuessableItemsTest {
 
   @Test
   @DisplayName(
+      "a blank another listed name fits as well is not asked: Hive loads data from S3, and from HDFS")
+  void blankAnotherListedNameFits() {
+    String storage =
+        """
+        EMR Storage
+        - HDFS
+        - EBS
+        - EMRFS
+        - S3
+        Hive
+        - Load data from S3 with table partitions
+        - Load scripts from S3
+        """;
+    List<Question> without = deck(storage);
+    assertThat(without)
+        .filteredOn(q -> q.kind().equals(StatementQuestions.CLOZE))
+        .extracting(Question::prompt)
+        .anyMatch(p -> p.contains("loads data from _____ with table partitions"));
+    // Once Hive's own lines name HDFS, the blank is no longer S3's alone.
+    List<Question> with = deck(storage + "- Structure definition on data stored on HDFS\n");
+    assertThat(with)
+        .filteredOn(q -> q.kind().equals(StatementQuestions.CLOZE))
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("loads data from _____"));
+  }
+
+  @Test
+  @DisplayName(
       "a topic whose section opens with what it is is asked 'What is Zeppelin?', never beside a thing of its own kind")
   void whatATopicIs() {
     String notes =
