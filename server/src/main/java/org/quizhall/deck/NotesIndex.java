@@ -333,6 +333,14 @@ final class NotesIndex {
   }
 
   /**
+   * Whether the notes write a word in lower case inside a line at least once ("Hive metastore").
+   */
+  boolean everWrittenLowercase(String word) {
+    readWordCases();
+    return lowercaseInside.contains(word.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
    * Whether the notes write a word capitalised inside their lines and never in lower case: "Amazon"
    * or "Spark" is a name, kept as written wherever a question quotes it.
    */

@@ -167,8 +167,29 @@ final class StatementQuestions {
 
   /** The statement as a sentence, its subject joined to it; in notes not in English, as written. */
   private String fused(String text) {
-    return index.english ? Prompts.fuse(text) : text;
+    if (!index.english) {
+      return text;
+    }
+    Matcher m = WITHIN.matcher(text);
+    if (m.matches()
+        && m.group(1).split("\\s+").length <= 4
+        && index.everWrittenLowercase(m.group(2))) {
+      // "Hive: Metastore is stored in MySQL": the line is a whole sentence about a part of its
+      // subject, which the notes write in lower case elsewhere ("a Hive metastore"), so "In Hive,
+      // the metastore is stored in MySQL".
+      return "In "
+          + m.group(1)
+          + ", the "
+          + m.group(2).toLowerCase(Locale.ROOT)
+          + text.substring(m.end(2));
+    }
+    return Prompts.fuse(text);
   }
+
+  /** "Subject: Noun is …": a sentence of its own after its subject and a colon. */
+  private static final Pattern WITHIN =
+      Pattern.compile(
+          "([A-Z][^:]{0,40}): ([A-Z][a-z]{2,}) (?:is|are|was|were|can|has|have|will|may|must) .*");
 
   private static final Set<String> NOT_VERBS =
       Set.of(
@@ -428,7 +449,8 @@ final class StatementQuestions {
             || NOT_TERMS.contains(term)
             || term.length() < 2
             || QUALIFIERS.contains(term.toLowerCase(Locale.ROOT))
-            || termLines.getOrDefault(term.toLowerCase(Locale.ROOT), 0) < 2
+            || termLines.getOrDefault(term.toLowerCase(Locale.ROOT), 0)
+                < (productName(term) && !misspelt(term) ? 1 : 2)
             || inEnumeration(text, matcher.start(), matcher.end())
             || openSlot(text, matcher.start(), matcher.end())) {
           continue;
@@ -520,6 +542,11 @@ final class StatementQuestions {
       // anti-pattern the
       // line explains is the answer, shown or not.
       out.skip(node, "the blank is the name of the point the line explains");
+      return;
+    }
+    if (spellsTopic(answer, topic)) {
+      // "Hive runs SQL code (___)": HiveQL, which the topic's own name spells half of.
+      out.skip(node, "the answer's name holds its topic's name, which gives it away");
       return;
     }
     if (!node.path().isEmpty()
@@ -627,6 +654,54 @@ final class StatementQuestions {
       Set.of(
           "with", "in", "on", "at", "to", "for", "from", "into", "by", "via", "through", "under",
           "over", "and", "or", "as", "when", "if", "using", "across", "within", "without");
+
+  /**
+   * "MySQL", "DynamoDB": one word with capitals inside and lower case too, a product's name, which
+   * is a key term of the line that names it even when no other line does; "API" or "Hive" on one
+   * line may be any line's word.
+   */
+  private static boolean productName(String term) {
+    if (term.contains(" ") || term.length() < 4) {
+      return false;
+    }
+    String rest = term.substring(1);
+    return !rest.equals(rest.toLowerCase(Locale.ROOT))
+        && !rest.equals(rest.toUpperCase(Locale.ROOT));
+  }
+
+  /** Whether a one-word answer is longer than a word of the topic's name it starts or ends with. */
+  private static boolean spellsTopic(String answer, String topic) {
+    String a = answer.toLowerCase(Locale.ROOT);
+    if (a.contains(" ")) {
+      return false;
+    }
+    for (String w : NotesIndex.key(topic)) {
+      if (w.length() >= 3 && a.length() > w.length() && (a.startsWith(w) || a.endsWith(w))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a name the notes write once is, but for two letters swapped or one left out, a name
+   * they write more often: "DynamoBD" beside "DynamoDB" is a slip, not another product.
+   */
+  private boolean misspelt(String term) {
+    String t = term.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < t.length(); i++) {
+      if (termLines.getOrDefault(t.substring(0, i) + t.substring(i + 1), 0) >= 2) {
+        return true;
+      }
+      if (i + 1 < t.length()) {
+        String swapped = t.substring(0, i) + t.charAt(i + 1) + t.charAt(i) + t.substring(i + 2);
+        if (!swapped.equals(t) && termLines.getOrDefault(swapped, 0) >= 2) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   /** For each name the notes list, the other names listed with it, once per deck. */
   private java.util.Map<String, List<String>> listedBeside() {

@@ -132,4 +132,30 @@ class GuessableItemsTest {
       assertThat(spark.options()).as("seed %d", seed).noneMatch(o -> o.contains("Spark"));
     }
   }
+
+  @Test
+  @DisplayName(
+      "a product the notes name once is a blank of its own, unless it is a slip for another or spells its topic's name")
+  void productsNamedOnce() {
+    List<Question> questions =
+        deck(
+            """
+            Hive
+            - Metastore is stored in MySQL on the master node by default
+            - Run SQL code (HiveQL) on unstructured data
+            - You can import a Hive metastore into Glue
+            AWS Lambda
+            - Can use DynamoDB or S3 to store stateful data
+            - Lambda is stateless, use DynamoBD to store stateful data
+            - DynamoDB can trigger Lambda
+            """);
+    List<Question> blanks = questions.stream().filter(q -> q.type() == QuestionType.TYPED).toList();
+    assertThat(blanks)
+        .filteredOn(q -> q.accepted().contains("MySQL"))
+        .extracting(Question::prompt)
+        .containsExactly(
+            "Fill in the blank: In Hive, the metastore is stored in _____ on the master node by"
+                + " default.");
+    assertThat(blanks).flatExtracting(Question::accepted).doesNotContain("HiveQL", "DynamoBD");
+  }
 }
