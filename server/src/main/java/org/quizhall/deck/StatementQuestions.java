@@ -488,6 +488,15 @@ final class StatementQuestions {
               + " well");
       return;
     }
+    if (numbers.isEmpty() && afterModifier(text.substring(0, start))) {
+      // "batches or low-latency ___": API, but what is low in latency could be requests, endpoints
+      // or predictions as well; a typed blank there has no one answer.
+      out.skip(
+          node,
+          "the blank ends a phrase after a describing word like “low-latency”, which many words"
+              + " complete");
+      return;
+    }
     if (Prompts.oneOfMany(text.substring(end))) {
       out.skip(
           node,
@@ -667,6 +676,16 @@ final class StatementQuestions {
     String rest = term.substring(1);
     return !rest.equals(rest.toLowerCase(Locale.ROOT))
         && !rest.equals(rest.toUpperCase(Locale.ROOT));
+  }
+
+  /** Whether the word before a blank is a lower-case compound that describes it ("low-latency"). */
+  private static boolean afterModifier(String before) {
+    String[] words = before.strip().split("\\s+");
+    String last = words[words.length - 1];
+    int dash = last.indexOf('-');
+    return dash > 0
+        && dash < last.length() - 1
+        && last.chars().allMatch(c -> Character.isLowerCase(c) || c == '-');
   }
 
   /** Whether a one-word answer is longer than a word of the topic's name it starts or ends with. */

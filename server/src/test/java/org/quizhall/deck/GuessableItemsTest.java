@@ -158,4 +158,22 @@ class GuessableItemsTest {
                 + " default.");
     assertThat(blanks).flatExtracting(Question::accepted).doesNotContain("HiveQL", "DynamoBD");
   }
+
+  @Test
+  @DisplayName(
+      "a blank after a describing word ('low-latency ___') is not asked: many words complete it")
+  void blankAfterADescribingWord() {
+    List<Question> questions =
+        deck(
+            """
+            Amazon ML
+            - Can serve predictions in batches or through a low-latency API
+            - The API is reached over HTTPS
+            - Can train models on data in S3
+            """);
+    assertThat(questions)
+        .filteredOn(q -> q.type() == QuestionType.TYPED)
+        .extracting(Question::prompt)
+        .noneMatch(p -> p.contains("low-latency _____"));
+  }
 }
