@@ -216,10 +216,67 @@ final class Prompts {
       return subject + " " + rest;
     }
     if (LINKING_STARTS.contains(word)) {
+      String[] words = rest.split("\\s+");
+      if (word.endsWith("ed")
+          && words.length > 1
+          && !NOUN_PHRASE_ENDS.contains(words[1].toLowerCase(Locale.ROOT))) {
+        // "Elastic MapReduce: Managed Hadoop framework on EC2 instances": "managed" qualifies the
+        // framework, so the line names a thing, which is "a managed Hadoop framework"; said of
+        // things, it could only be joined by guessing whether they are one or many.
+        String head = words[words.length - 1];
+        for (int i = 1; i < words.length; i++) {
+          if (NOUN_PHRASE_ENDS.contains(words[i].toLowerCase(Locale.ROOT))) {
+            head = words[i - 1];
+            break;
+          }
+        }
+        if (plural(subject) || looksPlural(head)) {
+          return text;
+        }
+        return subject + " is " + ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + rest;
+      }
       return subject + (plural(subject) ? " are " : " is ") + rest;
     }
     return text;
   }
+
+  /**
+   * Words after a past participle that make it a verb ("Managed by YARN", "Stored in MySQL"), or
+   * that end the noun phrase it qualifies ("Managed Hadoop framework on EC2 instances").
+   */
+  private static final Set<String> NOUN_PHRASE_ENDS =
+      Set.of(
+          "by",
+          "of",
+          "in",
+          "on",
+          "at",
+          "to",
+          "for",
+          "with",
+          "from",
+          "into",
+          "as",
+          "through",
+          "via",
+          "using",
+          "across",
+          "within",
+          "inside",
+          "under",
+          "over",
+          "and",
+          "or",
+          "when",
+          "if",
+          "that",
+          "which",
+          "but",
+          "so",
+          "than",
+          "automatically",
+          "directly",
+          "separately");
 
   private static final Set<String> FINITE =
       Set.of(

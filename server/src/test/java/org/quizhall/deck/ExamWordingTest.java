@@ -1638,6 +1638,21 @@ class ExamWordingTest {
 
   @Test
   @DisplayName(
+      "a participle that qualifies a noun makes a thing of the line: 'Elastic MapReduce is a managed Hadoop framework'")
+  void participleBeforeANoun() {
+    assertThat(Prompts.fuse("Elastic MapReduce: Managed Hadoop framework on EC2 instances"))
+        .isEqualTo("Elastic MapReduce is a managed Hadoop framework on EC2 instances");
+    assertThat(Prompts.fuse("Metastore: Stored in MySQL on the master node"))
+        .isEqualTo("Metastore is stored in MySQL on the master node");
+    assertThat(Prompts.fuse("Membrane: Composed of lipids"))
+        .isEqualTo("Membrane is composed of lipids");
+    // One thing or many, "managed fleets of servers" could only be joined by guessing.
+    assertThat(Prompts.fuse("Spot: Managed fleets of servers"))
+        .isEqualTo("Spot: Managed fleets of servers");
+  }
+
+  @Test
+  @DisplayName(
       "a line that says how a thing works is asked what does it, not what it is used for: 'operates largely in memory'")
   void verbThatSaysHow() {
     assertThat(TopicQuestions.prompt("Operate largely in memory across the entire cluster"))
