@@ -118,8 +118,30 @@ final class DefinitionQuestions {
                     : index.english
                         ? forward(d, p.node().text().strip().endsWith(")"))
                         : "Which of these matches “" + d.term().strip() + "”?";
-    List<List<String>> tiers = tiers(p, c -> c.definition().definition(), qa);
+    boolean activity = activity(d.definition());
+    if (activity && !qa && index.english) {
+      // "Ganglia (monitoring)": what Ganglia is for, not what it is, so "What is Ganglia?" does not
+      // fit it; it is asked the other way round, "Which of these is used for monitoring?".
+      out.skip(p.node(), "its definition is an activity, asked only as which thing is used for it");
+      return;
+    }
+    List<List<String>> tiers =
+        tiers(p, c -> c.definition().definition(), qa).stream()
+            .map(t -> t.stream().filter(v -> activity(v) == activity).toList())
+            .toList();
     emit(p, "forward", prompt, d.definition(), tiers);
+  }
+
+  /**
+   * "Monitoring", "caching": a definition of one word ending in "ing", the activity a thing is used
+   * for, which stands out among noun phrases such as "NoSQL database".
+   */
+  private static boolean activity(String definition) {
+    String d = definition.strip();
+    return d.length() > 4
+        && !d.contains(" ")
+        && d.toLowerCase(java.util.Locale.ROOT).endsWith("ing")
+        && d.substring(1).equals(d.substring(1).toLowerCase(java.util.Locale.ROOT));
   }
 
   /**

@@ -95,6 +95,20 @@ class GuessableItemsTest {
 
   @Test
   @DisplayName(
+      "a one-word activity ('monitoring') is asked as which tool is used for it, never 'What is Ganglia?'")
+  void activityIsNoDefinition() {
+    List<Question> questions = deck(TOOLS + OTHER_TOOLS);
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .doesNotContain("What is Ganglia?")
+        .contains("What is Accumulo?", "Which of these is used for monitoring?");
+    assertThat(questions)
+        .filteredOn(q -> q.prompt().startsWith("What is "))
+        .allSatisfy(q -> assertThat(q.options()).doesNotContain("Monitoring"));
+  }
+
+  @Test
+  @DisplayName(
       "a topic whose section opens with what it is is asked 'What is Zeppelin?', never beside a thing of its own kind")
   void whatATopicIs() {
     String notes =
