@@ -213,6 +213,31 @@ record NumberMention(
     return out;
   }
 
+  /**
+   * For a small measure (2 to 15 of a unit, not a multiple of five), its neighbours: 4, 5, 7 or 8
+   * for a 6 MB limit. Half, double and one more (3, 12, 7) all point back to the one value they
+   * were made from, which a test-wise player picks without knowing. Empty for counts ("4 gametes",
+   * whose wrong values double and halve as cells divide), round values and years.
+   */
+  List<String> neighbourVariants() {
+    List<String> out = new ArrayList<>();
+    if (unit.equals("year")
+        || !Quantity.isMeasure(unitRaw)
+        || value.stripTrailingZeros().scale() > 0
+        || value.remainder(BigDecimal.valueOf(5)).signum() == 0
+        || value.compareTo(BigDecimal.valueOf(2)) < 0
+        || value.compareTo(BigDecimal.valueOf(16)) >= 0) {
+      return out;
+    }
+    long v = value.longValueExact();
+    for (long d : new long[] {-1, 1, -2, 2, 3}) {
+      if (v + d > 0) {
+        out.add(format(BigDecimal.valueOf(v + d)));
+      }
+    }
+    return out;
+  }
+
   /** Plausible wrong values: multiples and fractions that keep the number's precision. */
   List<String> scaledVariants() {
     List<String> out = new ArrayList<>();

@@ -235,6 +235,7 @@ final class NumericQuestions {
                 fromNotes,
                 m.kindredVariants(),
                 m.nearVariants(),
+                m.neighbourVariants(),
                 m.scaledVariants()),
             c ->
                 !NotesIndex.mentions(text, c)

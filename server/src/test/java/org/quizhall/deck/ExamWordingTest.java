@@ -899,6 +899,32 @@ class ExamWordingTest {
   }
 
   @Test
+  @DisplayName(
+      "a small measure gets its neighbours as wrong values, not half, double and one more that all point back to it")
+  void smallMeasures() {
+    for (long seed = 1; seed <= 10; seed++) {
+      Question limit =
+          DeckGenerator.generate(
+                  NotesImporter.parse(
+                      """
+                      AWS Lambda
+                      - Up to 6 MB in a function call
+                      - Max timeout can be set is 900 seconds
+                      """),
+                  seed)
+              .questions()
+              .stream()
+              .filter(q -> q.type() == QuestionType.MULTIPLE_CHOICE && q.answer().equals("6"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(limit.options())
+          .as("seed %d", seed)
+          .allMatch(o -> Math.abs(Long.parseLong(o) - 6) <= 3, "within three of 6")
+          .doesNotContain("3", "12");
+    }
+  }
+
+  @Test
   @DisplayName("a point with a remark of its own in brackets is not the subject of the next line")
   void remarksInBrackets() {
     List<Question> questions =
