@@ -372,7 +372,7 @@ final class ListQuestions {
         words.append(words.length() == 0 ? "" : " ");
         words.append(titleCase ? w.toLowerCase(java.util.Locale.ROOT) : w);
       }
-      return item + " is one of the " + words + " of " + subject + ".";
+      return kindOfThing(item) + " is one of the " + words + " of " + subject + ".";
     }
     String of =
         subject.isEmpty() || wholeNotes || NotesIndex.mentions(lead, subject)
@@ -387,7 +387,34 @@ final class ListQuestions {
       // nothing of what.
       of = " of " + Prompts.lowerFirst(owner.text().strip(), index);
     }
-    return item + " is one of the " + field + Prompts.lowerFirst(lead, index) + of + ".";
+    return kindOfThing(item)
+        + " is one of the "
+        + field
+        + Prompts.lowerFirst(lead, index)
+        + of
+        + ".";
+  }
+
+  /**
+   * "Transient cluster" as the subject of a sentence is "A transient cluster": words in lower case
+   * after the first, the last a common noun in the singular that the notes write in lower case
+   * ("Long-running cluster"). Names ("Spark SQL", "Node.js") stay as written.
+   */
+  private String kindOfThing(String item) {
+    String[] words = item.strip().split("\\s+");
+    String rest = item.strip().substring(1);
+    String last = words[words.length - 1];
+    if (words.length < 2
+        || !Character.isUpperCase(item.strip().charAt(0))
+        || !rest.equals(rest.toLowerCase(java.util.Locale.ROOT))
+        || !last.chars().allMatch(Character::isLetter)
+        || Prompts.looksPlural(last)
+        || !index.everWrittenLowercase(last)
+        || index.writtenAsName(words[0])) {
+      return item;
+    }
+    String lower = Character.toLowerCase(item.strip().charAt(0)) + rest;
+    return ("aeiou".indexOf(lower.charAt(0)) >= 0 ? "An " : "A ") + lower;
   }
 
   /**

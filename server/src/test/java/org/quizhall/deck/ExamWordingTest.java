@@ -1686,4 +1686,32 @@ class ExamWordingTest {
     assertThat(TopicQuestions.prompt("Copy data between buckets"))
         .isEqualTo("Which of these is used to copy data between buckets?");
   }
+
+  @Test
+  @DisplayName(
+      "a list's member that is a kind of thing takes its article in a statement: 'A transient cluster is one of …'")
+  void memberWithItsArticle() {
+    List<String> claims =
+        deck(
+                """
+                Amazon EMR
+                - Managed Hadoop framework on EC2 instances
+                EMR Usage
+                - Cluster types
+                - Transient cluster
+                - Long-running cluster
+                - Connect directly to the master node to run jobs
+                """)
+            .stream()
+            .filter(q -> q.type() == QuestionType.TRUE_FALSE)
+            .map(Question::prompt)
+            .filter(p -> p.contains("one of the cluster types"))
+            .toList();
+    assertThat(claims)
+        .isNotEmpty()
+        .allMatch(
+            p ->
+                p.startsWith("True or false? A transient cluster ")
+                    || p.startsWith("True or false? A long-running cluster "));
+  }
 }
