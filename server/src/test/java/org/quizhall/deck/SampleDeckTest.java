@@ -30,14 +30,16 @@ class SampleDeckTest {
   }
 
   @Test
-  @DisplayName("has at least 130 distinct questions of at least 5 kinds")
+  @DisplayName("has at least 80 distinct questions of at least 5 kinds")
   void size() {
     Set<String> prompts = new HashSet<>();
     for (Question q : deck.questions()) {
       prompts.add(
           q.prompt() + "\u0000" + String.join("\u0000", q.options().stream().sorted().toList()));
     }
-    assertThat(prompts.size()).isGreaterThanOrEqualTo(85);
+    // Fewer than the 85 of before: which-topic questions whose words give the key's kind away,
+    // and blanks another listed name fits, are no longer asked.
+    assertThat(prompts.size()).isGreaterThanOrEqualTo(80);
     assertThat(deck.questions()).extracting(Question::id).doesNotHaveDuplicates();
     assertThat(deck.kinds().keySet())
         .hasSizeGreaterThanOrEqualTo(5)
