@@ -241,6 +241,11 @@ public final class RoundAssembler {
    * also ask for one of them.
    */
   static boolean overlaps(Question a, Question b) {
+    if (LISTS.contains(a.kind()) && LISTS.contains(b.kind()) && listOf(a).equals(listOf(b))) {
+      // A choose two of Data Pipeline's destinations shows, once revealed, that SQS and SNS are
+      // none, which leaves "Which of these is one of the destinations?" to elimination.
+      return true;
+    }
     if (fromTable(a) && fromTable(b) && a.source().path().equals(b.source().path())) {
       if (sameAs(a, b) || sameAs(b, a)) {
         return true;
@@ -411,6 +416,25 @@ public final class RoundAssembler {
    * The fact (notes line) a question asks about, as rounds and exams count them: a question written
    * by hand stands for itself.
    */
+  /** Kinds that ask about the members of one list. */
+  private static final Set<String> LISTS =
+      Set.of(ListQuestions.MEMBER, ListQuestions.CHOOSE_TWO, ListQuestions.ODD);
+
+  /**
+   * The list a list question asks about, as the path of its lead-in: a member's source is the
+   * member under it, a question over the list is sourced at the lead-in itself.
+   */
+  static List<String> listOf(Question q) {
+    List<String> path = q.source().path();
+    if (q.kind().equals(ListQuestions.MEMBER)
+        || !path.isEmpty() && path.get(path.size() - 1).equals(q.source().text())) {
+      return path;
+    }
+    List<String> out = new ArrayList<>(path);
+    out.add(q.source().text());
+    return out;
+  }
+
   public static String factKey(Question q) {
     if (q.source().line() < 1) {
       return "\u0000" + q.id();

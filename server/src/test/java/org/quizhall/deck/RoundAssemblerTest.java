@@ -340,6 +340,28 @@ class RoundAssemblerTest {
   }
 
   @Test
+  @DisplayName(
+      "a round asks about one list once: a choose two of Data Pipeline's destinations shows what a 'which is one of them' would ask")
+  void oneQuestionPerList() {
+    Set<String> lists = Set.of(ListQuestions.MEMBER, ListQuestions.CHOOSE_TWO, ListQuestions.ODD);
+    int rounds = 0;
+    for (long deckSeed = 1; deckSeed <= 6; deckSeed++) {
+      List<Question> pool = DeckGenerator.generate(SampleNotes.aws(), deckSeed).questions();
+      for (long seed = 1; seed <= 15; seed++) {
+        List<Question> round = RoundAssembler.assemble(pool, 20, Set.of(), seed);
+        List<List<String>> asked =
+            round.stream()
+                .filter(q -> lists.contains(q.kind()))
+                .map(RoundAssembler::listOf)
+                .toList();
+        assertThat(asked).as("deck %d, round %d", deckSeed, seed).doesNotHaveDuplicates();
+        rounds += asked.isEmpty() ? 0 : 1;
+      }
+    }
+    assertThat(rounds).as("rounds with a list question").isPositive();
+  }
+
+  @Test
   @DisplayName("an ordering of three steps is held back while other questions remain")
   void fewSteps() {
     List<Question> round = RoundAssembler.assemble(deck.questions(), 20, Set.of(), 11L);
