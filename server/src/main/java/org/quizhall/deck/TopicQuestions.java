@@ -205,12 +205,12 @@ final class TopicQuestions {
           || node.kind() != NodeKind.STATEMENT && node.kind() != NodeKind.NOTE
           || kinds.containsKey(h)
           || seen.merge(h, 1, Integer::sum) > 2
-          || !isTopic(h) && !namedPart(h)) {
+          || !isTopic(h)) {
         // Only a section's first two lines: the first may spell out the name ("Elastic
         // MapReduce").
         continue;
       }
-      String kind = identity(node.text(), name(h));
+      String kind = identity(node.text(), index.label(h));
       if (kind != null) {
         topics.add(h);
         lines.put(h, p);
@@ -233,8 +233,14 @@ final class TopicQuestions {
       }
     }
     for (TopicNode h : topics) {
-      String label = name(h);
+      String label = index.label(h);
       String key = kinds.get(h);
+      if (nameSpellsKind(label, key)) {
+        out.skip(
+            lines.get(h).node(),
+            "the topic's name spells part of what it is, which gives the answer away");
+        continue;
+      }
       List<String> others = new ArrayList<>();
       for (TopicNode o : topics) {
         String option = kinds.get(o);
@@ -348,22 +354,26 @@ final class TopicQuestions {
           "written");
 
   /**
-   * "Pig Latin" under Apache Pig, "Glue Data Catalog" under AWS Glue: a sub-heading that names a
-   * thing of its own, which can be asked what it is like a topic, rather than an aspect of its
-   * topic ("Anti-patterns", "EMR Storage").
+   * Whether a part of a name ("Base" of HBase, "S3" of S3DistCP, "Net" of MXNet), a vendor's name
+   * aside, is inside a word of what the name is said to be ("database", "between S3 and HDFS",
+   * "neural networks"): "What is HBase?" is then answered by spelling.
    */
-  private boolean namedPart(TopicNode heading) {
-    String text = heading.text().strip();
-    return index.parentHeading.get(heading) != null
-        && !NotesIndex.isAspect(heading)
-        && text.split("\\s+").length >= 2
-        && java.util.Arrays.stream(text.split("\\s+"))
-            .allMatch(w -> Character.isUpperCase(w.charAt(0)));
-  }
-
-  /** A topic by its label, a named part by its own name. */
-  private String name(TopicNode heading) {
-    return isTopic(heading) ? index.label(heading) : heading.text().strip();
+  static boolean nameSpellsKind(String name, String kind) {
+    String lowerKind = kind.toLowerCase(java.util.Locale.ROOT);
+    for (String part :
+        name.split(
+            "[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})|(?<=\\p{Lu})(?=\\p{Lu}\\p{Ll})|(?<=\\p{N})(?=\\p{L})")) {
+      String p = part.toLowerCase(java.util.Locale.ROOT);
+      if (p.length() < 2 || VENDORS.contains(p)) {
+        continue;
+      }
+      for (String w : lowerKind.split("[^\\p{L}\\p{N}]+")) {
+        if (w.length() >= p.length() && w.contains(p)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
