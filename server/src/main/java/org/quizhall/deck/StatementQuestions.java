@@ -633,19 +633,35 @@ final class StatementQuestions {
    * kind the topic works with too, which the sentence with its blank does not rule out.
    */
   private String rivalInTopic(String answer, String topic, String line) {
-    List<String> siblings = listedBeside().getOrDefault(NotesIndex.norm(answer), List.of());
-    if (siblings.isEmpty()) {
+    List<List<String>> lists = listedBeside().getOrDefault(NotesIndex.norm(answer), List.of());
+    if (lists.isEmpty()) {
       return null;
     }
     String lineWords = NotesIndex.words(line);
-    String topicWords = index.topicText(topic);
-    for (String s : siblings) {
-      if (NotesIndex.mentionsIn(topicWords, s) && !NotesIndex.mentionsIn(lineWords, s)) {
-        return s;
+    Set<String> words =
+        topicWordSets.computeIfAbsent(
+            topic,
+            t -> new java.util.HashSet<>(java.util.Arrays.asList(index.topicText(t).split(" "))));
+    String key = NotesIndex.norm(answer);
+    // A name in a long list is checked against a few hundred of its siblings at most, each by its
+    // words first: a topic's whole text is searched only for names whose every word it has.
+    for (List<String> names : lists.subList(0, Math.min(lists.size(), 20))) {
+      for (String s : names.subList(0, Math.min(names.size(), 300))) {
+        if (NotesIndex.norm(s).equals(key)) {
+          continue;
+        }
+        String[] own = NotesIndex.words(s).strip().split(" ");
+        if (java.util.Arrays.stream(own).allMatch(words::contains)
+            && NotesIndex.mentionsIn(index.topicText(topic), s)
+            && !NotesIndex.mentionsIn(lineWords, s)) {
+          return s;
+        }
       }
     }
     return null;
   }
+
+  private final Map<String, Set<String>> topicWordSets = new HashMap<>();
 
   /**
    * Whether the blank stands before a common noun it qualifies ("import a ___ metastore"), which
@@ -722,8 +738,29 @@ final class StatementQuestions {
     return false;
   }
 
-  /** For each name the notes list, the other names listed with it, once per deck. */
-  private java.util.Map<String, List<String>> listedBeside() {
+  /**
+   * Every term the notes write on two lines or more with one of its letters left out, once per
+   * deck: a term written once that is one of these is that term misspelt.
+   */
+  private Set<String> frequentWithoutALetter() {
+    if (frequentWithoutALetter == null) {
+      frequentWithoutALetter = new java.util.HashSet<>();
+      termLines.forEach(
+          (t, n) -> {
+            if (n >= 2 && t.length() >= 5 && t.length() <= 40) {
+              for (int i = 0; i < t.length(); i++) {
+                frequentWithoutALetter.add(t.substring(0, i) + t.substring(i + 1));
+              }
+            }
+          });
+    }
+    return frequentWithoutALetter;
+  }
+
+  private Set<String> frequentWithoutALetter;
+
+  /** For each name the notes list, the lists of names it is listed in, once per deck. */
+  private java.util.Map<String, List<List<String>>> listedBeside() {
     if (listedBeside == null) {
       listedBeside = new java.util.HashMap<>();
       for (NotesIndex.ListInfo list : index.lists) {
@@ -739,21 +776,15 @@ final class StatementQuestions {
         if (names.size() < 3) {
           continue;
         }
-        for (String n : names) {
-          List<String> beside =
-              listedBeside.computeIfAbsent(NotesIndex.norm(n), k -> new ArrayList<>());
-          for (String o : names) {
-            if (!NotesIndex.norm(o).equals(NotesIndex.norm(n)) && !beside.contains(o)) {
-              beside.add(o);
-            }
-          }
+        for (String n : new java.util.LinkedHashSet<>(names)) {
+          listedBeside.computeIfAbsent(NotesIndex.norm(n), k -> new ArrayList<>()).add(names);
         }
       }
     }
     return listedBeside;
   }
 
-  private java.util.Map<String, List<String>> listedBeside;
+  private java.util.Map<String, List<List<String>>> listedBeside;
 
   /** Words too common to tie two lines together: "in the ___" is followed by everything. */
   private static final java.util.Set<String> FRAME_WORDS =
