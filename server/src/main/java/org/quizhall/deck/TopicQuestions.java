@@ -222,55 +222,65 @@ final class TopicQuestions {
     }
     // What the notes say other things of the topics' kind are ("Mahout (machine learning
     // library)", "Sqoop (relational database connector)") are wrong options too.
-    List<String> described = new ArrayList<>();
+    List<Kind> described = new ArrayList<>();
+    java.util.Set<String> seenKinds = new java.util.HashSet<>();
     for (NotesIndex.Placed p : index.placed) {
       org.quizhall.notes.Definition d = p.node().definition();
       if (d != null && namesAKind(d.definition())) {
         String kind = identity(d.definition(), d.term());
-        if (kind != null && !described.contains(kind)) {
-          described.add(kind);
+        if (kind != null && seenKinds.add(kind.toLowerCase(java.util.Locale.ROOT))) {
+          described.add(new Kind(kind, d.term(), null));
         }
       }
     }
-    for (TopicNode h : topics) {
+    List<Kind> own = new ArrayList<>();
+    for (TopicNode t : topics) {
+      own.add(new Kind(kinds.get(t), index.label(t), t));
+    }
+    for (int i = 0; i < topics.size(); i++) {
+      TopicNode h = topics.get(i);
       String label = index.label(h);
-      String key = kinds.get(h);
-      if (nameSpellsKind(label, key)) {
+      Kind key = own.get(i);
+      if (nameSpellsKind(label, key.text())) {
         out.skip(
             lines.get(h).node(),
             "the topic's name spells part of what it is, which gives the answer away");
         continue;
       }
+      // Only the topics written nearest, in notes with thousands: options of its kind are likelier
+      // there, and every topic against every other would outlast the import's deadline.
+      List<Kind> candidates =
+          new ArrayList<>(
+              own.subList(
+                  Math.max(0, i - NEARBY_OPTIONS / 2),
+                  Math.min(own.size(), i + NEARBY_OPTIONS / 2)));
+      candidates.addAll(described);
       List<String> others = new ArrayList<>();
-      for (TopicNode o : topics) {
-        String option = kinds.get(o);
-        if (o == h
-            || index.isAncestorOrSelf(o, h)
-            || index.isAncestorOrSelf(h, o)
-            || option.equalsIgnoreCase(key)
-            || namesItsTopic(option, label)
-            || java.util.Objects.equals(kindNoun(option), kindNoun(key))
-            || saysOfItself(h, option)) {
-          // "A tool for copying data between S3 and HDFS" could be said of a topic whose section
-          // speaks of HDFS: it is not offered as what that topic is not.
+      for (Kind option : candidates) {
+        if (option == key
+            || option.topic() != null
+                && (index.isAncestorOrSelf(option.topic(), h)
+                    || index.isAncestorOrSelf(h, option.topic()))
+            || NotesIndex.norm(option.of()).equals(NotesIndex.norm(label))
+            || option.text().equalsIgnoreCase(key.text())
+            || NotesIndex.mentionsIn(option.words(), label)
+            || namesItsTopicIn(option.words(), label)
+            || option.group().equals(key.group())
+            || saysOfItself(h, option.rare())) {
+          // "A NoSQL database" beside HBase's "A non-relational, petabyte-scale database" may be
+          // as true, as may "A tool for copying data between S3 and HDFS" of a topic whose
+          // section speaks of HDFS, or "An accelerator for Spark" of Tachyon, the card's own
+          // term: none is offered as what the topic is not.
           continue;
         }
-        others.add(option);
-      }
-      for (String option : described) {
-        // "A NoSQL database" beside HBase's "A non-relational, petabyte-scale database" may be as
-        // true: a thing of the key's own kind is not offered as what the topic is not.
-        if (!option.equalsIgnoreCase(key)
-            && !namesItsTopic(option, label)
-            && !java.util.Objects.equals(kindNoun(option), kindNoun(key))
-            && !saysOfItself(h, option)) {
-          others.add(option);
+        if (!others.contains(option.text())) {
+          others.add(option.text());
         }
       }
       NotesIndex.Placed p = lines.get(h);
       List<String> wrong =
           DistractorPicker.pick(
-              key,
+              key.text(),
               List.of(others),
               c -> true,
               3,
@@ -284,7 +294,7 @@ final class TopicQuestions {
               DefinitionQuestions.KIND,
               "identity",
               "What is " + label + "?",
-              key,
+              key.text(),
               wrong,
               label + ": " + p.node().text().strip(),
               new Source(p.node().line(), p.node().text(), p.node().path()),
@@ -296,9 +306,90 @@ final class TopicQuestions {
    * Whether the topic's own lines (not those of the things noted under it, such as S3DistCP's
    * "Mahout (machine learning library)") share a distinctive word with an option.
    */
-  private boolean saysOfItself(TopicNode topic, String option) {
+  private boolean saysOfItself(TopicNode topic, java.util.Set<String> optionWords) {
     java.util.Set<String> own = ownWords().getOrDefault(topic, java.util.Set.of());
-    return rare(option).stream().anyMatch(own::contains);
+    return optionWords.stream().anyMatch(own::contains);
+  }
+
+  /** How many options each "What is X?" looks at: the nearest topics and the first cards. */
+  private static final int NEARBY_OPTIONS = 200;
+
+  /**
+   * What a topic or a card says a thing is, with what it is said of, its words and rare words, and
+   * the group of its kind's noun ("database" and "store" are one), each computed once.
+   */
+  private final class Kind {
+    private final String text;
+    private final String of;
+    private final TopicNode topic;
+    private final String words;
+    private final java.util.Set<String> rare;
+    private final String group;
+
+    Kind(String text, String of, TopicNode topic) {
+      this.text = text;
+      this.of = of;
+      this.topic = topic;
+      this.words = NotesIndex.words(text);
+      this.rare = TopicQuestions.this.rare(text);
+      String noun = kindNoun(text);
+      this.group = noun == null ? "" : NOUN_GROUPS.getOrDefault(noun, noun);
+    }
+
+    String text() {
+      return text;
+    }
+
+    String of() {
+      return of;
+    }
+
+    TopicNode topic() {
+      return topic;
+    }
+
+    String words() {
+      return words;
+    }
+
+    java.util.Set<String> rare() {
+      return rare;
+    }
+
+    String group() {
+      return group;
+    }
+  }
+
+  /**
+   * Nouns for kinds of thing that one thing can be at once: a key-value store is a database, a
+   * library may be a framework, a system an engine or a platform.
+   */
+  private static final Map<String, String> NOUN_GROUPS =
+      Map.ofEntries(
+          Map.entry("store", "database"),
+          Map.entry("repository", "database"),
+          Map.entry("catalog", "database"),
+          Map.entry("cache", "database"),
+          Map.entry("library", "framework"),
+          Map.entry("runtime", "framework"),
+          Map.entry("engine", "system"),
+          Map.entry("platform", "system"),
+          Map.entry("service", "system"),
+          Map.entry("manager", "tool"),
+          Map.entry("utility", "tool"));
+
+  /** {@link #namesItsTopic} of a text already split into words by {@link NotesIndex#words}. */
+  private static boolean namesItsTopicIn(String words, String label) {
+    for (String w : NotesIndex.key(label)) {
+      if (w.length() >= 3
+          && !w.equals("anti")
+          && !w.equals("patterns")
+          && NotesIndex.mentionsIn(words, w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

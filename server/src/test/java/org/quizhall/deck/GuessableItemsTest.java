@@ -120,6 +120,14 @@ class GuessableItemsTest {
             HBase
             - Non-relational, petabyte-scale database
             - On the top of HDFS
+            Tachyon
+            - Memory-centric storage system
+            - Keeps files in memory across the cluster
+            - Serves jobs from memory
+            DynamoDB
+            - Key-value store
+            - Scales on demand without servers
+            - Replicates across three zones
             """
             + OTHER_TOOLS;
     for (long seed = 1; seed <= 20; seed++) {
@@ -135,6 +143,14 @@ class GuessableItemsTest {
       assertThat(asked(questions, "What is Spark?").options())
           .as("seed %d", seed)
           .noneMatch(o -> o.contains("Spark"));
+      // The notes' own card for Tachyon says what Tachyon is, so it is no wrong answer for it.
+      assertThat(asked(questions, "What is Tachyon?").options())
+          .as("seed %d", seed)
+          .doesNotContain("An accelerator for Spark");
+      // A key-value store is a database: "A NoSQL database" could be as true of DynamoDB.
+      assertThat(asked(questions, "What is DynamoDB?").options())
+          .as("seed %d", seed)
+          .doesNotContain("A NoSQL database", "A wide-column database");
       // "HBase" spells the "base" of "database".
       assertThat(questions).extracting(Question::prompt).doesNotContain("What is HBase?");
     }
