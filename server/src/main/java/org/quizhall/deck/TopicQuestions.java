@@ -147,7 +147,10 @@ final class TopicQuestions {
           index.english
               ? prompt(asked)
               : "Which of these fits the description “" + fact.strip() + "”?";
-      if (kindTell(answer, kindWords(prompt), distractors)) {
+      // The player's words, not the template's ("Which of these", "fits the description").
+      String shown =
+          prompt.replaceFirst("^Which of these (fits the description “)?", "").replace("”?", "");
+      if (kindTell(answer, kindWords(shown), kindWords(node.text()), distractors)) {
         out.skip(
             node,
             "its words are those of its topic's other lines and of no other topic offered, so the"
@@ -1290,7 +1293,7 @@ final class TopicQuestions {
         if (!p.antiPattern()) {
           // What a topic is not for says nothing of what kind of thing it is.
           Map<String, Integer> counts =
-              sectionWords.computeIfAbsent(h, x -> new java.util.HashMap<>());
+              sectionWords.computeIfAbsent(h, x -> new java.util.TreeMap<>());
           kinds.forEach(w -> counts.merge(w, 1, Integer::sum));
           sectionLines.merge(h, 1, Integer::sum);
         }
@@ -1397,21 +1400,27 @@ final class TopicQuestions {
    * thing it is.
    */
   private boolean kindTell(
-      TopicNode answer, java.util.Set<String> factWords, List<String> distractors) {
-    Map<String, Integer> section = sectionWords.getOrDefault(answer, Map.of());
+      TopicNode answer,
+      java.util.Set<String> factWords,
+      java.util.Set<String> ownLine,
+      List<String> distractors) {
+    java.util.NavigableMap<String, Integer> section =
+        sectionWords.getOrDefault(answer, EMPTY_SECTION);
     if (sectionLines.getOrDefault(answer, 0) < THEMED) {
       // "Keeps old files cheaply" beside "Compresses files after a week": two lines that share a
       // word are not yet a theme that tells what kind of thing the topic is.
       return false;
     }
     for (String w : factWords) {
-      if (lines(section, w) < 2) {
+      // Lines other than the fact's own: "train" and "training" on that one line are not two.
+      long own = ownLine.stream().filter(o -> o.startsWith(w) || w.startsWith(o)).count();
+      if (lines(section, w) - own < 1) {
         continue;
       }
       boolean offered = false;
       for (String d : distractors) {
         TopicNode h = byLabel.get(d);
-        if (h != null && lines(sectionWords.getOrDefault(h, Map.of()), w) > 0) {
+        if (h != null && lines(sectionWords.getOrDefault(h, EMPTY_SECTION), w) > 0) {
           offered = true;
           break;
         }
@@ -1427,7 +1436,7 @@ final class TopicQuestions {
    * On how many lines of a section a word is, or a word it begins or that begins it ("train" and
    * "training", "note" and "notebook").
    */
-  private static int lines(Map<String, Integer> section, String word) {
+  private static int lines(java.util.NavigableMap<String, Integer> section, String word) {
     int n = 0;
     for (Map.Entry<String, Integer> e : section.entrySet()) {
       if (e.getKey().startsWith(word) || word.startsWith(e.getKey())) {
@@ -1436,6 +1445,9 @@ final class TopicQuestions {
     }
     return n;
   }
+
+  private static final java.util.NavigableMap<String, Integer> EMPTY_SECTION =
+      java.util.Collections.emptyNavigableMap();
 
   /**
    * The rare words of a text as written, only a plural's ending undone: "notebooks" is "notebook",
@@ -1470,7 +1482,7 @@ final class TopicQuestions {
   private static final int THEMED = 4;
 
   /** For each heading, on how many lines of its section (sub-headings too) each kind word is. */
-  private java.util.Map<TopicNode, Map<String, Integer>> sectionWords;
+  private java.util.Map<TopicNode, java.util.NavigableMap<String, Integer>> sectionWords;
 
   private boolean sharesRareWord(TopicNode heading, java.util.Set<String> factWords) {
     java.util.Set<String> words = rareWords.getOrDefault(heading, java.util.Set.of());

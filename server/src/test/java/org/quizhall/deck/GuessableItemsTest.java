@@ -67,6 +67,31 @@ class GuessableItemsTest {
 
   @Test
   @DisplayName(
+      "a word only the fact's own line and the template have is no tell: 'these' and 'train … training' on one line")
+  void ownLineAndTemplateAreNoTheme() {
+    String notes =
+        TOOLS.replace(
+                "- Can share notebooks with others on the cluster\n",
+                "- Can share notebooks with others on the cluster\n"
+                    + "- Supports multi-user mode with Shiro authentication\n"
+                    + "- Keeps these results for a week\n"
+                    + "- Shows these charts to every reader\n")
+            + """
+            Amazon ML
+            - Can train models using training data stored in S3
+            - Provides wizards for beginners
+            - Evaluates predictions against labels
+            - Scales to large batches
+            """;
+    assertThat(deck(notes))
+        .filteredOn(q -> q.kind().equals(TopicQuestions.KIND))
+        .extracting(Question::prompt)
+        .anyMatch(p -> p.contains("multi-user mode with Shiro authentication"))
+        .anyMatch(p -> p.contains("train models using training data"));
+  }
+
+  @Test
+  @DisplayName(
       "a blank another listed name fits as well is not asked: Hive loads data from S3, and from HDFS")
   void blankAnotherListedNameFits() {
     String storage =
