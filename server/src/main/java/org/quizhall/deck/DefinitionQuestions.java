@@ -351,19 +351,33 @@ final class DefinitionQuestions {
           "used", "by");
 
   /**
-   * "a" or "an" by the sound of the first word: "an accelerator", "an RDB", "a NoSQL database", "a
-   * unit".
+   * "a" or "an" by the sound of the first word: "an accelerator", "an RDB", "an HTTP server", "a
+   * NoSQL database", "a unit", "a European", "a one-stop", "an hour".
    */
   static String article(String first) {
+    String word = first.replaceAll("^[^\\p{L}\\p{N}]+", "");
+    if (word.isEmpty()) {
+      return "a";
+    }
     boolean acronym =
-        first.length() >= 2
-            && first.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
-    char c = Character.toLowerCase(first.charAt(0));
+        word.length() >= 2
+            && word.chars()
+                .allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '-');
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    char c = lower.charAt(0);
     boolean vowel =
         acronym
             ? "aefhilmnorsx".indexOf(c) >= 0
             : "aeio".indexOf(c) >= 0
-                || c == 'u' && !first.toLowerCase(java.util.Locale.ROOT).matches("u(ni|s|ti).*");
+                    && !lower.startsWith("eu")
+                    && !lower.startsWith("one")
+                    && !lower.startsWith("once")
+                || c == 'u' && !lower.matches("u(ni|s|ti|bi|r[aeio]).*")
+                || lower.startsWith("hour")
+                || lower.startsWith("honest")
+                || lower.startsWith("honou")
+                || lower.startsWith("honor")
+                || lower.startsWith("heir");
     return vowel ? "an" : "a";
   }
 

@@ -414,7 +414,8 @@ final class ListQuestions {
       return item;
     }
     String lower = Character.toLowerCase(item.strip().charAt(0)) + rest;
-    return ("aeiou".indexOf(lower.charAt(0)) >= 0 ? "An " : "A ") + lower;
+    String article = DefinitionQuestions.article(lower.split("\\s+", 2)[0]);
+    return Character.toUpperCase(article.charAt(0)) + article.substring(1) + " " + lower;
   }
 
   /**

@@ -497,7 +497,8 @@ final class TopicQuestions {
       // "NoSQL database": a name or an abbreviation keeps its capitals.
       phrase = Character.toLowerCase(phrase.charAt(0)) + phrase.substring(1);
     }
-    String article = "aeiou".indexOf(phrase.charAt(0)) >= 0 ? "An " : "A ";
+    String article =
+        DefinitionQuestions.article(phrase.split("[\\s,]+", 2)[0]).equals("an") ? "An " : "A ";
     return article + phrase;
   }
 
@@ -842,7 +843,7 @@ final class TopicQuestions {
     }
     if (!f.contains(": ") && (isSingularNounPhrase(f) || describesAThing(f))) {
       String phrase = Character.toLowerCase(f.charAt(0)) + f.substring(1);
-      String article = "aeiou".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ";
+      String article = DefinitionQuestions.article(phrase.split("[\\s,]+", 2)[0]) + " ";
       return "Which of these is " + article + phrase + "?";
     }
     return QUOTED + f + "”?";

@@ -1714,4 +1714,35 @@ class ExamWordingTest {
                 p.startsWith("True or false? A transient cluster ")
                     || p.startsWith("True or false? A long-running cluster "));
   }
+
+  @Test
+  @DisplayName(
+      "'a' or 'an' goes by the sound: an HTTP server, an OLAP engine, a unified engine, a one-stop shop, an hour")
+  void articlesBySound() {
+    Map<String, String> expected =
+        Map.of(
+            "unified",
+            "a",
+            "user",
+            "a",
+            "European",
+            "a",
+            "one-stop",
+            "a",
+            "OLAP",
+            "an",
+            "ETL",
+            "an",
+            "HTTP",
+            "an",
+            "hour-based",
+            "an",
+            "accelerator",
+            "an",
+            "NoSQL",
+            "a");
+    expected.forEach(
+        (word, article) ->
+            assertThat(DefinitionQuestions.article(word)).as(word).isEqualTo(article));
+  }
 }
