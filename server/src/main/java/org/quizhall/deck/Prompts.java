@@ -217,23 +217,34 @@ final class Prompts {
     }
     if (LINKING_STARTS.contains(word)) {
       String[] words = rest.split("\\s+");
+      String second = words.length > 1 ? words[1].toLowerCase(Locale.ROOT) : "";
       if (word.endsWith("ed")
-          && words.length > 1
-          && !NOUN_PHRASE_ENDS.contains(words[1].toLowerCase(Locale.ROOT))) {
+          && !second.isEmpty()
+          && !second.endsWith("ly")
+          && Character.isLetter(second.charAt(0))
+          && !NOUN_PHRASE_ENDS.contains(second)) {
         // "Elastic MapReduce: Managed Hadoop framework on EC2 instances": "managed" qualifies the
-        // framework, so the line names a thing, which is "a managed Hadoop framework"; said of
-        // things, it could only be joined by guessing whether they are one or many.
+        // framework, a noun for a kind of thing, so the line names one, "a managed Hadoop
+        // framework"; said of things, it could only be joined by guessing whether they are one
+        // or many.
         String head = words[words.length - 1];
         for (int i = 1; i < words.length; i++) {
-          if (NOUN_PHRASE_ENDS.contains(words[i].toLowerCase(Locale.ROOT))) {
+          if (NOUN_PHRASE_ENDS.contains(words[i].toLowerCase(Locale.ROOT))
+              || words[i].startsWith("(")) {
             head = words[i - 1];
             break;
           }
         }
-        if (plural(subject) || looksPlural(head)) {
+        String noun = head.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}-]", "");
+        if (TopicQuestions.HEAD_NOUNS.contains(noun)) {
+          return plural(subject)
+              ? text
+              : subject + " is " + DefinitionQuestions.article(first) + " " + rest;
+        }
+        if (noun.length() > 3 && looksPlural(noun)) {
+          // "EMR: Managed Hadoop clusters": one thing or many, only a guess joins it.
           return text;
         }
-        return subject + " is " + ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + rest;
       }
       return subject + (plural(subject) ? " are " : " is ") + rest;
     }

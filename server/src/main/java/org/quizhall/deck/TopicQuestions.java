@@ -1050,7 +1050,7 @@ final class TopicQuestions {
   }
 
   /** Nouns that name what kind of thing a description is about. */
-  private static final java.util.Set<String> HEAD_NOUNS =
+  static final java.util.Set<String> HEAD_NOUNS =
       java.util.Set.of(
           "tool",
           "framework",

@@ -1672,6 +1672,13 @@ class ExamWordingTest {
         .isEqualTo("Metastore is stored in MySQL on the master node");
     assertThat(Prompts.fuse("Membrane: Composed of lipids"))
         .isEqualTo("Membrane is composed of lipids");
+    // A participle before an adverb or a preposition is the verb: "is stored redundantly".
+    assertThat(Prompts.fuse("S3: Stored redundantly across three AZs"))
+        .isEqualTo("S3 is stored redundantly across three AZs");
+    assertThat(Prompts.fuse("Ribosome: Located near the nucleus"))
+        .isEqualTo("Ribosome is located near the nucleus");
+    assertThat(Prompts.fuse("EMR: Managed Hadoop clusters (EC2)"))
+        .isEqualTo("EMR: Managed Hadoop clusters (EC2)");
     // One thing or many, "managed fleets of servers" could only be joined by guessing.
     assertThat(Prompts.fuse("Spot: Managed fleets of servers"))
         .isEqualTo("Spot: Managed fleets of servers");
