@@ -183,6 +183,17 @@ final class Prompts {
    * preposition, with "is" or "are". Anything else keeps its colon: "Amazon ML: Soft limit up to
    * 100 GB" could only be joined by guessing the verb.
    */
+  /**
+   * Whether a lead-in before a colon can be the subject of the sentence after it: no section of a
+   * topic ("Hive - AWS Integration", "EMR Security"), no list of things ("A + B").
+   */
+  static boolean joinableSubject(String subject) {
+    return !subject.contains(" - ")
+        && !subject.contains("+")
+        && !subject.contains("›")
+        && !ASPECT_WORDS.matcher(subject).find();
+  }
+
   static String fuse(String text) {
     int colon = text.indexOf(": ");
     if (colon <= 0 || colon > 60 || text.substring(0, colon).contains(".")) {
@@ -195,8 +206,7 @@ final class Prompts {
         || fragment.startsWith(BLANK)
         || subject.contains(" - ")
         || subject.contains("+")
-        || subject.contains("›")
-        || ASPECT_WORDS.matcher(subject).find()) {
+        || !joinableSubject(subject)) {
       // "Hive - AWS Integration: Load data from S3" is not something Hive's integration does.
       return text;
     }

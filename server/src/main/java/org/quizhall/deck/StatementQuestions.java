@@ -173,18 +173,52 @@ final class StatementQuestions {
     Matcher m = WITHIN.matcher(text);
     if (m.matches()
         && m.group(1).split("\\s+").length <= 4
+        && Prompts.joinableSubject(m.group(1))
+        && !NOT_PARTS.contains(m.group(2).toLowerCase(Locale.ROOT))
         && index.everWrittenLowercase(m.group(2))) {
       // "Hive: Metastore is stored in MySQL": the line is a whole sentence about a part of its
       // subject, which the notes write in lower case elsewhere ("a Hive metastore"), so "In Hive,
       // the metastore is stored in MySQL".
       return "In "
-          + m.group(1)
+          + Prompts.lowerFirst(m.group(1), index)
           + ", the "
           + m.group(2).toLowerCase(Locale.ROOT)
           + text.substring(m.end(2));
     }
     return Prompts.fuse(text);
   }
+
+  /** Words that start a sentence without naming a part of anything: "There is", "Everything is". */
+  private static final Set<String> NOT_PARTS =
+      Set.of(
+          "there",
+          "here",
+          "everything",
+          "nothing",
+          "something",
+          "anything",
+          "each",
+          "every",
+          "some",
+          "all",
+          "none",
+          "this",
+          "that",
+          "these",
+          "those",
+          "it",
+          "they",
+          "one",
+          "both",
+          "most",
+          "many",
+          "few",
+          "other",
+          "another",
+          "such",
+          "which",
+          "what",
+          "who");
 
   /** "Subject: Noun is …": a sentence of its own after its subject and a colon. */
   private static final Pattern WITHIN =
