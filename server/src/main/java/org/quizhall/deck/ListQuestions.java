@@ -395,6 +395,24 @@ final class ListQuestions {
         + ".";
   }
 
+  /** Whether the notes write a word's plural, "clusters" for "cluster", once per deck. */
+  private boolean writtenInThePlural(String word) {
+    if (allWords == null) {
+      allWords = new java.util.HashSet<>();
+      for (NotesIndex.Placed p : index.placed) {
+        allWords.addAll(java.util.Arrays.asList(NotesIndex.words(p.node().text()).split(" ")));
+      }
+      for (TopicNode h : index.headings) {
+        allWords.addAll(java.util.Arrays.asList(NotesIndex.words(h.text()).split(" ")));
+      }
+    }
+    return allWords.contains(word + "s")
+        || allWords.contains(word + "es")
+        || word.endsWith("y") && allWords.contains(word.substring(0, word.length() - 1) + "ies");
+  }
+
+  private java.util.Set<String> allWords;
+
   /**
    * "Transient cluster" as the subject of a sentence is "A transient cluster": words in lower case
    * after the first, the last a common noun in the singular that the notes write in lower case
@@ -409,8 +427,12 @@ final class ListQuestions {
         || !rest.equals(rest.toLowerCase(java.util.Locale.ROOT))
         || !last.chars().allMatch(Character::isLetter)
         || Prompts.looksPlural(last)
+        || last.endsWith("ing")
         || !index.everWrittenLowercase(last)
+        || !writtenInThePlural(last.toLowerCase(java.util.Locale.ROOT))
         || index.writtenAsName(words[0])) {
+      // "Cold storage", "Batch processing": a mass noun takes no "a"; only a word the notes also
+      // write in the plural ("clusters") is surely one of many.
       return item;
     }
     String lower = Character.toLowerCase(item.strip().charAt(0)) + rest;

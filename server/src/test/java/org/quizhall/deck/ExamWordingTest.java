@@ -1703,6 +1703,7 @@ class ExamWordingTest {
                 """
                 Amazon EMR
                 - Managed Hadoop framework on EC2 instances
+                - Can provision or shut down clusters directly
                 EMR Usage
                 - Cluster types
                 - Transient cluster
@@ -1751,5 +1752,34 @@ class ExamWordingTest {
     expected.forEach(
         (word, article) ->
             assertThat(DefinitionQuestions.article(word)).as(word).isEqualTo(article));
+  }
+
+  @Test
+  @DisplayName(
+      "a mass noun takes no article ('Standard storage is one of …'), and 'There is' is no part of a topic")
+  void noArticleForAMassNounNorAPartForThere() {
+    List<String> prompts =
+        deck(
+                """
+                Amazon S3
+                - Object storage service
+                - Keeps objects in buckets
+                Storage classes
+                - Standard storage
+                - Cold storage
+                - Archive storage
+                Hive
+                - Metastore is stored in MySQL on the master node
+                - There is a web console for queries
+                - You can import a Hive metastore into Glue
+                """)
+            .stream()
+            .map(Question::prompt)
+            .toList();
+    assertThat(prompts)
+        .anyMatch(p -> p.matches("True or false\\? (Standard|Cold|Archive) storage is one of .*"))
+        .anyMatch(p -> p.startsWith("True or false? In Hive, the metastore is stored in MySQL"))
+        .noneMatch(p -> p.contains(" a standard storage") || p.contains("A cold storage"))
+        .noneMatch(p -> p.contains("the there"));
   }
 }
