@@ -706,7 +706,9 @@ final class StatementQuestions {
     String next = words[0];
     return !next.isEmpty()
         && next.chars().allMatch(Character::isLowerCase)
-        && !PREPOSITIONS_AFTER.contains(next);
+        && !next.endsWith("ly")
+        && !PREPOSITIONS_AFTER.contains(next)
+        && !COPULAS.contains(next);
   }
 
   private static final Set<String> PREPOSITIONS_AFTER =
@@ -758,6 +760,10 @@ final class StatementQuestions {
    */
   private boolean misspelt(String term) {
     String t = term.toLowerCase(Locale.ROOT);
+    if (frequentWithoutALetter().contains(t)) {
+      // "DynamDB" is "DynamoDB" with a letter left out.
+      return true;
+    }
     for (int i = 0; i < t.length(); i++) {
       if (termLines.getOrDefault(t.substring(0, i) + t.substring(i + 1), 0) >= 2) {
         return true;

@@ -200,6 +200,8 @@ class GuessableItemsTest {
             - Can use DynamoDB or S3 to store stateful data
             - Lambda is stateless, use DynamoBD to store stateful data
             - DynamoDB can trigger Lambda
+            Kinesis
+            - Can write records to DynamDB through Lambda
             """);
     List<Question> blanks = questions.stream().filter(q -> q.type() == QuestionType.TYPED).toList();
     assertThat(blanks)
@@ -215,17 +217,23 @@ class GuessableItemsTest {
   @DisplayName(
       "a blank after a describing word ('low-latency ___') is not asked: many words complete it")
   void blankAfterADescribingWord() {
-    List<Question> questions =
-        deck(
-            """
-            Amazon ML
-            - Can serve predictions in batches or through a low-latency API
-            - The API is reached over HTTPS
-            - Can train models on data in S3
-            """);
-    assertThat(questions)
+    String notes =
+        """
+        Amazon ML
+        - Can serve predictions through a %s API
+        - The API is reached over HTTPS
+        - Can train models on data in S3
+        AWS Lambda
+        - Calls the API for each event
+        """;
+    assertThat(deck(notes.formatted("low-latency")))
         .filteredOn(q -> q.type() == QuestionType.TYPED)
         .extracting(Question::prompt)
-        .noneMatch(p -> p.contains("low-latency _____"));
+        .noneMatch(p -> p.contains("_____"));
+    // With a word that does not describe what is served, the same line is a blank.
+    assertThat(deck(notes.formatted("public")))
+        .filteredOn(q -> q.type() == QuestionType.TYPED)
+        .extracting(Question::prompt)
+        .contains("Fill in the blank: Amazon ML can serve predictions through a public _____.");
   }
 }
