@@ -136,13 +136,57 @@ final class DefinitionQuestions {
    * "Monitoring", "caching": a definition of one word ending in "ing", the activity a thing is used
    * for, which stands out among noun phrases such as "NoSQL database".
    */
-  private static boolean activity(String definition) {
+  static boolean activity(String definition) {
     String d = definition.strip();
-    return d.length() > 4
+    return d.length() > 5
         && !d.contains(" ")
-        && d.toLowerCase(java.util.Locale.ROOT).endsWith("ing")
-        && d.substring(1).equals(d.substring(1).toLowerCase(java.util.Locale.ROOT));
+        && d.endsWith("ing")
+        && d.equals(d.toLowerCase(java.util.Locale.ROOT))
+        && !ING_NOUNS.contains(d);
   }
+
+  /** Nouns that end in "ing" and name a thing, not an activity: "Varchar (string)". */
+  private static final Set<String> ING_NOUNS =
+      Set.of(
+          "string",
+          "thing",
+          "building",
+          "sibling",
+          "seedling",
+          "offspring",
+          "morning",
+          "evening",
+          "ceiling",
+          "clothing",
+          "pudding",
+          "spring",
+          "earring",
+          "wedding",
+          "duckling",
+          "herring",
+          "shilling",
+          "farthing",
+          "viking",
+          "lightning",
+          "awning",
+          "icing",
+          "stuffing",
+          "filling",
+          "bearing",
+          "fitting",
+          "coupling",
+          "housing",
+          "railing",
+          "siding",
+          "wiring",
+          "tubing",
+          "padding",
+          "lining",
+          "topping",
+          "dumpling",
+          "sapling",
+          "yearling",
+          "underling");
 
   /**
    * A glossary term or a name is asked "What is HCatalog?"; a flashcard's front that is a phrase

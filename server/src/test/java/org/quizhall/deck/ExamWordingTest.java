@@ -1782,4 +1782,15 @@ class ExamWordingTest {
         .noneMatch(p -> p.contains(" a standard storage") || p.contains("A cold storage"))
         .noneMatch(p -> p.contains("the there"));
   }
+
+  @Test
+  @DisplayName(
+      "an activity is one lower-case word in -ing that names no thing: monitoring, not string or Beijing")
+  void activities() {
+    assertThat(DefinitionQuestions.activity("monitoring")).isTrue();
+    assertThat(DefinitionQuestions.activity("caching")).isTrue();
+    assertThat(DefinitionQuestions.activity("string")).isFalse();
+    assertThat(DefinitionQuestions.activity("Beijing")).isFalse();
+    assertThat(DefinitionQuestions.activity("building")).isFalse();
+  }
 }
