@@ -229,7 +229,7 @@ final class TopicQuestions {
     java.util.Set<String> seenKinds = new java.util.HashSet<>();
     for (NotesIndex.Placed p : index.placed) {
       org.quizhall.notes.Definition d = p.node().definition();
-      if (d != null && namesAKind(d.definition())) {
+      if (d != null && described.size() < NEARBY_OPTIONS && namesAKind(d.definition())) {
         String kind = identity(d.definition(), d.term());
         if (kind != null && seenKinds.add(kind.toLowerCase(java.util.Locale.ROOT))) {
           described.add(new Kind(kind, d.term(), null));
@@ -426,6 +426,10 @@ final class TopicQuestions {
     return HEAD_NOUNS.contains(noun) ? noun : null;
   }
 
+  private static final java.util.regex.Pattern FINITE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:is|are|was|were|has|have|had|can|will|does|do|did)\\b");
+
   /** Words that end a kind's name and go on to say what it is for or does. */
   private static final java.util.Set<String> KIND_LINKS =
       java.util.Set.of(
@@ -480,7 +484,8 @@ final class TopicQuestions {
     if (line.isEmpty() || line.endsWith(":") || namesItsTopic(line, label)) {
       return null;
     }
-    if (!namesAKind(line)) {
+    if (!namesAKind(line) || FINITE.matcher(line).find()) {
+      // "Tool for launching a local cluster is spark-shell" says which tool, not what it is.
       return null;
     }
     String phrase = impersonal(line);
@@ -1439,10 +1444,13 @@ final class TopicQuestions {
    */
   private static int lines(java.util.NavigableMap<String, Integer> section, String word) {
     int n = 0;
-    for (Map.Entry<String, Integer> e : section.entrySet()) {
-      if (e.getKey().startsWith(word) || word.startsWith(e.getKey())) {
-        n += e.getValue();
-      }
+    // The words it begins, "notebook" for "note", sit together in the sorted map...
+    for (int c : section.subMap(word, true, word + Character.MAX_VALUE, false).values()) {
+      n += c;
+    }
+    // ...and the words that begin it are its own first letters, "train" of "training".
+    for (int end = 4; end < word.length(); end++) {
+      n += section.getOrDefault(word.substring(0, end), 0);
     }
     return n;
   }
