@@ -214,10 +214,11 @@ record NumberMention(
   }
 
   /**
-   * For a small measure (2 to 15 of a unit, not a multiple of five), its neighbours: 4, 5, 7 or 8
-   * for a 6 MB limit. Half, double and one more (3, 12, 7) all point back to the one value they
-   * were made from, which a test-wise player picks without knowing. Empty for counts ("4 gametes",
-   * whose wrong values double and halve as cells divide), round values and years.
+   * For a small measure (2 to 15 of a unit, not a multiple of five nor a power of two, which 4 and
+   * 8 GB are as often as not), its neighbours: 4, 5, 7 or 8 for a 6 MB limit. Half, double and one
+   * more (3, 12, 7) all point back to the one value they were made from, which a test-wise player
+   * picks without knowing. Empty for counts ("4 gametes", whose wrong values double and halve as
+   * cells divide), round values and years.
    */
   List<String> neighbourVariants() {
     List<String> out = new ArrayList<>();
@@ -225,6 +226,7 @@ record NumberMention(
         || !Quantity.isMeasure(unitRaw)
         || value.stripTrailingZeros().scale() > 0
         || value.remainder(BigDecimal.valueOf(5)).signum() == 0
+        || Long.bitCount(value.longValue()) == 1
         || value.compareTo(BigDecimal.valueOf(2)) < 0
         || value.compareTo(BigDecimal.valueOf(16)) >= 0) {
       return out;

@@ -1793,4 +1793,15 @@ class ExamWordingTest {
     assertThat(DefinitionQuestions.activity("Beijing")).isFalse();
     assertThat(DefinitionQuestions.activity("building")).isFalse();
   }
+
+  @Test
+  @DisplayName(
+      "neighbours are wrong values for a small measure, not for a power of two (8 GB keeps 4 and 16)")
+  void neighboursNotForPowersOfTwo() {
+    assertThat(NumberMention.find("Up to 6 MB in a function call").get(0).neighbourVariants())
+        .contains("5", "7");
+    assertThat(NumberMention.find("Up to 8 GB per file").get(0).neighbourVariants()).isEmpty();
+    assertThat(NumberMention.find("Meiosis produces 4 gametes").get(0).neighbourVariants())
+        .isEmpty();
+  }
 }
