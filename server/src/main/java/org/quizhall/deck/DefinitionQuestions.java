@@ -912,6 +912,10 @@ final class DefinitionQuestions {
    */
   static boolean isAction(String definition) {
     String[] words = definition.strip().toLowerCase(java.util.Locale.ROOT).split("[\\s,;:]+");
+    if (words.length == 0) {
+      // ",;": no word at all.
+      return false;
+    }
     String first = words[0];
     if (!USE_VERBS.contains(first) && !OrderingQuestions.isStepVerb(first)) {
       return false;

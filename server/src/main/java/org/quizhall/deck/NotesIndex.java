@@ -229,6 +229,18 @@ final class NotesIndex {
     return AnswerMatcher.normalize(s);
   }
 
+  /**
+   * {@code s} in lower case letter by letter, as long as {@code s}: an index found in it is an
+   * index into {@code s}, which {@code toLowerCase} does not promise ("İ" becomes two chars).
+   */
+  static String lowerSameLength(String s) {
+    char[] out = s.toCharArray();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Character.toLowerCase(out[i]);
+    }
+    return new String(out);
+  }
+
   /** Whether {@code text} contains {@code phrase} as whole words, ignoring case and punctuation. */
   static boolean mentions(String text, String phrase) {
     return mentionsIn(words(text), phrase);

@@ -881,7 +881,7 @@ final class Prompts {
 
   /** The first letter of {@code word} as it is written in {@code text} (case kept). */
   private static char firstLetterOf(String text, String word) {
-    int at = text.toLowerCase(Locale.ROOT).indexOf(word);
+    int at = NotesIndex.lowerSameLength(text).indexOf(word);
     return at < 0 ? 'a' : text.charAt(at);
   }
 

@@ -139,7 +139,7 @@ final class ScenarioQuestions {
     if (t.length() > 120) {
       return null;
     }
-    String lower = t.toLowerCase(Locale.ROOT);
+    String lower = NotesIndex.lowerSameLength(t);
     if (lower.startsWith("use ")) {
       for (String link : List.of(" to ", " for ")) {
         int at = lower.indexOf(link);
@@ -231,7 +231,7 @@ final class ScenarioQuestions {
 
   private void comparison(TopicNode heading) {
     String text = heading.text().strip();
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = NotesIndex.lowerSameLength(text);
     int at = -1;
     int skip = 0;
     for (String sep : List.of(" vs. ", " vs ", " versus ")) {

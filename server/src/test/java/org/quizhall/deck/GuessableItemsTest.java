@@ -236,4 +236,14 @@ class GuessableItemsTest {
         .extracting(Question::prompt)
         .contains("Fill in the blank: Amazon ML can serve predictions through a public _____.");
   }
+
+  @Test
+  @DisplayName(
+      "notes whose lower case is longer than they are ('İ') or a definition of only commas import without an error")
+  void oddLettersAndEmptyDefinitions() {
+    // "İ" lower-cased is two chars, so an index found in the lower-case line fell off the line.
+    String notes = "- from \u0130 HTTP-based\u0130 with I\n- ManagedStored ( Metastore is\n";
+    assertThat(deck(notes)).allSatisfy(q -> assertThat(q.prompt()).isNotBlank());
+    assertThat(DefinitionQuestions.isAction(",;")).isFalse();
+  }
 }
