@@ -667,33 +667,49 @@ final class StatementQuestions {
    * kind the topic works with too, which the sentence with its blank does not rule out.
    */
   private String rivalInTopic(String answer, String topic, String line) {
-    List<List<String>> lists = listedBeside().getOrDefault(NotesIndex.norm(answer), List.of());
-    if (lists.isEmpty()) {
-      return null;
-    }
-    String lineWords = NotesIndex.words(line);
-    Set<String> words =
-        topicWordSets.computeIfAbsent(
-            topic,
-            t -> new java.util.HashSet<>(java.util.Arrays.asList(index.topicText(t).split(" "))));
     String key = NotesIndex.norm(answer);
-    // A name in a long list is checked against a few hundred of its siblings at most, each by its
-    // words first: a topic's whole text is searched only for names whose every word it has.
-    for (List<String> names : lists.subList(0, Math.min(lists.size(), 20))) {
-      for (String s : names.subList(0, Math.min(names.size(), 300))) {
-        if (NotesIndex.norm(s).equals(key)) {
-          continue;
-        }
-        String[] own = NotesIndex.words(s).strip().split(" ");
-        if (java.util.Arrays.stream(own).allMatch(words::contains)
-            && NotesIndex.mentionsIn(index.topicText(topic), s)
-            && !NotesIndex.mentionsIn(lineWords, s)) {
-          return s;
-        }
+    List<String> named =
+        rivalsNamed.computeIfAbsent(key + "\u0000" + topic, k -> rivalsNamed(key, topic));
+    String lineWords = NotesIndex.words(line);
+    for (String s : named) {
+      if (!NotesIndex.mentionsIn(lineWords, s)) {
+        return s;
       }
     }
     return null;
   }
+
+  /**
+   * The names listed beside {@code key} that {@code topic} names, once per name and topic: a name
+   * in a long list is checked against a few hundred of its siblings at most, each by its words
+   * first, and a topic's whole text is searched only for names whose every word it has.
+   */
+  private List<String> rivalsNamed(String key, String topic) {
+    List<List<String>> lists = listedBeside().getOrDefault(key, List.of());
+    if (lists.isEmpty()) {
+      return List.of();
+    }
+    Set<String> words =
+        topicWordSets.computeIfAbsent(
+            topic,
+            t -> new java.util.HashSet<>(java.util.Arrays.asList(index.topicText(t).split(" "))));
+    List<String> out = new ArrayList<>();
+    for (List<String> names : lists.subList(0, Math.min(lists.size(), 20))) {
+      for (String s : names.subList(0, Math.min(names.size(), 300))) {
+        if (NotesIndex.norm(s).equals(key) || out.contains(s)) {
+          continue;
+        }
+        String[] own = NotesIndex.words(s).strip().split(" ");
+        if (java.util.Arrays.stream(own).allMatch(words::contains)
+            && NotesIndex.mentionsIn(index.topicText(topic), s)) {
+          out.add(s);
+        }
+      }
+    }
+    return out;
+  }
+
+  private final Map<String, List<String>> rivalsNamed = new HashMap<>();
 
   private final Map<String, Set<String>> topicWordSets = new HashMap<>();
 
