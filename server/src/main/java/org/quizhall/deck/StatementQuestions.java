@@ -804,7 +804,8 @@ final class StatementQuestions {
       termLines.forEach(
           (t, n) -> {
             if (n >= 2 && t.length() >= 5 && t.length() <= 40) {
-              for (int i = 0; i < t.length(); i++) {
+              // Not the last letter: "DataFrame" beside "DataFrames" is its singular, no slip.
+              for (int i = 0; i < t.length() - 1; i++) {
                 frequentWithoutALetter.add(t.substring(0, i) + t.substring(i + 1));
               }
             }

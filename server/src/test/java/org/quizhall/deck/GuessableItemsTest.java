@@ -201,7 +201,12 @@ class GuessableItemsTest {
             - Lambda is stateless, use DynamoBD to store stateful data
             - DynamoDB can trigger Lambda
             Kinesis
-            - Can write records to DynamDB through Lambda
+            - Records are kept in DynamDB by default
+            Spark
+            - DataFrames hold rows
+            - DataFrames are immutable
+            - DataFrames are lazy
+            - Query results are kept in a DataFrame by default
             """);
     List<Question> blanks = questions.stream().filter(q -> q.type() == QuestionType.TYPED).toList();
     assertThat(blanks)
@@ -210,7 +215,11 @@ class GuessableItemsTest {
         .containsExactly(
             "Fill in the blank: In Hive, the metastore is stored in _____ on the master node by"
                 + " default.");
-    assertThat(blanks).flatExtracting(Question::accepted).doesNotContain("HiveQL", "DynamoBD");
+    assertThat(blanks)
+        .flatExtracting(Question::accepted)
+        .doesNotContain("HiveQL", "DynamoBD", "DynamDB")
+        // The singular of a name the notes write in the plural is no slip.
+        .contains("DataFrame");
   }
 
   @Test
