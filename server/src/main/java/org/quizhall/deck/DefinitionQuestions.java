@@ -403,10 +403,17 @@ final class DefinitionQuestions {
     if (word.isEmpty()) {
       return "a";
     }
+    // "HTTP-based", "S3-compatible": the part before a dash or slash is what is read out.
+    String part = word.split("[-/]", 2)[0];
+    if (!part.isEmpty() && Character.isDigit(part.charAt(0))) {
+      // "an 8 GB", "an 11-node", "an 18-core", "an 80 MB", but "a 10", "a 2".
+      String digits = part.replaceAll("\\D.*", "");
+      return digits.startsWith("8") || digits.equals("11") || digits.equals("18") ? "an" : "a";
+    }
     boolean acronym =
-        word.length() >= 2
-            && word.chars()
-                .allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || c == '-');
+        !part.isEmpty()
+            && (part.length() >= 2 || word.length() == 1)
+            && part.chars().allMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
     String lower = word.toLowerCase(java.util.Locale.ROOT);
     char c = lower.charAt(0);
     boolean vowel =

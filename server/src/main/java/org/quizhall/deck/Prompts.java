@@ -267,6 +267,19 @@ final class Prompts {
    */
   private static final Set<String> NOUN_PHRASE_ENDS =
       Set.of(
+          "around",
+          "without",
+          "alongside",
+          "like",
+          "upon",
+          "before",
+          "after",
+          "between",
+          "per",
+          "near",
+          "the",
+          "a",
+          "an",
           "by",
           "of",
           "in",

@@ -430,6 +430,10 @@ final class TopicQuestions {
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:is|are|was|were|has|have|had|can|will|does|do|did)\\b");
 
+  /** "Wide-column database that has no fixed schema": a verb after these describes the kind. */
+  private static final java.util.regex.Pattern RELATIVE_BEFORE =
+      java.util.regex.Pattern.compile("(?i)\\b(?:that|which|who|whose)\\b");
+
   /** Words that end a kind's name and go on to say what it is for or does. */
   private static final java.util.Set<String> KIND_LINKS =
       java.util.Set.of(
@@ -484,7 +488,9 @@ final class TopicQuestions {
     if (line.isEmpty() || line.endsWith(":") || namesItsTopic(line, label)) {
       return null;
     }
-    if (!namesAKind(line) || FINITE.matcher(line).find()) {
+    java.util.regex.Matcher finite = FINITE.matcher(line);
+    if (!namesAKind(line)
+        || finite.find() && !RELATIVE_BEFORE.matcher(line.substring(0, finite.start())).find()) {
       // "Tool for launching a local cluster is spark-shell" says which tool, not what it is.
       return null;
     }

@@ -1679,6 +1679,10 @@ class ExamWordingTest {
         .isEqualTo("Ribosome is located near the nucleus");
     assertThat(Prompts.fuse("EMR: Managed Hadoop clusters (EC2)"))
         .isEqualTo("EMR: Managed Hadoop clusters (EC2)");
+    assertThat(Prompts.fuse("Lambda: Managed without a server"))
+        .isEqualTo("Lambda is managed without a server");
+    assertThat(Prompts.fuse("Hive: Designed around the batch engine"))
+        .isEqualTo("Hive is designed around the batch engine");
     // One thing or many, "managed fleets of servers" could only be joined by guessing.
     assertThat(Prompts.fuse("Spot: Managed fleets of servers"))
         .isEqualTo("Spot: Managed fleets of servers");
@@ -1749,6 +1753,23 @@ class ExamWordingTest {
             "an",
             "NoSQL",
             "a");
+    expected = new java.util.HashMap<>(expected);
+    expected.putAll(
+        Map.of(
+            "HTTP-based",
+            "an",
+            "S3-compatible",
+            "an",
+            "8GB",
+            "an",
+            "11-node",
+            "an",
+            "10",
+            "a",
+            "X",
+            "an",
+            "U",
+            "a"));
     expected.forEach(
         (word, article) ->
             assertThat(DefinitionQuestions.article(word)).as(word).isEqualTo(article));
@@ -1771,6 +1792,9 @@ class ExamWordingTest {
                 Hive
                 - Metastore is stored in MySQL on the master node
                 - There is a web console for queries
+                Presto
+                - Connects to many stores at once
+                - Workers keep data there for a day
                 - You can import a Hive metastore into Glue
                 """)
             .stream()
@@ -1779,7 +1803,7 @@ class ExamWordingTest {
     assertThat(prompts)
         .anyMatch(p -> p.matches("True or false\\? (Standard|Cold|Archive) storage is one of .*"))
         .anyMatch(p -> p.startsWith("True or false? In Hive, the metastore is stored in MySQL"))
-        .noneMatch(p -> p.contains(" a standard storage") || p.contains("A cold storage"))
+        .noneMatch(p -> p.matches("(?i).*\\ban? (standard|cold|archive) storage.*"))
         .noneMatch(p -> p.contains("the there"));
   }
 
