@@ -266,7 +266,6 @@ final class TopicQuestions {
                     || index.isAncestorOrSelf(h, option.topic()))
             || NotesIndex.norm(option.of()).equals(NotesIndex.norm(label))
             || option.text().equalsIgnoreCase(key.text())
-            || NotesIndex.mentionsIn(option.words(), label)
             || namesItsTopicIn(option.words(), label)
             || option.group().equals(key.group())
             || saysOfItself(h, option.rare())) {
@@ -392,7 +391,7 @@ final class TopicQuestions {
         return true;
       }
     }
-    return false;
+    return NotesIndex.mentionsIn(words, label);
   }
 
   /**
@@ -1128,15 +1127,7 @@ final class TopicQuestions {
    * Whether the fact contains a distinctive word of the heading, which would give the answer away.
    */
   private static boolean namesItsTopic(String fact, String label) {
-    for (String w : NotesIndex.key(label)) {
-      if (w.length() >= 3
-          && !w.equals("anti")
-          && !w.equals("patterns")
-          && NotesIndex.mentions(fact, w)) {
-        return true;
-      }
-    }
-    return NotesIndex.mentions(fact, label);
+    return namesItsTopicIn(NotesIndex.words(fact), label);
   }
 
   /**
