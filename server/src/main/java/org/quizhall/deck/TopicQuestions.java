@@ -113,10 +113,7 @@ final class TopicQuestions {
       Random random = factory.random(KIND, "heading", node.text());
       List<String> numbers =
           NumberMention.find(fact).stream().map(m -> m.value().toPlainString()).toList();
-      List<List<String>> tiers =
-          numbers.isEmpty()
-              ? tiersByHeading.computeIfAbsent(answer, h -> tiers(h, List.of()))
-              : tiers(answer, numbers);
+      List<List<String>> tiers = tiers(answer, numbers);
       java.util.Set<String> factWords = rare(fact);
       List<String> distractors =
           DistractorPicker.pick(
@@ -1131,86 +1128,275 @@ final class TopicQuestions {
   }
 
   /**
-   * Sibling headings, then headings at the same depth, then the rest. An aspect heading
+   * The wrong options for a fact under this heading, closest first: the sibling topics most like
+   * it, its other siblings, headings at the same depth, then the rest. An aspect heading
    * ("Anti-patterns", "Promises &amp; Limitations") and its siblings both describe the same
    * subject, so they never face each other; nor does a heading whose section states the same number
-   * as the fact.
+   * as the fact: it could be meant too.
    */
   private List<List<String>> tiers(TopicNode answer, List<String> numbers) {
+    Pool pool = poolOf(answer);
+    java.util.Set<TopicNode> stating = stating(numbers);
+    if (stating.isEmpty()) {
+      return pool.tiers();
+    }
+    List<String> otherSiblings = labels(pool.siblings(), stating);
+    List<String> alike = new ArrayList<>();
+    for (TopicNode h : otherSiblings.size() <= 3 ? List.<TopicNode>of() : pool.ranked()) {
+      if (alike.size() == ALIKE) {
+        break;
+      }
+      if (!stating.contains(h)) {
+        alike.add(index.label(h));
+      }
+    }
+    otherSiblings.removeAll(alike);
+    return List.of(
+        alike, otherSiblings, labels(pool.sameDepth(), stating), labels(pool.rest(), stating));
+  }
+
+  private List<String> labels(List<TopicNode> headings, java.util.Set<TopicNode> leftOut) {
+    List<String> out = new ArrayList<>(headings.size());
+    for (TopicNode h : headings) {
+      if (!leftOut.contains(h)) {
+        out.add(index.label(h));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The topics a heading's facts may be told apart from, found once per heading: its siblings most
+   * like it ranked, its siblings, the topics at its depth and the rest, each in the notes' order.
+   * In notes of thousands of topics each group is a sample, and the scan is over the sample: three
+   * wrong options never need more, and every heading against every other would outlast the import's
+   * deadline.
+   */
+  private record Pool(
+      TopicNode answer,
+      List<TopicNode> ranked,
+      List<TopicNode> siblings,
+      List<TopicNode> sameDepth,
+      List<TopicNode> rest,
+      List<List<String>> tiers) {}
+
+  /**
+   * Pools of the headings whose facts were asked last, newest first: a heading's facts come
+   * together. Kept by identity, since a node's own hash code reads its whole subtree.
+   */
+  private final java.util.Deque<Pool> pools = new java.util.ArrayDeque<>();
+
+  private Pool poolOf(TopicNode answer) {
+    for (Pool p : pools) {
+      if (p.answer() == answer) {
+        return p;
+      }
+    }
+    Pool p = pool(answer);
+    pools.addFirst(p);
+    if (pools.size() > 8) {
+      pools.removeLast();
+    }
+    return p;
+  }
+
+  /** Up to this many headings are each compared with every other; past it, samples are. */
+  private static final int SCAN = 400;
+
+  /**
+   * How many siblings, and how many headings of any depth, are drawn for a heading's pool in notes
+   * of more than {@link #SCAN}: the picker looks at no more than a hundred of a tier.
+   */
+  private static final int SAMPLE = 128;
+
+  private Pool pool(TopicNode answer) {
     TopicNode parent = index.parentHeading.get(answer);
     int depth = depth(answer);
-    boolean answerIsAspect = isAspect(answer);
-    List<String> siblings = new ArrayList<>();
-    List<String> sameDepth = new ArrayList<>();
-    List<String> rest = new ArrayList<>();
-    for (TopicNode h : index.headings) {
-      if (index.isAncestorOrSelf(h, answer) || index.isAncestorOrSelf(answer, h)) {
-        continue;
+    List<TopicNode> scan;
+    if (index.headings.size() <= SCAN) {
+      scan = index.headings;
+    } else {
+      Random random = factory.random(KIND, "pool", index.label(answer));
+      java.util.BitSet picked = new java.util.BitSet(index.headings.size());
+      List<TopicNode> siblings = childrenOf(parent);
+      for (int i = 0; i < SAMPLE; i++) {
+        picked.set(position(siblings.get(random.nextInt(siblings.size()))));
+        picked.set(random.nextInt(index.headings.size()));
       }
-      if (continues(h, answer)) {
-        continue;
+      scan = new ArrayList<>(picked.cardinality());
+      for (int i = picked.nextSetBit(0); i >= 0; i = picked.nextSetBit(i + 1)) {
+        scan.add(index.headings.get(i));
       }
-      boolean sibling = index.parentHeading.get(h) == parent;
-      if (sibling && parent != null && (answerIsAspect || isAspect(h)) || statesAny(h, numbers)) {
-        continue;
-      }
-      String label = index.label(h);
-      byLabel.putIfAbsent(label, h);
-      if (answerIsAspect
-          && headingFacts(answer).aspect().equals(headingFacts(h).aspect())
-          && !(label.contains(" › ") && index.label(answer).contains(" › "))) {
+    }
+    List<TopicNode> siblings = new ArrayList<>();
+    List<TopicNode> sameDepth = new ArrayList<>();
+    List<TopicNode> rest = new ArrayList<>();
+    for (TopicNode h : scan) {
+      if (!offerable(answer, h)) {
         continue;
       }
       if (index.parentHeading.get(h) == parent) {
-        siblings.add(label);
+        siblings.add(h);
       } else if (depth(h) == depth) {
-        sameDepth.add(label);
+        sameDepth.add(h);
       } else {
-        rest.add(label);
+        rest.add(h);
       }
     }
-    List<String> alike = alike(answer, siblings);
-    List<String> otherSiblings = new ArrayList<>(siblings);
+    List<TopicNode> ranked = siblings.size() <= 3 ? List.of() : ranked(answer, parent);
+    List<String> alike = ranked.stream().limit(ALIKE).map(index::label).toList();
+    java.util.Set<TopicNode> none = java.util.Set.of();
+    List<String> otherSiblings = labels(siblings, none);
     otherSiblings.removeAll(alike);
-    return List.of(alike, otherSiblings, sameDepth, rest);
+    return new Pool(
+        answer,
+        ranked,
+        siblings,
+        sameDepth,
+        rest,
+        List.of(alike, otherSiblings, labels(sameDepth, none), labels(rest, none)));
   }
 
-  private final Map<String, Double> likeness = new java.util.HashMap<>();
+  /**
+   * Whether a heading may be offered against the answer's at all: not the answer's parent or part,
+   * not its continuation ("- 2"), not an aspect of the same kind ("EMR Storage" against "Redshift
+   * Storage" is the notes' layout).
+   */
+  private boolean offerable(TopicNode answer, TopicNode h) {
+    if (index.isAncestorOrSelf(h, answer) || index.isAncestorOrSelf(answer, h)) {
+      return false;
+    }
+    if (continues(h, answer)) {
+      return false;
+    }
+    TopicNode parent = index.parentHeading.get(answer);
+    boolean answerIsAspect = isAspect(answer);
+    if (index.parentHeading.get(h) == parent && parent != null && (answerIsAspect || isAspect(h))) {
+      return false;
+    }
+    String label = index.label(h);
+    byLabel.putIfAbsent(label, h);
+    return !(answerIsAspect
+        && headingFacts(answer).aspect().equals(headingFacts(h).aspect())
+        && !(label.contains(" › ") && index.label(answer).contains(" › ")));
+  }
+
+  private List<TopicNode> childrenOf(TopicNode parent) {
+    if (children == null) {
+      children = new java.util.IdentityHashMap<>();
+      for (TopicNode h : index.headings) {
+        children.computeIfAbsent(index.parentHeading.get(h), x -> new ArrayList<>()).add(h);
+      }
+    }
+    return children.getOrDefault(parent, List.of());
+  }
+
+  private Map<TopicNode, List<TopicNode>> children;
+
+  /** Where a heading is in the notes, counted among the headings. */
+  private int position(TopicNode h) {
+    if (positions == null) {
+      positions = new java.util.IdentityHashMap<>();
+      for (int i = 0; i < index.headings.size(); i++) {
+        positions.put(index.headings.get(i), i);
+      }
+    }
+    return positions.get(h);
+  }
+
+  private Map<TopicNode, Integer> positions;
 
   /** How many of the sibling topics most like the answer's are offered first. */
   private static final int ALIKE = 6;
 
   /**
-   * The sibling topics whose sections share the most distinctive words with the answer's ("model",
-   * "training" for Amazon ML and SageMaker): an ML evaluation concept is then offered among ML
-   * topics, not among data pipelines.
+   * The sibling topics whose sections share distinctive words with the answer's, most first
+   * ("model", "training" for Amazon ML and SageMaker): an ML evaluation concept is then offered
+   * among ML topics, not among data pipelines. Found through the headings each word is under, so
+   * only the siblings sharing a word are scored.
    */
-  private List<String> alike(TopicNode answer, List<String> siblings) {
+  private List<TopicNode> ranked(TopicNode answer, TopicNode parent) {
     java.util.Set<String> own = rareWords.getOrDefault(answer, java.util.Set.of());
-    if (own.isEmpty() || siblings.size() <= 3) {
+    if (own.isEmpty()) {
       return List.of();
     }
-    List<Map.Entry<String, Double>> scored = new ArrayList<>();
-    for (String s : siblings) {
-      // Scored once per pair of topics: facts with numbers ask for their own sibling lists, many
-      // times over.
-      double score =
-          likeness.computeIfAbsent(
-              index.label(answer) + "\u0000" + s,
-              k -> {
-                java.util.Set<String> other =
-                    rareWords.getOrDefault(byLabel.get(s), java.util.Set.of());
-                long shared = other.stream().filter(own::contains).count();
-                return shared == 0 ? 0.0 : shared / (double) (own.size() + other.size() - shared);
-              });
-      if (score > 0) {
-        scored.add(Map.entry(s, score));
+    // Identity maps: a node's own hash code reads its whole subtree.
+    Map<TopicNode, Integer> shared = new java.util.IdentityHashMap<>();
+    List<TopicNode> sharing = new ArrayList<>();
+    List<String> words = new ArrayList<>(own);
+    boolean sampled = index.headings.size() > SCAN;
+    if (sampled) {
+      // In notes of thousands of topics, the rarest words first and only so many, and only so
+      // many topics scored: a word hundreds of topics use tells none of them apart.
+      words.sort(
+          java.util.Comparator.<String>comparingInt(
+                  w -> headingsWith.getOrDefault(w, List.of()).size())
+              .thenComparing(w -> w));
+    }
+    int visited = 0;
+    for (String w : words) {
+      List<TopicNode> using = headingsWith.getOrDefault(w, List.of());
+      if (sampled && (using.size() > SCAN || visited > SCAN * 4)) {
+        break;
+      }
+      visited += using.size();
+      for (TopicNode h : using) {
+        if (index.parentHeading.get(h) != parent
+            || sampled && sharing.size() >= SAMPLE && !shared.containsKey(h)) {
+          continue;
+        }
+        if (shared.merge(h, 1, Integer::sum) == 1) {
+          sharing.add(h);
+        }
+      }
+    }
+    List<Map.Entry<TopicNode, Double>> scored = new ArrayList<>();
+    for (TopicNode h : sharing) {
+      if (offerable(answer, h)) {
+        int n = shared.get(h);
+        int other = rareWords.get(h).size();
+        scored.add(Map.entry(h, n / (double) (own.size() + other - n)));
       }
     }
     scored.sort(
-        Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey));
-    return scored.stream().limit(ALIKE).map(Map.Entry::getKey).toList();
+        Map.Entry.<TopicNode, Double>comparingByValue()
+            .reversed()
+            .thenComparing(e -> index.label(e.getKey())));
+    return scored.stream().map(Map.Entry::getKey).toList();
   }
+
+  /** For each distinctive word, the headings whose sections use it. */
+  private Map<String, List<TopicNode>> headingsWith;
+
+  /** The headings whose sections state one of these numbers. */
+  private java.util.Set<TopicNode> stating(List<String> numbers) {
+    if (numbers.isEmpty()) {
+      return java.util.Set.of();
+    }
+    if (headingsStating == null) {
+      headingsStating = new java.util.HashMap<>();
+      for (NotesIndex.Placed p : index.placed) {
+        if (p.heading() == null) {
+          continue;
+        }
+        for (NumberMention m : NumberMention.find(p.node().text())) {
+          headingsStating
+              .computeIfAbsent(
+                  m.value().toPlainString(),
+                  n -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()))
+              .add(p.heading());
+        }
+      }
+    }
+    java.util.Set<TopicNode> out =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (String n : numbers) {
+      out.addAll(headingsStating.getOrDefault(n, java.util.Set.of()));
+    }
+    return out;
+  }
+
+  private Map<String, java.util.Set<TopicNode>> headingsStating;
 
   private static final java.util.regex.Pattern PART_NUMBER =
       java.util.regex.Pattern.compile(
@@ -1288,6 +1474,7 @@ final class TopicQuestions {
     statedWords = new java.util.IdentityHashMap<>();
     sectionWords = new java.util.IdentityHashMap<>();
     sectionLines = new java.util.IdentityHashMap<>();
+    headingsWith = new java.util.HashMap<>();
     for (NotesIndex.Placed p : index.placed) {
       java.util.Set<String> rare = rare(p.node().text());
       java.util.Set<String> kinds = kindWords(p.node().text());
@@ -1305,6 +1492,16 @@ final class TopicQuestions {
         } else if (!advice(p.node().text())) {
           deniedWords.computeIfAbsent(h, x -> new java.util.HashSet<>()).addAll(rare);
         }
+      }
+    }
+    // In the notes' order, so that ties are broken the same way on every run.
+    deniedUnder = new java.util.HashMap<>();
+    for (TopicNode h : index.headings) {
+      for (String w : rareWords.getOrDefault(h, java.util.Set.of())) {
+        headingsWith.computeIfAbsent(w, x -> new ArrayList<>()).add(h);
+      }
+      for (String w : deniedWords.getOrDefault(h, java.util.Set.of())) {
+        deniedUnder.computeIfAbsent(w, x -> new ArrayList<>()).add(h);
       }
     }
   }
@@ -1331,10 +1528,23 @@ final class TopicQuestions {
    */
   private List<List<String>> withContrasts(
       List<List<String>> tiers, java.util.Set<String> factWords) {
+    // Only a topic whose anti-patterns share two of the fact's words can be ruled out for it.
+    Map<TopicNode, Integer> denying = new java.util.IdentityHashMap<>();
+    java.util.Set<String> candidates = new java.util.HashSet<>();
+    for (String w : factWords) {
+      for (TopicNode h : deniedUnder.getOrDefault(w, List.of())) {
+        if (denying.merge(h, 1, Integer::sum) == 2) {
+          candidates.add(index.label(h));
+        }
+      }
+    }
+    if (candidates.isEmpty()) {
+      return tiers;
+    }
     List<String> contrasts = new ArrayList<>();
     for (List<String> tier : tiers) {
       for (String c : tier) {
-        if (ruledOut(byLabel.get(c), factWords)) {
+        if (candidates.contains(c) && ruledOut(byLabel.get(c), factWords)) {
           contrasts.add(c);
         }
       }
@@ -1358,6 +1568,9 @@ final class TopicQuestions {
    * also be meant.
    */
   private java.util.Map<TopicNode, java.util.Set<String>> deniedWords;
+
+  /** For each distinctive word, the headings whose anti-patterns use it. */
+  private Map<String, List<TopicNode>> deniedUnder;
 
   /** Distinctive words of each heading's other lines. */
   private java.util.Map<TopicNode, java.util.Set<String>> statedWords;
@@ -1500,28 +1713,7 @@ final class TopicQuestions {
     return false;
   }
 
-  private boolean statesAny(TopicNode heading, List<String> numbers) {
-    if (numbers.isEmpty()) {
-      return false;
-    }
-    if (numbersByHeading == null) {
-      numbersByHeading = new java.util.IdentityHashMap<>();
-      for (NotesIndex.Placed p : index.placed) {
-        for (NumberMention m : NumberMention.find(p.node().text())) {
-          numbersByHeading
-              .computeIfAbsent(p.heading(), h -> new java.util.HashSet<>())
-              .add(m.value().toPlainString());
-        }
-      }
-    }
-    java.util.Set<String> stated = numbersByHeading.getOrDefault(heading, java.util.Set.of());
-    return numbers.stream().anyMatch(stated::contains);
-  }
-
-  private java.util.Map<TopicNode, java.util.Set<String>> numbersByHeading;
   private final java.util.Map<String, TopicNode> byLabel = new java.util.HashMap<>();
-  private final java.util.Map<TopicNode, List<List<String>>> tiersByHeading =
-      new java.util.IdentityHashMap<>();
 
   private int depth(TopicNode heading) {
     int d = 0;
