@@ -255,16 +255,17 @@ final class TopicQuestions {
                   Math.max(0, i - NEARBY_OPTIONS / 2),
                   Math.min(own.size(), i + NEARBY_OPTIONS / 2)));
       candidates.addAll(described);
-      List<String> others = new ArrayList<>();
+      java.util.Set<String> others = new java.util.LinkedHashSet<>();
+      String norm = NotesIndex.norm(label);
       for (Kind option : candidates) {
         if (option == key
+            || option.group().equals(key.group())
+            || option.text().equalsIgnoreCase(key.text())
+            || option.norm().equals(norm)
             || option.topic() != null
                 && (index.isAncestorOrSelf(option.topic(), h)
                     || index.isAncestorOrSelf(h, option.topic()))
-            || NotesIndex.norm(option.of()).equals(NotesIndex.norm(label))
-            || option.text().equalsIgnoreCase(key.text())
             || namesItsTopicIn(option.words(), label)
-            || option.group().equals(key.group())
             || saysOfItself(h, option.rare())) {
           // "A NoSQL database" beside HBase's "A non-relational, petabyte-scale database" may be
           // as true, as may "A tool for copying data between S3 and HDFS" of a topic whose
@@ -272,15 +273,13 @@ final class TopicQuestions {
           // term: none is offered as what the topic is not.
           continue;
         }
-        if (!others.contains(option.text())) {
-          others.add(option.text());
-        }
+        others.add(option.text());
       }
       NotesIndex.Placed p = lines.get(h);
       List<String> wrong =
           DistractorPicker.pick(
               key.text(),
-              List.of(others),
+              List.of(List.copyOf(others)),
               c -> true,
               3,
               factory.random(DefinitionQuestions.KIND, "identity", p.node().text()));
@@ -320,6 +319,7 @@ final class TopicQuestions {
   private final class Kind {
     private final String text;
     private final String of;
+    private final String norm;
     private final TopicNode topic;
     private final String words;
     private final java.util.Set<String> rare;
@@ -328,6 +328,7 @@ final class TopicQuestions {
     Kind(String text, String of, TopicNode topic) {
       this.text = text;
       this.of = of;
+      this.norm = NotesIndex.norm(of);
       this.topic = topic;
       this.words = NotesIndex.words(text);
       this.rare = TopicQuestions.this.rare(text);
@@ -341,6 +342,11 @@ final class TopicQuestions {
 
     String of() {
       return of;
+    }
+
+    /** What it is said of, as {@link NotesIndex#norm} reads it. */
+    String norm() {
+      return norm;
     }
 
     TopicNode topic() {
