@@ -702,13 +702,17 @@ final class ListQuestions {
    * heading.
    */
   private int topicDepth(String topic) {
-    for (TopicNode h : index.headings) {
-      if (h.text().equals(topic)) {
-        return h.path().size();
+    if (headingDepths == null) {
+      headingDepths = new java.util.HashMap<>();
+      for (TopicNode h : index.headings) {
+        headingDepths.putIfAbsent(h.text(), h.path().size());
       }
     }
-    return 1;
+    return headingDepths.getOrDefault(topic, 1);
   }
+
+  /** The depth of the first heading of each text. */
+  private java.util.Map<String, Integer> headingDepths;
 
   /**
    * Short phrases noted right under the same top-level topic, outside its anti-pattern sections.
@@ -717,25 +721,39 @@ final class ListQuestions {
     String topic = index.topicOf(list.parent().path());
     int depth = topicDepth(topic);
     List<String> out = new ArrayList<>();
-    for (NotesIndex.Placed p : index.placed) {
+    for (NotesIndex.Placed p : linesOf(topic)) {
       TopicNode n = p.node();
+      if (p.antiPattern()
+          || n.kind() != NodeKind.NOTE && n.kind() != NodeKind.LIST_ITEM
+          || n.path().size() > depth) {
+        continue;
+      }
       BulletShape shape = NotesIndex.shape(n.text());
-      if (!p.antiPattern()
-          && (n.kind() == NodeKind.NOTE || n.kind() == NodeKind.LIST_ITEM)
-          && shape.isItemLike()
-          && !shape.isNameLike()
-          && shape.wordCount() >= 2
-          && n.path().size() <= depth
-          && index.topicOf(n.path()).equals(topic)) {
+      if (shape.isItemLike() && !shape.isNameLike() && shape.wordCount() >= 2) {
         // Only the lines right under the topic's own heading, what it is for ("Real-time file /
-        // stream
-        // processing"): the items of its other sections (Amazon ML's hyperparameters) are no uses
-        // at all.
+        // stream processing"): the items of its other sections (Amazon ML's hyperparameters) are
+        // no uses at all.
         out.add(n.text());
       }
     }
     return out;
   }
+
+  /**
+   * The lines of each topic, in the notes' order: a topic's anti-patterns are read against its own
+   * lines, and scanning every line for each would be quadratic in notes of thousands of topics.
+   */
+  private List<NotesIndex.Placed> linesOf(String topic) {
+    if (linesByTopic == null) {
+      linesByTopic = new java.util.HashMap<>();
+      for (NotesIndex.Placed p : index.placed) {
+        linesByTopic.computeIfAbsent(index.topicOf(p.node().path()), t -> new ArrayList<>()).add(p);
+      }
+    }
+    return linesByTopic.getOrDefault(topic, List.of());
+  }
+
+  private java.util.Map<String, List<NotesIndex.Placed>> linesByTopic;
 
   /**
    * NAME: "DynamoDB", "Spark SQL"; WORD: a single capitalised word, a name or a common noun;

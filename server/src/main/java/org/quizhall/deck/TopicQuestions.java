@@ -565,7 +565,11 @@ final class TopicQuestions {
         continue;
       }
       List<String> fits = new ArrayList<>();
-      for (TopicNode h : topics) {
+      for (TopicNode h : saying(words, topics)) {
+        if (fits.size() == SAMPLE) {
+          // Three wrong options need no more to choose from.
+          break;
+        }
         String label = index.label(h);
         if (index.isAncestorOrSelf(h, key)
             || index.isAncestorOrSelf(key, h)
@@ -645,6 +649,38 @@ final class TopicQuestions {
   }
 
   private java.util.Map<TopicNode, java.util.Set<String>> ownWords;
+
+  /**
+   * The topics whose own lines use every one of the words, in the notes' order: looked up through
+   * the topics each word is under, since notes of thousands of topics and anti-patterns would
+   * otherwise compare every line with every topic.
+   */
+  private List<TopicNode> saying(java.util.Set<String> words, List<TopicNode> topics) {
+    if (topicsSaying == null) {
+      topicsSaying = new java.util.HashMap<>();
+      for (TopicNode h : topics) {
+        for (String w : ownWords().getOrDefault(h, java.util.Set.of())) {
+          topicsSaying.computeIfAbsent(w, x -> new ArrayList<>()).add(h);
+        }
+      }
+    }
+    List<TopicNode> fewest = null;
+    for (String w : words) {
+      List<TopicNode> using = topicsSaying.getOrDefault(w, List.of());
+      if (fewest == null || using.size() < fewest.size()) {
+        fewest = using;
+      }
+    }
+    List<TopicNode> out = new ArrayList<>();
+    for (TopicNode h : fewest == null ? List.<TopicNode>of() : fewest) {
+      if (ownWords().get(h).containsAll(words)) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  private Map<String, List<TopicNode>> topicsSaying;
 
   /**
    * "Using other ETL engines than Spark", "Unsupported learning tasks", "Too much queries": what
