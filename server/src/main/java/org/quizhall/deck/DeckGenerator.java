@@ -28,9 +28,17 @@ public final class DeckGenerator {
   private DeckGenerator() {}
 
   public static GeneratedDeck generate(TopicTree tree, long seed) {
+    return generate(tree, seed, false);
+  }
+
+  /**
+   * @param strict whether a malformed question throws rather than leaving its line out, so that
+   *     tests see what users are spared
+   */
+  static GeneratedDeck generate(TopicTree tree, long seed, boolean strict) {
     NotesIndex index = new NotesIndex(tree);
     QuestionFactory factory = new QuestionFactory(seed);
-    Emitter out = new Emitter();
+    Emitter out = new Emitter(strict);
     new ListQuestions(index, factory, out).generate();
     new TopicQuestions(index, factory, out).generate();
     new NumericQuestions(index, factory, out).generate();
