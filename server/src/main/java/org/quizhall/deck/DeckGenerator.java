@@ -36,6 +36,9 @@ public final class DeckGenerator {
    *     tests see what users are spared
    */
   static GeneratedDeck generate(TopicTree tree, long seed, boolean strict) {
+    List<GenerationWarning> repeats = new ArrayList<>();
+    tree =
+        new TopicTree(tree.titles(), withoutRepeats(tree.roots(), repeats), tree.numberedLines());
     NotesIndex index = new NotesIndex(tree);
     QuestionFactory factory = new QuestionFactory(seed);
     Emitter out = new Emitter(strict);
@@ -84,11 +87,90 @@ public final class DeckGenerator {
         warnings.add(new GenerationWarning(node.line(), node.text(), reason));
       }
     }
+    warnings.addAll(repeats);
     warnings.sort(java.util.Comparator.comparingInt(GenerationWarning::line));
     Map<String, Integer> kinds = new LinkedHashMap<>();
     for (Question q : questions) {
       kinds.merge(q.kind(), 1, Integer::sum);
     }
     return new GeneratedDeck(questions, warnings, index.topics(), kinds);
+  }
+
+  /**
+   * A table's rows without one that names no thing ("---", "?") or the thing an earlier row names:
+   * a row's first cell says what it is about, and two rows about "Helium" leave two right options
+   * reading the same.
+   */
+  private static List<TopicNode> rowsNamedOnce(
+      List<TopicNode> rows, List<GenerationWarning> repeats) {
+    List<TopicNode> out = new ArrayList<>(rows.size());
+    Map<String, Integer> named = new java.util.HashMap<>();
+    for (TopicNode row : rows) {
+      if (row.kind() == NodeKind.TABLE_ROW && !row.cells().isEmpty()) {
+        String name = AnswerMatcher.normalize(row.cells().get(0));
+        Integer first = name.isEmpty() ? null : named.putIfAbsent(name, row.line());
+        if (name.isEmpty() || first != null) {
+          repeats.add(
+              new GenerationWarning(
+                  row.line(),
+                  row.text(),
+                  name.isEmpty()
+                      ? "its first cell names nothing, so the row is about nothing to ask of"
+                      : "names the same thing as the row on line "
+                          + first
+                          + ", so it is left out"));
+          continue;
+        }
+      }
+      out.add(row);
+    }
+    return out.size() == rows.size() ? rows : out;
+  }
+
+  /**
+   * The nodes without a line that repeats an earlier one beside it word for word (a bullet pasted
+   * twice, a table row copied): one fact, asked once, and never two options reading the same.
+   * Headings and lines with lines under them stay, since what is under them may differ.
+   */
+  private static List<TopicNode> withoutRepeats(
+      List<TopicNode> nodes, List<GenerationWarning> repeats) {
+    List<TopicNode> out = new ArrayList<>(nodes.size());
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    boolean changed = false;
+    for (TopicNode n : nodes) {
+      if (!n.isHeading() && n.children().isEmpty()) {
+        String key = n.kind() + "\u0000" + n.text().strip() + "\u0000" + n.cells();
+        Integer first = seen.putIfAbsent(key, n.line());
+        if (first != null) {
+          repeats.add(
+              new GenerationWarning(
+                  n.line(),
+                  n.text(),
+                  "repeats line " + first + " word for word, so it is asked once"));
+          changed = true;
+          continue;
+        }
+      }
+      List<TopicNode> children =
+          n.kind() == NodeKind.TABLE
+              ? rowsNamedOnce(n.children(), repeats)
+              : withoutRepeats(n.children(), repeats);
+      if (children != n.children()) {
+        changed = true;
+        n =
+            new TopicNode(
+                n.kind(),
+                n.text(),
+                n.line(),
+                n.path(),
+                children,
+                n.definition(),
+                n.cloze(),
+                n.openList(),
+                n.cells());
+      }
+      out.add(n);
+    }
+    return changed ? out : nodes;
   }
 }

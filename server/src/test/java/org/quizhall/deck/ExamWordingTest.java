@@ -1610,7 +1610,8 @@ class ExamWordingTest {
         """;
     // Only the row named twice has a partner in its group: nothing to ask.
     assertThat(deck(table)).noneMatch(q -> q.prompt().contains("the same group as"));
-    // Potassium is Sodium's partner: the question is asked about the two of them, Sodium once.
+    // With Potassium and Lithium, group 1 has partners: the row written twice is one row, so no
+    // option is the element the question names, and Sodium is offered once at most.
     List<Question> same =
         deck(table + "| Potassium | K | 1 |\n| Lithium | Li | 1 |\n").stream()
             .filter(q -> q.prompt().contains("the same group as"))
@@ -1827,5 +1828,56 @@ class ExamWordingTest {
     assertThat(NumberMention.find("Up to 8 GB per file").get(0).neighbourVariants()).isEmpty();
     assertThat(NumberMention.find("Meiosis produces 4 gametes").get(0).neighbourVariants())
         .isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a line pasted twice is one fact, asked once and reported, and a table row naming a thing"
+          + " twice is left out")
+  void repeatedLinesAskedOnce() {
+    String notes =
+        """
+        # Organelles
+
+        ## Nucleus
+        - Stores the genetic material of the cell
+        - Stores the genetic material of the cell
+        - Surrounded by a double membrane
+
+        ## Ribosome
+        - Builds proteins from amino acids
+
+        ## Mitochondrion
+        - Produces ATP through cellular respiration
+        - Has its own circular DNA
+
+        ## Golgi apparatus
+        - Packages and ships proteins
+
+        # Elements
+
+        | Element | Symbol | Group |
+        | --- | --- | --- |
+        | Sodium | Na | 1 |
+        | Fluorine | F | 17 |
+        | Neon | Ne | 18 |
+        | Calcium | Ca | 2 |
+        | Sodium | S | 16 |
+        """;
+    GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(notes), 1L, true);
+    assertThat(deck.warnings())
+        .anySatisfy(
+            w -> {
+              assertThat(w.line()).isEqualTo(5);
+              assertThat(w.reason()).contains("repeats line 4");
+            })
+        .anySatisfy(
+            w -> {
+              assertThat(w.line()).isEqualTo(26);
+              assertThat(w.reason()).contains("row on line 22");
+            });
+    assertThat(deck.questions()).noneMatch(q -> q.source().line() == 5 || q.source().line() == 26);
+    assertThat(deck.questions()).anyMatch(q -> q.source().line() == 4);
+    assertThat(deck.questions()).anyMatch(q -> q.source().line() == 22);
   }
 }
