@@ -156,7 +156,9 @@ public final class CardQuestions {
       if (other == self
           || other.question() != self.question()
           || other.asks().equals(self.asks())
-          || other.key().length() > QuestionDraft.OPTION_MAX) {
+          || other.key().length() > QuestionDraft.OPTION_MAX
+          || QuestionRules.isNumber(other.key()) != QuestionRules.isNumber(self.key())) {
+        // "100%" or "10:30" is no wrong option for a port number, nor "443" for a name.
         continue;
       }
       if (!other.form().equals(self.form())) {

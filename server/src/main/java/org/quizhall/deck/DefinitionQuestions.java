@@ -436,8 +436,11 @@ final class DefinitionQuestions {
       NotesIndex.Placed p, String variant, String prompt, String answer, List<List<String>> tiers) {
     TopicNode node = p.node();
     Random random = factory.random(KIND, variant, node.text());
-    List<String> distractors =
-        DistractorPicker.pick(answer, tiers, c -> !NotesIndex.mentions(prompt, c), 3, random);
+    // "100%" or "4A: 43" is no wrong answer for a port number, nor a number for a name.
+    boolean number = QuestionRules.isNumber(answer);
+    java.util.function.Predicate<String> allowed =
+        c -> !NotesIndex.mentions(prompt, c) && QuestionRules.isNumber(c) == number;
+    List<String> distractors = DistractorPicker.pick(answer, tiers, allowed, 3, random);
     String[] head = variant.equals("forward") ? headed(answer) : null;
     if (head != null && node.definition().style() != CardStyle.QUESTION_ANSWER) {
       // "A device that forwards packets between networks" (a router): the other cards that define
@@ -459,11 +462,7 @@ final class DefinitionQuestions {
         first.addAll(tiers);
         distractors =
             DistractorPicker.pick(
-                answer,
-                first,
-                c -> !NotesIndex.mentions(prompt, c),
-                3,
-                factory.random(KIND, variant, node.text()));
+                answer, first, allowed, 3, factory.random(KIND, variant, node.text()));
       }
     }
     if (distractors.size() < 2) {

@@ -18,6 +18,14 @@ public final class QuestionRules {
 
   private QuestionRules() {}
 
+  /**
+   * Digits with their separators only ("443", "1,024", "0.5"): an option so written is a number,
+   * and options of numbers and of words are not offered together.
+   */
+  static boolean isNumber(String text) {
+    return NUMBER.matcher(text.strip()).matches();
+  }
+
   /** Human-readable defects; empty when the question is structurally sound. */
   public static List<String> defects(Question q) {
     List<String> out = new ArrayList<>();
@@ -150,9 +158,9 @@ public final class QuestionRules {
     if (appearsIn(q.prompt(), answer)) {
       out.add("answer appears in the prompt");
     }
-    boolean numeric = NUMBER.matcher(answer.strip()).matches();
+    boolean numeric = isNumber(answer);
     for (String o : options) {
-      if (NUMBER.matcher(o.strip()).matches() != numeric) {
+      if (isNumber(o) != numeric) {
         out.add("options mix numbers and words");
         break;
       }

@@ -101,6 +101,10 @@ final class TableQuestions {
             || blank(header.get(column))) {
           continue;
         }
+        if (positions.get(column).get(row) == null) {
+          // A cell of words in a column of numbers, or the other way round.
+          continue;
+        }
         asked |=
             attribute(
                 header,
@@ -460,9 +464,23 @@ final class TableQuestions {
   /** A column's cells, with where each row's cell stands in the list. */
   private static List<String> column(
       List<TopicNode> rows, int column, Map<TopicNode, Integer> positions) {
-    List<String> values = new ArrayList<>();
+    int numbers = 0;
+    int filled = 0;
     for (TopicNode r : rows) {
       if (column < r.cells().size() && !blank(r.cells().get(column))) {
+        filled++;
+        numbers += QuestionRules.isNumber(r.cells().get(column)) ? 1 : 0;
+      }
+    }
+    // A column of numbers with a cell of words ("# 5", "about 8"), or of words with a number, is
+    // read by what most of its cells are: the odd cell is neither asked nor offered, since options
+    // mixing numbers and words give the answer away.
+    boolean numeric = numbers * 2 > filled;
+    List<String> values = new ArrayList<>();
+    for (TopicNode r : rows) {
+      if (column < r.cells().size()
+          && !blank(r.cells().get(column))
+          && (column == 0 || QuestionRules.isNumber(r.cells().get(column)) == numeric)) {
         positions.put(r, values.size());
         values.add(r.cells().get(column));
       }
@@ -664,13 +682,10 @@ final class TableQuestions {
     return text.toString();
   }
 
+  /** Nothing an answer could be told by ("", "-", "—", "---", "?", an emoji), or "n/a". */
   private static boolean blank(String cell) {
     String c = cell.strip();
-    return c.isEmpty()
-        || c.equals("-")
-        || c.equals("—")
-        || c.equals("–")
-        || c.equalsIgnoreCase("n/a");
+    return AnswerMatcher.normalize(c).isEmpty() || c.equalsIgnoreCase("n/a");
   }
 
   private static Source source(TopicNode row) {
