@@ -501,6 +501,14 @@ final class DefinitionQuestions {
       asked = whatItDoes(d.term().strip(), answer);
       answer = actions[0];
       distractors = java.util.Arrays.asList(actions).subList(1, actions.length);
+      List<String> options = new ArrayList<>(distractors);
+      options.add(answer);
+      if (!DistractorPicker.similarLengths(options)) {
+        // "Forwards packets between networks Switch: a device that …", two cards run together,
+        // beside "Assigns IP addresses": its length tells it apart once the nouns are gone.
+        out.skip(node, "what it does is far longer or shorter than what the others do");
+        return;
+      }
     } else if (variant.equals("forward") && prompt.endsWith(" used for?")) {
       // "What is SageMaker Neo used for?": "To deploy trained models to any edge".
       answer = toDo(answer);

@@ -87,6 +87,17 @@ final class DistractorPicker {
     return ratio <= 1.6 ? 0 : ratio <= 2.5 ? 1 : 2;
   }
 
+  /** Whether no two of the options differ in length more than {@link #similarLength} allows. */
+  static boolean similarLengths(List<String> options) {
+    String shortest = null;
+    String longest = null;
+    for (String o : options) {
+      shortest = shortest == null || o.length() < shortest.length() ? o : shortest;
+      longest = longest == null || o.length() > longest.length() ? o : longest;
+    }
+    return shortest == null || similarLength(shortest, longest);
+  }
+
   static boolean similarLength(String a, String b) {
     int x = Math.min(a.length(), b.length());
     int y = Math.max(a.length(), b.length());

@@ -608,7 +608,9 @@ final class GroupComparisons {
       }
       List<String> others = new ArrayList<>();
       for (Said o : said) {
-        if (o != s && !alike(o.predicate(), s.predicate())) {
+        if (o != s
+            && !alike(o.predicate(), s.predicate())
+            && DistractorPicker.similarLength(s.subject(), o.subject())) {
           others.add(o.subject());
         }
       }
@@ -617,6 +619,13 @@ final class GroupComparisons {
       }
       Random random = factory.random(TopicQuestions.KIND, "subject", s.line().text());
       Collections.shuffle(others, random);
+      others = new ArrayList<>(others.subList(0, Math.min(3, others.size())));
+      others.add(s.subject());
+      if (!DistractorPicker.similarLengths(others)) {
+        // "Ribosomes" beside "G": a cut line's name tells itself from the rest by its length.
+        continue;
+      }
+      others.remove(others.size() - 1);
       String prompt = "Which " + kind + " " + s.predicate() + "?";
       if (TopicQuestions.givesAway(prompt, distinctPart(s.subject(), firsts.size() == 1))) {
         continue;
@@ -628,7 +637,7 @@ final class GroupComparisons {
               "subject",
               prompt,
               s.subject(),
-              others.subList(0, Math.min(3, others.size())),
+              others,
               s.line().text().strip() + ".",
               new Source(s.line().line(), s.line().text(), s.line().path()),
               index.topicOf(s.line().path())));
