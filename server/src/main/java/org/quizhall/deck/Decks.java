@@ -21,6 +21,8 @@ import org.quizhall.notes.NotesImporter;
 import org.quizhall.notes.NotesTooLargeException;
 import org.quizhall.notes.TopicTree;
 import org.quizhall.problem.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decks from notes: import and generate on the import pool (it is CPU work), store, list and serve
@@ -28,6 +30,8 @@ import org.quizhall.problem.Problem;
  * shared with, and to everyone when public; only its owner changes or deletes it.
  */
 public final class Decks {
+
+  private static final Logger log = LoggerFactory.getLogger(Decks.class);
 
   public static final int TITLE_MAX = 200;
 
@@ -777,7 +781,20 @@ public final class Decks {
           } catch (NotesTooLargeException e) {
             throw new Problem(Problem.Kind.TOO_LARGE, "notes_too_large", e.getMessage());
           }
-          GeneratedDeck deck = DeckGenerator.generate(tree, seed);
+          GeneratedDeck deck;
+          try {
+            deck = DeckGenerator.generate(tree, seed);
+          } catch (RuntimeException e) {
+            // A fault of the generator's own, found by notes no test foresaw: the owner hears what
+            // to do, the operator gets the trace (the notes stay private to their owner).
+            log.error("Generating a deck from {} characters of notes failed", notes.length(), e);
+            throw new Problem(
+                Problem.Kind.UNPROCESSABLE,
+                "generation_failed",
+                "Quizhall could not make questions from these notes; the fault is Quizhall's and"
+                    + " has been logged. Try again without the lines changed last, or split the"
+                    + " notes into smaller decks.");
+          }
           NotesFacts facts = new NotesFacts(tree);
           List<DeckQuestion> rows = new ArrayList<>(deck.questions().size());
           for (Question q : deck.questions()) {
