@@ -625,8 +625,7 @@ final class Prompts {
         return "What is the maximum number of "
             + m.unitRaw()
             + (rest.isEmpty() ? "" : " " + rest)
-            + " for "
-            + subject
+            + forSubject(subject)
             + "?";
       }
       if ((data || time) && rest.startsWith("in ") && rest.length() > 3) {
@@ -634,8 +633,7 @@ final class Prompts {
             + (data ? "size" : "duration")
             + " of "
             + rest.substring(3)
-            + " for "
-            + subject
+            + forSubject(subject)
             + ", in "
             + in
             + "?";
@@ -652,12 +650,11 @@ final class Prompts {
             + m.unitRaw()
             + " "
             + rest
-            + " for "
-            + subject
+            + forSubject(subject)
             + "?";
       }
       return data || time
-          ? "What is " + limit + rest + " for " + subject + ", in " + in + "?"
+          ? "What is " + limit + rest + forSubject(subject) + ", in " + in + "?"
           : null;
     }
     java.util.regex.Matcher named = NAMED_VALUE.matcher(before);
@@ -666,13 +663,28 @@ final class Prompts {
       return "What is the "
           + Character.toLowerCase(what.charAt(0))
           + what.substring(1)
-          + " for "
-          + subject
+          + forSubject(subject)
           + ", in "
           + in
           + "?";
     }
     return null;
+  }
+
+  /**
+   * " for AWS Lambda"; a heading joining two things, "Kinesis Data Streams + Lambda", is the one
+   * used with the other: " when Kinesis Data Streams is used with Lambda".
+   */
+  static String forSubject(String subject) {
+    int plus = subject.indexOf(" + ");
+    if (plus > 0 && subject.indexOf(" + ", plus + 3) < 0) {
+      String first = subject.substring(0, plus).strip();
+      String second = subject.substring(plus + 3).strip();
+      if (BulletShape.of(first).isNameLike() && BulletShape.of(second).isNameLike()) {
+        return " when " + first + " is used with " + second;
+      }
+    }
+    return " for " + subject;
   }
 
   private static int indexOfAny(String s, String chars) {

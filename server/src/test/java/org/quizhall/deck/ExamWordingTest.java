@@ -50,8 +50,10 @@ class ExamWordingTest {
         .contains(
             "What is the soft limit on training data for Amazon ML, in GB?",
             "What is the soft limit on the number of simultaneous jobs for Amazon ML?",
-            "What is the maximum number of records in a batch for Kinesis Data Streams + Lambda?",
-            "What is the maximum size of a function call for Kinesis Data Streams + Lambda, in MB?",
+            "What is the maximum number of records in a batch when Kinesis Data Streams is used"
+                + " with Lambda?",
+            "What is the maximum size of a function call when Kinesis Data Streams is used with"
+                + " Lambda, in MB?",
             "What is the maximum timeout for AWS Lambda, in seconds?");
     // A number changed in a fragment is no statement to judge true or false.
     assertThat(questions)
@@ -1921,5 +1923,31 @@ class ExamWordingTest {
             .toList();
     assertThat(ports).isNotEmpty();
     assertThat(ports).allSatisfy(q -> assertThat(q.options()).allMatch(o -> o.matches("\\d+")));
+  }
+
+  @Test
+  @DisplayName(
+      "a limit under a heading joining two things is asked of the one used with the other, not"
+          + " \"for Kinesis Data Streams + Lambda\"")
+  void joinedHeadingAsSubject() {
+    List<Question> questions =
+        sample().stream().filter(q -> q.source().text().contains("records in a batch")).toList();
+    assertThat(questions)
+        .extracting(Question::prompt)
+        .contains(
+            "What is the maximum number of records in a batch when Kinesis Data Streams is used"
+                + " with Lambda?");
+    assertThat(sample()).noneMatch(q -> q.prompt().contains(" + "));
+  }
+
+  @Test
+  @DisplayName("a description far longer than every wrong option is not offered as the key")
+  void longestOptionIsNoGiveAway() {
+    // Splunk's notes open with "Operational tool used to visualize EMR and S3 data using your EMR
+    // Hadoop cluster"; the other topics' kinds are a few words ("Notebook", "Distributed
+    // processing system").
+    List<Question> deck = DeckGenerator.generate(SampleNotes.aws(), 1L, true).questions();
+    assertThat(deck).noneMatch(q -> q.prompt().equals("What is Splunk?"));
+    assertThat(deck).anyMatch(q -> q.prompt().equals("What is Zeppelin?"));
   }
 }
