@@ -39,6 +39,10 @@ final class Emitter {
       skip(node, MALFORMED + " (" + defects.get(0) + ")");
       return;
     }
+    if (QuestionRules.keyStandsOut(q)) {
+      skip(node, "its answer is far longer than every wrong option, which gives it away");
+      return;
+    }
     questions.add(q);
     covered.add(node);
   }

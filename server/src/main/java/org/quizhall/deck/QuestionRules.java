@@ -26,6 +26,37 @@ public final class QuestionRules {
     return NUMBER.matcher(text.strip()).matches();
   }
 
+  /**
+   * Whether a multiple-choice key is a description far longer than every wrong option ("An
+   * operational tool used to visualize EMR and S3 data using an EMR Hadoop cluster" beside "A
+   * distributed processing system"): the longest, most qualified option is the one test-wise
+   * players pick, so it tells the key without the subject being known.
+   */
+  static boolean keyStandsOut(Question q) {
+    if (q.type() != QuestionType.MULTIPLE_CHOICE
+        || q.correct() < 0
+        || q.correct() >= q.options().size()) {
+      return false;
+    }
+    String key = q.options().get(q.correct());
+    String[] words = key.strip().split("\\s+");
+    long described =
+        java.util.Arrays.stream(words)
+            .filter(w -> w.length() > 3 && w.equals(w.toLowerCase(java.util.Locale.ROOT)))
+            .count();
+    if (words.length < 4 || described < 2) {
+      // A term ("thylakoid membranes"), a name or a list of names ("R4, R5, X1, Z1d"), not a
+      // description.
+      return false;
+    }
+    for (int i = 0; i < q.options().size(); i++) {
+      if (i != q.correct() && key.length() <= q.options().get(i).length() * 1.4) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Human-readable defects; empty when the question is structurally sound. */
   public static List<String> defects(Question q) {
     List<String> out = new ArrayList<>();

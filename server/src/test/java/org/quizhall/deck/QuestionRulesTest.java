@@ -122,4 +122,35 @@ class QuestionRulesTest {
             "AWS Lambda");
     assertThat(QuestionRules.defects(q)).anyMatch(d -> d.contains("anti-pattern"));
   }
+
+  @Test
+  @DisplayName("a key described at far greater length than every wrong option stands out")
+  void keyStandsOut() {
+    List<String> kinds =
+        List.of(
+            "A distributed processing system",
+            "A notebook",
+            "An operational tool used to visualize EMR and S3 data using an EMR Hadoop cluster",
+            "A wide column database");
+    assertThat(QuestionRules.keyStandsOut(mc("What is Splunk?", kinds, 2))).isTrue();
+    assertThat(QuestionRules.keyStandsOut(mc("What is Spark?", kinds, 0))).isFalse();
+    // Names are not descriptions: four instance types beside two are no give-away.
+    assertThat(
+            QuestionRules.keyStandsOut(
+                mc(
+                    "Which are memory optimized?",
+                    List.of("C4, C5", "H1, I3", "R4, R5, X1, Z1d"),
+                    2)))
+        .isFalse();
+    assertThat(
+            QuestionRules.keyStandsOut(
+                mc(
+                    "What does DNS do?",
+                    List.of(
+                        "Translates domain names into IP addresses",
+                        "Forwards packets between networks",
+                        "Assigns IP addresses automatically"),
+                    0)))
+        .isFalse();
+  }
 }
