@@ -241,6 +241,12 @@ public final class RoundAssembler {
    * also ask for one of them.
    */
   static boolean overlaps(Question a, Question b) {
+    if (sameMeasure(a, b)) {
+      // "Max timeout can be set is 900 seconds" and "Lambda has a 900 seconds timeout limit": two
+      // lines of one topic stating one measure are one fact, and the first question's reveal
+      // answers the second.
+      return true;
+    }
     if (LISTS.contains(a.kind()) && LISTS.contains(b.kind()) && listOf(a).equals(listOf(b))) {
       // A choose two of Data Pipeline's destinations shows, once revealed, that SQS and SNS are
       // none, which leaves "Which of these is one of the destinations?" to elimination.
@@ -303,6 +309,33 @@ public final class RoundAssembler {
       String row = other.source().text().split(" \\| ", 2)[0].strip();
       return shown.options().stream().anyMatch(o -> NotesIndex.norm(o).equals(NotesIndex.norm(row)))
           || NotesIndex.mentions(shown.prompt(), row);
+    }
+    return false;
+  }
+
+  /** Whether two questions' lines, under one topic, state the same measure ("900 seconds"). */
+  private static boolean sameMeasure(Question a, Question b) {
+    if (a.topic() == null
+        || !a.topic().equals(b.topic())
+        || a.source().line() == b.source().line()
+        || a.source().line() < 1
+        || b.source().line() < 1) {
+      return false;
+    }
+    java.util.Set<String> measures = new java.util.HashSet<>();
+    for (NumberMention m : NumberMention.find(a.source().text())) {
+      if (m.unit() != null && !m.unit().isBlank()) {
+        measures.add(m.value().stripTrailingZeros().toPlainString() + " " + m.unit());
+      }
+    }
+    if (measures.isEmpty()) {
+      return false;
+    }
+    for (NumberMention m : NumberMention.find(b.source().text())) {
+      if (m.unit() != null
+          && measures.contains(m.value().stripTrailingZeros().toPlainString() + " " + m.unit())) {
+        return true;
+      }
     }
     return false;
   }
