@@ -1,6 +1,7 @@
 package org.quizhall.deck;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,28 +98,64 @@ public final class DeckGenerator {
   }
 
   /**
-   * A table's rows without one that names no thing ("---", "?") or the thing an earlier row names:
-   * a row's first cell says what it is about, and two rows about "Helium" leave two right options
-   * reading the same.
+   * A table's rows without those that name nothing in their first cell ("---", "?"), a row copied
+   * word for word, or, in a table whose first column names its rows, two rows naming one thing with
+   * different values ("Sodium | Na" and "Sodium | S"): which is right the notes do not say, and
+   * both would be offered reading the same. A first column of categories ("Monday" on several rows)
+   * names no row, and its rows stay.
    */
   private static List<TopicNode> rowsNamedOnce(
       List<TopicNode> rows, List<GenerationWarning> repeats) {
+    Map<String, Integer> firstOf = new java.util.HashMap<>();
+    Map<String, Integer> count = new java.util.HashMap<>();
+    java.util.Set<String> written = new java.util.HashSet<>();
+    java.util.Set<TopicNode> copies = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    int named = 0;
+    for (TopicNode row : rows) {
+      if (row.kind() != NodeKind.TABLE_ROW || row.cells().isEmpty()) {
+        continue;
+      }
+      String name = row.cells().get(0).strip();
+      if (AnswerMatcher.normalize(name).isEmpty()) {
+        continue;
+      }
+      if (!written.add(row.cells().stream().map(String::strip).toList().toString())) {
+        copies.add(row);
+        continue;
+      }
+      named++;
+      firstOf.putIfAbsent(name, row.line());
+      count.merge(name, 1, Integer::sum);
+    }
+    long repeated = count.values().stream().filter(n -> n > 1).mapToLong(n -> n).sum();
+    // A column naming its rows repeats a name by slip; one of categories repeats most of them.
+    boolean keyed = repeated * 3 <= named;
     List<TopicNode> out = new ArrayList<>(rows.size());
-    Map<String, Integer> named = new java.util.HashMap<>();
     for (TopicNode row : rows) {
       if (row.kind() == NodeKind.TABLE_ROW && !row.cells().isEmpty()) {
-        String name = AnswerMatcher.normalize(row.cells().get(0));
-        Integer first = name.isEmpty() ? null : named.putIfAbsent(name, row.line());
-        if (name.isEmpty() || first != null) {
-          repeats.add(
-              new GenerationWarning(
-                  row.line(),
-                  row.text(),
-                  name.isEmpty()
-                      ? "its first cell names nothing, so the row is about nothing to ask of"
-                      : "names the same thing as the row on line "
-                          + first
-                          + ", so it is left out"));
+        String name = row.cells().get(0).strip();
+        String why = null;
+        if (AnswerMatcher.normalize(name).isEmpty()) {
+          why = "its first cell names nothing, so the row is about nothing to ask of";
+        } else if (copies.contains(row)) {
+          why =
+              "repeats the row on line "
+                  + firstOf.get(name)
+                  + " word for word, so it is asked once";
+        } else if (keyed && count.get(name) > 1) {
+          int first = firstOf.get(name);
+          why =
+              first == row.line()
+                  ? "another row names " + name + " with other values, so neither is asked"
+                  : "names "
+                      + name
+                      + " as the row on line "
+                      + first
+                      + " does, with other values,"
+                      + " so neither is asked";
+        }
+        if (why != null) {
+          repeats.add(new GenerationWarning(row.line(), row.text(), why));
           continue;
         }
       }
@@ -128,9 +165,9 @@ public final class DeckGenerator {
   }
 
   /**
-   * The nodes without a line that repeats an earlier one beside it word for word (a bullet pasted
-   * twice, a table row copied): one fact, asked once, and never two options reading the same.
-   * Headings and lines with lines under them stay, since what is under them may differ.
+   * The nodes without a line that repeats an earlier sibling word for word (a bullet pasted twice,
+   * a table row copied): one fact, asked once, and never two options reading the same. Headings and
+   * lines with lines under them stay, since what is under them may differ.
    */
   private static List<TopicNode> withoutRepeats(
       List<TopicNode> nodes, List<GenerationWarning> repeats) {

@@ -245,9 +245,15 @@ final class TableQuestions {
                 rows.stream().filter(r -> r != row && column < r.cells().size()).toList(),
                 r -> r.cells().get(column),
                 random);
+    // A first column of categories ("Monday" on two rows) names the key's own row twice, or two
+    // others alike: each name is offered once, never the key's.
+    java.util.Set<String> names = new java.util.HashSet<>(List.of(NotesIndex.norm(key)));
     List<String> distractors =
         nearRows != null
-            ? nearRows.stream().map(r -> r.cells().get(0)).toList()
+            ? nearRows.stream()
+                .map(r -> r.cells().get(0))
+                .filter(n -> names.add(NotesIndex.norm(n)))
+                .toList()
             : DistractorPicker.pick(
                 key, List.of(others), c -> !initials || abbreviates(value, c), 3, random);
     if (distractors.size() < 2) {
