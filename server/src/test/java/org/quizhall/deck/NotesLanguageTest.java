@@ -35,7 +35,8 @@ class NotesLanguageTest {
   @DisplayName(
       "get questions that quote their words as written, with no English grammar joined to them")
   void noEnglishGlue() {
-    GeneratedDeck deck = DeckGenerator.generate(NotesImporter.parse(SampleNotes.read(FRENCH)), 1L);
+    GeneratedDeck deck =
+        DeckGenerator.generate(NotesImporter.parse(SampleNotes.read(FRENCH)), 1L, true);
     assertThat(deck.questions()).hasSizeGreaterThanOrEqualTo(20);
     assertThat(deck.kinds().keySet())
         .contains("numeric", "true_false", "definition", "table_cell", "matching");

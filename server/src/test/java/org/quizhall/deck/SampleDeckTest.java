@@ -26,7 +26,7 @@ class SampleDeckTest {
   @BeforeAll
   static void generate() {
     tree = SampleNotes.aws();
-    deck = DeckGenerator.generate(tree, 7L);
+    deck = DeckGenerator.generate(tree, 7L, true);
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.quizhall.notes.SampleNotes;
 class UnderstandingKindsTest {
 
   private static List<Question> of(String notes, String kind) {
-    return DeckGenerator.generate(NotesImporter.parse(notes), 1L).questions().stream()
+    return DeckGenerator.generate(NotesImporter.parse(notes), 1L, true).questions().stream()
         .filter(q -> q.kind().equals(kind))
         .toList();
   }
@@ -210,7 +210,7 @@ class UnderstandingKindsTest {
   @Test
   @DisplayName("the sample deck holds every kind, each structurally sound")
   void sampleDeckKinds() {
-    GeneratedDeck deck = DeckGenerator.generate(SampleNotes.aws(), 1L);
+    GeneratedDeck deck = DeckGenerator.generate(SampleNotes.aws(), 1L, true);
     assertThat(deck.kinds().keySet())
         .contains(
             ScenarioQuestions.SCENARIO,
