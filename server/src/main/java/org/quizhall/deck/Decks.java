@@ -782,8 +782,17 @@ public final class Decks {
             throw new Problem(Problem.Kind.TOO_LARGE, "notes_too_large", e.getMessage());
           }
           GeneratedDeck deck;
+          List<DeckQuestion> rows;
           try {
             deck = DeckGenerator.generate(tree, seed);
+            NotesFacts facts = new NotesFacts(tree);
+            rows = new ArrayList<>(deck.questions().size());
+            for (Question q : deck.questions()) {
+              rows.add(DeckQuestion.generated(q, facts.factAt(q.source().line())));
+            }
+            rows = kept.isEmpty() ? rows : Reimport.merge(rows, facts, kept);
+          } catch (Problem refused) {
+            throw refused;
           } catch (RuntimeException e) {
             // A fault of the generator's own, found by notes no test foresaw: the owner hears what
             // to do, the operator gets the trace (the notes stay private to their owner).
@@ -795,12 +804,6 @@ public final class Decks {
                     + " has been logged. Try again without the lines changed last, or split the"
                     + " notes into smaller decks.");
           }
-          NotesFacts facts = new NotesFacts(tree);
-          List<DeckQuestion> rows = new ArrayList<>(deck.questions().size());
-          for (Question q : deck.questions()) {
-            rows.add(DeckQuestion.generated(q, facts.factAt(q.source().line())));
-          }
-          rows = kept.isEmpty() ? rows : Reimport.merge(rows, facts, kept);
           if (rows.isEmpty()) {
             throw new Problem(
                 Problem.Kind.UNPROCESSABLE,
