@@ -118,7 +118,7 @@ final class TopicQuestions {
       List<String> distractors =
           DistractorPicker.pick(
               label,
-              withContrasts(tiers, factWords),
+              withContrasts(answer, tiers, factWords, numbers),
               c ->
                   topicLabels.contains(c)
                       && !namesItsTopic(fact, c)
@@ -566,8 +566,8 @@ final class TopicQuestions {
       }
       List<String> fits = new ArrayList<>();
       for (TopicNode h : saying(words, topics)) {
-        if (fits.size() == SAMPLE) {
-          // Three wrong options need no more to choose from.
+        if (fits.size() == SAMPLE && index.headings.size() > SCAN) {
+          // Three wrong options need no more to choose from, in notes of thousands of topics.
           break;
         }
         String label = index.label(h);
@@ -1209,7 +1209,7 @@ final class TopicQuestions {
 
   /**
    * The topics a heading's facts may be told apart from, found once per heading: its siblings most
-   * like it ranked, its siblings, the topics at its depth and the rest, each in the notes' order.
+   * like it by score, then its siblings, the topics at its depth and the rest in the notes' order.
    * In notes of thousands of topics each group is a sample, and the scan is over the sample: three
    * wrong options never need more, and every heading against every other would outlast the import's
    * deadline.
@@ -1223,7 +1223,7 @@ final class TopicQuestions {
       List<List<String>> tiers) {}
 
   /**
-   * Pools of the headings whose facts were asked last, newest first: a heading's facts come
+   * Pools of the last headings whose facts were asked, first in first out: a heading's facts come
    * together. Kept by identity, since a node's own hash code reads its whole subtree.
    */
   private final java.util.Deque<Pool> pools = new java.util.ArrayDeque<>();
@@ -1569,14 +1569,19 @@ final class TopicQuestions {
    * notes rule out.
    */
   private List<List<String>> withContrasts(
-      List<List<String>> tiers, java.util.Set<String> factWords) {
+      TopicNode answer,
+      List<List<String>> tiers,
+      java.util.Set<String> factWords,
+      List<String> numbers) {
     // Only a topic whose anti-patterns share two of the fact's words can be ruled out for it.
     Map<TopicNode, Integer> denying = new java.util.IdentityHashMap<>();
+    List<TopicNode> denied = new ArrayList<>();
     java.util.Set<String> candidates = new java.util.HashSet<>();
     for (String w : factWords) {
       for (TopicNode h : deniedUnder.getOrDefault(w, List.of())) {
         if (denying.merge(h, 1, Integer::sum) == 2) {
           candidates.add(index.label(h));
+          denied.add(h);
         }
       }
     }
@@ -1584,10 +1589,22 @@ final class TopicQuestions {
       return tiers;
     }
     List<String> contrasts = new ArrayList<>();
-    for (List<String> tier : tiers) {
-      for (String c : tier) {
-        if (candidates.contains(c) && ruledOut(byLabel.get(c), factWords)) {
-          contrasts.add(c);
+    if (index.headings.size() > SCAN) {
+      // The tiers are samples there, and would hold few of the topics the notes rule out: those
+      // are looked up, in the notes' order.
+      java.util.Set<TopicNode> stating = stating(numbers);
+      denied.sort(java.util.Comparator.comparingInt(this::position));
+      for (TopicNode h : denied) {
+        if (!stating.contains(h) && offerable(answer, h) && ruledOut(h, factWords)) {
+          contrasts.add(index.label(h));
+        }
+      }
+    } else {
+      for (List<String> tier : tiers) {
+        for (String c : tier) {
+          if (candidates.contains(c) && ruledOut(byLabel.get(c), factWords)) {
+            contrasts.add(c);
+          }
         }
       }
     }
