@@ -324,7 +324,8 @@ public final class RoundAssembler {
     }
     java.util.Set<String> measures = new java.util.HashSet<>();
     for (NumberMention m : NumberMention.find(a.source().text())) {
-      if (m.unit() != null && !m.unit().isBlank()) {
+      // "1789" is a date, and events of one year are different facts.
+      if (m.unit() != null && !m.unit().isBlank() && !m.unit().equals("year")) {
         measures.add(m.value().stripTrailingZeros().toPlainString() + " " + m.unit());
       }
     }
@@ -333,6 +334,7 @@ public final class RoundAssembler {
     }
     for (NumberMention m : NumberMention.find(b.source().text())) {
       if (m.unit() != null
+          && !m.unit().equals("year")
           && measures.contains(m.value().stripTrailingZeros().toPlainString() + " " + m.unit())) {
         return true;
       }

@@ -845,7 +845,7 @@ class ExamWordingTest {
                 Glossary
                 - Ganglia: monitoring system for clusters
                 - Sqoop: relational database connector
-                - HCatalog: table management for Hive metastore
+                - HCatalog: table and storage management for Hive metastore
                 - Ranger: data security manager for Hadoop
                 - Kinesis Connector: access Kinesis streams in your scripts
                 - SageMaker Neo: deploy trained models to any edge device
