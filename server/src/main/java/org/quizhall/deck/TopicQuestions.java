@@ -154,6 +154,17 @@ final class TopicQuestions {
                 + " kind of thing it describes gives the answer away");
         continue;
       }
+      if (index.english && worksWith(node.text()) && namesOthers(node.text(), label) >= 2) {
+        // "Can use DynamoDB or S3 to store stateful data", "Can be used through JDBC, CLI, Tableau
+        // interfaces": what a topic works with is what many of its peers work with too (Spark keeps
+        // state in S3 as well), so another option could be defended. Reviewers judged all such
+        // items
+        // weak or unfair.
+        out.skip(
+            node,
+            "it names other things the topic works with, which other topics may work with as well");
+        continue;
+      }
       if (givesAway(prompt, label)) {
         out.skip(node, "a word of the question is part of the answer's name");
         continue;
@@ -385,6 +396,37 @@ final class TopicQuestions {
           Map.entry("utility", "tool"));
 
   /** {@link #namesItsTopic} of a text already split into words by {@link NotesIndex#words}. */
+  private static final java.util.regex.Pattern WORKS_WITH =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:use|uses|used|using|through|via|integrat\\w*|connect\\w*|store[sd]? in)\\b");
+
+  /** Whether a fact says what its topic works with ("can use", "used through", "using"). */
+  static boolean worksWith(String fact) {
+    return WORKS_WITH.matcher(fact).find();
+  }
+
+  /**
+   * How many names other than the topic's own a fact holds after its first word: words written with
+   * a capital or a digit ("DynamoDB", "S3", "JDBC", "Tableau").
+   */
+  static int namesOthers(String fact, String label) {
+    java.util.Set<String> own = new java.util.HashSet<>();
+    for (String w : label.split("[^\\p{L}\\p{N}]+")) {
+      own.add(w.toLowerCase(java.util.Locale.ROOT));
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    String[] words = fact.strip().split("[^\\p{L}\\p{N}]+");
+    for (int i = 1; i < words.length; i++) {
+      String w = words[i];
+      if (!w.isEmpty()
+          && !w.equals(w.toLowerCase(java.util.Locale.ROOT))
+          && !own.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+        names.add(w);
+      }
+    }
+    return names.size();
+  }
+
   private static boolean namesItsTopicIn(String words, String label) {
     for (String w : NotesIndex.key(label)) {
       if (w.length() >= 3

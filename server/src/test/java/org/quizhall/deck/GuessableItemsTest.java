@@ -255,4 +255,26 @@ class GuessableItemsTest {
     assertThat(deck(notes)).allSatisfy(q -> assertThat(q.prompt()).isNotBlank());
     assertThat(DefinitionQuestions.isAction(",;")).isFalse();
   }
+
+  @Test
+  @DisplayName(
+      "which topic works with two named things is not asked (others may as well); one name is no"
+          + " such line")
+  void worksWithOthersIsNotAsked() {
+    String notes =
+        TOOLS
+            + """
+            AWS Lambda
+            - Can use DynamoDB or S3 to store stateful data
+            - Runs code without servers
+            - Supports multi-user mode with Shiro authentication
+            """;
+    List<String> prompts =
+        deck(notes).stream()
+            .filter(q -> q.kind().equals(TopicQuestions.KIND))
+            .map(Question::prompt)
+            .toList();
+    assertThat(prompts).noneMatch(p -> p.contains("DynamoDB or S3"));
+    assertThat(prompts).anyMatch(p -> p.contains("Shiro authentication"));
+  }
 }

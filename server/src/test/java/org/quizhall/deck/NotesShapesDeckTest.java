@@ -21,7 +21,7 @@ class NotesShapesDeckTest {
         "/notes/glossary.txt    | 15 | definition",
         "/notes/cloze.md        | 8  | cloze",
         "/notes/mixed.md        | 10 | true_false,definition,cloze",
-        "/samples/aws-big-data-processing.txt | 75 | list_member,odd_one_out,topic_of,numeric,true_false,definition,cloze"
+        "/samples/aws-big-data-processing.txt | 70 | list_member,odd_one_out,topic_of,numeric,true_false,definition,cloze"
       })
   @DisplayName("notes of every shape give questions of the expected kinds, none of them malformed")
   void shapes(String resource, int minimum, String kinds) {

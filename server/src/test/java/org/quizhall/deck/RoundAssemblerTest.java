@@ -34,7 +34,8 @@ class RoundAssemblerTest {
   @DisplayName("spreads questions over topics and kinds")
   void balanced() {
     long topics = deck.questions().stream().map(Question::topic).distinct().count();
-    assertThat(topics).isGreaterThanOrEqualTo(15);
+    // Splunk's lines are no longer asked (a key far longer than its options, what it works with).
+    assertThat(topics).isGreaterThanOrEqualTo(14);
     List<Question> round = RoundAssembler.assemble(deck.questions(), (int) topics, Set.of(), 5L);
     Map<String, Long> perTopic =
         round.stream().collect(Collectors.groupingBy(Question::topic, Collectors.counting()));
@@ -63,12 +64,14 @@ class RoundAssemblerTest {
             .sorted()
             .toList();
     assertThat(big).hasSizeGreaterThanOrEqualTo(2);
-    Map<String, Integer> quotas = Map.of(big.get(0), 6, big.get(1), 2);
+    // AWS Lambda states its 900-second timeout on three lines, one question a round: 5 of its
+    // facts, not 6, can share a round.
+    Map<String, Integer> quotas = Map.of(big.get(0), 5, big.get(1), 3);
     for (long seed = 1; seed <= 5; seed++) {
       List<Question> round = RoundAssembler.assemble(deck.questions(), 8, Set.of(), seed, quotas);
       Map<String, Long> perTopic =
           round.stream().collect(Collectors.groupingBy(Question::topic, Collectors.counting()));
-      assertThat(perTopic).as("seed %d", seed).isEqualTo(Map.of(big.get(0), 6L, big.get(1), 2L));
+      assertThat(perTopic).as("seed %d", seed).isEqualTo(Map.of(big.get(0), 5L, big.get(1), 3L));
       assertThat(round)
           .extracting(q -> q.source().line() + q.source().text())
           .doesNotHaveDuplicates();

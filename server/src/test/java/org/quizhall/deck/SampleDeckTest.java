@@ -30,17 +30,18 @@ class SampleDeckTest {
   }
 
   @Test
-  @DisplayName("has at least 75 distinct questions of at least 5 kinds")
+  @DisplayName("has at least 70 distinct questions of at least 5 kinds")
   void size() {
     Set<String> prompts = new HashSet<>();
     for (Question q : deck.questions()) {
       prompts.add(
           q.prompt() + "\u0000" + String.join("\u0000", q.options().stream().sorted().toList()));
     }
-    // Fewer than the 85 of before: which-topic questions whose words give the key's kind away,
-    // blanks another listed name fits, and "What is X?" where the name spells the key, are not
+    // Fewer than the 85 of before: which-topic questions whose words give the key's kind away or
+    // that name what the topic works with ("DynamoDB or S3"), blanks another listed name fits,
+    // "What is X?" where the name spells the key, and keys far longer than their options, are not
     // asked.
-    assertThat(prompts.size()).isGreaterThanOrEqualTo(75);
+    assertThat(prompts.size()).isGreaterThanOrEqualTo(70);
     assertThat(deck.questions()).extracting(Question::id).doesNotHaveDuplicates();
     assertThat(deck.kinds().keySet())
         .hasSizeGreaterThanOrEqualTo(5)
@@ -83,9 +84,11 @@ class SampleDeckTest {
     // Fewer than four in seven since which-topic questions that give the key's kind away, and
     // "What is X?" where the name spells what it is ("Pig Latin", a language; "S3DistCP", copying
     // between S3 and HDFS), are left out: Apache Pig and S3DistCP have no other question.
+    // Splunk's lines say what it works with ("EMR and S3 data using your EMR Hadoop cluster"),
+    // which other tools may do too, and its kind is far longer than the others': it has none.
     assertThat(tree.headings().size() - uncovered.size())
         .as("uncovered: %s", uncovered)
-        .isGreaterThanOrEqualTo(29);
+        .isGreaterThanOrEqualTo(28);
   }
 
   @Test
