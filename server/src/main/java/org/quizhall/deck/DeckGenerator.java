@@ -108,7 +108,7 @@ public final class DeckGenerator {
       List<TopicNode> rows, List<GenerationWarning> repeats) {
     Map<String, Integer> firstOf = new java.util.HashMap<>();
     Map<String, Integer> count = new java.util.HashMap<>();
-    java.util.Set<String> written = new java.util.HashSet<>();
+    Map<List<String>, Integer> written = new java.util.HashMap<>();
     java.util.Set<TopicNode> copies = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     int named = 0;
     for (TopicNode row : rows) {
@@ -119,7 +119,8 @@ public final class DeckGenerator {
       if (AnswerMatcher.normalize(name).isEmpty()) {
         continue;
       }
-      if (!written.add(row.cells().stream().map(String::strip).toList().toString())) {
+      if (written.putIfAbsent(row.cells().stream().map(String::strip).toList(), row.line())
+          != null) {
         copies.add(row);
         continue;
       }
@@ -129,7 +130,8 @@ public final class DeckGenerator {
     }
     long repeated = count.values().stream().filter(n -> n > 1).mapToLong(n -> n).sum();
     // A column naming its rows repeats a name by slip; one of categories repeats most of them.
-    boolean keyed = repeated * 3 <= named;
+    // One pair of rows naming one thing is a slip even in a small table.
+    boolean keyed = repeated == 2 || repeated * 3 <= named;
     List<TopicNode> out = new ArrayList<>(rows.size());
     for (TopicNode row : rows) {
       if (row.kind() == NodeKind.TABLE_ROW && !row.cells().isEmpty()) {
@@ -140,8 +142,8 @@ public final class DeckGenerator {
         } else if (copies.contains(row)) {
           why =
               "repeats the row on line "
-                  + firstOf.get(name)
-                  + " word for word, so it is asked once";
+                  + written.get(row.cells().stream().map(String::strip).toList())
+                  + " word for word";
         } else if (keyed && count.get(name) > 1) {
           int first = firstOf.get(name);
           why =

@@ -324,8 +324,9 @@ public final class RoundAssembler {
     }
     java.util.Set<String> measures = new java.util.HashSet<>();
     for (NumberMention m : NumberMention.find(a.source().text())) {
-      // "1789" is a date, and events of one year are different facts.
-      if (m.unit() != null && !m.unit().isBlank() && !m.unit().equals("year")) {
+      // "1789" is a date (a year without a unit written), and events of one year are different
+      // facts; "7 years" is a measure.
+      if (m.unit() != null && !m.unit().isBlank() && !isDate(m)) {
         measures.add(m.value().stripTrailingZeros().toPlainString() + " " + m.unit());
       }
     }
@@ -334,12 +335,16 @@ public final class RoundAssembler {
     }
     for (NumberMention m : NumberMention.find(b.source().text())) {
       if (m.unit() != null
-          && !m.unit().equals("year")
+          && !isDate(m)
           && measures.contains(m.value().stripTrailingZeros().toPlainString() + " " + m.unit())) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isDate(NumberMention m) {
+    return m.unit().equals("year") && (m.unitRaw() == null || m.unitRaw().isEmpty());
   }
 
   private static boolean fromTable(Question q) {

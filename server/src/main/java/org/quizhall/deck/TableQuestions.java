@@ -105,13 +105,17 @@ final class TableQuestions {
           // A cell of words in a column of numbers, or the other way round.
           continue;
         }
+        // "What is Monday's subject?" where Monday is on two rows has two right answers among
+        // the column's values: a first column of categories is asked about the other way only.
+        boolean named = counts.get(0).getOrDefault(NotesIndex.norm(row.cells().get(0)), 0) <= 1;
         asked |=
-            attribute(
-                header,
-                without(columns.get(column), positions.get(column).get(row)),
-                row,
-                column,
-                topic);
+            named
+                && attribute(
+                    header,
+                    without(columns.get(column), positions.get(column).get(row)),
+                    row,
+                    column,
+                    topic);
         asked |=
             owner(
                 header,

@@ -157,9 +157,8 @@ final class TopicQuestions {
       if (index.english && worksWith(node.text()) && namesOthers(node.text(), label) >= 2) {
         // "Can use DynamoDB or S3 to store stateful data", "Can be used through JDBC, CLI, Tableau
         // interfaces": what a topic works with is what many of its peers work with too (Spark keeps
-        // state in S3 as well), so another option could be defended. Reviewers judged all such
-        // items
-        // weak or unfair.
+        // state in S3 as well), so another option could be defended. Reviewers judged every such
+        // item weak or unfair.
         out.skip(
             node,
             "it names other things the topic works with, which other topics may work with as well");
@@ -395,10 +394,11 @@ final class TopicQuestions {
           Map.entry("manager", "tool"),
           Map.entry("utility", "tool"));
 
-  /** {@link #namesItsTopic} of a text already split into words by {@link NotesIndex#words}. */
+  /** Words saying what a topic works with: "can use", "used through", "using", "stores in". */
   private static final java.util.regex.Pattern WORKS_WITH =
       java.util.regex.Pattern.compile(
-          "(?i)\\b(?:use|uses|used|using|through|via|integrat\\w*|connect\\w*|store[sd]? in)\\b");
+          "(?i)\\b(?:use|uses|using|used (?:by|with|through|via|in)|through|via|integrat\\w*"
+              + "|connect\\w*|store[sd]? in)\\b");
 
   /** Whether a fact says what its topic works with ("can use", "used through", "using"). */
   static boolean worksWith(String fact) {
@@ -406,8 +406,9 @@ final class TopicQuestions {
   }
 
   /**
-   * How many names other than the topic's own a fact holds after its first word: words written with
-   * a capital or a digit ("DynamoDB", "S3", "JDBC", "Tableau").
+   * How many names other than the topic's own a fact holds, words written with a capital
+   * ("DynamoDB", "S3", "JDBC", "Tableau"): not a sentence's first word, which has its capital
+   * anyway.
    */
   static int namesOthers(String fact, String label) {
     java.util.Set<String> own = new java.util.HashSet<>();
@@ -415,18 +416,24 @@ final class TopicQuestions {
       own.add(w.toLowerCase(java.util.Locale.ROOT));
     }
     java.util.Set<String> names = new java.util.HashSet<>();
-    String[] words = fact.strip().split("[^\\p{L}\\p{N}]+");
-    for (int i = 1; i < words.length; i++) {
-      String w = words[i];
-      if (!w.isEmpty()
-          && !w.equals(w.toLowerCase(java.util.Locale.ROOT))
-          && !own.contains(w.toLowerCase(java.util.Locale.ROOT))) {
-        names.add(w);
+    for (String sentence : fact.split("[.:;!?]\\s+")) {
+      boolean first = true;
+      for (String w : sentence.split("[^\\p{L}\\p{N}]+")) {
+        if (w.isEmpty()) {
+          continue;
+        }
+        if (!first
+            && !w.equals(w.toLowerCase(java.util.Locale.ROOT))
+            && !own.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+          names.add(w);
+        }
+        first = false;
       }
     }
     return names.size();
   }
 
+  /** {@link #namesItsTopic} of a text already split into words by {@link NotesIndex#words}. */
   private static boolean namesItsTopicIn(String words, String label) {
     for (String w : NotesIndex.key(label)) {
       if (w.length() >= 3

@@ -1904,12 +1904,14 @@ class ExamWordingTest {
         | KB | 1000 |
         | Kb | 125 |
         | MB | 1000000 |
-        | Mb | 125000 |
         | GB | 1000000000 |
+        | TB | 1000000000000 |
+        | PB | 1000000000000000 |
         """;
-    // (Not strict: options "MB" and "Mb" read the same to a player typing, so some are left out.)
-    assertThat(DeckGenerator.generate(NotesImporter.parse(units), 1L).warnings())
-        .noneMatch(w -> w.reason().contains("neither is asked"));
+    // (Not strict: options "KB" and "Kb" read the same to a player typing, so some are left out.)
+    GeneratedDeck unitDeck = DeckGenerator.generate(NotesImporter.parse(units), 1L);
+    assertThat(unitDeck.warnings()).noneMatch(w -> w.reason().contains("neither is asked"));
+    assertThat(unitDeck.questions()).anyMatch(q -> q.source().line() == 6);
     // A first column of categories names no row: its repeats stay.
     String timetable =
         """
@@ -1924,8 +1926,11 @@ class ExamWordingTest {
         | Wednesday | History | 301 |
         """;
     // (Not strict: questions naming the same day twice are left out as malformed.)
-    assertThat(DeckGenerator.generate(NotesImporter.parse(timetable), 1L).warnings())
-        .noneMatch(w -> w.reason().contains("neither is asked"));
+    GeneratedDeck days = DeckGenerator.generate(NotesImporter.parse(timetable), 1L);
+    assertThat(days.warnings()).noneMatch(w -> w.reason().contains("neither is asked"));
+    // Monday's subject has two right answers: only the day of a subject is asked.
+    assertThat(days.questions()).noneMatch(q -> q.prompt().contains("Monday’s"));
+    assertThat(days.questions()).anyMatch(q -> q.prompt().contains("Wednesday"));
   }
 
   @Test

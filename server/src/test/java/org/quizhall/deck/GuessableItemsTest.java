@@ -267,7 +267,7 @@ class GuessableItemsTest {
             AWS Lambda
             - Can use DynamoDB or S3 to store stateful data
             - Runs code without servers
-            - Supports multi-user mode with Shiro authentication
+            - Can use Shiro for authentication
             """;
     List<String> prompts =
         deck(notes).stream()
@@ -275,6 +275,6 @@ class GuessableItemsTest {
             .map(Question::prompt)
             .toList();
     assertThat(prompts).noneMatch(p -> p.contains("DynamoDB or S3"));
-    assertThat(prompts).anyMatch(p -> p.contains("Shiro authentication"));
+    assertThat(prompts).anyMatch(p -> p.contains("Shiro for authentication"));
   }
 }
